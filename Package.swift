@@ -1,0 +1,52 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Tarazu",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tarazu", targets: ["tarazu"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/vapor/fluent-kit", from: "1.50.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver", from: "4.8.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver", from: "2.10.0"),
+    ],
+    targets: [
+        // Pure layers: no Vapor, Fluent or NIO.
+        .target(name: "TarazuCore", dependencies: [
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "TarazuTabular", dependencies: [
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        .target(name: "TarazuImport", dependencies: ["TarazuCore", "TarazuTabular"]),
+        .target(name: "TarazuSample", dependencies: ["TarazuCore", "TarazuImport"]),
+        .target(name: "TarazuParticipation"),
+        // Persistence.
+        .target(name: "TarazuStore", dependencies: [
+            "TarazuCore",
+            .product(name: "FluentKit", package: "fluent-kit"),
+            .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+            .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+        ]),
+        // Command line.
+        .target(name: "TarazuCLI", dependencies: [
+            "TarazuCore", "TarazuImport", "TarazuSample", "TarazuParticipation", "TarazuStore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "tarazu", dependencies: ["TarazuCLI"]),
+
+        .testTarget(name: "TarazuCoreTests", dependencies: ["TarazuCore"]),
+        .testTarget(name: "TarazuTabularTests", dependencies: ["TarazuTabular"]),
+        .testTarget(name: "TarazuImportTests", dependencies: ["TarazuImport", "TarazuTabular"]),
+        .testTarget(name: "TarazuSampleTests", dependencies: ["TarazuSample", "TarazuImport"]),
+        .testTarget(name: "TarazuParticipationTests", dependencies: ["TarazuParticipation"], exclude: ["Fixtures"]),
+        .testTarget(name: "TarazuStoreTests", dependencies: ["TarazuStore", "TarazuCore"]),
+        .testTarget(name: "TarazuCLITests", dependencies: ["TarazuCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import TarazuCore
+import TarazuSample
+import TarazuStore
+
+/// `tarazu demo`: the sample city into the store, and a first look at it.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Build the illustrative Tabriz sample book into the store and print a summary.",
+        discussion: "The sample's amounts are illustrative, not the municipality's. See samples/tabriz/README.md.")
+
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let book = SampleCity.tabriz()
+        try await store.withStore { store in
+            let record = try await store.importBook(book, source: "sample:tabriz")
+            print(ImportSummary.describe(record, book: book, location: store.location))
+        }
+        print("")
+        print(try DemoSummary.table(book))
+        print("The sample's amounts are illustrative, not the municipality's.")
+        print("Next: tarazu aggregate \(try store.location()) --measure realized --drilldown year|function")
+    }
+}
+
+/// A yearly overview of a book: approved, realized, realization and capital share.
+enum DemoSummary {
+    static func table(_ book: BudgetBook) throws -> String {
+        let unit = AmountUnit.billionRial
+        var lines = ["\(book.metadata.cityEn ?? book.metadata.name) (\(book.metadata.cityFa ?? "")): expenditure in \(unit.nameEn)",
+                     "year   approved        realized        realization  capital share (approved)"]
+        for year in book.years {
+            let rows = book.budgetLines.filter { $0.year == year }
+            let approved = try Money.sum(rows.map(\.approved))
+            let realized = try Money.sum(rows.compactMap(\.realized))
+            let capital = try Money.sum(rows.filter { $0.economicClass == .capital }.map(\.approved))
+            let fields = [
+                String(year),
+                pad(whole(unit.amount(of: approved)), 15),
+                pad(whole(unit.amount(of: realized)), 15),
+                pad(percent(realized.decimal, of: approved.decimal), 12),
+                pad(percent(capital.decimal, of: approved.decimal), 12),
+            ]
+            lines.append(fields.joined(separator: "  "))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func whole(_ value: Decimal) -> String {
+        format(value, fractionDigits: 0)
+    }
+
+    private static func percent(_ part: Decimal, of whole: Decimal) -> String {
+        guard whole != 0 else { return "-" }
+        return format(part / whole * 100, fractionDigits: 1) + " %"
+    }
+
+    private static func format(_ value: Decimal, fractionDigits: Int) -> String {
+        let formatter = NumberFormatter()
+        formatter.numberStyle = .decimal
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.groupingSeparator = ","
+        formatter.usesGroupingSeparator = true
+        formatter.minimumFractionDigits = fractionDigits
+        formatter.maximumFractionDigits = fractionDigits
+        formatter.roundingMode = .halfUp
+        return formatter.string(from: NSDecimalNumber(decimal: value)) ?? "\(value)"
+    }
+
+    private static func pad(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - text.count)) + text
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import TarazuCore
+import TarazuImport
+import TarazuStore
+
+/// `tarazu import PATH`: validates a budget book (or any Fiscal Data Package) and stores it, all or nothing.
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Validate a budget book or Fiscal Data Package and store it (all or nothing).",
+        discussion: """
+        PATH is a budget-book folder, a datapackage.json, a .csv table, a .xlsx workbook (one sheet per table) \
+        or a .json book. On bad input every error is printed as file:row:column: reason, the exit code is 1 \
+        and the store is left unchanged. Re-importing a book with the same name replaces it and is recorded \
+        in the import history.
+        """)
+
+    @Argument(help: "The book folder or file.")
+    var path: String
+
+    @Option(help: "The book's name in the store (default: the datapackage name, or the folder or file name).")
+    var name: String?
+
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let input: LoadedInput
+        do {
+            input = try BookLoader.load(URL(fileURLWithPath: path), name: name)
+        } catch {
+            throw BadInput(error)
+        }
+        printWarnings(input.warnings)
+        try await store.withStore { store in
+            switch input {
+            case .book(let outcome):
+                let record = try await store.importBook(outcome.book, source: path)
+                print(ImportSummary.describe(record, book: outcome.book, location: store.location))
+            case .fiscalPackage(let outcome):
+                let record = try await store.importCube(outcome.cube, source: path)
+                print("imported \(record.name): \(record.factCount) facts, \(outcome.cube.measureNames.count) measures, "
+                      + "\(outcome.cube.model.dimensions.count) dimensions into \(store.location) (content \(record.contentHash.prefix(12)))")
+            }
+        }
+    }
+}
+
+/// One-paragraph summaries of what an import wrote.
+enum ImportSummary {
+    static func describe(_ record: ImportRecord, book: BudgetBook, location: StoreLocation) -> String {
+        let counts = record.rowCounts
+        let years = book.years.map(String.init).joined(separator: ", ")
+        var text = "imported \(record.bookName) (\(book.metadata.title)) into \(location)\n"
+        text += "  years: \(years.isEmpty ? "none" : years)\n"
+        text += "  rows: \(counts.budgetLines) budget lines, \(counts.revenues) revenue lines, \(counts.projects) projects, "
+        text += "\(counts.regions) regions, \(counts.authorizations) authorizations, \(counts.deflator) deflator years\n"
+        text += "  content hash: \(record.contentHash)"
+        if let previous = record.previousContentHash {
+            text += previous == record.contentHash ? " (unchanged)" : "\n  replaced: \(previous)"
+        }
+        return text
+    }
+}

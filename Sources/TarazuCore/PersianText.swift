@@ -1,0 +1,59 @@
+import Foundation
+
+/// Normalization and digit handling for Persian text, applied to every input before matching.
+public enum PersianText {
+    /// Persian digits ۰–۹.
+    public static let persianDigits: [Character] = ["۰", "۱", "۲", "۳", "۴", "۵", "۶", "۷", "۸", "۹"]
+
+    /// Normalizes letters and space: Arabic yeh (ي, ى) to Persian yeh (ی), Arabic kaf (ك) to keheh (ک),
+    /// Arabic-Indic digits to Persian digits, no-break and other exotic spaces to a plain space,
+    /// and trims surrounding white space. The zero-width non-joiner (U+200C) is kept.
+    public static func normalize(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        scalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x064A, 0x0649: scalars.append("\u{06CC}")
+            case 0x0643: scalars.append("\u{06A9}")
+            case 0x0660...0x0669: scalars.append(Unicode.Scalar(scalar.value - 0x0660 + 0x06F0)!)
+            case 0x00A0, 0x2007, 0x202F, 0x2009, 0x200A, 0x2002, 0x2003: scalars.append(" ")
+            case 0xFEFF, 0x200E, 0x200F, 0x202A...0x202E: continue
+            default: scalars.append(scalar)
+            }
+        }
+        return String(scalars).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// A matching key: `normalize` plus all digits as ASCII digits and Latin letters lowercased.
+    /// Codes ("۱", "1", "١") and labels that differ only in these ways give the same key.
+    public static func key(_ text: String) -> String {
+        asciiDigits(normalize(text)).lowercased()
+    }
+
+    /// Replaces Persian (۰–۹) and Arabic-Indic (٠–٩) digits by ASCII digits; nothing else changes.
+    public static func asciiDigits(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x06F0...0x06F9: scalars.append(Unicode.Scalar(scalar.value - 0x06F0 + 0x30)!)
+            case 0x0660...0x0669: scalars.append(Unicode.Scalar(scalar.value - 0x0660 + 0x30)!)
+            default: scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+
+    /// Replaces ASCII digits by Persian digits, for display in Persian text.
+    public static func persianDigits(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count * 2)
+        for ch in text {
+            if let ascii = ch.asciiValue, ascii >= 48, ascii <= 57 {
+                result.append(persianDigits[Int(ascii - 48)])
+            } else {
+                result.append(ch)
+            }
+        }
+        return result
+    }
+}

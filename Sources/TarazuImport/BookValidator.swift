@@ -1,0 +1,104 @@
+import Foundation
+import TarazuCore
+
+/// Where each record of an assembled book came from, for cross-table diagnostics.
+struct RowPositions {
+    var sources: [BookTable: String] = [:]
+    var functions: [Int] = []
+    var regions: [Int] = []
+    var budgetLines: [Int] = []
+    var revenues: [Int] = []
+    var projects: [Int] = []
+    var authorizations: [Int] = []
+    var deflator: [Int] = []
+
+    func source(_ table: BookTable) -> String { sources[table] ?? table.fileName }
+}
+
+/// Checks that span rows and tables: duplicates, unknown codes, missing references, reconciliation.
+enum BookValidator {
+    static func check(_ book: BudgetBook, positions: RowPositions, log: inout DiagnosticLog) {
+        checkDuplicates(book.authorizations.map { "\($0.year)/\($0.regionCode)/\($0.kind)" }, table: .authorizations, column: "kind",
+                        rows: positions.authorizations, positions: positions, log: &log, label: "authorization (year/region/kind)")
+        checkDuplicates(book.deflator.map { String($0.year) }, table: .deflator, column: "year", rows: positions.deflator, positions: positions, log: &log)
+        for (region, row) in zip(book.regions, positions.regions) where region.code == Region.centralCode {
+            log.error(positions.source(.regions), row: row, column: "region_code", "region code 0 is reserved for the central organisation (citywide lines)")
+        }
+        checkRegionCodes(book, positions: positions, log: &log)
+        checkProjects(book, positions: positions, log: &log)
+        checkReconciliation(book, positions: positions, log: &log)
+        checkDeflatorCoverage(book, positions: positions, log: &log)
+    }
+
+    private static func checkDuplicates(_ keys: [String], table: BookTable, column: String, rows: [Int],
+                                        positions: RowPositions, log: inout DiagnosticLog, label: String? = nil) {
+        var firstRow: [String: Int] = [:]
+        for (key, row) in zip(keys, rows) {
+            if let first = firstRow[key] {
+                log.error(positions.source(table), row: row, column: column, "duplicate \(label ?? column) \(key) (first at row \(first))")
+            } else {
+                firstRow[key] = row
+            }
+        }
+    }
+
+    private static func checkRegionCodes(_ book: BudgetBook, positions: RowPositions, log: inout DiagnosticLog) {
+        guard !book.regions.isEmpty else {
+            if !book.budgetLines.isEmpty {
+                log.warning(positions.source(.regions), "the book has no regions table: region codes were not checked")
+            }
+            return
+        }
+        let known = Set(book.regions.map(\.code)).union([Region.centralCode])
+        func check(_ code: String?, table: BookTable, row: Int) {
+            guard let code, !known.contains(code) else { return }
+            log.error(positions.source(table), row: row, column: "region_code", "unknown region code \"\(code)\" (not in regions, and not 0 for central)")
+        }
+        for (line, row) in zip(book.budgetLines, positions.budgetLines) { check(line.regionCode, table: .budgetLines, row: row) }
+        for (line, row) in zip(book.revenues, positions.revenues) { check(line.regionCode, table: .revenues, row: row) }
+        for (project, row) in zip(book.projects, positions.projects) { check(project.regionCode, table: .projects, row: row) }
+        for (item, row) in zip(book.authorizations, positions.authorizations) { check(item.regionCode, table: .authorizations, row: row) }
+    }
+
+    private static func checkProjects(_ book: BudgetBook, positions: RowPositions, log: inout DiagnosticLog) {
+        guard !book.projects.isEmpty else { return }
+        let known = Set(book.projects.map(\.projectId))
+        var reported = Set<String>()
+        for (line, row) in zip(book.budgetLines, positions.budgetLines) {
+            guard let id = line.projectId, !known.contains(id), reported.insert(id).inserted else { continue }
+            log.warning(positions.source(.budgetLines), row: row, column: "project_id", "project \(id) is not in projects")
+        }
+    }
+
+    /// Sources and uses should balance in the approved budget of each year (a warning, not an error).
+    private static func checkReconciliation(_ book: BudgetBook, positions: RowPositions, log: inout DiagnosticLog) {
+        guard !book.revenues.isEmpty else { return }
+        let unit = book.metadata.amountUnit
+        for year in book.years {
+            do {
+                let uses = try Money.sum(book.budgetLines.lazy.filter { $0.year == year }.map(\.approved))
+                let sources = try Money.sum(book.revenues.lazy.filter { $0.year == year }.map(\.approved))
+                guard uses != sources else { continue }
+                let gap = try sources.subtracting(uses)
+                log.warning(positions.source(.revenues), column: "approved",
+                            "\(year): approved sources \(format(sources, unit)) and uses \(format(uses, unit)) do not reconcile (difference \(format(gap, unit)) \(unit.rawValue))")
+            } catch {
+                log.error(positions.source(.budgetLines), column: "approved", "\(year): \(error.description)")
+            }
+        }
+    }
+
+    private static func checkDeflatorCoverage(_ book: BudgetBook, positions: RowPositions, log: inout DiagnosticLog) {
+        guard !book.deflator.isEmpty else { return }
+        let covered = Set(book.deflator.map(\.year))
+        let missing = book.years.filter { !covered.contains($0) }
+        if !missing.isEmpty {
+            log.warning(positions.source(.deflator), column: "year",
+                        "no price index for \(missing.map(String.init).joined(separator: ", ")): real changes cannot be computed for those years")
+        }
+    }
+
+    private static func format(_ money: Money, _ unit: AmountUnit) -> String {
+        "\(unit.amount(of: money))"
+    }
+}

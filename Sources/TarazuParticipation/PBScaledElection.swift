@@ -1,0 +1,124 @@
+/// An election with every amount as an exact integer: money (costs, budget) in units of
+/// 10^-moneyScale and points in units of 10^-pointsScale, overflow-checked.
+struct PBScaledElection: Sendable {
+    let election: PBElection
+    let moneyScale: Int
+    let costs: [Int64]
+    let budget: Int64
+    let pointsScale: Int
+    /// Greedy score per project: approvals (approval ballots) or total points (the rest).
+    let scores: [Int64]
+    /// How many ballots name each project.
+    let supporters: [Int]
+
+    init(_ election: PBElection) throws(PBTallyError) {
+        self.election = election
+        moneyScale = election.projects.map(\.cost.scale).reduce(election.budget.scale, max)
+        var costs: [Int64] = []
+        for project in election.projects {
+            guard let cost = project.cost.scaled(to: moneyScale) else {
+                throw PBTallyError("project \(project.id): cost \(project.cost) is too large for exact arithmetic")
+            }
+            costs.append(cost)
+        }
+        var total: Int64 = 0
+        for cost in costs {
+            let (sum, overflow) = total.addingReportingOverflow(cost)
+            if overflow { throw PBTallyError("the projects' total cost is too large for exact arithmetic") }
+            total = sum
+        }
+        self.costs = costs
+        guard let budget = election.budget.scaled(to: moneyScale) else {
+            throw PBTallyError("budget \(election.budget) is too large for exact arithmetic")
+        }
+        self.budget = budget
+        let points = election.ballots.map { election.points(of: $0) }
+        pointsScale = points.joined().map(\.scale).reduce(0, max)
+        var scores = [Int64](repeating: 0, count: election.projects.count)
+        var supporters = [Int](repeating: 0, count: election.projects.count)
+        for (ballot, ballotPoints) in zip(election.ballots, points) {
+            for (project, value) in zip(ballot.projects, ballotPoints) {
+                supporters[project] += 1
+                var add: Int64 = 1
+                if election.voteType != .approval {
+                    guard let scaled = value.scaled(to: pointsScale) else {
+                        throw PBTallyError("voter \(ballot.voterID): points \(value) are too large for exact arithmetic")
+                    }
+                    add = scaled
+                }
+                let (sum, overflow) = scores[project].addingReportingOverflow(add)
+                if overflow {
+                    throw PBTallyError("project \(election.projects[project].id): points total is too large for exact arithmetic")
+                }
+                scores[project] = sum
+            }
+        }
+        self.scores = scores
+        self.supporters = supporters
+    }
+
+    /// Total cost of some projects, exact.
+    func cost(of projects: [Int]) -> Int64 {
+        projects.reduce(0) { $0 + costs[$1] }
+    }
+
+    /// A money amount in units of 10^-moneyScale as a decimal.
+    func money(_ amount: Int64) -> PBDecimal { PBDecimal(mantissa: amount, scale: moneyScale) }
+
+    /// Ballots with identical utilities merged into weighted groups (pabutools' multiprofile).
+    /// Only positive utilities are kept: a voter supports a project when it gives her some.
+    func profile(for utility: PBUtility) throws(PBTallyError) -> UtilityProfile {
+        var groupOf: [[Int64]: Int] = [:]
+        var groups: [UtilityProfile.Group] = []
+        for ballot in election.ballots {
+            let values: [Int64]
+            switch utility {
+            case .cost: values = ballot.projects.map { costs[$0] }
+            case .cardinality: values = ballot.projects.map { _ in 1 }
+            case .points:
+                var scaled: [Int64] = []
+                for value in election.points(of: ballot) {
+                    guard let v = value.scaled(to: pointsScale) else {
+                        throw PBTallyError("voter \(ballot.voterID): points \(value) are too large for exact arithmetic")
+                    }
+                    scaled.append(v)
+                }
+                values = scaled
+            }
+            var entries: [(project: Int, utility: Int64)] = []
+            for (project, value) in zip(ballot.projects, values) where value > 0 {
+                entries.append((project, value))
+            }
+            entries.sort { $0.project < $1.project }
+            let key = entries.flatMap { [Int64($0.project), $0.utility] }
+            if let index = groupOf[key] {
+                groups[index].multiplicity += 1
+            } else {
+                groupOf[key] = groups.count
+                groups.append(UtilityProfile.Group(multiplicity: 1, entries: entries))
+            }
+        }
+        return UtilityProfile(voterCount: election.ballots.count, projectCount: election.projects.count, groups: groups)
+    }
+}
+
+/// Voters' utilities, with identical ballots merged into groups.
+struct UtilityProfile: Sendable {
+    struct Group: Sendable {
+        var multiplicity: Int
+        /// Positive utilities, by project index ascending.
+        var entries: [(project: Int, utility: Int64)]
+    }
+
+    /// All voters, those with empty ballots included (each holds an equal share of the budget).
+    let voterCount: Int
+    let projectCount: Int
+    let groups: [Group]
+
+    /// A voter's total utility for a set of projects, per group.
+    func utilities(of selection: Set<Int>) -> [Int64] {
+        groups.map { group in
+            group.entries.reduce(0) { selection.contains($1.project) ? $0 + $1.utility : $0 }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import TarazuCore
+
+/// What distinguishes one generated city from another: its regions, their weights, its size and
+/// the situations planted in its data.
+struct CityProfile {
+    var metadata: BookMetadata
+    /// The real regions (the central organisation, code "0", has no row).
+    var regions: [Region]
+    /// Relative regional spending; against population it sets the per-capita imbalance.
+    var spendWeights: [Int64]
+    /// Relative fee collection by region.
+    var feeWeights: [Int64]
+    /// Relative capital asset sales (property sales) by region.
+    var saleWeights: [Int64]
+    /// Approved expenditure per year of `Scenario.years`, in rials (multiples of the quantum).
+    var totals: [Int64]
+    /// Per year, the regions whose capital asset sales exceed the council's authorization.
+    var overAuthorization: [Int: Set<String>]
+    /// Projects to draw; nil means "draw until `projectLineTarget` project-year lines".
+    var projectCount: Int?
+    var projectLineTarget: Int
+    /// Current lines per function at the centre and in each region, and minor capital lines.
+    var centralCurrentLines: Int
+    var regionCurrentLines: Int
+    var capitalLines: Int
+    var governanceYAML: String?
+
+    /// The central organisation's share of each current envelope, per-mille.
+    static let centralCurrentPermille: Int64 = 450
+    /// The central organisation's share of minor capital works, per-mille.
+    static let centralCapitalPermille: Int64 = 250
+    /// Share of each capital envelope that goes to projects, per-mille.
+    static let projectPermille: Int64 = 700
+    /// Share of projects that are citywide (region "0"), per-mille.
+    static let citywideProjectPermille: Int64 = 200
+}

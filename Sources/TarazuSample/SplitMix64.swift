@@ -1,0 +1,45 @@
+/// A small deterministic pseudo-random generator (SplitMix64, Steele, Lea and Flood 2014).
+///
+/// The sample city must be the same bytes on every machine and every run, so it never uses the
+/// system generator. Every draw is an integer; fractions are expressed in per-mille.
+struct SplitMix64 {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A uniform integer in `range` (the modulo bias is below 2^-40 for the ranges used here).
+    mutating func int(_ range: ClosedRange<Int64>) -> Int64 {
+        let span = UInt64(range.upperBound - range.lowerBound) + 1
+        return range.lowerBound + Int64(next() % span)
+    }
+
+    /// A uniform integer in `range`.
+    mutating func int(_ range: ClosedRange<Int>) -> Int {
+        Int(int(Int64(range.lowerBound)...Int64(range.upperBound)))
+    }
+
+    /// True with probability `permille` / 1000.
+    mutating func chance(permille: Int64) -> Bool { int(0...999) < permille }
+
+    /// An index drawn with probability proportional to `weights` (which must not all be zero).
+    mutating func pick(weights: [Int64]) -> Int {
+        let total = weights.reduce(0, +)
+        var draw = int(0...(total - 1))
+        for (index, weight) in weights.enumerated() {
+            if draw < weight { return index }
+            draw -= weight
+        }
+        return weights.count - 1
+    }
+
+    /// A generator for a sub-stream, so that adding draws in one part does not shift another.
+    mutating func fork() -> SplitMix64 { SplitMix64(seed: next()) }
+}

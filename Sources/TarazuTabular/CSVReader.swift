@@ -1,0 +1,170 @@
+import Foundation
+
+/// Reads delimited text (CSV): comma, semicolon or tab separated, RFC 4180 quoting.
+///
+/// The delimiter is the most frequent of comma, semicolon and tab outside quotes in the header
+/// line (comma on ties). Encodings: UTF-8 with or without byte-order mark, UTF-16 with
+/// byte-order mark, and Windows-1256 for bytes that are not valid UTF-8. Line ends may be CRLF,
+/// LF or CR, also mixed. A quoted field may hold delimiters, doubled quotes and line breaks;
+/// white space before an opening quote or after a closing quote is ignored. Data cells are
+/// returned verbatim, header cells trimmed.
+public enum CSVReader {
+    /// Parses `data` into a table named `name`; `source` names the file in errors.
+    public static func read(_ data: Data, source: String, name: String) throws(TabularError) -> RawTable {
+        let text = try TextDecoding.decode(data, source: source, allowLegacy: true)
+        var assembler = TableAssembler(source: source)
+        let outcome = text.bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<Void, TabularError> in
+            let buffer = raw.bindMemory(to: UInt8.self)
+            var parser = CSVParser(buffer: buffer, delimiter: CSVDelimiter.detect(in: buffer), source: source)
+            return Result { () throws(TabularError) in try parser.parse(into: &assembler) }
+        }
+        try outcome.get()
+        return assembler.table(name: name, encoding: text.encoding)
+    }
+}
+
+/// Chooses the field delimiter of a CSV text.
+enum CSVDelimiter {
+    static let candidates: [UInt8] = [0x2C, 0x3B, 0x09]  // comma, semicolon, tab
+
+    /// The candidate seen most often outside quotes on the first non-blank line.
+    static func detect(in buffer: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        var counts = [0, 0, 0]
+        var index = 0
+        var quoted = false
+        var sawText = false
+        while index < buffer.count {
+            let byte = buffer[index]
+            if byte == 0x22 {
+                quoted.toggle()
+            } else if !quoted {
+                if byte == 0x0A || byte == 0x0D {
+                    if sawText { break }
+                } else if let which = candidates.firstIndex(of: byte) {
+                    counts[which] += 1
+                } else if byte != 0x20 {
+                    sawText = true
+                }
+            }
+            index += 1
+        }
+        let best = counts.indices.max { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 > $1) } ?? 0
+        return candidates[best]
+    }
+}
+
+/// A byte-level CSV record splitter tracking physical line numbers.
+struct CSVParser {
+    private let buffer: UnsafeBufferPointer<UInt8>
+    private let delimiter: UInt8
+    private let source: String
+    private var index = 0
+    private var line = 1
+    private var scratch: [UInt8] = []
+
+    private static let quote: UInt8 = 0x22
+    private static let lf: UInt8 = 0x0A
+    private static let cr: UInt8 = 0x0D
+
+    init(buffer: UnsafeBufferPointer<UInt8>, delimiter: UInt8, source: String) {
+        self.buffer = buffer
+        self.delimiter = delimiter
+        self.source = source
+    }
+
+    /// Splits the whole text into records and hands each to `assembler`.
+    mutating func parse(into assembler: inout TableAssembler) throws(TabularError) {
+        while index < buffer.count {
+            let recordLine = line
+            var cells: [String] = []
+            cells.reserveCapacity(max(assembler.width, 1))
+            while true {
+                cells.append(try field(number: cells.count + 1))
+                guard index < buffer.count, buffer[index] == delimiter else { break }
+                index += 1
+            }
+            endLine()
+            try assembler.add(line: recordLine, cells: cells)
+        }
+    }
+
+    /// Consumes one line end (CRLF, LF or CR) if present.
+    private mutating func endLine() {
+        guard index < buffer.count else { return }
+        if buffer[index] == Self.cr, index + 1 < buffer.count, buffer[index + 1] == Self.lf { index += 1 }
+        index += 1
+        line += 1
+    }
+
+    private func isPadding(_ byte: UInt8) -> Bool {
+        (byte == 0x20 || byte == 0x09) && byte != delimiter
+    }
+
+    /// Reads one field, leaving `index` on the delimiter, the line end or the end of the text.
+    private mutating func field(number: Int) throws(TabularError) -> String {
+        var start = index
+        while start < buffer.count, isPadding(buffer[start]) { start += 1 }
+        if start < buffer.count, buffer[start] == Self.quote {
+            index = start
+            return try quotedField(number: number)
+        }
+        var end = index
+        while end < buffer.count {
+            let byte = buffer[end]
+            if byte == delimiter || byte == Self.lf || byte == Self.cr { break }
+            end += 1
+        }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[index..<end]), as: UTF8.self)
+        index = end
+        return text
+    }
+
+    /// Reads a quoted field; `index` is on the opening quote.
+    private mutating func quotedField(number: Int) throws(TabularError) -> String {
+        let startLine = line
+        var position = index + 1
+        var segmentStart = position
+        scratch.removeAll(keepingCapacity: true)
+        var escaped = false
+        while true {
+            guard position < buffer.count else {
+                throw TabularError(source: source, line: startLine, column: number,
+                                   reason: "quoted field is never closed (its opening quote is on line \(startLine))")
+            }
+            let byte = buffer[position]
+            if byte == Self.quote {
+                if position + 1 < buffer.count, buffer[position + 1] == Self.quote {
+                    scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[segmentStart...position]))
+                    position += 2
+                    segmentStart = position
+                    escaped = true
+                    continue
+                }
+                break
+            }
+            if byte == Self.lf || (byte == Self.cr && (position + 1 == buffer.count || buffer[position + 1] != Self.lf)) {
+                line += 1
+            }
+            position += 1
+        }
+        let text: String
+        if escaped {
+            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[segmentStart..<position]))
+            text = String(decoding: scratch, as: UTF8.self)
+        } else {
+            text = String(decoding: UnsafeBufferPointer(rebasing: buffer[segmentStart..<position]), as: UTF8.self)
+        }
+        position += 1
+        while position < buffer.count, isPadding(buffer[position]) { position += 1 }
+        if position < buffer.count {
+            let byte = buffer[position]
+            guard byte == delimiter || byte == Self.lf || byte == Self.cr else {
+                throw TabularError(source: source, line: line, column: number,
+                                   reason: "unexpected text after the closing quote of a field; "
+                                       + "a quote inside a quoted field must be doubled (\"\")")
+            }
+        }
+        index = position
+        return text
+    }
+}

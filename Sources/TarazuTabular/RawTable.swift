@@ -1,0 +1,89 @@
+/// One table read from a file: its header and data rows, with positions for diagnostics.
+///
+/// Cells are raw text: no normalization of Persian letters or digits is done here (that is the
+/// importer's job), except that header cells are trimmed of surrounding white space.
+/// Every data row has exactly `header.count` cells.
+public struct RawTable: Sendable, Equatable {
+    /// Where the table came from, as shown in diagnostics: `regions.csv`, `book.xlsx[regions]`, `book.json[regions]`.
+    public var source: String
+    /// The table's name: the CSV name given by the caller, the sheet name, or the JSON key / resource name.
+    public var name: String
+    /// The position of the header (same numbering as `RawRow.line`); 0 when there is no header
+    /// line: an empty table, or JSON, whose header is made from the records' keys.
+    public var headerLine: Int
+    /// Column names, trimmed; trailing empty header cells are dropped.
+    public var header: [String]
+    /// Data rows in file order; rows whose cells are all empty are skipped by the CSV and XLSX readers.
+    public var rows: [RawRow]
+    /// How the source bytes were decoded (`.utf8` for XLSX and JSON).
+    public var encoding: SourceEncoding
+
+    /// Creates a table.
+    public init(source: String, name: String, headerLine: Int = 1, header: [String], rows: [RawRow],
+                encoding: SourceEncoding = .utf8) {
+        self.source = source
+        self.name = name
+        self.headerLine = headerLine
+        self.header = header
+        self.rows = rows
+        self.encoding = encoding
+    }
+}
+
+/// One data row.
+public struct RawRow: Sendable, Equatable {
+    /// The row number a user sees in their tool: for CSV the physical line where the record starts
+    /// (the header is normally line 1); for XLSX the sheet row number (the `r` attribute); for JSON
+    /// the 1-based index of the record in its array.
+    public var line: Int
+    /// The cells, one per header column.
+    public var cells: [String]
+
+    /// Creates a row.
+    public init(line: Int, cells: [String]) {
+        self.line = line
+        self.cells = cells
+    }
+}
+
+/// The text encoding a table's bytes were read in.
+public enum SourceEncoding: String, Sendable, Equatable {
+    /// UTF-8 without byte-order mark (also used for XLSX and JSON).
+    case utf8
+    /// UTF-8 with a byte-order mark.
+    case utf8WithBOM = "utf8-bom"
+    /// UTF-16 little endian, announced by a byte-order mark.
+    case utf16LE = "utf16le"
+    /// UTF-16 big endian, announced by a byte-order mark.
+    case utf16BE = "utf16be"
+    /// Windows-1256, the Arabic/Persian Windows code page, assumed when the bytes are not valid UTF-8.
+    case windows1256 = "windows-1256"
+}
+
+/// A problem in an input file, with its position: rendered as `source:line:column: reason`.
+public struct TabularError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The file or table, e.g. `budget_lines.csv` or `book.xlsx[regions]`.
+    public var source: String
+    /// The line or row number (same numbering as `RawRow.line`); nil when the problem concerns the whole file.
+    public var line: Int?
+    /// The 1-based column (cell index, or character column in JSON text); nil when not relevant.
+    public var column: Int?
+    /// What is wrong, in plain words.
+    public var reason: String
+
+    /// Creates an error.
+    public init(source: String, line: Int? = nil, column: Int? = nil, reason: String) {
+        self.source = source
+        self.line = line
+        self.column = column
+        self.reason = reason
+    }
+
+    /// `source:line:column: reason`, leaving out the parts that are nil.
+    public var description: String {
+        var text = source
+        if let line { text += ":\(line)" }
+        if line != nil, let column { text += ":\(column)" }
+        return text + ": " + reason
+    }
+}

@@ -1,0 +1,4 @@
+import Foundation
+import TarazuCLI
+
+exit(await TarazuCommand.run(arguments: Array(CommandLine.arguments.dropFirst())))

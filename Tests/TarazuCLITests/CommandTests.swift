@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+import TarazuCore
+import TarazuImport
+import TarazuStore
+@testable import TarazuCLI
+
+@Suite struct ExitCodeTests {
+    private func temporaryPath(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("tarazu-cli-\(UUID().uuidString)-\(name)").path
+    }
+
+    @Test func usageErrorsExitWithTwo() async {
+        #expect(await TarazuCommand.run(arguments: ["aggregate"]) == 2)
+        #expect(await TarazuCommand.run(arguments: ["aggregate", "x", "--measure", "m", "--format", "xml"]) == 2)
+        #expect(await TarazuCommand.run(arguments: ["no-such-command"]) == 2)
+        #expect(await TarazuCommand.run(arguments: ["aggregate", "x", "--measure", "m", "--cut", "nocolon"]) == 2)
+    }
+
+    @Test func helpExitsWithZero() async {
+        #expect(await TarazuCommand.run(arguments: ["--help"]) == 0)
+    }
+
+    @Test func badInputExitsWithOneAndWritesNothing() async throws {
+        let folder = temporaryPath("book")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try "year,line_id,department,region_code,function,economic_class,approved,realized\n1403,1,d,0,urban_planning,capital,12x,1\n"
+            .write(toFile: folder + "/budget_lines.csv", atomically: true, encoding: .utf8)
+        let db = temporaryPath("store.sqlite")
+        #expect(await TarazuCommand.run(arguments: ["import", folder, "--db", db]) == 1)
+        #expect(!FileManager.default.fileExists(atPath: db))
+        #expect(await TarazuCommand.run(arguments: ["aggregate", folder + "/missing", "--measure", "approved"]) == 1)
+    }
+
+    @Test func demoFillsTheStoreWithTheSampleCity() async throws {
+        let db = temporaryPath("demo.sqlite")
+        #expect(await TarazuCommand.run(arguments: ["demo", "--db", db]) == 0)
+        let store = try await BudgetStore.open(.sqlite(path: db))
+        let books = try await store.books()
+        await store.shutdown()
+        #expect(books.map(\.name) == ["tabriz"])
+        #expect(books.first?.years == [1399, 1400, 1401, 1402, 1403])
+    }
+}
+
+@Suite struct OutputTests {
+    @Test func amountsArePrintedExactlyWithoutExponent() {
+        #expect(AggregateOutput.plain(Decimal(string: "400000000000000000")!) == "400000000000000000")
+        #expect(AggregateOutput.plain(Decimal(string: "-2250.25")!) == "-2250.25")
+    }
+
+    @Test func csvQuotesWhatNeedsQuoting() throws {
+        let result = AggregateResult(columns: ["org.title"], measure: "amount",
+                                     cells: [.init(keys: ["Roads, \"north\""], value: 5, count: 1), .init(keys: ["Parks"], value: 7, count: 2)],
+                                     total: 12, factCount: 3)
+        #expect(AggregateOutput.csv(result) == "org.title,amount\n\"Roads, \"\"north\"\"\",5\nParks,7\n")
+        let json = AggregateOutput.json(result, cube: "t")
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let cells = parsed?["cells"] as? [[String: Any]]
+        let title = cells?.first?["org.title"] as? String
+        #expect(title == "Roads, \"north\"")
+        let total = (parsed?["total"] as? NSNumber)?.intValue
+        #expect(total == 12)
+    }
+
+    @Test func demoSummaryShowsEveryYear() throws {
+        let book = BudgetBook(metadata: BookMetadata(name: "t", title: "T", cityEn: "Town"), budgetLines: [
+            BudgetLine(year: 1402, lineId: "1", department: "d", regionCode: "0", function: "urban_planning", economicClass: .capital,
+                       approved: Money(rials: 3_000_000_000), realized: Money(rials: 1_500_000_000)),
+            BudgetLine(year: 1403, lineId: "1", department: "d", regionCode: "0", function: "urban_planning", economicClass: .current,
+                       approved: Money(rials: 4_000_000_000), realized: Money(rials: 4_000_000_000)),
+        ])
+        let table = try DemoSummary.table(book)
+        #expect(table.contains("1402"))
+        #expect(table.contains("50.0 %"))
+        #expect(table.contains("100.0 %"))
+    }
+}
