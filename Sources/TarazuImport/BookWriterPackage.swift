@@ -59,7 +59,6 @@ struct BookWriterPackage: Encodable {
     var name: String
     var title: String
     var description: String?
-    var profile = "fiscal-data-package"
     var city: City?
     var calendar: String
     var amountUnit: String
@@ -67,7 +66,7 @@ struct BookWriterPackage: Encodable {
     var model: Model?
 
     enum CodingKeys: String, CodingKey {
-        case name, title, description, profile, city, calendar, amountUnit = "amount_unit", resources, model
+        case name, title, description, city, calendar, amountUnit = "amount_unit", resources, model
     }
 
     init(book: BudgetBook, unit: AmountUnit, tables: [BookWriterTable]) {

@@ -32,6 +32,10 @@ struct PBScaledElection: Sendable {
             throw PBTallyError("budget \(election.budget) is too large for exact arithmetic")
         }
         self.budget = budget
+        if election.voteType == .ordinal, let function = election.metaValue("scoring_fn"),
+           function.lowercased() != "borda", election.ballots.contains(where: { $0.points == nil }) {
+            throw PBTallyError("META scoring_fn \"\(function)\" is not supported: only Borda (or a points column)")
+        }
         let points = election.ballots.map { election.points(of: $0) }
         pointsScale = points.joined().map(\.scale).reduce(0, max)
         var scores = [Int64](repeating: 0, count: election.projects.count)

@@ -63,4 +63,30 @@ import Testing
         #expect(result.totalCost == PBDecimal(mantissa: 995_079, scale: 0))
         #expect(result.completion?.stoppedBecause == "over-budget")
     }
+
+    @Test func ordinalBallotsUseBordaOrRefuseAnotherScoringFunction() throws {
+        let text = """
+            META
+            budget;100
+            vote_type;ordinal
+            max_length;3
+            PROJECTS
+            project_id;cost
+            a;60
+            b;50
+            c;40
+            VOTES
+            voter_id;vote
+            1;b,a
+            2;a,c
+            3;c,a
+            """
+        // Borda with max_length 3: a = 2 + 3 + 2 = 7, c = 2 + 3 = 5, b = 3.
+        let result = try TestData.tally(try TestData.parse(text), .greedy, log: true)
+        #expect(result.selected == ["a", "c"])
+        let other = text.replacingOccurrences(of: "max_length;3", with: "max_length;3\nscoring_fn;1/x")
+        #expect(throws: PBTallyError("META scoring_fn \"1/x\" is not supported: only Borda (or a points column)")) {
+            try TestData.tally(try TestData.parse(other), .greedy)
+        }
+    }
 }

@@ -1,0 +1,262 @@
+/// One MES run: budget classes, the round loop, price evaluation and payment.
+extension EqualSharesEngine {
+    /// An exact rational price numerator / denominator, for comparing projects across rounds.
+    struct Price {
+        let numerator: BigUInt
+        let denominator: BigUInt
+        let approximation: Double
+
+        init(_ numerator: BigUInt, _ denominator: BigUInt) {
+            self.numerator = numerator
+            self.denominator = denominator
+            approximation = numerator.approximateRatio(to: denominator)
+        }
+
+        static func compare(_ a: Price, _ b: Price) -> Int {
+            BigUInt.compare((a.numerator * b.denominator).limbs, (b.numerator * a.denominator).limbs)
+        }
+    }
+
+    /// One evaluation's supporters grouped by (budget class, utility level), with poor flags.
+    struct Buckets {
+        var classes: [Int32] = []
+        var levels: [Int32] = []
+        var voters: [UInt64] = []
+        var poor: [Bool] = []
+
+        mutating func removeAll() {
+            classes.removeAll(keepingCapacity: true)
+            levels.removeAll(keepingCapacity: true)
+            voters.removeAll(keepingCapacity: true)
+            poor.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// The mutable part of one run.
+    struct State {
+        let engine: EqualSharesEngine
+        var denominator: BigUInt
+        var budgets: ClassBudgets
+        /// Voters per class.
+        var classVoters: [UInt64]
+        var groupClass: [Int32]
+        var zeroClassID: Int32?
+        /// Per class, scratch: index of its bucket in the level being scanned, or -1.
+        var slot: [Int32]
+        var buckets = Buckets()
+        /// The evaluation of the round's best project so far, kept for `pay`.
+        var bestBuckets = Buckets()
+
+        init(engine: EqualSharesEngine, totalBudget: BigUInt) {
+            self.engine = engine
+            denominator = BigUInt(UInt64(max(engine.voterCount, 1)))
+            budgets = ClassBudgets(totalBudget)
+            classVoters = [engine.multiplicity.reduce(0, +)]
+            groupClass = [Int32](repeating: 0, count: engine.multiplicity.count)
+            slot = [-1]
+        }
+
+        mutating func run(log: Bool) -> (selected: [Int], rounds: [Round]) {
+            var selected: [Int] = []
+            var rounds: [Round] = []
+            if engine.voterCount == 0 { return ([], []) }
+            var active: [Int] = []
+            var free: [Int] = []
+            for project in engine.costs.indices where engine.totalUtility[project] > 0 {
+                if engine.costs[project] == 0 { free.append(project) } else { active.append(project) }
+            }
+            // Supported projects that cost nothing are selected first (pabutools does the same).
+            for project in free.sorted(by: { engine.tieRank[$0] < engine.tieRank[$1] }) {
+                selected.append(project)
+                if log {
+                    rounds.append(Round(project: project, rhoNumerator: BigUInt(), rhoDenominatorFactor: BigUInt(1 as UInt64),
+                                        denominator: denominator, buckets: []))
+                }
+            }
+            var lowerBound = [Price?](repeating: nil, count: engine.costs.count)
+            while true {
+                active.sort { (lowerBound[$0]?.approximation ?? 0) < (lowerBound[$1]?.approximation ?? 0) }
+                var best: (price: Price, project: Int, numerator: BigUInt, richUtility: UInt128)?
+                var tied: [Int] = []
+                var stillActive: [Int] = []
+                for project in active {
+                    if let bound = lowerBound[project], let best, Price.compare(bound, best.price) > 0 {
+                        stillActive.append(project)
+                        continue
+                    }
+                    guard let (numerator, richUtility) = evaluate(project) else { continue }
+                    stillActive.append(project)
+                    let price = Price(numerator, priceFactor(project, richUtility) * denominator)
+                    lowerBound[project] = price
+                    let order = best.map { Price.compare(price, $0.price) } ?? -1
+                    if order < 0 {
+                        best = (price, project, numerator, richUtility)
+                        tied = [project]
+                        swap(&buckets, &bestBuckets)
+                    } else if order == 0 {
+                        tied.append(project)
+                    }
+                }
+                active = stillActive
+                guard let best, let winner = tied.min(by: { engine.tieRank[$0] < engine.tieRank[$1] }) else { break }
+                active.removeAll { $0 == winner }
+                selected.append(winner)
+                if winner == best.project {
+                    swap(&buckets, &bestBuckets)
+                    let round = pay(for: winner, numerator: best.numerator, richUtility: best.richUtility, log: log)
+                    if let round { rounds.append(round) }
+                } else {
+                    guard let (numerator, richUtility) = evaluate(winner) else {
+                        preconditionFailure("MES: the winner became unaffordable")
+                    }
+                    let round = pay(for: winner, numerator: numerator, richUtility: richUtility, log: log)
+                    if let round { rounds.append(round) }
+                }
+            }
+            return (selected, rounds)
+        }
+
+        /// Price denominator factor (rich utility times the project's utility gcd).
+        func priceFactor(_ project: Int, _ richUtility: UInt128) -> BigUInt {
+            BigUInt(richUtility) * BigUInt(engine.utilityGCD[project])
+        }
+
+        /// Fills `buckets` with the project's supporters grouped by (class, level); returns the
+        /// reduced utility of supporters whose budget is zero (they are left out).
+        mutating func bucket(_ project: Int) -> UInt128 {
+            buckets.removeAll()
+            var zeroUtility: UInt128 = 0
+            for (levelIndex, level) in engine.levels[project].enumerated() {
+                let start = buckets.classes.count
+                for group in level.groups {
+                    let c = Int(groupClass[Int(group)])
+                    let voters = engine.multiplicity[Int(group)]
+                    if budgets.isZero(c) {
+                        zeroUtility += UInt128(level.utility) * UInt128(voters)
+                        continue
+                    }
+                    if slot[c] < 0 {
+                        slot[c] = Int32(buckets.classes.count)
+                        buckets.classes.append(Int32(c))
+                        buckets.levels.append(Int32(levelIndex))
+                        buckets.voters.append(0)
+                        buckets.poor.append(false)
+                    }
+                    buckets.voters[Int(slot[c])] += voters
+                }
+                for b in start..<buckets.classes.count { slot[Int(buckets.classes[b])] = -1 }
+            }
+            return zeroUtility
+        }
+
+        /// The project's exact price as (numerator, rich utility): rho = numerator /
+        /// (richUtility * utilityGCD * denominator); nil when its supporters cannot afford it.
+        /// Leaves the buckets and their poor flags in `buckets`.
+        mutating func evaluate(_ project: Int) -> (BigUInt, UInt128)? {
+            let zeroUtility = bucket(project)
+            var available = BigUInt()
+            for b in buckets.classes.indices {
+                budgets.accumulate(Int(buckets.classes[b]), times: buckets.voters[b], into: &available)
+            }
+            let costTimesL = denominator * engine.costs[project]
+            if available < costTimesL { return nil }
+            var poorBudget = BigUInt()
+            var richUtility = engine.totalUtility[project] - zeroUtility
+            let levels = engine.levels[project]
+            while true {
+                let remaining = costTimesL - poorBudget
+                let perLevel = levels.map { (remaining * $0.utility).limbs }
+                let rich = BigUInt(richUtility).limbs
+                var newlyPoor = false
+                // Poor when budget / L < remaining * u / (richUtility * L). Marking them against
+                // this round's rho (a lower bound) before updating the sums is the iteration.
+                for b in buckets.classes.indices where !buckets.poor[b] {
+                    if budgets.compareProduct(Int(buckets.classes[b]), times: rich,
+                                              with: perLevel[Int(buckets.levels[b])]) < 0 {
+                        buckets.poor[b] = true
+                        newlyPoor = true
+                        budgets.accumulate(Int(buckets.classes[b]), times: buckets.voters[b], into: &poorBudget)
+                        richUtility -= UInt128(levels[Int(buckets.levels[b])].utility) * UInt128(buckets.voters[b])
+                    }
+                }
+                if !newlyPoor { return (remaining, richUtility) }
+                precondition(richUtility > 0, "MES: an affordable project lost all its rich supporters")
+            }
+        }
+
+        /// The class of voters with no budget left (created when first needed).
+        mutating func zeroClass() -> Int32 {
+            if let zeroClassID { return zeroClassID }
+            let id = Int32(budgets.append(BigUInt()))
+            classVoters.append(0)
+            slot.append(-1)
+            zeroClassID = id
+            return id
+        }
+
+        /// Charges the winner's supporters (whose evaluation is in `buckets`). A bucket whose
+        /// class moves whole keeps the class; otherwise its voters get a new class. Poor voters
+        /// join the zero-budget class. Classes are not merged when budgets happen to coincide:
+        /// that costs buckets, not correctness.
+        mutating func pay(for project: Int, numerator: BigUInt, richUtility: UInt128, log: Bool) -> Round? {
+            // Rich voters pay numerator * u / (richUtility * L). With g = gcd(numerator,
+            // richUtility) the new common denominator is L * richUtility / g.
+            let divisor = BigUInt.gcd(numerator, BigUInt(richUtility))
+            let factor = BigUInt(richUtility).quotientAndRemainder(dividingBy: divisor).quotient
+            let share = numerator.quotientAndRemainder(dividingBy: divisor).quotient
+            let levels = engine.levels[project]
+            var round: Round?
+            if log {
+                round = Round(
+                    project: project, rhoNumerator: numerator,
+                    rhoDenominatorFactor: priceFactor(project, richUtility), denominator: denominator,
+                    buckets: buckets.classes.indices.map { b in
+                        Bucket(budgetNumerator: budgets.value(Int(buckets.classes[b])),
+                               utility: levels[Int(buckets.levels[b])].utility * engine.utilityGCD[project],
+                               voters: buckets.voters[b], paidAll: buckets.poor[b])
+                    })
+            }
+            var target = [Int32](repeating: -1, count: buckets.classes.count)
+            var scale = [Bool](repeating: true, count: budgets.count)
+            let dues = levels.map { (share * $0.utility).limbs }
+            for b in buckets.classes.indices {
+                let c = Int(buckets.classes[b])
+                let emptied = buckets.poor[b]
+                    || budgets.scaledDifference(c, times: factor.limbs, minus: dues[Int(buckets.levels[b])])
+                if emptied {
+                    target[b] = zeroClass()
+                } else if buckets.voters[b] == classVoters[c] {
+                    // The whole class moves: it keeps its id and takes the new value.
+                    target[b] = Int32(budgets.storeScratch(in: c))
+                    scale[c] = false
+                    continue
+                } else {
+                    target[b] = Int32(budgets.storeScratch(in: nil))
+                    classVoters.append(0)
+                    slot.append(-1)
+                }
+                classVoters[c] -= buckets.voters[b]
+                classVoters[Int(target[b])] += buckets.voters[b]
+                if classVoters[c] == 0 { budgets.set(c, BigUInt()) }
+            }
+            // Every other class keeps its budget, rewritten over the new denominator.
+            scale += repeatElement(false, count: budgets.count - scale.count)
+            budgets.scale(by: factor, where: scale)
+            var levelStart = 0
+            for (levelIndex, level) in levels.enumerated() {
+                // Buckets of one level are contiguous and hold distinct classes.
+                var levelEnd = levelStart
+                while levelEnd < buckets.classes.count && buckets.levels[levelEnd] == Int32(levelIndex) { levelEnd += 1 }
+                for b in levelStart..<levelEnd { slot[Int(buckets.classes[b])] = Int32(b) }
+                for group in level.groups {
+                    let c = Int(groupClass[Int(group)])
+                    if slot[c] >= 0 { groupClass[Int(group)] = target[Int(slot[c])] }
+                }
+                for b in levelStart..<levelEnd { slot[Int(buckets.classes[b])] = -1 }
+                levelStart = levelEnd
+            }
+            denominator = denominator * factor
+            return round
+        }
+    }
+}
