@@ -26,6 +26,7 @@ let package = Package(
         .target(name: "TarazuImport", dependencies: ["TarazuCore", "TarazuTabular"]),
         .target(name: "TarazuSample", dependencies: ["TarazuCore", "TarazuImport"]),
         .target(name: "TarazuParticipation"),
+        .target(name: "TarazuAnalysis", dependencies: ["TarazuCore"]),
         // Persistence.
         .target(name: "TarazuStore", dependencies: [
             "TarazuCore",
@@ -44,6 +45,7 @@ let package = Package(
         .testTarget(name: "TarazuTabularTests", dependencies: ["TarazuTabular"]),
         .testTarget(name: "TarazuImportTests", dependencies: ["TarazuImport", "TarazuTabular"]),
         .testTarget(name: "TarazuSampleTests", dependencies: ["TarazuSample", "TarazuImport"]),
+        .testTarget(name: "TarazuAnalysisTests", dependencies: ["TarazuAnalysis", "TarazuCore"]),
         .testTarget(name: "TarazuParticipationTests", dependencies: ["TarazuParticipation"], exclude: ["Fixtures"]),
         .testTarget(name: "TarazuStoreTests", dependencies: ["TarazuStore", "TarazuCore"]),
         .testTarget(name: "TarazuCLITests", dependencies: ["TarazuCLI"]),

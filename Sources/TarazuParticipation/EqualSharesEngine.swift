@@ -17,13 +17,16 @@ struct EqualSharesEngine {
     struct Level {
         /// Utility divided by the project's utility gcd.
         let utility: UInt64
-        let groups: [Int32]
+        /// The supporting groups: `supporters[groups]`.
+        let groups: Range<Int>
     }
 
     let costs: [UInt64]
     let multiplicity: [UInt64]
     /// Supporters of each project, by utility level.
     let levels: [[Level]]
+    /// Group indices of all levels of all projects, one flat array.
+    let supporters: [Int32]
     /// gcd of each project's utilities (levels hold utility / gcd).
     let utilityGCD: [UInt64]
     /// Sum over supporters of (reduced) utility, per project.
@@ -39,6 +42,7 @@ struct EqualSharesEngine {
             for entry in group.entries { byProject[entry.project].append((entry.utility, Int32(g))) }
         }
         var levels: [[Level]] = []
+        var flat: [Int32] = []
         var gcds: [UInt64] = []
         var totals: [UInt128] = []
         for supporters in byProject {
@@ -50,11 +54,16 @@ struct EqualSharesEngine {
                 byUtility[reduced, default: []].append(group)
                 total += UInt128(reduced) * UInt128(profile.groups[Int(group)].multiplicity)
             }
-            levels.append(byUtility.keys.sorted().map { Level(utility: $0, groups: byUtility[$0]!) })
+            levels.append(byUtility.keys.sorted().map { utility in
+                let start = flat.count
+                flat += byUtility[utility]!
+                return Level(utility: utility, groups: start..<flat.count)
+            })
             gcds.append(max(divisor, 1))
             totals.append(total)
         }
         self.levels = levels
+        self.supporters = flat
         utilityGCD = gcds
         totalUtility = totals
         self.tieRank = tieRank

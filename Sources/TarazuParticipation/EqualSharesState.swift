@@ -128,9 +128,10 @@ extension EqualSharesEngine {
             var zeroUtility: UInt128 = 0
             for (levelIndex, level) in engine.levels[project].enumerated() {
                 let start = buckets.classes.count
-                for group in level.groups {
-                    let c = Int(groupClass[Int(group)])
-                    let voters = engine.multiplicity[Int(group)]
+                for index in level.groups {
+                    let group = Int(engine.supporters[index])
+                    let c = Int(groupClass[group])
+                    let voters = engine.multiplicity[group]
                     if budgets.isZero(c) {
                         zeroUtility += UInt128(level.utility) * UInt128(voters)
                         continue
@@ -248,9 +249,10 @@ extension EqualSharesEngine {
                 var levelEnd = levelStart
                 while levelEnd < buckets.classes.count && buckets.levels[levelEnd] == Int32(levelIndex) { levelEnd += 1 }
                 for b in levelStart..<levelEnd { slot[Int(buckets.classes[b])] = Int32(b) }
-                for group in level.groups {
-                    let c = Int(groupClass[Int(group)])
-                    if slot[c] >= 0 { groupClass[Int(group)] = target[Int(slot[c])] }
+                for index in level.groups {
+                    let group = Int(engine.supporters[index])
+                    let c = Int(groupClass[group])
+                    if slot[c] >= 0 { groupClass[group] = target[Int(slot[c])] }
                 }
                 for b in levelStart..<levelEnd { slot[Int(buckets.classes[b])] = -1 }
                 levelStart = levelEnd

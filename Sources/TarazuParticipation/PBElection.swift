@@ -53,6 +53,7 @@ public struct PBElection: Sendable {
     /// Ballots in file order.
     public let ballots: [PBBallot]
 
+    /// An election from its parts (the parser builds one from a file).
     public init(meta: [(key: String, value: String)], voteType: PBVoteType, budget: PBDecimal,
                 projects: [PBProject], ballots: [PBBallot]) {
         self.meta = meta

@@ -10,6 +10,7 @@ public enum PBRule: String, Sendable, CaseIterable {
 
 /// What to tally and how.
 public struct PBTallyOptions: Sendable {
+    /// greedy, mes or mes-add1.
     public var rule: PBRule
     /// MES utility; nil takes `PBUtility.defaultUtility(for:)`. Greedy ignores it.
     public var utility: PBUtility?
@@ -21,10 +22,13 @@ public struct PBTallyOptions: Sendable {
     public var completeWithGreedy: Bool
     /// MES and Add1: equalshares.net's comparison step (see `PBTally.run`).
     public var comparisonStep: Bool
+    /// How ties are broken (default: pabutools' lexicographic order).
     public var tieBreak: PBTieBreak
     /// Build the round-by-round log (MES payments cost an extra exact pass).
     public var log: Bool
 
+    /// Options with pabutools' defaults: no exhaustive stop, one unit per voter per Add1 step,
+    /// lexicographic ties, no greedy completion or comparison step, with the round log.
     public init(rule: PBRule, utility: PBUtility? = nil, exhaustiveStop: Bool = false, budgetStep: PBDecimal? = nil,
                 completeWithGreedy: Bool = false, comparisonStep: Bool = false,
                 tieBreak: PBTieBreak = .lexicographic, log: Bool = true) {
@@ -50,6 +54,8 @@ public struct PBTallyOptions: Sendable {
 /// - The comparison step runs greedy on the whole budget and counts voters by which outcome
 ///   gives them more utility (the MES utility); greedy is taken when more voters prefer it.
 public enum PBTally {
+    /// Tallies `election`; throws when an amount does not fit exact 64-bit scaled arithmetic or
+    /// META holds an unusable threshold, scoring function or budget step.
     public static func run(_ election: PBElection, options: PBTallyOptions) throws(PBTallyError) -> PBTallyResult {
         let scaled = try PBScaledElection(election)
         let threshold = try election.metaValue("min_project_score_threshold").map { text throws(PBTallyError) in
@@ -96,23 +102,29 @@ public enum PBTally {
         var comparison: PBComparison?
         if options.comparisonStep {
             let (greedy, steps) = GreedyRule.run(scaled, tieBreak: options.tieBreak, threshold: threshold)
-            let mine = profile.utilities(of: Set(selected))
-            let theirs = profile.utilities(of: Set(greedy))
-            var preferMES = 0
-            var preferGreedy = 0
-            for (group, (a, b)) in zip(profile.groups, zip(mine, theirs)) {
-                if a > b { preferMES += group.multiplicity }
-                if b > a { preferGreedy += group.multiplicity }
-            }
-            let switched = preferGreedy > preferMES
-            comparison = PBComparison(preferEqualShares: preferMES, preferGreedy: preferGreedy, switchedToGreedy: switched)
-            if switched {
+            let count = compare(selected, greedy, profile)
+            comparison = count
+            if count.switchedToGreedy {
                 selected = greedy
                 rounds = options.log ? steps.map(PBRound.greedy) : []
             }
         }
         return result(scaled, options, utility: utility, selected: selected, rounds: rounds,
                       completion: completion, comparison: comparison)
+    }
+
+    /// equalshares.net's comparison step: voters by which outcome gives them more utility.
+    static func compare(_ equalShares: [Int], _ greedy: [Int], _ profile: UtilityProfile) -> PBComparison {
+        let mine = profile.utilities(of: Set(equalShares))
+        let theirs = profile.utilities(of: Set(greedy))
+        var preferMES = 0
+        var preferGreedy = 0
+        for (group, (a, b)) in zip(profile.groups, zip(mine, theirs)) {
+            if a > b { preferMES += group.multiplicity }
+            if b > a { preferGreedy += group.multiplicity }
+        }
+        return PBComparison(preferEqualShares: preferMES, preferGreedy: preferGreedy,
+                            switchedToGreedy: preferGreedy > preferMES)
     }
 
     /// The Add1 step in scaled money: the given one, or one unit of money per voter.

@@ -3,6 +3,7 @@ public struct PBTallyError: Error, Sendable, Equatable, CustomStringConvertible 
     /// What is wrong, in plain words.
     public let reason: String
 
+    /// An error with its reason.
     public init(_ reason: String) { self.reason = reason }
 
     public var description: String { reason }

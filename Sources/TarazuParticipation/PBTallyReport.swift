@@ -95,7 +95,7 @@ public enum PBTallyReport {
             + result.selected.joined(separator: ", "))
         lines.append("")
         var mesRows = [["#", "project", "cost", "effective votes", "rho", "paid share", "paid all they had"]]
-        var greedyRows = [["#", "project", "score", "cost", "budget left", "decision"]]
+        var greedyRows = [["#", "project", "score", "cost", "left before", "decision"]]
         for (index, round) in result.rounds.enumerated() {
             switch round {
             case .equalShares(let r):

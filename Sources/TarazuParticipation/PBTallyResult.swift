@@ -11,9 +11,11 @@ public struct PBGreedyStep: Sendable, Equatable {
     }
 
     public let projectID: String
+    /// The project's cost.
     public let cost: PBDecimal
     /// Approvals (approval ballots) or total points (the rest).
     public let score: PBDecimal
+    /// Taken or skipped, and why.
     public let decision: Decision
     /// The budget left when greedy met the project.
     public let remainingBefore: PBDecimal
@@ -37,6 +39,7 @@ public struct PBPaymentGroup: Sendable, Equatable {
 /// One selection by the Method of Equal Shares.
 public struct PBEqualSharesRound: Sendable, Equatable {
     public let projectID: String
+    /// The project's cost.
     public let cost: PBDecimal
     /// The price per unit of utility: each supporter pays min(budget, rho * utility).
     /// Money per unit of cost (cost utility), per voter (cardinality) or per point (points).
@@ -89,13 +92,20 @@ public struct PBTallyResult: Sendable {
     public let rule: PBRule
     /// The MES utility (nil for greedy).
     public let utility: PBUtility?
+    /// How ties were broken.
     public let tieBreak: PBTieBreak
+    /// META budget.
     public let budget: PBDecimal
+    /// Ballots in the file (empty ones included).
     public let voters: Int
     /// Selected project ids in the order the rule selected them.
     public let selected: [String]
+    /// Total cost of the selected projects.
     public let totalCost: PBDecimal
+    /// The round-by-round log (empty when not asked for).
     public let rounds: [PBRound]
+    /// How Add1 ended (mes-add1 only).
     public let completion: PBCompletion?
+    /// The comparison step's count (when it ran).
     public let comparison: PBComparison?
 }

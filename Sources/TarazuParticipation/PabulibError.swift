@@ -7,6 +7,7 @@ public struct PabulibError: Error, Sendable, Equatable, CustomStringConvertible 
     /// What is wrong, in plain words.
     public let reason: String
 
+    /// An error at `file`:`line`.
     public init(file: String, line: Int, reason: String) {
         self.file = file
         self.line = line

@@ -138,4 +138,36 @@ func temporaryFolder(_ files: [String: String]) throws -> URL {
         #expect(realized.columns == ["region.code", "function.code"])
         #expect(realized.total == 1370)
     }
+
+    /// Fiscal Data Package 1.0: no model, a columnType on each field.
+    @Test func packageWithColumnTypesInsteadOfAModel() throws {
+        let folder = try temporaryFolder([
+            "datapackage.json": """
+            {"name": "city-2024", "profile": "fiscal-data-package", "resources": [{"name": "budget", "path": "budget.csv", "schema": {"fields": [
+              {"name": "Year", "columnType": "date:fiscal-year"},
+              {"name": "Dept code", "columnType": "administrative-classification:generic:level1:code"},
+              {"name": "Dept", "columnType": "administrative-classification:generic:level1:label"},
+              {"name": "Function", "columnType": "functional-classification:cofog:level1:code"},
+              {"name": "Amount", "type": "number", "columnType": "value"}]}}]}
+            """,
+            "budget.csv": "Year,Dept code,Dept,Function,Amount\n2024,10,Roads,04,100.5\n2024,20,Parks,05,40\n2024,10,Roads,05,9.5\n",
+        ])
+        guard case .fiscalPackage(let outcome) = try BookLoader.load(folder) else {
+            Issue.record("expected a fiscal data package")
+            return
+        }
+        let cube = outcome.cube
+        #expect(cube.measureNames == ["Amount"])
+        let byDepartment = try Aggregator.run(AggregateQuery.parse(measure: "Amount", drilldown: "administrative-classification", cut: nil), on: cube)
+        #expect(byDepartment.columns == ["administrative-classification.generic:level1:code"])
+        #expect(byDepartment.cells.map(\.keys) == [["10"], ["20"]])
+        #expect(byDepartment.cells.map(\.value) == [110, 40])
+        let labelled = try Aggregator.run(AggregateQuery.parse(measure: "Amount", drilldown: "administrative-classification.generic:level1:label",
+                                                               cut: "functional-classification:05"), on: cube)
+        #expect(labelled.cells.map(\.keys) == [["Parks"], ["Roads"]])
+        #expect(labelled.total == Decimal(string: "49.5")!)
+        let byCode = try Aggregator.run(AggregateQuery.parse(measure: "Amount", drilldown: nil,
+                                                             cut: "administrative-classification.generic:level1:code:10"), on: cube)
+        #expect(byCode.total == 110)
+    }
 }

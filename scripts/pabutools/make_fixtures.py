@@ -13,7 +13,9 @@ both outcomes ("endpoint"); the tests check that Tarazu's outcome is pabutools' 
 that pabutools' outcome at step k + 1 costs more than the budget (or, with the exhaustive stop,
 that pabutools' outcome at step k is exhaustive).
 
-Runs already in the fixtures are kept unless --force; --retry-timeouts reruns those that timed out.
+Greedy and MES use pabutools' plain profile; Add1 and the end points use its multiprofile
+(identical ballots merged, as in methods.md's recipe for Wieliczka), which gives the same outcome
+faster. Runs already in the fixtures are kept unless --force; --retry-timeouts reruns those that timed out.
 
 Usage: python3 scripts/pabutools/make_fixtures.py [--data DIR] [--timeout S] [--jobs J]
            [--tarazu BINARY] [--force] [--retry-timeouts] [FILE.pb ...]

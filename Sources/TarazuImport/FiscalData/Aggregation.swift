@@ -93,7 +93,7 @@ public enum Aggregator {
             }
         }
         var cutSets: [(position: Int, values: Set<String>)] = []
-        for cut in query.cuts {
+        for cut in query.cuts.map({ split($0, in: cube) }) {
             let refs = try resolve(cut.ref, in: cube, expandDimension: true)
             guard refs.count == 1 else {
                 throw AggregateError(reason: "cut \"\(cut.ref)\" names a dimension with a composite key: name one attribute (\(refs.joined(separator: ", ")))")
@@ -120,6 +120,22 @@ public enum Aggregator {
         let cells = groups.map { AggregateResult.Cell(keys: $0.key, value: $0.value.sum, count: $0.value.count) }
             .sorted { lhs, rhs in lhs.keys.lexicographicallyPrecedes(rhs.keys, by: naturalOrder) }
         return AggregateResult(columns: columns, measure: cube.measureNames[measureIndex], cells: cells, total: total, factCount: factCount)
+    }
+
+    /// Attribute names may contain colons (FDP 1.0 `generic:level1:code`) and so may values (times):
+    /// the cut is split at the first colon whose left part names an attribute.
+    static func split(_ cut: AggregateQuery.Cut, in cube: FiscalCube) -> AggregateQuery.Cut {
+        guard (try? resolve(cut.ref, in: cube, expandDimension: true)) == nil else { return cut }
+        let raw = cut.ref + ":" + cut.value
+        var index = raw.startIndex
+        while let colon = raw[index...].firstIndex(of: ":") {
+            let ref = String(raw[..<colon])
+            if (try? resolve(ref, in: cube, expandDimension: true)) != nil {
+                return AggregateQuery.Cut(ref: ref, value: String(raw[raw.index(after: colon)...]))
+            }
+            index = raw.index(after: colon)
+        }
+        return cut
     }
 
     /// The attribute references a drilldown level or cut names: `dim.attr`, a dimension (its key

@@ -55,6 +55,44 @@ extension FiscalModel {
         return FiscalModel(measures: measures, dimensions: dimensions)
     }
 
+    /// The model of a Fiscal Data Package 1.0 (no `model`; each field has a `columnType`):
+    /// fields of type `value` are measures; the other types group into dimensions by their first
+    /// part (`administrative-classification:generic:level1:code` is attribute `generic:level1:code`
+    /// of dimension `administrative-classification`); a `…:label` attribute labels its `…:code`
+    /// sibling. Nil when no field has a column type.
+    static func fromColumnTypes(_ resources: [FiscalPackageDescriptor.Resource]) -> FiscalModel? {
+        var measures: [Measure] = []
+        var attributes: [String: [Attribute]] = [:]
+        var order: [String] = []
+        for resource in resources {
+            for (field, type) in resource.columnTypes {
+                if type == "value" || type.hasPrefix("value:") {
+                    measures.append(Measure(name: field, source: field, resource: resources.count > 1 ? resource.name : nil))
+                    continue
+                }
+                let parts = type.split(separator: ":", maxSplits: 1).map(String.init)
+                let dimension = parts[0]
+                var name = parts.count > 1 ? parts[1] : parts[0]
+                if attributes[dimension]?.contains(where: { $0.name == name }) == true { name = field }
+                if attributes[dimension] == nil { order.append(dimension) }
+                attributes[dimension, default: []].append(Attribute(name: name, source: field,
+                                                                    resource: resources.count > 1 ? resource.name : nil))
+            }
+        }
+        guard !measures.isEmpty else { return nil }
+        let dimensions = order.map { name -> Dimension in
+            var members = attributes[name]!
+            for index in members.indices where members[index].name.hasSuffix(":label") || members[index].name == "label" {
+                let code = String(members[index].name.dropLast("label".count)) + "code"
+                if members.contains(where: { $0.name == code }) { members[index].labelfor = code }
+            }
+            let keys = members.filter { $0.labelfor == nil }
+            return Dimension(name: name, attributes: keys + members.filter { $0.labelfor != nil },
+                             primaryKey: keys.map(\.name))
+        }
+        return FiscalModel(measures: measures, dimensions: dimensions.sorted { $0.name < $1.name })
+    }
+
     static func decimal(_ value: Any?) -> Decimal? {
         switch value {
         case let number as NSNumber: Decimal(string: number.stringValue, locale: Locale(identifier: "en_US_POSIX"))

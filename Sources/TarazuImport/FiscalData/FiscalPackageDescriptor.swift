@@ -34,6 +34,8 @@ public struct FiscalPackageDescriptor: Sendable {
         public var fieldNames: [String]
         public var missingValues: [String]
         public var foreignKeys: [ForeignKey]
+        /// Fiscal Data Package 1.0 column types by field name (`value`, `date:fiscal-year`, ...).
+        public var columnTypes: [(field: String, type: String)]
         var numberFormats: [String: NumberFormat]
 
         func numberFormat(of field: String) -> NumberFormat { numberFormats[field] ?? NumberFormat() }
@@ -94,10 +96,15 @@ public struct FiscalPackageDescriptor: Sendable {
             resources.append(Resource(name: name, path: path, format: spec["format"] as? String,
                                       fieldNames: fields.compactMap { $0["name"] as? String },
                                       missingValues: stringList(schema["missingValues"]), foreignKeys: keys,
+                                      columnTypes: fields.compactMap { field in
+                                          guard let name = field["name"] as? String, let type = field["columnType"] as? String else { return nil }
+                                          return (name, type)
+                                      },
                                       numberFormats: formats))
         }
         let modelObject = (object["model"] as? [String: Any]) ?? (object["mapping"] as? [String: Any])
         let model = try modelObject.map { object throws(FiscalPackageError) in try FiscalModel.parse(object, file: file) }
+            ?? FiscalModel.fromColumnTypes(resources)
         let city = object["city"] as? [String: Any]
         return FiscalPackageDescriptor(url: url, name: object["name"] as? String ?? url.deletingLastPathComponent().lastPathComponent,
                                        title: object["title"] as? String, description: object["description"] as? String,

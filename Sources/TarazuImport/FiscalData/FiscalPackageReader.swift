@@ -68,7 +68,7 @@ public enum FiscalPackageReader {
     private static func read(_ facts: RawTable, resource: FiscalPackageDescriptor.Resource, model: FiscalModel,
                              descriptor: FiscalPackageDescriptor, into cube: inout FiscalCube,
                              tables: [String: RawTable], log: inout DiagnosticLog) {
-        let columns = Dictionary(facts.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let columns = ColumnIndex(facts.header)
         // How to get each attribute value: a column of the fact table, or a column of a joined resource.
         var getters: [(RawRow) -> String] = []
         for dimension in model.dimensions {
@@ -130,7 +130,7 @@ public enum FiscalPackageReader {
     }
 
     /// A getter for an attribute that lives in another resource, through the fact table's foreign key to it.
-    private static func joinGetter(attribute: FiscalModel.Attribute, ref: String, facts: RawTable, columns: [String: Int],
+    private static func joinGetter(attribute: FiscalModel.Attribute, ref: String, facts: RawTable, columns: ColumnIndex,
                                    resource: FiscalPackageDescriptor.Resource, descriptor: FiscalPackageDescriptor,
                                    tables: [String: RawTable], log: inout DiagnosticLog) -> ((RawRow) -> String)? {
         guard let target = descriptor.resources.first(where: { $0.name == attribute.resource }),
@@ -140,7 +140,7 @@ public enum FiscalPackageReader {
             return nil
         }
         guard let joined = tables[target.name] else { return nil }
-        let joinedColumns = Dictionary(joined.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let joinedColumns = ColumnIndex(joined.header)
         let local = key.fields.compactMap { columns[$0] }
         let remote = key.referenceFields.compactMap { joinedColumns[$0] }
         guard local.count == key.fields.count, remote.count == key.referenceFields.count, let valuePosition = joinedColumns[attribute.source] else {
@@ -150,5 +150,22 @@ public enum FiscalPackageReader {
         var lookup: [[String]: String] = [:]
         for row in joined.rows { lookup[remote.map { row.cells[$0] }] = row.cells[valuePosition] }
         return { row in lookup[local.map { row.cells[$0] }] ?? "" }
+    }
+}
+
+/// Finds a column by its header: exactly, or else ignoring case and surrounding space.
+struct ColumnIndex {
+    private let exact: [String: Int]
+    private let loose: [String: Int]
+
+    init(_ header: [String]) {
+        exact = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        loose = Dictionary(header.enumerated().map { (Self.loose($1), $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    subscript(_ name: String) -> Int? { exact[name] ?? loose[Self.loose(name)] }
+
+    private static func loose(_ name: String) -> String {
+        name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
     }
 }

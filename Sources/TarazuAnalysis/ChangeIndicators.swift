@@ -1,0 +1,84 @@
+import Foundation
+import TarazuCore
+
+/// expenditure.change.by_function (approved budget, previous year to the analysis year, nominal
+/// and deflated) and projects.volatility (lines of the analysis year far from their approved amount).
+enum ChangeIndicators {
+    static func all(_ context: AnalysisContext) throws -> [Indicator] {
+        [try change(context), try volatility(context)]
+    }
+
+    private static func change(_ context: AnalysisContext) throws -> Indicator {
+        let previousYear = context.year - 1
+        let current = try Totals.grouping(context.lines, by: \.function)
+        let previous = try Totals.grouping(context.book.budgetLines.filter { $0.year == previousYear }, by: \.function)
+        let deflator = Dictionary(context.book.deflator.map { ($0.year, $0.index) }, uniquingKeysWith: { first, _ in first })
+        let scale = context.options.scale
+        var breakdown: [String: IndicatorValue] = [:]
+        var cuts = 0
+        for function in Set(current.keys).union(previous.keys).sorted() {
+            let now = (current[function]?.approved ?? .zero).decimal
+            let before = (previous[function]?.approved ?? .zero).decimal
+            let nominal = before == 0 ? nil : now / before - 1
+            var real: Decimal?
+            if before != 0, let indexNow = deflator[context.year], let indexBefore = deflator[previousYear], indexNow != 0 {
+                real = (now * indexBefore) / (before * indexNow) - 1
+            }
+            let isCut = (real ?? nominal).map { $0 < 0 } ?? false
+            if isCut { cuts += 1 }
+            breakdown[function] = .record([
+                "previous": .rials((previous[function]?.approved ?? .zero).rials), "current": .rials((current[function]?.approved ?? .zero).rials),
+                "nominal": nominal.map { .decimal(Arithmetic.round($0, scale)) } ?? .unavailable,
+                "real": real.map { .decimal(Arithmetic.round($0, scale)) } ?? .unavailable,
+                "cut": .flag(isCut)])
+        }
+        var evidence = Set(current.keys).union(previous.keys).sorted().flatMap { function in
+            [previous[function].map { context.evidence($0, key: "\(previousYear)/\(function)") },
+             current[function].map { context.evidence($0, key: "\(context.year)/\(function)") }].compactMap { $0 }
+        }
+        let used = [previousYear, context.year].filter { deflator[$0] != nil }
+        evidence.append(Evidence(table: "deflator", rows: used.map(String.init),
+                                 sums: Dictionary(uniqueKeysWithValues: used.map { (String($0), IndicatorValue.decimal(deflator[$0]!)) })))
+        return Indicator(
+            id: "expenditure.change.by_function", nameFa: "تغییر اسمی و واقعی اعتبارات به تفکیک مأموریت",
+            nameEn: "Nominal and real change by function",
+            formula: "approved of year t / approved of year t-1 - 1 (nominal); real = (A_t / D_t) / (A_t-1 / D_t-1) - 1 with the deflator index D; a function is cut when its real change (nominal without a deflator) is negative; value = number of cut functions",
+            unit: "count", value: .count(cuts), breakdown: breakdown, evidence: evidence)
+    }
+
+    private static func volatility(_ context: AnalysisContext) throws -> Indicator {
+        let threshold = context.options.volatilityThreshold
+        let scale = context.options.scale
+        func deviation(_ amount: Money?, from approved: Money) -> Decimal? {
+            guard let amount else { return nil }
+            if approved == .zero { return amount == .zero ? 0 : nil }
+            let difference = amount.decimal - approved.decimal
+            return (difference < 0 ? -difference : difference) / approved.decimal
+        }
+        func exceeds(_ amount: Money?, _ approved: Money) -> Bool {
+            guard let amount else { return false }
+            return deviation(amount, from: approved).map { $0 > threshold } ?? true
+        }
+        let volatile = context.lines.filter { exceeds($0.revised, $0.approved) || exceeds($0.realized, $0.approved) }
+            .sorted { $0.lineId < $1.lineId }
+        let volatileApproved = try Arithmetic.sum(volatile, \.approved)
+        let totalApproved = try Arithmetic.sum(context.lines, \.approved)
+        func value(_ deviation: Decimal?) -> IndicatorValue { deviation.map { .decimal(Arithmetic.round($0, scale)) } ?? .unavailable }
+        let listed = volatile.prefix(context.options.evidenceRowLimit).map { line in
+            IndicatorValue.record([
+                "line_id": .text(line.lineId), "approved": .rials(line.approved.rials),
+                "revised": line.revised.map { .rials($0.rials) } ?? .unavailable,
+                "realized": line.realized.map { .rials($0.rials) } ?? .unavailable,
+                "revised_deviation": line.revised == nil ? .unavailable : value(deviation(line.revised, from: line.approved)),
+                "realized_deviation": line.realized == nil ? .unavailable : value(deviation(line.realized, from: line.approved))])
+        }
+        return Indicator(
+            id: "projects.volatility", nameFa: "نوسان اعتبارات ردیف‌ها", nameEn: "Budget line volatility",
+            formula: "lines whose |revised - approved| / approved or |realized - approved| / approved exceeds \(threshold) (any change on a zero approved line counts); value = count; breakdown lists at most the evidence row limit of lines",
+            unit: "count", value: .count(volatile.count),
+            breakdown: ["count": .count(volatile.count), "threshold": .decimal(threshold),
+                        "share_of_budget": context.ratio(volatileApproved, totalApproved), "lines": .list(Array(listed))],
+            evidence: [Evidence(table: "budget_lines", key: "volatile", rows: Array(volatile.map(\.lineId).prefix(context.options.evidenceRowLimit)),
+                                rowCount: volatile.count, sums: ["approved": .rials(volatileApproved.rials), "total_approved": .rials(totalApproved.rials)])])
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import TarazuCore
+
+/// expenditure.concentration of the analysis year: over projects and towards the centre.
+enum ConcentrationIndicators {
+    static func all(_ context: AnalysisContext) throws -> [Indicator] {
+        let projectLines = context.lines.filter { $0.projectId != nil }
+        let projects = try Totals.grouping(projectLines) { $0.projectId! }
+        let projectTotal = try Totals.of(projectLines)
+        let total = try Arithmetic.sum(context.lines, \.approved)
+        let central = try Arithmetic.sum(context.lines.filter { $0.regionCode == Region.centralCode }, \.approved)
+
+        // HHI = sum (a_i / T)^2 = sum a_i^2 / T^2, exact in Decimal.
+        let squares = projects.values.reduce(Decimal(0)) { $0 + $1.approved.decimal * $1.approved.decimal }
+        let projectApproved = projectTotal.approved.decimal
+        let hhi = Arithmetic.ratio(squares, projectApproved * projectApproved, scale: context.options.scale)
+        let ranked = projects.sorted { $0.value.approved != $1.value.approved ? $0.value.approved > $1.value.approved : $0.key < $1.key }
+        let top = ranked.prefix(10)
+        let topApproved = try Arithmetic.sum(Array(top), \.value.approved)
+        return [
+            Indicator(
+                id: "expenditure.concentration", nameFa: "تمرکز اعتبارات", nameEn: "Budget concentration",
+                formula: "HHI = sum over projects of (approved_p / approved of all project lines)^2; top10_share = 10 largest projects / all project lines; central_share = region 0 approved / all approved; value = HHI",
+                unit: "index", value: hhi.map(IndicatorValue.decimal) ?? .unavailable,
+                breakdown: ["hhi": hhi.map(IndicatorValue.decimal) ?? .unavailable,
+                            "top10_share": context.ratio(topApproved, projectTotal.approved),
+                            "central_share": context.ratio(central, total),
+                            "projects": .count(projects.count),
+                            "top10": .list(top.map { .text($0.key) })],
+                evidence: [Evidence(table: "budget_lines", key: "projects", rows: top.map(\.key), rowCount: projects.count,
+                                    sums: ["project_approved": .rials(projectTotal.approved.rials), "top10_approved": .rials(topApproved.rials),
+                                           "central_approved": .rials(central.rials), "total_approved": .rials(total.rials)])]),
+        ]
+    }
+}

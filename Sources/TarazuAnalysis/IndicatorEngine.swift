@@ -1,0 +1,76 @@
+import Foundation
+import TarazuCore
+
+/// Why indicators could not be computed.
+public enum IndicatorError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The book has no budget line with a realized amount, so there is no year to analyse.
+    case noRealizedYear
+    /// The requested year has no budget lines.
+    case yearNotInBook(Int)
+    /// A sum does not fit in 64-bit rials.
+    case overflow
+
+    public var description: String {
+        switch self {
+        case .noRealizedYear: "the book has no budget line with a realized amount; give the year to analyse"
+        case .yearNotInBook(let year): "the book has no budget lines for year \(year)"
+        case .overflow: "an amount sum overflows 64-bit rials"
+        }
+    }
+}
+
+/// Computes the governance indicators of DESIGN.md section 4 from a budget book.
+/// Pure: the same book, year and options always give the same indicators, whatever the row order.
+public enum IndicatorEngine {
+    /// The latest year with a realized figure on any budget line.
+    public static func latestRealizedYear(in book: BudgetBook) -> Int? {
+        book.budgetLines.filter { $0.realized != nil }.map(\.year).max()
+    }
+
+    /// All indicators for `year` (default: the latest year with realized figures), in a fixed order:
+    /// execution, expenditure structure and concentration, revenue, compliance, PEFA, equity, change and volatility.
+    public static func compute(book: BudgetBook, year: Int? = nil, options: IndicatorOptions = IndicatorOptions()) throws(IndicatorError) -> [Indicator] {
+        guard let year = year ?? latestRealizedYear(in: book) else { throw .noRealizedYear }
+        guard book.budgetLines.contains(where: { $0.year == year }) else { throw .yearNotInBook(year) }
+        let context = AnalysisContext(book: book, year: year, options: options)
+        do {
+            return try ExecutionIndicators.all(context)
+                + ExpenditureIndicators.all(context)
+                + ConcentrationIndicators.all(context)
+                + RevenueIndicators.all(context)
+                + ComplianceIndicators.all(context)
+                + PEFAIndicators.all(context)
+                + EquityIndicators.all(context)
+                + ChangeIndicators.all(context)
+        } catch {
+            throw .overflow
+        }
+    }
+}
+
+/// The book restricted to the analysis year, shared by the indicator builders.
+struct AnalysisContext {
+    let book: BudgetBook
+    let year: Int
+    let options: IndicatorOptions
+    /// Budget lines of the analysis year.
+    let lines: [BudgetLine]
+    /// Revenue lines of the analysis year.
+    let revenues: [RevenueLine]
+
+    init(book: BudgetBook, year: Int, options: IndicatorOptions) {
+        self.book = book
+        self.year = year
+        self.options = options
+        lines = book.budgetLines.filter { $0.year == year }
+        revenues = book.revenues.filter { $0.year == year }
+    }
+
+    func ratio(_ numerator: Money, _ denominator: Money) -> IndicatorValue {
+        Arithmetic.ratioValue(numerator, denominator, scale: options.scale)
+    }
+
+    func evidence(_ totals: Totals, table: String = "budget_lines", key: String = "") -> Evidence {
+        totals.evidence(table: table, key: key, limit: options.evidenceRowLimit)
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import TarazuCore
+
+/// revenue.realization.*, revenue.fees_share and revenue.unsustainable_share of the analysis year.
+/// Every revenue line counts, borrowing (sale of financial assets) included.
+enum RevenueIndicators {
+    static func all(_ context: AnalysisContext) throws -> [Indicator] {
+        let table = "revenues"
+        let total = try Totals.of(context.revenues)
+        let byClass = try Totals.grouping(context.revenues) { $0.revenueClass.rawValue }
+        let fees = try Totals.of(context.revenues.filter { $0.revenueClass.isFee })
+        let unsustainable = try Totals.of(context.revenues.filter { !$0.sustainable })
+        let totalEvidence = context.evidence(total, table: table)
+        return [
+            Indicator(
+                id: "revenue.realization.total", nameFa: "نرخ تحقق کل درآمدها", nameEn: "Revenue realization (total)",
+                formula: "sum(realized) / sum(approved) over the year's revenue lines", unit: "ratio",
+                value: context.ratio(total.realized, total.approved), evidence: [totalEvidence]),
+            Indicator(
+                id: "revenue.realization.by_class", nameFa: "نرخ تحقق درآمد به تفکیک طبقه", nameEn: "Revenue realization by class",
+                formula: "sum(realized) / sum(approved) per revenue class", unit: "ratio",
+                value: context.ratio(total.realized, total.approved),
+                breakdown: byClass.mapValues { context.ratio($0.realized, $0.approved) },
+                evidence: byClass.keys.sorted().map { context.evidence(byClass[$0]!, table: table, key: $0) }),
+            Indicator(
+                id: "revenue.fees_share", nameFa: "سهم عوارض از درآمد محقق", nameEn: "Fees share of realized revenue",
+                formula: "realized (general_fees + specific_fees) / realized revenue; breakdown also on approved", unit: "ratio",
+                value: context.ratio(fees.realized, total.realized),
+                breakdown: ["approved": context.ratio(fees.approved, total.approved),
+                            "realized": context.ratio(fees.realized, total.realized)],
+                evidence: [context.evidence(fees, table: table, key: "fees"), totalEvidence]),
+            Indicator(
+                id: "revenue.unsustainable_share", nameFa: "سهم درآمدهای ناپایدار", nameEn: "Unsustainable revenue share",
+                formula: "realized revenue of lines marked not sustainable / realized revenue; breakdown also on approved", unit: "ratio",
+                value: context.ratio(unsustainable.realized, total.realized),
+                breakdown: ["approved": context.ratio(unsustainable.approved, total.approved),
+                            "realized": context.ratio(unsustainable.realized, total.realized)],
+                evidence: [context.evidence(unsustainable, table: table, key: "unsustainable"), totalEvidence]),
+        ]
+    }
+}
