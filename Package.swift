@@ -36,7 +36,7 @@ let package = Package(
         ]),
         // Command line.
         .target(name: "TarazuCLI", dependencies: [
-            "TarazuCore", "TarazuImport", "TarazuSample", "TarazuParticipation", "TarazuStore",
+            "TarazuCore", "TarazuImport", "TarazuSample", "TarazuParticipation", "TarazuStore", "TarazuAnalysis",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "tarazu", dependencies: ["TarazuCLI"]),

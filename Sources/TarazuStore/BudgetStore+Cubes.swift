@@ -56,6 +56,19 @@ extension BudgetStore {
         }
     }
 
+    /// A stored book by name; without a name the store must hold exactly one book.
+    public func book(named name: String?) async throws -> BudgetBook {
+        let names = try await books().map(\.name)
+        guard let chosen = name ?? (names.count == 1 ? names[0] : nil) else {
+            throw StoreError.notFound(names.isEmpty ? "the store holds no budget book: import one first"
+                                      : "the store holds several books (\(names.joined(separator: ", "))): name one with --book")
+        }
+        guard let book = try await loadBook(named: chosen) else {
+            throw StoreError.notFound("no book named '\(chosen)' (have: \(names.joined(separator: ", ")))")
+        }
+        return book
+    }
+
     /// The cube to aggregate: a stored package, or a stored book's budget lines. Without a name the
     /// store must hold exactly one book or package.
     public func cube(named name: String?) async throws -> FiscalCube {
