@@ -83,6 +83,11 @@ public enum AmountUnit: String, CaseIterable, Codable, Sendable {
     /// result is a whole number of rials ("1٫5" billion rials). Negative amounts are returned as such;
     /// callers decide whether they are allowed.
     public func parse(_ text: String) throws(NumberText.Failure) -> Money {
+        if let whole = NumberText.plainInteger(text) {
+            let (rials, overflow) = whole.multipliedReportingOverflow(by: rialsPerUnit)
+            if overflow { throw .outOfRange(text) }
+            return Money(rials: rials)
+        }
         let value = try NumberText.decimal(text)
         let rials = value * Decimal(rialsPerUnit)
         return Money(rials: try NumberText.wholeInt64(rials, raw: text))

@@ -22,6 +22,7 @@ public enum NumberText {
 
     /// Parses an exact decimal. Thousands separators must group three digits when they are commas.
     public static func decimal(_ raw: String) throws(Failure) -> Decimal {
+        if let whole = plainInteger(raw) { return Decimal(whole) }
         let text = PersianText.asciiDigits(PersianText.normalize(raw))
         if text.isEmpty { throw .empty }
         var negative = false
@@ -60,8 +61,28 @@ public enum NumberText {
         return negative ? -value : value
     }
 
+    /// A fast path for the common case: optional '-' and 1 to 18 ASCII digits, nothing else.
+    static func plainInteger(_ raw: String) -> Int64? {
+        var value: Int64 = 0
+        var digits = 0
+        var negative = false
+        for byte in raw.utf8 {
+            if byte == 0x2D, digits == 0, !negative {
+                negative = true
+            } else if byte >= 0x30, byte <= 0x39, digits < 18 {
+                value = value * 10 + Int64(byte - 0x30)
+                digits += 1
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0 else { return nil }
+        return negative ? -value : value
+    }
+
     /// Parses a whole number that fits in Int64.
     public static func integer(_ raw: String) throws(Failure) -> Int64 {
+        if let whole = plainInteger(raw) { return whole }
         let value = try decimal(raw)
         return try wholeInt64(value, raw: raw)
     }

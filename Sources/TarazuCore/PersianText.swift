@@ -9,6 +9,7 @@ public enum PersianText {
     /// Arabic-Indic digits to Persian digits, no-break and other exotic spaces to a plain space,
     /// and trims surrounding white space. The zero-width non-joiner (U+200C) is kept.
     public static func normalize(_ text: String) -> String {
+        if isPlainASCII(text) { return text }
         var scalars = String.UnicodeScalarView()
         scalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
@@ -27,11 +28,21 @@ public enum PersianText {
     /// A matching key: `normalize` plus all digits as ASCII digits and Latin letters lowercased.
     /// Codes ("۱", "1", "١") and labels that differ only in these ways give the same key.
     public static func key(_ text: String) -> String {
-        asciiDigits(normalize(text)).lowercased()
+        if isPlainASCII(text) { return text.lowercased() }
+        return asciiDigits(normalize(text)).lowercased()
+    }
+
+    /// True for text that normalization cannot change: printable ASCII without surrounding space.
+    /// Most cells of a budget table (codes, numbers, years) are such, so this spares them the work.
+    static func isPlainASCII(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard bytes.first != 0x20, bytes.last != 0x20 else { return false }
+        return bytes.allSatisfy { $0 >= 0x20 && $0 <= 0x7E }
     }
 
     /// Replaces Persian (۰–۹) and Arabic-Indic (٠–٩) digits by ASCII digits; nothing else changes.
     public static func asciiDigits(_ text: String) -> String {
+        if !text.utf8.contains(where: { $0 >= 0x80 }) { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {

@@ -89,28 +89,47 @@ public enum BookAssembler {
         }
     }
 
-    private static func function(_ cursor: TableCursor, _ row: RawRow, functions: [BudgetFunction], log: inout DiagnosticLog) -> String? {
+    private static func function(_ cursor: TableCursor, _ row: RawRow, functions: [BudgetFunction],
+                                 cache: inout [String: String?], log: inout DiagnosticLog) -> String? {
         guard let text = cursor.requiredText(row, "function", log: &log) else { return nil }
-        guard let found = BudgetFunction.find(text, in: functions) else {
+        let found: String?
+        if let cached = cache[text] {
+            found = cached
+        } else {
+            found = BudgetFunction.find(text, in: functions)?.code
+            cache[text] = found
+        }
+        guard let found else {
             let known = functions.map(\.code).joined(separator: ", ")
             log.error(cursor.table.source, row: row.line, column: "function", "unknown function \"\(text)\" (known: \(known))")
             return nil
         }
-        return found.code
+        return found
+    }
+
+    /// Parses a classification cell, remembering what each distinct text gave: budget tables repeat
+    /// a handful of codes over thousands of rows.
+    private static func classify<Value>(_ text: String, cache: inout [String: Value?], _ parse: (String) -> Value?) -> Value? {
+        if let cached = cache[text] { return cached }
+        let value = parse(text)
+        cache[text] = value
+        return value
     }
 
     private static func readBudgetLines(_ cursor: TableCursor, rows: inout [Int], functions: [BudgetFunction], unit: AmountUnit,
                                         calendar: BookCalendar, log: inout DiagnosticLog) -> [BudgetLine] {
         var lines: [BudgetLine] = []
         lines.reserveCapacity(cursor.table.rows.count)
+        var functionCache: [String: String?] = [:]
+        var classCache: [String: EconomicClass?] = [:]
         for row in cursor.table.rows {
             let year = cursor.year(row, "year", calendar: calendar, required: true, log: &log)
             let lineId = cursor.requiredText(row, "line_id", log: &log)
             let department = cursor.requiredText(row, "department", log: &log)
             let region = cursor.requiredText(row, "region_code", log: &log)
-            let function = function(cursor, row, functions: functions, log: &log)
+            let function = function(cursor, row, functions: functions, cache: &functionCache, log: &log)
             let classText = cursor.requiredText(row, "economic_class", log: &log)
-            let economicClass = classText.flatMap(EconomicClass.parse)
+            let economicClass = classText.flatMap { classify($0, cache: &classCache, EconomicClass.parse) }
             if let classText, economicClass == nil {
                 log.error(cursor.table.source, row: row.line, column: "economic_class",
                           "unknown economic class \"\(classText)\" (current, capital, financial or هزینه‌ای, تملک دارایی‌های سرمایه‌ای, تملک دارایی‌های مالی)")
@@ -149,11 +168,12 @@ public enum BookAssembler {
 
     private static func readRevenues(_ cursor: TableCursor, rows: inout [Int], unit: AmountUnit, calendar: BookCalendar,
                                      log: inout DiagnosticLog) -> [RevenueLine] {
-        cursor.table.rows.compactMap { row in
+        var classCache: [String: RevenueClass?] = [:]
+        return cursor.table.rows.compactMap { row in
             let year = cursor.year(row, "year", calendar: calendar, required: true, log: &log)
             let lineId = cursor.requiredText(row, "line_id", log: &log)
             let classText = cursor.requiredText(row, "revenue_class", log: &log)
-            let revenueClass = classText.flatMap(RevenueClass.parse)
+            let revenueClass = classText.flatMap { classify($0, cache: &classCache, RevenueClass.parse) }
             if let classText, revenueClass == nil {
                 let known = RevenueClass.allCases.map(\.code).joined(separator: ", ")
                 log.error(cursor.table.source, row: row.line, column: "revenue_class", "unknown revenue class \"\(classText)\" (known: \(known))")
@@ -171,11 +191,12 @@ public enum BookAssembler {
 
     private static func readProjects(_ cursor: TableCursor, rows: inout [Int], functions: [BudgetFunction], unit: AmountUnit,
                                      calendar: BookCalendar, log: inout DiagnosticLog) -> [Project] {
-        cursor.table.rows.compactMap { row in
+        var functionCache: [String: String?] = [:]
+        return cursor.table.rows.compactMap { row in
             let id = cursor.requiredText(row, "project_id", log: &log)
             let name = cursor.requiredText(row, "name_fa", log: &log)
             let region = cursor.requiredText(row, "region_code", log: &log)
-            let function = function(cursor, row, functions: functions, log: &log)
+            let function = function(cursor, row, functions: functions, cache: &functionCache, log: &log)
             let typeText = cursor.text(row, "type")
             let type = typeText.isEmpty ? ProjectType.other : ProjectType.parse(typeText)
             if type == nil {
