@@ -20,7 +20,8 @@ public struct SampleCommand: ParsableCommand {
     @Option(help: "The folder to write the book into (created if needed).")
     var out: String
 
-    @Option(help: "Generate made-up cities of about N budget lines each instead of the Tabriz sample.")
+    @Option(name: [.customLong("lines"), .customLong("scale")],
+            help: "Generate made-up cities of about N budget lines each instead of the Tabriz sample (--scale is the same).")
     var lines: Int?
 
     @Option(help: "How many generated cities (needs --lines; default 1).")

@@ -36,25 +36,29 @@ struct PBScaledElection: Sendable {
            function.lowercased() != "borda", election.ballots.contains(where: { $0.points == nil }) {
             throw PBTallyError("META scoring_fn \"\(function)\" is not supported: only Borda (or a points column)")
         }
-        let points = election.ballots.map { election.points(of: $0) }
-        pointsScale = points.joined().map(\.scale).reduce(0, max)
         var scores = [Int64](repeating: 0, count: election.projects.count)
         var supporters = [Int](repeating: 0, count: election.projects.count)
-        for (ballot, ballotPoints) in zip(election.ballots, points) {
-            for (project, value) in zip(ballot.projects, ballotPoints) {
-                supporters[project] += 1
-                var add: Int64 = 1
-                if election.voteType != .approval {
+        if election.voteType == .approval {
+            pointsScale = 0
+            for ballot in election.ballots {
+                for project in ballot.projects { supporters[project] += 1 }
+            }
+            scores = supporters.map { Int64($0) }
+        } else {
+            let points = election.ballots.map { election.points(of: $0) }
+            pointsScale = points.joined().map(\.scale).reduce(0, max)
+            for (ballot, ballotPoints) in zip(election.ballots, points) {
+                for (project, value) in zip(ballot.projects, ballotPoints) {
+                    supporters[project] += 1
                     guard let scaled = value.scaled(to: pointsScale) else {
                         throw PBTallyError("voter \(ballot.voterID): points \(value) are too large for exact arithmetic")
                     }
-                    add = scaled
+                    let (sum, overflow) = scores[project].addingReportingOverflow(scaled)
+                    if overflow {
+                        throw PBTallyError("project \(election.projects[project].id): points total is too large for exact arithmetic")
+                    }
+                    scores[project] = sum
                 }
-                let (sum, overflow) = scores[project].addingReportingOverflow(add)
-                if overflow {
-                    throw PBTallyError("project \(election.projects[project].id): points total is too large for exact arithmetic")
-                }
-                scores[project] = sum
             }
         }
         self.scores = scores
@@ -73,28 +77,31 @@ struct PBScaledElection: Sendable {
     /// Only positive utilities are kept: a voter supports a project when it gives her some.
     func profile(for utility: PBUtility) throws(PBTallyError) -> UtilityProfile {
         var groupOf: [[Int64]: Int] = [:]
+        groupOf.reserveCapacity(election.ballots.count)
         var groups: [UtilityProfile.Group] = []
+        var entries: [(project: Int, utility: Int64)] = []
         for ballot in election.ballots {
-            let values: [Int64]
+            entries.removeAll(keepingCapacity: true)
             switch utility {
-            case .cost: values = ballot.projects.map { costs[$0] }
-            case .cardinality: values = ballot.projects.map { _ in 1 }
+            case .cost:
+                for project in ballot.projects where costs[project] > 0 { entries.append((project, costs[project])) }
+            case .cardinality:
+                for project in ballot.projects { entries.append((project, 1)) }
             case .points:
-                var scaled: [Int64] = []
-                for value in election.points(of: ballot) {
-                    guard let v = value.scaled(to: pointsScale) else {
+                for (project, value) in zip(ballot.projects, election.points(of: ballot)) {
+                    guard let scaled = value.scaled(to: pointsScale) else {
                         throw PBTallyError("voter \(ballot.voterID): points \(value) are too large for exact arithmetic")
                     }
-                    scaled.append(v)
+                    if scaled > 0 { entries.append((project, scaled)) }
                 }
-                values = scaled
-            }
-            var entries: [(project: Int, utility: Int64)] = []
-            for (project, value) in zip(ballot.projects, values) where value > 0 {
-                entries.append((project, value))
             }
             entries.sort { $0.project < $1.project }
-            let key = entries.flatMap { [Int64($0.project), $0.utility] }
+            var key: [Int64] = []
+            key.reserveCapacity(entries.count * 2)
+            for entry in entries {
+                key.append(Int64(entry.project))
+                key.append(entry.utility)
+            }
             if let index = groupOf[key] {
                 groups[index].multiplicity += 1
             } else {

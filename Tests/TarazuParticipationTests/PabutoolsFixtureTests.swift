@@ -85,7 +85,8 @@ struct PabutoolsFixture: Decodable {
     }
 
     /// pabutools' MES at Tarazu's last Add1 step is Tarazu's outcome, and pabutools confirms
-    /// the stop: its next step costs more than the budget, or its outcome is exhaustive.
+    /// the stop: its next step costs more than the budget, or its outcome is exhaustive, or the
+    /// step is the last one under pabutools' bound on the budget.
     func checkEndpoint(_ endpoint: PabutoolsFixture.Endpoint, _ election: PBElection, _ utility: PBUtility,
                        _ exhaustiveStop: Bool, _ label: String) throws {
         let scaled = try PBScaledElection(election)
@@ -98,13 +99,21 @@ struct PabutoolsFixture: Decodable {
         let atK = ids(atStep: endpoint.increments)
         #expect(atK.map { election.projects[$0].id } == endpoint.selected, "\(label) at step \(endpoint.increments)")
         #expect(scaled.cost(of: atK) <= scaled.budget, "\(label)")
-        if let next = endpoint.next_selected {
+        switch endpoint.stopped_because {
+        case "over-budget":
+            let next = try #require(endpoint.next_selected, "\(label): pabutools' next step is missing")
             let afterK = ids(atStep: endpoint.increments + 1)
             #expect(afterK.map { election.projects[$0].id } == next, "\(label) at step \(endpoint.increments + 1)")
             #expect(scaled.cost(of: afterK) > scaled.budget, "\(label): pabutools' next step fits the budget")
-        } else {
+        case "exhaustive":
             #expect(exhaustiveStop && endpoint.exhaustive == true, "\(label): pabutools says not exhaustive")
             #expect(BudgetIncrease.isExhaustive(atK, scaled))
+        default:
+            // pabutools' bound: the total budget may grow to B * (n + 1) and no further.
+            let bound = BigUInt(scaled.budget) * UInt64(election.ballots.count + 1)
+            func total(_ k: Int) -> BigUInt { BigUInt(scaled.budget) + BigUInt(step) * UInt64(k) }
+            #expect(endpoint.stopped_because == "bound")
+            #expect(!(bound < total(endpoint.increments)) && bound < total(endpoint.increments + 1), "\(label)")
         }
     }
 }
