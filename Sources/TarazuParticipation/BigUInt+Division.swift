@@ -14,7 +14,8 @@ extension BigUInt {
         return (BigUInt(limbs: quotient), remainder)
     }
 
-    /// Quotient and remainder by a nonzero number (bit-serial long division beyond one limb).
+    /// Quotient and remainder by a nonzero number (bit-serial long division beyond one limb,
+    /// in place on limb buffers).
     func quotientAndRemainder(dividingBy divisor: BigUInt) -> (quotient: BigUInt, remainder: BigUInt) {
         precondition(!divisor.isZero, "BigUInt division by zero")
         if divisor.limbs.count == 1 {
@@ -22,21 +23,42 @@ extension BigUInt {
             return (q, BigUInt(r))
         }
         if self < divisor { return (BigUInt(), self) }
+        let d = divisor.limbs
         var quotient = [UInt64](repeating: 0, count: limbs.count)
-        var remainder = BigUInt()
+        var remainder = [UInt64](repeating: 0, count: d.count + 1)
         var bit = bitWidth - 1
         while bit >= 0 {
-            remainder = remainder.shiftedLeft(by: 1)
-            if (limbs[bit / 64] >> UInt64(bit % 64)) & 1 == 1 {
-                remainder += BigUInt(1 as UInt64)
+            // remainder = remainder * 2 + bit
+            var carry = (limbs[bit / 64] >> UInt64(bit % 64)) & 1
+            for i in remainder.indices {
+                let next = remainder[i] >> 63
+                remainder[i] = remainder[i] << 1 | carry
+                carry = next
             }
-            if !(remainder < divisor) {
-                remainder -= divisor
+            // if remainder >= divisor: remainder -= divisor
+            var ge = remainder[d.count] != 0
+            if !ge {
+                ge = true
+                var i = d.count - 1
+                while i >= 0 {
+                    if remainder[i] != d[i] { ge = remainder[i] > d[i]; break }
+                    i -= 1
+                }
+            }
+            if ge {
+                var borrow = false
+                for i in remainder.indices {
+                    let r = i < d.count ? d[i] : 0
+                    let (d1, o1) = remainder[i].subtractingReportingOverflow(r)
+                    let (d2, o2) = d1.subtractingReportingOverflow(borrow ? 1 : 0)
+                    remainder[i] = d2
+                    borrow = o1 || o2
+                }
                 quotient[bit / 64] |= 1 << UInt64(bit % 64)
             }
             bit -= 1
         }
-        return (BigUInt(limbs: quotient), remainder)
+        return (BigUInt(limbs: quotient), BigUInt(limbs: remainder))
     }
 
     func shiftedLeft(by bits: Int) -> BigUInt {
@@ -84,16 +106,54 @@ extension BigUInt {
             return BigUInt(UInt64(gcd128(UInt128(r), small)))
         }
         if let small = a.uint128, small <= UInt128(UInt64.max) { return gcd(b, a) }
-        var x = a
-        var y = b
-        let shift = min(x.trailingZeroBitCount, y.trailingZeroBitCount)
-        x = x.shiftedRight(by: x.trailingZeroBitCount)
-        while !y.isZero {
-            y = y.shiftedRight(by: y.trailingZeroBitCount)
-            if y < x { swap(&x, &y) }
-            y -= x
+        // Binary gcd in place: strip factors of two, subtract the smaller odd from the larger.
+        let shift = min(a.trailingZeroBitCount, b.trailingZeroBitCount)
+        var x = a.shiftedRight(by: a.trailingZeroBitCount).limbs
+        var y = b.limbs
+        while !y.isEmpty {
+            shiftRightInPlace(&y, by: trailingZeros(y))
+            if compare(y, x) < 0 { swap(&x, &y) }
+            subtractInPlace(&y, x)
+            if x.count == 1 {
+                // Finish with one-limb arithmetic.
+                let r = BigUInt(limbs: y).quotientAndRemainder(dividingBy: x[0]).remainder
+                return BigUInt(UInt64(gcd128(UInt128(r), UInt128(x[0])))).shiftedLeft(by: shift)
+            }
         }
-        return x.shiftedLeft(by: shift)
+        return BigUInt(limbs: x).shiftedLeft(by: shift)
+    }
+
+    private static func trailingZeros(_ x: [UInt64]) -> Int {
+        for (i, limb) in x.enumerated() where limb != 0 { return i * 64 + limb.trailingZeroBitCount }
+        return 0
+    }
+
+    private static func shiftRightInPlace(_ x: inout [UInt64], by bits: Int) {
+        if bits == 0 { return }
+        let whole = bits / 64
+        let part = UInt64(bits % 64)
+        let count = x.count
+        for i in 0..<(count - whole) {
+            let low = x[i + whole] >> part
+            let high = part == 0 || i + whole + 1 >= count ? 0 : x[i + whole + 1] << (64 - part)
+            x[i] = low | high
+        }
+        x.removeLast(whole)
+        while let last = x.last, last == 0 { x.removeLast() }
+    }
+
+    /// x -= y for x >= y.
+    private static func subtractInPlace(_ x: inout [UInt64], _ y: [UInt64]) {
+        var borrow = false
+        for i in x.indices {
+            if i >= y.count && !borrow { break }
+            let r = i < y.count ? y[i] : 0
+            let (d1, o1) = x[i].subtractingReportingOverflow(r)
+            let (d2, o2) = d1.subtractingReportingOverflow(borrow ? 1 : 0)
+            x[i] = d2
+            borrow = o1 || o2
+        }
+        while let last = x.last, last == 0 { x.removeLast() }
     }
 
     static func gcd128(_ a: UInt128, _ b: UInt128) -> UInt128 {

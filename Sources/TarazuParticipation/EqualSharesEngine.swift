@@ -46,19 +46,30 @@ struct EqualSharesEngine {
         var gcds: [UInt64] = []
         var totals: [UInt128] = []
         for supporters in byProject {
-            let divisor = supporters.reduce(UInt64(0)) { UInt64(BigUInt.gcd128(UInt128($0), UInt128($1.utility))) }
-            var byUtility: [UInt64: [Int32]] = [:]
+            var divisor: UInt64 = 0
+            for (utility, _) in supporters where divisor != 1 {
+                var (x, y) = (UInt64(utility), divisor)
+                while y != 0 { (x, y) = (y, x % y) }
+                divisor = x
+            }
             var total: UInt128 = 0
             for (utility, group) in supporters {
-                let reduced = UInt64(utility) / divisor
-                byUtility[reduced, default: []].append(group)
-                total += UInt128(reduced) * UInt128(profile.groups[Int(group)].multiplicity)
+                total += UInt128(UInt64(utility) / divisor) * UInt128(profile.groups[Int(group)].multiplicity)
             }
-            levels.append(byUtility.keys.sorted().map { utility in
+            if let first = supporters.first, supporters.allSatisfy({ $0.utility == first.utility }) {
+                // One utility for all (approval ballots): one level, no grouping needed.
                 let start = flat.count
-                flat += byUtility[utility]!
-                return Level(utility: utility, groups: start..<flat.count)
-            })
+                flat += supporters.map(\.group)
+                levels.append([Level(utility: UInt64(first.utility) / divisor, groups: start..<flat.count)])
+            } else {
+                var byUtility: [UInt64: [Int32]] = [:]
+                for (utility, group) in supporters { byUtility[UInt64(utility) / divisor, default: []].append(group) }
+                levels.append(byUtility.keys.sorted().map { utility in
+                    let start = flat.count
+                    flat += byUtility[utility]!
+                    return Level(utility: utility, groups: start..<flat.count)
+                })
+            }
             gcds.append(max(divisor, 1))
             totals.append(total)
         }

@@ -84,7 +84,18 @@ extension EqualSharesEngine {
                         stillActive.append(project)
                         continue
                     }
-                    guard let (numerator, richUtility) = evaluate(project) else { continue }
+                    let numerator: BigUInt
+                    let richUtility: UInt128
+                    switch evaluate(project, ceiling: best?.price) {
+                    case .unaffordable:
+                        continue
+                    case .above(let bound):
+                        lowerBound[project] = bound
+                        stillActive.append(project)
+                        continue
+                    case .price(let n, let r):
+                        (numerator, richUtility) = (n, r)
+                    }
                     stillActive.append(project)
                     let price = Price(numerator, priceFactor(project, richUtility) * denominator)
                     lowerBound[project] = price
@@ -106,7 +117,7 @@ extension EqualSharesEngine {
                     let round = pay(for: winner, numerator: best.numerator, richUtility: best.richUtility, log: log)
                     if let round { rounds.append(round) }
                 } else {
-                    guard let (numerator, richUtility) = evaluate(winner) else {
+                    guard case .price(let numerator, let richUtility) = evaluate(winner) else {
                         preconditionFailure("MES: the winner became unaffordable")
                     }
                     let round = pay(for: winner, numerator: numerator, richUtility: richUtility, log: log)
@@ -150,27 +161,37 @@ extension EqualSharesEngine {
             return zeroUtility
         }
 
-        /// The project's exact price as (numerator, rich utility): rho = numerator /
-        /// (richUtility * utilityGCD * denominator); nil when its supporters cannot afford it.
-        /// Leaves the buckets and their poor flags in `buckets`.
-        mutating func evaluate(_ project: Int) -> (BigUInt, UInt128)? {
+        /// What evaluating a project found.
+        enum Evaluation {
+            /// Its supporters cannot pay for it (they never will: budgets only fall).
+            case unaffordable
+            /// Its price is above the ceiling; the value is a lower bound of the price.
+            case above(Price)
+            /// Its exact price: rho = numerator / (richUtility * utilityGCD * denominator).
+            case price(numerator: BigUInt, richUtility: UInt128)
+        }
+
+        /// The project's exact price, by the poor/rich iteration. Each step's rho is a lower
+        /// bound of the price, so the evaluation stops as soon as one exceeds `ceiling` (the
+        /// round's best so far). When everyone turns poor the supporters' money is short of the
+        /// cost. Leaves the buckets and their poor flags in `buckets`.
+        mutating func evaluate(_ project: Int, ceiling: Price? = nil) -> Evaluation {
             let zeroUtility = bucket(project)
-            var available = BigUInt()
-            for b in buckets.classes.indices {
-                budgets.accumulate(Int(buckets.classes[b]), times: buckets.voters[b], into: &available)
-            }
             let costTimesL = denominator * engine.costs[project]
-            if available < costTimesL { return nil }
             var poorBudget = BigUInt()
             var richUtility = engine.totalUtility[project] - zeroUtility
             let levels = engine.levels[project]
-            while true {
+            while richUtility > 0 {
                 let remaining = costTimesL - poorBudget
+                if let ceiling {
+                    let bound = Price(remaining, priceFactor(project, richUtility) * denominator)
+                    if Price.compare(bound, ceiling) > 0 { return .above(bound) }
+                }
                 let perLevel = levels.map { (remaining * $0.utility).limbs }
                 let rich = BigUInt(richUtility).limbs
                 var newlyPoor = false
                 // Poor when budget / L < remaining * u / (richUtility * L). Marking them against
-                // this round's rho (a lower bound) before updating the sums is the iteration.
+                // this step's rho before updating the sums is the iteration.
                 for b in buckets.classes.indices where !buckets.poor[b] {
                     if budgets.compareProduct(Int(buckets.classes[b]), times: rich,
                                               with: perLevel[Int(buckets.levels[b])]) < 0 {
@@ -180,9 +201,9 @@ extension EqualSharesEngine {
                         richUtility -= UInt128(levels[Int(buckets.levels[b])].utility) * UInt128(buckets.voters[b])
                     }
                 }
-                if !newlyPoor { return (remaining, richUtility) }
-                precondition(richUtility > 0, "MES: an affordable project lost all its rich supporters")
+                if !newlyPoor { return .price(numerator: remaining, richUtility: richUtility) }
             }
+            return .unaffordable
         }
 
         /// The class of voters with no budget left (created when first needed).

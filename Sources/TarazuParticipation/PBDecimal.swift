@@ -55,9 +55,6 @@ public struct PBDecimal: Sendable, Hashable, CustomStringConvertible {
         self.init(mantissa: negative ? -mantissa : mantissa, scale: scale)
     }
 
-    /// Whether the value is a whole number.
-    public var isWhole: Bool { scale == 0 }
-
     /// The value times 10^targetScale as an integer; nil when that overflows Int64.
     /// `targetScale` must be at least `scale`.
     public func scaled(to targetScale: Int) -> Int64? {
@@ -75,7 +72,7 @@ public struct PBDecimal: Sendable, Hashable, CustomStringConvertible {
     public var description: String { PBDecimal.format(mantissa, scale: scale) }
 
     /// Formats `value / 10^scale` in plain decimal notation.
-    public static func format(_ value: Int64, scale: Int) -> String {
+    private static func format(_ value: Int64, scale: Int) -> String {
         if scale == 0 { return String(value) }
         let digits = String(value.magnitude)
         let padded = String(repeating: "0", count: max(0, scale + 1 - digits.count)) + digits

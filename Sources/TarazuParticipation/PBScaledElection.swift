@@ -76,8 +76,8 @@ struct PBScaledElection: Sendable {
     /// Ballots with identical utilities merged into weighted groups (pabutools' multiprofile).
     /// Only positive utilities are kept: a voter supports a project when it gives her some.
     func profile(for utility: PBUtility) throws(PBTallyError) -> UtilityProfile {
-        var groupOf: [[Int64]: Int] = [:]
-        groupOf.reserveCapacity(election.ballots.count)
+        var groupsByFingerprint: [UInt64: [Int]] = [:]
+        groupsByFingerprint.reserveCapacity(election.ballots.count)
         var groups: [UtilityProfile.Group] = []
         var entries: [(project: Int, utility: Int64)] = []
         for ballot in election.ballots {
@@ -96,21 +96,26 @@ struct PBScaledElection: Sendable {
                 }
             }
             entries.sort { $0.project < $1.project }
-            var key: [Int64] = []
-            key.reserveCapacity(entries.count * 2)
+            // A cheap fingerprint finds candidate groups; equal entries confirm a match.
+            var fingerprint: UInt64 = 0xCBF2_9CE4_8422_2325
             for entry in entries {
-                key.append(Int64(entry.project))
-                key.append(entry.utility)
+                fingerprint = (fingerprint ^ UInt64(entry.project)) &* 0x0000_0100_0000_01B3
+                fingerprint = (fingerprint ^ UInt64(bitPattern: entry.utility)) &* 0x0000_0100_0000_01B3
             }
-            if let index = groupOf[key] {
+            let candidates = groupsByFingerprint[fingerprint, default: []]
+            if let index = candidates.first(where: { same(groups[$0].entries, entries) }) {
                 groups[index].multiplicity += 1
             } else {
-                groupOf[key] = groups.count
+                groupsByFingerprint[fingerprint, default: []].append(groups.count)
                 groups.append(UtilityProfile.Group(multiplicity: 1, entries: entries))
             }
         }
         return UtilityProfile(voterCount: election.ballots.count, projectCount: election.projects.count, groups: groups)
     }
+}
+
+private func same(_ a: [(project: Int, utility: Int64)], _ b: [(project: Int, utility: Int64)]) -> Bool {
+    a.count == b.count && zip(a, b).allSatisfy { $0.project == $1.project && $0.utility == $1.utility }
 }
 
 /// Voters' utilities, with identical ballots merged into groups.
