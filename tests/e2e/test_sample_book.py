@@ -2,6 +2,7 @@
 import csv
 import json
 import subprocess
+import sys
 
 from conftest import REPO
 
@@ -9,7 +10,7 @@ UNIT = {"rial": 1, "thousand_rial": 1_000, "million_rial": 1_000_000, "billion_r
 
 
 def validate(descriptor):
-    result = subprocess.run(["frictionless", "validate", "--json", str(descriptor)], capture_output=True, text=True, timeout=600)
+    result = subprocess.run([sys.executable, "-m", "frictionless", "validate", "--json", str(descriptor)], capture_output=True, text=True, timeout=600)
     report = json.loads(result.stdout)
     assert report["valid"], json.dumps(report, ensure_ascii=False)[:2000]
 
