@@ -14,15 +14,13 @@ enum ExpenditureIndicators {
                 id: "expenditure.capital_share", nameFa: "سهم اعتبارات تملک دارایی‌های سرمایه‌ای", nameEn: "Capital expenditure share",
                 formula: "capital / all budget lines (every economic class); value on approved, breakdown approved and realized",
                 unit: "ratio", value: context.ratio(capital.approved, total.approved),
-                breakdown: ["approved": context.ratio(capital.approved, total.approved),
-                            "realized": context.ratio(capital.realized, total.realized)],
+                breakdown: context.ratiosByPhase(capital, total),
                 evidence: evidence),
             Indicator(
                 id: "expenditure.current_to_capital_ratio", nameFa: "نسبت اعتبارات هزینه‌ای به سرمایه‌ای", nameEn: "Current to capital ratio",
                 formula: "current / capital; value on approved, breakdown approved and realized",
                 unit: "ratio", value: context.ratio(current.approved, capital.approved),
-                breakdown: ["approved": context.ratio(current.approved, capital.approved),
-                            "realized": context.ratio(current.realized, capital.realized)],
+                breakdown: context.ratiosByPhase(current, capital),
                 evidence: evidence),
         ]
     }

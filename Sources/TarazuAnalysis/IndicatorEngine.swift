@@ -70,6 +70,11 @@ struct AnalysisContext {
         Arithmetic.ratioValue(numerator, denominator, scale: options.scale)
     }
 
+    /// The ratio on approved and on realized amounts, for a breakdown.
+    func ratiosByPhase(_ part: Totals, _ whole: Totals) -> [String: IndicatorValue] {
+        ["approved": ratio(part.approved, whole.approved), "realized": ratio(part.realized, whole.realized)]
+    }
+
     func evidence(_ totals: Totals, table: String = "budget_lines", key: String = "") -> Evidence {
         totals.evidence(table: table, key: key, limit: options.evidenceRowLimit)
     }

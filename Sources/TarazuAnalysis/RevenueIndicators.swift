@@ -26,15 +26,13 @@ enum RevenueIndicators {
                 id: "revenue.fees_share", nameFa: "سهم عوارض از درآمد محقق", nameEn: "Fees share of realized revenue",
                 formula: "realized (general_fees + specific_fees) / realized revenue; breakdown also on approved", unit: "ratio",
                 value: context.ratio(fees.realized, total.realized),
-                breakdown: ["approved": context.ratio(fees.approved, total.approved),
-                            "realized": context.ratio(fees.realized, total.realized)],
+                breakdown: context.ratiosByPhase(fees, total),
                 evidence: [context.evidence(fees, table: table, key: "fees"), totalEvidence]),
             Indicator(
                 id: "revenue.unsustainable_share", nameFa: "سهم درآمدهای ناپایدار", nameEn: "Unsustainable revenue share",
                 formula: "realized revenue of lines marked not sustainable / realized revenue; breakdown also on approved", unit: "ratio",
                 value: context.ratio(unsustainable.realized, total.realized),
-                breakdown: ["approved": context.ratio(unsustainable.approved, total.approved),
-                            "realized": context.ratio(unsustainable.realized, total.realized)],
+                breakdown: context.ratiosByPhase(unsustainable, total),
                 evidence: [context.evidence(unsustainable, table: table, key: "unsustainable"), totalEvidence]),
         ]
     }
