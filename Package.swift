@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-kit", from: "1.50.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver", from: "4.8.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver", from: "2.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // Pure layers: no Vapor, Fluent or NIO.
@@ -26,7 +27,11 @@ let package = Package(
         .target(name: "TarazuImport", dependencies: ["TarazuCore", "TarazuTabular"]),
         .target(name: "TarazuSample", dependencies: ["TarazuCore", "TarazuImport"]),
         .target(name: "TarazuParticipation"),
-        .target(name: "TarazuAnalysis", dependencies: ["TarazuCore"]),
+        .target(name: "TarazuAnalysis", dependencies: [
+            "TarazuCore",
+            .product(name: "Yams", package: "Yams"),
+        ], resources: [.copy("Resources")]),
+        .target(name: "TarazuReport", dependencies: ["TarazuCore", "TarazuAnalysis"]),
         // Persistence.
         .target(name: "TarazuStore", dependencies: [
             "TarazuCore",
@@ -36,7 +41,7 @@ let package = Package(
         ]),
         // Command line.
         .target(name: "TarazuCLI", dependencies: [
-            "TarazuCore", "TarazuImport", "TarazuSample", "TarazuParticipation", "TarazuStore", "TarazuAnalysis",
+            "TarazuCore", "TarazuImport", "TarazuSample", "TarazuParticipation", "TarazuStore", "TarazuAnalysis", "TarazuReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "tarazu", dependencies: ["TarazuCLI"]),
@@ -45,10 +50,11 @@ let package = Package(
         .testTarget(name: "TarazuTabularTests", dependencies: ["TarazuTabular"]),
         .testTarget(name: "TarazuImportTests", dependencies: ["TarazuImport", "TarazuTabular"]),
         .testTarget(name: "TarazuSampleTests", dependencies: ["TarazuSample", "TarazuImport"]),
-        .testTarget(name: "TarazuAnalysisTests", dependencies: ["TarazuAnalysis", "TarazuCore"]),
+        .testTarget(name: "TarazuAnalysisTests", dependencies: ["TarazuAnalysis", "TarazuCore", "TarazuSample"]),
+        .testTarget(name: "TarazuReportTests", dependencies: ["TarazuReport", "TarazuAnalysis", "TarazuCore"], exclude: ["Golden"]),
         .testTarget(name: "TarazuParticipationTests", dependencies: ["TarazuParticipation"], exclude: ["Fixtures"]),
         .testTarget(name: "TarazuStoreTests", dependencies: ["TarazuStore", "TarazuCore"]),
-        .testTarget(name: "TarazuCLITests", dependencies: ["TarazuCLI"]),
+        .testTarget(name: "TarazuCLITests", dependencies: ["TarazuCLI", "TarazuReport"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

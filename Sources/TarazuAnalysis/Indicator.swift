@@ -98,10 +98,12 @@ public struct Indicator: Hashable, Codable, Sendable {
     public var breakdown: [String: IndicatorValue]
     /// The rows used and their sums.
     public var evidence: [Evidence]
+    /// `data` when computed from the budget data, `declared` when taken from the book's governance.yaml.
+    public var basis: Basis
 
     /// An indicator with its headline value, breakdown and evidence.
     public init(id: String, nameFa: String, nameEn: String, formula: String, unit: String, value: IndicatorValue,
-                breakdown: [String: IndicatorValue] = [:], evidence: [Evidence] = []) {
+                breakdown: [String: IndicatorValue] = [:], evidence: [Evidence] = [], basis: Basis = .data) {
         self.id = id
         self.nameFa = nameFa
         self.nameEn = nameEn
@@ -110,5 +112,6 @@ public struct Indicator: Hashable, Codable, Sendable {
         self.value = value
         self.breakdown = breakdown
         self.evidence = evidence
+        self.basis = basis
     }
 }

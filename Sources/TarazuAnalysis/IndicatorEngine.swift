@@ -9,12 +9,15 @@ public enum IndicatorError: Error, Hashable, Sendable, CustomStringConvertible {
     case yearNotInBook(Int)
     /// A sum does not fit in 64-bit rials.
     case overflow
+    /// The book's governance.yaml cannot be read.
+    case governance(GovernanceFactsError)
 
     public var description: String {
         switch self {
         case .noRealizedYear: "the book has no budget line with a realized amount; give the year to analyse"
         case .yearNotInBook(let year): "the book has no budget lines for year \(year)"
         case .overflow: "an amount sum overflows 64-bit rials"
+        case .governance(let error): error.description
         }
     }
 }
@@ -28,11 +31,15 @@ public enum IndicatorEngine {
     }
 
     /// All indicators for `year` (default: the latest year with realized figures), in a fixed order:
-    /// execution, expenditure structure and concentration, revenue, compliance, PEFA, equity, change and volatility.
+    /// execution, expenditure structure and concentration, revenue, compliance, PEFA, equity, change and
+    /// volatility, data quality, then the indicators declared in governance.yaml (participation, transparency,
+    /// data_quality.integration).
     public static func compute(book: BudgetBook, year: Int? = nil, options: IndicatorOptions = IndicatorOptions()) throws(IndicatorError) -> [Indicator] {
         guard let year = year ?? latestRealizedYear(in: book) else { throw .noRealizedYear }
         guard book.budgetLines.contains(where: { $0.year == year }) else { throw .yearNotInBook(year) }
-        let context = AnalysisContext(book: book, year: year, options: options)
+        let facts: GovernanceFacts
+        do { facts = try GovernanceFacts(book: book) } catch { throw .governance(error) }
+        let context = AnalysisContext(book: book, year: year, options: options, facts: facts)
         do {
             return try ExecutionIndicators.all(context)
                 + ExpenditureIndicators.all(context)
@@ -42,6 +49,8 @@ public enum IndicatorEngine {
                 + PEFAIndicators.all(context)
                 + EquityIndicators.all(context)
                 + ChangeIndicators.all(context)
+                + DataQualityIndicators.all(context)
+                + DeclaredIndicators.all(context)
         } catch {
             throw .overflow
         }
@@ -53,15 +62,18 @@ struct AnalysisContext {
     let book: BudgetBook
     let year: Int
     let options: IndicatorOptions
+    /// The facts of the book's governance.yaml.
+    let facts: GovernanceFacts
     /// Budget lines of the analysis year.
     let lines: [BudgetLine]
     /// Revenue lines of the analysis year.
     let revenues: [RevenueLine]
 
-    init(book: BudgetBook, year: Int, options: IndicatorOptions) {
+    init(book: BudgetBook, year: Int, options: IndicatorOptions, facts: GovernanceFacts) {
         self.book = book
         self.year = year
         self.options = options
+        self.facts = facts
         lines = book.budgetLines.filter { $0.year == year }
         revenues = book.revenues.filter { $0.year == year }
     }

@@ -12,7 +12,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
         discussion: """
         PATH is a budget book (folder, datapackage.json, .csv, .xlsx, .json) or a store. JSON is keyed by the \
         indicator ids of DESIGN.md section 4: ratios are fractions (0.93), money is whole rials, PEFA scores are \
-        letters. The rubric (criteria and recommendations) is not computed yet.
+        letters; `criteria` holds the five criteria of the status table with their checks and evidence, and \
+        `recommendations` the targets for criteria at partial or worse (docs/rubric.md).
         """)
 
     @Argument(help: "A budget book or a store.")
@@ -27,28 +28,64 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Option(help: "The book in the store (needed when the store holds several).")
     var book: String?
 
+    @Option(help: "A rubric YAML file to use instead of the shipped one (docs/rubric.md).")
+    var rubric: String?
+
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, text }
 
     func run() async throws {
-        let book = try await loadBook()
-        let indicators: [Indicator]
-        let analysisYear: Int
-        do {
-            analysisYear = try year ?? IndicatorEngine.latestRealizedYear(in: book).orThrow(IndicatorError.noRealizedYear)
-            indicators = try IndicatorEngine.compute(book: book, year: analysisYear)
-        } catch {
-            throw BadInput(["\(path): \(error)"])
-        }
+        let analysis = try await Analysis.run(path: path, bookName: book, year: year, rubricPath: rubric)
         switch format {
-        case .json: print(try AnalysisOutput.json(book: book, year: analysisYear, indicators: indicators))
-        case .text: print(AnalysisOutput.text(book: book, year: analysisYear, indicators: indicators))
+        case .json: print(try AnalysisOutput.json(analysis))
+        case .text: print(AnalysisOutput.text(analysis))
+        }
+    }
+}
+
+/// A book with its indicators and assessment: what analyze prints and report renders.
+struct Analysis {
+    var book: BudgetBook
+    var year: Int
+    var indicators: [Indicator]
+    var assessment: Assessment
+
+    /// Loads the book at `path` (a book or a store) and analyzes it.
+    static func run(path: String, bookName: String?, year: Int?, rubricPath: String?) async throws -> Analysis {
+        let book = try await loadBook(path: path, bookName: bookName)
+        let rubric = try loadRubric(rubricPath)
+        return try analyze(book, source: path, year: year, rubric: rubric)
+    }
+
+    static func analyze(_ book: BudgetBook, source: String, year: Int?, rubric: Rubric) throws -> Analysis {
+        do {
+            let analysisYear = try year ?? IndicatorEngine.latestRealizedYear(in: book).orThrow(IndicatorError.noRealizedYear)
+            let indicators = try IndicatorEngine.compute(book: book, year: analysisYear)
+            let assessment = RubricEngine.assess(indicators: indicators, year: analysisYear, rubric: rubric)
+            return Analysis(book: book, year: analysisYear, indicators: indicators, assessment: assessment)
+        } catch {
+            throw BadInput(["\(source): \(error)"])
         }
     }
 
-    private func loadBook() async throws -> BudgetBook {
+    static func loadRubric(_ path: String?) throws -> Rubric {
+        do {
+            guard let path else { return try Rubric.standard() }
+            let text: String
+            do {
+                text = try String(contentsOfFile: path, encoding: .utf8)
+            } catch {
+                throw BadInput(["\(path): cannot read the rubric file"])
+            }
+            return try Rubric(yaml: text)
+        } catch let error as RubricError {
+            throw BadInput(["\(path ?? "rubric"): \(error)"])
+        }
+    }
+
+    private static func loadBook(path: String, bookName: String?) async throws -> BudgetBook {
         if AggregateCommand.isStore(path) {
             let options = try StoreOptions.parse(["--db", path])
-            return try await options.withStore { store in try await store.book(named: book) }
+            return try await options.withStore { store in try await store.book(named: bookName) }
         }
         do {
             guard case .book(let outcome) = try BookLoader.load(URL(fileURLWithPath: path), name: nil) else {
@@ -75,12 +112,20 @@ enum AnalysisOutput {
         var book: String
         var contentHash: String
         var year: Int
+        var rubric: RubricInfo
         var indicators: [String: Entry]
+        var criteria: [CriterionResult]
+        var recommendations: [Recommendation]
 
         enum CodingKeys: String, CodingKey {
-            case book, year, indicators
+            case book, year, rubric, indicators, criteria, recommendations
             case contentHash = "content_hash"
         }
+    }
+
+    private struct RubricInfo: Encodable {
+        var id: String
+        var version: String
     }
 
     private struct Entry: Encodable {
@@ -91,29 +136,44 @@ enum AnalysisOutput {
         var value: IndicatorValue
         var breakdown: [String: IndicatorValue]
         var evidence: [Evidence]
+        var basis: Basis
 
         enum CodingKeys: String, CodingKey {
-            case formula, unit, value, breakdown, evidence
+            case formula, unit, value, breakdown, evidence, basis
             case nameFa = "name_fa"
             case nameEn = "name_en"
         }
     }
 
-    static func json(book: BudgetBook, year: Int, indicators: [Indicator]) throws -> String {
-        let entries = Dictionary(indicators.map { indicator in
+    static func json(_ analysis: Analysis) throws -> String {
+        let entries = Dictionary(analysis.indicators.map { indicator in
             (indicator.id, Entry(nameFa: indicator.nameFa, nameEn: indicator.nameEn, formula: indicator.formula, unit: indicator.unit,
-                                 value: indicator.value, breakdown: indicator.breakdown, evidence: indicator.evidence))
+                                 value: indicator.value, breakdown: indicator.breakdown, evidence: indicator.evidence, basis: indicator.basis))
         }, uniquingKeysWith: { first, _ in first })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let document = Document(book: book.metadata.name, contentHash: book.contentHash, year: year, indicators: entries)
+        let assessment = analysis.assessment
+        let document = Document(book: analysis.book.metadata.name, contentHash: analysis.book.contentHash, year: analysis.year,
+                                rubric: RubricInfo(id: assessment.rubric, version: assessment.rubricVersion), indicators: entries,
+                                criteria: assessment.criteria, recommendations: assessment.recommendations)
         return String(decoding: try encoder.encode(document), as: UTF8.self)
     }
 
-    static func text(book: BudgetBook, year: Int, indicators: [Indicator]) -> String {
-        var lines = ["\(book.metadata.title): indicators for \(year)", ""]
-        for indicator in indicators {
-            lines.append("\(indicator.id.padding(toLength: 44, withPad: " ", startingAt: 0)) \(describe(indicator.value, unit: indicator.unit))  \(indicator.nameEn)")
+    static func text(_ analysis: Analysis) -> String {
+        var lines = ["\(analysis.book.metadata.title): indicators for \(analysis.year)", ""]
+        for indicator in analysis.indicators {
+            let declared = indicator.basis == .declared ? "  (declared)" : ""
+            lines.append("\(indicator.id.padding(toLength: 44, withPad: " ", startingAt: 0)) \(describe(indicator.value, unit: indicator.unit))  \(indicator.nameEn)\(declared)")
+        }
+        lines += ["", "Status table (rubric \(analysis.assessment.rubric) \(analysis.assessment.rubricVersion))"]
+        for criterion in analysis.assessment.criteria {
+            let status = criterion.status?.rawValue ?? "not assessed"
+            lines.append("\(criterion.name.en.padding(toLength: 38, withPad: " ", startingAt: 0)) \(status.padding(toLength: 13, withPad: " ", startingAt: 0)) \(criterion.verdict?.en ?? "")")
+        }
+        lines += ["", "Recommendations"]
+        for recommendation in analysis.assessment.recommendations {
+            let target = recommendation.target
+            lines.append("- \(recommendation.id) (\(recommendation.criterion)): \(target.indicator) \(target.figure) \(target.comparison) \(describe(target.value, unit: target.unit)) by \(target.byYear)")
         }
         return lines.joined(separator: "\n")
     }

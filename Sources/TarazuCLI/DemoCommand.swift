@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import TarazuAnalysis
 import TarazuCore
+import TarazuReport
 import TarazuSample
 import TarazuStore
 
@@ -8,10 +10,13 @@ import TarazuStore
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Build the illustrative Tabriz sample book into the store and print a summary.",
+        abstract: "Build the illustrative Tabriz sample book into the store, print a summary and write its governance reports.",
         discussion: "The sample's amounts are illustrative, not the municipality's. See samples/tabriz/README.md.")
 
     @OptionGroup var store: StoreOptions
+
+    @Option(help: "Folder for the reports (Persian and English, HTML and Markdown).")
+    var reports: String = "tarazu-reports"
 
     func run() async throws {
         let book = SampleCity.tabriz()
@@ -21,6 +26,23 @@ struct DemoCommand: AsyncParsableCommand {
         }
         print("")
         print(try DemoSummary.table(book))
+        let analysis = try Analysis.analyze(book, source: "sample:tabriz", year: nil, rubric: try Analysis.loadRubric(nil))
+        print("")
+        print("Status table \(analysis.year) (rubric \(analysis.assessment.rubric) \(analysis.assessment.rubricVersion)):")
+        for criterion in analysis.assessment.criteria {
+            print("  \(criterion.name.en.padding(toLength: 36, withPad: " ", startingAt: 0)) \(criterion.verdict?.en ?? "not assessed")")
+        }
+        print("")
+        print("Reports:")
+        let now = Date()
+        for language in ReportLanguage.allCases {
+            for (format, suffix) in [(ReportFormat.html, "html"), (.markdown, "md")] {
+                let path = (reports as NSString).appendingPathComponent("\(book.metadata.name)-\(analysis.year).\(language.rawValue).\(suffix)")
+                try ReportWriter.write(ReportWriter.render(analysis, language: language, format: format, date: now), to: path)
+                print("  \(path)")
+            }
+        }
+        print("")
         print("The sample's amounts are illustrative, not the municipality's.")
         print("Next: tarazu aggregate \(try store.location()) --measure realized --drilldown year|function")
     }

@@ -7,7 +7,8 @@ public struct TarazuCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "tarazu",
         abstract: "Tarazu (ترازو): see, judge and share where a city's public money goes.",
-        subcommands: [DemoCommand.self, ImportCommand.self, AggregateCommand.self, AnalyzeCommand.self, BooksCommand.self,
+        version: TarazuVersion.current,
+        subcommands: [DemoCommand.self, ImportCommand.self, AggregateCommand.self, AnalyzeCommand.self, ReportCommand.self, BooksCommand.self,
                       HistoryCommand.self, SampleCommand.self, PBCommand.self])
 
     public init() {}

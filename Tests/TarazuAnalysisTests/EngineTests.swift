@@ -163,7 +163,46 @@ import TarazuCore
             "pefa.pi1", "pefa.pi2.1", "pefa.pi2.2", "pefa.pi2.3", "pefa.pi2", "pefa.pi3.1", "pefa.pi3.2", "pefa.pi3",
             "equity.per_capita.by_region", "equity.gini", "equity.theil_t", "equity.theil_l", "equity.cv", "equity.max_min_ratio",
             "expenditure.change.by_function", "projects.volatility",
+            "data_quality.completeness", "data_quality.consistency", "data_quality.granularity", "data_quality.timeliness",
+            "participation.citizen_budgeting", "participation.pb_share", "transparency.official_reporting",
+            "transparency.policy_analysis", "transparency.council_dashboards", "transparency.contracts_published",
+            "data_quality.integration",
         ])
+    }
+
+    @Test func dataQuality() throws {
+        let indicators = try IndicatorEngine.compute(book: book())
+        // Completeness: lines 4/4 realized, revenues 6/6, deflator 1402 and 1403, regions 1-3 sell assets but
+        // only 1 and 2 have an authorization (2/3); no region table, so populations are left out.
+        let completeness = indicators[id: "data_quality.completeness"]
+        #expect(completeness.value == .d("0.916667")) // (1 + 1 + 1 + 2/3) / 4
+        #expect(completeness.breakdown["regions_population"] == .unavailable)
+        #expect(completeness.breakdown["budget_lines_revised"] == .d("0.5"))
+        // Consistency: 1403 sources 1000 against uses 1200 fail, P1 and P2 are not in a project table,
+        // no negative amount: 1 of 3 checks.
+        let consistency = indicators[id: "data_quality.consistency"]
+        #expect(consistency.value == .d("0.333333"))
+        #expect(consistency.breakdown["sources_equal_uses_1403"]?["gap"] == .rials(-200))
+        #expect(consistency.breakdown["project_references"]?["rows"] == .count(2))
+        #expect(consistency.breakdown["sources_equal_uses_1402"] == nil) // 1402 has no revenue lines
+        // Granularity: two regions, three functions, three classes, all capital on projects, all sales by region.
+        #expect(indicators[id: "data_quality.granularity"].value == .decimal(1))
+        #expect(indicators[id: "data_quality.timeliness"].value == .count(0))
+        // Nothing declared: the declared indicators are unavailable, and marked declared.
+        let declared = indicators.filter { $0.basis == .declared }
+        #expect(declared.count == 7)
+        #expect(declared.allSatisfy { $0.value == .unavailable })
+    }
+
+    @Test func declaredFactsBecomeIndicators() throws {
+        var book = book()
+        book.governanceYAML = "facts:\n  connected_source_systems: {value: 2, note: n}\n  contracts_published: true\n"
+        let indicators = try IndicatorEngine.compute(book: book)
+        #expect(indicators[id: "data_quality.integration"].value == .count(2))
+        #expect(indicators[id: "data_quality.integration"].evidence[0].sums["note"] == .text("n"))
+        #expect(indicators[id: "transparency.contracts_published"].value == .flag(true))
+        book.governanceYAML = "facts: [1, 2]"
+        #expect(throws: IndicatorError.self) { try IndicatorEngine.compute(book: book) }
     }
 
     @Test func encodesToPlainJSON() throws {

@@ -32,9 +32,15 @@ import TarazuStore
         #expect(await TarazuCommand.run(arguments: ["aggregate", folder + "/missing", "--measure", "approved"]) == 1)
     }
 
-    @Test func demoFillsTheStoreWithTheSampleCity() async throws {
+    @Test func demoFillsTheStoreWithTheSampleCityAndWritesItsReports() async throws {
         let db = temporaryPath("demo.sqlite")
-        #expect(await TarazuCommand.run(arguments: ["demo", "--db", db]) == 0)
+        let reports = temporaryPath("reports")
+        #expect(await TarazuCommand.run(arguments: ["demo", "--db", db, "--reports", reports]) == 0)
+        let written = try FileManager.default.contentsOfDirectory(atPath: reports).sorted()
+        #expect(written == ["tabriz-1403.en.html", "tabriz-1403.en.md", "tabriz-1403.fa.html", "tabriz-1403.fa.md"])
+        let persian = try String(contentsOfFile: reports + "/tabriz-1403.fa.html", encoding: .utf8)
+        #expect(persian.contains("dir=\"rtl\""))
+        #expect(persian.contains("ناقص، متمرکز و نامتوازن"))
         let store = try await BudgetStore.open(.sqlite(path: db))
         let books = try await store.books()
         await store.shutdown()

@@ -1,0 +1,127 @@
+import Foundation
+import TarazuCore
+
+/// data_quality.completeness, .consistency, .granularity and .timeliness, computed from the book
+/// itself (data_quality.integration is declared: see `DeclaredIndicators`).
+enum DataQualityIndicators {
+    static func all(_ context: AnalysisContext) throws -> [Indicator] {
+        [completeness(context), try consistency(context), try granularity(context), timeliness(context)]
+    }
+
+    /// The mean of the available component ratios, with the components as the breakdown.
+    private static func meanOfComponents(_ components: [String: Decimal?], scale: Int) -> (IndicatorValue, [String: IndicatorValue]) {
+        let available = components.compactMap(\.value)
+        let value: IndicatorValue = available.isEmpty ? .unavailable
+            : .decimal(Arithmetic.round(available.reduce(0, +) / Decimal(available.count), scale))
+        let breakdown = components.mapValues { $0.map { IndicatorValue.decimal(Arithmetic.round($0, scale)) } ?? .unavailable }
+        return (value, breakdown)
+    }
+
+    private static func share(_ part: Int, of whole: Int) -> Decimal? {
+        whole == 0 ? nil : Decimal(part) / Decimal(whole)
+    }
+
+    private static func completeness(_ context: AnalysisContext) -> Indicator {
+        let lines = context.lines
+        let regions = context.book.regions.filter { $0.code != Region.centralCode }
+        let deflatorYears = Set(context.book.deflator.map(\.year))
+        let saleRegions = Set(context.revenues.filter { $0.revenueClass == .capitalAssetSales && ($0.realized ?? .zero) > .zero }
+            .compactMap(\.regionCode).filter { $0 != Region.centralCode })
+        let authorized = Set(context.book.authorizations.filter { $0.year == context.year }.map(\.regionCode))
+        let components: [String: Decimal?] = [
+            "budget_lines_realized": share(lines.filter { $0.realized != nil }.count, of: lines.count),
+            "revenues_realized": share(context.revenues.filter { $0.realized != nil }.count, of: context.revenues.count),
+            "regions_population": share(regions.filter { $0.population > 0 }.count, of: regions.count),
+            "deflator": share([context.year - 1, context.year].filter(deflatorYears.contains).count, of: 2),
+            "authorizations": share(saleRegions.intersection(authorized).count, of: saleRegions.count),
+        ]
+        var (value, breakdown) = meanOfComponents(components, scale: context.options.scale)
+        breakdown["budget_lines_revised"] = share(lines.filter { $0.revised != nil }.count, of: lines.count)
+            .map { .decimal(Arithmetic.round($0, context.options.scale)) } ?? .unavailable
+        return Indicator(
+            id: "data_quality.completeness", nameFa: "کامل بودن داده‌ها", nameEn: "Data completeness",
+            formula: "mean of the available shares: budget lines of the year with a realized amount, revenue lines with a realized amount, regions with a population, deflator points for t-1 and t, regions selling capital assets that have a council authorization; budget_lines_revised is shown, not averaged",
+            unit: "ratio", value: value, breakdown: breakdown,
+            evidence: [Evidence(table: "budget_lines", key: "\(context.year)", rows: [], rowCount: lines.count,
+                                sums: ["with_realized": .count(lines.filter { $0.realized != nil }.count)]),
+                       Evidence(table: "revenues", key: "\(context.year)", rows: [], rowCount: context.revenues.count,
+                                sums: ["with_realized": .count(context.revenues.filter { $0.realized != nil }.count)])])
+    }
+
+    /// Approved sources equal approved uses (within 0.5 %) in every year with revenues; amounts are not
+    /// negative; project references and region codes resolve.
+    private static func consistency(_ context: AnalysisContext) throws -> Indicator {
+        let book = context.book
+        let tolerance = Decimal(string: "0.005")!
+        var checks: [String: IndicatorValue] = [:]
+        var evidence: [Evidence] = []
+        for year in book.years {
+            let revenues = book.revenues.filter { $0.year == year }
+            guard !revenues.isEmpty else { continue }
+            let sources = try Arithmetic.sum(revenues, \.approved)
+            let uses = try Arithmetic.sum(book.budgetLines.filter { $0.year == year }, \.approved)
+            let gap = try sources.subtracting(uses)
+            let relative = uses == .zero ? nil : abs(gap.decimal) / uses.decimal
+            let passed = relative.map { $0 <= tolerance } ?? (gap == .zero)
+            checks["sources_equal_uses_\(year)"] = .record(["passed": .flag(passed), "gap": .rials(gap.rials)])
+            evidence.append(Evidence(table: "revenues+budget_lines", key: "\(year)", rows: [], rowCount: revenues.count,
+                                     sums: ["sources": .rials(sources.rials), "uses": .rials(uses.rials)]))
+        }
+        let negative = book.budgetLines.filter { $0.approved < .zero || ($0.realized ?? .zero) < .zero }.map(\.lineId)
+            + book.revenues.filter { $0.approved < .zero || ($0.realized ?? .zero) < .zero }.map(\.lineId)
+        checks["amounts_not_negative"] = .record(["passed": .flag(negative.isEmpty), "rows": .count(negative.count)])
+        let projectIds = Set(book.projects.map(\.projectId))
+        let dangling = book.budgetLines.filter { $0.projectId.map { !projectIds.contains($0) } ?? false }.map(\.lineId)
+        checks["project_references"] = .record(["passed": .flag(dangling.isEmpty), "rows": .count(dangling.count)])
+        if !book.regions.isEmpty {
+            let codes = Set(book.regions.map(\.code)).union([Region.centralCode])
+            let unknown = book.budgetLines.filter { !codes.contains($0.regionCode) }.map(\.lineId)
+            checks["region_codes"] = .record(["passed": .flag(unknown.isEmpty), "rows": .count(unknown.count)])
+        }
+        let passed = checks.values.filter { if case .record(let fields) = $0, case .flag(true)? = fields["passed"] { true } else { false } }.count
+        evidence.append(Evidence(table: "budget_lines", key: "failing_rows", rows: Arithmetic.smallest(negative + dangling, limit: context.options.evidenceRowLimit),
+                                 rowCount: negative.count + dangling.count, sums: [:]))
+        return Indicator(
+            id: "data_quality.consistency", nameFa: "سازگاری داده‌ها", nameEn: "Data consistency",
+            formula: "share of checks passed: approved sources = approved uses (within 0.5 %) for every year with revenues, no negative amounts, every project reference resolves, every region code is known",
+            unit: "ratio", value: share(passed, of: checks.count).map { .decimal(Arithmetic.round($0, context.options.scale)) } ?? .unavailable,
+            breakdown: checks, evidence: evidence)
+    }
+
+    private static func granularity(_ context: AnalysisContext) throws -> Indicator {
+        let lines = context.lines
+        let regionsUsed = Set(lines.map(\.regionCode)).subtracting([Region.centralCode])
+        let capital = lines.filter { $0.economicClass == .capital }
+        let capitalTotal = try Arithmetic.sum(capital, \.approved)
+        let linked = try Arithmetic.sum(capital.filter { $0.projectId != nil }, \.approved)
+        let sales = context.revenues.filter { $0.revenueClass == .capitalAssetSales }
+        let salesTotal = try Arithmetic.sum(sales, \.approved)
+        let salesByRegion = try Arithmetic.sum(sales.filter { ($0.regionCode ?? Region.centralCode) != Region.centralCode }, \.approved)
+        let components: [String: Decimal?] = [
+            "by_region": regionsUsed.count >= 2 ? 1 : 0,
+            "by_function": Set(lines.map(\.function)).count >= 2 ? 1 : 0,
+            "by_economic_class": Set(lines.map(\.economicClass)).count >= 2 ? 1 : 0,
+            "capital_linked_to_projects": capitalTotal == .zero ? nil : linked.decimal / capitalTotal.decimal,
+            "asset_sales_by_region": salesTotal == .zero ? nil : salesByRegion.decimal / salesTotal.decimal,
+        ]
+        let (value, breakdown) = meanOfComponents(components, scale: context.options.scale)
+        return Indicator(
+            id: "data_quality.granularity", nameFa: "جزئیات و تفکیک داده‌ها", nameEn: "Data granularity",
+            formula: "mean of: split by region (two or more regions: 1, else 0), by function, by economic class; share of approved capital spending on lines linked to a project; share of approved capital asset sales assigned to a region",
+            unit: "ratio", value: value, breakdown: breakdown,
+            evidence: [Evidence(table: "budget_lines", key: "\(context.year)/capital", rows: [], rowCount: capital.count,
+                                sums: ["approved": .rials(capitalTotal.rials), "linked_to_projects": .rials(linked.rials)])])
+    }
+
+    private static func timeliness(_ context: AnalysisContext) -> Indicator {
+        let latest = context.book.years.max() ?? context.year
+        let latestRealized = IndicatorEngine.latestRealizedYear(in: context.book)
+        let lag: IndicatorValue = latestRealized.map { .count(latest - $0) } ?? .unavailable
+        return Indicator(
+            id: "data_quality.timeliness", nameFa: "به‌روز بودن داده‌ها", nameEn: "Data timeliness",
+            formula: "latest budget year in the book - latest year with realized figures (0: the latest year's execution is in; 1: the usual lag of a budget published before year end)",
+            unit: "years", value: lag,
+            breakdown: ["latest_year": .count(latest), "latest_realized_year": latestRealized.map { .count($0) } ?? .unavailable],
+            evidence: [Evidence(table: "budget_lines", key: "years", rows: context.book.years.map(String.init), sums: [:])])
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import TarazuCore
+
+/// participation.*, transparency.* and data_quality.integration: facts that budget data cannot show,
+/// read from the book's governance.yaml and marked `declared`. A fact that is not declared gives an
+/// `unavailable` value, so the rubric leaves its check out rather than guessing.
+enum DeclaredIndicators {
+    private struct Spec {
+        var id: String
+        var fact: String
+        var nameFa: String
+        var nameEn: String
+        var unit: String
+    }
+
+    private static let specs = [
+        Spec(id: "participation.citizen_budgeting", fact: "citizen_participation_in_budgeting",
+             nameFa: "مشارکت شهروندان در انتخاب اولویت‌های بودجه", nameEn: "Citizen participation in choosing budget priorities", unit: "flag"),
+        Spec(id: "participation.pb_share", fact: "participatory_budget_share",
+             nameFa: "سهم بودجه تعیین‌شده با مشارکت شهروندان", nameEn: "Share of the budget decided by citizens", unit: "ratio"),
+        Spec(id: "transparency.official_reporting", fact: "regular_official_reporting",
+             nameFa: "گزارش‌دهی منظم و رسمی بودجه", nameEn: "Regular official budget reporting", unit: "flag"),
+        Spec(id: "transparency.policy_analysis", fact: "budget_report_has_policy_analysis",
+             nameFa: "تحلیل سیاستی در گزارش بودجه", nameEn: "Policy analysis in the budget report", unit: "flag"),
+        Spec(id: "transparency.council_dashboards", fact: "council_dashboards",
+             nameFa: "داشبورد تحلیلی شورا", nameEn: "Analytical dashboards for the council", unit: "flag"),
+        Spec(id: "transparency.contracts_published", fact: "contracts_published",
+             nameFa: "انتشار قراردادها", nameEn: "Contracts published", unit: "flag"),
+        Spec(id: "data_quality.integration", fact: "connected_source_systems",
+             nameFa: "یکپارچگی سامانه‌های منبع داده", nameEn: "Connected source systems", unit: "count"),
+    ]
+
+    static func all(_ context: AnalysisContext) -> [Indicator] {
+        specs.map { spec in
+            let fact = context.facts.facts[spec.fact]
+            var value = fact?.value ?? .unavailable
+            if spec.unit == "count", case .decimal(let number)? = fact?.value {
+                value = Arithmetic.round(number, 0) == number ? .count(NSDecimalNumber(decimal: number).intValue) : .decimal(number)
+            }
+            var sums: [String: IndicatorValue] = ["value": value]
+            if let note = fact?.note { sums["note"] = .text(note) }
+            if let source = context.facts.source { sums["source"] = .text(source) }
+            return Indicator(
+                id: spec.id, nameFa: spec.nameFa, nameEn: spec.nameEn,
+                formula: "declared in governance.yaml as `\(spec.fact)` (\(GovernanceFacts.known[spec.fact] ?? ""))",
+                unit: spec.unit, value: value,
+                evidence: [Evidence(table: "governance.yaml", key: spec.fact, rows: fact == nil ? [] : [spec.fact], sums: sums)],
+                basis: .declared)
+        }
+    }
+}

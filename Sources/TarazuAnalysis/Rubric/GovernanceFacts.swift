@@ -1,0 +1,139 @@
+import Foundation
+import TarazuCore
+import Yams
+
+/// The facts a book's governance.yaml declares: what budget data cannot show (connected systems,
+/// published contracts, citizen participation ...). Tarazu marks every figure taken from here "declared".
+///
+/// The file is a mapping with an optional `source:` (who declares) and `facts:`, each fact either a
+/// bare value or `{value: ..., note: "..."}`. Values are booleans, numbers (read exactly) or text.
+public struct GovernanceFacts: Hashable, Sendable {
+    /// One declared fact.
+    public struct Fact: Hashable, Sendable {
+        /// The declared value: `.flag`, `.decimal` or `.text`.
+        public var value: IndicatorValue
+        /// The declarant's note, if any.
+        public var note: String?
+
+        /// A fact with an optional note.
+        public init(value: IndicatorValue, note: String? = nil) {
+            self.value = value
+            self.note = note
+        }
+    }
+
+    /// Who declares the facts (the `source:` line).
+    public var source: String?
+    /// The facts by key.
+    public var facts: [String: Fact]
+
+    /// No declared facts.
+    public static let none = GovernanceFacts(source: nil, facts: [:])
+
+    /// The facts that the built-in indicators read, with what each means.
+    public static let known: [String: String] = [
+        "regular_official_reporting": "true when the municipality publishes an official budget report every year",
+        "budget_report_has_policy_analysis": "true when the budget report carries policy analysis or a decision model, not only statistics",
+        "council_dashboards": "true when the council has analytical dashboards over the budget data",
+        "connected_source_systems": "number of source systems (financial, civil works, monitoring ...) connected to one data store",
+        "citizen_participation_in_budgeting": "true when citizens take part in choosing budget priorities",
+        "participatory_budget_share": "fraction of the capital budget decided by citizens (0.05 = 5 %)",
+        "contracts_published": "true when the municipality's contracts are published (e.g. as OCDS)",
+    ]
+
+    /// Facts with their source.
+    public init(source: String?, facts: [String: Fact]) {
+        self.source = source
+        self.facts = facts
+    }
+
+    /// Parses a governance.yaml text (Persian text normalized). Throws `GovernanceFactsError` with the
+    /// line of the problem.
+    public init(yaml: String) throws(GovernanceFactsError) {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch {
+            throw GovernanceFactsError(message: "not valid YAML: \(error)")
+        }
+        guard let root else { self = .none; return }
+        guard let mapping = root.mapping else {
+            throw GovernanceFactsError(message: "line \(root.mark?.line ?? 1): the file must be a mapping with `source:` and `facts:`")
+        }
+        var source: String?
+        var facts: [String: Fact] = [:]
+        for (keyNode, valueNode) in mapping {
+            let key = keyNode.string ?? ""
+            switch key {
+            case "source":
+                source = valueNode.string.map { PersianText.normalize($0) }
+            case "facts":
+                guard let entries = valueNode.mapping else {
+                    throw GovernanceFactsError(message: "line \(valueNode.mark?.line ?? 1): `facts:` must be a mapping of fact keys")
+                }
+                for (factKey, factNode) in entries {
+                    let name = factKey.string ?? ""
+                    facts[name] = try Self.fact(name, factNode)
+                }
+            default:
+                throw GovernanceFactsError(message: "line \(keyNode.mark?.line ?? 1): unknown key `\(key)` (expected `source` or `facts`)")
+            }
+        }
+        self.init(source: source, facts: facts)
+    }
+
+    /// The facts of `book`'s governance.yaml (none when it has no such file).
+    public init(book: BudgetBook) throws(GovernanceFactsError) {
+        guard let yaml = book.governanceYAML else { self = .none; return }
+        try self.init(yaml: yaml)
+    }
+
+    private static func fact(_ name: String, _ node: Node) throws(GovernanceFactsError) -> Fact {
+        if let mapping = node.mapping {
+            guard let valueNode = mapping["value"] else {
+                throw GovernanceFactsError(message: "line \(node.mark?.line ?? 1): fact `\(name)` has no `value:`")
+            }
+            let note = mapping["note"]?.string.map { PersianText.normalize($0) }
+            return Fact(value: try scalar(name, valueNode), note: note)
+        }
+        return Fact(value: try scalar(name, node), note: nil)
+    }
+
+    private static func scalar(_ name: String, _ node: Node) throws(GovernanceFactsError) -> IndicatorValue {
+        guard let scalar = node.scalar else {
+            throw GovernanceFactsError(message: "line \(node.mark?.line ?? 1): the value of fact `\(name)` must be a boolean, a number or a text")
+        }
+        let text = PersianText.asciiDigits(PersianText.normalize(scalar.string)).trimmingCharacters(in: .whitespaces)
+        if scalar.style == .plain {
+            switch text.lowercased() {
+            case "true", "yes": return .flag(true)
+            case "false", "no": return .flag(false)
+            default: break
+            }
+            if let number = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")),
+               text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" }) {
+                return .decimal(number)
+            }
+        }
+        return .text(text)
+    }
+
+    /// The value of fact `key` as a boolean, if declared as one.
+    func flag(_ key: String) -> Bool? {
+        if case .flag(let value)? = facts[key]?.value { return value }
+        return nil
+    }
+
+    /// The value of fact `key` as a number, if declared as one.
+    func number(_ key: String) -> Decimal? {
+        if case .decimal(let value)? = facts[key]?.value { return value }
+        return nil
+    }
+}
+
+/// A governance.yaml that cannot be read.
+public struct GovernanceFactsError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What is wrong, with the line.
+    public var message: String
+    public var description: String { "governance.yaml: \(message)" }
+}

@@ -1,0 +1,172 @@
+import Foundation
+
+/// Applies a rubric to computed indicators: the status of each check and criterion, with the figures
+/// behind them, and the recommendations for criteria at partial or worse. Pure and deterministic.
+public enum RubricEngine {
+    /// The assessment of `indicators` (computed for `year`) under `rubric`.
+    public static func assess(indicators: [Indicator], year: Int, rubric: Rubric) -> Assessment {
+        let byId = Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let resolver = FigureResolver(indicators: byId, year: year)
+        var criteria: [CriterionResult] = []
+        var recommendations: [Recommendation] = []
+        var recommended = Set<String>()
+        for criterion in rubric.criteria {
+            let checks = criterion.checks.map { judge($0, resolver: resolver) }
+            let (status, reasoning) = combine(criterion.checks, checks)
+            criteria.append(CriterionResult(
+                id: criterion.id, lens: criterion.lens, name: criterion.name, status: status,
+                verdict: status.flatMap { criterion.verdicts[$0.rawValue] }, reasoning: reasoning, checks: checks))
+            guard let status, status >= .partial else { continue }
+            for (spec, result) in zip(criterion.checks, checks) {
+                guard let checkStatus = result.status, checkStatus >= .partial, let recommendation = spec.recommendation,
+                      recommended.insert(recommendation.id).inserted else { continue }
+                recommendations.append(Recommendation(
+                    id: recommendation.id, criterion: criterion.id, check: spec.id, text: recommendation.text,
+                    target: target(recommendation.target, check: spec, year: year)))
+            }
+        }
+        var labels: [Status: Bilingual] = [:]
+        for status in Status.allCases { labels[status] = rubric.statuses[status.rawValue] }
+        return Assessment(rubric: rubric.rubric, rubricVersion: rubric.version, year: year, lenses: rubric.lenses,
+                          statusLabels: labels, criteria: criteria, recommendations: recommendations)
+    }
+
+    static func judge(_ check: Rubric.Check, resolver: FigureResolver) -> CheckResult {
+        let indicator = resolver.indicators[check.indicator]
+        let judgedPath = check.judge ?? "value"
+        let judged = resolver.figure(check.indicator, judgedPath, unit: check.unit)
+        var figures: [String: Figure] = ["value": judged ?? Figure(value: .unavailable, unit: indicator?.unit ?? "")]
+        for (name, reference) in check.figures ?? [:] {
+            let (id, path) = reference.path.contains("#")
+                ? (String(reference.path.split(separator: "#")[0]), String(reference.path.split(separator: "#")[1]))
+                : (check.indicator, reference.path)
+            figures[name] = resolver.figure(id, path, unit: reference.unit) ?? Figure(value: .unavailable, unit: reference.unit ?? "")
+        }
+        figures["year"] = Figure(value: .count(resolver.year), unit: "year")
+        let earned: Status? = judged.flatMap { Self.status(of: $0.value, check) }
+        var finding: Bilingual?
+        if let earned { finding = earned <= .adequate ? check.positive : check.challenge }
+        var note: String?
+        if case .text(let text)? = indicator?.evidence.first?.sums["note"] { note = text }
+        return CheckResult(id: check.id, name: check.name, indicator: check.indicator, basis: indicator?.basis ?? .data,
+                           status: earned, figures: figures, rule: rule(check), finding: finding, note: note)
+    }
+
+    /// The status a figure earns, or nil when it is not of the kind the check reads.
+    static func status(of value: IndicatorValue, _ check: Rubric.Check) -> Status? {
+        if let grades = check.grades {
+            guard case .grade(let letter) = value, let first = letter.first else { return nil }
+            return grades[String(first).uppercased()].flatMap(Status.init(rawValue:))
+        }
+        if let flags = check.flags {
+            guard case .flag(let flag) = value else { return nil }
+            return flags[flag ? "true" : "false"].flatMap(Status.init(rawValue:))
+        }
+        guard let bands = check.bands, let number = value.number else { return nil }
+        let lowerIsBetter = check.better == "lower"
+        for status in Status.allCases {
+            guard let text = bands[status.rawValue], let threshold = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { continue }
+            if lowerIsBetter ? number <= threshold : number >= threshold { return status }
+        }
+        return check.beyond.flatMap(Status.init(rawValue:))
+    }
+
+    /// The mean of the assessed checks' scores, rounded to the nearest status (a tie goes to the worse),
+    /// then lowered by any cap of a failing check.
+    static func combine(_ specs: [Rubric.Check], _ checks: [CheckResult]) -> (Status?, String) {
+        let scores = checks.compactMap(\.status).map(\.score)
+        guard !scores.isEmpty else { return (nil, "no check could be assessed: not assessed") }
+        let total = scores.reduce(0, +)
+        let doubled = 2 * total - scores.count
+        let rounded = doubled <= 0 ? 0 : (doubled + 2 * scores.count - 1) / (2 * scores.count)
+        var status = Status(score: rounded)
+        let mean = Decimal(total) / Decimal(scores.count)
+        var reasoning = "mean score of \(scores.count) assessed check(s) \(Arithmetic.round(mean, 2)) (strong 4 ... absent 0) -> \(status.rawValue)"
+        let skipped = checks.filter { $0.status == nil }.map(\.id)
+        if !skipped.isEmpty { reasoning += "; not assessed: \(skipped.joined(separator: ", "))" }
+        for (spec, check) in zip(specs, checks) {
+            guard let cap = spec.caps.flatMap(Status.init(rawValue:)), let checkStatus = check.status, checkStatus.isFailing, status < cap else { continue }
+            status = cap
+            reasoning += "; capped at \(cap.rawValue) because \(check.id) is \(checkStatus.rawValue)"
+        }
+        return (status, reasoning)
+    }
+
+    static func rule(_ check: Rubric.Check) -> String {
+        let figure = check.judge ?? "value"
+        if let grades = check.grades {
+            return "\(check.indicator) \(figure), PEFA letter: " + grades.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        }
+        if let flags = check.flags {
+            return "\(check.indicator) (declared yes/no): " + ["true", "false"].compactMap { key in flags[key].map { "\(key) \($0)" } }.joined(separator: ", ")
+        }
+        let sign = check.better == "lower" ? "<=" : ">="
+        let bands = Status.allCases.compactMap { status in check.bands?[status.rawValue].map { "\(status.rawValue) \(sign) \($0)" } }
+        return "\(check.indicator) \(figure), \(check.better ?? "") is better: " + bands.joined(separator: ", ")
+            + ", otherwise \(check.beyond ?? "-")" + (check.caps.map { "; caps the criterion at \($0) when weak or absent" } ?? "")
+    }
+
+    static func target(_ spec: Rubric.TargetSpec, check: Rubric.Check, year: Int) -> Target {
+        let byYear = year + spec.years
+        let figure = (spec.figure ?? check.judge ?? "value").replacingOccurrences(of: "$year", with: String(byYear))
+        let value: IndicatorValue
+        switch spec.unit {
+        case "score": value = .grade(spec.value)
+        case "flag": value = .flag(spec.value == "true")
+        case "count": value = Int(spec.value).map(IndicatorValue.count) ?? .text(spec.value)
+        default: value = Decimal(string: spec.value, locale: Locale(identifier: "en_US_POSIX")).map(IndicatorValue.decimal) ?? .text(spec.value)
+        }
+        return Target(indicator: check.indicator, figure: figure, comparison: spec.comparison, value: value, unit: spec.unit, byYear: byYear)
+    }
+}
+
+/// Finds a figure of an indicator by path: `value`, `breakdown.KEY`, `breakdown.KEY.FIELD`; `$year` is the analysis year.
+struct FigureResolver {
+    let indicators: [String: Indicator]
+    let year: Int
+
+    func figure(_ id: String, _ path: String, unit: String?) -> Figure? {
+        guard let indicator = indicators[id] else { return nil }
+        let parts = path.replacingOccurrences(of: "$year", with: String(year)).split(separator: ".").map(String.init)
+        guard let head = parts.first else { return nil }
+        var value: IndicatorValue
+        var rest = parts.dropFirst()
+        switch head {
+        case "value": value = indicator.value
+        case "breakdown":
+            guard let key = rest.first, let entry = indicator.breakdown[key] else { return nil }
+            value = entry
+            rest = rest.dropFirst()
+        default: return nil
+        }
+        for key in rest {
+            guard case .record(let fields) = value, let field = fields[key] else { return nil }
+            value = field
+        }
+        return Figure(value: value, unit: unit ?? value.impliedUnit(indicatorUnit: indicator.unit))
+    }
+}
+
+extension IndicatorValue {
+    /// The value as a number, for thresholds.
+    var number: Decimal? {
+        switch self {
+        case .decimal(let value): value
+        case .count(let value): Decimal(value)
+        case .rials(let value): Decimal(value)
+        default: nil
+        }
+    }
+
+    /// The unit a figure carries: fixed by its kind, or the indicator's unit for decimals.
+    func impliedUnit(indicatorUnit: String) -> String {
+        switch self {
+        case .count: "count"
+        case .rials: "rials"
+        case .grade: "score"
+        case .flag: "flag"
+        case .text: "text"
+        case .decimal, .record, .list, .unavailable: indicatorUnit
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import TarazuAnalysis
+import TarazuCore
+import TarazuReport
+
+/// `tarazu report`: the bilingual governance report of a budget book.
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the governance report of a budget book (Persian or English, HTML or Markdown).",
+        discussion: """
+        The four parts of the source report (purpose; Integrated Urban Management; Data-Driven Governance; the \
+        status table), then recommendations, PEFA scores, the indicator table, data quality, methods and a \
+        reproducibility footer (content hash of the book, rubric version, software version). HTML is one \
+        self-contained file with inline CSS and SVG charts.
+        """)
+
+    @Argument(help: "A budget book (folder, datapackage.json, .csv, .xlsx, .json) or a store.")
+    var path: String
+
+    @Option(help: "Language: fa (Persian, right to left) or en.")
+    var lang: ReportLanguage = .fa
+
+    @Option(help: "Format: html or md.")
+    var format: Format = .html
+
+    @Option(help: "Write the report to this file (default: standard output).")
+    var out: String?
+
+    @Option(help: "The year to report on (default: the latest year with realized figures).")
+    var year: Int?
+
+    @Option(help: "The book in the store (needed when the store holds several).")
+    var book: String?
+
+    @Option(help: "A rubric YAML file to use instead of the shipped one (docs/rubric.md).")
+    var rubric: String?
+
+    @Option(help: "The generation date printed in the footer: YYYY-MM-DD (Gregorian), today, or none for byte-reproducible output.")
+    var date: String = "today"
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case html, md
+        var reportFormat: ReportFormat { self == .html ? .html : .markdown }
+    }
+
+    func validate() throws {
+        guard date == "today" || date == "none" || Self.parseDate(date) != nil else {
+            throw ValidationError("--date must be YYYY-MM-DD, today or none")
+        }
+    }
+
+    func run() async throws {
+        let analysis = try await Analysis.run(path: path, bookName: book, year: year, rubricPath: rubric)
+        let text = ReportWriter.render(analysis, language: lang, format: format.reportFormat, date: generatedOn())
+        if let out {
+            try ReportWriter.write(text, to: out)
+        } else {
+            print(text)
+        }
+    }
+
+    private func generatedOn() -> Date? {
+        switch date {
+        case "today": Date()
+        case "none": nil
+        default: Self.parseDate(date)
+        }
+    }
+
+    static func parseDate(_ text: String) -> Date? {
+        let formatter = DateFormatter()
+        formatter.calendar = Calendar(identifier: .gregorian)
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "Asia/Tehran")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.date(from: text)
+    }
+}
+
+extension ReportLanguage: ExpressibleByArgument {}
+
+/// Renders an analysis and writes report files.
+enum ReportWriter {
+    static func render(_ analysis: Analysis, language: ReportLanguage, format: ReportFormat, date: Date?) -> String {
+        let input = ReportInput(book: analysis.book, year: analysis.year, indicators: analysis.indicators,
+                                assessment: analysis.assessment, softwareVersion: TarazuVersion.current, generatedOn: date)
+        return ReportRenderer.render(input, language: language, format: format)
+    }
+
+    /// Writes `text` to `path` atomically (a partial report never replaces a good one).
+    static func write(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url, options: .atomic)
+        } catch {
+            throw BadInput(["\(path): cannot write the report: \(error.localizedDescription)"])
+        }
+    }
+}

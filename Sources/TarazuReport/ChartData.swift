@@ -1,0 +1,100 @@
+import Foundation
+import TarazuAnalysis
+import TarazuCore
+
+/// The data of the four charts, from the book's sums and the indicators' breakdowns.
+extension ReportContext {
+    /// The four charts in report order.
+    var charts: [ChartSpec] { [executionChart, perCapitaChart, revenueChart, trendChart] }
+
+    /// (a) Approved and realized sums by function for the year, with the realization rate of
+    /// `execution.rate.by_function`.
+    var executionChart: ChartSpec {
+        let lines = input.book.budgetLines.filter { $0.year == input.year }
+        var approved: [String: MoneySum] = [:]
+        var realized: [String: MoneySum] = [:]
+        for line in lines {
+            approved[line.function, default: MoneySum()].add(line.approved)
+            realized[line.function, default: MoneySum()].add(line.realized)
+        }
+        let rates = indicators["execution.rate.by_function"]?.breakdown ?? [:]
+        let known = input.book.functions.map(\.code).filter { approved[$0] != nil || rates[$0] != nil }
+        let others = Set(approved.keys).union(rates.keys).subtracting(known).sorted()
+        let rows = (known + others).map { code -> ChartRow in
+            let planned = approved[code]?.value ?? 0
+            let done = realized[code].flatMap { $0.count > 0 ? $0.value : nil }
+            var doneText = done.map { numerals.fixed($0 / 1_000_000_000, places: 1) } ?? text.notAvailable
+            if let rate = rates[code], let fraction = decimalValue(rate) { doneText += " (\(numerals.percent(fraction)))" }
+            return ChartRow(label: functionName(code), values: [drawingValue(planned), done.map(drawingValue)],
+                            display: [numerals.fixed(planned / 1_000_000_000, places: 1), doneText])
+        }
+        return ChartSpec(id: "chart-execution", title: text.chartExecution(year: year), unitNote: text.inBillionRials,
+                         series: [text.approved, text.realized], rows: rows, categoryHeader: text.function)
+    }
+
+    /// (b) Per capita total and capital budget by region from `equity.per_capita.by_region`.
+    var perCapitaChart: ChartSpec {
+        let breakdown = indicators["equity.per_capita.by_region"]?.breakdown ?? [:]
+        let codes = breakdown.keys.sorted { lhs, rhs in
+            switch (Int(lhs), Int(rhs)) {
+            case let (left?, right?): left < right
+            case (.some, nil): true
+            case (nil, .some): false
+            default: lhs < rhs
+            }
+        }
+        func part(_ value: IndicatorValue, _ key: String) -> Decimal? {
+            if case .record(let record) = value { return record[key].flatMap(decimalValue) }
+            return key == "total" ? decimalValue(value) : nil
+        }
+        let hasCapital = breakdown.values.contains { part($0, "capital") != nil }
+        let keys = hasCapital ? ["total", "capital"] : ["total"]
+        let rows = codes.map { code -> ChartRow in
+            let figures = keys.map { part(breakdown[code]!, $0) }
+            var label = regionName(code)
+            if case .record(let record) = breakdown[code]!, case .flag(true)? = record["outlier"] {
+                label += " (" + text.outlierMark + ")"
+            }
+            return ChartRow(label: label, values: figures.map { $0.map(drawingValue) },
+                            display: figures.map { $0.map { numerals.fixed($0, places: 0) } ?? text.notAvailable })
+        }
+        return ChartSpec(id: "chart-per-capita", title: text.chartPerCapita(year: year), unitNote: text.inRialsPerPerson,
+                         series: hasCapital ? [text.total, text.capital] : [text.total], rows: rows, categoryHeader: text.region)
+    }
+
+    /// (c) Shares of revenue classes in the year's realized revenue (approved when nothing is realized).
+    var revenueChart: ChartSpec {
+        let lines = input.book.revenues.filter { $0.year == input.year }
+        let useRealized = lines.contains { $0.realized != nil }
+        var sums: [RevenueClass: MoneySum] = [:]
+        for line in lines { sums[line.revenueClass, default: MoneySum()].add(useRealized ? line.realized : line.approved) }
+        let total = sums.values.reduce(Decimal(0)) { $0 + $1.value }
+        let rows: [ChartRow] = total == 0 ? [] : RevenueClass.allCases.compactMap { revenueClass in
+            guard let sum = sums[revenueClass], sum.value != 0 else { return nil }
+            let share = sum.value / total
+            return ChartRow(label: isPersian ? revenueClass.nameFa : revenueClass.nameEn, values: [drawingValue(share * 100)],
+                            display: [numerals.percent(share)])
+        }
+        return ChartSpec(id: "chart-revenue", title: text.chartRevenue(year: year, realized: useRealized), unitNote: text.inShares,
+                         series: [text.share], rows: rows, categoryHeader: text.revenueClass)
+    }
+
+    /// (d) Approved and realized totals of every year of the book.
+    var trendChart: ChartSpec {
+        var approved: [Int: MoneySum] = [:]
+        var realized: [Int: MoneySum] = [:]
+        for line in input.book.budgetLines {
+            approved[line.year, default: MoneySum()].add(line.approved)
+            realized[line.year, default: MoneySum()].add(line.realized)
+        }
+        let rows = approved.keys.sorted().map { year -> ChartRow in
+            let planned = approved[year]!.value
+            let done = realized[year].flatMap { $0.count > 0 ? $0.value : nil }
+            return ChartRow(label: numerals.year(year), values: [drawingValue(planned), done.map(drawingValue)],
+                            display: [numerals.fixed(planned / 1_000_000_000, places: 1),
+                                      done.map { numerals.fixed($0 / 1_000_000_000, places: 1) } ?? text.notAvailable])
+        }
+        return ChartSpec(id: "chart-trend", title: text.chartTrends, unitNote: text.trendNote,
+                         series: [text.approved, text.realized], rows: rows, categoryHeader: text.yearWord)
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import TarazuAnalysis
+import TarazuCore
+
+/// The input with the helpers every section needs: language, number formats, fixed texts and the
+/// names of the book's codes.
+struct ReportContext: Sendable {
+    let input: ReportInput
+    let language: ReportLanguage
+    let numerals: Numerals
+    let text: ReportText
+    let values: ValueFormatter
+    /// Indicators by id.
+    let indicators: [String: Indicator]
+
+    init(input: ReportInput, language: ReportLanguage) {
+        self.input = input
+        self.language = language
+        numerals = Numerals(language: language)
+        text = ReportText(language: language)
+        values = ValueFormatter(numerals: numerals, text: text)
+        var byId: [String: Indicator] = [:]
+        for indicator in input.indicators where byId[indicator.id] == nil { byId[indicator.id] = indicator }
+        indicators = byId
+    }
+
+    var isPersian: Bool { language == .fa }
+    var year: String { numerals.year(input.year) }
+
+    /// The text of a bilingual value in the report language.
+    func pick(_ bilingual: Bilingual) -> String { isPersian ? bilingual.fa : bilingual.en }
+
+    /// The city's name in the report language.
+    var city: String {
+        let meta = input.book.metadata
+        return (isPersian ? meta.cityFa ?? meta.cityEn : meta.cityEn ?? meta.cityFa) ?? meta.title
+    }
+
+    /// The name of an indicator in the report language, or its id.
+    func indicatorName(_ id: String) -> String {
+        guard let indicator = indicators[id] else { return id }
+        return isPersian ? indicator.nameFa : indicator.nameEn
+    }
+
+    /// The status label of the rubric, or "not assessed" for nil.
+    func statusLabel(_ status: Status?) -> String {
+        guard let status else { return text.notAssessed }
+        return input.assessment.statusLabels[status].map(pick) ?? status.rawValue
+    }
+
+    /// The name of a region code.
+    func regionName(_ code: String) -> String {
+        if let region = input.book.regions.first(where: { $0.code == code }) {
+            return isPersian ? region.nameFa : region.nameEn ?? region.nameFa
+        }
+        return code == Region.centralCode ? text.centralRegion : code
+    }
+
+    /// The name of a function code.
+    func functionName(_ code: String) -> String {
+        guard let function = input.book.functions.first(where: { $0.code == code }) else { return code }
+        return isPersian ? function.nameFa : function.nameEn
+    }
+
+    /// A readable label for a breakdown key: a function, class, region, year or known key.
+    func categoryLabel(_ key: String) -> String {
+        if let function = input.book.functions.first(where: { $0.code == key }) {
+            return isPersian ? function.nameFa : function.nameEn
+        }
+        if let economic = EconomicClass(rawValue: key) { return isPersian ? economic.nameFa : economic.nameEn }
+        if let revenue = RevenueClass(rawValue: key) { return isPersian ? revenue.nameFa : revenue.nameEn }
+        if input.book.regions.contains(where: { $0.code == key }) { return regionName(key) }
+        return text.keyLabel(key)
+    }
+
+    /// Free text from the data (a note, a description): in a Persian report, text with no Persian
+    /// letters is kept as Latin-script text, left to right.
+    func freeText(_ value: String) -> Inline {
+        guard isPersian else { return .text(value) }
+        let persian = value.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) || (0xFB50...0xFEFF).contains($0.value) }
+        return persian ? .text(value) : .latin(value)
+    }
+
+    /// A figure formatted by its unit.
+    func figure(_ figure: Figure) -> String { values.format(figure.value, unit: figure.unit) }
+
+    /// The judged figure of a check: `value`, else the first figure by name.
+    func primaryFigure(_ check: CheckResult) -> String {
+        if let value = check.figures["value"] { return figure(value) }
+        if let first = check.figures.keys.sorted().first { return figure(check.figures[first]!) }
+        return text.notAvailable
+    }
+
+    /// `template` with every `{name}` replaced by the formatted figure `name` (or by a visible
+    /// "unknown" when the figure is missing). Also says whether any placeholder was filled.
+    func fill(_ template: String, figures: [String: Figure], extra: [String: String] = [:]) -> (text: String, filled: Bool) {
+        var result = ""
+        var filled = false
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else {
+                result += rest[rest.index(after: open)...]
+                rest = ""
+                break
+            }
+            let name = String(rest[rest.index(after: open)..<close])
+            if let replacement = extra[name] {
+                result += replacement
+            } else if let figure = figures[name] {
+                result += self.figure(figure)
+                filled = true
+            } else {
+                result += text.missingFigure
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        result += rest
+        return (result, filled)
+    }
+
+    /// The sentence of a recommendation's target, e.g. "bring X under 10.0 % by 1405". A figure
+    /// inside the breakdown is named by its labels (its year is left out when it is the target year).
+    func targetSentence(_ target: Target) -> String {
+        let name = indicatorName(target.indicator)
+        var labels: [String] = []
+        if target.figure.hasPrefix("breakdown.") {
+            for part in target.figure.dropFirst("breakdown.".count).split(separator: ".").map(String.init) {
+                if part.count == 4, let year = Int(part) {
+                    if year != target.byYear { labels.append(text.yearWord + " " + numerals.year(year)) }
+                } else {
+                    labels.append(categoryLabel(part))
+                }
+            }
+        }
+        let value = values.format(target.value, unit: target.unit)
+        let byYear = numerals.year(target.byYear)
+        if case .flag(true) = target.value, target.comparison == "equals" {
+            return text.flagTargetSentence(subject: name, value: value, year: byYear)
+        }
+        let subject = labels.isEmpty ? name : text.figureOf(labels.joined(separator: text.listSeparator), name)
+        return text.targetSentence(subject: subject, comparison: target.comparison, value: value, year: byYear)
+    }
+}
+
+/// Sums of money kept exact as `Decimal` (a sum of `Int64` rials cannot lose precision there).
+struct MoneySum: Sendable {
+    var value: Decimal = 0
+    var count = 0
+    mutating func add(_ money: Money?) {
+        guard let money else { return }
+        value += Decimal(money.rials)
+        count += 1
+    }
+}
+
+/// A `Double` for drawing only (pixel geometry), never for text.
+func drawingValue(_ value: Decimal) -> Double { NSDecimalNumber(decimal: value).doubleValue }

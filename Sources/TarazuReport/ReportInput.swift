@@ -1,0 +1,48 @@
+import Foundation
+import TarazuAnalysis
+import TarazuCore
+
+/// The language a report is written in.
+public enum ReportLanguage: String, CaseIterable, Sendable {
+    /// Persian: right to left, Persian digits, Jalali dates.
+    case fa
+    /// English: left to right, ASCII digits.
+    case en
+}
+
+/// The file format of a report.
+public enum ReportFormat: String, CaseIterable, Sendable {
+    /// One self-contained HTML file with inline CSS and inline SVG charts; prints on A4.
+    case html
+    /// GitHub-flavoured Markdown; charts become small data tables.
+    case markdown
+}
+
+/// Everything a governance report shows. The renderer only formats: every governance judgement
+/// (statuses, findings, recommendations) comes from `assessment`, every number from `indicators`
+/// or from plain sums of `book` (chart data, trends).
+public struct ReportInput: Sendable {
+    /// The budget book: names of regions and functions, metadata, multi-year sums, content hash.
+    public var book: BudgetBook
+    /// The analysis year (Jalali, as in the book).
+    public var year: Int
+    /// The indicators of `IndicatorEngine` (ids as in DESIGN.md section 4).
+    public var indicators: [Indicator]
+    /// The rubric's judgement: lenses, status table, findings and recommendations.
+    public var assessment: Assessment
+    /// The version of the software that produced the report, for the reproducibility footer.
+    public var softwareVersion: String
+    /// When the report was generated; shown as a Jalali date when given (nil keeps output reproducible).
+    public var generatedOn: Date?
+
+    /// A report input.
+    public init(book: BudgetBook, year: Int, indicators: [Indicator], assessment: Assessment,
+                softwareVersion: String, generatedOn: Date? = nil) {
+        self.book = book
+        self.year = year
+        self.indicators = indicators
+        self.assessment = assessment
+        self.softwareVersion = softwareVersion
+        self.generatedOn = generatedOn
+    }
+}

@@ -1,0 +1,220 @@
+import Foundation
+import TarazuAnalysis
+import TarazuCore
+
+/// Builds the report's sections, in the order of DESIGN.md section 5: title, purpose, one part
+/// per lens, the status table, the recommendations, charts, PEFA, indicators, data quality,
+/// methods and the reproducibility footer.
+extension ReportContext {
+    /// The whole report.
+    var document: ReportDocument {
+        let lensCount = input.assessment.lenses.count
+        var sections = [purposeSection]
+        for (index, lens) in input.assessment.lenses.enumerated() { sections.append(lensSection(lens, number: index + 1)) }
+        sections.append(statusSection(number: lensCount + 1))
+        sections.append(recommendationSection(number: lensCount + 2))
+        sections.append(Section(id: "charts", title: [.text(text.chartsTitle)], blocks: charts.map { .chart($0) }))
+        sections += [pefaSection, indicatorSection, dataQualitySection, methodsSection]
+        let description = input.book.metadata.description?.trimmingCharacters(in: .whitespacesAndNewlines)
+        return ReportDocument(language: language, title: text.title(city: city, year: year), subtitle: text.subtitle,
+                              note: description.flatMap { $0.isEmpty ? nil : [freeText($0)] }, sections: sections, footer: footer)
+    }
+
+    // MARK: Parts of the source report
+
+    var purposeSection: Section {
+        let lensNames: [Rich] = input.assessment.lenses.map { [.text(pick($0.name))] }
+        return Section(id: "purpose", title: [.text(text.purposeTitle)], blocks: [
+            .paragraph([.text(text.purposeIntro)]),
+            .nestedList([ListItem(text: [.text(text.purposeGoal1(city: city, year: year))], children: []),
+                         ListItem(text: [.text(text.purposeGoal2)], children: lensNames)]),
+        ])
+    }
+
+    func lensSection(_ lens: Lens, number: Int) -> Section {
+        let checks = input.assessment.criteria.filter { $0.lens == lens.id }.flatMap(\.checks)
+        let positives = checks.filter(\.isPositive).map(checkStatement)
+        let challenges = checks.filter { check in check.status.map { $0 >= .partial } ?? false }.map(checkStatement)
+        var blocks: [Block] = [
+            .subheading([.text(text.concept)]),
+            .paragraph([.text(pick(lens.concept))]),
+        ]
+        if !lens.aspects.isEmpty {
+            blocks.append(.paragraph([.text(text.aspectsIntro)]))
+            blocks.append(.list(lens.aspects.map { [.text(pick($0))] }))
+        }
+        blocks.append(.subheading([.text(text.evaluation + " - " + text.positives)]))
+        blocks.append(positives.isEmpty ? .paragraph([.text(text.noneFound)]) : .list(positives))
+        blocks.append(.subheading([.text(text.evaluation + " - " + text.challenges)]))
+        blocks.append(challenges.isEmpty ? .paragraph([.text(text.noneFound)]) : .list(challenges))
+        return Section(id: "lens-\(lens.id)", title: [.text(text.part(number, text.lensPart(pick(lens.name))))], blocks: blocks)
+    }
+
+    /// A check's finding with its figures filled in; "name: figure" when the rubric gives no
+    /// sentence, the figure appended when the sentence quotes none; declared facts marked.
+    func checkStatement(_ check: CheckResult) -> Rich {
+        var runs: Rich
+        if let finding = check.finding {
+            let extra = check.figures["year"] == nil ? ["year": year] : [:]
+            let (sentence, filled) = fill(pick(finding), figures: check.figures, extra: extra)
+            runs = [.text(sentence)]
+            if !filled { runs.append(.text(" (\(pick(check.name)): \(primaryFigure(check)))")) }
+        } else {
+            runs = [.text("\(pick(check.name)): \(primaryFigure(check))")]
+        }
+        if check.basis == .declared {
+            runs += [.text(" "), .span("declared", [.text(text.declaredPrefix + " "), .ltr("governance.yaml")])]
+        }
+        if let note = check.note, !note.isEmpty {
+            runs += [.text(" "), .span("note", [.text(text.notePrefix + " "), freeText(note)])]
+        }
+        return runs
+    }
+
+    func statusSection(number: Int) -> Section {
+        let rows: [[Rich]] = input.assessment.criteria.map { criterion in
+            let evidence: Rich = criterion.checks.enumerated().map { index, check -> Inline in
+                var runs: Rich = [.text("\(pick(check.name)): \(primaryFigure(check)) "), .badge(check.status, statusLabel(check.status))]
+                if check.basis == .declared { runs += [.text(" "), .span("declared", [.text(text.declaredPrefix + " "), .ltr("governance.yaml")])] }
+                if index < criterion.checks.count - 1 { runs.append(.text(text.listSeparator.trimmingCharacters(in: .whitespaces))) }
+                return .span("evidence", runs)
+            }
+            return [[.text(pick(criterion.name))], [.badge(criterion.status, statusLabel(criterion.status))],
+                    [.text(criterion.verdict.map(pick) ?? "-")], evidence]
+        }
+        return Section(id: "status", title: [.text(text.part(number, text.statusTablePart(city: city)))], blocks: [
+            .table(header: [[.text(text.criterion)], [.text(text.status)], [.text(text.verdict)], [.text(text.keyEvidence)]], rows: rows),
+        ])
+    }
+
+    func recommendationSection(number: Int) -> Section {
+        let items: [Rich] = input.assessment.recommendations.map { recommendation in
+            let sentence = targetSentence(recommendation.target)
+            let template = pick(recommendation.text)
+            let (body, _) = fill(template, figures: [:], extra: ["target": sentence, "year": numerals.year(recommendation.target.byYear)])
+            let criterion = input.assessment.criteria.first { $0.id == recommendation.criterion }
+            var about = text.answers + " " + (criterion.map { pick($0.name) } ?? recommendation.criterion)
+            if let check = criterion?.checks.first(where: { $0.id == recommendation.check }) {
+                about += text.listSeparator + pick(check.name) + ": " + primaryFigure(check)
+            }
+            if !template.contains("{target}") { about += text.listSeparator + text.target + " " + sentence }
+            return [.strong([.text(body)]), .text(" "), .span("muted", [.text(about)])]
+        }
+        let blocks: [Block] = items.isEmpty ? [.paragraph([.text(text.noRecommendations)])] : [.orderedList(items)]
+        return Section(id: "recommendations", title: [.text(text.part(number, text.recommendationsPart))], blocks: blocks)
+    }
+
+    // MARK: Tables
+
+    /// A breakdown key as a label, or as a Latin id when it has no label.
+    func keyRun(_ key: String) -> Inline {
+        if key.hasPrefix("pi"), indicators["pefa.\(key)"] != nil { return .ltr("PI-" + key.dropFirst(2)) }
+        let label = categoryLabel(key)
+        return label == key && key.unicodeScalars.allSatisfy(\.isASCII) ? .ltr(key) : .text(label)
+    }
+
+    /// `key: value` runs of a breakdown, keys sorted.
+    func breakdownRuns(_ breakdown: [String: IndicatorValue], unit: String, keys: [String]? = nil) -> Rich {
+        (keys ?? breakdown.keys.sorted()).enumerated().flatMap { index, key -> Rich in
+            [.text(index > 0 ? text.listSeparator : ""), keyRun(key),
+             .text(": " + values.format(breakdown[key]!, key: key, indicatorUnit: unit))]
+        }
+    }
+
+    static let pefaIds = ["pefa.pi1", "pefa.pi2.1", "pefa.pi2.2", "pefa.pi2.3", "pefa.pi2", "pefa.pi3.1", "pefa.pi3.2", "pefa.pi3"]
+
+    var pefaSection: Section {
+        let present = Self.pefaIds.compactMap { indicators[$0] }
+        func isYear(_ key: String) -> Bool { key.count == 4 && Int(key) != nil }
+        let years = Set(present.flatMap { $0.breakdown.keys.filter(isYear) }).sorted()
+        let rows: [[Rich]] = present.map { indicator in
+            var row: [Rich] = [[.text(indicatorName(indicator.id) + " "), .ltr(indicator.id)],
+                               [.strong([.text(values.format(indicator.value, unit: indicator.unit))])]]
+            for year in years {
+                guard let entry = indicator.breakdown[year] else { row.append([.text("-")]); continue }
+                row.append([.text(pefaCell(entry))])
+            }
+            let others = indicator.breakdown.keys.filter { !isYear($0) }.sorted()
+            row.append(others.isEmpty ? [.text("-")] : breakdownRuns(indicator.breakdown, unit: indicator.unit, keys: others))
+            return row
+        }
+        let header: [Rich] = [[.text(text.indicatorColumn)], [.text(text.score)]] + years.map { [.text(numerals.digits($0))] }
+            + [[.text(text.components)]]
+        let blocks: [Block] = rows.isEmpty ? [.paragraph([.text(text.notAvailable)])]
+            : [.paragraph([.text(text.pefaIntro)]), .table(header: header, rows: rows)]
+        return Section(id: "pefa", title: [.text(text.pefaTitle)], blocks: blocks)
+    }
+
+    /// A PEFA year: its outturn, composition variance or contingency share, and its grade.
+    func pefaCell(_ entry: IndicatorValue) -> String {
+        guard case .record(let record) = entry else { return values.format(entry, unit: "score") }
+        var cell = ""
+        if let key = ["outturn", "composition_variance", "share"].first(where: { record[$0] != nil }) {
+            cell = values.format(record[key]!, unit: "ratio")
+        }
+        if let grade = record["grade"] {
+            let letter = values.format(grade, unit: "score")
+            cell = cell.isEmpty ? letter : "\(cell) (\(letter))"
+        }
+        return cell.isEmpty ? values.formatRecord(record, unit: "score") : cell
+    }
+
+    var indicatorSection: Section {
+        let rows: [[Rich]] = input.indicators.map { indicator in
+            [[.text(isPersian ? indicator.nameFa : indicator.nameEn)], [.ltr(indicator.id)],
+             [.text(values.format(indicator.value, unit: indicator.unit))], [.text(text.unitLabel(indicator.unit))],
+             [.text(text.basisLabel(indicator.basis))]]
+        }
+        let header: [Rich] = [[.text(text.indicatorColumn)], [.text(text.identifier)], [.text(text.value)],
+                              [.text(text.unit)], [.text(text.basis)]]
+        return Section(id: "indicators", title: [.text(text.indicatorsTitle)], blocks: [.table(header: header, rows: rows)])
+    }
+
+    var dataQualitySection: Section {
+        let quality = input.indicators.filter { $0.id.hasPrefix("data_quality.") }
+        guard !quality.isEmpty else {
+            return Section(id: "data-quality", title: [.text(text.dataQualityTitle)], blocks: [.paragraph([.text(text.noDataQuality)])])
+        }
+        let rows: [[Rich]] = quality.map { indicator in
+            [[.text((isPersian ? indicator.nameFa : indicator.nameEn) + " "), .ltr(indicator.id)],
+             [.text(values.format(indicator.value, unit: indicator.unit))],
+             indicator.breakdown.isEmpty ? [.text("-")] : breakdownRuns(indicator.breakdown, unit: indicator.unit)]
+        }
+        let header: [Rich] = [[.text(text.indicatorColumn)], [.text(text.value)], [.text(text.components)]]
+        return Section(id: "data-quality", title: [.text(text.dataQualityTitle)], blocks: [.table(header: header, rows: rows)])
+    }
+
+    var methodsSection: Section {
+        let assessment = input.assessment
+        let formulas: [[Rich]] = input.indicators.map { indicator in
+            [[.text(isPersian ? indicator.nameFa : indicator.nameEn)], [.ltr(indicator.id)], [.ltr(indicator.formula)]]
+        }
+        let criteria: [[Rich]] = assessment.criteria.map { criterion in
+            [[.text(pick(criterion.name))], [.badge(criterion.status, statusLabel(criterion.status))], [.ltr(criterion.reasoning)]]
+        }
+        let checks: [[Rich]] = assessment.criteria.flatMap { criterion in
+            criterion.checks.map { check in
+                [[.text(pick(criterion.name))], [.text(pick(check.name))], [.ltr(check.indicator)], [.ltr(check.rule)]]
+            }
+        }
+        return Section(id: "methods", title: [.text(text.methodsTitle)], blocks: [
+            .subheading([.text(text.formulas)]),
+            .table(header: [[.text(text.indicatorColumn)], [.text(text.identifier)], [.text(text.formula)]], rows: formulas),
+            .subheading([.text(text.rubric)]),
+            .paragraph([.text(text.rubricIntro() + " "), .ltr("\(assessment.rubric) \(assessment.rubricVersion)")]),
+            .table(header: [[.text(text.criterion)], [.text(text.status)], [.text(text.reasoning)]], rows: criteria),
+            .table(header: [[.text(text.criterion)], [.text(text.check)], [.text(text.indicatorColumn)], [.text(text.rule)]], rows: checks),
+        ])
+    }
+
+    var footer: [Rich] {
+        var lines: [Rich] = [
+            [.text(text.contentHash + " "), .ltr(input.book.contentHash)],
+            [.text(text.rubricVersion + " "), .ltr("\(input.assessment.rubric) \(input.assessment.rubricVersion)")],
+            [.text(text.software + " "), .ltr(input.softwareVersion)],
+            [.text(text.analysisYear + " " + year)],
+        ]
+        if let date = input.generatedOn { lines.append([.text(text.generatedOn + " " + numerals.jalaliDate(date))]) }
+        return lines
+    }
+}

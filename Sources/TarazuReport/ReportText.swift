@@ -1,0 +1,236 @@
+import TarazuAnalysis
+import TarazuCore
+
+/// The fixed texts of the report in Persian and English. Persian terms follow the source report
+/// and the glossary (`/work/shared/reference/glossary.md`).
+struct ReportText: Sendable {
+    let language: ReportLanguage
+
+    private func pick(_ fa: String, _ en: String) -> String { language == .fa ? fa : en }
+
+    // MARK: Title and purpose
+
+    func title(city: String, year: String) -> String {
+        pick("گزارش حکمرانی مالی و نهادی شهرداری \(city)، بودجه سال \(year)",
+             "Financial and institutional governance of the Municipality of \(city), budget year \(year)")
+    }
+    var subtitle: String {
+        pick("گزارش داده‌کاوی تولیدشده با ترازو از کتاب بودجه شهرداری؛ هر گزاره با رقم و شاهد آن همراه است.",
+             "A data-mining report produced by Tarazu from the municipality's budget book; every statement cites its figure.")
+    }
+    var dataNote: String { pick("درباره داده‌ها:", "About the data:") }
+    var purposeTitle: String { pick("هدف کلی گزارش", "Purpose") }
+    var purposeIntro: String {
+        pick("این تحلیل با استفاده از سامانه ترازو و بر پایه کتاب بودجه شهرداری با دو هدف نوشته شده است:",
+             "This analysis, made with Tarazu from the municipality's budget book, has two goals:")
+    }
+    func purposeGoal1(city: String, year: String) -> String {
+        pick("ارزیابی کیفیت حکمرانی مالی و نهادی در شهرداری \(city) بر اساس کتاب بودجه سال \(year).",
+             "Evaluate the quality of financial and institutional governance in the Municipality of \(city), based on its budget book for \(year).")
+    }
+    var purposeGoal2: String {
+        pick("بررسی سازگاری این روند با الگوهای نوین حکمرانی شهری، یعنی:",
+             "Examine how well this fits modern patterns of urban governance:")
+    }
+
+    // MARK: Parts
+
+    private static let faOrdinals = ["اول", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم", "نهم", "دهم"]
+
+    func part(_ number: Int, _ title: String) -> String {
+        if language == .fa {
+            let ordinal = number <= Self.faOrdinals.count ? Self.faOrdinals[number - 1] : String(number)
+            return "بخش \(ordinal): \(title)"
+        }
+        return "Part \(number) - \(title)"
+    }
+    func lensPart(_ lens: String) -> String { pick("تحلیل از منظر \(lens)", "Analysis from the \(lens) perspective") }
+    var concept: String { pick("مفهوم", "Concept") }
+    var aspectsIntro: String { pick("جنبه‌هایی که این منظر می‌سنجد:", "What this lens looks for:") }
+    var evaluation: String { pick("ارزیابی در کتاب بودجه", "Evaluation of the budget book") }
+    var positives: String { pick("نکات مثبت", "Positive points") }
+    var challenges: String { pick("چالش‌ها", "Challenges") }
+    var noneFound: String { pick("موردی یافت نشد.", "None found.") }
+    var declaredPrefix: String { pick("اظهارشده در", "declared in") }
+    var notePrefix: String { pick("توضیح:", "note:") }
+
+    func statusTablePart(city: String) -> String {
+        pick("جدول تحلیلی وضعیت حکمرانی شهرداری \(city)", "Governance status table of the Municipality of \(city)")
+    }
+    var criterion: String { pick("معیار", "Criterion") }
+    var status: String { pick("وضعیت", "Status") }
+    var verdict: String { pick("شرح وضعیت", "Verdict") }
+    var keyEvidence: String { pick("شواهد کلیدی", "Key evidence") }
+    var notAssessed: String { pick("ارزیابی نشده", "not assessed") }
+
+    var recommendationsPart: String {
+        pick("پیشنهادهای راهبردی (پیشنهادهایی برای اصلاح ساختاری در نظام بودجه‌ریزی و حکمرانی شهری)",
+             "Strategic proposals (structural reform of budgeting and urban governance)")
+    }
+    var noRecommendations: String {
+        pick("هیچ معیاری در وضعیت ناقص یا بدتر نیست؛ روبریک پیشنهادی تولید نکرد.",
+             "No criterion is partial or worse; the rubric generated no recommendations.")
+    }
+    var answers: String { pick("در پاسخ به:", "Answers:") }
+    var target: String { pick("هدف سنجش‌پذیر:", "Measurable target:") }
+
+    // MARK: Target sentences
+
+    /// "bring X under 10.0 % by 1405" / «رساندن X به کمتر از ۱۰٫۰٪ تا سال ۱۴۰۵».
+    func targetSentence(subject: String, comparison: String, value: String, year: String) -> String {
+        if language == .fa {
+            let relation = switch comparison {
+            case "below": "کمتر از "
+            case "at_most": "حداکثر "
+            case "at_least": "دست‌کم "
+            case "above": "بیش از "
+            default: ""
+            }
+            return "رساندن \(subject) به \(relation)\(value) تا سال \(year)"
+        }
+        let relation = switch comparison {
+        case "below": "under"
+        case "at_most": "to at most"
+        case "at_least": "to at least"
+        case "above": "above"
+        default: "to"
+        }
+        return "bring \(subject) \(relation) \(value) by \(year)"
+    }
+
+    /// "the composition variance of X" / «واریانس ترکیب در شاخص «X»».
+    func figureOf(_ figure: String, _ indicator: String) -> String {
+        pick("\(figure) در شاخص «\(indicator)»", "the \(figure) of \(indicator)")
+    }
+
+    /// A yes/no fact to establish: "have X in place (yes) by 1404" / «تحقق «X» (بله) تا سال ۱۴۰۴».
+    func flagTargetSentence(subject: String, value: String, year: String) -> String {
+        pick("تحقق «\(subject)» (\(value)) تا سال \(year)", "have \(subject) in place (\(value)) by \(year)")
+    }
+
+    // MARK: Charts
+
+    var chartsTitle: String { pick("نمودارهای کلیدی", "Key charts") }
+    func chartExecution(year: String) -> String {
+        pick("بودجه مصوب و عملکرد به تفکیک مأموریت، سال \(year)", "Approved and realized budget by function, \(year)")
+    }
+    func chartPerCapita(year: String) -> String {
+        pick("سرانه بودجه به تفکیک منطقه، سال \(year)", "Per capita budget by region, \(year)")
+    }
+    func chartRevenue(year: String, realized: Bool) -> String {
+        realized ? pick("ترکیب درآمدهای تحقق‌یافته به تفکیک طبقه درآمدی، سال \(year)", "Composition of realized revenue by class, \(year)")
+            : pick("ترکیب درآمدهای مصوب به تفکیک طبقه درآمدی، سال \(year)", "Composition of approved revenue by class, \(year)")
+    }
+    var chartTrends: String { pick("روند بودجه مصوب و عملکرد در سال‌های کتاب بودجه", "Approved and realized budget over the book's years") }
+    var approved: String { pick("مصوب", "Approved") }
+    var realized: String { pick("عملکرد", "Realized") }
+    var total: String { pick("کل", "Total") }
+    var capital: String { pick("عمرانی", "Capital") }
+    var share: String { pick("سهم", "Share") }
+    var function: String { pick("مأموریت", "Function") }
+    var region: String { pick("منطقه", "Region") }
+    var revenueClass: String { pick("طبقه درآمدی", "Revenue class") }
+    var yearWord: String { pick("سال", "Year") }
+    var inBillionRials: String { pick("ارقام به میلیارد ریال؛ درصد تحقق از شاخص execution.rate.by_function.", "Figures in billion rials; realization rates from execution.rate.by_function.") }
+    var inRialsPerPerson: String { pick("ارقام به ریال به ازای هر نفر، از شاخص equity.per_capita.by_region.", "Figures in rials per person, from equity.per_capita.by_region.") }
+    var inShares: String { pick("سهم هر طبقه از جمع درآمدهای سال، از ردیف‌های درآمدی کتاب بودجه.", "Share of each class in the year's revenue, from the book's revenue lines.") }
+    var trendNote: String { pick("جمع ردیف‌های بودجه هزینه‌ای هر سال، به میلیارد ریال.", "Sums of each year's expenditure budget lines, in billion rials.") }
+    var outlierMark: String { pick("منطقه نامتعارف", "outlier region") }
+    var noChartData: String { pick("داده‌ای برای این نمودار نیست.", "No data for this chart.") }
+
+    // MARK: Tables
+
+    var pefaTitle: String { pick("امتیازهای PEFA (اعتبار بودجه)", "PEFA scores (budget reliability)") }
+    var pefaIntro: String {
+        pick("امتیازهای چارچوب PEFA برای اعتبار بودجه، از ارقام سالانه کتاب بودجه؛ در هر خانه رقم سال و امتیاز آن آمده است.",
+             "Scores of the PEFA framework for budget reliability, from the book's yearly figures; each cell shows the year's figure and its score.")
+    }
+    var indicatorColumn: String { pick("شاخص", "Indicator") }
+    var score: String { pick("امتیاز", "Score") }
+    var components: String { pick("اجزا و سایر ارقام", "Components and other figures") }
+    var indicatorsTitle: String { pick("جدول شاخص‌ها", "Indicators") }
+    var identifier: String { pick("شناسه", "Id") }
+    var value: String { pick("مقدار", "Value") }
+    var unit: String { pick("واحد", "Unit") }
+    var basis: String { pick("مبنا", "Basis") }
+    func basisLabel(_ basis: Basis) -> String {
+        switch basis {
+        case .data: pick("داده‌های بودجه", "budget data")
+        case .declared: pick("اظهارشده", "declared")
+        }
+    }
+    func unitLabel(_ unit: String) -> String {
+        switch unit {
+        case "ratio": pick("درصد", "percent")
+        case "rials": pick("میلیارد ریال", "billion rials")
+        case "rials_per_person": pick("ریال به ازای هر نفر", "rials per person")
+        case "score": pick("امتیاز", "score")
+        case "count": pick("تعداد", "count")
+        case "index": pick("شاخص", "index")
+        case "flag": pick("بله/خیر", "yes/no")
+        case "year": pick("سال", "year")
+        default: unit
+        }
+    }
+    var dataQualityTitle: String { pick("کیفیت داده‌ها", "Data quality") }
+    var noDataQuality: String {
+        pick("شاخص‌های کیفیت داده (data_quality) در ورودی این گزارش نیست.",
+             "The input has no data-quality indicators (data_quality.*).")
+    }
+    var item: String { pick("مورد", "Item") }
+
+    var methodsTitle: String { pick("روش‌ها", "Methods") }
+    var formulas: String { pick("فرمول شاخص‌ها", "Indicator formulas") }
+    var formula: String { pick("فرمول", "Formula") }
+    var rubric: String { pick("روبریک ارزیابی", "Rubric") }
+    func rubricIntro() -> String {
+        pick("وضعیت هر معیار با روبریک نسخه‌دار زیر از ارقام شاخص‌ها به دست آمده است:",
+             "The status of each criterion comes from the indicator figures through this versioned rubric:")
+    }
+    var reasoning: String { pick("استدلال", "Reasoning") }
+    var check: String { pick("آزمون", "Check") }
+    var rule: String { pick("قاعده", "Rule") }
+
+    var reproducibilityTitle: String { pick("بازتولیدپذیری", "Reproducibility") }
+    var contentHash: String { pick("چکیده محتوای کتاب بودجه (SHA-256):", "Budget book content hash (SHA-256):") }
+    var rubricVersion: String { pick("روبریک و نسخه:", "Rubric and version:") }
+    var software: String { pick("نسخه نرم‌افزار ترازو:", "Tarazu version:") }
+    var analysisYear: String { pick("سال تحلیل:", "Analysis year:") }
+    var generatedOn: String { pick("تاریخ تولید:", "Generated on:") }
+
+    // MARK: Words
+
+    var yes: String { pick("بله", "yes") }
+    var no: String { pick("خیر", "no") }
+    var notAvailable: String { pick("در دسترس نیست", "not available") }
+    var listSeparator: String { pick("؛ ", "; ") }
+    var billionRialsWords: String { pick("میلیارد ریال", "billion rials") }
+    var rialsPerPersonWords: String { pick("ریال به ازای هر نفر", "rials per person") }
+    var centralRegion: String { pick("ستاد (کل شهر)", "Central (citywide)") }
+    var missingFigure: String { pick("نامعلوم", "unknown") }
+
+    /// The label of a breakdown key; unknown keys are shown as they are.
+    func keyLabel(_ key: String) -> String {
+        guard let pair = Self.keyLabels[key] else { return key }
+        return pick(pair.0, pair.1)
+    }
+
+    private static let keyLabels: [String: (String, String)] = [
+        "approved": ("مصوب", "approved"), "realized": ("عملکرد", "realized"), "revised": ("اصلاحیه", "revised"),
+        "actual": ("عملکرد", "actual"), "budget": ("بودجه", "budget"), "outturn": ("نسبت عملکرد", "outturn"),
+        "grade": ("امتیاز", "grade"), "share": ("سهم", "share"), "heads": ("تعداد سرفصل", "heads"),
+        "composition_variance": ("واریانس ترکیب", "composition variance"), "average": ("میانگین", "average"),
+        "contingency_vote": ("ردیف پیش‌بینی‌نشده", "contingency vote"), "capital": ("عمرانی", "capital"),
+        "current": ("هزینه‌ای", "current"), "financial": ("مالی", "financial"), "total": ("کل", "total"),
+        "population": ("جمعیت", "population"), "outlier": ("نامتعارف", "outlier"), "count": ("تعداد", "count"),
+        "total_budget": ("کل بودجه", "total budget"), "contingency_actual": ("عملکرد پیش‌بینی‌نشده", "contingency actual"),
+        "score": ("امتیاز", "score"), "rows": ("ردیف‌ها", "rows"), "threshold": ("آستانه", "threshold"),
+        "share_of_budget": ("سهم از بودجه", "share of the budget"), "regions_over": ("شمار مناطق فراتر از مجوز", "number of regions over"),
+        "total_excess": ("جمع مازاد", "total excess"), "central_share": ("سهم ستاد", "central share"),
+        "top10_share": ("سهم ده پروژه بزرگ", "top-10 share"), "hhi": ("شاخص هرفیندال", "HHI"),
+        "capital_without_outliers": ("عمرانی بدون مناطق نامتعارف", "capital without outlier regions"),
+        "total_without_outliers": ("کل بدون مناطق نامتعارف", "total without outlier regions"),
+        "lines": ("ردیف‌ها", "lines"), "projects": ("پروژه‌ها", "projects"), "real": ("تغییر واقعی", "real change"),
+        "nominal": ("تغییر اسمی", "nominal change"), "cut": ("کاهش", "cut"), "latest_realized_year": ("آخرین سال عملکرد", "latest realized year"),
+    ]
+}

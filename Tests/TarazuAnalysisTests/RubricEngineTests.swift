@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+import TarazuAnalysis
+import TarazuCore
+
+/// The rubric's rules on hand-made indicators: bands, grades, flags, rounding, caps, validation.
+@Suite struct RubricEngineTests {
+    static func rubric(checks: String, extra: String = "") throws -> Rubric {
+        try Rubric(yaml: """
+            rubric: test
+            version: "0.1"
+            title: {fa: "آزمون", en: "Test"}
+            statuses:
+              strong: {fa: "قوی", en: "Strong"}
+              adequate: {fa: "مناسب", en: "Adequate"}
+              partial: {fa: "ناقص", en: "Partial"}
+              weak: {fa: "ضعیف", en: "Weak"}
+              absent: {fa: "وجود ندارد", en: "Absent"}
+            lenses:
+              - id: lens
+                name: {fa: "ن", en: "L"}
+                concept: {fa: "م", en: "C"}
+                aspects: []
+            criteria:
+              - id: c
+                lens: lens
+                name: {fa: "م", en: "C"}
+                verdicts: {weak: {fa: "ضعیف", en: "Weak!"}}
+                checks:
+            \(checks)
+            \(extra)
+            """)
+    }
+
+    static let ratioCheck = """
+              - id: low
+                indicator: x.ratio
+                name: {fa: "ن", en: "n"}
+                better: lower
+                bands: {strong: 0.05, adequate: 0.10, partial: 0.20}
+                beyond: weak
+                challenge: {fa: "{value}", en: "{value} in {year}"}
+                recommendation:
+                  id: r1
+                  text: {fa: "{target}", en: "{target}"}
+                  target: {comparison: below, value: "0.10", unit: ratio, years: 2}
+    """
+
+    func indicator(_ id: String, _ value: IndicatorValue, unit: String = "ratio", basis: Basis = .data) -> Indicator {
+        Indicator(id: id, nameFa: id, nameEn: id, formula: "", unit: unit, value: value, basis: basis)
+    }
+
+    @Test(arguments: [("0.05", Status.strong), ("0.050001", .adequate), ("0.1", .adequate), ("0.2", .partial), ("0.21", .weak)])
+    func bandsAreInclusiveThresholds(value: String, expected: Status) throws {
+        let rubric = try Self.rubric(checks: Self.ratioCheck)
+        let assessment = RubricEngine.assess(indicators: [indicator("x.ratio", .decimal(Decimal(string: value)!))], year: 1403, rubric: rubric)
+        #expect(assessment.criteria[0].checks[0].status == expected)
+        #expect(assessment.criteria[0].status == expected)
+    }
+
+    @Test func partialOrWorseGivesTheRecommendationWithItsTargetYear() throws {
+        let rubric = try Self.rubric(checks: Self.ratioCheck)
+        let assessment = RubricEngine.assess(indicators: [indicator("x.ratio", .decimal(Decimal(string: "0.3")!))], year: 1403, rubric: rubric)
+        #expect(assessment.criteria[0].verdict?.en == "Weak!")
+        #expect(assessment.criteria[0].checks[0].finding?.en == "{value} in {year}")
+        #expect(assessment.recommendations.count == 1)
+        #expect(assessment.recommendations[0].target == Target(indicator: "x.ratio", figure: "value", comparison: "below",
+                                                               value: .decimal(Decimal(string: "0.10")!), unit: "ratio", byYear: 1405))
+        let good = RubricEngine.assess(indicators: [indicator("x.ratio", .decimal(0))], year: 1403, rubric: rubric)
+        #expect(good.recommendations.isEmpty)
+    }
+
+    @Test func unavailableFiguresAreLeftOutNotCountedAsBad() throws {
+        let rubric = try Self.rubric(checks: Self.ratioCheck)
+        let missing = RubricEngine.assess(indicators: [indicator("x.ratio", .unavailable)], year: 1403, rubric: rubric)
+        #expect(missing.criteria[0].status == nil)
+        let absentIndicator = RubricEngine.assess(indicators: [], year: 1403, rubric: rubric)
+        #expect(absentIndicator.criteria[0].status == nil)
+        #expect(absentIndicator.criteria[0].reasoning.contains("not assessed"))
+    }
+
+    static let mixedChecks = """
+              - id: grade
+                indicator: x.grade
+                name: {fa: "ن", en: "n"}
+                grades: {A: strong, B: adequate, C: partial, D: weak}
+              - id: flag
+                indicator: x.flag
+                name: {fa: "ن", en: "n"}
+                flags: {"true": strong, "false": absent}
+                caps: partial
+    """
+
+    @Test func gradesReadTheFirstLetterAndTiesGoToTheWorseStatus() throws {
+        let rubric = try Self.rubric(checks: Self.mixedChecks)
+        // C+ -> partial (2), true -> strong (4): mean 3 -> adequate.
+        var result = RubricEngine.assess(indicators: [indicator("x.grade", .grade("C+")), indicator("x.flag", .flag(true), basis: .declared)],
+                                         year: 1403, rubric: rubric)
+        #expect(result.criteria[0].checks.map(\.status) == [.partial, .strong])
+        #expect(result.criteria[0].status == .adequate)
+        #expect(result.criteria[0].checks[1].basis == .declared)
+        // B (3) and true (4): mean 3.5, a tie -> adequate, not strong.
+        result = RubricEngine.assess(indicators: [indicator("x.grade", .grade("B")), indicator("x.flag", .flag(true))], year: 1403, rubric: rubric)
+        #expect(result.criteria[0].status == .adequate)
+        // A (4) and false (0): mean 2 -> partial; the failing flag caps at partial (no change).
+        result = RubricEngine.assess(indicators: [indicator("x.grade", .grade("A")), indicator("x.flag", .flag(false))], year: 1403, rubric: rubric)
+        #expect(result.criteria[0].status == .partial)
+    }
+
+    @Test func aFailingCappedCheckLimitsTheCriterion() throws {
+        let rubric = try Self.rubric(checks: Self.mixedChecks + "\n" + Self.mixedChecks
+            .replacingOccurrences(of: "id: grade", with: "id: grade2").replacingOccurrences(of: "id: flag", with: "id: flag2")
+            .replacingOccurrences(of: "caps: partial", with: ""))
+        // A, false(capped), A, true: mean (4 + 0 + 4 + 4) / 4 = 3 -> adequate, capped to partial.
+        let result = RubricEngine.assess(indicators: [indicator("x.grade", .grade("A")), indicator("x.flag", .flag(false))], year: 1403, rubric: rubric)
+        #expect(result.criteria[0].checks.map(\.status) == [.strong, .absent, .strong, .absent])
+        let single = try Self.rubric(checks: Self.mixedChecks.replacingOccurrences(of: "caps: partial", with: "caps: weak"))
+        let capped = RubricEngine.assess(indicators: [indicator("x.grade", .grade("A")), indicator("x.flag", .flag(false))], year: 1403, rubric: single)
+        #expect(capped.criteria[0].status == .weak)
+        #expect(capped.criteria[0].reasoning.contains("capped at weak because flag is absent"))
+        _ = result
+    }
+
+    @Test func invalidRubricsAreRejectedWithThePlace() {
+        #expect(throws: RubricError.self) {
+            try Self.rubric(checks: Self.ratioCheck.replacingOccurrences(of: "beyond: weak", with: "beyond: terrible"))
+        }
+        do {
+            _ = try Self.rubric(checks: Self.ratioCheck.replacingOccurrences(of: "beyond: weak", with: ""))
+            Issue.record("a rubric without `beyond` was accepted")
+        } catch {
+            #expect("\(error)".contains("criterion c, check low: `beyond` is required"))
+        }
+        do {
+            _ = try Self.rubric(checks: Self.ratioCheck.replacingOccurrences(of: "better: lower", with: "better: lower\n            flags: {\"true\": strong}"))
+            Issue.record("a check with two kinds was accepted")
+        } catch {
+            #expect("\(error)".contains("exactly one of"))
+        }
+        #expect(throws: RubricError.self) { try Rubric(yaml: "rubric: [unclosed") }
+    }
+
+    @Test func governanceFactsAreReadExactlyWithNotesAndPersianDigits() throws {
+        let facts = try GovernanceFacts(yaml: """
+            source: "مركز پژوهش"
+            facts:
+              connected_source_systems: {value: ۲, note: "سيما"}
+              participatory_budget_share: 0.035
+              council_dashboards: false
+              label: "true"
+            """)
+        #expect(facts.source == "مرکز پژوهش")
+        #expect(facts.facts["connected_source_systems"] == .init(value: .decimal(2), note: "سیما"))
+        #expect(facts.facts["participatory_budget_share"]?.value == .decimal(Decimal(string: "0.035")!))
+        #expect(facts.facts["council_dashboards"]?.value == .flag(false))
+        #expect(facts.facts["label"]?.value == .text("true"))
+        do {
+            _ = try GovernanceFacts(yaml: "facts:\n  a: {note: x}\n")
+            Issue.record("a fact without value was accepted")
+        } catch {
+            #expect(error.description == "governance.yaml: line 2: fact `a` has no `value:`")
+        }
+        #expect(throws: GovernanceFactsError.self) { try GovernanceFacts(yaml: "colour: blue") }
+    }
+}

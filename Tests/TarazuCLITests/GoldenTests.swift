@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+import TarazuReport
+@testable import TarazuCLI
+
+/// Golden (snapshot) tests of `analyze --format json` and of the four reports, end to end from the
+/// CSV files of tests/fixtures/small-book. Run with TARAZU_UPDATE_GOLDEN=1 to rewrite the golden
+/// files after an intended change, then review the diff before committing it.
+@Suite struct GoldenTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let fixture = root.appendingPathComponent("tests/fixtures/small-book").path
+    static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    func matchesGolden(_ text: String, _ name: String) throws {
+        let url = Self.goldenFolder.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["TARAZU_UPDATE_GOLDEN"] == "1" {
+            try Data(text.utf8).write(to: url, options: .atomic)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        if text != expected {
+            let got = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
+            let line = Array(zip(got, want)).firstIndex { $0 != $1 } ?? min(got.count, want.count)
+            Issue.record("\(name) differs from its golden file at line \(line + 1):\n got: \(line < got.count ? got[line] : "<end>")\nwant: \(line < want.count ? want[line] : "<end>")")
+        }
+    }
+
+    @Test func analyzeJSON() async throws {
+        let analysis = try await Analysis.run(path: Self.fixture, bookName: nil, year: nil, rubricPath: nil)
+        try matchesGolden(try AnalysisOutput.json(analysis) + "\n", "small-book.analyze.json")
+    }
+
+    @Test(arguments: ReportLanguage.allCases, [ReportFormat.html, .markdown])
+    func report(language: ReportLanguage, format: ReportFormat) async throws {
+        let analysis = try await Analysis.run(path: Self.fixture, bookName: nil, year: nil, rubricPath: nil)
+        let text = ReportWriter.render(analysis, language: language, format: format, date: nil)
+        try matchesGolden(text, "small-book.\(language.rawValue).\(format == .html ? "html" : "md")")
+    }
+}
