@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "TarazuReportTests", dependencies: ["TarazuReport", "TarazuAnalysis", "TarazuCore"], exclude: ["Golden"]),
         .testTarget(name: "TarazuParticipationTests", dependencies: ["TarazuParticipation"], exclude: ["Fixtures"]),
         .testTarget(name: "TarazuStoreTests", dependencies: ["TarazuStore", "TarazuCore"]),
-        .testTarget(name: "TarazuCLITests", dependencies: ["TarazuCLI", "TarazuReport"], exclude: ["Golden"]),
+        .testTarget(name: "TarazuCLITests", dependencies: ["TarazuCLI", "TarazuReport", "TarazuSample", "TarazuCore"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

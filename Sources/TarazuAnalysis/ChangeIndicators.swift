@@ -59,7 +59,10 @@ enum ChangeIndicators {
             guard let amount else { return false }
             return deviation(amount, from: approved).map { $0 > threshold } ?? true
         }
-        let volatile = context.lines.filter { exceeds($0.revised, $0.approved) || exceeds($0.realized, $0.approved) }
+        // As for execution rates, a line without a realized figure in a year that has them realized nothing.
+        let yearHasRealized = context.lines.contains { $0.realized != nil }
+        func realized(_ line: BudgetLine) -> Money? { line.realized ?? (yearHasRealized ? .zero : nil) }
+        let volatile = context.lines.filter { exceeds($0.revised, $0.approved) || exceeds(realized($0), $0.approved) }
             .sorted { $0.lineId < $1.lineId }
         let volatileApproved = try Arithmetic.sum(volatile, \.approved)
         let totalApproved = try Arithmetic.sum(context.lines, \.approved)
@@ -68,13 +71,13 @@ enum ChangeIndicators {
             IndicatorValue.record([
                 "line_id": .text(line.lineId), "approved": .rials(line.approved.rials),
                 "revised": line.revised.map { .rials($0.rials) } ?? .unavailable,
-                "realized": line.realized.map { .rials($0.rials) } ?? .unavailable,
+                "realized": realized(line).map { .rials($0.rials) } ?? .unavailable,
                 "revised_deviation": line.revised == nil ? .unavailable : value(deviation(line.revised, from: line.approved)),
-                "realized_deviation": line.realized == nil ? .unavailable : value(deviation(line.realized, from: line.approved))])
+                "realized_deviation": realized(line) == nil ? .unavailable : value(deviation(realized(line), from: line.approved))])
         }
         return Indicator(
             id: "projects.volatility", nameFa: "نوسان اعتبارات ردیف‌ها", nameEn: "Budget line volatility",
-            formula: "lines whose |revised - approved| / approved or |realized - approved| / approved exceeds \(threshold) (any change on a zero approved line counts); value = count; breakdown lists at most the evidence row limit of lines",
+            formula: "lines whose |revised - approved| / approved or |realized - approved| / approved exceeds \(threshold) (any change on a zero approved line counts; a missing realized counts as 0 when the year has realized figures, as for execution rates); value = count; breakdown lists at most the evidence row limit of lines",
             unit: "count", value: .count(volatile.count),
             breakdown: ["count": .count(volatile.count), "threshold": .decimal(threshold),
                         "share_of_budget": context.ratio(volatileApproved, totalApproved), "lines": .list(Array(listed))],

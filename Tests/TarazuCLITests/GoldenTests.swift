@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+import TarazuCore
 import TarazuReport
+import TarazuSample
 @testable import TarazuCLI
 
 /// Golden (snapshot) tests of `analyze --format json` and of the four reports, end to end from the
@@ -36,5 +38,34 @@ import TarazuReport
         let analysis = try await Analysis.run(path: Self.fixture, bookName: nil, year: nil, rubricPath: nil)
         let text = ReportWriter.render(analysis, language: language, format: format, date: nil)
         try matchesGolden(text, "small-book.\(language.rawValue).\(format == .html ? "html" : "md")")
+    }
+}
+
+/// The report reaches the source report's findings on the sample city and not on its balanced counterfactual.
+@Suite struct ReportFindingsTests {
+    func render(_ book: BudgetBook, _ language: ReportLanguage) throws -> String {
+        let analysis = try Analysis.analyze(book, source: "test", year: nil, rubric: try Analysis.loadRubric(nil))
+        return ReportWriter.render(analysis, language: language, format: .markdown, date: nil)
+    }
+
+    static let sourceReportVerdicts = [
+        "Weak; lack of coordination between council and municipality", "Incomplete, centralized and unbalanced",
+        "Exists, but incomplete and not integrated", "Does not exist", "Limited to statistics, without policy analysis",
+    ]
+
+    @Test func sampleCityReportHasTheSourceReportsStatusTable() throws {
+        let english = try render(SampleCity.tabriz(), .en)
+        for verdict in Self.sourceReportVerdicts { #expect(english.contains(verdict), "\(verdict)") }
+        let persian = try render(SampleCity.tabriz(), .fa)
+        for verdict in ["ضعیف؛ عدم هماهنگی میان شورا و شهرداری", "ناقص، متمرکز و نامتوازن", "وجود دارد، اما ناقص و غیر یکپارچه",
+                        "محدود به آمار، بدون تحلیل سیاستی"] {
+            #expect(persian.contains(verdict), "\(verdict)")
+        }
+    }
+
+    @Test func balancedVariantReportDoesNotReachThem() throws {
+        let english = try render(SampleCity.balancedVariant(of: SampleCity.tabriz()), .en)
+        for verdict in Self.sourceReportVerdicts { #expect(!english.contains(verdict), "\(verdict)") }
+        #expect(!english.contains("**Weak**") && !english.contains("**Absent**") && !english.contains("**Partial**"))
     }
 }

@@ -59,12 +59,15 @@ def chromium():
     return browser
 
 
-def render(html, out_dir, width=WIDTH):
-    """Screenshot and layout of `html` via scripts/report-screenshot: (png path, layout dict)."""
+def render(html, out_dir, width=WIDTH, height=None):
+    """Screenshot and layout of `html` via scripts/report-screenshot: (png path, layout dict).
+    `height` limits the screenshot to the top of the page (the layout always covers all of it)."""
     png = out_dir / (html.stem + ".png")
     layout = out_dir / (html.stem + ".layout.json")
-    result = subprocess.run([str(SCRIPT), str(html), str(png), "--width", str(width), "--layout", str(layout)],
-                            capture_output=True, text=True, timeout=120)
+    command = [str(SCRIPT), str(html), str(png), "--width", str(width), "--layout", str(layout)]
+    if height:
+        command += ["--height", str(height)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, f"report-screenshot failed ({result.returncode}): {result.stderr}"
     return png, json.loads(layout.read_text(encoding="utf-8"))
 
@@ -195,7 +198,9 @@ def pixel_problems(png, expect, tolerance=6):
     start_cluster, end_cluster = largest_cluster(starts, tolerance), largest_cluster(ends, tolerance)
     metrics.update(start_ink_cluster=round(start_cluster, 3), end_ink_cluster=round(end_cluster, 3))
     side = "rightmost" if expect == "rtl" else "leftmost"
-    if not (start_cluster >= 0.5 and start_cluster >= end_cluster + 0.2):
+    # A page of prose, headings and indented lists: the start edge is shared by several times more row
+    # bands than the end edge (a real report: about 0.45 against 0.1; a mirrored page: 0.1 against 0.8).
+    if not (start_cluster >= 0.35 and start_cluster >= 3 * end_cluster):
         problems.append(f"the {side} ink of text rows does not sit on a common edge: {start_cluster:.2f} of {len(bands)} "
                         f"row bands share it vs {end_cluster:.2f} on the other side")
     return problems, metrics
@@ -337,5 +342,7 @@ def test_report_html_reads_in_the_direction_of_its_language(tarazu, chromium, tm
     assert not re.search(r'<link\b[^>]*rel="?stylesheet', html, re.I), "the report must inline its CSS"
     assert not re.search(r'\ssrc="https?:', html, re.I), "the report must not load remote resources"
 
-    problems, metrics = direction_problems(out, expect, tmp_path)
+    # The pixel check reads the prose at the top of the report (title, purpose, the first lens); below
+    # it, tables and charts put numbers at the end edge by design, which blurs the ink edges.
+    problems, metrics = direction_problems(out, expect, tmp_path, render(out, tmp_path, height=1800))
     assert not problems, (problems, metrics)
