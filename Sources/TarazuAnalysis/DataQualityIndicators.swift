@@ -56,10 +56,9 @@ enum DataQualityIndicators {
         var checks: [String: IndicatorValue] = [:]
         var evidence: [Evidence] = []
         for year in book.years {
-            let revenues = book.revenues.filter { $0.year == year }
-            guard !revenues.isEmpty else { continue }
+            guard let revenues = context.revenuesByYear[year], !revenues.isEmpty else { continue }
             let sources = try Arithmetic.sum(revenues, \.approved)
-            let uses = try Arithmetic.sum(book.budgetLines.filter { $0.year == year }, \.approved)
+            let uses = try Arithmetic.sum(context.linesByYear[year] ?? [], \.approved)
             let gap = try sources.subtracting(uses)
             let relative = uses == .zero ? nil : abs(gap.decimal) / uses.decimal
             let passed = relative.map { $0 <= tolerance } ?? (gap == .zero)
@@ -67,15 +66,18 @@ enum DataQualityIndicators {
             evidence.append(Evidence(table: "revenues+budget_lines", key: "\(year)", rows: [], rowCount: revenues.count,
                                      sums: ["sources": .rials(sources.rials), "uses": .rials(uses.rials)]))
         }
-        let negative = book.budgetLines.filter { $0.approved < .zero || ($0.realized ?? .zero) < .zero }.map(\.lineId)
-            + book.revenues.filter { $0.approved < .zero || ($0.realized ?? .zero) < .zero }.map(\.lineId)
+        var negative: [String] = []
+        for line in book.budgetLines where line.approved < .zero || (line.realized ?? .zero) < .zero { negative.append(line.lineId) }
+        for line in book.revenues where line.approved < .zero || (line.realized ?? .zero) < .zero { negative.append(line.lineId) }
         checks["amounts_not_negative"] = .record(["passed": .flag(negative.isEmpty), "rows": .count(negative.count)])
         let projectIds = Set(book.projects.map(\.projectId))
-        let dangling = book.budgetLines.filter { $0.projectId.map { !projectIds.contains($0) } ?? false }.map(\.lineId)
+        var dangling: [String] = []
+        for line in book.budgetLines where line.projectId.map({ !projectIds.contains($0) }) ?? false { dangling.append(line.lineId) }
         checks["project_references"] = .record(["passed": .flag(dangling.isEmpty), "rows": .count(dangling.count)])
         if !book.regions.isEmpty {
             let codes = Set(book.regions.map(\.code)).union([Region.centralCode])
-            let unknown = book.budgetLines.filter { !codes.contains($0.regionCode) }.map(\.lineId)
+            var unknown: [String] = []
+            for line in book.budgetLines where !codes.contains(line.regionCode) { unknown.append(line.lineId) }
             checks["region_codes"] = .record(["passed": .flag(unknown.isEmpty), "rows": .count(unknown.count)])
         }
         let passed = checks.values.filter { if case .record(let fields) = $0, case .flag(true)? = fields["passed"] { true } else { false } }.count

@@ -27,7 +27,9 @@ public enum IndicatorError: Error, Hashable, Sendable, CustomStringConvertible {
 public enum IndicatorEngine {
     /// The latest year with a realized figure on any budget line.
     public static func latestRealizedYear(in book: BudgetBook) -> Int? {
-        book.budgetLines.filter { $0.realized != nil }.map(\.year).max()
+        var latest: Int?
+        for line in book.budgetLines where line.realized != nil && latest.map({ line.year > $0 }) ?? true { latest = line.year }
+        return latest
     }
 
     /// All indicators for `year` (default: the latest year with realized figures), in a fixed order:
@@ -68,14 +70,20 @@ struct AnalysisContext {
     let lines: [BudgetLine]
     /// Revenue lines of the analysis year.
     let revenues: [RevenueLine]
+    /// Budget lines of every year, split once so that no builder scans the whole book again.
+    let linesByYear: [Int: [BudgetLine]]
+    /// Revenue lines of every year.
+    let revenuesByYear: [Int: [RevenueLine]]
 
     init(book: BudgetBook, year: Int, options: IndicatorOptions, facts: GovernanceFacts) {
         self.book = book
         self.year = year
         self.options = options
         self.facts = facts
-        lines = book.budgetLines.filter { $0.year == year }
-        revenues = book.revenues.filter { $0.year == year }
+        linesByYear = Dictionary(grouping: book.budgetLines, by: \.year)
+        revenuesByYear = Dictionary(grouping: book.revenues, by: \.year)
+        lines = linesByYear[year] ?? []
+        revenues = revenuesByYear[year] ?? []
     }
 
     func ratio(_ numerator: Money, _ denominator: Money) -> IndicatorValue {

@@ -14,8 +14,8 @@ enum PEFAIndicators {
     static func all(_ context: AnalysisContext) throws -> [Indicator] {
         let years = (context.year - 2...context.year).map { year in
             YearData(year: year,
-                     spending: context.book.budgetLines.filter { $0.year == year && $0.economicClass != .financial },
-                     revenue: context.book.revenues.filter { $0.year == year && $0.revenueClass != .financialAssetSales })
+                     spending: (context.linesByYear[year] ?? []).filter { $0.economicClass != .financial },
+                     revenue: (context.revenuesByYear[year] ?? []).filter { $0.revenueClass != .financialAssetSales })
         }
         // A year counts once it has outturn figures: a budget-only year is not yet completed.
         let spendingYears = years.filter { $0.spending.contains { $0.realized != nil } }

@@ -9,6 +9,7 @@ enum RevenueIndicators {
         let total = try Totals.of(context.revenues)
         let byClass = try Totals.grouping(context.revenues) { $0.revenueClass.rawValue }
         let fees = try Totals.of(context.revenues.filter { $0.revenueClass.isFee })
+        let withoutBorrowing = try Totals.of(context.revenues.filter { $0.revenueClass != .financialAssetSales })
         let unsustainable = try Totals.of(context.revenues.filter { !$0.sustainable })
         let totalEvidence = context.evidence(total, table: table)
         return [
@@ -24,9 +25,12 @@ enum RevenueIndicators {
                 evidence: byClass.keys.sorted().map { context.evidence(byClass[$0]!, table: table, key: $0) }),
             Indicator(
                 id: "revenue.fees_share", nameFa: "سهم عوارض از درآمد محقق", nameEn: "Fees share of realized revenue",
-                formula: "realized (general_fees + specific_fees) / realized revenue; breakdown also on approved", unit: "ratio",
+                formula: "realized (general_fees + specific_fees) / realized revenue (every revenue line, borrowing included); breakdown also on approved, and both without borrowing (financial_asset_sales) in the denominator", unit: "ratio",
                 value: context.ratio(fees.realized, total.realized),
-                breakdown: context.ratiosByPhase(fees, total),
+                breakdown: context.ratiosByPhase(fees, total).merging([
+                    "approved_without_borrowing": context.ratio(fees.approved, withoutBorrowing.approved),
+                    "realized_without_borrowing": context.ratio(fees.realized, withoutBorrowing.realized),
+                ]) { first, _ in first },
                 evidence: [context.evidence(fees, table: table, key: "fees"), totalEvidence]),
             Indicator(
                 id: "revenue.unsustainable_share", nameFa: "سهم درآمدهای ناپایدار", nameEn: "Unsustainable revenue share",

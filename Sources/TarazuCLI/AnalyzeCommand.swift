@@ -48,20 +48,24 @@ struct Analysis {
     var year: Int
     var indicators: [Indicator]
     var assessment: Assessment
+    /// The book's content hash, computed beside the indicators.
+    var contentHash: String
 
     /// Loads the book at `path` (a book or a store) and analyzes it.
     static func run(path: String, bookName: String?, year: Int?, rubricPath: String?) async throws -> Analysis {
         let book = try await loadBook(path: path, bookName: bookName)
         let rubric = try loadRubric(rubricPath)
-        return try analyze(book, source: path, year: year, rubric: rubric)
+        return try await analyze(book, source: path, year: year, rubric: rubric)
     }
 
-    static func analyze(_ book: BudgetBook, source: String, year: Int?, rubric: Rubric) throws -> Analysis {
+    /// The indicators and assessment of `book`; its content hash is computed at the same time on another core.
+    static func analyze(_ book: BudgetBook, source: String, year: Int?, rubric: Rubric) async throws -> Analysis {
+        async let contentHash = book.contentHash
         do {
             let analysisYear = try year ?? IndicatorEngine.latestRealizedYear(in: book).orThrow(IndicatorError.noRealizedYear)
             let indicators = try IndicatorEngine.compute(book: book, year: analysisYear)
             let assessment = RubricEngine.assess(indicators: indicators, year: analysisYear, rubric: rubric)
-            return Analysis(book: book, year: analysisYear, indicators: indicators, assessment: assessment)
+            return Analysis(book: book, year: analysisYear, indicators: indicators, assessment: assessment, contentHash: await contentHash)
         } catch {
             throw BadInput(["\(source): \(error)"])
         }
@@ -153,7 +157,7 @@ enum AnalysisOutput {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let assessment = analysis.assessment
-        let document = Document(book: analysis.book.metadata.name, contentHash: analysis.book.contentHash, year: analysis.year,
+        let document = Document(book: analysis.book.metadata.name, contentHash: analysis.contentHash, year: analysis.year,
                                 rubric: RubricInfo(id: assessment.rubric, version: assessment.rubricVersion), indicators: entries,
                                 criteria: assessment.criteria, recommendations: assessment.recommendations)
         return String(decoding: try encoder.encode(document), as: UTF8.self)

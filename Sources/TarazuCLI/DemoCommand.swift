@@ -26,7 +26,7 @@ struct DemoCommand: AsyncParsableCommand {
         }
         print("")
         print(try DemoSummary.table(book))
-        let analysis = try Analysis.analyze(book, source: "sample:tabriz", year: nil, rubric: try Analysis.loadRubric(nil))
+        let analysis = try await Analysis.analyze(book, source: "sample:tabriz", year: nil, rubric: try Analysis.loadRubric(nil))
         print("")
         print("Status table \(analysis.year) (rubric \(analysis.assessment.rubric) \(analysis.assessment.rubricVersion)):")
         for criterion in analysis.assessment.criteria {

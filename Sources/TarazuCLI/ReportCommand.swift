@@ -85,7 +85,8 @@ extension ReportLanguage: ExpressibleByArgument {}
 enum ReportWriter {
     static func render(_ analysis: Analysis, language: ReportLanguage, format: ReportFormat, date: Date?) -> String {
         let input = ReportInput(book: analysis.book, year: analysis.year, indicators: analysis.indicators,
-                                assessment: analysis.assessment, softwareVersion: TarazuVersion.current, generatedOn: date)
+                                assessment: analysis.assessment, softwareVersion: TarazuVersion.current, generatedOn: date,
+                                contentHash: analysis.contentHash)
         return ReportRenderer.render(input, language: language, format: format)
     }
 

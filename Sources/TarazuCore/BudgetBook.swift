@@ -62,43 +62,74 @@ public struct BudgetBook: Hashable, Codable, Sendable {
     /// Each row is hashed on its own; the sorted row digests of each table are hashed together.
     public var contentHash: String {
         var sha = SHA256()
-        func feed(_ section: String, _ rows: [[String?]]) {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(512)
+        func feed<Row>(_ section: String, _ rows: [Row], _ fields: (Row) -> [String?]) {
             sha.update(data: Data("[\(section)]".utf8))
-            var digests = rows.map { fields -> [UInt8] in
-                var row = SHA256()
-                for field in fields {
-                    if let field { row.update(data: Data(field.utf8)) } else { row.update(data: Data([0])) }
-                    row.update(data: Data([0x1F]))
+            var digests: [RowDigest] = []
+            digests.reserveCapacity(rows.count)
+            for row in rows {
+                buffer.removeAll(keepingCapacity: true)
+                for field in fields(row) {
+                    if let field { buffer.append(contentsOf: field.utf8) } else { buffer.append(0) }
+                    buffer.append(0x1F)
                 }
-                return Array(row.finalize())
+                digests.append(RowDigest(SHA256.hash(data: buffer)))
             }
-            digests.sort { $0.lexicographicallyPrecedes($1) }
-            for digest in digests { sha.update(data: digest) }
+            digests.sort()
+            for digest in digests { digest.feed(into: &sha) }
         }
         func money(_ value: Money?) -> String? { value.map { String($0.rials) } }
         func number(_ value: Decimal?) -> String? { value.map { "\($0)" } }
         func int(_ value: Int?) -> String? { value.map(String.init) }
         let meta = metadata
-        feed("metadata", [[meta.name, meta.title, meta.cityFa, meta.cityEn, meta.calendar.rawValue, meta.description]])
-        feed("functions", functions.map { [$0.code, $0.nameFa, $0.nameEn] })
-        feed("regions", regions.map { [$0.code, $0.nameFa, $0.nameEn, String($0.population), number($0.areaKm2), $0.zone] })
-        feed("budget_lines", budgetLines.map {
+        feed("metadata", [meta]) { [$0.name, $0.title, $0.cityFa, $0.cityEn, $0.calendar.rawValue, $0.description] }
+        feed("functions", functions) { [$0.code, $0.nameFa, $0.nameEn] }
+        feed("regions", regions) { [$0.code, $0.nameFa, $0.nameEn, String($0.population), number($0.areaKm2), $0.zone] }
+        feed("budget_lines", budgetLines) {
             [String($0.year), $0.lineId, $0.department, $0.regionCode, $0.function, $0.program, $0.projectId,
              $0.economicClass.rawValue, $0.isContingency ? "1" : "0", money($0.approved), money($0.revised), money($0.realized)]
-        })
-        feed("revenues", revenues.map {
+        }
+        feed("revenues", revenues) {
             [String($0.year), $0.lineId, $0.revenueClass.rawValue, $0.regionCode, $0.sustainable ? "1" : "0",
              money($0.approved), money($0.revised), money($0.realized)]
-        })
-        feed("projects", projects.map {
+        }
+        feed("projects", projects) {
             [$0.projectId, $0.nameFa, $0.nameEn, $0.regionCode, $0.function, $0.type.rawValue, int($0.startYear),
              int($0.plannedEndYear), money($0.plannedCost), money($0.currentCostEstimate), number($0.physicalProgress), $0.status]
-        })
-        feed("authorizations", authorizations.map {
+        }
+        feed("authorizations", authorizations) {
             [String($0.year), $0.regionCode, $0.kind, money($0.authorizedAmount), $0.resolutionRef, $0.resolutionDate]
-        })
-        feed("deflator", deflator.map { [String($0.year), number($0.index)] })
-        feed("governance", [[governanceYAML]])
+        }
+        feed("deflator", deflator) { [String($0.year), number($0.index)] }
+        feed("governance", [governanceYAML]) { [$0] }
         return sha.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// A row's SHA-256 held inline as four big-endian words, so that a million of them sort without
+/// a heap allocation each; ordered as their bytes are.
+private struct RowDigest: Comparable {
+    let words: (UInt64, UInt64, UInt64, UInt64)
+
+    init(_ digest: SHA256.Digest) {
+        words = digest.withUnsafeBytes { raw in
+            func word(_ index: Int) -> UInt64 { UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)) }
+            return (word(0), word(1), word(2), word(3))
+        }
+    }
+
+    static func < (lhs: RowDigest, rhs: RowDigest) -> Bool {
+        if lhs.words.0 != rhs.words.0 { return lhs.words.0 < rhs.words.0 }
+        if lhs.words.1 != rhs.words.1 { return lhs.words.1 < rhs.words.1 }
+        if lhs.words.2 != rhs.words.2 { return lhs.words.2 < rhs.words.2 }
+        return lhs.words.3 < rhs.words.3
+    }
+
+    static func == (lhs: RowDigest, rhs: RowDigest) -> Bool { lhs.words == rhs.words }
+
+    func feed(into sha: inout SHA256) {
+        var bytes = (words.0.bigEndian, words.1.bigEndian, words.2.bigEndian, words.3.bigEndian)
+        withUnsafeBytes(of: &bytes) { sha.update(bufferPointer: $0) }
     }
 }

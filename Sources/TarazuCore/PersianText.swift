@@ -9,9 +9,9 @@ public enum PersianText {
     /// Arabic-Indic digits to Persian digits, no-break and other exotic spaces to a plain space,
     /// and trims surrounding white space. The zero-width non-joiner (U+200C) is kept.
     public static func normalize(_ text: String) -> String {
-        if isPlainASCII(text) { return text }
+        if isPlainASCII(text) || isAlreadyNormal(text) { return text }
         var scalars = String.UnicodeScalarView()
-        scalars.reserveCapacity(text.unicodeScalars.count)
+        scalars.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x064A, 0x0649: scalars.append("\u{06CC}")
@@ -22,13 +22,48 @@ public enum PersianText {
             default: scalars.append(scalar)
             }
         }
-        return String(scalars).trimmingCharacters(in: .whitespacesAndNewlines)
+        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+
+    /// True when `normalize` would return `text` unchanged: no letter, digit, space or mark that it
+    /// rewrites (found by their UTF-8 lead bytes) and no white space at either end. Most Persian cells
+    /// are such, and the scan is much cheaper than rebuilding the string.
+    static func isAlreadyNormal(_ text: String) -> Bool {
+        if let first = text.unicodeScalars.first, first.properties.isWhitespace { return false }
+        if let last = text.unicodeScalars.last, last.properties.isWhitespace { return false }
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte >= 0xC2 {
+                    let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+                    switch byte {
+                    case 0xD9 where next == 0x8A || next == 0x89 || next == 0x83 || (0xA0...0xA9).contains(next):
+                        return false // ي ى ك and Arabic-Indic digits
+                    case 0xC2 where next == 0xA0:
+                        return false // no-break space
+                    case 0xE2 where next == 0x80:
+                        let third = index + 2 < bytes.count ? bytes[index + 2] : 0
+                        if (0x82...0x8A).contains(third) || (0x8E...0x8F).contains(third) || (0xAA...0xAF).contains(third) { return false }
+                    case 0xEF where next == 0xBB:
+                        return false // byte-order mark (and its neighbours, which the slow path keeps)
+                    default:
+                        break
+                    }
+                }
+                index += 1
+            }
+            return true
+        }
     }
 
     /// A matching key: `normalize` plus all digits as ASCII digits and Latin letters lowercased.
     /// Codes ("۱", "1", "١") and labels that differ only in these ways give the same key.
     public static func key(_ text: String) -> String {
-        if isPlainASCII(text) { return text.lowercased() }
+        if isPlainASCII(text) { return text.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? text.lowercased() : text }
         return asciiDigits(normalize(text)).lowercased()
     }
 

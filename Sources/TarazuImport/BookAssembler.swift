@@ -192,13 +192,22 @@ public enum BookAssembler {
     private static func readProjects(_ cursor: TableCursor, rows: inout [Int], functions: [BudgetFunction], unit: AmountUnit,
                                      calendar: BookCalendar, log: inout DiagnosticLog) -> [Project] {
         var functionCache: [String: String?] = [:]
+        var typeCache: [String: ProjectType?] = [:]
         return cursor.table.rows.compactMap { row in
             let id = cursor.requiredText(row, "project_id", log: &log)
             let name = cursor.requiredText(row, "name_fa", log: &log)
             let region = cursor.requiredText(row, "region_code", log: &log)
             let function = function(cursor, row, functions: functions, cache: &functionCache, log: &log)
             let typeText = cursor.text(row, "type")
-            let type = typeText.isEmpty ? ProjectType.other : ProjectType.parse(typeText)
+            let type: ProjectType?
+            if typeText.isEmpty {
+                type = .other
+            } else if let cached = typeCache[typeText] {
+                type = cached
+            } else {
+                type = ProjectType.parse(typeText)
+                typeCache[typeText] = type
+            }
             if type == nil {
                 let known = ProjectType.allCases.map(\.code).joined(separator: ", ")
                 log.error(cursor.table.source, row: row.line, column: "type", "unknown project type \"\(typeText)\" (known: \(known))")

@@ -74,14 +74,25 @@ enum BookValidator {
     private static func checkReconciliation(_ book: BudgetBook, positions: RowPositions, log: inout DiagnosticLog) {
         guard !book.revenues.isEmpty else { return }
         let unit = book.metadata.amountUnit
+        var uses: [Int: Money] = [:], sources: [Int: Money] = [:]
+        var overflow: [Int: Money.Overflow] = [:]
+        for line in book.budgetLines where overflow[line.year] == nil {
+            do { uses[line.year] = try (uses[line.year] ?? .zero).adding(line.approved) } catch { overflow[line.year] = error }
+        }
+        for line in book.revenues where overflow[line.year] == nil {
+            do { sources[line.year] = try (sources[line.year] ?? .zero).adding(line.approved) } catch { overflow[line.year] = error }
+        }
         for year in book.years {
+            if let error = overflow[year] {
+                log.error(positions.source(.budgetLines), column: "approved", "\(year): \(error.description)")
+                continue
+            }
+            let spent = uses[year] ?? .zero, raised = sources[year] ?? .zero
+            guard spent != raised else { continue }
             do {
-                let uses = try Money.sum(book.budgetLines.lazy.filter { $0.year == year }.map(\.approved))
-                let sources = try Money.sum(book.revenues.lazy.filter { $0.year == year }.map(\.approved))
-                guard uses != sources else { continue }
-                let gap = try sources.subtracting(uses)
+                let gap = try raised.subtracting(spent)
                 log.warning(positions.source(.revenues), column: "approved",
-                            "\(year): approved sources \(format(sources, unit)) and uses \(format(uses, unit)) do not reconcile (difference \(format(gap, unit)) \(unit.rawValue))")
+                            "\(year): approved sources \(format(raised, unit)) and uses \(format(spent, unit)) do not reconcile (difference \(format(gap, unit)) \(unit.rawValue))")
             } catch {
                 log.error(positions.source(.budgetLines), column: "approved", "\(year): \(error.description)")
             }

@@ -45,10 +45,16 @@ struct TableCursor {
     /// Reports rows whose key (the normalized text of `columns`) repeats an earlier row's, whatever
     /// else is wrong with either row.
     func checkDuplicateKeys(_ columns: [String], label: String, log: inout DiagnosticLog) {
-        var firstRow: [[String]: Int] = [:]
-        for row in table.rows {
-            let key = columns.map { PersianText.key(text(row, $0)) }
-            guard !key.contains("") else { continue }
+        var firstRow: [String: Int] = [:]
+        firstRow.reserveCapacity(table.rows.count)
+        rows: for row in table.rows {
+            var key = ""
+            for (position, column) in columns.enumerated() {
+                let part = PersianText.key(text(row, column))
+                if part.isEmpty { continue rows }
+                if position > 0 { key.append("\u{1F}") }
+                key.append(part)
+            }
             if let first = firstRow[key] {
                 let shown = columns.map { PersianText.asciiDigits(text(row, $0)) }.joined(separator: "/")
                 log.error(table.source, row: row.line, column: columns.last, "duplicate \(label) \(shown) (first at row \(first))")

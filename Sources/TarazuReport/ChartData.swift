@@ -10,10 +10,9 @@ extension ReportContext {
     /// (a) Approved and realized sums by function for the year, with the realization rate of
     /// `execution.rate.by_function`.
     var executionChart: ChartSpec {
-        let lines = input.book.budgetLines.filter { $0.year == input.year }
         var approved: [String: MoneySum] = [:]
         var realized: [String: MoneySum] = [:]
-        for line in lines {
+        for line in input.book.budgetLines where line.year == input.year {
             approved[line.function, default: MoneySum()].add(line.approved)
             realized[line.function, default: MoneySum()].add(line.realized)
         }

@@ -145,11 +145,20 @@ struct ReportContext: Sendable {
 
 /// Sums of money kept exact as `Decimal` (a sum of `Int64` rials cannot lose precision there).
 struct MoneySum: Sendable {
-    var value: Decimal = 0
+    /// Whole rials summed in 64 bits; what would overflow spills into `spill`.
+    private var whole: Int64 = 0
+    private var spill: Decimal = 0
     var count = 0
+    var value: Decimal { spill + Decimal(whole) }
     mutating func add(_ money: Money?) {
         guard let money else { return }
-        value += Decimal(money.rials)
+        let (sum, overflow) = whole.addingReportingOverflow(money.rials)
+        if overflow {
+            spill += Decimal(whole)
+            whole = money.rials
+        } else {
+            whole = sum
+        }
         count += 1
     }
 }

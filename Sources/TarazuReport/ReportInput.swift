@@ -34,10 +34,13 @@ public struct ReportInput: Sendable {
     public var softwareVersion: String
     /// When the report was generated; shown as a Jalali date when given (nil keeps output reproducible).
     public var generatedOn: Date?
+    /// The book's content hash for the footer (`book.contentHash`).
+    public var contentHash: String
 
-    /// A report input.
+    /// A report input; give `contentHash` when it is already known (hashing a large book takes a while).
     public init(book: BudgetBook, year: Int, indicators: [Indicator], assessment: Assessment,
-                softwareVersion: String, generatedOn: Date? = nil) {
+                softwareVersion: String, generatedOn: Date? = nil, contentHash: String? = nil) {
+        self.contentHash = contentHash ?? book.contentHash
         self.book = book
         self.year = year
         self.indicators = indicators

@@ -209,7 +209,7 @@ extension ReportContext {
 
     var footer: [Rich] {
         var lines: [Rich] = [
-            [.text(text.contentHash + " "), .ltr(input.book.contentHash)],
+            [.text(text.contentHash + " "), .ltr(input.contentHash)],
             [.text(text.rubricVersion + " "), .ltr("\(input.assessment.rubric) \(input.assessment.rubricVersion)")],
             [.text(text.software + " "), .ltr(input.softwareVersion)],
             [.text(text.analysisYear + " " + year)],

@@ -61,6 +61,10 @@ struct CSVParser {
     private var index = 0
     private var line = 1
     private var scratch: [UInt8] = []
+    /// Long cells seen so far (department and program names repeat on thousands of rows): each
+    /// repeat shares one string's storage instead of holding its own copy.
+    private var interned = Set<String>()
+    private static let internLimit = 100_000
 
     private static let quote: UInt8 = 0x22
     private static let lf: UInt8 = 0x0A
@@ -116,6 +120,14 @@ struct CSVParser {
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[index..<end]), as: UTF8.self)
         index = end
+        return intern(text)
+    }
+
+    /// The shared copy of a long cell's text (short ones are stored inline and need no sharing).
+    private mutating func intern(_ text: String) -> String {
+        guard text.utf8.count > 15 else { return text }
+        if let existing = interned.firstIndex(of: text) { return interned[existing] }
+        if interned.count < Self.internLimit { interned.insert(text) }
         return text
     }
 

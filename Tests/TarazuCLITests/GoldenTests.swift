@@ -43,8 +43,8 @@ import TarazuSample
 
 /// The report reaches the source report's findings on the sample city and not on its balanced counterfactual.
 @Suite struct ReportFindingsTests {
-    func render(_ book: BudgetBook, _ language: ReportLanguage) throws -> String {
-        let analysis = try Analysis.analyze(book, source: "test", year: nil, rubric: try Analysis.loadRubric(nil))
+    func render(_ book: BudgetBook, _ language: ReportLanguage) async throws -> String {
+        let analysis = try await Analysis.analyze(book, source: "test", year: nil, rubric: try Analysis.loadRubric(nil))
         return ReportWriter.render(analysis, language: language, format: .markdown, date: nil)
     }
 
@@ -53,18 +53,18 @@ import TarazuSample
         "Exists, but incomplete and not integrated", "Does not exist", "Limited to statistics, without policy analysis",
     ]
 
-    @Test func sampleCityReportHasTheSourceReportsStatusTable() throws {
-        let english = try render(SampleCity.tabriz(), .en)
+    @Test func sampleCityReportHasTheSourceReportsStatusTable() async throws {
+        let english = try await render(SampleCity.tabriz(), .en)
         for verdict in Self.sourceReportVerdicts { #expect(english.contains(verdict), "\(verdict)") }
-        let persian = try render(SampleCity.tabriz(), .fa)
+        let persian = try await render(SampleCity.tabriz(), .fa)
         for verdict in ["ضعیف؛ عدم هماهنگی میان شورا و شهرداری", "ناقص، متمرکز و نامتوازن", "وجود دارد، اما ناقص و غیر یکپارچه",
                         "محدود به آمار، بدون تحلیل سیاستی"] {
             #expect(persian.contains(verdict), "\(verdict)")
         }
     }
 
-    @Test func balancedVariantReportDoesNotReachThem() throws {
-        let english = try render(SampleCity.balancedVariant(of: SampleCity.tabriz()), .en)
+    @Test func balancedVariantReportDoesNotReachThem() async throws {
+        let english = try await render(SampleCity.balancedVariant(of: SampleCity.tabriz()), .en)
         for verdict in Self.sourceReportVerdicts { #expect(!english.contains(verdict), "\(verdict)") }
         #expect(!english.contains("**Weak**") && !english.contains("**Absent**") && !english.contains("**Partial**"))
     }

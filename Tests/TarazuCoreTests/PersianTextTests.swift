@@ -47,3 +47,34 @@ import Testing
         #expect(throws: NumberText.Failure.notWhole("1.5")) { try NumberText.integer("1.5") }
     }
 }
+
+/// The fast path of `normalize` (text returned as is) must agree with the full rewrite.
+@Suite struct PersianTextFastPathTests {
+    static let alphabet: [String] = ["ی", "ک", "ي", "ى", "ك", "١", "۱", "1", "a", " ", "\u{00A0}", "\u{2009}", "\u{202F}",
+                                      "\u{200C}", "\u{200E}", "\u{202B}", "\u{FEFF}", "\u{2002}", "ب", "،", "\n", "é", "€"]
+
+    @Test func everyRewrittenCharacterDefeatsTheFastPath() {
+        for special in ["ي", "ى", "ك", "٠", "٩", "\u{00A0}", "\u{2002}", "\u{2003}", "\u{2007}", "\u{2009}", "\u{200A}", "\u{202F}",
+                        "\u{200E}", "\u{200F}", "\u{202A}", "\u{202E}", "\u{FEFF}"] {
+            let text = "الف" + special + "ب"
+            #expect(PersianText.normalize(text) != text, "\(special.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(PersianText.normalize(" الف") == "الف")
+        #expect(PersianText.normalize("الف\u{3000}") == "الف")
+    }
+
+    @Test func normalizeIsIdempotentAndLeavesNothingToRewrite() {
+        var state: UInt64 = 7
+        for _ in 0..<2_000 {
+            var text = ""
+            for _ in 0..<Int(state % 9) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += Self.alphabet[Int((state >> 33) % UInt64(Self.alphabet.count))]
+            }
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let once = PersianText.normalize(text)
+            #expect(PersianText.normalize(once) == once, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(!once.unicodeScalars.contains { [0x064A, 0x0649, 0x0643, 0x0661, 0xA0, 0x2009, 0x202F, 0x200E, 0x202B, 0xFEFF, 0x2002].contains($0.value) })
+        }
+    }
+}
