@@ -16,14 +16,29 @@ struct AnalyzeCommand: AsyncParsableCommand {
         `recommendations` the targets for criteria at partial or worse (docs/rubric.md).
         """)
 
-    @Argument(help: "A budget book or a store.")
+    @OptionGroup var input: AnalysisOptions
+
+    @Option(help: "Output format: json or text.")
+    var format: Format = .text
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, text }
+
+    func run() async throws {
+        let analysis = try await input.analysis()
+        switch format {
+        case .json: print(try AnalysisOutput.json(analysis))
+        case .text: print(AnalysisOutput.text(analysis))
+        }
+    }
+}
+
+/// What to analyze: the book (a path or a store), the year and the rubric; shared by analyze and report.
+struct AnalysisOptions: ParsableArguments {
+    @Argument(help: "A budget book (folder, datapackage.json, .csv, .xlsx, .json) or a store.")
     var path: String
 
     @Option(help: "The year to analyze (default: the latest year with realized figures).")
     var year: Int?
-
-    @Option(help: "Output format: json or text.")
-    var format: Format = .text
 
     @Option(help: "The book in the store (needed when the store holds several).")
     var book: String?
@@ -31,14 +46,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Option(help: "A rubric YAML file to use instead of the shipped one (docs/rubric.md).")
     var rubric: String?
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case json, text }
-
-    func run() async throws {
-        let analysis = try await Analysis.run(path: path, bookName: book, year: year, rubricPath: rubric)
-        switch format {
-        case .json: print(try AnalysisOutput.json(analysis))
-        case .text: print(AnalysisOutput.text(analysis))
-        }
+    func analysis() async throws -> Analysis {
+        try await Analysis.run(path: path, bookName: book, year: year, rubricPath: rubric)
     }
 }
 

@@ -16,8 +16,7 @@ struct ReportCommand: AsyncParsableCommand {
         self-contained file with inline CSS and SVG charts.
         """)
 
-    @Argument(help: "A budget book (folder, datapackage.json, .csv, .xlsx, .json) or a store.")
-    var path: String
+    @OptionGroup var input: AnalysisOptions
 
     @Option(help: "Language: fa (Persian, right to left) or en.")
     var lang: ReportLanguage = .fa
@@ -27,15 +26,6 @@ struct ReportCommand: AsyncParsableCommand {
 
     @Option(help: "Write the report to this file (default: standard output).")
     var out: String?
-
-    @Option(help: "The year to report on (default: the latest year with realized figures).")
-    var year: Int?
-
-    @Option(help: "The book in the store (needed when the store holds several).")
-    var book: String?
-
-    @Option(help: "A rubric YAML file to use instead of the shipped one (docs/rubric.md).")
-    var rubric: String?
 
     @Option(help: "The generation date printed in the footer: YYYY-MM-DD (Gregorian), today, or none for byte-reproducible output.")
     var date: String = "today"
@@ -52,7 +42,7 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let analysis = try await Analysis.run(path: path, bookName: book, year: year, rubricPath: rubric)
+        let analysis = try await input.analysis()
         let text = ReportWriter.render(analysis, language: lang, format: format.reportFormat, date: generatedOn())
         if let out {
             try ReportWriter.write(text, to: out)

@@ -32,6 +32,36 @@ import TarazuStore
         #expect(await TarazuCommand.run(arguments: ["aggregate", folder + "/missing", "--measure", "approved"]) == 1)
     }
 
+    @Test func reportAndAnalyzeRejectBadInputClearly() async throws {
+        let book = GoldenTests.fixture
+        #expect(await TarazuCommand.run(arguments: ["report", book, "--date", "yesterday"]) == 2)
+        #expect(await TarazuCommand.run(arguments: ["report", book, "--lang", "de"]) == 2)
+        #expect(await TarazuCommand.run(arguments: ["analyze", book, "--rubric", temporaryPath("missing.yaml")]) == 1)
+        let broken = temporaryPath("rubric.yaml")
+        try "rubric: x\nversion: 1\n".write(toFile: broken, atomically: true, encoding: .utf8)
+        #expect(await TarazuCommand.run(arguments: ["analyze", book, "--rubric", broken]) == 1)
+        #expect(await TarazuCommand.run(arguments: ["analyze", book, "--year", "1390"]) == 1)
+        let out = temporaryPath("report.md")
+        #expect(await TarazuCommand.run(arguments: ["report", book, "--lang", "en", "--format", "md", "--date", "2026-11-26", "--out", out]) == 0)
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(text.contains("1405/09/05")) // 2026-11-26 in the Jalali calendar
+    }
+
+    @Test func aCustomRubricChangesTheJudgement() async throws {
+        let shipped = try String(contentsOf: GoldenTests.root.appendingPathComponent("Sources/TarazuAnalysis/Resources/rubric.yaml"), encoding: .utf8)
+        // A lenient council: any PEFA letter is strong.
+        let lenient = shipped.replacingOccurrences(of: "grades: {A: strong, B: adequate, C: partial, D: weak}", with: "grades: {A: strong, B: strong, C: strong, D: strong}")
+            .replacingOccurrences(of: "version: \"1.0.0\"", with: "version: \"1.0.0-lenient\"")
+        let path = temporaryPath("lenient.yaml")
+        try lenient.write(toFile: path, atomically: true, encoding: .utf8)
+        let custom = try await Analysis.run(path: GoldenTests.fixture, bookName: nil, year: nil, rubricPath: path)
+        let standard = try await Analysis.run(path: GoldenTests.fixture, bookName: nil, year: nil, rubricPath: nil)
+        #expect(custom.assessment.rubricVersion == "1.0.0-lenient")
+        let check = { (analysis: Analysis) in analysis.assessment.criteria[0].checks.first { $0.id == "aggregate_outturn" }?.status }
+        #expect(check(standard) == .weak)
+        #expect(check(custom) == .strong)
+    }
+
     @Test func demoFillsTheStoreWithTheSampleCityAndWritesItsReports() async throws {
         let db = temporaryPath("demo.sqlite")
         let reports = temporaryPath("reports")

@@ -1,0 +1,298 @@
+import Foundation
+import TarazuCore
+
+/// One factor of a project's risk, with its figure and the reason in words.
+public struct RiskReason: Codable, Sendable, Hashable {
+    public var factor: RiskFactor
+    /// False when the book lacks what the factor needs; the factor is then left out of the score.
+    public var hasData: Bool
+    /// The factor's sub-score in [0, 1]; nil without data.
+    public var subScore: Decimal?
+    /// The factor's weight (as configured, negatives as 0).
+    public var weight: Decimal
+    /// Points this factor adds to the score (the contributions sum to the unrounded score); nil without data.
+    public var contribution: Decimal?
+    /// The figure the factor is judged on (a ratio, or years for schedule slip); nil without data.
+    public var value: Decimal?
+    /// The reason in Persian, with Persian digits.
+    public var textFa: String
+    /// The reason in English.
+    public var textEn: String
+}
+
+/// Estimated final cost of a project at P50 and P80, in whole rials.
+///
+/// `base` = the larger of the planned cost and the current cost estimate (so the project's own
+/// observed overrun is carried in). The reference-class uplift applies to the work not yet done only:
+/// `P50 = base × (1 + remainingShare × class typical overrun)`,
+/// `P80 = base × (1 + remainingShare × class upper overrun)`, where `remainingShare` is
+/// `1 − physicalProgress / 100` (1 when progress is unknown). Computed with `Decimal`, rounded to the rial.
+public struct CostEstimate: Codable, Sendable, Hashable {
+    public var base: Money
+    public var remainingShare: Decimal
+    public var upliftP50: Decimal
+    public var upliftP80: Decimal
+    public var p50: Money
+    public var p80: Money
+}
+
+/// A project's risk score with its reasons.
+public struct ProjectRisk: Codable, Sendable, Hashable {
+    /// 1 for the riskiest project.
+    public var rank: Int
+    public var projectId: String
+    public var nameFa: String
+    public var nameEn: String?
+    public var type: ProjectType
+    public var referenceClass: ReferenceClass
+    /// The analysis year.
+    public var year: Int?
+    /// 0 to 100.
+    public var score: Int
+    /// Share of the total weight carried by factors with data (0 to 1).
+    public var coverage: Decimal
+    /// The factor that adds most to the score; nil when nothing adds anything.
+    public var mainFactor: RiskFactor?
+    /// All factors: those with data by contribution (largest first), then those without.
+    public var reasons: [RiskReason]
+    /// Estimated final cost; nil when the planned cost is not positive or the amount overflows.
+    public var estimate: CostEstimate?
+}
+
+/// Scores capital projects for risk. Sub-scores, each in [0, 1]:
+///
+/// - **cost overrun** `o = currentCostEstimate / plannedCost − 1`; `sub = o / (2 × prior)` clamped,
+///   where prior is the reference-class typical overrun (0 at no overrun, 1 at twice the prior).
+/// - **schedule slip** at the end of the analysis year Y, when physical progress < 100 %:
+///   `overdue = Y − plannedEndYear`; with a start year and progress > 0, the pace is
+///   `progress / (Y − startYear + 1)` per year and the projected end is `Y + (100 − progress) / pace`,
+///   `projected slip = (projected end − plannedEndYear) × min(1, elapsed years / planned duration)`
+///   (a projection from the first years counts less). `slip = max(overdue, projected slip, 0)`;
+///   `sub = slip / planned duration` (planned duration = `plannedEndYear − startYear + 1`, 3 years
+///   when unknown) clamped: a schedule that doubles scores 1. Progress 100 % scores 0.
+/// - **budget volatility** over the years up to Y with approved > 0 on the project's lines:
+///   mean of `|(revised, else realized) − approved| / approved` (sums over the year's lines);
+///   `sub = mean / 0.5` clamped.
+/// - **low execution** `e` = realized / approved in Y, `c` = the same cumulated over years up to Y;
+///   `x = (e + c) / 2` (c alone when Y has no executed lines); `sub = (0.9 − x) / 0.6` clamped
+///   (0 at 90 % and above, 1 at 30 % and below).
+/// - **spending ahead of progress** `gap = cumulative realized up to Y / (currentCostEstimate, else plannedCost)
+///   − progress / 100`; `sub = gap / 0.5` clamped. Spending before the book's first year is not seen.
+/// - **contract red flags**: no data yet (weight 0 by default).
+///
+/// Score = `round(100 × Σ wᵢ subᵢ / Σ wᵢ over factors with data)`; a factor without data is left out
+/// and says so. Ranking: score descending, then project id.
+public enum RiskScorer {
+    /// The default analysis year: the latest year with a realized figure on any budget line, else the
+    /// latest budget year, else nil.
+    public static func defaultYear(of book: BudgetBook) -> Int? {
+        book.budgetLines.filter { $0.realized != nil }.map(\.year).max() ?? book.budgetLines.map(\.year).max()
+    }
+
+    /// Scores and ranks every project of `book` at `year` (default: ``defaultYear(of:)``).
+    public static func score(book: BudgetBook, year: Int? = nil, weights: RiskWeights = .default) -> [ProjectRisk] {
+        let analysisYear = year ?? defaultYear(of: book)
+        var linesByProject: [String: [BudgetLine]] = [:]
+        for line in book.budgetLines {
+            guard let id = line.projectId, !id.isEmpty else { continue }
+            linesByProject[id, default: []].append(line)
+        }
+        let totalWeight = RiskFactor.allCases.reduce(Decimal(0)) { $0 + weights[$1] }
+        var results = book.projects.map { project in
+            score(project: project, lines: linesByProject[project.projectId] ?? [], year: analysisYear,
+                  weights: weights, totalWeight: totalWeight)
+        }
+        results.sort { $0.score != $1.score ? $0.score > $1.score : $0.projectId < $1.projectId }
+        for index in results.indices { results[index].rank = index + 1 }
+        return results
+    }
+
+    static func score(project: Project, lines: [BudgetLine], year: Int?, weights: RiskWeights,
+                      totalWeight: Decimal) -> ProjectRisk {
+        let refClass = ReferenceClass(project.type)
+        let raw: [Raw] = [
+            costOverrun(project, refClass),
+            scheduleSlip(project, year),
+            volatility(lines, year),
+            lowExecution(lines, year),
+            spendingAhead(project, lines, year),
+            (.contractRedFlags, nil, nil, "داده قرارداد هنوز در دست نیست (این عامل بعداً افزوده می‌شود).",
+             "No contract data yet (this factor comes later)."),
+        ]
+        let covered = raw.reduce(Decimal(0)) { $0 + ($1.1 != nil ? weights[$1.0] : 0) }
+        var reasons: [RiskReason] = raw.map { factor, sub, value, fa, en in
+            let weight = weights[factor]
+            let contribution = sub.map { covered > 0 ? 100 * weight * $0 / covered : 0 }
+            return RiskReason(factor: factor, hasData: sub != nil, subScore: sub, weight: weight,
+                              contribution: contribution, value: value, textFa: PersianText.normalize(fa), textEn: en)
+        }
+        let order = { (r: RiskReason) in RiskFactor.allCases.firstIndex(of: r.factor)! }
+        reasons.sort { a, b in
+            switch (a.contribution, b.contribution) {
+            case let (x?, y?): x != y ? x > y : order(a) < order(b)
+            case (.some, nil): true
+            case (nil, .some): false
+            case (nil, nil): order(a) < order(b)
+            }
+        }
+        let total = reasons.reduce(Decimal(0)) { $0 + ($1.contribution ?? 0) }
+        let main = reasons.first.flatMap { ($0.contribution ?? 0) > 0 ? $0.factor : nil }
+        return ProjectRisk(rank: 0, projectId: project.projectId, nameFa: project.nameFa, nameEn: project.nameEn,
+                           type: project.type, referenceClass: refClass, year: year,
+                           score: RiskMath.int(min(max(total, 0), 100)),
+                           coverage: totalWeight > 0 ? covered / totalWeight : 0,
+                           mainFactor: main, reasons: reasons, estimate: estimate(project, refClass))
+    }
+
+    typealias Raw = (RiskFactor, Decimal?, Decimal?, String, String)
+
+    static func costOverrun(_ p: Project, _ refClass: ReferenceClass) -> Raw {
+        guard let current = p.currentCostEstimate, p.plannedCost.rials > 0 else {
+            return (.costOverrun, nil, nil, "برآورد فعلی هزینه یا هزینه برنامه‌ای در دست نیست؛ عامل افزایش هزینه کنار گذاشته شد.",
+                    "No current cost estimate or planned cost: cost overrun left out.")
+        }
+        let prior = refClass.typicalOverrun
+        let overrun = current.decimal / p.plannedCost.decimal - 1
+        let sub = RiskMath.clamp01(overrun / (2 * prior))
+        let priorEn = "the reference-class prior for \(refClass.nameEn) is \(RiskMath.pctEn(prior))"
+        let priorFa = "پیش‌فرض طبقه مرجع \(refClass.nameFa) \(RiskMath.pctFa(prior)) است"
+        if overrun > 0 {
+            return (.costOverrun, sub, overrun,
+                    "برآورد فعلی هزینه \(RiskMath.pctFa(overrun)) بیش از هزینه برنامه‌ای است؛ \(priorFa).",
+                    "Current cost estimate is \(RiskMath.pctEn(overrun)) above the planned cost; \(priorEn).")
+        }
+        return (.costOverrun, sub, overrun,
+                "برآورد فعلی هزینه از هزینه برنامه‌ای بیشتر نیست (\(RiskMath.signedPctFa(overrun)))؛ \(priorFa).",
+                "Current cost estimate is not above the planned cost (\(RiskMath.signedPctEn(overrun))); \(priorEn).")
+    }
+
+    static func scheduleSlip(_ p: Project, _ year: Int?) -> Raw {
+        guard let year, let end = p.plannedEndYear, let progress = p.physicalProgress else {
+            return (.scheduleSlip, nil, nil, "سال پایان برنامه‌ای یا پیشرفت فیزیکی در دست نیست؛ عامل تأخیر کنار گذاشته شد.",
+                    "No planned end year or physical progress: schedule slip left out.")
+        }
+        if progress >= 100 {
+            return (.scheduleSlip, 0, 0, "پیشرفت فیزیکی ۱۰۰٪ است؛ تأخیری در کار نیست.",
+                    "Physical progress is 100 %: no schedule slip.")
+        }
+        if let start = p.startYear, year < start {
+            return (.scheduleSlip, nil, nil, "پروژه تا سال \(RiskMath.yearFa(year)) آغاز نشده است؛ عامل تأخیر کنار گذاشته شد.",
+                    "The project had not started by \(year): schedule slip left out.")
+        }
+        let overdue = Decimal(year - end)
+        var projectedEnd: Decimal?
+        if let start = p.startYear, progress > 0 {
+            let pace = progress / Decimal(year - start + 1)
+            projectedEnd = Decimal(year) + (100 - progress) / pace
+        }
+        let duration: Decimal = p.startYear.map { Decimal(max(end - $0 + 1, 1)) } ?? 3
+        // A projection from the first years of works is less sure: it counts in proportion to the
+        // share of the planned duration that has elapsed.
+        let confidence = p.startYear.map { RiskMath.clamp01(Decimal(year - $0 + 1) / duration) } ?? 0
+        let projectedSlip = ((projectedEnd ?? Decimal(year)) - Decimal(end)) * confidence
+        let slip = max(overdue, projectedSlip, 0)
+        let sub = RiskMath.clamp01(slip / duration)
+        var en = overdue > 0
+            ? "\(RiskMath.en(overdue, 0)) year(s) past the planned end (\(end)) at \(RiskMath.en(progress)) % progress"
+            : "Planned to end in \(end); \(RiskMath.en(progress)) % progress at the end of \(year)"
+        var fa = overdue > 0
+            ? "\(RiskMath.fa(overdue, 0)) سال پس از پایان برنامه‌ای (\(RiskMath.yearFa(end))) با پیشرفت \(RiskMath.fa(progress))٪"
+            : "پایان برنامه‌ای \(RiskMath.yearFa(end))؛ پیشرفت \(RiskMath.fa(progress))٪ در پایان \(RiskMath.yearFa(year))"
+        if let projectedEnd {
+            en += "; at its pace it would end about \(RiskMath.en(projectedEnd, 0)); slip counted: \(RiskMath.en(slip)) year(s)."
+            fa += "؛ با این آهنگ حدود \(RiskMath.fa(projectedEnd, 0)) تمام می‌شود؛ تأخیر منظورشده \(RiskMath.fa(slip)) سال."
+        } else {
+            en += "; \(RiskMath.en(slip)) year(s) of slip."
+            fa += "؛ \(RiskMath.fa(slip)) سال تأخیر."
+        }
+        return (.scheduleSlip, sub, slip, fa, en)
+    }
+
+    /// Sums of approved, revised-or-realized and realized per year up to `year`.
+    static func yearly(_ lines: [BudgetLine], _ year: Int?) -> [Int: (approved: Decimal, final: Decimal?, realized: Decimal?)] {
+        var out: [Int: (approved: Decimal, final: Decimal?, realized: Decimal?)] = [:]
+        for line in lines where year == nil || line.year <= year! {
+            var entry = out[line.year] ?? (0, nil, nil)
+            entry.approved += line.approved.decimal
+            if let f = line.revised ?? line.realized { entry.final = (entry.final ?? 0) + f.decimal }
+            if let r = line.realized { entry.realized = (entry.realized ?? 0) + r.decimal }
+            out[line.year] = entry
+        }
+        return out
+    }
+
+    static func volatility(_ lines: [BudgetLine], _ year: Int?) -> Raw {
+        let years = yearly(lines, year)
+        var deviations: [(Int, Decimal)] = []
+        for y in years.keys.sorted() {
+            let e = years[y]!
+            guard e.approved > 0, let final = e.final else { continue }
+            deviations.append((y, (final - e.approved) / e.approved))
+        }
+        guard let mean = RiskMath.mean(deviations.map { abs($0.1) }) else {
+            return (.budgetVolatility, nil, nil, "ردیف بودجه‌ای با مصوب و اصلاحیه یا عملکرد برای پروژه نیست؛ عامل نوسان بودجه کنار گذاشته شد.",
+                    "No budget lines with approved and revised or realized amounts: budget volatility left out.")
+        }
+        let largest = deviations.max { abs($0.1) != abs($1.1) ? abs($0.1) < abs($1.1) : $0.0 > $1.0 }!
+        let sub = RiskMath.clamp01(mean / Decimal(string: "0.5")!)
+        return (.budgetVolatility, sub, mean,
+                "اصلاحیه یا عملکرد بودجه پروژه در \(RiskMath.fa(Decimal(deviations.count), 0)) سال به طور میانگین \(RiskMath.pctFa(mean)) با مصوب فاصله داشته است (بیشترین: \(RiskMath.signedPctFa(largest.1)) در \(RiskMath.yearFa(largest.0))).",
+                "Revised or realized budget strayed from the approved one by \(RiskMath.pctEn(mean)) a year on average over \(deviations.count) year(s) (largest: \(RiskMath.signedPctEn(largest.1)) in \(largest.0)).")
+    }
+
+    static func lowExecution(_ lines: [BudgetLine], _ year: Int?) -> Raw {
+        let years = yearly(lines, year)
+        var cumApproved: Decimal = 0, cumRealized: Decimal = 0
+        for e in years.values where e.approved > 0 {
+            if let r = e.realized { cumApproved += e.approved; cumRealized += r }
+        }
+        guard cumApproved > 0 else {
+            return (.lowExecution, nil, nil, "عملکرد ردیف‌های بودجه پروژه در دست نیست؛ عامل اجرای کم کنار گذاشته شد.",
+                    "No realized figures on the project's budget lines: low execution left out.")
+        }
+        let cumulative = cumRealized / cumApproved
+        var inYear: Decimal?
+        if let year, let e = years[year], e.approved > 0, let r = e.realized { inYear = r / e.approved }
+        let x = inYear.map { ($0 + cumulative) / 2 } ?? cumulative
+        let sub = RiskMath.clamp01((Decimal(string: "0.9")! - x) / Decimal(string: "0.6")!)
+        if let inYear, let year {
+            return (.lowExecution, sub, x,
+                    "در \(RiskMath.yearFa(year)) \(RiskMath.pctFa(inYear)) از بودجه مصوب پروژه اجرا شد (تجمعی \(RiskMath.pctFa(cumulative))).",
+                    "Realized \(RiskMath.pctEn(inYear)) of the approved budget in \(year) (cumulative \(RiskMath.pctEn(cumulative))).")
+        }
+        return (.lowExecution, sub, x,
+                "تجمعی \(RiskMath.pctFa(cumulative)) از بودجه مصوب پروژه اجرا شد (در سال تحلیل ردیف اجراشده‌ای نیست).",
+                "Realized \(RiskMath.pctEn(cumulative)) of the approved budget cumulatively (no executed line in the analysis year).")
+    }
+
+    static func spendingAhead(_ p: Project, _ lines: [BudgetLine], _ year: Int?) -> Raw {
+        let cost = p.currentCostEstimate ?? p.plannedCost
+        let years = yearly(lines, year)
+        let realized = years.values.compactMap(\.realized)
+        guard let progress = p.physicalProgress, cost.rials > 0, !realized.isEmpty else {
+            return (.spendingAheadOfProgress, nil, nil,
+                    "پیشرفت فیزیکی، هزینه پروژه یا عملکرد ردیف‌های آن در دست نیست؛ عامل پیشی گرفتن هزینه از پیشرفت کنار گذاشته شد.",
+                    "No physical progress, project cost or realized spending: spending ahead of progress left out.")
+        }
+        let spent = realized.reduce(Decimal(0), +) / cost.decimal
+        let gap = spent - progress / 100
+        let sub = RiskMath.clamp01(gap / Decimal(string: "0.5")!)
+        let first = years.keys.min()!
+        let costEn = p.currentCostEstimate != nil ? "current cost estimate" : "planned cost"
+        let costFa = p.currentCostEstimate != nil ? "برآورد فعلی هزینه" : "هزینه برنامه‌ای"
+        return (.spendingAheadOfProgress, sub, gap,
+                "از \(RiskMath.yearFa(first)) تاکنون \(RiskMath.pctFa(spent)) از \(costFa) خرج شده و پیشرفت فیزیکی \(RiskMath.fa(progress))٪ است (فاصله \(RiskMath.fa(gap * 100)) واحد درصد).",
+                "Spent \(RiskMath.pctEn(spent)) of the \(costEn) since \(first) at \(RiskMath.en(progress)) % physical progress (gap \(RiskMath.en(gap * 100)) points).")
+    }
+
+    static func estimate(_ p: Project, _ refClass: ReferenceClass) -> CostEstimate? {
+        guard p.plannedCost.rials > 0 else { return nil }
+        let base = max(p.plannedCost, p.currentCostEstimate ?? p.plannedCost)
+        let remaining = RiskMath.clamp01(1 - (p.physicalProgress ?? 0) / 100)
+        let u50 = remaining * refClass.typicalOverrun
+        let u80 = remaining * refClass.upperOverrun
+        guard let p50 = RiskMath.money(base.decimal * (1 + u50)),
+              let p80 = RiskMath.money(base.decimal * (1 + u80)) else { return nil }
+        return CostEstimate(base: base, remainingShare: remaining, upliftP50: u50, upliftP80: u80, p50: p50, p80: p80)
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// The factors of a project's risk score.
+public enum RiskFactor: String, Codable, Sendable, CaseIterable {
+    /// Current cost estimate above plan, judged against the reference-class prior.
+    case costOverrun = "cost_overrun"
+    /// Years past the planned end, or projected slip from the pace of physical progress.
+    case scheduleSlip = "schedule_slip"
+    /// How far the project's yearly revised (or realized) budget strays from the approved one.
+    case budgetVolatility = "budget_volatility"
+    /// Realized against approved on the project's lines, in the year and cumulatively.
+    case lowExecution = "low_execution"
+    /// Share of the cost spent minus share of physical progress.
+    case spendingAheadOfProgress = "spending_ahead_of_progress"
+    /// Contract red flags (OCDS, methods.md section 5). Not implemented yet: never has data.
+    case contractRedFlags = "contract_red_flags"
+}
+
+/// The weights of the risk factors. Only their ratios matter: a project's score is
+/// `100 × Σ weightᵢ × subᵢ / Σ weights of the factors that have data`. Negative weights count as 0.
+///
+/// Defaults (sum 100):
+/// - cost overrun 30 and schedule slip 25: the outcomes a council asks about first, and the ones
+///   reference-class forecasting is about;
+/// - spending ahead of physical progress 20: the early warning of both (money spent, work not done);
+/// - low execution 15: weaker, since low execution often reflects the municipality's cash, not the project;
+/// - budget volatility 10: the noisiest signal, an indication of unstable planning;
+/// - contract red flags 0: no contract data yet (later, from OCDS releases).
+///
+/// Decoding accepts any subset of the keys; missing ones take their default.
+public struct RiskWeights: Codable, Sendable, Hashable {
+    public var costOverrun: Decimal
+    public var scheduleSlip: Decimal
+    public var budgetVolatility: Decimal
+    public var lowExecution: Decimal
+    public var spendingAheadOfProgress: Decimal
+    public var contractRedFlags: Decimal
+
+    public init(costOverrun: Decimal = 30, scheduleSlip: Decimal = 25, budgetVolatility: Decimal = 10,
+                lowExecution: Decimal = 15, spendingAheadOfProgress: Decimal = 20, contractRedFlags: Decimal = 0) {
+        self.costOverrun = costOverrun
+        self.scheduleSlip = scheduleSlip
+        self.budgetVolatility = budgetVolatility
+        self.lowExecution = lowExecution
+        self.spendingAheadOfProgress = spendingAheadOfProgress
+        self.contractRedFlags = contractRedFlags
+    }
+
+    /// The documented defaults.
+    public static let `default` = RiskWeights()
+
+    /// The weight of `factor`, never negative.
+    public subscript(factor: RiskFactor) -> Decimal {
+        let raw: Decimal = switch factor {
+        case .costOverrun: costOverrun
+        case .scheduleSlip: scheduleSlip
+        case .budgetVolatility: budgetVolatility
+        case .lowExecution: lowExecution
+        case .spendingAheadOfProgress: spendingAheadOfProgress
+        case .contractRedFlags: contractRedFlags
+        }
+        return max(raw, 0)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case costOverrun = "cost_overrun"
+        case scheduleSlip = "schedule_slip"
+        case budgetVolatility = "budget_volatility"
+        case lowExecution = "low_execution"
+        case spendingAheadOfProgress = "spending_ahead_of_progress"
+        case contractRedFlags = "contract_red_flags"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = RiskWeights.default
+        costOverrun = try c.decodeIfPresent(Decimal.self, forKey: .costOverrun) ?? d.costOverrun
+        scheduleSlip = try c.decodeIfPresent(Decimal.self, forKey: .scheduleSlip) ?? d.scheduleSlip
+        budgetVolatility = try c.decodeIfPresent(Decimal.self, forKey: .budgetVolatility) ?? d.budgetVolatility
+        lowExecution = try c.decodeIfPresent(Decimal.self, forKey: .lowExecution) ?? d.lowExecution
+        spendingAheadOfProgress = try c.decodeIfPresent(Decimal.self, forKey: .spendingAheadOfProgress) ?? d.spendingAheadOfProgress
+        contractRedFlags = try c.decodeIfPresent(Decimal.self, forKey: .contractRedFlags) ?? d.contractRedFlags
+    }
+}
