@@ -32,6 +32,7 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ], resources: [.copy("Resources")]),
         .target(name: "TarazuReport", dependencies: ["TarazuCore", "TarazuAnalysis"]),
+        .target(name: "TarazuForecast", dependencies: ["TarazuCore"]),
         // Persistence.
         .target(name: "TarazuStore", dependencies: [
             "TarazuCore",
@@ -42,6 +43,7 @@ let package = Package(
         // Command line.
         .target(name: "TarazuCLI", dependencies: [
             "TarazuCore", "TarazuImport", "TarazuSample", "TarazuParticipation", "TarazuStore", "TarazuAnalysis", "TarazuReport",
+            "TarazuForecast",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "tarazu", dependencies: ["TarazuCLI"]),
@@ -52,9 +54,10 @@ let package = Package(
         .testTarget(name: "TarazuSampleTests", dependencies: ["TarazuSample", "TarazuImport"]),
         .testTarget(name: "TarazuAnalysisTests", dependencies: ["TarazuAnalysis", "TarazuCore", "TarazuSample"]),
         .testTarget(name: "TarazuReportTests", dependencies: ["TarazuReport", "TarazuAnalysis", "TarazuCore"], exclude: ["Golden"]),
+        .testTarget(name: "TarazuForecastTests", dependencies: ["TarazuForecast", "TarazuCore"], exclude: ["Fixtures"]),
         .testTarget(name: "TarazuParticipationTests", dependencies: ["TarazuParticipation"], exclude: ["Fixtures"]),
         .testTarget(name: "TarazuStoreTests", dependencies: ["TarazuStore", "TarazuCore"]),
-        .testTarget(name: "TarazuCLITests", dependencies: ["TarazuCLI", "TarazuReport", "TarazuSample", "TarazuCore"], exclude: ["Golden"]),
+        .testTarget(name: "TarazuCLITests", dependencies: ["TarazuCLI", "TarazuReport", "TarazuSample", "TarazuCore", "TarazuForecast"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

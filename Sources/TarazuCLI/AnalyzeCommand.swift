@@ -49,6 +49,11 @@ struct AnalysisOptions: ParsableArguments {
     func analysis() async throws -> Analysis {
         try await Analysis.run(path: path, bookName: book, year: year, rubricPath: rubric)
     }
+
+    /// The book at `path` (a book or a store).
+    static func loadBook(path: String, bookName: String?) async throws -> BudgetBook {
+        try await Analysis.loadBook(path: path, bookName: bookName)
+    }
 }
 
 /// A book with its indicators and assessment: what analyze prints and report renders.
@@ -95,7 +100,7 @@ struct Analysis {
         }
     }
 
-    private static func loadBook(path: String, bookName: String?) async throws -> BudgetBook {
+    static func loadBook(path: String, bookName: String?) async throws -> BudgetBook {
         if AggregateCommand.isStore(path) {
             let options = try StoreOptions.parse(["--db", path])
             return try await options.withStore { store in try await store.book(named: bookName) }

@@ -6,13 +6,14 @@ public struct RiskReason: Codable, Sendable, Hashable {
     public var factor: RiskFactor
     /// False when the book lacks what the factor needs; the factor is then left out of the score.
     public var hasData: Bool
-    /// The factor's sub-score in [0, 1]; nil without data.
+    /// The factor's sub-score in [0, 1], rounded to 4 decimals; nil without data.
     public var subScore: Decimal?
     /// The factor's weight (as configured, negatives as 0).
     public var weight: Decimal
-    /// Points this factor adds to the score (the contributions sum to the unrounded score); nil without data.
+    /// Points this factor adds to the score, rounded to 2 decimals (they sum to the score before rounding); nil without data.
     public var contribution: Decimal?
-    /// The figure the factor is judged on (a ratio, or years for schedule slip); nil without data.
+    /// The figure the factor is judged on, rounded to 4 decimals: the overrun ratio, the slip in years, the mean
+    /// absolute deviation ratio, the blended execution rate, or the spending-minus-progress gap; nil without data.
     public var value: Decimal?
     /// The reason in Persian, with Persian digits.
     public var textFa: String
@@ -123,8 +124,9 @@ public enum RiskScorer {
         var reasons: [RiskReason] = raw.map { factor, sub, value, fa, en in
             let weight = weights[factor]
             let contribution = sub.map { covered > 0 ? 100 * weight * $0 / covered : 0 }
-            return RiskReason(factor: factor, hasData: sub != nil, subScore: sub, weight: weight,
-                              contribution: contribution, value: value, textFa: PersianText.normalize(fa), textEn: en)
+            return RiskReason(factor: factor, hasData: sub != nil, subScore: sub.map { RiskMath.round($0, 4) }, weight: weight,
+                              contribution: contribution.map { RiskMath.round($0, 2) }, value: value.map { RiskMath.round($0, 4) },
+                              textFa: PersianText.normalize(fa), textEn: en)
         }
         let order = { (r: RiskReason) in RiskFactor.allCases.firstIndex(of: r.factor)! }
         reasons.sort { a, b in
@@ -135,7 +137,8 @@ public enum RiskScorer {
             case (nil, nil): order(a) < order(b)
             }
         }
-        let total = reasons.reduce(Decimal(0)) { $0 + ($1.contribution ?? 0) }
+        let total = covered > 0
+            ? 100 * raw.reduce(Decimal(0)) { $0 + weights[$1.0] * ($1.1 ?? 0) } / covered : 0
         let main = reasons.first.flatMap { ($0.contribution ?? 0) > 0 ? $0.factor : nil }
         return ProjectRisk(rank: 0, projectId: project.projectId, nameFa: project.nameFa, nameEn: project.nameEn,
                            type: project.type, referenceClass: refClass, year: year,

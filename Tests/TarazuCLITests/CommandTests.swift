@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TarazuCore
+import TarazuForecast
 import TarazuImport
 import TarazuStore
 @testable import TarazuCLI
@@ -60,6 +61,29 @@ import TarazuStore
         let check = { (analysis: Analysis) in analysis.assessment.criteria[0].checks.first { $0.id == "aggregate_outturn" }?.status }
         #expect(check(standard) == .weak)
         #expect(check(custom) == .strong)
+    }
+
+    @Test func forecastChecksItsArgumentsAndForecastsRawSeries() async throws {
+        #expect(await TarazuCommand.run(arguments: ["forecast"]) == 2)
+        #expect(await TarazuCommand.run(arguments: ["forecast", GoldenTests.fixture, "--horizon", "5"]) == 2)
+        #expect(await TarazuCommand.run(arguments: ["forecast", GoldenTests.fixture, "--dimension", "colour"]) == 2)
+        #expect(await TarazuCommand.run(arguments: ["forecast", "--series", temporaryPath("none.json")]) == 1)
+        let bad = temporaryPath("bad.json")
+        try #"{"values": []}"#.write(toFile: bad, atomically: true, encoding: .utf8)
+        #expect(await TarazuCommand.run(arguments: ["forecast", "--series", bad]) == 1)
+        #expect(await TarazuCommand.run(arguments: ["forecast", GoldenTests.fixture, "--format", "json"]) == 0)
+    }
+
+    @Test func everyBookSeriesIsForecastWithItsBacktest() async throws {
+        let book = try await AnalysisOptions.loadBook(path: GoldenTests.fixture, bookName: nil)
+        let series = try CostSeries.build(book: book)
+        let forecasts = ForecastRun.all(series, horizon: 2)
+        #expect(forecasts.count == series.count)
+        #expect(zip(series, forecasts).allSatisfy { $0.key.description == $1.key })
+        #expect(forecasts.allSatisfy { $0.forecasts.map(\.year) == [1404, 1405] })
+        let total = try #require(series.first { $0.key.description == "expenditure/total/all/approved/nominal" })
+        // 1401-1403 approved totals of the fixture, in rials.
+        #expect(total.points.map(\.value) == [2_820_000_000, 3_666_000_000, 4_260_000_000])
     }
 
     @Test func demoFillsTheStoreWithTheSampleCityAndWritesItsReports() async throws {

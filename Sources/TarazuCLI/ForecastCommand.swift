@@ -1,0 +1,154 @@
+import ArgumentParser
+import Foundation
+import TarazuCore
+import TarazuForecast
+
+/// `tarazu forecast`: cost trends and forecasts of a book's expenditure and revenue series.
+struct ForecastCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forecast",
+        abstract: "Cost trends (CAGR, direction, breaks) and 1-3 year forecasts with backtest errors and intervals.",
+        discussion: """
+        Series are yearly sums of a book's budget lines (by total, function, region, economic class) and revenue \
+        lines (by total, revenue class), approved and realized, nominal and real (deflated to the latest year's \
+        prices). Each series is forecast by naive, drift, Holt or damped Holt, chosen per series by a \
+        rolling-origin backtest whose MAPE, sMAPE and MASE are printed beside the forecast; intervals are 80 % and \
+        95 %. Money is whole rials. With --series FILE.json, forecasts raw series instead (see docs/forecast.md).
+        """)
+
+    @Argument(help: "A budget book or a store (not needed with --series).")
+    var path: String?
+
+    @Option(help: "Years to forecast, 1 to 3.")
+    var horizon: Int = 3
+
+    @Option(help: "Series dimension: total, function, region, economic_class, revenue_class or all.")
+    var dimension: String = "all"
+
+    @Option(help: "Measure: approved, realized or all.")
+    var measure: String = "all"
+
+    @Option(help: "Basis: nominal, real or all.")
+    var basis: String = "all"
+
+    @Option(help: "Output format: json or text.")
+    var format: Format = .text
+
+    @Option(help: "The book in the store (needed when the store holds several).")
+    var book: String?
+
+    @Option(help: "Forecast the series of this JSON file instead of a book ({\"key\", \"years\", \"values\"} or {\"series\": [...]}).")
+    var series: String?
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, text }
+
+    func validate() throws {
+        guard (1...3).contains(horizon) else { throw ValidationError("--horizon must be 1, 2 or 3") }
+        guard path != nil || series != nil else { throw ValidationError("give a book PATH or --series FILE") }
+        let dimensions = SeriesKey.Dimension.allCases.map(\.rawValue) + ["all"]
+        guard dimensions.contains(dimension) else { throw ValidationError("--dimension must be one of \(dimensions.joined(separator: ", "))") }
+        guard ["approved", "realized", "all"].contains(measure) else { throw ValidationError("--measure must be approved, realized or all") }
+        guard ["nominal", "real", "all"].contains(basis) else { throw ValidationError("--basis must be nominal, real or all") }
+    }
+
+    func run() async throws {
+        if let series {
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: series)) } catch { throw BadInput(["\(series): cannot read the file"]) }
+            do {
+                print(String(decoding: try ForecastJSON.run(input: data), as: UTF8.self), terminator: "")
+            } catch {
+                throw BadInput(["\(series): \(error)"])
+            }
+            return
+        }
+        let book = try await AnalysisOptions.loadBook(path: path!, bookName: self.book)
+        let selected: [CostSeries]
+        do {
+            selected = try CostSeries.build(book: book).filter { trend in
+                (dimension == "all" || trend.key.dimension.rawValue == dimension)
+                    && (measure == "all" || trend.key.measure.rawValue == measure)
+                    && (basis == "all" || trend.key.basis.rawValue == basis)
+            }
+        } catch {
+            throw BadInput(["\(path!): \(error)"])
+        }
+        let forecasts = ForecastRun.all(selected, horizon: horizon)
+        switch format {
+        case .json: print(try ForecastOutput.json(book: book, trends: selected, forecasts: forecasts, horizon: horizon))
+        case .text: print(ForecastOutput.text(book: book, trends: selected, forecasts: forecasts))
+        }
+    }
+}
+
+/// Forecasts many series on every core: each series is independent.
+enum ForecastRun {
+    static func all(_ series: [CostSeries], horizon: Int) -> [ForecastResult] {
+        let results = UnsafeResults(count: series.count)
+        DispatchQueue.concurrentPerform(iterations: series.count) { index in
+            results.set(index, series[index].forecast(options: Forecaster.Options(horizon: horizon)))
+        }
+        return results.values
+    }
+
+    /// Slots written by exactly one iteration each, read after all have finished.
+    private final class UnsafeResults: @unchecked Sendable {
+        private var slots: [ForecastResult?]
+        private let lock = NSLock()
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ value: ForecastResult) { lock.withLock { slots[index] = value } }
+        var values: [ForecastResult] { slots.compactMap { $0 } }
+    }
+}
+
+/// Renders trends and forecasts.
+enum ForecastOutput {
+    private struct Document: Encodable {
+        var book: String
+        var contentHash: String
+        var horizon: Int
+        var trends: [CostSeries]
+        var forecasts: [ForecastResult]
+
+        enum CodingKeys: String, CodingKey {
+            case book, horizon, trends, forecasts
+            case contentHash = "content_hash"
+        }
+    }
+
+    static func json(book: BudgetBook, trends: [CostSeries], forecasts: [ForecastResult], horizon: Int) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let document = Document(book: book.metadata.name, contentHash: book.contentHash, horizon: horizon, trends: trends, forecasts: forecasts)
+        return String(decoding: try encoder.encode(document), as: UTF8.self)
+    }
+
+    static func text(book: BudgetBook, trends: [CostSeries], forecasts: [ForecastResult]) -> String {
+        var lines = ["\(book.metadata.title): trends and forecasts (billion rials)", ""]
+        let header = ["series", "CAGR", "direction", "method", "MASE", "forecasts (value [80 % interval])"]
+        lines.append(header.joined(separator: " | "))
+        for (trend, forecast) in zip(trends, forecasts) {
+            let cagr = trend.cagr.map { String(format: "%+.1f %%", $0 * 100) } ?? "-"
+            let mase = forecast.backtest?.mase.map { String(format: "%.2f", $0) } ?? "-"
+            let points = forecast.forecasts.map { point in
+                let interval = point.lo80.flatMap { lo in point.hi80.map { "[\(billions(lo))-\(billions($0))]" } } ?? ""
+                return "\(point.year): \(billions(point.value)) \(interval)"
+            }.joined(separator: "; ")
+            lines.append([trend.key.description, cagr, trend.direction.rawValue, forecast.method.rawValue, mase, points].joined(separator: " | "))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func billions(_ rials: Int64) -> String {
+        "\(AmountUnit.billionRial.amount(of: Money(rials: rials)).rounded(1))"
+    }
+}
+
+private extension Decimal {
+    func rounded(_ places: Int) -> Decimal {
+        var input = self
+        var output = Decimal()
+        NSDecimalRound(&output, &input, places, .plain)
+        return output
+    }
+}
