@@ -31,8 +31,9 @@ let package = Package(
             "TarazuCore",
             .product(name: "Yams", package: "Yams"),
         ], resources: [.copy("Resources")]),
-        .target(name: "TarazuReport", dependencies: ["TarazuCore", "TarazuAnalysis"]),
+        .target(name: "TarazuReport", dependencies: ["TarazuCore", "TarazuAnalysis", "TarazuForecast", "TarazuRisk"]),
         .target(name: "TarazuForecast", dependencies: ["TarazuCore"]),
+        .target(name: "TarazuRisk", dependencies: ["TarazuCore"]),
         // Persistence.
         .target(name: "TarazuStore", dependencies: [
             "TarazuCore",
@@ -43,7 +44,7 @@ let package = Package(
         // Command line.
         .target(name: "TarazuCLI", dependencies: [
             "TarazuCore", "TarazuImport", "TarazuSample", "TarazuParticipation", "TarazuStore", "TarazuAnalysis", "TarazuReport",
-            "TarazuForecast",
+            "TarazuForecast", "TarazuRisk",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "tarazu", dependencies: ["TarazuCLI"]),
@@ -53,11 +54,12 @@ let package = Package(
         .testTarget(name: "TarazuImportTests", dependencies: ["TarazuImport", "TarazuTabular"]),
         .testTarget(name: "TarazuSampleTests", dependencies: ["TarazuSample", "TarazuImport"]),
         .testTarget(name: "TarazuAnalysisTests", dependencies: ["TarazuAnalysis", "TarazuCore", "TarazuSample"]),
-        .testTarget(name: "TarazuReportTests", dependencies: ["TarazuReport", "TarazuAnalysis", "TarazuCore"], exclude: ["Golden"]),
+        .testTarget(name: "TarazuReportTests", dependencies: ["TarazuReport", "TarazuAnalysis", "TarazuCore", "TarazuForecast", "TarazuRisk"], exclude: ["Golden"]),
         .testTarget(name: "TarazuForecastTests", dependencies: ["TarazuForecast", "TarazuCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "TarazuRiskTests", dependencies: ["TarazuRisk", "TarazuCore"]),
         .testTarget(name: "TarazuParticipationTests", dependencies: ["TarazuParticipation"], exclude: ["Fixtures"]),
         .testTarget(name: "TarazuStoreTests", dependencies: ["TarazuStore", "TarazuCore"]),
-        .testTarget(name: "TarazuCLITests", dependencies: ["TarazuCLI", "TarazuReport", "TarazuSample", "TarazuCore", "TarazuForecast"], exclude: ["Golden"]),
+        .testTarget(name: "TarazuCLITests", dependencies: ["TarazuCLI", "TarazuReport", "TarazuSample", "TarazuCore", "TarazuForecast", "TarazuRisk"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -38,7 +38,7 @@ struct DemoCommand: AsyncParsableCommand {
         for language in ReportLanguage.allCases {
             for (format, suffix) in [(ReportFormat.html, "html"), (.markdown, "md")] {
                 let path = (reports as NSString).appendingPathComponent("\(book.metadata.name)-\(analysis.year).\(language.rawValue).\(suffix)")
-                try ReportWriter.write(ReportWriter.render(analysis, language: language, format: format, date: now), to: path)
+                try ReportWriter.write(try ReportWriter.render(analysis, language: language, format: format, date: now), to: path)
                 print("  \(path)")
             }
         }

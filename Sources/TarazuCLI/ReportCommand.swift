@@ -2,7 +2,9 @@ import ArgumentParser
 import Foundation
 import TarazuAnalysis
 import TarazuCore
+import TarazuForecast
 import TarazuReport
+import TarazuRisk
 
 /// `tarazu report`: the bilingual governance report of a budget book.
 struct ReportCommand: AsyncParsableCommand {
@@ -43,7 +45,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let analysis = try await input.analysis()
-        let text = ReportWriter.render(analysis, language: lang, format: format.reportFormat, date: generatedOn())
+        let text = try ReportWriter.render(analysis, language: lang, format: format.reportFormat, date: generatedOn())
         if let out {
             try ReportWriter.write(text, to: out)
         } else {
@@ -73,11 +75,22 @@ extension ReportLanguage: ExpressibleByArgument {}
 
 /// Renders an analysis and writes report files.
 enum ReportWriter {
-    static func render(_ analysis: Analysis, language: ReportLanguage, format: ReportFormat, date: Date?) -> String {
+    static func render(_ analysis: Analysis, language: ReportLanguage, format: ReportFormat, date: Date?) throws -> String {
         let input = ReportInput(book: analysis.book, year: analysis.year, indicators: analysis.indicators,
                                 assessment: analysis.assessment, softwareVersion: TarazuVersion.current, generatedOn: date,
-                                contentHash: analysis.contentHash)
+                                contentHash: analysis.contentHash, advanced: try advanced(analysis))
         return ReportRenderer.render(input, language: language, format: format)
+    }
+
+    /// The report's advanced analysis: every cost trend, forecasts of the total expenditure and revenue
+    /// series, risky projects and anomalies of the report's year.
+    static func advanced(_ analysis: Analysis) throws -> AdvancedAnalysis {
+        let series: [CostSeries]
+        do { series = try CostSeries.build(book: analysis.book) } catch { throw BadInput(["the cost series overflow 64-bit rials: \(error)"]) }
+        let totals = series.filter { $0.key.dimension == .total && $0.key.basis == .nominal }
+        return AdvancedAnalysis(trends: series, forecasts: ForecastRun.all(totals, horizon: 3),
+                                risks: RiskScorer.score(book: analysis.book, year: analysis.year),
+                                anomalies: AnomalyDetector.detect(book: analysis.book, year: analysis.year))
     }
 
     /// Writes `text` to `path` atomically (a partial report never replaces a good one).

@@ -51,6 +51,11 @@ struct HTMLWriter: Sendable {
             html += "<figcaption>\(text(spec.title))<span class=\"muted\">\(text(spec.unitNote))</span></figcaption>\n"
             html += SVGChart(spec: spec, language: language, emptyText: emptyChartText).render()
             return html + "\n</figure>\n"
+        case .lineChart(let spec):
+            var html = "<figure class=\"chart\" id=\"\(htmlEscape(spec.id))\">\n"
+            html += "<figcaption>\(text(spec.title))<span class=\"muted\">\(text(spec.unitNote))</span></figcaption>\n"
+            html += SVGLineChart(spec: spec, language: language, emptyText: emptyChartText).render()
+            return html + "\n</figure>\n"
         }
     }
 

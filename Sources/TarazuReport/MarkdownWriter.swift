@@ -41,6 +41,14 @@ struct MarkdownWriter: Sendable {
             let header = [text(spec.categoryHeader)] + spec.series.map(text)
             lines += table(header, spec.rows.map { row in [text(row.label)] + row.display.map(text) })
             return lines + ["", "*" + text(spec.unitNote) + "*"]
+        case .lineChart(let spec):
+            // A chart becomes a table: one row a year, the value under "observed" or "forecast".
+            var lines = ["**" + text(spec.title) + "**", ""]
+            if spec.points.isEmpty { return lines + [text(emptyChartText)] }
+            lines += table(spec.tableHeader.map(text), spec.points.map { point in
+                [text(point.yearLabel), point.isForecast ? "-" : text(point.display), point.isForecast ? text(point.display) : "-"]
+            })
+            return lines + ["", "*" + text(spec.unitNote) + "*"]
         }
     }
 

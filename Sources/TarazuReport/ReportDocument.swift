@@ -61,6 +61,8 @@ enum Block: Hashable, Sendable {
     case nestedList([ListItem])
     case table(header: [Rich], rows: [[Rich]])
     case chart(ChartSpec)
+    /// A time-series chart: history, forecast and prediction intervals.
+    case lineChart(LineChartSpec)
     /// A heading inside a section (level 3).
     case subheading(Rich)
 }

@@ -36,10 +36,15 @@ public struct ReportInput: Sendable {
     public var generatedOn: Date?
     /// The book's content hash for the footer (`book.contentHash`).
     public var contentHash: String
+    /// Cost trends, forecasts, project risks and anomalies for the "advanced analysis" section;
+    /// nil leaves the section (and its methods paragraph) out, giving the report as without it.
+    public var advanced: AdvancedAnalysis?
 
     /// A report input; give `contentHash` when it is already known (hashing a large book takes a while).
     public init(book: BudgetBook, year: Int, indicators: [Indicator], assessment: Assessment,
-                softwareVersion: String, generatedOn: Date? = nil, contentHash: String? = nil) {
+                softwareVersion: String, generatedOn: Date? = nil, contentHash: String? = nil,
+                advanced: AdvancedAnalysis? = nil) {
+        self.advanced = advanced
         self.contentHash = contentHash ?? book.contentHash
         self.book = book
         self.year = year

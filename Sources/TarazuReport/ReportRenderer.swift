@@ -5,7 +5,8 @@ public enum ReportRenderer {
     ///
     /// Sections, in order: title (with the book's description when it has one), purpose, one part
     /// per lens (concept, positive points, challenges), the status table, strategic proposals,
-    /// four charts, PEFA scores, the indicator table, data quality, methods and a reproducibility footer.
+    /// four charts, the advanced analysis when `input.advanced` is given (cost trends, forecast
+    /// charts with intervals, risky projects, anomalies), PEFA scores, the indicator table, data quality, methods and a reproducibility footer.
     public static func render(_ input: ReportInput, language: ReportLanguage, format: ReportFormat) -> String {
         let context = ReportContext(input: input, language: language)
         let document = context.document

@@ -3,8 +3,8 @@ import TarazuAnalysis
 import TarazuCore
 
 /// Builds the report's sections, in the order of DESIGN.md section 5: title, purpose, one part
-/// per lens, the status table, the recommendations, charts, PEFA, indicators, data quality,
-/// methods and the reproducibility footer.
+/// per lens, the status table, the recommendations, charts, the advanced analysis (when given), PEFA,
+/// indicators, data quality, methods and the reproducibility footer.
 extension ReportContext {
     /// The whole report.
     var document: ReportDocument {
@@ -14,6 +14,7 @@ extension ReportContext {
         sections.append(statusSection(number: lensCount + 1))
         sections.append(recommendationSection(number: lensCount + 2))
         sections.append(Section(id: "charts", title: [.text(text.chartsTitle)], blocks: charts.map { .chart($0) }))
+        if let advanced = input.advanced { sections.append(advancedSection(advanced)) }
         sections += [pefaSection, indicatorSection, dataQualitySection, methodsSection]
         let description = input.book.metadata.description?.trimmingCharacters(in: .whitespacesAndNewlines)
         return ReportDocument(language: language, title: text.title(city: city, year: year), subtitle: text.subtitle,
@@ -197,6 +198,7 @@ extension ReportContext {
                 [[.text(pick(criterion.name))], [.text(pick(check.name))], [.ltr(check.indicator)], [.ltr(check.rule)]]
             }
         }
+        let advanced = input.advanced.map(advancedMethodBlocks) ?? []
         return Section(id: "methods", title: [.text(text.methodsTitle)], blocks: [
             .subheading([.text(text.formulas)]),
             .table(header: [[.text(text.indicatorColumn)], [.text(text.identifier)], [.text(text.formula)]], rows: formulas),
@@ -204,7 +206,7 @@ extension ReportContext {
             .paragraph([.text(text.rubricIntro() + " "), .ltr("\(assessment.rubric) \(assessment.rubricVersion)")]),
             .table(header: [[.text(text.criterion)], [.text(text.status)], [.text(text.reasoning)]], rows: criteria),
             .table(header: [[.text(text.criterion)], [.text(text.check)], [.text(text.indicatorColumn)], [.text(text.rule)]], rows: checks),
-        ])
+        ] + advanced)
     }
 
     var footer: [Rich] {

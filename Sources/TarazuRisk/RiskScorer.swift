@@ -23,8 +23,9 @@ public struct RiskReason: Codable, Sendable, Hashable {
 
 /// Estimated final cost of a project at P50 and P80, in whole rials.
 ///
-/// `base` = the larger of the planned cost and the current cost estimate (so the project's own
-/// observed overrun is carried in). The reference-class uplift applies to the work not yet done only:
+/// `base` = the largest of the planned cost, the current cost estimate and what the project's lines
+/// have realized so far (so the project's own observed overrun is carried in, and a final cost is
+/// never below what is already spent). The reference-class uplift applies to the work not yet done only:
 /// `P50 = base × (1 + remainingShare × class typical overrun)`,
 /// `P80 = base × (1 + remainingShare × class upper overrun)`, where `remainingShare` is
 /// `1 − physicalProgress / 100` (1 when progress is unknown). Computed with `Decimal`, rounded to the rial.
@@ -62,8 +63,11 @@ public struct ProjectRisk: Codable, Sendable, Hashable {
 
 /// Scores capital projects for risk. Sub-scores, each in [0, 1]:
 ///
-/// - **cost overrun** `o = currentCostEstimate / plannedCost − 1`; `sub = o / (2 × prior)` clamped,
-///   where prior is the reference-class typical overrun (0 at no overrun, 1 at twice the prior).
+/// - **cost overrun** `o = currentCostEstimate / plannedCost − 1`; `sub = o / (2 × upper)` clamped, where
+///   upper is the reference-class upper-bound overrun (Green Book): 0 at no overrun, about a quarter at the
+///   class's typical overrun, 0.5 at its upper bound, 1 at twice the upper bound (roads 88 %, bridges and
+///   tunnels 132 %, standard buildings 48 %, standard civil engineering 88 %). Saturating later than at
+///   twice the typical overrun keeps large overruns apart from ordinary ones.
 /// - **schedule slip** at the end of the analysis year Y, when physical progress < 100 %:
 ///   `overdue = Y − plannedEndYear`; with a start year and progress > 0, the pace is
 ///   `progress / (Y − startYear + 1)` per year and the projected end is `Y + (100 − progress) / pace`,
@@ -81,8 +85,10 @@ public struct ProjectRisk: Codable, Sendable, Hashable {
 ///   − progress / 100`; `sub = gap / 0.5` clamped. Spending before the book's first year is not seen.
 /// - **contract red flags**: no data yet (weight 0 by default).
 ///
-/// Score = `round(100 × Σ wᵢ subᵢ / Σ wᵢ over factors with data)`; a factor without data is left out
-/// and says so. Ranking: score descending, then project id.
+/// Score = `round(100 × ((1 − peak) × Σ wᵢ subᵢ / Σ wᵢ + peak × maxᵢ (wᵢ subᵢ / w_max)))`, sums and maximum
+/// over the factors with data, `w_max` the largest configured weight; `peak` is ``RiskWeights/peak``
+/// (default 0.5; 0 gives the plain weighted mean). A factor without data is left out and says so.
+/// Ranking: score descending, then project id.
 public enum RiskScorer {
     /// The default analysis year: the latest year with a realized figure on any budget line, else the
     /// latest budget year, else nil.
@@ -121,9 +127,23 @@ public enum RiskScorer {
              "No contract data yet (this factor comes later)."),
         ]
         let covered = raw.reduce(Decimal(0)) { $0 + ($1.1 != nil ? weights[$1.0] : 0) }
+        let peakShare = covered > 0 ? RiskMath.clamp01(weights.peak) : 0
+        // The peak: the largest weighted sub-score sub × weight / largest weight, among factors with data
+        // (ties go to the first in factor order).
+        let maxWeight = RiskFactor.allCases.map { weights[$0] }.max() ?? 0
+        var peakFactor: RiskFactor?
+        var peakSub: Decimal = 0
+        for (factor, sub, _, _, _) in raw {
+            guard let sub, maxWeight > 0 else { continue }
+            let weighted = sub * weights[factor] / maxWeight
+            if weighted > peakSub { peakFactor = factor; peakSub = weighted }
+        }
         var reasons: [RiskReason] = raw.map { factor, sub, value, fa, en in
             let weight = weights[factor]
-            let contribution = sub.map { covered > 0 ? 100 * weight * $0 / covered : 0 }
+            let contribution = sub.map { sub -> Decimal in
+                guard covered > 0 else { return 0 }
+                return 100 * (1 - peakShare) * weight * sub / covered + (factor == peakFactor ? 100 * peakShare * peakSub : 0)
+            }
             return RiskReason(factor: factor, hasData: sub != nil, subScore: sub.map { RiskMath.round($0, 4) }, weight: weight,
                               contribution: contribution.map { RiskMath.round($0, 2) }, value: value.map { RiskMath.round($0, 4) },
                               textFa: PersianText.normalize(fa), textEn: en)
@@ -137,14 +157,15 @@ public enum RiskScorer {
             case (nil, nil): order(a) < order(b)
             }
         }
-        let total = covered > 0
-            ? 100 * raw.reduce(Decimal(0)) { $0 + weights[$1.0] * ($1.1 ?? 0) } / covered : 0
+        let mean = covered > 0 ? raw.reduce(Decimal(0)) { $0 + weights[$1.0] * ($1.1 ?? 0) } / covered : 0
+        let total = 100 * ((1 - peakShare) * mean + peakShare * peakSub)
         let main = reasons.first.flatMap { ($0.contribution ?? 0) > 0 ? $0.factor : nil }
         return ProjectRisk(rank: 0, projectId: project.projectId, nameFa: project.nameFa, nameEn: project.nameEn,
                            type: project.type, referenceClass: refClass, year: year,
                            score: RiskMath.int(min(max(total, 0), 100)),
                            coverage: totalWeight > 0 ? covered / totalWeight : 0,
-                           mainFactor: main, reasons: reasons, estimate: estimate(project, refClass))
+                           mainFactor: main, reasons: reasons,
+                           estimate: estimate(project, refClass, spent: spentSoFar(lines, year)))
     }
 
     typealias Raw = (RiskFactor, Decimal?, Decimal?, String, String)
@@ -156,9 +177,10 @@ public enum RiskScorer {
         }
         let prior = refClass.typicalOverrun
         let overrun = current.decimal / p.plannedCost.decimal - 1
-        let sub = RiskMath.clamp01(overrun / (2 * prior))
-        let priorEn = "the reference-class prior for \(refClass.nameEn) is \(RiskMath.pctEn(prior))"
-        let priorFa = "پیش‌فرض طبقه مرجع \(refClass.nameFa) \(RiskMath.pctFa(prior)) است"
+        let sub = RiskMath.clamp01(overrun / (2 * refClass.upperOverrun))
+        let upper = refClass.upperOverrun
+        let priorEn = "for \(refClass.nameEn) the typical overrun is \(RiskMath.pctEn(prior)) and the upper bound \(RiskMath.pctEn(upper))"
+        let priorFa = "در طبقه مرجع \(refClass.nameFa) افزایش معمول \(RiskMath.pctFa(prior)) و حد بالا \(RiskMath.pctFa(upper)) است"
         if overrun > 0 {
             return (.costOverrun, sub, overrun,
                     "برآورد فعلی هزینه \(RiskMath.pctFa(overrun)) بیش از هزینه برنامه‌ای است؛ \(priorFa).",
@@ -288,9 +310,19 @@ public enum RiskScorer {
                 "Spent \(RiskMath.pctEn(spent)) of the \(costEn) since \(first) at \(RiskMath.en(progress)) % physical progress (gap \(RiskMath.en(gap * 100)) points).")
     }
 
-    static func estimate(_ p: Project, _ refClass: ReferenceClass) -> CostEstimate? {
+    /// Realized on the project's lines up to `year` (all years when nil), saturating at the largest amount.
+    static func spentSoFar(_ lines: [BudgetLine], _ year: Int?) -> Money {
+        var total: Int64 = 0
+        for line in lines where year.map({ line.year <= $0 }) ?? true {
+            let (sum, overflow) = total.addingReportingOverflow(line.realized?.rials ?? 0)
+            total = overflow ? .max : sum
+        }
+        return Money(rials: total)
+    }
+
+    static func estimate(_ p: Project, _ refClass: ReferenceClass, spent: Money = .zero) -> CostEstimate? {
         guard p.plannedCost.rials > 0 else { return nil }
-        let base = max(p.plannedCost, p.currentCostEstimate ?? p.plannedCost)
+        let base = max(p.plannedCost, p.currentCostEstimate ?? p.plannedCost, spent)
         let remaining = RiskMath.clamp01(1 - (p.physicalProgress ?? 0) / 100)
         let u50 = remaining * refClass.typicalOverrun
         let u80 = remaining * refClass.upperOverrun

@@ -27,6 +27,14 @@ public enum RiskFactor: String, Codable, Sendable, CaseIterable {
 /// - budget volatility 10: the noisiest signal, an indication of unstable planning;
 /// - contract red flags 0: no contract data yet (later, from OCDS releases).
 ///
+/// `peak` (0 to 1, default 0.5) blends the weighted mean with the largest sub-score:
+/// `score = 100 × ((1 − peak) × weighted mean + peak × maxᵢ(subᵢ × weightᵢ / largest weight))`. With a plain weighted mean one
+/// severe problem cannot lift a project above the share of its weight (a building at twice its budget
+/// would score 30 and rank below projects with several mild problems); the peak term ranks any project
+/// with one severe problem high (scaled by its factor's weight, so a noisy factor cannot do it alone), and
+/// the mean orders those among themselves. Set `peak` to 0 for the
+/// plain weighted mean.
+///
 /// Decoding accepts any subset of the keys; missing ones take their default.
 public struct RiskWeights: Codable, Sendable, Hashable {
     public var costOverrun: Decimal
@@ -35,9 +43,13 @@ public struct RiskWeights: Codable, Sendable, Hashable {
     public var lowExecution: Decimal
     public var spendingAheadOfProgress: Decimal
     public var contractRedFlags: Decimal
+    /// Share of the score given to the largest sub-score (clamped to 0...1); not a factor weight.
+    public var peak: Decimal
 
     public init(costOverrun: Decimal = 30, scheduleSlip: Decimal = 25, budgetVolatility: Decimal = 10,
-                lowExecution: Decimal = 15, spendingAheadOfProgress: Decimal = 20, contractRedFlags: Decimal = 0) {
+                lowExecution: Decimal = 15, spendingAheadOfProgress: Decimal = 20, contractRedFlags: Decimal = 0,
+                peak: Decimal = Decimal(string: "0.5")!) {
+        self.peak = peak
         self.costOverrun = costOverrun
         self.scheduleSlip = scheduleSlip
         self.budgetVolatility = budgetVolatility
@@ -69,6 +81,7 @@ public struct RiskWeights: Codable, Sendable, Hashable {
         case lowExecution = "low_execution"
         case spendingAheadOfProgress = "spending_ahead_of_progress"
         case contractRedFlags = "contract_red_flags"
+        case peak
     }
 
     public init(from decoder: any Decoder) throws {
@@ -80,5 +93,6 @@ public struct RiskWeights: Codable, Sendable, Hashable {
         lowExecution = try c.decodeIfPresent(Decimal.self, forKey: .lowExecution) ?? d.lowExecution
         spendingAheadOfProgress = try c.decodeIfPresent(Decimal.self, forKey: .spendingAheadOfProgress) ?? d.spendingAheadOfProgress
         contractRedFlags = try c.decodeIfPresent(Decimal.self, forKey: .contractRedFlags) ?? d.contractRedFlags
+        peak = try c.decodeIfPresent(Decimal.self, forKey: .peak) ?? d.peak
     }
 }

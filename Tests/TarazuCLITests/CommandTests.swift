@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TarazuCore
 import TarazuForecast
+import TarazuRisk
 import TarazuImport
 import TarazuStore
 @testable import TarazuCLI
@@ -84,6 +85,27 @@ import TarazuStore
         let total = try #require(series.first { $0.key.description == "expenditure/total/all/approved/nominal" })
         // 1401-1403 approved totals of the fixture, in rials.
         #expect(total.points.map(\.value) == [2_820_000_000, 3_666_000_000, 4_260_000_000])
+    }
+
+    @Test func riskChecksItsWeightsAndRanksTheSampleProjects() async throws {
+        let sample = GoldenTests.root.appendingPathComponent("samples/tabriz").path
+        #expect(await TarazuCommand.run(arguments: ["risk", sample, "--threshold", "0"]) == 2)
+        #expect(await TarazuCommand.run(arguments: ["risk", sample, "--weights", temporaryPath("none.json")]) == 1)
+        let zero = temporaryPath("zero.json")
+        try #"{"cost_overrun": 0, "schedule_slip": 0, "budget_volatility": 0, "low_execution": 0, "spending_ahead_of_progress": 0}"#
+            .write(toFile: zero, atomically: true, encoding: .utf8)
+        #expect(await TarazuCommand.run(arguments: ["risk", sample, "--weights", zero]) == 1)
+        let book = try await AnalysisOptions.loadBook(path: sample, bookName: nil)
+        let risks = RiskScorer.score(book: book)
+        #expect(risks.count == book.projects.count)
+        #expect(risks.map(\.rank) == Array(1...risks.count))
+        #expect(zip(risks, risks.dropFirst()).allSatisfy { $0.score >= $1.score })
+        // The sample's projects with the worst planted problems lead: a cost overrun of +96.6 % first.
+        #expect(risks.first?.mainFactor == .costOverrun)
+        let json = try RiskOutput.json(book: book, weights: .default, risks: risks, anomalies: AnomalyDetector.detect(book: book))
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        #expect((parsed?["projects"] as? [Any])?.count == risks.count)
+        #expect(((parsed?["anomalies"] as? [Any])?.count ?? 0) > 0)
     }
 
     @Test func demoFillsTheStoreWithTheSampleCityAndWritesItsReports() async throws {

@@ -83,14 +83,16 @@ enum RiskFixture {
         for healthy in risks.dropFirst(3) { #expect(healthy.score < 10, "\(healthy.projectId) scored \(healthy.score)") }
         // The top factor's sentence quotes its figure.
         #expect(risks[0].reasons[0].textEn.contains("80 % above the planned cost"))
-        #expect(risks[0].reasons[0].textEn.contains("roads is 20.4 %"))
+        #expect(risks[0].reasons[0].textEn.contains("for roads the typical overrun is 20.4 % and the upper bound 44 %"))
         #expect(risks[0].reasons[0].textFa.contains("۸۰٪"))
         #expect(risks[1].reasons[0].textEn.contains("3 year(s) past the planned end (1400) at 40 % progress"))
         #expect(risks[2].reasons[0].textEn.contains("Spent 90 % of the current cost estimate"))
-        // Exact sub-scores: 80 % overrun is past twice the 20.4 % prior; 60-point gap is past 50.
-        #expect(risks[0].reasons[0].subScore == 1)
+        // Exact sub-scores: 80 % overrun against twice the 44 % upper bound; a 60-point gap is past 50.
+        #expect(risks[0].reasons[0].subScore == Decimal(string: "0.9091")!)
         #expect(risks[2].reasons[0].subScore == 1)
-        #expect(risks[0].score == 31)  // 30 (overrun) + 1 (5 % mean deviation → 0.1 × 10)
+        // Weighted mean (30 × 0.90909 + 10 × 0.1) / 100 = 0.28273; peak 30 × 0.90909 / 30 = 0.90909;
+        // score = 100 × (0.5 × 0.28273 + 0.5 × 0.90909) = 59.59 → 60.
+        #expect(risks[0].score == 60)
     }
 
     @Test func contributionsSumToTheScore() {
@@ -110,6 +112,15 @@ enum RiskFixture {
                                                               lowExecution: 0, spendingAheadOfProgress: 1))
         #expect(spendOnly.first?.projectId == "SPEND90")
         #expect(spendOnly.first?.score == 100)
+    }
+
+    @Test func peakZeroIsThePlainWeightedMean() throws {
+        var plain = RiskWeights.default
+        plain.peak = 0
+        let risks = RiskScorer.score(book: RiskFixture.book, weights: plain)
+        #expect(risks.map(\.projectId).prefix(3) == ["ROAD80", "LATE3", "SPEND90"])
+        // (30 × 0.90909 + 10 × 0.1) / 100 = 28.27 → 28; late: 25 + 10 × (1/14) / 0.5 = 26.43 → 26; spend: 20 + 0.93 → 21.
+        #expect(risks.prefix(3).map(\.score) == [28, 26, 21])
     }
 
     @Test func weightsDecodeFromAPartialDocument() throws {
@@ -133,7 +144,11 @@ enum RiskFixture {
         #expect(cost.textEn.contains("left out"))
         #expect(risk.reasons.filter(\.hasData).map(\.factor) == [.scheduleSlip])
         #expect(risk.coverage == Decimal(25) / 100)
-        #expect(risk.score == 100)  // fully late, judged on the only factor with data
+        // Fully late, judged on the only factor with data: mean 1, peak 1 × 25 / 30 → 50 + 41.67 = 92.
+        #expect(risk.score == 92)
+        var plain = RiskWeights.default
+        plain.peak = 0
+        #expect(RiskScorer.score(book: book, weights: plain).first { $0.projectId == "BARE" }?.score == 100)
         let contract = try #require(risk.reasons.first { $0.factor == .contractRedFlags })
         #expect(!contract.hasData && contract.textEn.contains("No contract data"))
         // The factors without data come last.

@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import TarazuCore
+import TarazuRisk
+
+/// `tarazu risk`: risky-project scores with their reasons, and anomalies across budget lines.
+struct RiskCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "risk",
+        abstract: "Score every project's risk 0-100 with its reasons and final-cost estimates; flag anomalous budget lines.",
+        discussion: """
+        Factors: cost overrun against the reference class of the project type, schedule slip, budget volatility \
+        across years, low execution, spending ahead of physical progress (contract red flags later). A factor \
+        without data is left out, not counted as safe. Estimated final cost at P50 and P80 from reference-class \
+        uplifts. Anomalies: robust z-scores (median and MAD) of line execution rates and year-on-year changes. \
+        Weights: docs/risk.md; change them with --weights FILE.json (any subset of the keys).
+        """)
+
+    @Argument(help: "A budget book or a store.")
+    var path: String
+
+    @Option(help: "The year to judge (default: the latest year with realized figures).")
+    var year: Int?
+
+    @Option(help: "The book in the store (needed when the store holds several).")
+    var book: String?
+
+    @Option(help: "A JSON file of factor weights, e.g. {\"cost_overrun\": 40, \"peak\": 0}.")
+    var weights: String?
+
+    @Option(help: "Robust z-score above which a line is flagged as an anomaly.")
+    var threshold: Double = 3.5
+
+    @Option(help: "How many projects the text output lists.")
+    var top: Int = 20
+
+    @Option(help: "Output format: json or text.")
+    var format: Format = .text
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, text }
+
+    func validate() throws {
+        guard threshold > 0 else { throw ValidationError("--threshold must be positive") }
+        guard top > 0 else { throw ValidationError("--top must be positive") }
+    }
+
+    func run() async throws {
+        let book = try await AnalysisOptions.loadBook(path: path, bookName: self.book)
+        let chosen = try loadWeights()
+        let risks = RiskScorer.score(book: book, year: year, weights: chosen)
+        let anomalies = AnomalyDetector.detect(book: book, year: year, threshold: Decimal(string: String(threshold)) ?? 3.5)
+        switch format {
+        case .json: print(try RiskOutput.json(book: book, weights: chosen, risks: risks, anomalies: anomalies))
+        case .text: print(RiskOutput.text(book: book, risks: risks, anomalies: anomalies, top: top))
+        }
+    }
+
+    private func loadWeights() throws -> RiskWeights {
+        guard let weights else { return .default }
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: weights)) } catch { throw BadInput(["\(weights): cannot read the file"]) }
+        do {
+            let decoded = try JSONDecoder().decode(RiskWeights.self, from: data)
+            guard RiskFactor.allCases.contains(where: { decoded[$0] > 0 }) else { throw BadInput(["\(weights): every weight is zero"]) }
+            return decoded
+        } catch let error as BadInput {
+            throw error
+        } catch {
+            throw BadInput(["\(weights): not a weights object: \(error)"])
+        }
+    }
+}
+
+/// Renders project risks and anomalies.
+enum RiskOutput {
+    private struct Document: Encodable {
+        var book: String
+        var contentHash: String
+        var weights: RiskWeights
+        var projects: [ProjectRisk]
+        var anomalies: [Anomaly]
+
+        enum CodingKeys: String, CodingKey {
+            case book, weights, projects, anomalies
+            case contentHash = "content_hash"
+        }
+    }
+
+    static func json(book: BudgetBook, weights: RiskWeights, risks: [ProjectRisk], anomalies: [Anomaly]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let document = Document(book: book.metadata.name, contentHash: book.contentHash, weights: weights, projects: risks, anomalies: anomalies)
+        return String(decoding: try encoder.encode(document), as: UTF8.self)
+    }
+
+    static func text(book: BudgetBook, risks: [ProjectRisk], anomalies: [Anomaly], top: Int) -> String {
+        var lines = ["\(book.metadata.title): risky projects (\(risks.count) scored)", ""]
+        for risk in risks.prefix(top) {
+            let name = risk.nameEn ?? risk.nameFa
+            lines.append("\(risk.rank). \(risk.projectId) \(name): \(risk.score)/100")
+            let reasons = risk.reasons.filter { ($0.contribution ?? 0) > 0 }.sorted { ($0.contribution ?? 0) > ($1.contribution ?? 0) }
+            for reason in reasons.prefix(3) { lines.append("     - \(reason.textEn)") }
+            if let estimate = risk.estimate {
+                lines.append("     final cost P50 \(billions(estimate.p50)), P80 \(billions(estimate.p80)) billion rials")
+            }
+        }
+        lines += ["", "Anomalies: \(anomalies.count)"]
+        for anomaly in anomalies.prefix(top) { lines.append("- \(anomaly.textEn)") }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func billions(_ money: Money) -> String {
+        var value = AmountUnit.billionRial.amount(of: money)
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &value, 1, .plain)
+        return "\(rounded)"
+    }
+}
