@@ -46,8 +46,16 @@ struct AnalysisOptions: ParsableArguments {
     @Option(help: "A rubric YAML file to use instead of the shipped one (docs/rubric.md).")
     var rubric: String?
 
+    @Option(help: "A line is volatile when its revised or realized amount departs from the approved one by more than this fraction.")
+    var volatilityThreshold: Double = 0.25
+
+    func validate() throws {
+        guard volatilityThreshold > 0, volatilityThreshold < 10 else { throw ValidationError("--volatility-threshold must be a fraction such as 0.25") }
+    }
+
     func analysis() async throws -> Analysis {
-        try await Analysis.run(path: path, bookName: book, year: year, rubricPath: rubric)
+        let options = IndicatorOptions(volatilityThreshold: Decimal(string: String(volatilityThreshold)) ?? Decimal(string: "0.25")!)
+        return try await Analysis.run(path: path, bookName: book, year: year, rubricPath: rubric, options: options)
     }
 
     /// The book at `path` (a book or a store).
@@ -66,18 +74,20 @@ struct Analysis {
     var contentHash: String
 
     /// Loads the book at `path` (a book or a store) and analyzes it.
-    static func run(path: String, bookName: String?, year: Int?, rubricPath: String?) async throws -> Analysis {
+    static func run(path: String, bookName: String?, year: Int?, rubricPath: String?,
+                    options: IndicatorOptions = IndicatorOptions()) async throws -> Analysis {
         let book = try await loadBook(path: path, bookName: bookName)
         let rubric = try loadRubric(rubricPath)
-        return try await analyze(book, source: path, year: year, rubric: rubric)
+        return try await analyze(book, source: path, year: year, rubric: rubric, options: options)
     }
 
     /// The indicators and assessment of `book`; its content hash is computed at the same time on another core.
-    static func analyze(_ book: BudgetBook, source: String, year: Int?, rubric: Rubric) async throws -> Analysis {
+    static func analyze(_ book: BudgetBook, source: String, year: Int?, rubric: Rubric,
+                        options: IndicatorOptions = IndicatorOptions()) async throws -> Analysis {
         async let contentHash = book.contentHash
         do {
             let analysisYear = try year ?? IndicatorEngine.latestRealizedYear(in: book).orThrow(IndicatorError.noRealizedYear)
-            let indicators = try IndicatorEngine.compute(book: book, year: analysisYear)
+            let indicators = try IndicatorEngine.compute(book: book, year: analysisYear, options: options)
             let assessment = RubricEngine.assess(indicators: indicators, year: analysisYear, rubric: rubric)
             return Analysis(book: book, year: analysisYear, indicators: indicators, assessment: assessment, contentHash: await contentHash)
         } catch {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TarazuAnalysis
 import TarazuCore
 import TarazuForecast
 import TarazuRisk
@@ -43,10 +44,21 @@ import TarazuStore
         try "rubric: x\nversion: 1\n".write(toFile: broken, atomically: true, encoding: .utf8)
         #expect(await TarazuCommand.run(arguments: ["analyze", book, "--rubric", broken]) == 1)
         #expect(await TarazuCommand.run(arguments: ["analyze", book, "--year", "1390"]) == 1)
+        #expect(await TarazuCommand.run(arguments: ["analyze", book, "--volatility-threshold", "0"]) == 2)
         let out = temporaryPath("report.md")
         #expect(await TarazuCommand.run(arguments: ["report", book, "--lang", "en", "--format", "md", "--date", "2026-11-26", "--out", out]) == 0)
         let text = try String(contentsOfFile: out, encoding: .utf8)
         #expect(text.contains("1405/09/05")) // 2026-11-26 in the Jalali calendar
+    }
+
+    @Test func theVolatilityThresholdIsAnOption() async throws {
+        let strict = try AnalysisOptions.parse([GoldenTests.fixture, "--volatility-threshold", "0.9"])
+        let loose = try AnalysisOptions.parse([GoldenTests.fixture])
+        let count = { (analysis: Analysis) in analysis.indicators.first { $0.id == "projects.volatility" }?.value }
+        let strictCount = try await count(strict.analysis())
+        let looseCount = try await count(loose.analysis())
+        #expect(strictCount != looseCount)
+        #expect(try await strict.analysis().indicators.first { $0.id == "projects.volatility" }?.breakdown["threshold"] == .decimal(Decimal(string: "0.9")!))
     }
 
     @Test func aCustomRubricChangesTheJudgement() async throws {
