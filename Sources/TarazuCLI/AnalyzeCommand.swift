@@ -53,9 +53,17 @@ struct AnalysisOptions: ParsableArguments {
         guard volatilityThreshold > 0, volatilityThreshold < 10 else { throw ValidationError("--volatility-threshold must be a fraction such as 0.25") }
     }
 
+    var indicatorOptions: IndicatorOptions {
+        IndicatorOptions(volatilityThreshold: Decimal(string: String(volatilityThreshold)) ?? Decimal(string: "0.25")!)
+    }
+
     func analysis() async throws -> Analysis {
-        let options = IndicatorOptions(volatilityThreshold: Decimal(string: String(volatilityThreshold)) ?? Decimal(string: "0.25")!)
-        return try await Analysis.run(path: path, bookName: book, year: year, rubricPath: rubric, options: options)
+        try await Analysis.run(path: path, bookName: book, year: year, rubricPath: rubric, options: indicatorOptions)
+    }
+
+    /// The analysis of a book already loaded from `path`.
+    func analysis(of loaded: BudgetBook) async throws -> Analysis {
+        try await Analysis.analyze(loaded, source: path, year: year, rubric: try Analysis.loadRubric(rubric), options: indicatorOptions)
     }
 
     /// The book at `path` (a book or a store).

@@ -27,6 +27,7 @@ struct DemoCommand: AsyncParsableCommand {
         print("")
         print(try DemoSummary.table(book))
         let analysis = try await Analysis.analyze(book, source: "sample:tabriz", year: nil, rubric: try Analysis.loadRubric(nil))
+        let advanced = try ReportWriter.advanced(book: book, year: analysis.year)
         print("")
         print("Status table \(analysis.year) (rubric \(analysis.assessment.rubric) \(analysis.assessment.rubricVersion)):")
         for criterion in analysis.assessment.criteria {
@@ -38,7 +39,7 @@ struct DemoCommand: AsyncParsableCommand {
         for language in ReportLanguage.allCases {
             for (format, suffix) in [(ReportFormat.html, "html"), (.markdown, "md")] {
                 let path = (reports as NSString).appendingPathComponent("\(book.metadata.name)-\(analysis.year).\(language.rawValue).\(suffix)")
-                try ReportWriter.write(try ReportWriter.render(analysis, language: language, format: format, date: now), to: path)
+                try ReportWriter.write(ReportWriter.render(analysis, advanced: advanced, language: language, format: format, date: now), to: path)
                 print("  \(path)")
             }
         }

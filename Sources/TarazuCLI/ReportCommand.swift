@@ -32,6 +32,9 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "The generation date printed in the footer: YYYY-MM-DD (Gregorian), today, or none for byte-reproducible output.")
     var date: String = "today"
 
+    @Flag(help: "Leave out the advanced analysis (cost trends, forecasts, risky projects, anomalies).")
+    var noAdvanced = false
+
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case html, md
         var reportFormat: ReportFormat { self == .html ? .html : .markdown }
@@ -44,8 +47,12 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let analysis = try await input.analysis()
-        let text = try ReportWriter.render(analysis, language: lang, format: format.reportFormat, date: generatedOn())
+        let book = try await AnalysisOptions.loadBook(path: input.path, bookName: input.book)
+        // The advanced analysis needs only the book and the year: it runs beside the indicators.
+        let year = input.year ?? IndicatorEngine.latestRealizedYear(in: book)
+        async let advanced = noAdvanced ? nil : ReportWriter.advanced(book: book, year: year)
+        let analysis = try await input.analysis(of: book)
+        let text = ReportWriter.render(analysis, advanced: try await advanced, language: lang, format: format.reportFormat, date: generatedOn())
         if let out {
             try ReportWriter.write(text, to: out)
         } else {
@@ -75,22 +82,22 @@ extension ReportLanguage: ExpressibleByArgument {}
 
 /// Renders an analysis and writes report files.
 enum ReportWriter {
-    static func render(_ analysis: Analysis, language: ReportLanguage, format: ReportFormat, date: Date?) throws -> String {
+    static func render(_ analysis: Analysis, advanced: AdvancedAnalysis?, language: ReportLanguage, format: ReportFormat, date: Date?) -> String {
         let input = ReportInput(book: analysis.book, year: analysis.year, indicators: analysis.indicators,
                                 assessment: analysis.assessment, softwareVersion: TarazuVersion.current, generatedOn: date,
-                                contentHash: analysis.contentHash, advanced: try advanced(analysis))
+                                contentHash: analysis.contentHash, advanced: advanced)
         return ReportRenderer.render(input, language: language, format: format)
     }
 
     /// The report's advanced analysis: every cost trend, forecasts of the total expenditure and revenue
-    /// series, risky projects and anomalies of the report's year.
-    static func advanced(_ analysis: Analysis) throws -> AdvancedAnalysis {
+    /// series, the risky projects (reasons written for the ten shown) and anomalies of `year`.
+    static func advanced(book: BudgetBook, year: Int?) throws -> AdvancedAnalysis {
         let series: [CostSeries]
-        do { series = try CostSeries.build(book: analysis.book) } catch { throw BadInput(["the cost series overflow 64-bit rials: \(error)"]) }
+        do { series = try CostSeries.build(book: book) } catch { throw BadInput(["the cost series overflow 64-bit rials: \(error)"]) }
         let totals = series.filter { $0.key.dimension == .total && $0.key.basis == .nominal }
         return AdvancedAnalysis(trends: series, forecasts: ForecastRun.all(totals, horizon: 3),
-                                risks: RiskScorer.score(book: analysis.book, year: analysis.year),
-                                anomalies: AnomalyDetector.detect(book: analysis.book, year: analysis.year))
+                                risks: RiskScorer.score(book: book, year: year, explain: 10),
+                                anomalies: AnomalyDetector.detect(book: book, year: year))
     }
 
     /// Writes `text` to `path` atomically (a partial report never replaces a good one).

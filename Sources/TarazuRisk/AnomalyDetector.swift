@@ -63,10 +63,20 @@ public struct Anomaly: Codable, Sendable, Hashable {
 public enum AnomalyDetector {
     public static let minimumSampleSize = 5
 
+    /// Rates and changes are rounded to this many decimals before the median and MAD are taken: equal
+    /// ratios such as 1.23 / 1 and 2.46 / 2 must be equal, not differ in the 38th digit of a division
+    /// (which made a MAD of 1e-37 and a z of 1e37).
+    static let valueScale = 8
+
     public static func detect(book: BudgetBook, year: Int? = nil, threshold: Decimal = Decimal(string: "3.5")!) -> [Anomaly] {
         guard let year = year ?? RiskScorer.defaultYear(of: book) else { return [] }
-        var out = executionAnomalies(book.budgetLines, year: year, threshold: threshold)
-        out += changeAnomalies(book.budgetLines, year: year, threshold: threshold)
+        // The two populations are independent: each on its own core.
+        let lines = book.budgetLines
+        let parts = RiskScorer.parallelMap(2) { part in
+            part == 0 ? executionAnomalies(lines, year: year, threshold: threshold)
+                : changeAnomalies(lines, year: year, threshold: threshold)
+        }
+        var out = parts[0] + parts[1]
         out.sort { a, b in
             if abs(a.z) != abs(b.z) { return abs(a.z) > abs(b.z) }
             if a.kind != b.kind { return a.kind.rawValue < b.kind.rawValue }
@@ -91,10 +101,23 @@ public enum AnomalyDetector {
             if mad > 0 { measure = .medianAbsoluteDeviation } else if meanAD > 0 { measure = .meanAbsoluteDeviation } else { return nil }
         }
 
+        /// False only when `x` surely scores |z| ≤ `threshold` (a Double screen with a wide margin, so
+        /// the exact Decimal z is computed for every value that may be flagged).
+        func mayExceed(_ x: Decimal, _ threshold: Double) -> Bool {
+            let spread = measure == .medianAbsoluteDeviation ? RiskMath.approximate(mad) / 0.6745
+                : 1.253314 * RiskMath.approximate(meanAD)
+            let z = (RiskMath.approximate(x) - RiskMath.approximate(median)) / spread
+            guard z.isFinite else { return true }
+            return abs(z) > threshold - 0.001 - abs(z) * 1e-9
+        }
+
+        static let madFactor = Decimal(string: "0.6745")!
+        static let meanADFactor = Decimal(string: "1.253314")!
+
         func z(_ x: Decimal) -> Decimal {
             switch measure {
-            case .medianAbsoluteDeviation: Decimal(string: "0.6745")! * (x - median) / mad
-            case .meanAbsoluteDeviation: (x - median) / (Decimal(string: "1.253314")! * meanAD)
+            case .medianAbsoluteDeviation: Robust.madFactor * (x - median) / mad
+            case .meanAbsoluteDeviation: (x - median) / (Robust.meanADFactor * meanAD)
             }
         }
     }
@@ -123,11 +146,13 @@ public enum AnomalyDetector {
     static func executionAnomalies(_ lines: [BudgetLine], year: Int, threshold: Decimal) -> [Anomaly] {
         let items: [(BudgetLine, Decimal)] = lines.compactMap { line in
             guard line.year == year, !line.isContingency, line.approved.rials > 0, let r = line.realized else { return nil }
-            return (line, r.decimal / line.approved.decimal)
+            return (line, RiskMath.round(r.decimal / line.approved.decimal, valueScale))
         }
         guard let robust = Robust(items.map(\.1)) else { return [] }
         let spread = spreadText(robust, points: true)
+        let screen = RiskMath.approximate(threshold)
         return items.compactMap { line, rate in
+            guard robust.mayExceed(rate, screen) else { return nil }
             let z = RiskMath.round(robust.z(rate), 4)
             guard abs(z) > threshold else { return nil }
             let dirEn = z > 0 ? "above" : "below"
@@ -149,6 +174,38 @@ public enum AnomalyDetector {
     }
 
     static func changeAnomalies(_ lines: [BudgetLine], year: Int, threshold: Decimal) -> [Anomaly] {
+        // Approved per unit, summed in whole rials as Int64 (exact; Decimal sums when that overflows);
+        // each unit's line indices in book order.
+        var current: [String: (sum: Int64, lines: [Int])] = [:]
+        var previous: [String: Int64] = [:]
+        var overflow = false
+        for index in lines.indices {
+            let line = lines[index]
+            if line.year == year {
+                let key = unitKey(line)
+                var entry = current.removeValue(forKey: key) ?? (0, [])
+                let (sum, o) = entry.sum.addingReportingOverflow(line.approved.rials)
+                overflow = overflow || o
+                entry.sum = sum
+                entry.lines.append(index)
+                current[key] = entry
+            } else if line.year == year - 1 {
+                let key = unitKey(line)
+                let (sum, o) = previous[key, default: 0].addingReportingOverflow(line.approved.rials)
+                overflow = overflow || o
+                previous[key] = sum
+            }
+        }
+        if overflow { return changeAnomaliesDecimal(lines, year: year, threshold: threshold) }
+        let items: [(String, Decimal, [Int])] = current.keys.sorted().compactMap { key in
+            guard let before = previous[key], before > 0, let now = current[key] else { return nil }
+            return (key, RiskMath.round(Decimal(now.sum) / Decimal(before) - 1, valueScale), now.lines)
+        }
+        return changeAnomalies(items.map { ($0.0, $0.1, $0.2.map { lines[$0] }) }, year: year, threshold: threshold,
+                               lazily: true)
+    }
+
+    static func changeAnomaliesDecimal(_ lines: [BudgetLine], year: Int, threshold: Decimal) -> [Anomaly] {
         var current: [String: (Decimal, [BudgetLine])] = [:]
         var previous: [String: Decimal] = [:]
         for line in lines {
@@ -164,12 +221,22 @@ public enum AnomalyDetector {
         }
         let items: [(String, Decimal, [BudgetLine])] = current.keys.sorted().compactMap { key in
             guard let before = previous[key], before > 0, let now = current[key] else { return nil }
-            return (key, now.0 / before - 1, now.1.sorted { $0.lineId < $1.lineId })
+            return (key, RiskMath.round(now.0 / before - 1, valueScale), now.1.sorted { $0.lineId < $1.lineId })
         }
+        return changeAnomalies(items, year: year, threshold: threshold, lazily: false)
+    }
+
+    /// `items`: (unit key, change, the unit's lines; sorted by line id unless `lazily`, when they are sorted
+    /// only for flagged units).
+    static func changeAnomalies(_ items: [(String, Decimal, [BudgetLine])], year: Int, threshold: Decimal,
+                                lazily: Bool) -> [Anomaly] {
         guard let robust = Robust(items.map(\.1)) else { return [] }
         let spread = spreadText(robust, points: true)
-        return items.compactMap { key, change, unitLines in
+        let screen = RiskMath.approximate(threshold)
+        return items.compactMap { key, change, unsortedLines in
+            guard robust.mayExceed(change, screen) else { return nil }
             let z = RiskMath.round(robust.z(change), 4)
+            let unitLines = lazily ? unsortedLines.sorted { $0.lineId < $1.lineId } : unsortedLines
             guard abs(z) > threshold, let first = unitLines.first else { return nil }
             let what = key.hasPrefix("project:") ? "Project \(first.projectId!)" : "Unit"
             let whatFa = key.hasPrefix("project:") ? "پروژه \(PersianText.persianDigits(first.projectId!))" : "واحد"

@@ -97,56 +97,116 @@ public enum RiskScorer {
     }
 
     /// Scores and ranks every project of `book` at `year` (default: ``defaultYear(of:)``).
-    public static func score(book: BudgetBook, year: Int? = nil, weights: RiskWeights = .default) -> [ProjectRisk] {
+    ///
+    /// `explain`: how many of the riskiest projects (by rank) get their reason texts (`textFa`, `textEn`);
+    /// the others get empty texts, everything else (scores, ranks, sub-scores, contributions, figures,
+    /// estimates) is the same. nil (the default) explains every project.
+    public static func score(book: BudgetBook, year: Int? = nil, weights: RiskWeights = .default,
+                             explain: Int? = nil) -> [ProjectRisk] {
         let analysisYear = year ?? defaultYear(of: book)
-        var linesByProject: [String: [BudgetLine]] = [:]
-        for line in book.budgetLines {
-            guard let id = line.projectId, !id.isEmpty else { continue }
-            linesByProject[id, default: []].append(line)
+        let lines = book.budgetLines
+        // Line indices by project id, in book order.
+        var slotOf: [String: Int] = [:]
+        var linesOf: [[Int]] = []
+        for index in lines.indices {
+            guard let id = lines[index].projectId, !id.isEmpty else { continue }
+            if let slot = slotOf[id] {
+                linesOf[slot].append(index)
+            } else {
+                slotOf[id] = linesOf.count
+                linesOf.append([index])
+            }
         }
         let totalWeight = RiskFactor.allCases.reduce(Decimal(0)) { $0 + weights[$1] }
-        var results = book.projects.map { project in
-            score(project: project, lines: linesByProject[project.projectId] ?? [], year: analysisYear,
-                  weights: weights, totalWeight: totalWeight)
+        let projects = book.projects
+        let slots: [Int?] = projects.map { slotOf[$0.projectId] }
+        slotOf = [:]
+        let explainAll = explain == nil
+        func scoreProject(_ index: Int, text: Bool) -> ProjectRisk {
+            score(project: projects[index], all: lines, indices: slots[index].map { linesOf[$0] } ?? [], year: analysisYear,
+                  weights: weights, totalWeight: totalWeight, text: text)
         }
-        results.sort { $0.score != $1.score ? $0.score > $1.score : $0.projectId < $1.projectId }
+        let scored = parallelMap(projects.count) { scoreProject($0, text: explainAll) }
+        var order = Array(scored.indices)
+        order.sort { a, b in
+            let x = scored[a], y = scored[b]
+            return x.score != y.score ? x.score > y.score : x.projectId < y.projectId
+        }
+        var results = order.map { scored[$0] }
+        if let explain, explain > 0, !results.isEmpty {
+            let count = min(explain, results.count)
+            let explained = parallelMap(count) { scoreProject(order[$0], text: true) }
+            for rank in 0..<count { results[rank] = explained[rank] }
+        }
         for index in results.indices { results[index].rank = index + 1 }
         return results
     }
 
-    static func score(project: Project, lines: [BudgetLine], year: Int?, weights: RiskWeights,
-                      totalWeight: Decimal) -> ProjectRisk {
+    /// `transform` of 0..<count, computed on all cores; the results in index order.
+    static func parallelMap<T>(_ count: Int, _ transform: (Int) -> T) -> [T] {
+        guard count > 1 else { return (0..<count).map(transform) }
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let chunks = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 16)
+            withoutActuallyEscaping(transform) { transform in
+                // Each index is written by exactly one chunk, and all chunks end before this returns.
+                let shared = UncheckedShare(base: buffer.baseAddress!, transform: transform)
+                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                    let low = count * chunk / chunks, high = count * (chunk + 1) / chunks
+                    for i in low..<high { (shared.base + i).initialize(to: shared.transform(i)) }
+                }
+            }
+            initialized = count
+        }
+    }
+
+    /// The output buffer and the work of ``parallelMap(_:_:)``, handed to the worker threads.
+    private final class UncheckedShare<T>: @unchecked Sendable {
+        let base: UnsafeMutablePointer<T>
+        let transform: (Int) -> T
+        init(base: UnsafeMutablePointer<T>, transform: @escaping (Int) -> T) {
+            self.base = base
+            self.transform = transform
+        }
+    }
+
+    static func score(project: Project, all: [BudgetLine], indices: [Int], year: Int?, weights: RiskWeights,
+                      totalWeight: Decimal, text: Bool = true) -> ProjectRisk {
         let refClass = ReferenceClass(project.type)
+        let years = yearly(all, indices, year)
         let raw: [Raw] = [
-            costOverrun(project, refClass),
-            scheduleSlip(project, year),
-            volatility(lines, year),
-            lowExecution(lines, year),
-            spendingAhead(project, lines, year),
-            (.contractRedFlags, nil, nil, "داده قرارداد هنوز در دست نیست (این عامل بعداً افزوده می‌شود).",
-             "No contract data yet (this factor comes later)."),
+            costOverrun(project, refClass, text),
+            scheduleSlip(project, year, text),
+            volatility(years, text),
+            lowExecution(years, year, text),
+            spendingAhead(project, years, text),
+            Raw(text, .contractRedFlags, nil, nil, "داده قرارداد هنوز در دست نیست (این عامل بعداً افزوده می‌شود).",
+                "No contract data yet (this factor comes later)."),
         ]
-        let covered = raw.reduce(Decimal(0)) { $0 + ($1.1 != nil ? weights[$1.0] : 0) }
+        let covered = raw.reduce(Decimal(0)) { $0 + ($1.sub != nil ? weights[$1.factor] : 0) }
         let peakShare = covered > 0 ? RiskMath.clamp01(weights.peak) : 0
         // The peak: the largest weighted sub-score sub × weight / largest weight, among factors with data
         // (ties go to the first in factor order).
         let maxWeight = RiskFactor.allCases.map { weights[$0] }.max() ?? 0
         var peakFactor: RiskFactor?
         var peakSub: Decimal = 0
-        for (factor, sub, _, _, _) in raw {
-            guard let sub, maxWeight > 0 else { continue }
-            let weighted = sub * weights[factor] / maxWeight
-            if weighted > peakSub { peakFactor = factor; peakSub = weighted }
+        for r in raw {
+            guard let sub = r.sub, maxWeight > 0 else { continue }
+            let weighted = sub.isZero ? sub : sub * weights[r.factor] / maxWeight
+            if weighted > peakSub { peakFactor = r.factor; peakSub = weighted }
         }
-        var reasons: [RiskReason] = raw.map { factor, sub, value, fa, en in
+        var reasons: [RiskReason] = raw.map { r in
+            let factor = r.factor, sub = r.sub
             let weight = weights[factor]
             let contribution = sub.map { sub -> Decimal in
                 guard covered > 0 else { return 0 }
+                if sub.isZero && factor != peakFactor { return 0 }
                 return 100 * (1 - peakShare) * weight * sub / covered + (factor == peakFactor ? 100 * peakShare * peakSub : 0)
             }
+            // The texts are built here from fixed Persian phrases (already normal: Persian ی and ک, no
+            // Arabic digits, no surrounding space) and Persian digits, so they need no normalizing.
             return RiskReason(factor: factor, hasData: sub != nil, subScore: sub.map { RiskMath.round($0, 4) }, weight: weight,
-                              contribution: contribution.map { RiskMath.round($0, 2) }, value: value.map { RiskMath.round($0, 4) },
-                              textFa: PersianText.normalize(fa), textEn: en)
+                              contribution: contribution.map { RiskMath.round($0, 2) }, value: r.value.map { RiskMath.round($0, 4) },
+                              textFa: r.fa, textEn: r.en)
         }
         let order = { (r: RiskReason) in RiskFactor.allCases.firstIndex(of: r.factor)! }
         reasons.sort { a, b in
@@ -157,7 +217,7 @@ public enum RiskScorer {
             case (nil, nil): order(a) < order(b)
             }
         }
-        let mean = covered > 0 ? raw.reduce(Decimal(0)) { $0 + weights[$1.0] * ($1.1 ?? 0) } / covered : 0
+        let mean = covered > 0 ? raw.reduce(Decimal(0)) { $0 + weights[$1.factor] * ($1.sub ?? 0) } / covered : 0
         let total = 100 * ((1 - peakShare) * mean + peakShare * peakSub)
         let main = reasons.first.flatMap { ($0.contribution ?? 0) > 0 ? $0.factor : nil }
         return ProjectRisk(rank: 0, projectId: project.projectId, nameFa: project.nameFa, nameEn: project.nameEn,
@@ -165,43 +225,59 @@ public enum RiskScorer {
                            score: RiskMath.int(min(max(total, 0), 100)),
                            coverage: totalWeight > 0 ? covered / totalWeight : 0,
                            mainFactor: main, reasons: reasons,
-                           estimate: estimate(project, refClass, spent: spentSoFar(lines, year)))
+                           estimate: estimate(project, refClass, spent: spentSoFar(all, indices, year)))
     }
 
-    typealias Raw = (RiskFactor, Decimal?, Decimal?, String, String)
+    /// A factor's sub-score and figure, with its reason texts when asked for (else empty).
+    struct Raw {
+        var factor: RiskFactor
+        var sub: Decimal?
+        var value: Decimal?
+        var fa: String
+        var en: String
 
-    static func costOverrun(_ p: Project, _ refClass: ReferenceClass) -> Raw {
+        init(_ text: Bool, _ factor: RiskFactor, _ sub: Decimal?, _ value: Decimal?,
+             _ fa: @autoclosure () -> String, _ en: @autoclosure () -> String) {
+            self.factor = factor
+            self.sub = sub
+            self.value = value
+            self.fa = text ? fa() : ""
+            self.en = text ? en() : ""
+        }
+    }
+
+    static func costOverrun(_ p: Project, _ refClass: ReferenceClass, _ text: Bool) -> Raw {
         guard let current = p.currentCostEstimate, p.plannedCost.rials > 0 else {
-            return (.costOverrun, nil, nil, "برآورد فعلی هزینه یا هزینه برنامه‌ای در دست نیست؛ عامل افزایش هزینه کنار گذاشته شد.",
+            return Raw(text, .costOverrun, nil, nil, "برآورد فعلی هزینه یا هزینه برنامه‌ای در دست نیست؛ عامل افزایش هزینه کنار گذاشته شد.",
                     "No current cost estimate or planned cost: cost overrun left out.")
         }
         let prior = refClass.typicalOverrun
         let overrun = current.decimal / p.plannedCost.decimal - 1
         let sub = RiskMath.clamp01(overrun / (2 * refClass.upperOverrun))
         let upper = refClass.upperOverrun
-        let priorEn = "for \(refClass.nameEn) the typical overrun is \(RiskMath.pctEn(prior)) and the upper bound \(RiskMath.pctEn(upper))"
-        let priorFa = "در طبقه مرجع \(refClass.nameFa) افزایش معمول \(RiskMath.pctFa(prior)) و حد بالا \(RiskMath.pctFa(upper)) است"
+        let priorEn = !text ? "" : "for \(refClass.nameEn) the typical overrun is \(RiskMath.pctEn(prior)) and the upper bound \(RiskMath.pctEn(upper))"
+        let priorFa = !text ? "" : "در طبقه مرجع \(refClass.nameFa) افزایش معمول \(RiskMath.pctFa(prior)) و حد بالا \(RiskMath.pctFa(upper)) است"
         if overrun > 0 {
-            return (.costOverrun, sub, overrun,
+            return Raw(text, .costOverrun, sub, overrun,
                     "برآورد فعلی هزینه \(RiskMath.pctFa(overrun)) بیش از هزینه برنامه‌ای است؛ \(priorFa).",
                     "Current cost estimate is \(RiskMath.pctEn(overrun)) above the planned cost; \(priorEn).")
         }
-        return (.costOverrun, sub, overrun,
+        return Raw(text, .costOverrun, sub, overrun,
                 "برآورد فعلی هزینه از هزینه برنامه‌ای بیشتر نیست (\(RiskMath.signedPctFa(overrun)))؛ \(priorFa).",
                 "Current cost estimate is not above the planned cost (\(RiskMath.signedPctEn(overrun))); \(priorEn).")
     }
 
-    static func scheduleSlip(_ p: Project, _ year: Int?) -> Raw {
+    static func scheduleSlip(_ p: Project, _ year: Int?, _ text: Bool) -> Raw {
         guard let year, let end = p.plannedEndYear, let progress = p.physicalProgress else {
-            return (.scheduleSlip, nil, nil, "سال پایان برنامه‌ای یا پیشرفت فیزیکی در دست نیست؛ عامل تأخیر کنار گذاشته شد.",
+            return Raw(text, .scheduleSlip, nil, nil, "سال پایان برنامه‌ای یا پیشرفت فیزیکی در دست نیست؛ عامل تأخیر کنار گذاشته شد.",
                     "No planned end year or physical progress: schedule slip left out.")
         }
         if progress >= 100 {
-            return (.scheduleSlip, 0, 0, "پیشرفت فیزیکی ۱۰۰٪ است؛ تأخیری در کار نیست.",
+            return Raw(text, .scheduleSlip, 0, 0, "پیشرفت فیزیکی ۱۰۰٪ است؛ تأخیری در کار نیست.",
                     "Physical progress is 100 %: no schedule slip.")
         }
         if let start = p.startYear, year < start {
-            return (.scheduleSlip, nil, nil, "پروژه تا سال \(RiskMath.yearFa(year)) آغاز نشده است؛ عامل تأخیر کنار گذاشته شد.",
+            return Raw(text, .scheduleSlip, nil, nil, "پروژه تا سال \(RiskMath.yearFa(year)) آغاز نشده است؛ عامل تأخیر کنار گذاشته شد.",
                     "The project had not started by \(year): schedule slip left out.")
         }
         let overdue = Decimal(year - end)
@@ -217,6 +293,7 @@ public enum RiskScorer {
         let projectedSlip = ((projectedEnd ?? Decimal(year)) - Decimal(end)) * confidence
         let slip = max(overdue, projectedSlip, 0)
         let sub = RiskMath.clamp01(slip / duration)
+        guard text else { return Raw(false, .scheduleSlip, sub, slip, "", "") }
         var en = overdue > 0
             ? "\(RiskMath.en(overdue, 0)) year(s) past the planned end (\(end)) at \(RiskMath.en(progress)) % progress"
             : "Planned to end in \(end); \(RiskMath.en(progress)) % progress at the end of \(year)"
@@ -230,90 +307,144 @@ public enum RiskScorer {
             en += "; \(RiskMath.en(slip)) year(s) of slip."
             fa += "؛ \(RiskMath.fa(slip)) سال تأخیر."
         }
-        return (.scheduleSlip, sub, slip, fa, en)
+        return Raw(text, .scheduleSlip, sub, slip, fa, en)
     }
 
-    /// Sums of approved, revised-or-realized and realized per year up to `year`.
-    static func yearly(_ lines: [BudgetLine], _ year: Int?) -> [Int: (approved: Decimal, final: Decimal?, realized: Decimal?)] {
-        var out: [Int: (approved: Decimal, final: Decimal?, realized: Decimal?)] = [:]
-        for line in lines where year == nil || line.year <= year! {
-            var entry = out[line.year] ?? (0, nil, nil)
-            entry.approved += line.approved.decimal
-            if let f = line.revised ?? line.realized { entry.final = (entry.final ?? 0) + f.decimal }
-            if let r = line.realized { entry.realized = (entry.realized ?? 0) + r.decimal }
-            out[line.year] = entry
+    /// Sums of approved, revised-or-realized and realized of one year.
+    struct YearSums {
+        var year: Int
+        var approved: Decimal
+        var final: Decimal?
+        var realized: Decimal?
+    }
+    /// Per year up to the analysis year, by year.
+    typealias Years = [YearSums]
+
+    /// Sums of approved, revised-or-realized and realized per year up to `year` (every year when nil), by year.
+    static func yearly(_ all: [BudgetLine], _ indices: [Int], _ year: Int?) -> Years {
+        // Whole rials: summed as Int64 (exact), turned into Decimal once; the Decimal sums when that overflows.
+        var sums: [(year: Int, approved: Int64, final: Int64?, realized: Int64?)] = []
+        var overflow = false
+        for index in indices {
+            let line = all[index]
+            if let year, line.year > year { continue }
+            let slot: Int
+            if let found = sums.firstIndex(where: { $0.year == line.year }) {
+                slot = found
+            } else {
+                sums.append((line.year, 0, nil, nil))
+                slot = sums.count - 1
+            }
+            var o = false
+            (sums[slot].approved, o) = sums[slot].approved.addingReportingOverflow(line.approved.rials)
+            overflow = overflow || o
+            if let f = line.revised ?? line.realized {
+                (sums[slot].final, o) = (sums[slot].final ?? 0).addingReportingOverflow(f.rials)
+                overflow = overflow || o
+            }
+            if let r = line.realized {
+                (sums[slot].realized, o) = (sums[slot].realized ?? 0).addingReportingOverflow(r.rials)
+                overflow = overflow || o
+            }
         }
+        if overflow { return yearlyDecimal(all, indices, year) }
+        sums.sort { $0.year < $1.year }
+        return sums.map { YearSums(year: $0.year, approved: Decimal($0.approved), final: $0.final.map { Decimal($0) },
+                                   realized: $0.realized.map { Decimal($0) }) }
+    }
+
+    static func yearlyDecimal(_ all: [BudgetLine], _ indices: [Int], _ year: Int?) -> Years {
+        var out: Years = []
+        for index in indices {
+            let line = all[index]
+            if let year, line.year > year { continue }
+            let slot: Int
+            if let found = out.firstIndex(where: { $0.year == line.year }) {
+                slot = found
+            } else {
+                out.append(YearSums(year: line.year, approved: 0, final: nil, realized: nil))
+                slot = out.count - 1
+            }
+            out[slot].approved += line.approved.decimal
+            if let f = line.revised ?? line.realized { out[slot].final = (out[slot].final ?? 0) + f.decimal }
+            if let r = line.realized { out[slot].realized = (out[slot].realized ?? 0) + r.decimal }
+        }
+        out.sort { $0.year < $1.year }
         return out
     }
 
-    static func volatility(_ lines: [BudgetLine], _ year: Int?) -> Raw {
-        let years = yearly(lines, year)
+    static func volatility(_ years: Years, _ text: Bool) -> Raw {
         var deviations: [(Int, Decimal)] = []
-        for y in years.keys.sorted() {
-            let e = years[y]!
+        for e in years {
+            let y = e.year
             guard e.approved > 0, let final = e.final else { continue }
             deviations.append((y, (final - e.approved) / e.approved))
         }
         guard let mean = RiskMath.mean(deviations.map { abs($0.1) }) else {
-            return (.budgetVolatility, nil, nil, "ردیف بودجه‌ای با مصوب و اصلاحیه یا عملکرد برای پروژه نیست؛ عامل نوسان بودجه کنار گذاشته شد.",
+            return Raw(text, .budgetVolatility, nil, nil, "ردیف بودجه‌ای با مصوب و اصلاحیه یا عملکرد برای پروژه نیست؛ عامل نوسان بودجه کنار گذاشته شد.",
                     "No budget lines with approved and revised or realized amounts: budget volatility left out.")
         }
         let largest = deviations.max { abs($0.1) != abs($1.1) ? abs($0.1) < abs($1.1) : $0.0 > $1.0 }!
-        let sub = RiskMath.clamp01(mean / Decimal(string: "0.5")!)
-        return (.budgetVolatility, sub, mean,
+        let sub = RiskMath.clamp01(mean / half)
+        return Raw(text, .budgetVolatility, sub, mean,
                 "اصلاحیه یا عملکرد بودجه پروژه در \(RiskMath.fa(Decimal(deviations.count), 0)) سال به طور میانگین \(RiskMath.pctFa(mean)) با مصوب فاصله داشته است (بیشترین: \(RiskMath.signedPctFa(largest.1)) در \(RiskMath.yearFa(largest.0))).",
                 "Revised or realized budget strayed from the approved one by \(RiskMath.pctEn(mean)) a year on average over \(deviations.count) year(s) (largest: \(RiskMath.signedPctEn(largest.1)) in \(largest.0)).")
     }
 
-    static func lowExecution(_ lines: [BudgetLine], _ year: Int?) -> Raw {
-        let years = yearly(lines, year)
+    static func lowExecution(_ years: Years, _ year: Int?, _ text: Bool) -> Raw {
         var cumApproved: Decimal = 0, cumRealized: Decimal = 0
-        for e in years.values where e.approved > 0 {
+        for e in years where e.approved > 0 {
             if let r = e.realized { cumApproved += e.approved; cumRealized += r }
         }
         guard cumApproved > 0 else {
-            return (.lowExecution, nil, nil, "عملکرد ردیف‌های بودجه پروژه در دست نیست؛ عامل اجرای کم کنار گذاشته شد.",
+            return Raw(text, .lowExecution, nil, nil, "عملکرد ردیف‌های بودجه پروژه در دست نیست؛ عامل اجرای کم کنار گذاشته شد.",
                     "No realized figures on the project's budget lines: low execution left out.")
         }
         let cumulative = cumRealized / cumApproved
         var inYear: Decimal?
-        if let year, let e = years[year], e.approved > 0, let r = e.realized { inYear = r / e.approved }
+        if let year, let e = years.first(where: { $0.year == year }), e.approved > 0, let r = e.realized { inYear = r / e.approved }
         let x = inYear.map { ($0 + cumulative) / 2 } ?? cumulative
-        let sub = RiskMath.clamp01((Decimal(string: "0.9")! - x) / Decimal(string: "0.6")!)
+        let sub = RiskMath.clamp01((ninety - x) / sixty)
         if let inYear, let year {
-            return (.lowExecution, sub, x,
+            return Raw(text, .lowExecution, sub, x,
                     "در \(RiskMath.yearFa(year)) \(RiskMath.pctFa(inYear)) از بودجه مصوب پروژه اجرا شد (تجمعی \(RiskMath.pctFa(cumulative))).",
                     "Realized \(RiskMath.pctEn(inYear)) of the approved budget in \(year) (cumulative \(RiskMath.pctEn(cumulative))).")
         }
-        return (.lowExecution, sub, x,
+        return Raw(text, .lowExecution, sub, x,
                 "تجمعی \(RiskMath.pctFa(cumulative)) از بودجه مصوب پروژه اجرا شد (در سال تحلیل ردیف اجراشده‌ای نیست).",
                 "Realized \(RiskMath.pctEn(cumulative)) of the approved budget cumulatively (no executed line in the analysis year).")
     }
 
-    static func spendingAhead(_ p: Project, _ lines: [BudgetLine], _ year: Int?) -> Raw {
+    static func spendingAhead(_ p: Project, _ years: Years, _ text: Bool) -> Raw {
         let cost = p.currentCostEstimate ?? p.plannedCost
-        let years = yearly(lines, year)
-        let realized = years.values.compactMap(\.realized)
+        let realized = years.compactMap(\.realized)
         guard let progress = p.physicalProgress, cost.rials > 0, !realized.isEmpty else {
-            return (.spendingAheadOfProgress, nil, nil,
+            return Raw(text, .spendingAheadOfProgress, nil, nil,
                     "پیشرفت فیزیکی، هزینه پروژه یا عملکرد ردیف‌های آن در دست نیست؛ عامل پیشی گرفتن هزینه از پیشرفت کنار گذاشته شد.",
                     "No physical progress, project cost or realized spending: spending ahead of progress left out.")
         }
         let spent = realized.reduce(Decimal(0), +) / cost.decimal
         let gap = spent - progress / 100
-        let sub = RiskMath.clamp01(gap / Decimal(string: "0.5")!)
-        let first = years.keys.min()!
+        let sub = RiskMath.clamp01(gap / half)
+        let first = years.first!.year
+        guard text else { return Raw(false, .spendingAheadOfProgress, sub, gap, "", "") }
         let costEn = p.currentCostEstimate != nil ? "current cost estimate" : "planned cost"
         let costFa = p.currentCostEstimate != nil ? "برآورد فعلی هزینه" : "هزینه برنامه‌ای"
-        return (.spendingAheadOfProgress, sub, gap,
+        return Raw(text, .spendingAheadOfProgress, sub, gap,
                 "از \(RiskMath.yearFa(first)) تاکنون \(RiskMath.pctFa(spent)) از \(costFa) خرج شده و پیشرفت فیزیکی \(RiskMath.fa(progress))٪ است (فاصله \(RiskMath.fa(gap * 100)) واحد درصد).",
                 "Spent \(RiskMath.pctEn(spent)) of the \(costEn) since \(first) at \(RiskMath.en(progress)) % physical progress (gap \(RiskMath.en(gap * 100)) points).")
     }
 
     /// Realized on the project's lines up to `year` (all years when nil), saturating at the largest amount.
-    static func spentSoFar(_ lines: [BudgetLine], _ year: Int?) -> Money {
+    static let half = Decimal(string: "0.5")!
+    static let ninety = Decimal(string: "0.9")!
+    static let sixty = Decimal(string: "0.6")!
+
+    static func spentSoFar(_ all: [BudgetLine], _ indices: [Int], _ year: Int?) -> Money {
         var total: Int64 = 0
-        for line in lines where year.map({ line.year <= $0 }) ?? true {
+        for index in indices {
+            let line = all[index]
+            if let year, line.year > year { continue }
             let (sum, overflow) = total.addingReportingOverflow(line.realized?.rials ?? 0)
             total = overflow ? .max : sum
         }

@@ -36,7 +36,8 @@ import TarazuSample
     @Test(arguments: ReportLanguage.allCases, [ReportFormat.html, .markdown])
     func report(language: ReportLanguage, format: ReportFormat) async throws {
         let analysis = try await Analysis.run(path: Self.fixture, bookName: nil, year: nil, rubricPath: nil)
-        let text = try ReportWriter.render(analysis, language: language, format: format, date: nil)
+        let advanced = try ReportWriter.advanced(book: analysis.book, year: analysis.year)
+        let text = ReportWriter.render(analysis, advanced: advanced, language: language, format: format, date: nil)
         try matchesGolden(text, "small-book.\(language.rawValue).\(format == .html ? "html" : "md")")
     }
 }
@@ -45,7 +46,7 @@ import TarazuSample
 @Suite struct ReportFindingsTests {
     func render(_ book: BudgetBook, _ language: ReportLanguage) async throws -> String {
         let analysis = try await Analysis.analyze(book, source: "test", year: nil, rubric: try Analysis.loadRubric(nil))
-        return try ReportWriter.render(analysis, language: language, format: .markdown, date: nil)
+        return ReportWriter.render(analysis, advanced: try ReportWriter.advanced(book: book, year: analysis.year), language: language, format: .markdown, date: nil)
     }
 
     static let sourceReportVerdicts = [

@@ -122,4 +122,22 @@ import TarazuCore
         }
         #expect(elapsed < .seconds(1))
     }
+
+    /// Equal growth written with different amounts (123/100, 246/200, 1230/1000 ...) is equal growth: the
+    /// MAD is exactly 0 and the fallback spread gives a finite z, not 1e37 from the 38th digit of a division.
+    @Test func equalRatiosFromDifferentAmountsAreEqual() throws {
+        var lines: [BudgetLine] = []
+        for (index, before) in [100, 200, 300, 700, 900, 1_300, 1_000].enumerated() {
+            let after = index == 6 ? 960 : before * 123 / 100
+            lines.append(Self.line("1402-\(index)", year: 1402, program: "برنامه \(index)", approved: Int64(before), realized: nil))
+            lines.append(Self.line("1403-\(index)", year: 1403, program: "برنامه \(index)", approved: Int64(after), realized: nil))
+        }
+        let flags = AnomalyDetector.detect(book: Self.book(lines), year: 1403).filter { $0.kind == .yearOnYearChange }
+        let flag = try #require(flags.first)
+        #expect(flags.count == 1)
+        #expect(flag.value == Decimal(string: "-0.04")!)
+        #expect(flag.mad == 0 && flag.measure == .meanAbsoluteDeviation)
+        // Six units at +23 %, one at -4 %: median 0.23, mean absolute deviation 0.27 / 7, z = -0.27 / (1.253314 × 0.27 / 7).
+        #expect(abs(flag.z - Decimal(string: "-5.5852")!) < Decimal(string: "0.001")!)
+    }
 }

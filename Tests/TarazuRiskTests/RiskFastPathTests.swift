@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+import TarazuCore
+@testable import TarazuRisk
+
+/// The fast paths (explain, exact integer formatting and comparison) give what the plain Decimal code gives.
+struct RiskFastPathTests {
+    @Test func explainKeepsScoresAndRanksAndTextsOnlyTheTop() {
+        let book = RiskFixture.book
+        let full = RiskScorer.score(book: book)
+        for n in [0, 1, 3, full.count, full.count + 5] {
+            let partial = RiskScorer.score(book: book, explain: n)
+            #expect(partial.count == full.count)
+            for (a, b) in zip(full, partial) {
+                #expect(a.rank == b.rank && a.projectId == b.projectId && a.score == b.score)
+                #expect(a.coverage == b.coverage && a.mainFactor == b.mainFactor && a.estimate == b.estimate)
+                #expect(a.reasons.map(\.factor) == b.reasons.map(\.factor))
+                #expect(a.reasons.map(\.contribution) == b.reasons.map(\.contribution))
+                #expect(a.reasons.map(\.subScore) == b.reasons.map(\.subScore))
+                #expect(a.reasons.map(\.value) == b.reasons.map(\.value))
+                if b.rank <= n {
+                    #expect(a == b)
+                } else {
+                    #expect(b.reasons.allSatisfy { $0.textFa.isEmpty && $0.textEn.isEmpty })
+                }
+            }
+        }
+    }
+
+    @Test func generatedReasonsAreAlreadyNormal() {
+        for risk in RiskScorer.score(book: RiskFixture.book) {
+            for reason in risk.reasons { #expect(PersianText.normalize(reason.textFa) == reason.textFa) }
+        }
+    }
+
+    @Test func fastFormattingMatchesDecimalDescription() {
+        #expect(RiskMath.layoutKnown)
+        var generator = SystemRandomNumberGenerator()
+        var values: [Decimal] = [0, 1, -1, Decimal(string: "0.05")!, Decimal(string: "-0.04")!, Decimal(string: "-0.05")!,
+                                 Decimal(string: "99.95")!, Decimal(string: "123456789012.345678")!, Decimal(1) / 3, Decimal(-2) / 3]
+        for _ in 0..<3000 {
+            let n = Decimal(Int64.random(in: -10_000_000_000...10_000_000_000, using: &generator))
+            let d = Decimal(Int64.random(in: 1...9_999_999, using: &generator))
+            values.append(n / d)
+            values.append(n / 1000)
+        }
+        for value in values {
+            for scale in 0...4 {
+                var input = value, rounded = Decimal()
+                NSDecimalRound(&rounded, &input, scale, .plain)
+                #expect(RiskMath.en(value, scale) == "\(rounded)")
+                #expect(RiskMath.round(value, scale) == rounded)
+                let fa = PersianText.persianDigits("\(rounded)").replacingOccurrences(of: ".", with: "٫")
+                    .replacingOccurrences(of: "-", with: "−")
+                #expect(RiskMath.fa(value, scale) == fa)
+            }
+            #expect(RiskMath.clamp01(value) == min(max(value, 0), 1))
+        }
+        for (a, b) in zip(values, values.reversed()) {
+            #expect(RiskMath.less(a, b) == (a < b))
+            #expect(RiskMath.less(a, a) == false)
+        }
+    }
+}

@@ -1,0 +1,68 @@
+"""`tarazu risk` on a book it has not seen: projects given known overruns and slips must rank at the
+top with the right main reason, whatever else the book holds."""
+import csv
+import json
+
+import pytest
+
+
+def write_rows(path, header, rows):
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=header, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+@pytest.fixture(scope="module")
+def planted_book(tmp_path_factory, tarazu):
+    folder = tmp_path_factory.mktemp("risk") / "book"
+    result = tarazu("sample", "--out", folder, "--lines", 3000, "--seed", 77)
+    assert result.returncode == 0, result.stderr
+    with open(folder / "projects.csv", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        header, projects = reader.fieldnames, list(reader)
+    by_id = {row["project_id"]: row for row in projects}
+    candidates = sorted(by_id)
+    overrun, late, spent = candidates[3], candidates[11], candidates[19]
+    # A cost estimate four times the plan: far beyond any reference class's upper bound.
+    row = by_id[overrun]
+    row["current_cost_estimate"] = str(int(row["planned_cost"]) * 4)
+    # Five years past its planned end at 10 % progress.
+    row = by_id[late]
+    row["start_year"], row["planned_end_year"], row["physical_progress"], row["status"] = "1395", "1398", "10", "delayed"
+    row["current_cost_estimate"] = row["planned_cost"]
+    write_rows(folder / "projects.csv", header, projects)
+    return folder, {"overrun": overrun, "late": late}
+
+
+def test_planted_problems_rank_at_the_top_with_their_reasons(tarazu, planted_book):
+    folder, planted = planted_book
+    result = tarazu("risk", folder, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    projects = json.loads(result.stdout)["projects"]
+    ranks = {project["projectId"]: project for project in projects}
+    # The generated book already holds dozens of projects with planted overruns, slips and cuts (several
+    # at once on some, which rightly ranks them higher); the two made far worse must be in its top 5 %.
+    top_share = max(3, len(projects) // 20)
+    for name in ("overrun", "late"):
+        assert ranks[planted[name]]["rank"] <= top_share, (name, ranks[planted[name]]["rank"], len(projects))
+    assert ranks[planted["overrun"]]["mainFactor"] == "cost_overrun"
+    assert ranks[planted["late"]]["mainFactor"] == "schedule_slip"
+    overrun_reason = next(r for r in ranks[planted["overrun"]]["reasons"] if r["factor"] == "cost_overrun")
+    assert "300" in overrun_reason["textEn"], overrun_reason["textEn"]
+    late_reason = next(r for r in ranks[planted["late"]]["reasons"] if r["factor"] == "schedule_slip")
+    assert "past the planned end (1398)" in late_reason["textEn"], late_reason["textEn"]
+    # Every score is in range and the ranking is by score.
+    scores = [project["score"] for project in projects]
+    assert all(0 <= score <= 100 for score in scores)
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_final_cost_estimates_are_ordered(tarazu, planted_book):
+    folder, planted = planted_book
+    projects = json.loads(tarazu("risk", folder, "--format", "json").stdout)["projects"]
+    for project in projects:
+        estimate = project.get("estimate")
+        if estimate:
+            assert estimate["p50"] <= estimate["p80"], project["projectId"]
+            assert estimate["base"] <= estimate["p50"], project["projectId"]
