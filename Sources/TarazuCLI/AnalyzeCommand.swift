@@ -32,8 +32,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
     }
 }
 
-/// What to analyze: the book (a path or a store), the year and the rubric; shared by analyze and report.
-struct AnalysisOptions: ParsableArguments {
+/// Which book and year: a path (a book or a store), the book's name in a store, and the year.
+struct BookSelection: ParsableArguments {
     @Argument(help: "A budget book (folder, datapackage.json, .csv, .xlsx, .json) or a store.")
     var path: String
 
@@ -42,6 +42,20 @@ struct AnalysisOptions: ParsableArguments {
 
     @Option(help: "The book in the store (needed when the store holds several).")
     var book: String?
+
+    /// The selected book.
+    func load() async throws -> BudgetBook {
+        try await Analysis.loadBook(path: path, bookName: book)
+    }
+}
+
+/// What to analyze: the book and year, the rubric and the indicator options; shared by analyze and report.
+struct AnalysisOptions: ParsableArguments {
+    @OptionGroup var selection: BookSelection
+
+    var path: String { selection.path }
+    var year: Int? { selection.year }
+    var book: String? { selection.book }
 
     @Option(help: "A rubric YAML file to use instead of the shipped one (docs/rubric.md).")
     var rubric: String?
@@ -64,11 +78,6 @@ struct AnalysisOptions: ParsableArguments {
     /// The analysis of a book already loaded from `path`.
     func analysis(of loaded: BudgetBook) async throws -> Analysis {
         try await Analysis.analyze(loaded, source: path, year: year, rubric: try Analysis.loadRubric(rubric), options: indicatorOptions)
-    }
-
-    /// The book at `path` (a book or a store).
-    static func loadBook(path: String, bookName: String?) async throws -> BudgetBook {
-        try await Analysis.loadBook(path: path, bookName: bookName)
     }
 }
 
@@ -118,6 +127,7 @@ struct Analysis {
         }
     }
 
+    /// The book at `path`: a budget book (warnings printed to standard error) or the named book of a store.
     static func loadBook(path: String, bookName: String?) async throws -> BudgetBook {
         if AggregateCommand.isStore(path) {
             let options = try StoreOptions.parse(["--db", path])
@@ -139,6 +149,15 @@ private extension Optional {
     func orThrow<E: Error>(_ error: E) throws(E) -> Wrapped {
         guard let value = self else { throw error }
         return value
+    }
+}
+
+/// The JSON every command prints: pretty, keys sorted (deterministic), slashes unescaped.
+enum JSONOutput {
+    static func text(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }
 
@@ -186,13 +205,11 @@ enum AnalysisOutput {
             (indicator.id, Entry(nameFa: indicator.nameFa, nameEn: indicator.nameEn, formula: indicator.formula, unit: indicator.unit,
                                  value: indicator.value, breakdown: indicator.breakdown, evidence: indicator.evidence, basis: indicator.basis))
         }, uniquingKeysWith: { first, _ in first })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let assessment = analysis.assessment
         let document = Document(book: analysis.book.metadata.name, contentHash: analysis.contentHash, year: analysis.year,
                                 rubric: RubricInfo(id: assessment.rubric, version: assessment.rubricVersion), indicators: entries,
                                 criteria: assessment.criteria, recommendations: assessment.recommendations)
-        return String(decoding: try encoder.encode(document), as: UTF8.self)
+        return try JSONOutput.text(document)
     }
 
     static func text(_ analysis: Analysis) -> String {

@@ -62,7 +62,7 @@ struct ForecastCommand: AsyncParsableCommand {
             }
             return
         }
-        let book = try await AnalysisOptions.loadBook(path: path!, bookName: self.book)
+        let book = try await Analysis.loadBook(path: path!, bookName: self.book)
         let selected: [CostSeries]
         do {
             selected = try CostSeries.build(book: book).filter { trend in
@@ -117,10 +117,7 @@ enum ForecastOutput {
     }
 
     static func json(book: BudgetBook, trends: [CostSeries], forecasts: [ForecastResult], horizon: Int) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let document = Document(book: book.metadata.name, contentHash: book.contentHash, horizon: horizon, trends: trends, forecasts: forecasts)
-        return String(decoding: try encoder.encode(document), as: UTF8.self)
+        try JSONOutput.text(Document(book: book.metadata.name, contentHash: book.contentHash, horizon: horizon, trends: trends, forecasts: forecasts))
     }
 
     static func text(book: BudgetBook, trends: [CostSeries], forecasts: [ForecastResult]) -> String {

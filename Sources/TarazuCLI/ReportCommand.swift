@@ -47,7 +47,7 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let book = try await AnalysisOptions.loadBook(path: input.path, bookName: input.book)
+        let book = try await input.selection.load()
         // The advanced analysis needs only the book and the year: it runs beside the indicators.
         let year = input.year ?? IndicatorEngine.latestRealizedYear(in: book)
         async let advanced = noAdvanced ? nil : ReportWriter.advanced(book: book, year: year)

@@ -16,14 +16,7 @@ struct RiskCommand: AsyncParsableCommand {
         Weights: docs/risk.md; change them with --weights FILE.json (any subset of the keys).
         """)
 
-    @Argument(help: "A budget book or a store.")
-    var path: String
-
-    @Option(help: "The year to judge (default: the latest year with realized figures).")
-    var year: Int?
-
-    @Option(help: "The book in the store (needed when the store holds several).")
-    var book: String?
+    @OptionGroup var selection: BookSelection
 
     @Option(help: "A JSON file of factor weights, e.g. {\"cost_overrun\": 40, \"peak\": 0}.")
     var weights: String?
@@ -45,7 +38,8 @@ struct RiskCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let book = try await AnalysisOptions.loadBook(path: path, bookName: self.book)
+        let book = try await selection.load()
+        let year = selection.year
         let chosen = try loadWeights()
         let risks = RiskScorer.score(book: book, year: year, weights: chosen)
         let anomalies = AnomalyDetector.detect(book: book, year: year, threshold: Decimal(string: String(threshold)) ?? 3.5)
@@ -87,10 +81,7 @@ enum RiskOutput {
     }
 
     static func json(book: BudgetBook, weights: RiskWeights, risks: [ProjectRisk], anomalies: [Anomaly]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let document = Document(book: book.metadata.name, contentHash: book.contentHash, weights: weights, projects: risks, anomalies: anomalies)
-        return String(decoding: try encoder.encode(document), as: UTF8.self)
+        try JSONOutput.text(Document(book: book.metadata.name, contentHash: book.contentHash, weights: weights, projects: risks, anomalies: anomalies))
     }
 
     static func text(book: BudgetBook, risks: [ProjectRisk], anomalies: [Anomaly], top: Int) -> String {

@@ -88,7 +88,7 @@ import TarazuStore
     }
 
     @Test func everyBookSeriesIsForecastWithItsBacktest() async throws {
-        let book = try await AnalysisOptions.loadBook(path: GoldenTests.fixture, bookName: nil)
+        let book = try await Analysis.loadBook(path: GoldenTests.fixture, bookName: nil)
         let series = try CostSeries.build(book: book)
         let forecasts = ForecastRun.all(series, horizon: 2)
         #expect(forecasts.count == series.count)
@@ -107,7 +107,7 @@ import TarazuStore
         try #"{"cost_overrun": 0, "schedule_slip": 0, "budget_volatility": 0, "low_execution": 0, "spending_ahead_of_progress": 0}"#
             .write(toFile: zero, atomically: true, encoding: .utf8)
         #expect(await TarazuCommand.run(arguments: ["risk", sample, "--weights", zero]) == 1)
-        let book = try await AnalysisOptions.loadBook(path: sample, bookName: nil)
+        let book = try await Analysis.loadBook(path: sample, bookName: nil)
         let risks = RiskScorer.score(book: book)
         #expect(risks.count == book.projects.count)
         #expect(risks.map(\.rank) == Array(1...risks.count))
