@@ -46,6 +46,8 @@ struct DemoCommand: AsyncParsableCommand {
         print("")
         print("The sample's amounts are illustrative, not the municipality's.")
         print("Next: tarazu aggregate \(try store.location()) --measure realized --drilldown year|function")
+        print("      tarazu risk \(try store.location()) --top 10")
+        print("      tarazu forecast \(try store.location()) --dimension total")
     }
 }
 
