@@ -52,6 +52,22 @@ public struct BacktestScore: Hashable, Codable, Sendable {
     public var origins: [Int]
     /// Number of (origin, horizon) errors.
     public var errors: Int
+    /// The same errors split by how far ahead the forecast was (1, 2, 3 years).
+    public var byHorizon: [HorizonError]
+}
+
+/// Backtest errors of the forecasts made `horizon` years ahead.
+public struct HorizonError: Hashable, Codable, Sendable {
+    /// Years ahead.
+    public var horizon: Int
+    /// MAPE in percent.
+    public var mape: Double?
+    /// sMAPE in percent.
+    public var smape: Double?
+    /// Mean absolute scaled error (nil when a training prefix was constant).
+    public var mase: Double?
+    /// Number of errors at this horizon.
+    public var errors: Int
 }
 
 /// Rolling-origin evaluation: for each origin o (training length) from `minimumTraining` to n - 1,
@@ -65,6 +81,7 @@ public enum Backtest {
         guard first <= y.count - 1 else { return nil }
         var actual: [Double] = [], predicted: [Double] = [], scaled: [Double] = []
         var maseDefined = true
+        var stepsAhead: [Int] = []
         let origins = Array(first..<y.count)
         for origin in origins {
             let training = Array(y[0..<origin])
@@ -73,14 +90,22 @@ public enum Backtest {
             let scale = Accuracy.maseScale(training: training)
             for h in 0..<steps {
                 let a = y[origin + h], f = model.forecasts[h]
-                actual.append(a); predicted.append(f)
+                actual.append(a); predicted.append(f); stepsAhead.append(h + 1)
                 if let scale { scaled.append(abs(a - f) / scale) } else { maseDefined = false }
             }
         }
         let mae = zip(actual, predicted).reduce(0) { $0 + abs($1.0 - $1.1) } / Double(actual.count)
+        let byHorizon = Set(stepsAhead).sorted().map { ahead -> HorizonError in
+            let picked = stepsAhead.indices.filter { stepsAhead[$0] == ahead }
+            let scaledAtHorizon = maseDefined ? picked.map { scaled[$0] } : []
+            return HorizonError(horizon: ahead, mape: Accuracy.mape(actual: picked.map { actual[$0] }, forecast: picked.map { predicted[$0] }),
+                                smape: Accuracy.smape(actual: picked.map { actual[$0] }, forecast: picked.map { predicted[$0] }),
+                                mase: scaledAtHorizon.isEmpty ? nil : scaledAtHorizon.reduce(0, +) / Double(scaledAtHorizon.count),
+                                errors: picked.count)
+        }
         return BacktestScore(method: method, mape: Accuracy.mape(actual: actual, forecast: predicted),
                              smape: Accuracy.smape(actual: actual, forecast: predicted),
                              mase: maseDefined && !scaled.isEmpty ? scaled.reduce(0, +) / Double(scaled.count) : nil,
-                             mae: mae, origins: origins, errors: actual.count)
+                             mae: mae, origins: origins, errors: actual.count, byHorizon: byHorizon)
     }
 }

@@ -40,6 +40,8 @@ public struct BacktestSummary: Hashable, Codable, Sendable {
     public var horizon: Int
     /// Every candidate's score, simplest method first.
     public var candidates: [BacktestScore]
+    /// The chosen method's errors by years ahead.
+    public var byHorizon: [HorizonError]
 }
 
 /// A forecast of one series with the method chosen, its parameters and its backtest error.
@@ -171,7 +173,8 @@ public enum Forecaster {
         }
         scores.sort { $0.method < $1.method }
         let backtest = scores.first { $0.method == chosen }.map {
-            BacktestSummary(mape: $0.mape, smape: $0.smape, mase: $0.mase, origins: $0.origins, horizon: horizon, candidates: scores)
+            BacktestSummary(mape: $0.mape, smape: $0.smape, mase: $0.mase, origins: $0.origins, horizon: horizon, candidates: scores,
+                            byHorizon: $0.byHorizon)
         }
         return ForecastResult(key: key, method: chosen, parameters: model.parameters,
                               history: zip(years, values).map { YearValue(year: $0.0, value: wholeRials($0.1)) },

@@ -199,3 +199,19 @@ struct ForecastJSONTests {
         #expect(throws: ForecastJSON.InputError.self) { try ForecastJSON.run(input: Data(input.utf8)) }
     }
 }
+
+/// The backtest's errors split by years ahead add up to the pooled ones.
+@Suite struct BacktestByHorizonTests {
+    @Test func perHorizonErrorsPoolToTheWhole() throws {
+        let y: [Double] = [100, 104, 109, 113, 120, 124, 131, 135, 142, 147]
+        let known = ExponentialSmoothing(alpha: 0.5, beta: 0.3, phi: 0.9, l0: 96, b0: 4)
+        let score = try #require(Backtest.score(.dampedHolt, y, horizon: 3, minimumTraining: 4, known: known))
+        #expect(score.byHorizon.map(\.horizon) == [1, 2, 3])
+        #expect(score.byHorizon.map(\.errors).reduce(0, +) == score.errors)
+        #expect(score.byHorizon[0].errors == score.origins.count)
+        let pooled = score.byHorizon.reduce(0.0) { $0 + ($1.mape ?? 0) * Double($1.errors) } / Double(score.errors)
+        #expect(abs(pooled - (score.mape ?? 0)) < 1e-9)
+        // Farther ahead is harder on a trending series.
+        #expect((score.byHorizon[2].mape ?? 0) > (score.byHorizon[0].mape ?? 0))
+    }
+}

@@ -1,0 +1,4 @@
+import Vapor
+import TarazuStore
+
+public enum TarazuWebApp {}
