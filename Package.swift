@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-sqlite-driver", from: "4.8.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver", from: "2.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/vapor/vapor", from: "4.100.0"),
     ],
     targets: [
         // Pure layers: no Vapor, Fluent or NIO.
@@ -41,10 +42,17 @@ let package = Package(
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
             .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
         ]),
+        // Web application.
+        .target(name: "TarazuWeb", dependencies: [
+            "TarazuCore", "TarazuImport", "TarazuAnalysis", "TarazuReport", "TarazuStore", "TarazuForecast", "TarazuRisk",
+            .product(name: "Vapor", package: "vapor"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // Command line.
         .target(name: "TarazuCLI", dependencies: [
             "TarazuCore", "TarazuImport", "TarazuSample", "TarazuParticipation", "TarazuStore", "TarazuAnalysis", "TarazuReport",
-            "TarazuForecast", "TarazuRisk",
+            "TarazuForecast", "TarazuRisk", "TarazuWeb",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "tarazu", dependencies: ["TarazuCLI"]),
@@ -59,6 +67,10 @@ let package = Package(
         .testTarget(name: "TarazuRiskTests", dependencies: ["TarazuRisk", "TarazuCore"]),
         .testTarget(name: "TarazuParticipationTests", dependencies: ["TarazuParticipation"], exclude: ["Fixtures"]),
         .testTarget(name: "TarazuStoreTests", dependencies: ["TarazuStore", "TarazuCore"]),
+        .testTarget(name: "TarazuWebTests", dependencies: [
+            "TarazuWeb", "TarazuStore", "TarazuSample", "TarazuImport", "TarazuCore",
+            .product(name: "VaporTesting", package: "vapor"),
+        ]),
         .testTarget(name: "TarazuCLITests", dependencies: ["TarazuCLI", "TarazuReport", "TarazuSample", "TarazuCore", "TarazuForecast", "TarazuRisk"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

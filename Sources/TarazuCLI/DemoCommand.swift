@@ -5,6 +5,7 @@ import TarazuCore
 import TarazuReport
 import TarazuSample
 import TarazuStore
+import TarazuWeb
 
 /// `tarazu demo`: the sample city into the store, and a first look at it.
 struct DemoCommand: AsyncParsableCommand {
@@ -17,6 +18,12 @@ struct DemoCommand: AsyncParsableCommand {
 
     @Option(help: "Folder for the reports (Persian and English, HTML and Markdown).")
     var reports: String = "tarazu-reports"
+
+    @Flag(help: "Then serve the portal and the API over the store (see tarazu serve).")
+    var serve = false
+
+    @Option(help: "The port for --serve.")
+    var port: Int = 8080
 
     func run() async throws {
         let book = SampleCity.tabriz()
@@ -48,6 +55,10 @@ struct DemoCommand: AsyncParsableCommand {
         print("Next: tarazu aggregate \(try store.location()) --measure realized --drilldown year|function")
         print("      tarazu risk \(try store.location()) --top 10")
         print("      tarazu forecast \(try store.location()) --dimension total")
+        if serve {
+            print("")
+            try await store.withStore { store in try await TarazuWebApp.serve(store: store, hostname: "127.0.0.1", port: port) }
+        }
     }
 }
 

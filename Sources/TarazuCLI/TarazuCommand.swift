@@ -8,7 +8,7 @@ public struct TarazuCommand: AsyncParsableCommand {
         commandName: "tarazu",
         abstract: "Tarazu (ترازو): see, judge and share where a city's public money goes.",
         version: TarazuVersion.current,
-        subcommands: [DemoCommand.self, ImportCommand.self, AggregateCommand.self, AnalyzeCommand.self, ReportCommand.self, ForecastCommand.self, RiskCommand.self, BooksCommand.self,
+        subcommands: [DemoCommand.self, ImportCommand.self, AggregateCommand.self, AnalyzeCommand.self, ReportCommand.self, ForecastCommand.self, RiskCommand.self, ServeCommand.self, BooksCommand.self,
                       HistoryCommand.self, SampleCommand.self, PBCommand.self])
 
     public init() {}

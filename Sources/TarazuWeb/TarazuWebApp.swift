@@ -1,4 +1,182 @@
-import Vapor
+import Foundation
+import TarazuAnalysis
+import TarazuCore
+import TarazuImport
+import TarazuReport
+import TarazuRisk
 import TarazuStore
+import Vapor
 
-public enum TarazuWebApp {}
+/// The web application: the public portal (server-rendered HTML, Persian first) and the JSON API
+/// under /api/v1, described by the OpenAPI document at /openapi.json.
+///
+/// One function builds the application for `tarazu serve`, other hosts and the tests:
+///
+/// ```swift
+/// let store = try await BudgetStore.open(location)
+/// let app = try await Application.make(.production)
+/// app.http.server.configuration.port = 8080
+/// try await TarazuWebApp.configure(app, store: store)
+/// try await app.execute()        // or app.startup() in a host
+/// try await app.asyncShutdown()
+/// await store.shutdown()
+/// ```
+///
+/// The store belongs to the caller, who shuts it down after the application.
+public enum TarazuWebApp {
+    /// Registers middleware and routes on `app`, reading books from `store`.
+    /// - Parameter rubric: the rubric for the status table (default: the shipped one).
+    public static func configure(_ app: Application, store: BudgetStore, rubric: Rubric? = nil) async throws {
+        let catalog = BookCatalog(store: store, rubric: try rubric ?? Rubric.standard())
+        try configure(app, catalog: catalog)
+    }
+
+    /// Serves the application on `hostname:port` until it is interrupted (Ctrl-C). The store stays the
+    /// caller's to shut down.
+    public static func serve(store: BudgetStore, hostname: String, port: Int) async throws {
+        // Vapor reads its command from these arguments, not from the host program's own.
+        let app = try await Application.make(Environment(name: "production", arguments: ["tarazu"]))
+        app.http.server.configuration.hostname = hostname
+        app.http.server.configuration.port = port
+        do {
+            try await configure(app, store: store)
+            print("Tarazu is serving http://\(hostname):\(port)/ (portal), /api/v1 and /openapi.json. Ctrl-C stops it.")
+            try await app.execute()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+
+    /// ``configure(_:store:rubric:)`` with a catalog made by the caller.
+    public static func configure(_ app: Application, catalog: BookCatalog) throws {
+        // Outermost first: security headers on everything, then ETag/Cache-Control, then errors.
+        app.middleware = Middlewares()
+        app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+        app.middleware.use(SecurityHeadersMiddleware())
+        app.middleware.use(ETagMiddleware())
+        app.middleware.use(TarazuErrorMiddleware(logger: app.logger))
+        app.http.server.configuration.serverName = nil
+        PortalRoutes.register(app, catalog: catalog)
+        APIRoutes.register(app, catalog: catalog)
+        app.get("openapi.json") { _ async throws -> Response in
+            let response = Response(status: .ok)
+            response.headers.contentType = .json
+            response.body = .init(string: OpenAPIDocument.json)
+            return response
+        }
+    }
+}
+
+/// Query parameters read strictly: a malformed value is a 400, not a silent default.
+enum QueryParameters {
+    static func string(_ request: Request, _ name: String) -> String? {
+        (try? request.query.get(String.self, at: name)).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    static func integer(_ request: Request, _ name: String) throws -> Int? {
+        guard let text = string(request, name) else { return nil }
+        guard let value = Int(PersianText.asciiDigits(text).trimmingCharacters(in: .whitespaces)) else {
+            throw WebError.badRequest("\(name) must be an integer, not '\(text)'")
+        }
+        return value
+    }
+
+    static func choice(_ request: Request, _ name: String, _ allowed: [String], default value: String) throws -> String {
+        guard let text = string(request, name) else { return value }
+        guard allowed.contains(text) else {
+            throw WebError.badRequest("\(name) must be one of \(allowed.joined(separator: ", ")), not '\(text)'")
+        }
+        return text
+    }
+
+    /// `name` reduced to letters, digits, `-` and `_`, for a Content-Disposition file name.
+    static func fileSafe(_ name: String) -> String {
+        let kept = name.unicodeScalars.filter { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_") }
+        return kept.isEmpty ? "book" : String(String.UnicodeScalarView(kept))
+    }
+
+    static func bookName(_ request: Request) throws -> String {
+        guard let name = request.parameters.get("name"), !name.isEmpty else { throw WebError.badRequest("missing book name") }
+        return name
+    }
+}
+
+/// The portal's HTML routes and files.
+enum PortalRoutes {
+    static func register(_ app: Application, catalog: BookCatalog) {
+        app.get { request async throws -> Response in
+            let language = WebLanguage(request: request)
+            let books = try await catalog.summaries()
+            if books.count == 1 {
+                do {
+                    return try await bookPage(request, catalog: catalog, name: books[0].name, language: language)
+                } catch let error as WebError where error.status == .unprocessableEntity {
+                    // A book that cannot be analyzed still gets listed, with its links.
+                }
+            }
+            return PortalPages.htmlResponse(PortalPages.bookList(books, language: language), language: language)
+        }
+        app.get("books", ":name") { request async throws -> Response in
+            try await bookPage(request, catalog: catalog, name: try QueryParameters.bookName(request), language: WebLanguage(request: request))
+        }
+        app.get("books", ":name", "report") { request async throws -> Response in
+            let name = try QueryParameters.bookName(request)
+            let language = try QueryParameters.choice(request, "lang", ["fa", "en"], default: "fa")
+            let format = try QueryParameters.choice(request, "format", ["html", "md"], default: "html")
+            let year = try QueryParameters.integer(request, "year")
+            let text = try await catalog.report(named: name, year: year, language: ReportLanguage(rawValue: language)!,
+                                                format: format == "md" ? .markdown : .html)
+            let response = Response(status: .ok)
+            if format == "md" {
+                response.headers.replaceOrAdd(name: .contentType, value: "text/markdown; charset=utf-8")
+                response.headers.replaceOrAdd(name: .contentDisposition, value: "inline; filename=\"\(QueryParameters.fileSafe(name))-report-\(language).md\"")
+            } else {
+                response.headers.contentType = .html
+                // The report carries its own inline <style> and SVG: inline styles are allowed here, scripts never.
+                response.headers.replaceOrAdd(name: "Content-Security-Policy", value: WebHeaders.reportCSP)
+            }
+            response.body = .init(string: text)
+            return response
+        }
+        for file in ["budget_lines.csv", "revenues.csv"] {
+            app.get("books", ":name", "data", PathComponent(stringLiteral: file)) { request async throws -> Response in
+                let name = try QueryParameters.bookName(request)
+                let data = try await catalog.openData(named: name)
+                guard let bytes = data.files[file] else { throw WebError.notFound("book '\(name)' has no \(file)") }
+                let response = Response(status: .ok)
+                response.headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
+                response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(QueryParameters.fileSafe(name))-\(file)\"")
+                response.body = .init(data: bytes)
+                return response
+            }
+        }
+        app.get("books", ":name", "datapackage.zip") { request async throws -> Response in
+            let name = try QueryParameters.bookName(request)
+            guard let zip = try await catalog.openData(named: name).packageZip else {
+                throw WebError(.internalServerError, "the data package of '\(name)' could not be zipped")
+            }
+            let response = Response(status: .ok)
+            response.headers.replaceOrAdd(name: .contentType, value: "application/zip")
+            response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(QueryParameters.fileSafe(name))-datapackage.zip\"")
+            response.body = .init(data: zip)
+            return response
+        }
+        app.get("assets", "tarazu.css") { _ async throws -> Response in
+            let response = Response(status: .ok)
+            response.headers.replaceOrAdd(name: .contentType, value: "text/css; charset=utf-8")
+            response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+            response.body = .init(string: PortalAssets.css)
+            return response
+        }
+    }
+
+    static func bookPage(_ request: Request, catalog: BookCatalog, name: String, language: WebLanguage) async throws -> Response {
+        let year = try QueryParameters.integer(request, "year")
+        let summary = try await catalog.summary(named: name)
+        let analysis = try await catalog.analysis(named: name, year: year)
+        return PortalPages.htmlResponse(PortalPages.bookPage(summary, analysis, language: language, explicitYear: year != nil),
+                                        language: language)
+    }
+}

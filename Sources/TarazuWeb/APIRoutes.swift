@@ -1,0 +1,321 @@
+import Foundation
+import TarazuAnalysis
+import TarazuCore
+import TarazuImport
+import TarazuRisk
+import TarazuStore
+import Vapor
+
+/// The JSON API under /api/v1. Keys are snake_case as in `tarazu analyze --format json`; money is whole
+/// rials; ratios are fractions.
+enum APIRoutes {
+    static let maxPageSize = 1000
+    static let defaultPageSize = 100
+
+    static func register(_ app: Application, catalog: BookCatalog) {
+        let api = app.grouped("api", "v1")
+        api.get("books") { _ async throws -> Response in
+            let books = try await catalog.summaries().map(BookEntry.init)
+            return try json(BooksDocument(books: books))
+        }
+        api.get("books", ":name", "years") { request async throws -> Response in
+            let name = try QueryParameters.bookName(request)
+            let summary = try await catalog.summary(named: name)
+            let book = try await catalog.book(named: name)
+            return try json(YearsDocument(book: name, contentHash: summary.contentHash, years: summary.years,
+                                          realizedYears: Array(Set(book.budgetLines.filter { $0.realized != nil }.map(\.year))).sorted(),
+                                          defaultYear: IndicatorEngine.latestRealizedYear(in: book) ?? summary.years.last))
+        }
+        api.get("books", ":name", "indicators") { request async throws -> Response in
+            let analysis = try await catalog.analysis(named: try QueryParameters.bookName(request), year: try QueryParameters.integer(request, "year"))
+            let entries = Dictionary(analysis.indicators.map { ($0.id, IndicatorEntry($0)) }, uniquingKeysWith: { first, _ in first })
+            return try json(IndicatorsDocument(book: analysis.book.metadata.name, contentHash: analysis.contentHash,
+                                               year: analysis.year, indicators: entries))
+        }
+        api.get("books", ":name", "assessment") { request async throws -> Response in
+            let analysis = try await catalog.analysis(named: try QueryParameters.bookName(request), year: try QueryParameters.integer(request, "year"))
+            let assessment = analysis.assessment
+            return try json(AssessmentDocument(book: analysis.book.metadata.name, contentHash: analysis.contentHash, year: analysis.year,
+                                               rubric: RubricInfo(id: assessment.rubric, version: assessment.rubricVersion),
+                                               criteria: assessment.criteria, recommendations: assessment.recommendations))
+        }
+        api.get("books", ":name", "projects") { request async throws -> Response in
+            let name = try QueryParameters.bookName(request)
+            let summary = try await catalog.summary(named: name)
+            let (book, risks) = try await catalog.risks(named: name)
+            let byId = Dictionary(risks.map { ($0.projectId, $0) }, uniquingKeysWith: { first, _ in first })
+            let projects = book.projects.map { ProjectEntry(project: $0, risk: byId[$0.projectId]) }
+            return try json(ProjectsDocument(book: name, contentHash: summary.contentHash, year: RiskScorer.defaultYear(of: book),
+                                             projects: projects))
+        }
+        api.get("aggregate") { request async throws -> Response in
+            try await aggregate(request, catalog: catalog)
+        }
+    }
+
+    // MARK: Aggregate
+
+    /// OpenSpending semantics: `measure` (`approved` or `approved.sum`), `drilldown` (`DIM[.ATTR]|...`),
+    /// `cut` (`DIM.ATTR:VALUE|...`), `order` (`REF[:asc|desc]|...`, REF a measure, `_count` or a drilldown
+    /// attribute), `page` (from 1) and `pagesize` (1 to 1000).
+    static func aggregate(_ request: Request, catalog: BookCatalog) async throws -> Response {
+        guard let measure = QueryParameters.string(request, "measure") else {
+            throw WebError.badRequest("measure is required (e.g. measure=approved)")
+        }
+        let page = try QueryParameters.integer(request, "page") ?? 1
+        let pageSize = try QueryParameters.integer(request, "pagesize") ?? defaultPageSize
+        guard page >= 1 else { throw WebError.badRequest("page must be 1 or more") }
+        guard (1...maxPageSize).contains(pageSize) else { throw WebError.badRequest("pagesize must be between 1 and \(maxPageSize)") }
+        let query: AggregateQuery
+        do {
+            query = try AggregateQuery.parse(measure: measure, drilldown: QueryParameters.string(request, "drilldown"),
+                                             cut: QueryParameters.string(request, "cut"))
+        } catch {
+            throw WebError.badRequest(error.description)
+        }
+        let cube = try await catalog.cube(named: QueryParameters.string(request, "book"))
+        let result: AggregateResult
+        do {
+            result = try Aggregator.run(query, on: cube)
+        } catch {
+            throw WebError.badRequest(error.description)
+        }
+        let order = try parseOrder(QueryParameters.string(request, "order"), result: result)
+        let cells = sorted(result.cells, by: order, result: result)
+        let start = min(cells.count, (page - 1) * pageSize)
+        let pageCells = cells[start..<min(cells.count, start + pageSize)]
+        var out = "{\"dataset\": \(JSONString.quote(cube.name)), \"measure\": \(JSONString.quote(result.measure)), "
+        out += "\"aggregates\": [\(JSONString.quote(result.measure + ".sum")), \"_count\"], "
+        out += "\"drilldown\": [\(result.columns.map(JSONString.quote).joined(separator: ", "))], "
+        out += "\"cut\": [\(query.cuts.map { "{\"ref\": \(JSONString.quote($0.ref)), \"value\": \(JSONString.quote($0.value))}" }.joined(separator: ", "))], "
+        out += "\"order\": [\(order.map { "[\(JSONString.quote($0.ref)), \(JSONString.quote($0.descending ? "desc" : "asc"))]" }.joined(separator: ", "))], "
+        out += "\"page\": \(page), \"pagesize\": \(pageSize), \"total_cell_count\": \(cells.count), "
+        out += "\"total\": \(plain(result.total)), "
+        out += "\"summary\": {\(JSONString.quote(result.measure + ".sum")): \(plain(result.total)), \"_count\": \(result.factCount)}, "
+        out += "\"cells\": ["
+        out += pageCells.map { cell in
+            var fields = zip(result.columns, cell.keys).map { "\(JSONString.quote($0)): \(JSONString.quote($1))" }
+            fields.append("\(JSONString.quote(result.measure + ".sum")): \(plain(cell.value))")
+            fields.append("\"_count\": \(cell.count)")
+            return "{" + fields.joined(separator: ", ") + "}"
+        }.joined(separator: ", ")
+        out += "]}\n"
+        let response = Response(status: .ok)
+        response.headers.contentType = .json
+        response.body = .init(string: out)
+        return response
+    }
+
+    struct OrderKey: Equatable {
+        /// A drilldown column, the measure (`measure.sum` in the reply) or `_count`.
+        var ref: String
+        var descending: Bool
+    }
+
+    static func parseOrder(_ text: String?, result: AggregateResult) throws -> [OrderKey] {
+        guard let text else { return [] }
+        var keys: [OrderKey] = []
+        for part in text.split(whereSeparator: { $0 == "|" || $0 == "," }) {
+            let pieces = part.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            var ref = pieces[0]
+            let direction = pieces.count > 1 ? pieces[1].lowercased() : "asc"
+            guard direction == "asc" || direction == "desc" else {
+                throw WebError.badRequest("order direction must be asc or desc, not '\(pieces[1])'")
+            }
+            if ref.hasSuffix(".sum") { ref.removeLast(4) }
+            let measure = result.measure
+            if ref.lowercased() == measure.lowercased() || ref == "amount" {
+                ref = measure
+            } else if ref != "_count" && !result.columns.contains(ref),
+                      case let matching = result.columns.filter({ $0.hasPrefix(ref + ".") }), matching.count == 1 {
+                ref = matching[0]   // a dimension with one drilldown attribute: `year` means `year.year`
+            } else if ref != "_count" && !result.columns.contains(ref) {
+                let choices = [measure, "_count"] + result.columns
+                throw WebError.badRequest("cannot order by '\(pieces[0])' (order by one of: \(choices.joined(separator: ", ")))")
+            }
+            keys.append(OrderKey(ref: ref, descending: direction == "desc"))
+        }
+        return keys
+    }
+
+    /// Cells in the order asked for; ties keep the aggregator's natural order of the drilldown keys.
+    static func sorted(_ cells: [AggregateResult.Cell], by order: [OrderKey], result: AggregateResult) -> [AggregateResult.Cell] {
+        guard !order.isEmpty else { return cells }
+        let indexed = Array(cells.enumerated())
+        return indexed.sorted { lhs, rhs in
+            for key in order {
+                let comparison: ComparisonResult
+                if key.ref == result.measure {
+                    comparison = lhs.element.value == rhs.element.value ? .orderedSame : (lhs.element.value < rhs.element.value ? .orderedAscending : .orderedDescending)
+                } else if key.ref == "_count" {
+                    comparison = lhs.element.count == rhs.element.count ? .orderedSame : (lhs.element.count < rhs.element.count ? .orderedAscending : .orderedDescending)
+                } else {
+                    let column = result.columns.firstIndex(of: key.ref)!
+                    let (a, b) = (lhs.element.keys[column], rhs.element.keys[column])
+                    comparison = a.compare(b, options: [.numeric])
+                }
+                if comparison != .orderedSame {
+                    return key.descending ? comparison == .orderedDescending : comparison == .orderedAscending
+                }
+            }
+            return lhs.offset < rhs.offset
+        }.map(\.element)
+    }
+
+    /// An exact decimal without exponent or grouping.
+    static func plain(_ value: Decimal) -> String {
+        NSDecimalNumber(decimal: value).description(withLocale: Locale(identifier: "en_US_POSIX"))
+    }
+
+    // MARK: Documents
+
+    static func json(_ value: some Encodable) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let response = Response(status: .ok)
+        response.headers.contentType = .json
+        var data = try encoder.encode(value)
+        data.append(0x0A)
+        response.body = .init(data: data)
+        return response
+    }
+
+    struct BooksDocument: Encodable {
+        var books: [BookEntry]
+    }
+
+    struct BookEntry: Encodable {
+        var name: String
+        var title: String
+        var cityFa: String?
+        var cityEn: String?
+        var years: [Int]
+        var contentHash: String
+        var importedAt: String
+
+        init(_ summary: BookSummary) {
+            name = summary.name
+            title = summary.title
+            cityFa = summary.cityFa
+            cityEn = summary.cityEn
+            years = summary.years
+            contentHash = summary.contentHash
+            importedAt = ISO8601DateFormatter().string(from: summary.lastImport.importedAt)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case name, title, years
+            case cityFa = "city_fa", cityEn = "city_en", contentHash = "content_hash", importedAt = "imported_at"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(name, forKey: .name)
+            try container.encode(title, forKey: .title)
+            try container.encode(cityFa, forKey: .cityFa)
+            try container.encode(cityEn, forKey: .cityEn)
+            try container.encode(years, forKey: .years)
+            try container.encode(contentHash, forKey: .contentHash)
+            try container.encode(importedAt, forKey: .importedAt)
+        }
+    }
+
+    struct YearsDocument: Encodable {
+        var book: String
+        var contentHash: String
+        var years: [Int]
+        var realizedYears: [Int]
+        var defaultYear: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case book, years
+            case contentHash = "content_hash", realizedYears = "realized_years", defaultYear = "default_year"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(book, forKey: .book)
+            try container.encode(contentHash, forKey: .contentHash)
+            try container.encode(years, forKey: .years)
+            try container.encode(realizedYears, forKey: .realizedYears)
+            try container.encode(defaultYear, forKey: .defaultYear)
+        }
+    }
+
+    /// One indicator as `tarazu analyze --format json` writes it.
+    struct IndicatorEntry: Encodable {
+        var nameFa: String
+        var nameEn: String
+        var formula: String
+        var unit: String
+        var value: IndicatorValue
+        var breakdown: [String: IndicatorValue]
+        var evidence: [Evidence]
+        var basis: Basis
+
+        init(_ indicator: Indicator) {
+            nameFa = indicator.nameFa
+            nameEn = indicator.nameEn
+            formula = indicator.formula
+            unit = indicator.unit
+            value = indicator.value
+            breakdown = indicator.breakdown
+            evidence = indicator.evidence
+            basis = indicator.basis
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case formula, unit, value, breakdown, evidence, basis
+            case nameFa = "name_fa"
+            case nameEn = "name_en"
+        }
+    }
+
+    struct IndicatorsDocument: Encodable {
+        var book: String
+        var contentHash: String
+        var year: Int
+        var indicators: [String: IndicatorEntry]
+
+        enum CodingKeys: String, CodingKey {
+            case book, year, indicators
+            case contentHash = "content_hash"
+        }
+    }
+
+    struct RubricInfo: Encodable {
+        var id: String
+        var version: String
+    }
+
+    struct AssessmentDocument: Encodable {
+        var book: String
+        var contentHash: String
+        var year: Int
+        var rubric: RubricInfo
+        var criteria: [CriterionResult]
+        var recommendations: [Recommendation]
+
+        enum CodingKeys: String, CodingKey {
+            case book, year, rubric, criteria, recommendations
+            case contentHash = "content_hash"
+        }
+    }
+
+    struct ProjectEntry: Encodable {
+        var project: Project
+        var risk: ProjectRisk?
+    }
+
+    struct ProjectsDocument: Encodable {
+        var book: String
+        var contentHash: String
+        var year: Int?
+        var projects: [ProjectEntry]
+
+        enum CodingKeys: String, CodingKey {
+            case book, year, projects
+            case contentHash = "content_hash"
+        }
+    }
+}

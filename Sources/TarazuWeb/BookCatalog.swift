@@ -1,0 +1,217 @@
+import Foundation
+import TarazuAnalysis
+import TarazuCore
+import TarazuForecast
+import TarazuImport
+import TarazuReport
+import TarazuRisk
+import TarazuStore
+import ZIPFoundation
+
+/// A book's indicators and status table for one year, with the book's content hash.
+public struct BookAnalysis: Sendable {
+    public var book: BudgetBook
+    public var year: Int
+    public var indicators: [Indicator]
+    public var assessment: Assessment
+    public var contentHash: String
+
+    public func indicator(_ id: String) -> Indicator? { indicators.first { $0.id == id } }
+}
+
+/// The open-data files of a book: its CSV tables and the whole book as a zipped Fiscal Data Package,
+/// amounts in rials.
+public struct OpenData: Sendable {
+    /// File name (e.g. `budget_lines.csv`) to bytes.
+    public var files: [String: Data]
+    public var packageZip: Data?
+}
+
+/// Caches, per book name, the loaded book and what is derived from it (analyses per year, reports,
+/// open data, project risks). Entries are keyed by the book's content hash: a re-import of the book
+/// under the same name changes the hash and drops everything derived from the old version.
+///
+/// Heavy work runs outside the actor (detached tasks), so one slow analysis does not hold up others.
+public actor BookCatalog {
+    public let store: BudgetStore
+    public let rubric: Rubric
+
+    private struct Entry {
+        var contentHash: String
+        var book: BudgetBook
+        var analyses: [Int: BookAnalysis] = [:]
+        var reports: [String: String] = [:]
+        var openData: OpenData?
+        var risks: [ProjectRisk]?
+    }
+
+    private var entries: [String: Entry] = [:]
+
+    public init(store: BudgetStore, rubric: Rubric) {
+        self.store = store
+        self.rubric = rubric
+    }
+
+    /// The stored books (read from the store on every call: it is one small query).
+    public func summaries() async throws -> [BookSummary] {
+        try await store.books()
+    }
+
+    /// The summary of the book named `name`; throws ``WebError/notFound`` when there is none.
+    public func summary(named name: String) async throws -> BookSummary {
+        let all = try await store.books()
+        guard let summary = all.first(where: { $0.name == name }) else {
+            throw WebError.notFound("no book named '\(name)'")
+        }
+        return summary
+    }
+
+    /// The current version of the book named `name`, loaded once per content hash.
+    public func book(named name: String) async throws -> BudgetBook {
+        let summary = try await summary(named: name)
+        return try await entry(for: summary).book
+    }
+
+    private func entry(for summary: BookSummary) async throws -> Entry {
+        if let cached = entries[summary.name], cached.contentHash == summary.contentHash { return cached }
+        guard let book = try await store.loadBook(named: summary.name) else {
+            throw WebError.notFound("no book named '\(summary.name)'")
+        }
+        let entry = Entry(contentHash: summary.contentHash, book: book)
+        // Another request may have loaded it meanwhile: keep the one with derived values.
+        if let cached = entries[summary.name], cached.contentHash == summary.contentHash { return cached }
+        entries[summary.name] = entry
+        return entry
+    }
+
+    /// Runs `update` on the cached entry named `name` if it is still the version with `hash`.
+    private func update(_ name: String, hash: String, _ update: (inout Entry) -> Void) {
+        guard var entry = entries[name], entry.contentHash == hash else { return }
+        update(&entry)
+        entries[name] = entry
+    }
+
+    /// The analysis of `name` at `year` (default: the latest year with realized figures).
+    public func analysis(named name: String, year: Int?) async throws -> BookAnalysis {
+        let summary = try await summary(named: name)
+        let entry = try await entry(for: summary)
+        let book = entry.book
+        let chosen: Int
+        if let year {
+            guard book.years.contains(year) else {
+                throw WebError.badRequest("year \(year) is not in book '\(name)' (years: \(book.years.map(String.init).joined(separator: ", ")))")
+            }
+            chosen = year
+        } else {
+            guard let latest = IndicatorEngine.latestRealizedYear(in: book) ?? book.years.last else {
+                throw WebError.unprocessable("book '\(name)' has no budget lines to analyze")
+            }
+            chosen = latest
+        }
+        if let cached = entry.analyses[chosen] { return cached }
+        let rubric = self.rubric
+        let hash = entry.contentHash
+        let analysis = try await Task.detached(priority: .userInitiated) { () throws -> BookAnalysis in
+            let indicators: [Indicator]
+            do {
+                indicators = try IndicatorEngine.compute(book: book, year: chosen)
+            } catch {
+                throw WebError.unprocessable("book '\(name)' cannot be analyzed for \(chosen): \(error)")
+            }
+            let assessment = RubricEngine.assess(indicators: indicators, year: chosen, rubric: rubric)
+            return BookAnalysis(book: book, year: chosen, indicators: indicators, assessment: assessment, contentHash: hash)
+        }.value
+        update(name, hash: hash) { $0.analyses[chosen] = analysis }
+        return analysis
+    }
+
+    /// The governance report (no generation date, so the bytes depend only on the book and year).
+    public func report(named name: String, year: Int?, language: ReportLanguage, format: ReportFormat) async throws -> String {
+        let analysis = try await analysis(named: name, year: year)
+        let key = "\(analysis.year)/\(language.rawValue)/\(format.rawValue)"
+        if let cached = entries[name], cached.contentHash == analysis.contentHash, let text = cached.reports[key] { return text }
+        let text = try await Task.detached(priority: .userInitiated) { () throws -> String in
+            let advanced = try Self.advanced(book: analysis.book, year: analysis.year)
+            let input = ReportInput(book: analysis.book, year: analysis.year, indicators: analysis.indicators,
+                                    assessment: analysis.assessment, softwareVersion: TarazuVersion.current, generatedOn: nil,
+                                    contentHash: analysis.contentHash, advanced: advanced)
+            return ReportRenderer.render(input, language: language, format: format)
+        }.value
+        update(name, hash: analysis.contentHash) { $0.reports[key] = text }
+        return text
+    }
+
+    /// The report's advanced analysis, as `tarazu report` builds it.
+    static func advanced(book: BudgetBook, year: Int) throws -> AdvancedAnalysis {
+        let series: [CostSeries]
+        do { series = try CostSeries.build(book: book) } catch {
+            throw WebError.unprocessable("the cost series overflow 64-bit rials: \(error)")
+        }
+        let totals = series.filter { $0.key.dimension == .total && $0.key.basis == .nominal }
+        let forecasts = totals.map { $0.forecast(options: Forecaster.Options(horizon: 3)) }
+        return AdvancedAnalysis(trends: series, forecasts: forecasts,
+                                risks: RiskScorer.score(book: book, year: year, explain: 10),
+                                anomalies: AnomalyDetector.detect(book: book, year: year))
+    }
+
+    /// Every project of the book with its risk score and reasons (RiskScorer at its default year).
+    public func risks(named name: String) async throws -> (book: BudgetBook, risks: [ProjectRisk]) {
+        let summary = try await summary(named: name)
+        let entry = try await entry(for: summary)
+        if let risks = entry.risks { return (entry.book, risks) }
+        let book = entry.book
+        let risks = await Task.detached(priority: .userInitiated) { RiskScorer.score(book: book, explain: nil) }.value
+        update(name, hash: entry.contentHash) { $0.risks = risks }
+        return (book, risks)
+    }
+
+    /// The book's open-data files, written by ``BudgetBookWriter`` in rials.
+    public func openData(named name: String) async throws -> OpenData {
+        let summary = try await summary(named: name)
+        let entry = try await entry(for: summary)
+        if let data = entry.openData { return data }
+        let book = entry.book
+        let data = try await Task.detached(priority: .userInitiated) { try Self.writeOpenData(book) }.value
+        update(name, hash: entry.contentHash) { $0.openData = data }
+        return data
+    }
+
+    static func writeOpenData(_ book: BudgetBook) throws -> OpenData {
+        let manager = FileManager.default
+        let root = manager.temporaryDirectory.appendingPathComponent("tarazu-web-\(UUID().uuidString)")
+        defer { try? manager.removeItem(at: root) }
+        let folder = root.appendingPathComponent(book.metadata.name)
+        try BudgetBookWriter.write(book, to: folder, unit: .rial)
+        var files: [String: Data] = [:]
+        for name in try manager.contentsOfDirectory(atPath: folder.path) {
+            files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+        }
+        let zipURL = root.appendingPathComponent("datapackage.zip")
+        var zip: Data?
+        do {
+            try manager.zipItem(at: folder, to: zipURL, shouldKeepParent: true)
+            zip = try Data(contentsOf: zipURL)
+        } catch {
+            zip = nil
+        }
+        return OpenData(files: files, packageZip: zip)
+    }
+
+    /// The cube to aggregate: a stored book's budget lines (from the cache), or a stored Fiscal Data
+    /// Package. Without a name the store must hold exactly one.
+    public func cube(named name: String?) async throws -> FiscalCube {
+        let books = try await store.books()
+        if let name, let summary = books.first(where: { $0.name == name }) {
+            return FiscalCube(book: try await entry(for: summary).book)
+        }
+        if name == nil, books.count == 1, try await store.cubes().isEmpty {
+            return FiscalCube(book: try await entry(for: books[0]).book)
+        }
+        do {
+            return try await store.cube(named: name)
+        } catch StoreError.notFound(let text) {
+            throw name == nil ? WebError.badRequest(text.replacingOccurrences(of: "--book", with: "the book parameter"))
+                              : WebError.notFound(text)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import NIOCore
+import TarazuCore
+import TarazuImport
+import TarazuSample
+import TarazuStore
+import Testing
+import Vapor
+import VaporTesting
+@testable import TarazuWeb
+
+/// A temporary SQLite store holding the given books, and the web application configured on it.
+enum WebHarness {
+    /// tests/fixtures/small-book, found from this file (through the symlink when built elsewhere).
+    /// The repository's root, found from this file (through the symlink when built in a helper package).
+    static let repositoryRoot: URL = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let smallBook: BudgetBook = {
+        let folder = repositoryRoot.appendingPathComponent("tests/fixtures/small-book")
+        guard case .book(let outcome) = try! BookLoader.load(folder) else { fatalError("small-book is not a budget book") }
+        return outcome.book
+    }()
+
+    /// The small book under another name and title.
+    static func renamed(_ name: String, title: String) -> BudgetBook {
+        var book = smallBook
+        book.metadata.name = name
+        book.metadata.title = title
+        return book
+    }
+
+    static func withApp(books: [BudgetBook] = [smallBook], _ body: (Application, BudgetStore) async throws -> Void) async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tarazu-web-test-\(UUID().uuidString).sqlite").path
+        let store = try await BudgetStore.open(.sqlite(path: path))
+        let app = try await Application.make(.testing)
+        do {
+            for book in books { _ = try await store.importBook(book, source: "test") }
+            try await TarazuWebApp.configure(app, store: store)
+            try await body(app, store)
+        } catch {
+            try? await app.asyncShutdown()
+            await store.shutdown()
+            Self.remove(path)
+            throw error
+        }
+        try await app.asyncShutdown()
+        await store.shutdown()
+        Self.remove(path)
+    }
+
+    private static func remove(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
+    static func get(_ app: Application, _ path: String, headers: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+        try await app.testing().sendRequest(.GET, path, headers: headers)
+    }
+
+    static func object(_ response: TestingHTTPResponse) throws -> [String: Any] {
+        let value = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView))
+        return try #require(value as? [String: Any])
+    }
+}
+
+extension TestingHTTPResponse {
+    var text: String { body.getString(at: body.readerIndex, length: body.readableBytes) ?? "" }
+    var contentType: String { headers.first(name: .contentType) ?? "" }
+}
+
+
+enum SampleBook {
+    static let tabriz: BudgetBook = SampleCity.tabriz()
+}
