@@ -84,18 +84,18 @@ enum APIRoutes {
         let cells = sorted(result.cells, by: order, result: result)
         let start = min(cells.count, (page - 1) * pageSize)
         let pageCells = cells[start..<min(cells.count, start + pageSize)]
-        var out = "{\"dataset\": \(JSONString.quote(cube.name)), \"measure\": \(JSONString.quote(result.measure)), "
-        out += "\"aggregates\": [\(JSONString.quote(result.measure + ".sum")), \"_count\"], "
-        out += "\"drilldown\": [\(result.columns.map(JSONString.quote).joined(separator: ", "))], "
-        out += "\"cut\": [\(query.cuts.map { "{\"ref\": \(JSONString.quote($0.ref)), \"value\": \(JSONString.quote($0.value))}" }.joined(separator: ", "))], "
-        out += "\"order\": [\(order.map { "[\(JSONString.quote($0.ref)), \(JSONString.quote($0.descending ? "desc" : "asc"))]" }.joined(separator: ", "))], "
+        var out = "{\"dataset\": \(JSONText.string(cube.name)), \"measure\": \(JSONText.string(result.measure)), "
+        out += "\"aggregates\": [\(JSONText.string(result.measure + ".sum")), \"_count\"], "
+        out += "\"drilldown\": [\(result.columns.map(JSONText.string).joined(separator: ", "))], "
+        out += "\"cut\": [\(query.cuts.map { "{\"ref\": \(JSONText.string($0.ref)), \"value\": \(JSONText.string($0.value))}" }.joined(separator: ", "))], "
+        out += "\"order\": [\(order.map { "[\(JSONText.string($0.ref)), \(JSONText.string($0.descending ? "desc" : "asc"))]" }.joined(separator: ", "))], "
         out += "\"page\": \(page), \"pagesize\": \(pageSize), \"total_cell_count\": \(cells.count), "
         out += "\"total\": \(plain(result.total)), "
-        out += "\"summary\": {\(JSONString.quote(result.measure + ".sum")): \(plain(result.total)), \"_count\": \(result.factCount)}, "
+        out += "\"summary\": {\(JSONText.string(result.measure + ".sum")): \(plain(result.total)), \"_count\": \(result.factCount)}, "
         out += "\"cells\": ["
         out += pageCells.map { cell in
-            var fields = zip(result.columns, cell.keys).map { "\(JSONString.quote($0)): \(JSONString.quote($1))" }
-            fields.append("\(JSONString.quote(result.measure + ".sum")): \(plain(cell.value))")
+            var fields = zip(result.columns, cell.keys).map { "\(JSONText.string($0)): \(JSONText.string($1))" }
+            fields.append("\(JSONText.string(result.measure + ".sum")): \(plain(cell.value))")
             fields.append("\"_count\": \(cell.count)")
             return "{" + fields.joined(separator: ", ") + "}"
         }.joined(separator: ", ")

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import TarazuCore
 import Vapor
 
 /// A refused request, with the reason shown to the client.
@@ -128,7 +129,7 @@ struct TarazuErrorMiddleware: AsyncMiddleware {
         if path.hasPrefix("/api/") || path == "/api" || path == "/openapi.json" {
             let response = Response(status: status)
             response.headers.contentType = .json
-            response.body = .init(string: "{\"error\": \(JSONString.quote(reason))}\n")
+            response.body = .init(string: "{\"error\": \(JSONText.string(reason))}\n")
             return response
         }
         let language = WebLanguage(request: request)
@@ -137,21 +138,3 @@ struct TarazuErrorMiddleware: AsyncMiddleware {
     }
 }
 
-/// JSON string quoting for hand-written JSON (numbers that must stay exact are written by hand too).
-enum JSONString {
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let s where s.value < 0x20: out += String(format: "\\u%04x", s.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
-}
