@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "TarazuParticipationTests", dependencies: ["TarazuParticipation"], exclude: ["Fixtures"]),
         .testTarget(name: "TarazuStoreTests", dependencies: ["TarazuStore", "TarazuCore"]),
         .testTarget(name: "TarazuWebTests", dependencies: [
-            "TarazuWeb", "TarazuStore", "TarazuSample", "TarazuImport", "TarazuCore",
+            "TarazuWeb", "TarazuStore", "TarazuSample", "TarazuImport", "TarazuCore", "TarazuReport",
             .product(name: "VaporTesting", package: "vapor"),
         ]),
         .testTarget(name: "TarazuCLITests", dependencies: ["TarazuCLI", "TarazuReport", "TarazuSample", "TarazuCore", "TarazuForecast", "TarazuRisk"], exclude: ["Golden"]),

@@ -27,9 +27,7 @@ public enum IndicatorError: Error, Hashable, Sendable, CustomStringConvertible {
 public enum IndicatorEngine {
     /// The latest year with a realized figure on any budget line.
     public static func latestRealizedYear(in book: BudgetBook) -> Int? {
-        var latest: Int?
-        for line in book.budgetLines where line.realized != nil && latest.map({ line.year > $0 }) ?? true { latest = line.year }
-        return latest
+        book.latestRealizedYear
     }
 
     /// All indicators for `year` (default: the latest year with realized figures), in a fixed order:

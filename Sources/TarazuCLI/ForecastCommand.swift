@@ -84,20 +84,7 @@ struct ForecastCommand: AsyncParsableCommand {
 /// Forecasts many series on every core: each series is independent.
 enum ForecastRun {
     static func all(_ series: [CostSeries], horizon: Int) -> [ForecastResult] {
-        let results = UnsafeResults(count: series.count)
-        DispatchQueue.concurrentPerform(iterations: series.count) { index in
-            results.set(index, series[index].forecast(options: Forecaster.Options(horizon: horizon)))
-        }
-        return results.values
-    }
-
-    /// Slots written by exactly one iteration each, read after all have finished.
-    private final class UnsafeResults: @unchecked Sendable {
-        private var slots: [ForecastResult?]
-        private let lock = NSLock()
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-        func set(_ index: Int, _ value: ForecastResult) { lock.withLock { slots[index] = value } }
-        var values: [ForecastResult] { slots.compactMap { $0 } }
+        ConcurrentMap.indices(series.count) { series[$0].forecast(options: Forecaster.Options(horizon: horizon)) }
     }
 }
 

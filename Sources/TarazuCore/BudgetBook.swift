@@ -57,6 +57,13 @@ public struct BudgetBook: Hashable, Codable, Sendable {
     /// The years that have budget lines, ascending.
     public var years: [Int] { Array(Set(budgetLines.map(\.year))).sorted() }
 
+    /// The latest year with a realized figure on any budget line: the default year of every analysis.
+    public var latestRealizedYear: Int? {
+        var latest: Int?
+        for line in budgetLines where line.realized != nil && latest.map({ line.year > $0 }) ?? true { latest = line.year }
+        return latest
+    }
+
     /// A SHA-256 of the book's content, independent of row order and of the unit amounts were
     /// written in: the identity of the data for history and reproducibility footers.
     /// Each row is hashed on its own; the sorted row digests of each table are hashed together.

@@ -1,5 +1,5 @@
 /// Escapes text for HTML and SVG element content and attribute values: & < > " '.
-func htmlEscape(_ text: String) -> String {
+public func htmlEscape(_ text: String) -> String {
     var result = ""
     result.reserveCapacity(text.utf8.count)
     for character in text {

@@ -72,7 +72,7 @@ public enum AnomalyDetector {
         guard let year = year ?? RiskScorer.defaultYear(of: book) else { return [] }
         // The two populations are independent: each on its own core.
         let lines = book.budgetLines
-        let parts = RiskScorer.parallelMap(2) { part in
+        let parts = ConcurrentMap.indices(2) { part in
             part == 0 ? executionAnomalies(lines, year: year, threshold: threshold)
                 : changeAnomalies(lines, year: year, threshold: threshold)
         }

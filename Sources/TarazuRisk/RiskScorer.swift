@@ -93,7 +93,7 @@ public enum RiskScorer {
     /// The default analysis year: the latest year with a realized figure on any budget line, else the
     /// latest budget year, else nil.
     public static func defaultYear(of book: BudgetBook) -> Int? {
-        book.budgetLines.filter { $0.realized != nil }.map(\.year).max() ?? book.budgetLines.map(\.year).max()
+        book.latestRealizedYear ?? book.years.last
     }
 
     /// Scores and ranks every project of `book` at `year` (default: ``defaultYear(of:)``).
@@ -126,7 +126,7 @@ public enum RiskScorer {
             score(project: projects[index], all: lines, indices: slots[index].map { linesOf[$0] } ?? [], year: analysisYear,
                   weights: weights, totalWeight: totalWeight, text: text)
         }
-        let scored = parallelMap(projects.count) { scoreProject($0, text: explainAll) }
+        let scored = ConcurrentMap.indices(projects.count) { scoreProject($0, text: explainAll) }
         var order = Array(scored.indices)
         order.sort { a, b in
             let x = scored[a], y = scored[b]
@@ -135,38 +135,11 @@ public enum RiskScorer {
         var results = order.map { scored[$0] }
         if let explain, explain > 0, !results.isEmpty {
             let count = min(explain, results.count)
-            let explained = parallelMap(count) { scoreProject(order[$0], text: true) }
+            let explained = ConcurrentMap.indices(count) { scoreProject(order[$0], text: true) }
             for rank in 0..<count { results[rank] = explained[rank] }
         }
         for index in results.indices { results[index].rank = index + 1 }
         return results
-    }
-
-    /// `transform` of 0..<count, computed on all cores; the results in index order.
-    static func parallelMap<T>(_ count: Int, _ transform: (Int) -> T) -> [T] {
-        guard count > 1 else { return (0..<count).map(transform) }
-        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-            let chunks = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 16)
-            withoutActuallyEscaping(transform) { transform in
-                // Each index is written by exactly one chunk, and all chunks end before this returns.
-                let shared = UncheckedShare(base: buffer.baseAddress!, transform: transform)
-                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                    let low = count * chunk / chunks, high = count * (chunk + 1) / chunks
-                    for i in low..<high { (shared.base + i).initialize(to: shared.transform(i)) }
-                }
-            }
-            initialized = count
-        }
-    }
-
-    /// The output buffer and the work of ``parallelMap(_:_:)``, handed to the worker threads.
-    private final class UncheckedShare<T>: @unchecked Sendable {
-        let base: UnsafeMutablePointer<T>
-        let transform: (Int) -> T
-        init(base: UnsafeMutablePointer<T>, transform: @escaping (Int) -> T) {
-            self.base = base
-            self.transform = transform
-        }
     }
 
     static func score(project: Project, all: [BudgetLine], indices: [Int], year: Int?, weights: RiskWeights,

@@ -1,4 +1,5 @@
 import Foundation
+import TarazuReport
 import TarazuAnalysis
 import TarazuCore
 import TarazuStore
@@ -33,14 +34,14 @@ enum PortalPages {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(HTML.escape(title))</title>
+        <title>\(htmlEscape(title))</title>
         <link rel="stylesheet" href="/assets/tarazu.css">
         </head>
         <body>
         <a class="skip" href="#main">\(language.pick("پرش به محتوا", "Skip to content"))</a>
         <header class="site">
         <p class="brand"><a href="\(link("/", language))">\(language.pick("ترازو", "Tarazu"))</a> <span>\(language.pick("بودجهٔ شهر، روشن و خوانا", "The city budget, in plain view"))</span></p>
-        <nav aria-label="\(language.pick("زبان", "Language"))"><a href="\(HTML.escape(switchPath))" lang="\(language.other.rawValue)" hreflang="\(language.other.rawValue)">\(language.switchLabel)</a></nav>
+        <nav aria-label="\(language.pick("زبان", "Language"))"><a href="\(htmlEscape(switchPath))" lang="\(language.other.rawValue)" hreflang="\(language.other.rawValue)">\(language.switchLabel)</a></nav>
         </header>
         <main id="main">
         \(body)
@@ -63,8 +64,8 @@ enum PortalPages {
             for book in books {
                 let city = language == .fa ? book.cityFa ?? book.cityEn : book.cityEn ?? book.cityFa
                 let years = book.years.map { WebFormat.year($0, language) }.joined(separator: language.pick("، ", ", "))
-                body += "<li><a href=\"\(link("/books/" + HTML.segment(book.name), language))\">\(HTML.escape(book.title))</a>"
-                if let city { body += " <span>(\(HTML.escape(city)))</span>" }
+                body += "<li><a href=\"\(link("/books/" + HTML.segment(book.name), language))\">\(htmlEscape(book.title))</a>"
+                if let city { body += " <span>(\(htmlEscape(city)))</span>" }
                 body += "<br><small>\(language.pick("سال‌ها", "Years")): \(years)</small></li>\n"
             }
             body += "</ul>\n"
@@ -80,8 +81,8 @@ enum PortalPages {
         let base = "/books/" + HTML.segment(summary.name)
         let yearParam: Int? = explicitYear ? analysis.year : nil
         let city = (language == .fa ? book.metadata.cityFa ?? book.metadata.cityEn : book.metadata.cityEn ?? book.metadata.cityFa) ?? book.metadata.title
-        var body = "<h1>\(HTML.escape(book.metadata.title))</h1>\n"
-        body += "<p class=\"lead\">\(language.pick("شهر", "City")): <strong>\(HTML.escape(city))</strong> · "
+        var body = "<h1>\(htmlEscape(book.metadata.title))</h1>\n"
+        body += "<p class=\"lead\">\(language.pick("شهر", "City")): <strong>\(htmlEscape(city))</strong> · "
         body += "\(language.pick("سال بودجه", "Budget year")): <strong>\(WebFormat.year(analysis.year, language))</strong> · "
         body += "\(language.pick("آخرین به‌روزرسانی", "Last updated")): <time datetime=\"\(ISO8601DateFormatter().string(from: summary.lastImport.importedAt))\">\(WebFormat.date(summary.lastImport.importedAt, language))</time></p>\n"
         if book.years.count > 1 {
@@ -160,7 +161,7 @@ enum PortalPages {
                       } ?? noData))
         var html = "<section aria-labelledby=\"headline-title\">\n<h2 id=\"headline-title\">\(language.pick("نگاه کلی", "At a glance"))</h2>\n<dl class=\"figures\">\n"
         for (label, figure, sentence) in items {
-            html += "<div><dt>\(HTML.escape(label))</dt><dd class=\"figure\"><bdi>\(HTML.escape(figure))</bdi></dd><dd>\(HTML.escape(sentence))</dd></div>\n"
+            html += "<div><dt>\(htmlEscape(label))</dt><dd class=\"figure\"><bdi>\(htmlEscape(figure))</bdi></dd><dd>\(htmlEscape(sentence))</dd></div>\n"
         }
         return html + "</dl>\n</section>\n"
     }
@@ -195,7 +196,7 @@ enum PortalPages {
                 let x = rtl ? barStart - length : barStart
                 return "<rect x=\"\(fmt(x))\" y=\"\(fmt(y + dy))\" width=\"\(fmt(max(length, 0)))\" height=\"12\" fill=\"\(fill)\"/>"
             }
-            svg += "<text x=\"\(fmt(labelX))\" y=\"\(fmt(y + 16))\" font-size=\"13\" text-anchor=\"start\"\(rtl ? " direction=\"rtl\"" : "")>\(HTML.escape(label))</text>"
+            svg += "<text x=\"\(fmt(labelX))\" y=\"\(fmt(y + 16))\" font-size=\"13\" text-anchor=\"start\"\(rtl ? " direction=\"rtl\"" : "")>\(htmlEscape(label))</text>"
             svg += bar(a, 2, "#8fb3d9") + bar(r, 16, "#1f5f99")
         }
         let legendY = height - 8
@@ -208,7 +209,7 @@ enum PortalPages {
         table += "<th scope=\"col\">\(language.pick("امور", "Function"))</th><th scope=\"col\">\(language.pick("مصوب", "Approved"))</th>"
         table += "<th scope=\"col\">\(language.pick("هزینه‌شده", "Spent"))</th></tr></thead><tbody>"
         for code in rows {
-            table += "<tr><th scope=\"row\">\(HTML.escape(names[code] ?? code))</th><td>\(WebFormat.billions(approved[code]!, language))</td>"
+            table += "<tr><th scope=\"row\">\(htmlEscape(names[code] ?? code))</th><td>\(WebFormat.billions(approved[code]!, language))</td>"
             table += "<td>\(realized[code].map { WebFormat.billions($0, language) } ?? "—")</td></tr>"
         }
         table += "</tbody></table>"
@@ -233,9 +234,9 @@ enum PortalPages {
             let status = criterion.status.map { status in assessment.statusLabels[status].map(language.pick) ?? status.rawValue }
                 ?? language.pick("ارزیابی نشده", "not assessed")
             let statusClass = criterion.status?.rawValue ?? "none"
-            html += "<tr><th scope=\"row\">\(HTML.escape(language.pick(criterion.name)))</th>"
-            html += "<td class=\"status-\(statusClass)\">\(HTML.escape(status))</td>"
-            html += "<td>\(HTML.escape(criterion.verdict.map(language.pick) ?? ""))</td></tr>\n"
+            html += "<tr><th scope=\"row\">\(htmlEscape(language.pick(criterion.name)))</th>"
+            html += "<td class=\"status-\(statusClass)\">\(htmlEscape(status))</td>"
+            html += "<td>\(htmlEscape(criterion.verdict.map(language.pick) ?? ""))</td></tr>\n"
         }
         return html + "</tbody></table>\n</section>\n"
     }
@@ -268,7 +269,7 @@ enum PortalPages {
         }
         let body = """
         <h1>\(title)</h1>
-        <p>\(HTML.escape(reason))</p>
+        <p>\(htmlEscape(reason))</p>
         <p><a href="\(link("/", language))">\(language.pick("بازگشت به صفحهٔ اصلی", "Back to the home page"))</a></p>
         """
         return layout(title: "\(title) · \(language.pick("ترازو", "Tarazu"))", language: language, switchPath: link("/", language.other), body: body)

@@ -97,24 +97,8 @@ enum WebFormat {
     }
 }
 
-/// HTML escaping for text and attribute values.
+/// URL pieces for links (text is escaped with TarazuReport's `htmlEscape`).
 enum HTML {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
-
     /// A path segment, percent-encoded.
     static func segment(_ text: String) -> String {
         var allowed = CharacterSet.urlPathAllowed

@@ -1,5 +1,6 @@
 import Foundation
 import TarazuCore
+import TarazuReport
 import Testing
 import Vapor
 import VaporTesting
@@ -15,7 +16,7 @@ import VaporTesting
             let html = response.text
             #expect(html.contains("<html lang=\"fa\" dir=\"rtl\">"))
             #expect(html.contains("name=\"viewport\""))
-            #expect(html.contains(HTML.escape(WebHarness.smallBook.metadata.title)))
+            #expect(html.contains(htmlEscape(WebHarness.smallBook.metadata.title)))
             #expect(html.contains("جدول وضعیت"))
             #expect(html.contains("۱۴۰۳"))                       // the latest realized year in Persian digits
             #expect(html.contains("از هر ۱۰۰ ریال بودجهٔ مصوب"))  // the execution rate in plain language
