@@ -167,8 +167,8 @@ enum AnalysisOutput {
         var book: String
         var contentHash: String
         var year: Int
-        var rubric: RubricInfo
-        var indicators: [String: Entry]
+        var rubric: RubricReference
+        var indicators: [String: IndicatorEntry]
         var criteria: [CriterionResult]
         var recommendations: [Recommendation]
 
@@ -178,36 +178,10 @@ enum AnalysisOutput {
         }
     }
 
-    private struct RubricInfo: Encodable {
-        var id: String
-        var version: String
-    }
-
-    private struct Entry: Encodable {
-        var nameFa: String
-        var nameEn: String
-        var formula: String
-        var unit: String
-        var value: IndicatorValue
-        var breakdown: [String: IndicatorValue]
-        var evidence: [Evidence]
-        var basis: Basis
-
-        enum CodingKeys: String, CodingKey {
-            case formula, unit, value, breakdown, evidence, basis
-            case nameFa = "name_fa"
-            case nameEn = "name_en"
-        }
-    }
-
     static func json(_ analysis: Analysis) throws -> String {
-        let entries = Dictionary(analysis.indicators.map { indicator in
-            (indicator.id, Entry(nameFa: indicator.nameFa, nameEn: indicator.nameEn, formula: indicator.formula, unit: indicator.unit,
-                                 value: indicator.value, breakdown: indicator.breakdown, evidence: indicator.evidence, basis: indicator.basis))
-        }, uniquingKeysWith: { first, _ in first })
         let assessment = analysis.assessment
         let document = Document(book: analysis.book.metadata.name, contentHash: analysis.contentHash, year: analysis.year,
-                                rubric: RubricInfo(id: assessment.rubric, version: assessment.rubricVersion), indicators: entries,
+                                rubric: RubricReference(assessment), indicators: IndicatorEntry.keyed(analysis.indicators),
                                 criteria: assessment.criteria, recommendations: assessment.recommendations)
         return try JSONOutput.text(document)
     }

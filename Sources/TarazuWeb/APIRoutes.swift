@@ -23,12 +23,12 @@ enum APIRoutes {
             let summary = try await catalog.summary(named: name)
             let book = try await catalog.book(named: name)
             return try json(YearsDocument(book: name, contentHash: summary.contentHash, years: summary.years,
-                                          realizedYears: Array(Set(book.budgetLines.filter { $0.realized != nil }.map(\.year))).sorted(),
+                                          realizedYears: Array(Set(book.budgetLines.lazy.filter { $0.realized != nil }.map(\.year))).sorted(),
                                           defaultYear: IndicatorEngine.latestRealizedYear(in: book) ?? summary.years.last))
         }
         api.get("books", ":name", "indicators") { request async throws -> Response in
             let analysis = try await catalog.analysis(named: try QueryParameters.bookName(request), year: try QueryParameters.integer(request, "year"))
-            let entries = Dictionary(analysis.indicators.map { ($0.id, IndicatorEntry($0)) }, uniquingKeysWith: { first, _ in first })
+            let entries = IndicatorEntry.keyed(analysis.indicators)
             return try json(IndicatorsDocument(book: analysis.book.metadata.name, contentHash: analysis.contentHash,
                                                year: analysis.year, indicators: entries))
         }
@@ -36,7 +36,7 @@ enum APIRoutes {
             let analysis = try await catalog.analysis(named: try QueryParameters.bookName(request), year: try QueryParameters.integer(request, "year"))
             let assessment = analysis.assessment
             return try json(AssessmentDocument(book: analysis.book.metadata.name, contentHash: analysis.contentHash, year: analysis.year,
-                                               rubric: RubricInfo(id: assessment.rubric, version: assessment.rubricVersion),
+                                               rubric: RubricReference(assessment),
                                                criteria: assessment.criteria, recommendations: assessment.recommendations))
         }
         api.get("books", ":name", "projects") { request async throws -> Response in
@@ -242,35 +242,6 @@ enum APIRoutes {
         }
     }
 
-    /// One indicator as `tarazu analyze --format json` writes it.
-    struct IndicatorEntry: Encodable {
-        var nameFa: String
-        var nameEn: String
-        var formula: String
-        var unit: String
-        var value: IndicatorValue
-        var breakdown: [String: IndicatorValue]
-        var evidence: [Evidence]
-        var basis: Basis
-
-        init(_ indicator: Indicator) {
-            nameFa = indicator.nameFa
-            nameEn = indicator.nameEn
-            formula = indicator.formula
-            unit = indicator.unit
-            value = indicator.value
-            breakdown = indicator.breakdown
-            evidence = indicator.evidence
-            basis = indicator.basis
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case formula, unit, value, breakdown, evidence, basis
-            case nameFa = "name_fa"
-            case nameEn = "name_en"
-        }
-    }
-
     struct IndicatorsDocument: Encodable {
         var book: String
         var contentHash: String
@@ -283,16 +254,11 @@ enum APIRoutes {
         }
     }
 
-    struct RubricInfo: Encodable {
-        var id: String
-        var version: String
-    }
-
     struct AssessmentDocument: Encodable {
         var book: String
         var contentHash: String
         var year: Int
-        var rubric: RubricInfo
+        var rubric: RubricReference
         var criteria: [CriterionResult]
         var recommendations: [Recommendation]
 
