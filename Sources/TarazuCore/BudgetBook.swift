@@ -39,10 +39,13 @@ public struct BudgetBook: Hashable, Codable, Sendable {
     public var deflator: [DeflatorPoint]
     /// The book's governance.yaml as written: declared facts the data cannot show.
     public var governanceYAML: String?
+    /// The book's regions.geojson as written: the regions' shapes for maps (``RegionMap``).
+    public var regionsGeoJSON: String?
 
     public init(metadata: BookMetadata, functions: [BudgetFunction] = BudgetFunction.defaults, regions: [Region] = [],
                 budgetLines: [BudgetLine] = [], revenues: [RevenueLine] = [], projects: [Project] = [],
-                authorizations: [Authorization] = [], deflator: [DeflatorPoint] = [], governanceYAML: String? = nil) {
+                authorizations: [Authorization] = [], deflator: [DeflatorPoint] = [], governanceYAML: String? = nil,
+                regionsGeoJSON: String? = nil) {
         self.metadata = metadata
         self.functions = functions
         self.regions = regions
@@ -52,6 +55,13 @@ public struct BudgetBook: Hashable, Codable, Sendable {
         self.authorizations = authorizations
         self.deflator = deflator
         self.governanceYAML = governanceYAML
+        self.regionsGeoJSON = regionsGeoJSON
+    }
+
+    /// The regions' shapes, when the book has a valid regions.geojson.
+    public var regionMap: RegionMap? {
+        guard let regionsGeoJSON, case .success(let map) = RegionMap.parse(regionsGeoJSON) else { return nil }
+        return map
     }
 
     /// The years that have budget lines, ascending.
@@ -110,6 +120,8 @@ public struct BudgetBook: Hashable, Codable, Sendable {
         }
         feed("deflator", deflator) { [String($0.year), number($0.index)] }
         feed("governance", [governanceYAML]) { [$0] }
+        // Only when present, so that the hashes of books without a map stay as they were.
+        if let regionsGeoJSON { feed("regions_geojson", [regionsGeoJSON]) { [$0] } }
         return sha.finalize().map { String(format: "%02x", $0) }.joined()
     }
 }

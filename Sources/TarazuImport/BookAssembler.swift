@@ -15,9 +15,10 @@ public enum BookAssembler {
 
     /// Builds the book from `tables` (keyed by table), or throws every error found (up to a cap).
     public static func assemble(_ tables: [BookTable: RawTable], metadata: BookMetadata,
-                                governanceYAML: String? = nil, errorCap: Int = 200) throws(InputRejected) -> Outcome {
+                                governanceYAML: String? = nil, regionsGeoJSON: String? = nil,
+                                errorCap: Int = 200) throws(InputRejected) -> Outcome {
         var log = DiagnosticLog(cap: errorCap)
-        var book = BudgetBook(metadata: metadata, governanceYAML: governanceYAML)
+        var book = BudgetBook(metadata: metadata, governanceYAML: governanceYAML, regionsGeoJSON: regionsGeoJSON)
         var positions = RowPositions()
         let unit = metadata.amountUnit
         let calendar = metadata.calendar
@@ -59,6 +60,7 @@ public enum BookAssembler {
             book.deflator = readDeflator(cursor, rows: &positions.deflator, calendar: calendar, log: &log)
         }
         BookValidator.check(book, positions: positions, log: &log)
+        if let regionsGeoJSON { RegionMapCheck.check(regionsGeoJSON, regions: book.regions, log: &log) }
         if log.hasErrors { throw InputRejected(log.report) }
         return Outcome(book: book, warnings: log.report)
     }

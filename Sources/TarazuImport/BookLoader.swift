@@ -58,7 +58,8 @@ public enum BookLoader {
             throw reject(url.lastPathComponent, "no datapackage.json and no budget-book tables (budget_lines.csv, regions.csv, ...) in this folder")
         }
         let metadata = BookMetadata(name: slug(name ?? url.lastPathComponent), title: name ?? url.lastPathComponent)
-        return .book(try BookAssembler.assemble(tables, metadata: metadata, governanceYAML: governance(in: url)))
+        return .book(try BookAssembler.assemble(tables, metadata: metadata, governanceYAML: governance(in: url),
+                                                regionsGeoJSON: regionMap(in: url)))
     }
 
     private static func loadPackage(_ url: URL, name: String?) throws(InputRejected) -> LoadedInput {
@@ -97,8 +98,10 @@ public enum BookLoader {
         if !problems.isEmpty { throw InputRejected(problems) }
         let folder = url.deletingLastPathComponent()
         let governancePath = descriptor.resources.first { $0.name == "governance" }?.path
+        let mapPath = descriptor.resources.first { $0.name == "regions_map" }?.path
         return .book(try BookAssembler.assemble(tables, metadata: metadata,
-                                                governanceYAML: governance(in: folder, path: governancePath ?? "governance.yaml")))
+                                                governanceYAML: governance(in: folder, path: governancePath ?? "governance.yaml"),
+                                                regionsGeoJSON: regionMap(in: folder, path: mapPath ?? RegionMapCheck.fileName)))
     }
 
     private static func loadWorkbook(_ url: URL, name: String?) throws(InputRejected) -> LoadedInput {
@@ -121,7 +124,9 @@ public enum BookLoader {
             }
         }
         let metadata = try metadata(from: settings, file: file, fallbackName: name ?? url.deletingPathExtension().lastPathComponent)
-        return .book(try BookAssembler.assemble(tables, metadata: metadata, governanceYAML: governance(in: url.deletingLastPathComponent())))
+        let folder = url.deletingLastPathComponent()
+        return .book(try BookAssembler.assemble(tables, metadata: metadata, governanceYAML: governance(in: folder),
+                                                regionsGeoJSON: regionMap(in: folder)))
     }
 
     private static func loadJSON(_ url: URL, name: String?) throws(InputRejected) -> LoadedInput {
@@ -148,7 +153,9 @@ public enum BookLoader {
             }
         }
         let metadata = try metadata(from: settings, file: file, fallbackName: name ?? url.deletingPathExtension().lastPathComponent)
-        return .book(try BookAssembler.assemble(tables, metadata: metadata, governanceYAML: governance(in: url.deletingLastPathComponent())))
+        let folder = url.deletingLastPathComponent()
+        return .book(try BookAssembler.assemble(tables, metadata: metadata, governanceYAML: governance(in: folder),
+                                                regionsGeoJSON: regionMap(in: folder)))
     }
 
     private static func loadLoneTable(_ url: URL, name: String?) throws(InputRejected) -> LoadedInput {
@@ -199,6 +206,11 @@ public enum BookLoader {
     }
 
     private static func governance(in folder: URL, path: String = "governance.yaml") -> String? {
+        try? String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    /// The regions' shapes beside the tables (regions.geojson), checked against the regions table.
+    private static func regionMap(in folder: URL, path: String = RegionMapCheck.fileName) -> String? {
         try? String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
     }
 

@@ -3,7 +3,7 @@ import TarazuCore
 import TarazuTabular
 
 /// Writes a budget book as a folder: `datapackage.json` (with an FDP 0.3 `model` over the budget
-/// lines), one CSV per table and `governance.yaml` when the book has one (notes/book-format.md).
+/// lines), one CSV per table, `governance.yaml` and `regions.geojson` when the book has them (notes/book-format.md).
 ///
 /// The output is deterministic: the same book gives the same bytes. CSVs are UTF-8 without BOM,
 /// with the canonical English headers, rows in the book's order, and amounts as integers in
@@ -33,6 +33,9 @@ public enum BudgetBookWriter {
         }
         if let governance = book.governanceYAML {
             try Data(governance.utf8).write(to: folder.appendingPathComponent(governanceFile), options: .atomic)
+        }
+        if let map = book.regionsGeoJSON {
+            try Data(map.utf8).write(to: folder.appendingPathComponent(RegionMapCheck.fileName), options: .atomic)
         }
         let descriptor = BookWriterPackage(book: book, unit: unit, tables: tables.filter(\.isWritten))
         try descriptor.json().write(to: folder.appendingPathComponent("datapackage.json"), options: .atomic)

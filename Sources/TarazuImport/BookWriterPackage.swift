@@ -85,6 +85,10 @@ struct BookWriterPackage: Encodable {
             resources.append(Resource(name: "governance", path: BudgetBookWriter.governanceFile, format: "yaml",
                                       mediatype: "application/yaml"))
         }
+        if book.regionsGeoJSON != nil {
+            resources.append(Resource(name: "regions_map", path: RegionMapCheck.fileName, format: "geojson",
+                                      mediatype: "application/geo+json"))
+        }
         if !book.budgetLines.isEmpty {
             let factor = unit.rialsPerUnit
             model = Model(

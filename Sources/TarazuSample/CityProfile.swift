@@ -24,6 +24,8 @@ struct CityProfile {
     var regionCurrentLines: Int
     var capitalLines: Int
     var governanceYAML: String?
+    /// The regions' shapes (GeoJSON), when the sample ships a map.
+    var regionsGeoJSON: String?
 
     /// The central organisation's share of each current envelope, per-mille.
     static let centralCurrentPermille: Int64 = 450

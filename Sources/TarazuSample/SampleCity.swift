@@ -67,6 +67,7 @@ public struct SampleCity: Sendable {
         return BudgetBook(
             metadata: profile.metadata, functions: BudgetFunction.defaults, regions: profile.regions,
             budgetLines: lines, revenues: revenue.revenues, projects: projects,
-            authorizations: revenue.authorizations, deflator: deflator, governanceYAML: profile.governanceYAML)
+            authorizations: revenue.authorizations, deflator: deflator, governanceYAML: profile.governanceYAML,
+            regionsGeoJSON: profile.regionsGeoJSON)
     }
 }

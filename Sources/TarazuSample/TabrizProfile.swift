@@ -36,7 +36,9 @@ extension CityProfile {
             centralCurrentLines: 3,
             regionCurrentLines: 2,
             capitalLines: 1,
-            governanceYAML: tabrizGovernance)
+            governanceYAML: tabrizGovernance,
+            regionsGeoJSON: SchematicRegionMap.geoJSON(codes: regions.map(\.code), center: (46.29, 38.07), columns: 5,
+                                                       cell: (width: 0.05, height: 0.045)))
     }
 
     /// Declared facts from the source report (the council research center's data-mining report on

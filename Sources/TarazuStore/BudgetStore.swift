@@ -117,11 +117,12 @@ public final class BudgetStore: Sendable {
             let metadata = book.metadata
             let bookID = try await Self.insertReturningID(sql.insert(into: "books")
                 .columns("name", "title", "city_fa", "city_en", "calendar", "amount_unit", "description",
-                         "governance_yaml", "content_hash", "years", "import_id")
+                         "governance_yaml", "content_hash", "years", "import_id", "regions_geojson")
                 .values([Value.of(metadata.name), Value.of(metadata.title), Value.of(metadata.cityFa), Value.of(metadata.cityEn),
                          Value.of(metadata.calendar.rawValue), Value.of(metadata.amountUnit.rawValue), Value.of(metadata.description),
                          Value.of(book.governanceYAML), Value.of(contentHash),
-                         Value.of(book.years.map(String.init).joined(separator: ",")), Value.of(importID)]))
+                         Value.of(book.years.map(String.init).joined(separator: ",")), Value.of(importID),
+                         Value.of(book.regionsGeoJSON)]))
             try afterStep("book")
 
             try await LineTransfer.insert(book.functions, with: LineCodecs.functions, bookID: bookID, on: sql)
@@ -189,7 +190,7 @@ public final class BudgetStore: Sendable {
             }
             guard let row = try await sql.select()
                 .columns("id", "name", "title", "city_fa", "city_en", "calendar", "amount_unit", "description",
-                         "governance_yaml", "import_id")
+                         "governance_yaml", "import_id", "regions_geojson")
                 .from("books").where("name", .equal, name).first()
             else { return nil }
             let reader = ColumnReader(row: row, table: "books")
@@ -212,7 +213,7 @@ public final class BudgetStore: Sendable {
                 projects: LineTransfer.load(LineCodecs.projects, bookID: bookID, expected: counts.projects, on: sql),
                 authorizations: LineTransfer.load(LineCodecs.authorizations, bookID: bookID, expected: counts.authorizations, on: sql),
                 deflator: LineTransfer.load(LineCodecs.deflator, bookID: bookID, expected: counts.deflator, on: sql),
-                governanceYAML: reader.optionalText("governance_yaml"))
+                governanceYAML: reader.optionalText("governance_yaml"), regionsGeoJSON: reader.optionalText("regions_geojson"))
         }
     }
 

@@ -3,7 +3,7 @@ import FluentKit
 /// The store's migrations, in order. Each is applied once per database (FluentKit records them in
 /// `_fluent_migrations`); a later change to the schema is a new migration appended here.
 enum StoreMigrations {
-    static var all: [any Migration] { [CreateBookTables(), CreateCubeTables()] }
+    static var all: [any Migration] { [CreateBookTables(), CreateCubeTables(), AddRegionMap()] }
 }
 
 /// Version 1: the book tables of DESIGN.md section 3, one row per book line, keyed by the book and the
@@ -168,5 +168,18 @@ struct CreateCubeTables: AsyncMigration {
     func revert(on database: any Database) async throws {
         try await database.schema("cube_facts").delete()
         try await database.schema("cubes").delete()
+    }
+}
+
+/// Version 3: a book's regions.geojson (the regions' shapes for maps), as written.
+struct AddRegionMap: AsyncMigration {
+    var name: String { "tarazu.store.v3.region-map" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema("books").field("regions_geojson", .string).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("books").deleteField("regions_geojson").update()
     }
 }

@@ -82,8 +82,10 @@ enum APIRoutes {
         }
         let order = try parseOrder(QueryParameters.string(request, "order"), result: result)
         let cells = sorted(result.cells, by: order, result: result)
-        let start = min(cells.count, (page - 1) * pageSize)
-        let pageCells = cells[start..<min(cells.count, start + pageSize)]
+        // A page past the end is empty, however large its number (no overflow).
+        let (offset, overflow) = (page - 1).multipliedReportingOverflow(by: pageSize)
+        let start = overflow ? cells.count : min(cells.count, offset)
+        let pageCells = cells[start..<(start + min(pageSize, cells.count - start))]
         var out = "{\"dataset\": \(JSONText.string(cube.name)), \"measure\": \(JSONText.string(result.measure)), "
         out += "\"aggregates\": [\(JSONText.string(result.measure + ".sum")), \"_count\"], "
         out += "\"drilldown\": [\(result.columns.map(JSONText.string).joined(separator: ", "))], "

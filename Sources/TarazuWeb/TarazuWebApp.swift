@@ -49,13 +49,18 @@ public enum TarazuWebApp {
         try await app.asyncShutdown()
     }
 
+    /// The signed-in and form areas: never cached, never in the public OpenAPI document.
+    static let privatePrefixes = ["/dashboard", "/manage", "/admin", "/login", "/logout"]
+
     /// ``configure(_:store:rubric:)`` with a catalog made by the caller.
     public static func configure(_ app: Application, catalog: BookCatalog) throws {
-        // Outermost first: security headers on everything, then ETag/Cache-Control, then errors.
+        // Outermost first: security headers on everything, then ETag/Cache-Control, the cache of public
+        // responses, then errors.
         app.middleware = Middlewares()
         app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
         app.middleware.use(SecurityHeadersMiddleware())
         app.middleware.use(ETagMiddleware())
+        app.middleware.use(ResponseCacheMiddleware(cache: ResponseCache(), store: catalog.store, privatePrefixes: privatePrefixes))
         app.middleware.use(TarazuErrorMiddleware(logger: app.logger))
         app.http.server.configuration.serverName = nil
         PortalRoutes.register(app, catalog: catalog)

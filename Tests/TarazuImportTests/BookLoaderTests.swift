@@ -121,3 +121,57 @@ import TarazuTabular
         #expect(unit?.errors.first?.reason.contains("unknown amount_unit \"gold_coins\"") == true)
     }
 }
+
+@Suite struct RegionMapImportTests {
+    private func book(map: String) -> [String: String] {
+        [
+            "regions.csv": "region_code,name_fa,population\n1,یک,100\n2,دو,50\n3,سه,10\n",
+            "budget_lines.csv": "year,line_id,department,region_code,function,economic_class,approved,realized\n1403,L1,d,1,transport_traffic,capital,1000,900\n",
+            "regions.geojson": map,
+        ]
+    }
+
+    private func square(_ code: String, _ x: Int) -> String {
+        #"{"type":"Feature","properties":{"region_code":"\#(code)"},"geometry":{"type":"Polygon","coordinates":[[[\#(x),38],[\#(x + 1),38],[\#(x + 1),39],[\#(x),38]]]}}"#
+    }
+
+    @Test func aFolderBookCarriesItsMapAndWarnsOfRegionsWithoutAShape() throws {
+        let map = #"{"type":"FeatureCollection","features":[\#(square("1", 1)),\#(square("۲", 2))]}"#
+        let folder = try temporaryFolder(book(map: map))
+        guard case .book(let outcome) = try BookLoader.load(folder) else {
+            Issue.record("expected a book")
+            return
+        }
+        #expect(outcome.book.regionsGeoJSON == map)
+        #expect(outcome.book.regionMap?.shapes.count == 2)
+        #expect(outcome.warnings.map(\.file) == ["regions.geojson"])
+        #expect(outcome.warnings.first?.reason.contains("region 3") == true)
+
+        // Written out and read back, the map survives with the book's content hash.
+        let copy = folder.appendingPathComponent("copy")
+        try BudgetBookWriter.write(outcome.book, to: copy)
+        guard case .book(let again) = try BookLoader.load(copy) else {
+            Issue.record("expected a book")
+            return
+        }
+        #expect(again.book.contentHash == outcome.book.contentHash)
+        let descriptor = try String(contentsOf: copy.appendingPathComponent("datapackage.json"), encoding: .utf8)
+        #expect(descriptor.contains("\"regions_map\""))
+    }
+
+    @Test func aBadMapRejectsTheBookWithFeatureAndField() throws {
+        let map = #"{"type":"FeatureCollection","features":[\#(square("1", 1)),\#(square("9", 2)),{"type":"Feature","properties":{"region_code":"3"},"geometry":{"type":"LineString","coordinates":[]}}]}"#
+        let folder = try temporaryFolder(book(map: map))
+        let error = #expect(throws: InputRejected.self) { try BookLoader.load(folder) }
+        let errors = error?.errors ?? []
+        #expect(errors.map(\.file) == ["regions.geojson"])
+        #expect(errors.map(\.row) == [3])
+        #expect(errors.first?.column == "geometry")
+        // The unknown region is found once the geometry is fixed.
+        let fixed = map.replacingOccurrences(of: #"{"type":"LineString","coordinates":[]}"#,
+                                             with: #"{"type":"Polygon","coordinates":[[[3,38],[4,38],[4,39],[3,38]]]}"#)
+        let second = #expect(throws: InputRejected.self) { try BookLoader.load(try temporaryFolder(book(map: fixed))) }
+        #expect(second?.errors.map(\.row) == [2])
+        #expect(second?.errors.first?.reason == "region 9 is not in the regions table")
+    }
+}

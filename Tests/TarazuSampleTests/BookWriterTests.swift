@@ -34,7 +34,7 @@ struct BookWriterTests {
         try BudgetBookWriter.write(SampleCity.tabriz(), to: second.url)
         let one = try files(in: first.url), two = try files(in: second.url)
         #expect(one.keys.sorted() == ["authorizations.csv", "budget_lines.csv", "datapackage.json", "deflator.csv",
-                                      "functions.csv", "governance.yaml", "projects.csv", "regions.csv", "revenues.csv"])
+                                      "functions.csv", "governance.yaml", "projects.csv", "regions.csv", "regions.geojson", "revenues.csv"])
         #expect(one == two)
     }
 
@@ -53,7 +53,7 @@ struct BookWriterTests {
 
         let resources = try #require(package["resources"] as? [[String: Any]])
         #expect(resources.compactMap { $0["name"] as? String }
-            == ["functions", "regions", "budget_lines", "revenues", "projects", "authorizations", "deflator", "governance"])
+            == ["functions", "regions", "budget_lines", "revenues", "projects", "authorizations", "deflator", "governance", "regions_map"])
         for resource in resources where resource["format"] as? String == "csv" {
             #expect(resource["path"] as? String == "\(resource["name"] as? String ?? "").csv")
             #expect(resource["encoding"] as? String == "utf-8")

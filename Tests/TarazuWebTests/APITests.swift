@@ -125,6 +125,12 @@ import VaporTesting
             #expect(pagedCells.map { $0["year.year"] as? String } == ["1402"])
             #expect(paged["total_cell_count"] as? Int == 3)
             #expect((paged["total"] as? NSNumber)?.int64Value == total)
+            // Pages past the end are empty, even where page × pagesize overflows 64 bits.
+            for page in [4, Int.max / 1000 + 7, Int.max] {
+                let beyond = try await WebHarness.get(app, "/api/v1/aggregate?measure=approved&drilldown=year&page=\(page)&pagesize=1000")
+                #expect(beyond.status == .ok)
+                #expect((try WebHarness.object(beyond)["cells"] as? [Any])?.isEmpty == true)
+            }
 
             let refused: [(String, HTTPStatus, String)] = [
                 ("/api/v1/aggregate?measure=nonsense", .badRequest, "unknown measure"),

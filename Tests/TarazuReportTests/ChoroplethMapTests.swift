@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+import TarazuCore
+@testable import TarazuReport
+
+@Suite struct ChoroplethMapTests {
+    /// Three unit squares side by side (west to east: 1, 2, 3) at 38° N.
+    let map = RegionMap(shapes: (1...3).map { index in
+        let x = Double(index)
+        let ring = [(x, 38.0), (x + 1, 38.0), (x + 1, 39.0), (x, 39.0), (x, 38.0)].map { GeoPoint(longitude: $0.0, latitude: $0.1) }
+        return RegionShape(code: String(index), polygons: [[ring]])
+    })
+
+    func render(_ values: [String: Decimal?]) -> String {
+        let entries = values.map { code, value in
+            ChoroplethMap.Entry(code: code, name: "Region <\(code)>", value: value, valueText: value.map { "\($0)" } ?? "n/a")
+        }
+        return ChoroplethMap.svg(map: map, entries: entries, title: "Spending per person", noValueText: "no value",
+                                 formatBound: { "\($0)" }, digits: { $0 })
+    }
+
+    func paths(_ svg: String) -> [(fill: String, title: String)] {
+        let pattern = try! NSRegularExpression(pattern: #"<path d="[^"]+" fill="([^"]+)"[^>]*><title>([^<]*)</title>"#)
+        return pattern.matches(in: svg, range: NSRange(svg.startIndex..., in: svg)).map { match in
+            (String(svg[Range(match.range(at: 1), in: svg)!]), String(svg[Range(match.range(at: 2), in: svg)!]))
+        }
+    }
+
+    @Test func fillsEachRegionByItsClassFromLightToDark() {
+        let svg = render(["1": 10, "2": 55, "3": 100])
+        let drawn = paths(svg)
+        #expect(drawn.count == 3)
+        #expect(drawn.map(\.fill) == [ChoroplethMap.palette[0], ChoroplethMap.palette[2], ChoroplethMap.palette[4]])
+        // Titles name the region (escaped) and its value.
+        #expect(drawn[0].title == "Region &lt;1&gt;: 10")
+        #expect(svg.contains(#"aria-label="Spending per person""#))
+        // The legend's first and last bounds are the smallest and largest values.
+        #expect(svg.contains(">10–28<"))
+        #expect(svg.contains(">82–100<"))
+        #expect(!svg.contains("<script"))
+    }
+
+    @Test func regionsWithoutAValueAreHatched() {
+        let drawn = paths(render(["1": 10, "2": nil, "3": 20]))
+        #expect(drawn.map(\.fill) == [ChoroplethMap.palette[0], "url(#no-value)", ChoroplethMap.palette[4]])
+        #expect(drawn[1].title == "Region &lt;2&gt;: n/a")
+    }
+
+    @Test func theProjectionKeepsWestOnTheLeftAndNorthOnTop() throws {
+        let svg = render(["1": 1, "2": 2, "3": 3])
+        let starts = try NSRegularExpression(pattern: #"<path d="M([0-9.]+) ([0-9.]+)"#)
+            .matches(in: svg, range: NSRange(svg.startIndex..., in: svg))
+            .map { Double(svg[Range($0.range(at: 1), in: svg)!])! }
+        #expect(starts == starts.sorted())
+        #expect(starts.count == 3)
+        // Squares of one degree: at 38.5° N a degree of longitude is cos(38.5°) of a degree of latitude.
+        let width = (560.0 - 16) / 3
+        #expect(abs((starts[1] - starts[0]) - width) < 0.2)
+    }
+}

@@ -1,0 +1,66 @@
+"""`tarazu serve` over a fresh demo store, for tests that send many requests (API fuzzing, a browser).
+
+The server's request log goes to a file, not to a pipe nobody reads: a busy test would otherwise fill
+the pipe buffer (about 500 logged requests) and the server would block on its next log line.
+"""
+import contextlib
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from conftest import tarazu_binary
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def log_tail(path, lines=40):
+    try:
+        return "\n".join(path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
+    except OSError:
+        return "(no log)"
+
+
+@contextlib.contextmanager
+def demo_server(tarazu, folder, timeout=60):
+    """Import the Tabriz demo into FOLDER/demo.sqlite, start `tarazu serve` on a free port and yield its
+    base URL (http://127.0.0.1:PORT); stop it afterwards. `tarazu` is the conftest fixture."""
+    db = folder / "demo.sqlite"
+    result = tarazu("demo", "--db", db, "--reports", folder / "reports")
+    assert result.returncode == 0, f"tarazu demo failed: {result.stderr or result.stdout}"
+    port = free_port()
+    log = folder / "serve.log"
+    with open(log, "w", encoding="utf-8") as sink:
+        process = subprocess.Popen([str(tarazu_binary()), "serve", "--db", str(db), "--port", str(port)],
+                                   stdout=sink, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + timeout
+        while True:
+            try:
+                urllib.request.urlopen(base + "/openapi.json", timeout=2).read()
+                break
+            except (urllib.error.URLError, ConnectionError, OSError):
+                if process.poll() is not None:
+                    pytest.fail(f"tarazu serve exited ({process.returncode}):\n{log_tail(log)}")
+                if time.time() > deadline:
+                    pytest.fail(f"tarazu serve did not answer within {timeout} s:\n{log_tail(log)}")
+                time.sleep(0.3)
+        yield base
+        if process.poll() is not None:
+            pytest.fail(f"tarazu serve died during the test ({process.returncode}):\n{log_tail(log)}")
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
