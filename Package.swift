@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "TarazuWebTests", dependencies: [
             "TarazuWeb", "TarazuStore", "TarazuSample", "TarazuImport", "TarazuCore", "TarazuReport",
             .product(name: "VaporTesting", package: "vapor"),
-        ]),
+        ], exclude: ["Snapshots"]),
         .testTarget(name: "TarazuCLITests", dependencies: ["TarazuCLI", "TarazuReport", "TarazuSample", "TarazuCore", "TarazuForecast", "TarazuRisk"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

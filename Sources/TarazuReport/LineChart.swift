@@ -1,54 +1,90 @@
 import Foundation
 
 /// One year of a time-series chart: an observed value, or a forecast with its intervals.
-struct LinePoint: Hashable, Sendable {
-    var year: Int
+public struct LinePoint: Hashable, Sendable {
+    public var year: Int
     /// The year as written in the report language.
-    var yearLabel: String
+    public var yearLabel: String
     /// True for a forecast year.
-    var isForecast: Bool
+    public var isForecast: Bool
     /// The value for drawing only (rials as `Double`).
-    var value: Double
+    public var value: Double
     /// The value as text, formatted exactly from whole rials.
-    var display: String
+    public var display: String
     /// The 80 % and 95 % intervals for drawing (forecasts only; nil when unknown).
-    var band80: ClosedRange<Double>?
-    var band95: ClosedRange<Double>?
+    public var band80: ClosedRange<Double>?
+    public var band95: ClosedRange<Double>?
+
+    /// A point; `band80` and `band95` only for forecasts.
+    public init(year: Int, yearLabel: String, isForecast: Bool, value: Double, display: String,
+                band80: ClosedRange<Double>? = nil, band95: ClosedRange<Double>? = nil) {
+        self.year = year
+        self.yearLabel = yearLabel
+        self.isForecast = isForecast
+        self.value = value
+        self.display = display
+        self.band80 = band80
+        self.band95 = band95
+    }
 }
 
 /// A value-axis tick: its value for drawing and its exact text.
-struct LineTick: Hashable, Sendable {
-    var value: Double
-    var label: String
+public struct LineTick: Hashable, Sendable {
+    public var value: Double
+    public var label: String
+
+    /// A tick at `value` labelled `label`.
+    public init(value: Double, label: String) {
+        self.value = value
+        self.label = label
+    }
 }
 
 /// A line chart of a series: history solid, forecast dashed, the 80 % interval as a shaded band
 /// and the 95 % interval as a lighter one.
-struct LineChartSpec: Hashable, Sendable {
+public struct LineChartSpec: Hashable, Sendable {
     /// A stable id (also the prefix of the SVG `<title>` id).
-    var id: String
+    public var id: String
     /// The title, also the figure caption.
-    var title: String
+    public var title: String
     /// What the numbers are (shown under the title).
-    var unitNote: String
+    public var unitNote: String
     /// History first, then forecasts, by year.
-    var points: [LinePoint]
+    public var points: [LinePoint]
     /// Legend names: history, forecast, 80 % interval, 95 % interval.
-    var legend: [String]
+    public var legend: [String]
     /// Value-axis ticks: the value for drawing and its exact text.
-    var ticks: [LineTick]
+    public var ticks: [LineTick]
     /// Headers of the data-table form (Markdown): year, observed, forecast.
-    var tableHeader: [String]
+    public var tableHeader: [String]
+
+    /// A chart description (see the properties).
+    public init(id: String, title: String, unitNote: String, points: [LinePoint], legend: [String], ticks: [LineTick], tableHeader: [String]) {
+        self.id = id
+        self.title = title
+        self.unitNote = unitNote
+        self.points = points
+        self.legend = legend
+        self.ticks = ticks
+        self.tableHeader = tableHeader
+    }
 }
 
 /// Draws a `LineChartSpec` as an inline, accessible SVG line chart. Years run along the
 /// horizontal axis, the value axis with its tick labels sits on the start side; in Persian the
 /// chart is mirrored (value axis on the right, years running right to left). Doubles serve pixel
 /// geometry only: every number shown is the spec's preformatted text.
-struct SVGLineChart: Sendable {
+public struct SVGLineChart: Sendable {
     let spec: LineChartSpec
     let language: ReportLanguage
     let emptyText: String
+
+    /// A chart of `spec` in `language`; `emptyText` is drawn when there are no points.
+    public init(spec: LineChartSpec, language: ReportLanguage, emptyText: String) {
+        self.spec = spec
+        self.language = language
+        self.emptyText = emptyText
+    }
 
     private static let width = 720.0
     private static let height = 300.0
@@ -79,7 +115,8 @@ struct SVGLineChart: Sendable {
     /// The x of a position 0...1 along time, kept clear of the value axis.
     private func x(_ fraction: Double) -> Double { edge((Self.inset + fraction * (plotWidth - 2 * Self.inset)) / plotWidth) }
 
-    func render() -> String {
+    /// The chart as an inline `<svg>` element (presentation attributes only, no style attribute).
+    public func render() -> String {
         let titleId = "\(spec.id)-title"
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(number(Self.width)) \(number(Self.height))\" "
         svg += "role=\"img\" aria-labelledby=\"\(titleId)\" direction=\"\(rtl ? "rtl" : "ltr")\" font-size=\"12\">\n"

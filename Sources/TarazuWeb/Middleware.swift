@@ -109,19 +109,24 @@ struct TarazuErrorMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
-            let status: HTTPResponseStatus
-            let reason: String
-            switch error {
-            case let abort as any AbortError:
-                status = abort.status
-                reason = abort.status == .notFound && !(abort is WebError) ? "no such page: \(request.url.path)" : abort.reason
-            default:
-                status = .internalServerError
-                reason = "internal error"
-                logger.error("\(request.method) \(request.url.path): \(String(reflecting: error))")
-            }
-            return Self.response(status: status, reason: reason, for: request)
+            return Self.response(for: error, request: request, logger: logger)
         }
+    }
+
+    /// The error response for `error` (unexpected errors are logged and shown as "internal error").
+    static func response(for error: any Error, request: Request, logger: Logger) -> Response {
+        let status: HTTPResponseStatus
+        let reason: String
+        switch error {
+        case let abort as any AbortError:
+            status = abort.status
+            reason = abort.status == .notFound && !(abort is WebError) ? "no such page: \(request.url.path)" : abort.reason
+        default:
+            status = .internalServerError
+            reason = "internal error"
+            logger.error("\(request.method) \(request.url.path): \(String(reflecting: error))")
+        }
+        return response(status: status, reason: reason, for: request)
     }
 
     static func response(status: HTTPResponseStatus, reason: String, for request: Request) -> Response {

@@ -306,6 +306,12 @@ enum PortalAssets {
     thead th { background: var(--soft); }
     .status-strong, .status-adequate { color: #1e6b34; } .status-partial { color: #8a5a00; } .status-weak, .status-absent { color: #a32020; }
     .books li { margin: .5rem 0; }
+    .scroll { overflow-x: auto; max-width: 100%; }
+    .crumbs ol { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: .25rem .75rem; }
+    .crumbs li + li::before { content: "›"; margin-inline-end: .75rem; color: var(--muted); }
+    .filters fieldset { border: 1px solid var(--line); border-radius: .5rem; display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: end; }
+    .filters label { display: flex; flex-direction: column; } .filters select, .filters button { font: inherit; padding: .3rem .5rem; min-height: 2.5rem; }
+    .note { color: var(--muted); }
     @media (max-width: 40rem) { h1 { font-size: 1.3rem; } .figures .figure { font-size: 1.3rem; } main { padding: .75rem; } }
     """
 }

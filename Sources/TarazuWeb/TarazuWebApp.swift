@@ -65,6 +65,8 @@ public enum TarazuWebApp {
         app.http.server.configuration.serverName = nil
         PortalRoutes.register(app, catalog: catalog)
         APIRoutes.register(app, catalog: catalog)
+        // The council dashboard (to move into the signed-in route group when accounts land).
+        DashboardRoutes.register(app, catalog: catalog)
         app.get("openapi.json") { _ async throws -> Response in
             let response = Response(status: .ok)
             response.headers.contentType = .json

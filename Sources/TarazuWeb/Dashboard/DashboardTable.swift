@@ -1,0 +1,68 @@
+import Foundation
+import TarazuReport
+
+/// One table of a dashboard view: what the page shows and what its CSV and JSON downloads hold.
+struct DashboardTable: Hashable, Sendable {
+    enum Kind: Hashable, Sendable { case text, rials, ratio, count, year }
+
+    struct Column: Hashable, Sendable {
+        /// The CSV header and JSON key (a bilingual column gives `key_fa` and `key_en`).
+        var key: String
+        var fa: String
+        var en: String
+        var kind: Kind
+        var bilingual = false
+    }
+
+    enum Cell: Hashable, Sendable {
+        case text(String)
+        case names(fa: String, en: String)
+        case rials(Int64?)
+        case ratio(Decimal?)
+        case count(Int64?)
+        /// A year as written (Jalali), without digit grouping.
+        case year(Int)
+    }
+
+    struct Row: Hashable, Sendable {
+        var cells: [Cell]
+        /// A dashboard path the row's first cell links to (without query).
+        var link: String?
+    }
+
+    /// A file-safe identifier (used in `?table=` and in file names).
+    var id: String
+    var captionFa: String
+    var captionEn: String
+    var columns: [Column]
+    var rows: [Row]
+
+    static func text(_ key: String, _ fa: String, _ en: String) -> Column { Column(key: key, fa: fa, en: en, kind: .text) }
+    static func names(_ key: String, _ fa: String, _ en: String) -> Column { Column(key: key, fa: fa, en: en, kind: .text, bilingual: true) }
+    static func rials(_ key: String, _ fa: String, _ en: String) -> Column { Column(key: key, fa: fa, en: en, kind: .rials) }
+    static func ratio(_ key: String, _ fa: String, _ en: String) -> Column { Column(key: key, fa: fa, en: en, kind: .ratio) }
+    static func count(_ key: String, _ fa: String, _ en: String) -> Column { Column(key: key, fa: fa, en: en, kind: .count) }
+    static func year(_ key: String = "year") -> Column { Column(key: key, fa: "سال", en: "Year", kind: .year) }
+
+    /// Ratios are written with four decimals everywhere (page `<data>` values, CSV, JSON).
+    static func plain(_ ratio: Decimal) -> String {
+        var input = ratio
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &input, 4, .plain)
+        return NSDecimalNumber(decimal: rounded).description(withLocale: Locale(identifier: "en_US_POSIX"))
+    }
+
+    /// The machine-readable value of a cell (nil for no value), for CSV, JSON and `<data value>`.
+    static func raw(_ cell: Cell) -> [String?] {
+        switch cell {
+        case .text(let text): [text]
+        case .names(let fa, let en): [fa, en]
+        case .rials(let value), .count(let value): [value.map(String.init)]
+        case .ratio(let value): [value.map(plain)]
+        case .year(let year): [String(year)]
+        }
+    }
+
+    /// The CSV/JSON keys, in order.
+    var keys: [String] { columns.flatMap { $0.bilingual ? [$0.key + "_fa", $0.key + "_en"] : [$0.key] } }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import TarazuCore
+
+/// Spending by economic class (current, capital, financial) in the filtered year.
+enum EconomicBreakdown {
+    static func view(book: BudgetBook, filters: DashboardFilters, base: String) throws -> DashboardView {
+        let lines = filters.lines(of: book)
+        let totals = try SpendingTotals.grouped(lines, by: \.economicClass)
+        let total = try SpendingTotals.total(lines)
+        let contingency = try SpendingTotals.total(lines.filter(\.isContingency))
+        var rows: [DashboardTable.Row] = []
+        var bars: [DashboardView.Bar] = []
+        for kind in EconomicClass.allCases {
+            guard let sums = totals[kind] else { continue }
+            rows.append(DashboardTable.Row(cells: [.text(kind.code), .names(fa: kind.nameFa, en: kind.nameEn)] + SpendingColumns.cells(sums)
+                                           + [.ratio(SpendingTotals.share(sums.approved, of: total.approved))]))
+            bars.append(SpendingColumns.bar(kind.nameFa, kind.nameEn, sums))
+        }
+        let table = DashboardTable(
+            id: "economic", captionFa: "اعتبارات به تفکیک طبقهٔ اقتصادی", captionEn: "Spending by economic class",
+            columns: [DashboardTable.text("economic_class", "کد", "Code"), DashboardTable.names("name", "طبقه", "Class")]
+                + SpendingColumns.columns + [SpendingColumns.share],
+            rows: rows)
+        let share = SpendingTotals.share(contingency.approved, of: total.approved).map { DashboardTable.plain($0 * 100) } ?? "0"
+        return DashboardView(titleFa: "طبقه‌بندی اقتصادی", titleEn: "Economic classification",
+                             crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: base),
+                                      DashboardView.Crumb(fa: "طبقه‌بندی اقتصادی", en: "Economic classification", path: nil)],
+                             notesFa: ["هزینه‌ای: حقوق و اداره؛ تملک دارایی‌های سرمایه‌ای: طرح‌های عمرانی؛ تملک دارایی‌های مالی: بازپرداخت وام و سرمایه‌گذاری. اعتبار پیش‌بینی‌نشده: \(PersianText.persianDigits(share))٪ از مصوب."],
+                             notesEn: ["Current: salaries and running costs; capital: civil works; financial: loan repayment and investment. Contingency reserve: \(share)% of approved."],
+                             bars: SpendingColumns.bars("مصوب و هزینه‌شده به تفکیک طبقهٔ اقتصادی", "Approved and realized by economic class", bars),
+                             tables: [table])
+    }
+}

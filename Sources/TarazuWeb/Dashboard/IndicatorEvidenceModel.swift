@@ -1,0 +1,32 @@
+import Foundation
+import TarazuAnalysis
+import TarazuCore
+
+/// One indicator of the year with its formula, breakdown and evidence (the source rows it sums).
+enum IndicatorEvidenceModel {
+    static func view(_ indicator: Indicator, year: Int, base: String) -> DashboardView {
+        let breakdown = DashboardTable(
+            id: "breakdown", captionFa: "جزئیات شاخص", captionEn: "The indicator's breakdown",
+            columns: [DashboardTable.text("key", "کلید", "Key"), DashboardTable.text("value", "مقدار", "Value")],
+            rows: [DashboardTable.Row(cells: [.text("value"), .text(IndicatorText.plain(indicator.value) ?? "")])]
+                + indicator.breakdown.keys.sorted().map { key in
+                    DashboardTable.Row(cells: [.text(key), .text(IndicatorText.plain(indicator.breakdown[key]!) ?? "")])
+                })
+        let evidence = DashboardTable(
+            id: "evidence", captionFa: "شواهد: ردیف‌های منبع و جمع آن‌ها", captionEn: "Evidence: the source rows and their sums",
+            columns: [DashboardTable.text("table", "جدول", "Table"), DashboardTable.text("key", "کلید", "Key"),
+                      DashboardTable.count("row_count", "تعداد ردیف", "Rows"), DashboardTable.text("rows", "ردیف‌ها", "Row ids"),
+                      DashboardTable.text("sums", "جمع‌ها", "Sums")],
+            rows: indicator.evidence.map { item in
+                DashboardTable.Row(cells: [.text(item.table), .text(item.key), .count(Int64(item.rowCount)),
+                                           .text(item.rows.joined(separator: " ")),
+                                           .text(item.sums.keys.sorted().map { "\($0)=\(IndicatorText.plain(item.sums[$0]!) ?? "-")" }.joined(separator: "; "))])
+            })
+        return DashboardView(titleFa: indicator.nameFa, titleEn: indicator.nameEn,
+                             crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: base),
+                                      DashboardView.Crumb(fa: indicator.id, en: indicator.id, path: nil)],
+                             notesFa: ["فرمول: \(indicator.formula)", "واحد: \(indicator.unit)؛ کل کتاب، بدون پالایهٔ منطقه و امور."],
+                             notesEn: ["Formula: \(indicator.formula)", "Unit: \(indicator.unit); whole book, no region or function filter."],
+                             tables: [breakdown, evidence])
+    }
+}

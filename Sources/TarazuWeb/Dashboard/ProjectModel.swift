@@ -1,0 +1,56 @@
+import Foundation
+import TarazuCore
+import TarazuRisk
+
+/// One project: its facts, its budget lines over all years and its risk score with reasons.
+enum ProjectModel {
+    static func view(book: BudgetBook, project: Project, risk: ProjectRisk?, base: String) throws -> DashboardView {
+        let region = book.regions.first { $0.code == project.regionCode }
+        let function = FunctionDrillDown.functionName(project.function, in: book)
+        let facts = DashboardTable(
+            id: "project", captionFa: "مشخصات طرح", captionEn: "The project",
+            columns: [DashboardTable.text("project_id", "کد", "Id"), DashboardTable.names("name", "نام", "Name"),
+                      DashboardTable.text("region", "کد منطقه", "Region code"), DashboardTable.names("region_name", "منطقه", "Region"),
+                      DashboardTable.text("function", "کد امور", "Function code"), DashboardTable.names("function_name", "امور", "Function"),
+                      DashboardTable.rials("planned_cost", "هزینهٔ برنامه‌ریزی‌شده", "Planned cost"),
+                      DashboardTable.rials("current_cost_estimate", "برآورد کنونی هزینه", "Current cost estimate"),
+                      DashboardTable.ratio("physical_progress", "پیشرفت فیزیکی", "Physical progress"),
+                      DashboardTable.count("risk_score", "امتیاز ریسک (۰ تا ۱۰۰)", "Risk score (0-100)"),
+                      DashboardTable.rials("cost_p50", "برآورد P50", "Cost P50"), DashboardTable.rials("cost_p80", "برآورد P80", "Cost P80")],
+            rows: [DashboardTable.Row(cells: [
+                .text(project.projectId), .names(fa: project.nameFa, en: project.nameEn ?? project.nameFa),
+                .text(project.regionCode), .names(fa: region?.nameFa ?? RegionBreakdown.centralFa, en: region?.nameEn ?? region?.nameFa ?? RegionBreakdown.centralEn),
+                .text(project.function), .names(fa: function.fa, en: function.en), .rials(project.plannedCost.rials),
+                .rials(project.currentCostEstimate?.rials), .ratio(project.physicalProgress.map { $0 / 100 }),
+                .count(risk.map { Int64($0.score) }), .rials(risk?.estimate?.p50.rials), .rials(risk?.estimate?.p80.rials)])])
+        let lines = book.budgetLines.filter { $0.projectId == project.projectId }.sorted { ($0.year, $0.lineId) < ($1.year, $1.lineId) }
+        var lineRows: [DashboardTable.Row] = []
+        for line in lines {
+            var sums = SpendingTotals()
+            try sums.add(line)
+            lineRows.append(DashboardTable.Row(cells: [.year(line.year), .text(line.lineId), .text(line.function),
+                                                       .text(FunctionDrillDown.programKey(line))] + SpendingColumns.cells(sums)))
+        }
+        let lineTable = DashboardTable(
+            id: "lines", captionFa: "ردیف‌های بودجهٔ طرح در سال‌های کتاب", captionEn: "The project's budget lines over the years",
+            columns: [DashboardTable.year(), DashboardTable.text("line_id", "ردیف", "Line"),
+                      DashboardTable.text("function", "امور", "Function"), DashboardTable.text("program", "برنامه", "Program")]
+                + SpendingColumns.columns,
+            rows: lineRows)
+        let reasons = DashboardTable(
+            id: "risk_reasons", captionFa: "دلایل امتیاز ریسک", captionEn: "Reasons for the risk score",
+            columns: [DashboardTable.text("factor", "عامل", "Factor"), DashboardTable.text("contribution", "سهم در امتیاز", "Contribution"),
+                      DashboardTable.names("reason", "توضیح", "Reason")],
+            rows: (risk?.reasons ?? []).filter(\.hasData).map { reason in
+                DashboardTable.Row(cells: [.text(reason.factor.rawValue), .text(reason.contribution.map(DashboardTable.plain) ?? ""),
+                                           .names(fa: reason.textFa, en: reason.textEn)])
+            })
+        return DashboardView(titleFa: project.nameFa, titleEn: project.nameEn ?? project.nameFa,
+                             crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: base),
+                                      DashboardView.Crumb(fa: "ریسک طرح‌ها", en: "Project risks", path: base + "/risks"),
+                                      DashboardView.Crumb(fa: project.projectId, en: project.projectId, path: nil)],
+                             notesFa: ["همهٔ سال‌های کتاب؛ پالایه‌ها بر این صفحه اثر ندارند."],
+                             notesEn: ["All years of the book; the filters do not apply to this page."],
+                             tables: [facts, lineTable, reasons])
+    }
+}

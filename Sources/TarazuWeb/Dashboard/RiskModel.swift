@@ -1,0 +1,44 @@
+import Foundation
+import TarazuCore
+import TarazuRisk
+
+/// The riskiest projects (score, main reason, P50/P80 cost) and the anomalies of the year's lines.
+enum RiskModel {
+    static let topCount = 20
+
+    static func view(risks: [ProjectRisk], anomalies: [Anomaly], filters: DashboardFilters, book: BudgetBook, base: String) -> DashboardView {
+        let projects = Dictionary(book.projects.map { ($0.projectId, $0) }, uniquingKeysWith: { first, _ in first })
+        let kept = risks.filter { risk in
+            guard let project = projects[risk.projectId] else { return filters.region == nil && filters.function == nil }
+            return (filters.region.map { $0 == project.regionCode } ?? true) && (filters.function.map { $0 == project.function } ?? true)
+        }.sorted { ($0.score, $1.projectId) > ($1.score, $0.projectId) }.prefix(topCount)
+        let table = DashboardTable(
+            id: "risky_projects", captionFa: "طرح‌های پرریسک", captionEn: "Risky projects",
+            columns: [DashboardTable.text("project_id", "کد", "Id"), DashboardTable.names("name", "طرح", "Project"),
+                      DashboardTable.count("score", "امتیاز ریسک", "Risk score"), DashboardTable.text("main_factor", "عامل اصلی", "Main factor"),
+                      DashboardTable.names("main_reason", "دلیل اصلی", "Main reason"),
+                      DashboardTable.rials("cost_p50", "برآورد P50", "Cost P50"), DashboardTable.rials("cost_p80", "برآورد P80", "Cost P80")],
+            rows: kept.map { risk in
+                let main = risk.reasons.first { $0.factor == risk.mainFactor }
+                return DashboardTable.Row(cells: [.text(risk.projectId), .names(fa: risk.nameFa, en: risk.nameEn ?? risk.nameFa),
+                                                  .count(Int64(risk.score)), .text(risk.mainFactor?.rawValue ?? ""),
+                                                  .names(fa: main?.textFa ?? "", en: main?.textEn ?? ""),
+                                                  .rials(risk.estimate?.p50.rials), .rials(risk.estimate?.p80.rials)],
+                                          link: base + "/projects/" + HTML.segment(risk.projectId))
+            })
+        let anomalyTable = DashboardTable(
+            id: "anomalies", captionFa: "ناهنجاری‌های ردیف‌های سال", captionEn: "Anomalies in the year's lines",
+            columns: [DashboardTable.text("key", "کلید", "Key"), DashboardTable.text("kind", "نوع", "Kind"),
+                      DashboardTable.text("line_ids", "ردیف‌ها", "Lines"), DashboardTable.names("explanation", "توضیح", "Explanation")],
+            rows: anomalies.map { item in
+                DashboardTable.Row(cells: [.text(item.key), .text(item.kind.rawValue), .text(item.lineIds.joined(separator: " ")),
+                                           .names(fa: item.textFa, en: item.textEn)])
+            })
+        return DashboardView(titleFa: "ریسک طرح‌ها", titleEn: "Project risks",
+                             crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: base),
+                                      DashboardView.Crumb(fa: "ریسک طرح‌ها", en: "Project risks", path: nil)],
+                             notesFa: ["امتیاز ریسک از ۰ تا ۱۰۰ است (بالاتر یعنی پرخطرتر)؛ حداکثر \(PersianText.persianDigits(String(topCount))) طرح نشان داده می‌شود."],
+                             notesEn: ["The risk score runs from 0 to 100 (higher is riskier); at most \(topCount) projects are shown."],
+                             tables: [table, anomalyTable])
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import TarazuCore
+
+/// The columns and cells shared by the spending tables: approved, revised, realized, execution rate.
+enum SpendingColumns {
+    static let columns: [DashboardTable.Column] = [
+        DashboardTable.rials("approved", "مصوب", "Approved"),
+        DashboardTable.rials("revised", "اصلاح‌شده", "Revised"),
+        DashboardTable.rials("realized", "هزینه‌شده", "Realized"),
+        DashboardTable.ratio("execution_rate", "نرخ اجرا", "Execution rate"),
+    ]
+
+    static func cells(_ totals: SpendingTotals) -> [DashboardTable.Cell] {
+        [.rials(totals.approved.rials), .rials(totals.revised.rials), .rials(totals.realizedIfAny), .ratio(totals.executionRate)]
+    }
+
+    static let share = DashboardTable.ratio("share", "سهم از مصوب", "Share of approved")
+
+    /// The bar of one row: approved and realized.
+    static func bar(_ fa: String, _ en: String, _ totals: SpendingTotals) -> DashboardView.Bar {
+        DashboardView.Bar(fa: fa, en: en, first: totals.approved.rials, second: totals.realizedIfAny)
+    }
+
+    static func bars(_ titleFa: String, _ titleEn: String, _ bars: [DashboardView.Bar]) -> DashboardView.Bars {
+        DashboardView.Bars(titleFa: titleFa, titleEn: titleEn, firstFa: "مصوب", firstEn: "approved",
+                           secondFa: "هزینه‌شده", secondEn: "realized", bars: bars)
+    }
+}

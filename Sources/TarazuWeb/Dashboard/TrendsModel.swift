@@ -1,0 +1,93 @@
+import Foundation
+import TarazuCore
+import TarazuForecast
+
+/// Approved and realized over the book's years (region and function filters apply, the year filter
+/// does not), nominal and, when the book has a deflator, in prices of its latest year; and forecasts of
+/// the filtered totals (TarazuForecast: method, next three years, 80 % and 95 % intervals).
+enum TrendsModel {
+    /// One chart: history and forecasts of one series.
+    struct Chart: Hashable, Sendable {
+        var id: String
+        var titleFa: String
+        var titleEn: String
+        var history: [YearValue]
+        var forecasts: [ForecastPoint]
+    }
+
+    static func view(book: BudgetBook, filters: DashboardFilters, base: String) throws -> DashboardView {
+        let lines = filters.lines(of: book, allYears: true)
+        let byYear = try SpendingTotals.grouped(lines, by: \.year)
+        let years = byYear.keys.sorted()
+        let deflator = Dictionary(book.deflator.map { ($0.year, $0.index) }, uniquingKeysWith: { first, _ in first })
+        let baseIndex = book.deflator.max { $0.year < $1.year }?.index
+        func real(_ rials: Int64?, _ year: Int) -> Int64? {
+            guard let rials, let baseIndex, let index = deflator[year], index != 0 else { return nil }
+            var value = Decimal(rials) * baseIndex / index
+            var rounded = Decimal()
+            NSDecimalRound(&rounded, &value, 0, .plain)
+            return NSDecimalNumber(decimal: rounded).int64Value
+        }
+        let totals = DashboardTable(
+            id: "totals_by_year", captionFa: "جمع مصوب و هزینه‌شده در هر سال", captionEn: "Approved and realized in each year",
+            columns: [DashboardTable.year()] + SpendingColumns.columns
+                + [DashboardTable.rials("approved_real", "مصوب به قیمت ثابت", "Approved, constant prices"),
+                   DashboardTable.rials("realized_real", "هزینه‌شده به قیمت ثابت", "Realized, constant prices")],
+            rows: years.map { year in
+                let sums = byYear[year]!
+                return DashboardTable.Row(cells: [.year(year)] + SpendingColumns.cells(sums)
+                                          + [.rials(real(sums.approved.rials, year)), .rials(real(sums.realizedIfAny, year))])
+            })
+        let byFunction = try SpendingTotals.grouped(lines) { FunctionYear(year: $0.year, function: $0.function) }
+        let functionTable = DashboardTable(
+            id: "functions_by_year", captionFa: "مصوب و هزینه‌شدهٔ هر امور در هر سال", captionEn: "Approved and realized by function and year",
+            columns: [DashboardTable.year(), DashboardTable.text("function", "کد", "Code"),
+                      DashboardTable.names("name", "امور", "Function")] + SpendingColumns.columns,
+            rows: byFunction.keys.sorted { ($0.year, $0.function) < ($1.year, $1.function) }.map { key in
+                let name = FunctionDrillDown.functionName(key.function, in: book)
+                return DashboardTable.Row(cells: [.year(key.year), .text(key.function), .names(fa: name.fa, en: name.en)]
+                                          + SpendingColumns.cells(byFunction[key]!))
+            })
+        var charts: [Chart] = []
+        var forecastRows: [DashboardTable.Row] = []
+        for measure in [SeriesKey.Measure.approved, .realized] {
+            let points = years.compactMap { year -> YearValue? in
+                let sums = byYear[year]!
+                let value = measure == .approved ? sums.approved.rials : sums.realizedIfAny
+                return value.map { YearValue(year: year, value: $0) }
+            }
+            guard !points.isEmpty else { continue }
+            let key = SeriesKey(side: .expenditure, dimension: .total, member: "total", measure: measure, basis: .nominal)
+            let result = CostSeries(key: key, points: points).forecast(options: Forecaster.Options(horizon: 3))
+            let fa = measure == .approved ? "مصوب" : "هزینه‌شده"
+            let en = measure == .approved ? "Approved" : "Realized"
+            charts.append(Chart(id: "trend-\(measure.rawValue)", titleFa: "\(fa): سال‌های گذشته و پیش‌بینی", titleEn: "\(en): past years and forecast",
+                                history: points, forecasts: result.forecasts))
+            for point in result.forecasts {
+                forecastRows.append(DashboardTable.Row(cells: [.text(measure.rawValue), .text(result.method.rawValue), .year(point.year),
+                                                               .rials(point.value), .rials(point.lo80), .rials(point.hi80),
+                                                               .rials(point.lo95), .rials(point.hi95)]))
+            }
+        }
+        let forecasts = DashboardTable(
+            id: "forecasts", captionFa: "پیش‌بینی سال‌های آینده (بازه‌های ۸۰ و ۹۵ درصد)", captionEn: "Forecast of the next years (80% and 95% intervals)",
+            columns: [DashboardTable.text("measure", "سنجه", "Measure"), DashboardTable.text("method", "روش", "Method"),
+                      DashboardTable.year(), DashboardTable.rials("forecast", "پیش‌بینی", "Forecast"),
+                      DashboardTable.rials("lo80", "کران پایین ۸۰٪", "Low 80%"), DashboardTable.rials("hi80", "کران بالای ۸۰٪", "High 80%"),
+                      DashboardTable.rials("lo95", "کران پایین ۹۵٪", "Low 95%"), DashboardTable.rials("hi95", "کران بالای ۹۵٪", "High 95%")],
+            rows: forecastRows)
+        var view = DashboardView(titleFa: "روندها و پیش‌بینی", titleEn: "Trends and forecasts",
+                                 crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: base),
+                                          DashboardView.Crumb(fa: "روندها", en: "Trends", path: nil)],
+                                 notesFa: ["همهٔ سال‌های کتاب (پالایهٔ سال اعمال نمی‌شود). قیمت ثابت: با شاخص تعدیل کتاب به قیمت آخرین سال آن؛ پیش‌بینی‌ها تقریبی‌اند."],
+                                 notesEn: ["All years of the book (the year filter does not apply). Constant prices: the book's deflator, in prices of its latest year; forecasts are approximate."],
+                                 tables: [totals, functionTable, forecasts])
+        view.charts = charts
+        return view
+    }
+
+    struct FunctionYear: Hashable {
+        var year: Int
+        var function: String
+    }
+}

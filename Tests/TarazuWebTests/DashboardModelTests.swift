@@ -1,0 +1,61 @@
+import Foundation
+import TarazuCore
+import Testing
+@testable import TarazuWeb
+
+/// The dashboard's models, without HTTP: sums agree along the drill-down and filters cut the lines.
+@Suite struct DashboardModelTests {
+    let book = WebHarness.smallBook
+    let base = "/dashboard/x"
+
+    func approved(_ table: DashboardTable) -> [Int64] {
+        let index = table.keys.firstIndex(of: "approved")!
+        return table.rows.map { Int64(($0.cells.flatMap(DashboardTable.raw)[index]) ?? "0") ?? 0 }
+    }
+
+    @Test func functionsSumToTheBookTotalOfTheYear() throws {
+        for year in book.years {
+            let filters = try DashboardFilters.make(year: year, region: nil, function: nil, book: book)
+            let view = try FunctionDrillDown.functions(book: book, filters: filters, base: base)
+            let total = book.budgetLines.filter { $0.year == year }.reduce(Int64(0)) { $0 + $1.approved.rials }
+            #expect(approved(view.tables[0]).reduce(0, +) == total)
+        }
+    }
+
+    @Test func programsSumToTheirFunction() throws {
+        let filters = try DashboardFilters.make(year: nil, region: nil, function: nil, book: book)
+        let functions = try FunctionDrillDown.functions(book: book, filters: filters, base: base).tables[0]
+        let byFunction = Dictionary(uniqueKeysWithValues: zip(functions.rows.map { $0.cells.flatMap(DashboardTable.raw)[0] ?? "" },
+                                                              approved(functions)))
+        #expect(!byFunction.isEmpty)
+        for (code, total) in byFunction {
+            let programs = try FunctionDrillDown.programs(book: book, filters: filters, function: code, base: base).tables[0]
+            #expect(approved(programs).reduce(0, +) == total, "\(code)")
+        }
+    }
+
+    @Test func regionFilterKeepsOnlyThatRegion() throws {
+        let year = try DashboardFilters.defaultYear(of: book)
+        let filters = try DashboardFilters.make(year: year, region: "1", function: nil, book: book)
+        let view = try FunctionDrillDown.functions(book: book, filters: filters, base: base)
+        let expected = book.budgetLines.filter { $0.year == year && $0.regionCode == "1" }.reduce(Int64(0)) { $0 + $1.approved.rials }
+        #expect(approved(view.tables[0]).reduce(0, +) == expected)
+        let all = try FunctionDrillDown.functions(book: book, filters: DashboardFilters.make(year: year, region: nil, function: nil, book: book), base: base)
+        #expect(approved(all.tables[0]).reduce(0, +) > expected)
+    }
+
+    @Test func badFilterValuesAreRefused() {
+        #expect(throws: WebError.self) { try DashboardFilters.make(year: 1300, region: nil, function: nil, book: book) }
+        #expect(throws: WebError.self) { try DashboardFilters.make(year: nil, region: "99", function: nil, book: book) }
+        #expect(throws: WebError.self) { try DashboardFilters.make(year: nil, region: nil, function: "nope", book: book) }
+    }
+
+    @Test func csvAndJSONWriteTheTable() {
+        let table = DashboardTable(id: "t", captionFa: "ج", captionEn: "T",
+                                   columns: [DashboardTable.names("name", "نام", "Name"), DashboardTable.rials("approved", "م", "A"),
+                                             DashboardTable.ratio("rate", "ن", "R")],
+                                   rows: [DashboardTable.Row(cells: [.names(fa: "الف, ب", en: "A \"b\""), .rials(12), .ratio(Decimal(string: "0.123456"))])])
+        #expect(DashboardTableWriter.csv(table) == "name_fa,name_en,approved,rate\n\"الف, ب\",\"A \"\"b\"\"\",12,0.1235\n")
+        #expect(DashboardTableWriter.json(table).contains("\"approved\": 12, \"rate\": 0.1235"))
+    }
+}

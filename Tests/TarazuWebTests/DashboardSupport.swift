@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import TarazuWeb
+
+/// Helpers for the dashboard tests: the `<data value>` numbers of a page's table, and CSV parsing.
+enum DashboardProbe {
+    static let name = WebHarness.smallBook.metadata.name
+    static let base = "/dashboard/\(name)"
+
+    /// The HTML of the table with `id` (from `<table id="table-ID"` to `</table>`).
+    static func table(_ html: String, id: String) -> String {
+        guard let start = html.range(of: "<table id=\"table-\(id)\""),
+              let end = html.range(of: "</table>", range: start.upperBound..<html.endIndex) else { return "" }
+        return String(html[start.lowerBound..<end.upperBound])
+    }
+
+    /// The rows of a table's body, each the list of `<data value="...">` values in order.
+    static func dataRows(_ tableHTML: String) -> [[String]] {
+        guard let body = tableHTML.range(of: "<tbody>") else { return [] }
+        return tableHTML[body.upperBound...].components(separatedBy: "</tr>").dropLast().map { row in
+            row.components(separatedBy: "<data value=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        }
+    }
+
+    /// A simple CSV (no quoted commas in numeric columns) as header and rows.
+    static func csv(_ text: String) -> (header: [String], rows: [[String]]) {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        let header = lines.isEmpty ? [] : lines.removeFirst().components(separatedBy: ",")
+        return (header, lines.map { splitCSV($0) })
+    }
+
+    static func splitCSV(_ line: String) -> [String] {
+        var fields: [String] = [], current = "", quoted = false
+        var iterator = Array(line).makeIterator()
+        var previousQuote = false
+        while let char = iterator.next() {
+            if quoted {
+                if char == "\"" { quoted = false; previousQuote = true; continue }
+                current.append(char)
+            } else if char == "\"" {
+                if previousQuote { current.append("\"") }
+                quoted = true
+            } else if char == "," {
+                fields.append(current); current = ""
+            } else {
+                current.append(char)
+            }
+            previousQuote = false
+        }
+        fields.append(current)
+        return fields
+    }
+}
