@@ -25,7 +25,8 @@ let package = Package(
         .target(name: "TarazuTabular", dependencies: [
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
-        .target(name: "TarazuImport", dependencies: ["TarazuCore", "TarazuTabular"]),
+        .target(name: "TarazuImport", dependencies: ["TarazuCore", "TarazuTabular",
+                                                     .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "TarazuSample", dependencies: ["TarazuCore", "TarazuImport"]),
         .target(name: "TarazuParticipation"),
         .target(name: "TarazuAnalysis", dependencies: [
@@ -70,6 +71,7 @@ let package = Package(
         .testTarget(name: "TarazuWebTests", dependencies: [
             "TarazuWeb", "TarazuStore", "TarazuSample", "TarazuImport", "TarazuCore", "TarazuReport",
             .product(name: "VaporTesting", package: "vapor"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["Snapshots"]),
         .testTarget(name: "TarazuCLITests", dependencies: ["TarazuCLI", "TarazuReport", "TarazuSample", "TarazuCore", "TarazuForecast", "TarazuRisk"], exclude: ["Golden"]),
     ],

@@ -37,7 +37,7 @@ struct HistoryCommand: AsyncParsableCommand {
         try await store.withStore { store in
             for record in try await store.history(of: book) {
                 let date = ISO8601DateFormatter().string(from: record.importedAt)
-                print("\(date)\t\(record.bookName)\t\(record.contentHash.prefix(12))\t\(record.rowCounts.total) rows\t\(record.source)")
+                print("\(date)\t\(record.bookName)\t\(record.contentHash.prefix(12))\t\(record.rowCounts.total) rows\t\(record.source)\timport #\(record.id)\tby \(record.importedBy ?? "-")")
             }
         }
     }

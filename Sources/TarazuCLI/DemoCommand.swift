@@ -28,7 +28,7 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         let book = SampleCity.tabriz()
         try await store.withStore { store in
-            let record = try await store.importBook(book, source: "sample:tabriz")
+            let record = try await BookVersions.importBook(book, into: store, source: "sample:tabriz", importedBy: "cli")
             print(ImportSummary.describe(record, book: book, location: store.location))
         }
         print("")

@@ -3,6 +3,7 @@ import Foundation
 import TarazuCore
 import TarazuImport
 import TarazuStore
+import TarazuWeb
 
 /// `tarazu import PATH`: validates a budget book (or any Fiscal Data Package) and stores it, all or nothing.
 struct ImportCommand: AsyncParsableCommand {
@@ -35,7 +36,10 @@ struct ImportCommand: AsyncParsableCommand {
         try await store.withStore { store in
             switch input {
             case .book(let outcome):
-                let record = try await store.importBook(outcome.book, source: path)
+                let record = try await BookVersions.importBook(
+                    outcome.book, into: store, source: path, importedBy: "cli",
+                    audit: AuditEntry(actor: "cli", action: "import.confirm", target: outcome.book.metadata.name,
+                                      detail: "source \(path);", client: "cli"))
                 print(ImportSummary.describe(record, book: outcome.book, location: store.location))
             case .fiscalPackage(let outcome):
                 let record = try await store.importCube(outcome.cube, source: path)

@@ -9,7 +9,7 @@ public struct TarazuCommand: AsyncParsableCommand {
         abstract: "Tarazu (ترازو): see, judge and share where a city's public money goes.",
         version: TarazuVersion.current,
         subcommands: [DemoCommand.self, ImportCommand.self, AggregateCommand.self, AnalyzeCommand.self, ReportCommand.self, ForecastCommand.self, RiskCommand.self, ServeCommand.self, BooksCommand.self,
-                      HistoryCommand.self, SampleCommand.self, PBCommand.self])
+                      HistoryCommand.self, SampleCommand.self, PBCommand.self, UserCommand.self, AuditCommand.self, RollbackCommand.self])
 
     public init() {}
 

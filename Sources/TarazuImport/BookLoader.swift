@@ -17,7 +17,7 @@ public enum LoadedInput: Sendable {
     }
 }
 
-/// Finds and reads the input at a path: a book folder, a datapackage.json, a .csv, a .xlsx or a .json.
+/// Finds and reads the input at a path: a book folder, a .zip of one, a datapackage.json, a .csv, a .xlsx or a .json.
 public enum BookLoader {
     public static func load(_ url: URL, name: String? = nil) throws(InputRejected) -> LoadedInput {
         var isDirectory: ObjCBool = false
@@ -34,8 +34,12 @@ public enum BookLoader {
             return try loadWorkbook(url, name: name)
         case "csv", "tsv", "txt":
             return try loadLoneTable(url, name: name)
+        case "zip":
+            let (folder, root) = try BookArchive.extract(url)
+            defer { try? FileManager.default.removeItem(at: root) }
+            return try loadFolder(folder, name: name)
         default:
-            throw reject(url.lastPathComponent, "unsupported file type: give a book folder, a datapackage.json, a .csv, a .xlsx or a .json")
+            throw reject(url.lastPathComponent, "unsupported file type: give a book folder, a .zip of one, a datapackage.json, a .csv, a .xlsx or a .json")
         }
     }
 

@@ -2,7 +2,8 @@ import Foundation
 import TarazuCore
 
 /// A choropleth map of a city's regions as inline SVG: each region's shape filled by the class of its
-/// value (five equal-width classes between the smallest and the largest value, light to dark), a
+/// value (up to five classes by rank, quantiles, light to dark, so that one outlier does not wash the
+/// others into one colour), a
 /// legend, the region codes at the shapes' centres, and each shape titled with its name and value for
 /// screen readers and hover. Regions without a value are hatched grey. Pair it with a table of the
 /// same figures: the map alone is not accessible data.
@@ -45,19 +46,12 @@ public enum ChoroplethMap {
         func project(_ point: GeoPoint) -> (Double, Double) {
             (margin + (point.longitude - minLon) * aspect * scale, margin + (maxLat - point.latitude) * scale)
         }
-        let values = entries.compactMap(\.value)
-        let low = values.min() ?? 0, high = values.max() ?? 0
-        func classIndex(_ value: Decimal) -> Int {
-            guard high > low else { return palette.count - 1 }
-            let position = NSDecimalNumber(decimal: (value - low) / (high - low)).doubleValue
-            return min(palette.count - 1, max(0, Int(position * Double(palette.count))))
-        }
-
+        let classes = Self.classes(of: entries.compactMap(\.value))
         var svg = ##"<svg class="choropleth" role="img" aria-label="\##(htmlEscape(title))" viewBox="0 0 \##(fmt(width)) \##(fmt(mapHeight + 70))" xmlns="http://www.w3.org/2000/svg">"##
         svg += ##"<defs><pattern id="no-value" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#eeeeee"/><line x1="0" y1="0" x2="0" y2="6" stroke="#bbbbbb" stroke-width="2"/></pattern></defs>"##
         for shape in map.shapes {
             let entry = byCode[shape.code]
-            let fill = entry?.value.map { palette[classIndex($0)] } ?? "url(#no-value)"
+            let fill = entry?.value.flatMap { classes.index[$0] }.map { palette[$0] } ?? "url(#no-value)"
             let path = shape.polygons.flatMap { $0 }.map { ring in
                 ring.enumerated().map { index, point in
                     let (x, y) = project(point)
@@ -69,24 +63,40 @@ public enum ChoroplethMap {
             if let outer = shape.polygons.first?.first, outer.count > 1 {
                 let ring = outer.dropLast().map(project)
                 let x = ring.map(\.0).reduce(0, +) / Double(ring.count), y = ring.map(\.1).reduce(0, +) / Double(ring.count)
-                let dark = entry?.value.map { classIndex($0) >= 3 } ?? false
+                let dark = (entry?.value.flatMap { classes.index[$0] } ?? 0) >= 3
                 svg += ##"<text x="\##(fmt(x))" y="\##(fmt(y))" text-anchor="middle" dominant-baseline="middle" font-size="13" fill="\##(dark ? "#ffffff" : "#222222")" aria-hidden="true">\##(htmlEscape(digits(shape.code)))</text>"##
             }
         }
-        // Legend: the five classes' bounds, then "no value".
+        // Legend: each used class with the smallest and largest value in it, then "no value".
         let legendY = mapHeight + 12
         let swatch = (width - 2 * margin) / Double(palette.count + 1)
         for (index, color) in palette.enumerated() {
+            guard let range = classes.ranges[index] else { continue }
             let x = margin + Double(index) * swatch
-            let from = low + (high - low) * Decimal(index) / Decimal(palette.count)
-            let to = low + (high - low) * Decimal(index + 1) / Decimal(palette.count)
+            let label = range.lowerBound == range.upperBound ? formatBound(range.lowerBound)
+                : formatBound(range.lowerBound) + "–" + formatBound(range.upperBound)
             svg += ##"<rect x="\##(fmt(x))" y="\##(fmt(legendY))" width="\##(fmt(swatch - 4))" height="14" fill="\##(color)" stroke="#999999" stroke-width="0.5"/>"##
-            svg += ##"<text x="\##(fmt(x + (swatch - 4) / 2))" y="\##(fmt(legendY + 32))" text-anchor="middle" font-size="11" fill="#333333">\##(htmlEscape(formatBound(from)))–\##(htmlEscape(formatBound(to)))</text>"##
+            svg += ##"<text x="\##(fmt(x + (swatch - 4) / 2))" y="\##(fmt(legendY + 32))" text-anchor="middle" font-size="11" fill="#333333">\##(htmlEscape(label))</text>"##
         }
         let x = margin + Double(palette.count) * swatch
         svg += ##"<rect x="\##(fmt(x))" y="\##(fmt(legendY))" width="\##(fmt(swatch - 4))" height="14" fill="url(#no-value)" stroke="#999999" stroke-width="0.5"/>"##
         svg += ##"<text x="\##(fmt(x + (swatch - 4) / 2))" y="\##(fmt(legendY + 32))" text-anchor="middle" font-size="11" fill="#333333">\##(htmlEscape(noValueText))</text>"##
         return svg + "</svg>"
+    }
+
+    /// The class of each value and the range of values in each used class: by rank among the sorted
+    /// values (equal values share a class); fewer values than classes spread over the whole palette.
+    static func classes(of values: [Decimal]) -> (index: [Decimal: Int], ranges: [Int: ClosedRange<Decimal>]) {
+        let sorted = values.sorted()
+        let count = sorted.count, top = palette.count - 1
+        var index: [Decimal: Int] = [:]
+        var ranges: [Int: ClosedRange<Decimal>] = [:]
+        for (rank, value) in sorted.enumerated() where index[value] == nil {
+            let level = count <= 1 ? top : count < palette.count ? rank * top / (count - 1) : min(top, rank * palette.count / count)
+            index[value] = level
+            ranges[level] = ranges[level].map { $0.lowerBound...value } ?? value...value
+        }
+        return (index, ranges)
     }
 
     private static func fmt(_ value: Double) -> String { String(format: "%.1f", value) }

@@ -72,8 +72,20 @@ public final class BudgetStore: Sendable {
     /// Writes `book` in one transaction, replacing the stored book with the same `metadata.name`, and
     /// records the import in the history. On any error nothing changes.
     /// - Parameter source: where the book came from (a path, a URL, "sample"), kept in the history.
-    public func importBook(_ book: BudgetBook, source: String) async throws -> ImportRecord {
-        try await importBook(book, source: source, afterStep: { _ in })
+    /// - Parameter importedBy: who made the import (a username, "cli"), kept in the history.
+    /// - Parameter snapshot: the imported book as a zipped data package, kept with the history entry so
+    ///   that this version can be restored later (see ``snapshot(ofImport:)``).
+    /// - Parameter audit: an audit entry written in the same transaction (its target and detail are kept,
+    ///   and " import #ID" is appended to the detail).
+    public func importBook(_ book: BudgetBook, source: String, importedBy: String? = nil, snapshot: Data? = nil,
+                           audit: AuditEntry? = nil) async throws -> ImportRecord {
+        let extra = ImportExtras(importedBy: importedBy, snapshot: snapshot, audit: audit)
+        let contentHash = book.contentHash
+        let counts = BookRowCounts(of: book)
+        return try await DatabaseErrorText.during("importing book '\(book.metadata.name)'") {
+            try await importTransaction(book, contentHash: contentHash, counts: counts, source: source, extra: extra,
+                                        afterStep: { _ in })
+        }
     }
 
     /// ``importBook(_:source:)`` calling `afterStep` inside the transaction after each step: "replace",
@@ -83,12 +95,13 @@ public final class BudgetStore: Sendable {
         let contentHash = book.contentHash
         let counts = BookRowCounts(of: book)
         return try await DatabaseErrorText.during("importing book '\(book.metadata.name)'") {
-            try await importTransaction(book, contentHash: contentHash, counts: counts, source: source, afterStep: afterStep)
+            try await importTransaction(book, contentHash: contentHash, counts: counts, source: source, extra: ImportExtras(),
+                                        afterStep: afterStep)
         }
     }
 
     private func importTransaction(_ book: BudgetBook, contentHash: String, counts: BookRowCounts, source: String,
-                                   afterStep: @escaping @Sendable (String) throws -> Void) async throws -> ImportRecord {
+                                   extra: ImportExtras, afterStep: @escaping @Sendable (String) throws -> Void) async throws -> ImportRecord {
         try await database().transaction { transaction in
             let sql = transaction as! any SQLDatabase
             var previousHash: String?
@@ -107,12 +120,20 @@ public final class BudgetStore: Sendable {
             let importID = try await Self.insertReturningID(sql.insert(into: "book_imports")
                 .columns("book_name", "imported_at_ms", "content_hash", "previous_content_hash", "source",
                          "functions_rows", "regions_rows", "budget_lines_rows", "revenues_rows", "projects_rows",
-                         "authorizations_rows", "deflator_rows")
+                         "authorizations_rows", "deflator_rows", "imported_by")
                 .values([Value.of(book.metadata.name), Value.of(importedAt), Value.of(contentHash), Value.of(previousHash),
                          Value.of(source), Value.of(counts.functions), Value.of(counts.regions), Value.of(counts.budgetLines),
                          Value.of(counts.revenues), Value.of(counts.projects), Value.of(counts.authorizations),
-                         Value.of(counts.deflator)]))
+                         Value.of(counts.deflator), Value.of(extra.importedBy)]))
             try afterStep("history")
+            if let snapshot = extra.snapshot {
+                try await sql.insert(into: "book_snapshots").columns("import_id", "media_type", "bytes")
+                    .values([Value.of(importID), Value.of(BookSnapshotRecord.zipMediaType), SQLBind(snapshot)]).run()
+            }
+            if var audit = extra.audit {
+                audit.detail += (audit.detail.isEmpty ? "" : " ") + "import #\(importID)"
+                _ = try await Self.appendAudit(audit, on: sql)
+            }
 
             let metadata = book.metadata
             let bookID = try await Self.insertReturningID(sql.insert(into: "books")
@@ -141,7 +162,8 @@ public final class BudgetStore: Sendable {
             try afterStep(LineCodecs.deflator.table)
 
             return ImportRecord(id: importID, bookName: metadata.name, importedAt: Self.date(milliseconds: importedAt),
-                                contentHash: contentHash, previousContentHash: previousHash, source: source, rowCounts: counts)
+                                contentHash: contentHash, previousContentHash: previousHash, source: source, rowCounts: counts,
+                                importedBy: extra.importedBy)
         }
     }
 
@@ -256,7 +278,7 @@ public final class BudgetStore: Sendable {
 
     private static let importColumns = [
         "id", "book_name", "imported_at_ms", "content_hash", "previous_content_hash", "source", "functions_rows",
-        "regions_rows", "budget_lines_rows", "revenues_rows", "projects_rows", "authorizations_rows", "deflator_rows",
+        "regions_rows", "budget_lines_rows", "revenues_rows", "projects_rows", "authorizations_rows", "deflator_rows", "imported_by",
     ]
 
     private static func importRecords(_ query: SQLSelectBuilder) async throws -> [ImportRecord] {
@@ -271,7 +293,7 @@ public final class BudgetStore: Sendable {
                 id: reader.int64("id"), bookName: reader.text("book_name"),
                 importedAt: date(milliseconds: reader.int64("imported_at_ms")), contentHash: reader.text("content_hash"),
                 previousContentHash: reader.optionalText("previous_content_hash"), source: reader.text("source"),
-                rowCounts: counts)
+                rowCounts: counts, importedBy: reader.optionalText("imported_by"))
         }
     }
 

@@ -47,9 +47,11 @@ public struct ImportRecord: Hashable, Codable, Sendable {
     /// Where the book came from (a path or a description), as the importer said.
     public var source: String
     public var rowCounts: BookRowCounts
+    /// The account that made the import (a username, or "cli"), or nil when not recorded.
+    public var importedBy: String?
 
     public init(id: Int64, bookName: String, importedAt: Date, contentHash: String, previousContentHash: String?,
-                source: String, rowCounts: BookRowCounts) {
+                source: String, rowCounts: BookRowCounts, importedBy: String? = nil) {
         self.id = id
         self.bookName = bookName
         self.importedAt = importedAt
@@ -57,6 +59,7 @@ public struct ImportRecord: Hashable, Codable, Sendable {
         self.previousContentHash = previousContentHash
         self.source = source
         self.rowCounts = rowCounts
+        self.importedBy = importedBy
     }
 }
 
@@ -96,6 +99,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case failed(operation: String, reason: String, underlying: any Error)
     /// The book or package asked for is not in the store (the text says what is).
     case notFound(String)
+    /// The request contradicts what is stored (e.g. a username that is taken); nothing was changed.
+    case conflict(String)
 
     public var description: String {
         switch self {
@@ -104,6 +109,7 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case .unreadable(let table, let column, let value): "unreadable value '\(value)' in \(table).\(column)"
         case .failed(let operation, let reason, _): "\(operation) failed: \(reason)"
         case .notFound(let text): text
+        case .conflict(let text): text
         }
     }
 }

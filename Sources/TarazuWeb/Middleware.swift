@@ -118,6 +118,11 @@ struct TarazuErrorMiddleware: AsyncMiddleware {
         let status: HTTPResponseStatus
         let reason: String
         switch error {
+        case let refusal as BilingualError:
+            let language = WebLanguage(request: request)
+            let response = Self.response(status: refusal.status, reason: language.pick(refusal.fa, refusal.en), for: request)
+            for (name, value) in refusal.headers { response.headers.replaceOrAdd(name: name, value: value) }
+            return response
         case let abort as any AbortError:
             status = abort.status
             reason = abort.status == .notFound && !(abort is WebError) ? "no such page: \(request.url.path)" : abort.reason

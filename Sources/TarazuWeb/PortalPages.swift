@@ -265,6 +265,9 @@ enum PortalPages {
         let title: String = switch status.code {
         case 404: language.pick("پیدا نشد", "Not found")
         case 400: language.pick("درخواست نادرست", "Bad request")
+        case 403: language.pick("اجازه ندارید", "Forbidden")
+        case 413: language.pick("پرونده بیش از اندازه بزرگ است", "Too large")
+        case 429: language.pick("تلاش‌های زیاد", "Too many attempts")
         default: language.pick("خطا", "Error")
         }
         let body = """
@@ -306,12 +309,19 @@ enum PortalAssets {
     thead th { background: var(--soft); }
     .status-strong, .status-adequate { color: #1e6b34; } .status-partial { color: #8a5a00; } .status-weak, .status-absent { color: #a32020; }
     .books li { margin: .5rem 0; }
+    figure.map svg { display: block; max-width: 36rem; margin-inline: auto; }
     .scroll { overflow-x: auto; max-width: 100%; }
     .crumbs ol { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: .25rem .75rem; }
     .crumbs li + li::before { content: "›"; margin-inline-end: .75rem; color: var(--muted); }
     .filters fieldset { border: 1px solid var(--line); border-radius: .5rem; display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: end; }
     .filters label { display: flex; flex-direction: column; } .filters select, .filters button { font: inherit; padding: .3rem .5rem; min-height: 2.5rem; }
     .note { color: var(--muted); }
+    .account { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; border-bottom: 1px solid var(--line); padding-bottom: .5rem; }
+    .account p { margin: 0; } .account ul { display: flex; flex-wrap: wrap; gap: .75rem; list-style: none; margin: 0; padding: 0; }
+    .error { color: #a32020; font-weight: bold; }
+    input, select, button { font: inherit; padding: .35rem .5rem; max-width: 100%; }
+    button { cursor: pointer; } :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+    td form { display: inline-block; margin: .15rem; }
     @media (max-width: 40rem) { h1 { font-size: 1.3rem; } .figures .figure { font-size: 1.3rem; } main { padding: .75rem; } }
     """
 }

@@ -26,9 +26,11 @@ import Vapor
 public enum TarazuWebApp {
     /// Registers middleware and routes on `app`, reading books from `store`.
     /// - Parameter rubric: the rubric for the status table (default: the shipped one).
-    public static func configure(_ app: Application, store: BudgetStore, rubric: Rubric? = nil) async throws {
+    /// - Parameter auth: the security settings (bcrypt cost, session lifetime, sign-in limits).
+    public static func configure(_ app: Application, store: BudgetStore, rubric: Rubric? = nil,
+                                 auth: AuthSettings = AuthSettings()) async throws {
         let catalog = BookCatalog(store: store, rubric: try rubric ?? Rubric.standard())
-        try configure(app, catalog: catalog)
+        try configure(app, catalog: catalog, auth: auth)
     }
 
     /// Serves the application on `hostname:port` until it is interrupted (Ctrl-C). The store stays the
@@ -40,7 +42,7 @@ public enum TarazuWebApp {
         app.http.server.configuration.port = port
         do {
             try await configure(app, store: store)
-            print("Tarazu is serving http://\(hostname):\(port)/ (portal), /api/v1 and /openapi.json. Ctrl-C stops it.")
+            print("Tarazu is serving http://\(hostname):\(port)/ (portal), /api/v1, /openapi.json and /login. Ctrl-C stops it.")
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()
@@ -53,7 +55,8 @@ public enum TarazuWebApp {
     static let privatePrefixes = ["/dashboard", "/manage", "/admin", "/login", "/logout"]
 
     /// ``configure(_:store:rubric:)`` with a catalog made by the caller.
-    public static func configure(_ app: Application, catalog: BookCatalog) throws {
+    public static func configure(_ app: Application, catalog: BookCatalog, auth settings: AuthSettings = AuthSettings()) throws {
+        let auth = try AuthContext(store: catalog.store, settings: settings)
         // Outermost first: security headers on everything, then ETag/Cache-Control, the cache of public
         // responses, then errors.
         app.middleware = Middlewares()
@@ -62,17 +65,35 @@ public enum TarazuWebApp {
         app.middleware.use(ETagMiddleware())
         app.middleware.use(ResponseCacheMiddleware(cache: ResponseCache(), store: catalog.store, privatePrefixes: privatePrefixes))
         app.middleware.use(TarazuErrorMiddleware(logger: app.logger))
+        // Then who is signed in, then the CSRF check of every POST (before any route does anything).
+        app.middleware.use(ViewerMiddleware(store: catalog.store))
+        app.middleware.use(CSRFMiddleware(bodyLimits: [ManageRoutes.uploadPath: settings.uploadLimit]))
         app.http.server.configuration.serverName = nil
         PortalRoutes.register(app, catalog: catalog)
         APIRoutes.register(app, catalog: catalog)
-        // The council dashboard (to move into the signed-in route group when accounts land).
-        DashboardRoutes.register(app, catalog: catalog)
+        LoginRoutes.register(app, auth: auth)
+        AdminRoutes.register(app, auth: auth)
+        ManageRoutes.register(app, auth: auth)
+        DashboardRoutes.register(AccessPolicy.routes(app, requiring: .council), catalog: catalog)
         app.get("openapi.json") { _ async throws -> Response in
             let response = Response(status: .ok)
             response.headers.contentType = .json
             response.body = .init(string: OpenAPIDocument.json)
             return response
         }
+    }
+}
+
+extension TarazuWebApp {
+    /// The signed-in header for a page of `request` (name, role, links to the areas the role may open,
+    /// the sign-out form with its CSRF token), or "" when nobody is signed in.
+    public static func accountBar(for request: Request, language: WebLanguage) -> String {
+        request.viewer.map { AccountPages.accountBar($0, language: language) } ?? ""
+    }
+
+    /// The hidden `csrf_token` field that every form of a signed-in page must carry ("" when signed out).
+    public static func csrfField(for request: Request) -> String {
+        request.viewer.map { AccountPages.csrfField($0.csrfToken) } ?? ""
     }
 }
 

@@ -34,10 +34,21 @@ import TarazuCore
         // Titles name the region (escaped) and its value.
         #expect(drawn[0].title == "Region &lt;1&gt;: 10")
         #expect(svg.contains(#"aria-label="Spending per person""#))
-        // The legend's first and last bounds are the smallest and largest values.
-        #expect(svg.contains(">10–28<"))
-        #expect(svg.contains(">82–100<"))
+        // The legend names the values of each used class.
+        #expect(svg.contains(">10<") && svg.contains(">55<") && svg.contains(">100<"))
         #expect(!svg.contains("<script"))
+    }
+
+    @Test func quantileClassesKeepAnOutlierFromWashingOutTheRest() {
+        let values: [Decimal] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 1000]
+        let classes = ChoroplethMap.classes(of: values)
+        #expect(values.map { classes.index[$0]! } == [0, 0, 1, 1, 2, 2, 3, 3, 4, 4])
+        #expect(classes.ranges[4] == 9...1000)
+        #expect(classes.ranges[0] == 1...2)
+        // Ties share a class.
+        let tied = ChoroplethMap.classes(of: [5, 5, 5, 5, 5, 9])
+        #expect(tied.index[5] == 0)
+        #expect(tied.index[9] == 4)
     }
 
     @Test func regionsWithoutAValueAreHatched() {

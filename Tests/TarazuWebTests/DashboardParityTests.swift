@@ -12,7 +12,7 @@ import VaporTesting
 
     /// function code -> approved, from the HTML table, the CSV and the JSON of `query`.
     func functionTotals(_ app: Application, query: String) async throws -> (html: [String: Int64], csv: [String: Int64], json: [String: Int64]) {
-        let html = try await WebHarness.get(app, base + "/functions?lang=en&" + query).text
+        let html = try await DashboardProbe.get(app, base + "/functions?lang=en&" + query).text
         let table = DashboardProbe.table(html, id: "functions")
         var fromHTML: [String: Int64] = [:]
         let codes = table.components(separatedBy: "<tr><th scope=\"row\"><a href=\"").dropFirst().map { row in
@@ -20,7 +20,7 @@ import VaporTesting
         }
         for (code, values) in zip(codes, DashboardProbe.dataRows(table)) { fromHTML[code] = Int64(values[0]) }
 
-        let csvResponse = try await WebHarness.get(app, base + "/functions?format=csv&" + query)
+        let csvResponse = try await DashboardProbe.get(app, base + "/functions?format=csv&" + query)
         #expect(csvResponse.contentType.hasPrefix("text/csv"))
         #expect(csvResponse.headers.first(name: .contentDisposition)?.hasPrefix("attachment; filename=\"") == true)
         let csv = DashboardProbe.csv(csvResponse.text)
@@ -30,7 +30,7 @@ import VaporTesting
         var fromCSV: [String: Int64] = [:]
         for row in csv.rows { fromCSV[row[codeIndex]] = Int64(row[approvedIndex]) }
 
-        let json = try WebHarness.object(try await WebHarness.get(app, base + "/functions?format=json&" + query))
+        let json = try WebHarness.object(try await DashboardProbe.get(app, base + "/functions?format=json&" + query))
         var fromJSON: [String: Int64] = [:]
         for row in try #require(json["rows"] as? [[String: Any]]) {
             fromJSON[row["function"] as? String ?? ""] = (row["approved"] as? NSNumber)?.int64Value
@@ -39,7 +39,7 @@ import VaporTesting
     }
 
     @Test func functionsAgreeAcrossHTMLCSVJSONAndTheAPI() async throws {
-        try await WebHarness.withApp { app, _ in
+        try await DashboardProbe.withSignedInApp { app, _ in
             for (query, cut) in [("year=1403", "year.year:1403"), ("year=1402&region=1", "year.year:1402|region.code:1")] {
                 let totals = try await functionTotals(app, query: query)
                 #expect(!totals.html.isEmpty)
@@ -58,7 +58,7 @@ import VaporTesting
 
     @Test func filtersChangeTheNumbers() async throws {
         let book = WebHarness.smallBook
-        try await WebHarness.withApp { app, _ in
+        try await DashboardProbe.withSignedInApp { app, _ in
             let all = try await functionTotals(app, query: "year=1403").html.values.reduce(0, +)
             let region1 = try await functionTotals(app, query: "year=1403&region=1").html.values.reduce(0, +)
             let onlyTransport = try await functionTotals(app, query: "year=1403&function=transport_traffic").html
@@ -70,11 +70,11 @@ import VaporTesting
     }
 
     @Test func regionsTableMatchesItsCSV() async throws {
-        try await WebHarness.withApp { app, _ in
-            let html = try await WebHarness.get(app, base + "/regions?year=1403").text
+        try await DashboardProbe.withSignedInApp { app, _ in
+            let html = try await DashboardProbe.get(app, base + "/regions?year=1403").text
             #expect(html.contains("regions-figure-title"))
             let rows = DashboardProbe.dataRows(DashboardProbe.table(html, id: "regions"))
-            let csv = DashboardProbe.csv(try await WebHarness.get(app, base + "/regions?year=1403&format=csv").text)
+            let csv = DashboardProbe.csv(try await DashboardProbe.get(app, base + "/regions?year=1403&format=csv").text)
             let approvedIndex = try #require(csv.header.firstIndex(of: "approved"))
             #expect(rows.count == csv.rows.count)
             let csvApproved = csv.rows.map { $0[approvedIndex] }

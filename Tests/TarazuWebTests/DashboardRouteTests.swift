@@ -17,9 +17,9 @@ import VaporTesting
     ]
 
     @Test func everyPageIsPrivatePersianAndScriptFree() async throws {
-        try await WebHarness.withApp { app, _ in
+        try await DashboardProbe.withSignedInApp { app, _ in
             for path in Self.pages {
-                let response = try await WebHarness.get(app, path)
+                let response = try await DashboardProbe.get(app, path)
                 #expect(response.status == .ok, "\(path): \(response.text.prefix(300))")
                 #expect(response.headers.first(name: .cacheControl) == "private, no-store", "\(path)")
                 let html = response.text
@@ -28,7 +28,7 @@ import VaporTesting
                 #expect(!html.contains("<script"), "\(path)")
                 #expect(!html.contains("style=\""), "\(path)")
                 #expect(html.contains("format=csv") && html.contains("format=json"), "\(path)")
-                let english = try await WebHarness.get(app, path + "?lang=en")
+                let english = try await DashboardProbe.get(app, path + "?lang=en")
                 #expect(english.status == .ok)
                 #expect(english.text.contains("<html lang=\"en\" dir=\"ltr\">"), "\(path)")
                 #expect(!english.text.contains("<script"))
@@ -37,8 +37,8 @@ import VaporTesting
     }
 
     @Test func overviewHasCardsStatusFiltersAndReportLinks() async throws {
-        try await WebHarness.withApp { app, _ in
-            let html = try await WebHarness.get(app, Self.base + "?lang=en&region=1").text
+        try await DashboardProbe.withSignedInApp { app, _ in
+            let html = try await DashboardProbe.get(app, Self.base + "?lang=en&region=1").text
             for text in ["Budget execution", "PEFA PI-1", "Gini across regions", "Status table", "<form method=\"get\"",
                          "<button type=\"submit\">", "remove this filter", "/books/\(DashboardProbe.name)/report?lang=fa",
                          "format=md", "/indicators/execution.rate.total", "Region: Region 1"] {
@@ -48,15 +48,15 @@ import VaporTesting
     }
 
     @Test func dashboardHomeGoesToTheOnlyBookOrListsThem() async throws {
-        try await WebHarness.withApp { app, _ in
-            let response = try await WebHarness.get(app, "/dashboard")
+        try await DashboardProbe.withSignedInApp { app, _ in
+            let response = try await DashboardProbe.get(app, "/dashboard")
             #expect(response.status == .seeOther)
             #expect(response.headers.first(name: .location) == Self.base)
             #expect(response.headers.first(name: .cacheControl) == "private, no-store")
         }
         let other = WebHarness.renamed("other-city", title: "Other city")
-        try await WebHarness.withApp(books: [WebHarness.smallBook, other]) { app, _ in
-            let response = try await WebHarness.get(app, "/dashboard?lang=en")
+        try await DashboardProbe.withSignedInApp(books: [WebHarness.smallBook, other]) { app, _ in
+            let response = try await DashboardProbe.get(app, "/dashboard?lang=en")
             #expect(response.status == .ok)
             #expect(response.text.contains("/dashboard/other-city?lang=en"))
             #expect(!response.text.contains("<script"))
@@ -77,8 +77,8 @@ import VaporTesting
         (DashboardProbe.base + "/functions?format=csv&table=nope", .badRequest, "table must be one of"),
     ])
     func errors(path: String, status: HTTPStatus, message: String) async throws {
-        try await WebHarness.withApp { app, _ in
-            let response = try await WebHarness.get(app, path)
+        try await DashboardProbe.withSignedInApp { app, _ in
+            let response = try await DashboardProbe.get(app, path)
             #expect(response.status == status, "\(path)")
             #expect(response.text.contains(htmlEscape(message)), "\(path): \(response.text.suffix(400))")
             #expect(response.headers.first(name: .cacheControl) == "private, no-store", "\(path)")
@@ -86,10 +86,10 @@ import VaporTesting
     }
 
     @Test func etagMiddlewareKeepsThePrivateCacheControl() async throws {
-        try await WebHarness.withApp { app, _ in
-            let first = try await WebHarness.get(app, Self.base + "/regions")
+        try await DashboardProbe.withSignedInApp { app, _ in
+            let first = try await DashboardProbe.get(app, Self.base + "/regions")
             let tag = try #require(first.headers.first(name: .eTag))
-            let second = try await WebHarness.get(app, Self.base + "/regions", headers: ["If-None-Match": tag])
+            let second = try await DashboardProbe.get(app, Self.base + "/regions", headers: ["If-None-Match": tag])
             #expect(second.status == .notModified)
             #expect(second.headers.first(name: .cacheControl) == "private, no-store")
         }

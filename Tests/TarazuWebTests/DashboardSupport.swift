@@ -1,11 +1,34 @@
 import Foundation
+import TarazuCore
+import TarazuStore
 import Testing
+import Vapor
+import VaporTesting
 @testable import TarazuWeb
 
 /// Helpers for the dashboard tests: the `<data value>` numbers of a page's table, and CSV parsing.
 enum DashboardProbe {
     static let name = WebHarness.smallBook.metadata.name
     static let base = "/dashboard/\(name)"
+
+    /// The session cookie of the signed-in council member the dashboard tests act as.
+    @TaskLocal static var cookie: String?
+
+    /// ``WebHarness/withApp(books:auth:_:)`` with a council member signed in for ``get(_:_:headers:)``.
+    static func withSignedInApp(books: [BudgetBook] = [WebHarness.smallBook],
+                                _ body: (Application, BudgetStore) async throws -> Void) async throws {
+        try await WebHarness.withApp(books: books) { app, store in
+            let session = try await AuthHarness.signedIn(store, "council", role: .council)
+            try await $cookie.withValue(session.cookie) { try await body(app, store) }
+        }
+    }
+
+    /// A GET as the signed-in council member.
+    static func get(_ app: Application, _ path: String, headers: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+        var headers = headers
+        if let cookie { headers.add(name: "Cookie", value: cookie) }
+        return try await WebHarness.get(app, path, headers: headers)
+    }
 
     /// The HTML of the table with `id` (from `<table id="table-ID"` to `</table>`).
     static func table(_ html: String, id: String) -> String {

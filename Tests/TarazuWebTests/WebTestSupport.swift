@@ -30,13 +30,17 @@ enum WebHarness {
         return book
     }
 
-    static func withApp(books: [BudgetBook] = [smallBook], _ body: (Application, BudgetStore) async throws -> Void) async throws {
+    /// Bcrypt at its lowest cost, so that sign-ins in tests are quick.
+    static let testAuth = AuthSettings(bcryptCost: 4)
+
+    static func withApp(books: [BudgetBook] = [smallBook], auth: AuthSettings = testAuth,
+                        _ body: (Application, BudgetStore) async throws -> Void) async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tarazu-web-test-\(UUID().uuidString).sqlite").path
         let store = try await BudgetStore.open(.sqlite(path: path))
         let app = try await Application.make(.testing)
         do {
             for book in books { _ = try await store.importBook(book, source: "test") }
-            try await TarazuWebApp.configure(app, store: store)
+            try await TarazuWebApp.configure(app, store: store, auth: auth)
             try await body(app, store)
         } catch {
             try? await app.asyncShutdown()

@@ -29,12 +29,15 @@ def log_tail(path, lines=40):
 
 
 @contextlib.contextmanager
-def demo_server(tarazu, folder, timeout=60):
-    """Import the Tabriz demo into FOLDER/demo.sqlite, start `tarazu serve` on a free port and yield its
-    base URL (http://127.0.0.1:PORT); stop it afterwards. `tarazu` is the conftest fixture."""
+def demo_server(tarazu, folder, timeout=60, prepare=None):
+    """Import the Tabriz demo into FOLDER/demo.sqlite, call PREPARE(db) if given (e.g. to add accounts),
+    start `tarazu serve` on a free port and yield its base URL (http://127.0.0.1:PORT); stop it
+    afterwards. `tarazu` is the conftest fixture."""
     db = folder / "demo.sqlite"
     result = tarazu("demo", "--db", db, "--reports", folder / "reports")
     assert result.returncode == 0, f"tarazu demo failed: {result.stderr or result.stdout}"
+    if prepare:
+        prepare(db)
     port = free_port()
     log = folder / "serve.log"
     with open(log, "w", encoding="utf-8") as sink:

@@ -8,8 +8,10 @@ import Vapor
 /// The council dashboard's HTML: the portal's stylesheet and conventions (no script, inline SVG, every
 /// figure also as a table), plus an account bar, a filters form and download links on every view.
 enum DashboardPages {
-    /// The signed-in user and the logout form; empty until accounts exist (the lead replaces this).
-    static func accountBar(for request: Request) -> String { "" }
+    /// The signed-in user, the areas their role may open and the sign-out form.
+    static func accountBar(for request: Request) -> String {
+        TarazuWebApp.accountBar(for: request, language: WebLanguage(request: request))
+    }
 
     /// Where one page sits: its book, path, filters and language.
     struct Context {

@@ -1,0 +1,46 @@
+import Foundation
+import TarazuStore
+
+/// The security settings of the web application.
+public struct AuthSettings: Sendable {
+    /// Bcrypt cost of new password hashes and of the dummy hash verified for unknown accounts.
+    public var bcryptCost: Int
+    /// How long a session lasts after sign-in.
+    public var sessionLifetime: TimeInterval
+    /// Failed sign-ins allowed per username and per client address within ``failureWindow``.
+    public var maxFailedLogins: Int
+    public var failureWindow: TimeInterval
+    /// The largest book upload accepted at /manage, in bytes (default 100 MB).
+    public var uploadLimit: Int
+    /// How long an uploaded book waits for its import to be confirmed.
+    public var stagingLifetime: TimeInterval
+
+    /// The defaults: bcrypt cost 12, 8-hour sessions, 5 failures in 15 minutes, 100 MB uploads staged 1 hour.
+    public init(bcryptCost: Int = 12, sessionLifetime: TimeInterval = 8 * 3600, maxFailedLogins: Int = 5,
+                failureWindow: TimeInterval = 15 * 60, uploadLimit: Int = 100 * 1024 * 1024, stagingLifetime: TimeInterval = 3600) {
+        self.uploadLimit = uploadLimit
+        self.stagingLifetime = stagingLifetime
+        self.bcryptCost = bcryptCost
+        self.sessionLifetime = sessionLifetime
+        self.maxFailedLogins = maxFailedLogins
+        self.failureWindow = failureWindow
+    }
+}
+
+/// What the account routes share: the store, the settings, the sign-in throttle and the dummy hash.
+struct AuthContext: Sendable {
+    let store: BudgetStore
+    let settings: AuthSettings
+    let throttle: LoginThrottle
+    let staging: UploadStaging
+    /// Verified when the account is unknown or disabled, so that a refusal takes as long as a wrong password.
+    let dummyHash: String
+
+    init(store: BudgetStore, settings: AuthSettings) throws {
+        self.store = store
+        self.settings = settings
+        self.throttle = LoginThrottle(limit: settings.maxFailedLogins, window: settings.failureWindow)
+        self.staging = UploadStaging(lifetime: settings.stagingLifetime)
+        self.dummyHash = try AccountPasswords.hash("tarazu-dummy-password-never-valid", cost: settings.bcryptCost)
+    }
+}

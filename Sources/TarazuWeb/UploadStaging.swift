@@ -1,0 +1,34 @@
+import Foundation
+import TarazuCore
+
+/// Uploaded books waiting for their import to be confirmed: kept in memory under a random token, tied to
+/// the session that uploaded them, for ``AuthSettings/stagingLifetime``. The uploaded files themselves
+/// are removed as soon as the book is read.
+actor UploadStaging {
+    struct Staged: Sendable {
+        var book: BudgetBook
+        var fileName: String
+        var sessionHash: String
+        var expires: Date
+    }
+
+    let lifetime: TimeInterval
+    private var entries: [String: Staged] = [:]
+
+    init(lifetime: TimeInterval) { self.lifetime = lifetime }
+
+    /// Stages `book` for the session `sessionHash`; returns the token for the confirm form.
+    func stage(_ book: BudgetBook, fileName: String, sessionHash: String, now: Date = Date()) -> String {
+        entries = entries.filter { $0.value.expires > now }
+        let token = SessionTokens.random()
+        entries[token] = Staged(book: book, fileName: fileName, sessionHash: sessionHash, expires: now.addingTimeInterval(lifetime))
+        return token
+    }
+
+    /// Removes and returns the staged upload `token` if it belongs to `sessionHash` and has not expired.
+    func take(_ token: String, sessionHash: String, now: Date = Date()) -> Staged? {
+        guard let staged = entries[token], staged.sessionHash == sessionHash else { return nil }
+        entries[token] = nil
+        return staged.expires > now ? staged : nil
+    }
+}

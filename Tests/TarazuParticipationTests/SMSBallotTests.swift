@@ -1,0 +1,134 @@
+import Testing
+@testable import TarazuParticipation
+
+@Suite struct SMSBallotTests {
+    @Test(arguments: [
+        "رای ۱۲ ۱۵ ۳۱", "رأی 12،15،31", "VOTE 12 15 31", "vote 12,15,31", "راي ١٢ ١٥ ٣١",
+        "  رای   ۱۲ ،  ۱۵،۳۱  ", "Vote 012 15 31", "رای۱۲ ۱۵ ۳۱", "\u{200F}رای ۱۲\u{200C} ۱۵ ۳۱\n",
+    ])
+    func approvalForms(text: String) throws {
+        #expect(try SMSBallotParser.parse(text) == .approvals(["12", "15", "31"]))
+    }
+
+    @Test func pointsForm() throws {
+        #expect(try SMSBallotParser.parse("رای ۱۲:۳ ۱۵:۲") == .points([PBPoints("12", 3), PBPoints("15", 2)]))
+        #expect(try SMSBallotParser.parse("vote 12 : 3, 15:2") == .points([PBPoints("12", 3), PBPoints("15", 2)]))
+    }
+
+    @Test func rankingReadsOrder() throws {
+        #expect(try SMSBallotParser.parse("رای ۳۱ ۱۲").asRanking() == .ranking([PBRank("31", 1), PBRank("12", 2)]))
+    }
+
+    @Test(arguments: [
+        "", "سلام", "12 15", "رای", "vote", "رای ۱۲ abc", "رای ۱۲:۳ ۱۵", "رای ۱۲:", "votes 12", "رای ۱۲-۱۵",
+        "رای 1234567", "رایانه ۱۲",
+    ])
+    func rejected(text: String) {
+        do {
+            let choices = try SMSBallotParser.parse(text)
+            Issue.record("accepted \(text) as \(choices)")
+        } catch {
+            #expect(!error.message.fa.isEmpty && !error.message.en.isEmpty)
+        }
+    }
+
+    @Test func replies() {
+        let replies: [SMSReply] = [
+            .accepted(["12", "15", "31"]), .invalid(BallotProblem.unknownProject("99").message), .votingClosed,
+            .alreadyVoted, .codeRequired,
+        ]
+        for reply in replies {
+            #expect(reply.fa.count <= 70, "\(reply.fa)")
+            #expect(reply.en.count <= 160, "\(reply.en)")
+            #expect(reply.en.unicodeScalars.allSatisfy { $0.isASCII })
+            #expect(reply.text.hasPrefix(reply.fa))
+        }
+        #expect(SMSReply.accepted(["12", "15", "31"]).fa.contains("۱۲،۱۵،۳۱"))
+        #expect(SMSReply.accepted(["12", "15", "31"]).en == "Vote recorded: 12,15,31")
+    }
+}
+
+@Suite struct VoterIdentityTests {
+    @Test(arguments: [
+        "+98 912 345 6789", "00989123456789", "09123456789", "9123456789", "۰۹۱۲-۳۴۵-۶۷۸۹", "٠٩١٢٣٤٥٦٧٨٩",
+        "+98 (912) 345-67-89", "989123456789", "+98 0912 345 6789",
+    ])
+    func mobiles(text: String) throws {
+        #expect(try PhoneNumber.normalize(text) == "+989123456789")
+    }
+
+    @Test func refusals() {
+        func error(_ text: String) -> PhoneNumberError? {
+            do { _ = try PhoneNumber.normalize(text); return nil } catch { return error }
+        }
+        #expect(error("02133445566") == .notMobile)       // Tehran landline
+        #expect(error("+98 41 3333 4444") == .notMobile)   // Tabriz landline
+        #expect(error("+1 202 555 0100") == .notMobile)
+        #expect(error("0912345678") == .wrongLength)
+        #expect(error("091234567890") == .wrongLength)
+        #expect(error("   ") == .empty)
+        #expect(error("0912abc4567") == .invalidCharacter)
+        #expect(error("09+123456789") == .invalidCharacter)
+        #expect(!PhoneNumberError.notMobile.message.fa.isEmpty)
+    }
+
+    /// A deterministic generator for the tests (SplitMix64).
+    struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test func issueIsDeterministicWithInjectedGenerator() throws {
+        let t0 = PBFixture.duringVoting
+        var g1 = SeededGenerator(state: 7)
+        var g2 = SeededGenerator(state: 7)
+        let a = try OneTimeCodeState.issue(at: t0, previous: nil, using: &g1)
+        let b = try OneTimeCodeState.issue(at: t0, previous: nil, using: &g2)
+        #expect(a == b)
+        #expect(a.code.count == 6 && a.code.allSatisfy(\.isASCIIDigitCharacter))
+    }
+
+    @Test func resendCooldown() throws {
+        let t0 = PBFixture.duringVoting
+        var g = SeededGenerator(state: 1)
+        let first = try OneTimeCodeState.issue(at: t0, previous: nil, using: &g)
+        #expect(throws: OneTimeCodeIssueError.cooldown(secondsLeft: 20)) {
+            try OneTimeCodeState.issue(at: t0.addingTimeInterval(40), previous: first, using: &g)
+        }
+        let second = try OneTimeCodeState.issue(at: t0.addingTimeInterval(60), previous: first, using: &g)
+        #expect(second.issuedAt == t0.addingTimeInterval(60))
+    }
+
+    @Test func verifyOkOnceWithPersianDigits() {
+        let t0 = PBFixture.duringVoting
+        var state = OneTimeCodeState(code: "123456", issuedAt: t0)
+        #expect(state.verify("۱۲۳ ۴۵۶", at: t0.addingTimeInterval(10)) == .ok)
+        #expect(state.verify("123456", at: t0.addingTimeInterval(11)) == .alreadyUsed)
+    }
+
+    @Test func wrongThenLocked() {
+        let t0 = PBFixture.duringVoting
+        var state = OneTimeCodeState(code: "123456", issuedAt: t0)
+        #expect(state.verify("000000", at: t0) == .wrong(attemptsLeft: 4))
+        #expect(state.verify("12345", at: t0) == .wrong(attemptsLeft: 3))
+        #expect(state.verify("1234567", at: t0) == .wrong(attemptsLeft: 2))
+        #expect(state.verify("", at: t0) == .wrong(attemptsLeft: 1))
+        #expect(state.verify("111111", at: t0) == .locked)
+        #expect(state.verify("123456", at: t0) == .locked)
+    }
+
+    @Test func expiresAfterFiveMinutes() {
+        let t0 = PBFixture.duringVoting
+        var late = OneTimeCodeState(code: "123456", issuedAt: t0)
+        #expect(late.verify("123456", at: t0.addingTimeInterval(300)) == .expired)
+        var inTime = OneTimeCodeState(code: "123456", issuedAt: t0)
+        #expect(inTime.verify("123456", at: t0.addingTimeInterval(299)) == .ok)
+        #expect(OneTimeCodePolicy.standard == OneTimeCodePolicy(digits: 6, lifetime: 300, maxAttempts: 5, resendCooldown: 60))
+    }
+}
