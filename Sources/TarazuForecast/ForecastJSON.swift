@@ -60,6 +60,8 @@ public enum ForecastJSON {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        // Every JSON Tarazu writes has snake_case keys.
+        encoder.keyEncodingStrategy = .convertToSnakeCase
         var data = try encoder.encode(Response(results: results))
         data.append(0x0A)
         return data

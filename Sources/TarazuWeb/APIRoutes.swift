@@ -174,6 +174,8 @@ enum APIRoutes {
     static func json(_ value: some Encodable) throws -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Every JSON Tarazu writes has snake_case keys.
+        encoder.keyEncodingStrategy = .convertToSnakeCase
         let response = Response(status: .ok)
         response.headers.contentType = .json
         var data = try encoder.encode(value)

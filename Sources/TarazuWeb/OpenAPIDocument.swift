@@ -247,7 +247,7 @@ enum OpenAPIDocument {
               "book": { "type": "string" }, "content_hash": { "type": "string" }, "year": { "type": ["integer", "null"] },
               "projects": { "type": "array", "items": { "type": "object", "required": ["project"],
                 "properties": {
-                  "project": { "type": "object", "description": "The project record (projectId, nameFa, plannedCost in rials, ...)." },
+                  "project": { "type": "object", "description": "The project record (project_id, name_fa, planned_cost in rials, ...)." },
                   "risk": { "type": "object", "description": "RiskScorer's result: rank, score 0-100, coverage, mainFactor, reasons, estimate." }
                 } } }
             }

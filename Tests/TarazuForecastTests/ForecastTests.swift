@@ -176,10 +176,17 @@ struct StatsmodelsFixtureTests {
 
 @Suite("JSON interface")
 struct ForecastJSONTests {
+    /// The output's keys are snake_case (as every JSON Tarazu writes).
+    static let snakeCase: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return decoder
+    }()
+
     @Test func singleSeriesRoundTrip() throws {
         let input = #"{"key":"t","years":[1398,1399,1400,1401,1402],"values":[100,110,120,130,140]}"#
         let output = try ForecastJSON.run(input: Data(input.utf8))
-        let response = try JSONDecoder().decode(ForecastJSON.Response.self, from: output)
+        let response = try Self.snakeCase.decode(ForecastJSON.Response.self, from: output)
         #expect(response.results.count == 1)
         #expect(response.results[0].forecasts.map(\.value) == [150, 160, 170])
         #expect(response.results[0].forecasts.map(\.year) == [1403, 1404, 1405])
@@ -189,7 +196,7 @@ struct ForecastJSONTests {
         // Holt's linear method with alpha = beta = 0.5, l0 = 0, b0 = 10 on 10, 20, 30, 40, 50 tracks the
         // line exactly: level 50, trend 10 -> 60, 70.
         let input = #"{"horizon":2,"method":"holt","parameters":{"alpha":0.5,"beta":0.5,"l0":0,"b0":10},"series":[{"values":[10,20,30,40,50]}]}"#
-        let response = try JSONDecoder().decode(ForecastJSON.Response.self, from: ForecastJSON.run(input: Data(input.utf8)))
+        let response = try Self.snakeCase.decode(ForecastJSON.Response.self, from: ForecastJSON.run(input: Data(input.utf8)))
         #expect(response.results[0].forecasts.map(\.value) == [60, 70])
         #expect(response.results[0].parameters.phi == 1)
     }

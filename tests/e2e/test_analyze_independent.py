@@ -866,7 +866,7 @@ def test_projects_volatility(analyzed, name):
     share = ratio(sum(line["approved"] for line, _ in volatile.values()), total(lines, "approved"))
     breakdown = indicator["breakdown"]
     evidence = [e for e in indicator["evidence"] if e.get("key") == "volatile"]
-    if evidence and evidence[0]["rowCount"] == len(evidence[0]["rows"]):
+    if evidence and evidence[0]["row_count"] == len(evidence[0]["rows"]):
         listed_ids = set(evidence[0]["rows"])
         missing = sorted(set(volatile) - listed_ids)
         extra = sorted(listed_ids - set(volatile))

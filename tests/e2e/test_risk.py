@@ -40,18 +40,18 @@ def test_planted_problems_rank_at_the_top_with_their_reasons(tarazu, planted_boo
     result = tarazu("risk", folder, "--format", "json")
     assert result.returncode == 0, result.stderr
     projects = json.loads(result.stdout)["projects"]
-    ranks = {project["projectId"]: project for project in projects}
+    ranks = {project["project_id"]: project for project in projects}
     # The generated book already holds dozens of projects with planted overruns, slips and cuts (several
     # at once on some, which rightly ranks them higher); the two made far worse must be in its top 5 %.
     top_share = max(3, len(projects) // 20)
     for name in ("overrun", "late"):
         assert ranks[planted[name]]["rank"] <= top_share, (name, ranks[planted[name]]["rank"], len(projects))
-    assert ranks[planted["overrun"]]["mainFactor"] == "cost_overrun"
-    assert ranks[planted["late"]]["mainFactor"] == "schedule_slip"
+    assert ranks[planted["overrun"]]["main_factor"] == "cost_overrun"
+    assert ranks[planted["late"]]["main_factor"] == "schedule_slip"
     overrun_reason = next(r for r in ranks[planted["overrun"]]["reasons"] if r["factor"] == "cost_overrun")
-    assert "300" in overrun_reason["textEn"], overrun_reason["textEn"]
+    assert "300" in overrun_reason["text_en"], overrun_reason["text_en"]
     late_reason = next(r for r in ranks[planted["late"]]["reasons"] if r["factor"] == "schedule_slip")
-    assert "past the planned end (1398)" in late_reason["textEn"], late_reason["textEn"]
+    assert "past the planned end (1398)" in late_reason["text_en"], late_reason["text_en"]
     # Every score is in range and the ranking is by score.
     scores = [project["score"] for project in projects]
     assert all(0 <= score <= 100 for score in scores)
@@ -64,5 +64,5 @@ def test_final_cost_estimates_are_ordered(tarazu, planted_book):
     for project in projects:
         estimate = project.get("estimate")
         if estimate:
-            assert estimate["p50"] <= estimate["p80"], project["projectId"]
-            assert estimate["base"] <= estimate["p50"], project["projectId"]
+            assert estimate["p50"] <= estimate["p80"], project["project_id"]
+            assert estimate["base"] <= estimate["p50"], project["project_id"]
