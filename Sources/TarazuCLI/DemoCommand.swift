@@ -55,6 +55,7 @@ struct DemoCommand: AsyncParsableCommand {
         print("Next: tarazu aggregate \(try store.location()) --measure realized --drilldown year|function")
         print("      tarazu risk \(try store.location()) --top 10")
         print("      tarazu forecast \(try store.location()) --dimension total")
+        print("      tarazu user add NAME --role council|analyst|admin --db \(try store.location())   (then sign in at /login for the dashboard)")
         if serve {
             print("")
             try await store.withStore { store in try await TarazuWebApp.serve(store: store, hostname: "127.0.0.1", port: port) }

@@ -18,6 +18,9 @@ enum APIRoutes {
             let books = try await catalog.summaries().map(BookEntry.init)
             return try json(BooksDocument(books: books))
         }
+        api.get("cities") { _ async throws -> Response in
+            try json(CitiesDocument(cities: CityEntry.grouping(try await catalog.summaries())))
+        }
         api.get("books", ":name", "years") { request async throws -> Response in
             let name = try QueryParameters.bookName(request)
             let summary = try await catalog.summary(named: name)
@@ -222,6 +225,46 @@ enum APIRoutes {
             try container.encode(contentHash, forKey: .contentHash)
             try container.encode(importedAt, forKey: .importedAt)
         }
+    }
+
+    struct CitiesDocument: Encodable {
+        var cities: [CityEntry]
+    }
+
+    /// A city and its books: books with the same city name (English, else Persian, else the book's own
+    /// name) belong to one city; years are the union of theirs.
+    struct CityEntry: Encodable {
+        var id: String
+        var nameFa: String?
+        var nameEn: String?
+        var books: [String]
+        var years: [Int]
+
+        static func grouping(_ summaries: [BookSummary]) -> [CityEntry] {
+            var cities: [String: CityEntry] = [:]
+            for summary in summaries {
+                let label = summary.cityEn ?? summary.cityFa ?? summary.name
+                let id = BookLoader.slug(label).isEmpty ? summary.name : BookLoader.slug(label)
+                var city = cities[id] ?? CityEntry(id: id, nameFa: summary.cityFa, nameEn: summary.cityEn, books: [], years: [])
+                city.nameFa = city.nameFa ?? summary.cityFa
+                city.nameEn = city.nameEn ?? summary.cityEn
+                city.books.append(summary.name)
+                city.years = Array(Set(city.years + summary.years)).sorted()
+                cities[id] = city
+            }
+            return cities.values.sorted { $0.id < $1.id }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(nameFa, forKey: .nameFa)
+            try container.encode(nameEn, forKey: .nameEn)
+            try container.encode(books, forKey: .books)
+            try container.encode(years, forKey: .years)
+        }
+
+        enum CodingKeys: String, CodingKey { case id, nameFa, nameEn, books, years }
     }
 
     struct YearsDocument: Encodable {

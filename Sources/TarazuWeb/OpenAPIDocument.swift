@@ -110,6 +110,15 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/cities": {
+          "get": {
+            "summary": "The cities in the store, each with its books and their years.",
+            "operationId": "listCities",
+            "responses": {
+              "200": { "description": "The cities, by id.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Cities" } } } }
+            }
+          }
+        },
         "/api/v1/books/{name}/years": {
           "get": {
             "summary": "A book's years.",
@@ -200,6 +209,17 @@ enum OpenAPIDocument {
                 "city_fa": { "type": ["string", "null"] }, "city_en": { "type": ["string", "null"] },
                 "years": { "type": "array", "items": { "type": "integer" } },
                 "content_hash": { "type": "string" }, "imported_at": { "type": "string", "format": "date-time" }
+              } } } }
+          },
+          "Cities": {
+            "type": "object", "required": ["cities"],
+            "properties": { "cities": { "type": "array", "items": {
+              "type": "object", "required": ["id", "name_fa", "name_en", "books", "years"],
+              "properties": {
+                "id": { "type": "string" },
+                "name_fa": { "type": ["string", "null"] }, "name_en": { "type": ["string", "null"] },
+                "books": { "type": "array", "items": { "type": "string" } },
+                "years": { "type": "array", "items": { "type": "integer" } }
               } } } }
           },
           "Years": {

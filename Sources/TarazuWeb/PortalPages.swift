@@ -46,7 +46,7 @@ enum PortalPages {
         <main id="main">
         \(body)
         </main>
-        <footer class="site"><p>\(language.pick("ترازو، نرم‌افزار آزاد سنجش بودجهٔ شهری. همهٔ داده‌ها و روش‌ها باز است.", "Tarazu, free software for judging a city budget. All data and methods are open.")) <a href="/openapi.json">API</a></p></footer>
+        <footer class="site"><p>\(language.pick("ترازو، نرم‌افزار آزاد سنجش بودجهٔ شهری. همهٔ داده‌ها و روش‌ها باز است.", "Tarazu, free software for judging a city budget. All data and methods are open.")) <a href="/openapi.json">API</a> · <a href="\(link("/login", language))">\(language.pick("ورود اعضای شورا و کارشناسان", "Sign in (council and staff)"))</a></p></footer>
         </body>
         </html>
 
@@ -95,6 +95,7 @@ enum PortalPages {
         }
         body += headlines(analysis, language: language)
         body += functionChart(book: book, year: analysis.year, language: language)
+        body += PortalRegions.section(book: book, year: analysis.year, language: language)
         body += statusTable(analysis.assessment, language: language)
         body += downloads(base: base, year: yearParam ?? analysis.year, name: summary.name, language: language)
         return layout(title: "\(book.metadata.title) · \(language.pick("ترازو", "Tarazu"))", language: language,

@@ -29,6 +29,28 @@ import VaporTesting
         }
     }
 
+    @Test func citiesGroupTheirBooks() async throws {
+        var second = WebHarness.renamed("other", title: "Other")
+        second.metadata.cityEn = "Second City"
+        second.metadata.cityFa = "شهر دوم"
+        var first = WebHarness.smallBook
+        first.metadata.cityEn = "Test Town"
+        var third = WebHarness.renamed("third", title: "Third")
+        third.metadata.cityEn = "Test Town"
+        try await WebHarness.withApp(books: [first, second, third]) { app, _ in
+            let response = try await WebHarness.get(app, "/api/v1/cities")
+            #expect(response.status == .ok)
+            let cities = try #require(try WebHarness.object(response)["cities"] as? [[String: Any]])
+            #expect(cities.count == 2)
+            let shared = try #require(cities.first { ($0["books"] as? [String])?.count == 2 })
+            #expect(Set(shared["books"] as? [String] ?? []) == [name, "third"])
+            #expect(shared["years"] as? [Int] == [1401, 1402, 1403])
+            let other = try #require(cities.first { $0["name_en"] as? String == "Second City" })
+            #expect(other["id"] as? String == "second-city")
+            #expect(other["name_fa"] as? String == "شهر دوم")
+        }
+    }
+
     @Test func years() async throws {
         try await WebHarness.withApp { app, _ in
             let response = try await WebHarness.get(app, "/api/v1/books/\(name)/years")

@@ -202,3 +202,32 @@ import VaporTesting
         }
     }
 }
+
+/// The portal's per-resident section: a map when the book ships one, always a table.
+@Suite struct PortalRegionTests {
+    @Test func theTabrizPageMapsSpendingPerResident() async throws {
+        let book = SampleBook.tabriz
+        try await WebHarness.withApp(books: [book]) { app, _ in
+            let page = try await WebHarness.get(app, "/books/\(book.metadata.name)?lang=en&year=1403")
+            #expect(page.status == .ok)
+            let html = page.text
+            #expect(html.contains("<svg class=\"choropleth\""))
+            #expect(html.components(separatedBy: "<path d=").count - 1 == 10)
+            // Region 4's figure in the table equals its realized spending over its population.
+            let region = try #require(book.regions.first { $0.code == "4" })
+            let spent = book.budgetLines.filter { $0.year == 1403 && $0.regionCode == "4" }.compactMap { $0.realized?.rials }.reduce(0, +)
+            let perResident = spent / region.population / 1_000_000
+            #expect(html.contains("<th scope=\"row\">\(region.nameEn!)</th>"))
+            #expect(perResident > 0)
+            #expect(html.contains("<td>\(WebFormat.integer(perResident, .en))</td></tr>"))
+        }
+    }
+
+    @Test func aBookWithoutAMapGetsTheTableOnly() async throws {
+        try await WebHarness.withApp { app, _ in
+            let html = try await WebHarness.get(app, "/books/\(WebHarness.smallBook.metadata.name)").text
+            #expect(!html.contains("choropleth"))
+            #expect(html.contains("id=\"regions-title\""))
+        }
+    }
+}
