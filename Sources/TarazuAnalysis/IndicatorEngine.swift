@@ -33,13 +33,15 @@ public enum IndicatorEngine {
     /// All indicators for `year` (default: the latest year with realized figures), in a fixed order:
     /// execution, expenditure structure and concentration, revenue, compliance, PEFA, equity, change and
     /// volatility, data quality, then the indicators declared in governance.yaml (participation, transparency,
-    /// data_quality.integration).
-    public static func compute(book: BudgetBook, year: Int? = nil, options: IndicatorOptions = IndicatorOptions()) throws(IndicatorError) -> [Indicator] {
+    /// data_quality.integration). `participation` holds what the store's participatory-budgeting processes
+    /// measured: for the analysis year it replaces the declared participation facts.
+    public static func compute(book: BudgetBook, year: Int? = nil, options: IndicatorOptions = IndicatorOptions(),
+                               participation: [MeasuredParticipation] = []) throws(IndicatorError) -> [Indicator] {
         guard let year = year ?? latestRealizedYear(in: book) else { throw .noRealizedYear }
         guard book.budgetLines.contains(where: { $0.year == year }) else { throw .yearNotInBook(year) }
         let facts: GovernanceFacts
         do { facts = try GovernanceFacts(book: book) } catch { throw .governance(error) }
-        let context = AnalysisContext(book: book, year: year, options: options, facts: facts)
+        let context = AnalysisContext(book: book, year: year, options: options, facts: facts, participation: participation)
         do {
             return try ExecutionIndicators.all(context)
                 + ExpenditureIndicators.all(context)
@@ -50,10 +52,22 @@ public enum IndicatorEngine {
                 + EquityIndicators.all(context)
                 + ChangeIndicators.all(context)
                 + DataQualityIndicators.all(context)
-                + DeclaredIndicators.all(context)
+                + Self.declaredOrMeasured(context)
         } catch {
             throw .overflow
         }
+    }
+}
+
+extension IndicatorEngine {
+    /// The declared indicators, with the participation ones replaced by measured ones where a process
+    /// of the year measured them (in the declared ones' place, then the measured-only ones).
+    static func declaredOrMeasured(_ context: AnalysisContext) throws -> [Indicator] {
+        let measured = try ParticipationIndicators.all(context)
+        guard !measured.isEmpty else { return DeclaredIndicators.all(context) }
+        let byId = Dictionary(measured.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let declared = DeclaredIndicators.all(context).map { byId[$0.id] ?? $0 }
+        return declared + measured.filter { !ParticipationIndicators.measuredIds.contains($0.id) }
     }
 }
 
@@ -64,6 +78,8 @@ struct AnalysisContext {
     let options: IndicatorOptions
     /// The facts of the book's governance.yaml.
     let facts: GovernanceFacts
+    /// What participatory-budgeting processes measured (every year; builders pick theirs).
+    let participation: [MeasuredParticipation]
     /// Budget lines of the analysis year.
     let lines: [BudgetLine]
     /// Revenue lines of the analysis year.
@@ -73,8 +89,9 @@ struct AnalysisContext {
     /// Revenue lines of every year.
     let revenuesByYear: [Int: [RevenueLine]]
 
-    init(book: BudgetBook, year: Int, options: IndicatorOptions, facts: GovernanceFacts) {
+    init(book: BudgetBook, year: Int, options: IndicatorOptions, facts: GovernanceFacts, participation: [MeasuredParticipation] = []) {
         self.book = book
+        self.participation = participation
         self.year = year
         self.options = options
         self.facts = facts

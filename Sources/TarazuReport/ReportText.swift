@@ -169,6 +169,8 @@ struct ReportText: Sendable {
         case "index": pick("شاخص", "index")
         case "flag": pick("بله/خیر", "yes/no")
         case "year": pick("سال", "year")
+        case "number": pick("عدد", "number")
+        case "record": pick("به تفکیک", "by item")
         default: unit
         }
     }

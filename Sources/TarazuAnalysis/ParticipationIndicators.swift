@@ -1,0 +1,57 @@
+import Foundation
+import TarazuCore
+
+/// participation.* measured by the store's participatory-budgeting processes of the analysis year.
+/// When a year has them they replace what governance.yaml declares (basis `data`), and add the
+/// participants per 1,000 residents and the ballots by channel.
+enum ParticipationIndicators {
+    /// The ids measured here; their declared versions give way.
+    static let measuredIds: Set<String> = ["participation.citizen_budgeting", "participation.pb_share"]
+
+    static func all(_ context: AnalysisContext) throws -> [Indicator] {
+        let records = context.participation.filter { $0.year == context.year }.sorted { $0.process < $1.process }
+        guard !records.isEmpty else { return [] }
+        let processes = records.map(\.process)
+        let ballots = records.reduce(0) { $0 + $1.ballots }
+        let budget = try Money.sum(records.map(\.budget))
+        let capital = try Totals.of(context.lines.filter { $0.economicClass == .capital })
+        let population = context.book.regions.reduce(Int64(0)) { $0 + $1.population }
+        var byChannel: [String: Int] = [:]
+        var byRegion: [String: Int] = [:]
+        for record in records {
+            byChannel.merge(record.byChannel, uniquingKeysWith: +)
+            byRegion.merge(record.byRegion, uniquingKeysWith: +)
+        }
+        let ballotSums: [String: IndicatorValue] = ["ballots": .count(ballots)]
+        let evidence = Evidence(table: "pb_ballots", key: String(context.year), rows: processes, sums: ballotSums)
+        let perThousand: IndicatorValue = population > 0
+            ? .decimal(Arithmetic.round(Decimal(ballots) * 1000 / Decimal(population), 2)) : .unavailable
+        return [
+            Indicator(
+                id: "participation.citizen_budgeting", nameFa: "مشارکت شهروندان در انتخاب اولویت‌های بودجه",
+                nameEn: "Citizen participation in choosing budget priorities",
+                formula: "a participatory-budgeting process of the year counted at least one ballot",
+                unit: "flag", value: .flag(ballots > 0), breakdown: ["ballots": .count(ballots)], evidence: [evidence]),
+            Indicator(
+                id: "participation.pb_share", nameFa: "سهم بودجه تعیین‌شده با مشارکت شهروندان", nameEn: "Share of the budget decided by citizens",
+                formula: "budgets put to the citizens' vote in the year's processes / approved capital expenditure of the year",
+                unit: "ratio", value: context.ratio(budget, capital.approved),
+                breakdown: ["decided_by_citizens": .rials(budget.rials), "capital_approved": .rials(capital.approved.rials)],
+                evidence: [Evidence(table: "pb_processes", key: String(context.year), rows: processes,
+                                    sums: ["budget": .rials(budget.rials)]),
+                           context.evidence(capital, key: EconomicClass.capital.rawValue)]),
+            Indicator(
+                id: "participation.participants_per_1000", nameFa: "شرکت‌کنندگان به ازای هر هزار نفر",
+                nameEn: "Participants per 1,000 residents",
+                formula: "ballots (one per verified person) × 1000 / population of the regions",
+                unit: "number", value: perThousand,
+                breakdown: ["ballots": .count(ballots), "population": .count(Int(population)),
+                            "ballots_by_district": .record(byRegion.mapValues(IndicatorValue.count))],
+                evidence: [evidence]),
+            Indicator(
+                id: "participation.channels", nameFa: "ترکیب درگاه‌های رأی‌دهی", nameEn: "Ballots by channel",
+                formula: "ballots counted by the channel they came through (web, SMS, paper, kiosk)",
+                unit: "record", value: .record(byChannel.mapValues(IndicatorValue.count)), evidence: [evidence]),
+        ]
+    }
+}
