@@ -38,7 +38,8 @@ let package = Package(
         .target(name: "TarazuRisk", dependencies: ["TarazuCore"]),
         // Persistence.
         .target(name: "TarazuStore", dependencies: [
-            "TarazuCore",
+            "TarazuCore", "TarazuParticipation",
+            .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "FluentKit", package: "fluent-kit"),
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
             .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
@@ -46,6 +47,7 @@ let package = Package(
         // Web application.
         .target(name: "TarazuWeb", dependencies: [
             "TarazuCore", "TarazuImport", "TarazuAnalysis", "TarazuReport", "TarazuStore", "TarazuForecast", "TarazuRisk",
+            "TarazuParticipation",
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -67,9 +69,9 @@ let package = Package(
         .testTarget(name: "TarazuForecastTests", dependencies: ["TarazuForecast", "TarazuCore"], exclude: ["Fixtures"]),
         .testTarget(name: "TarazuRiskTests", dependencies: ["TarazuRisk", "TarazuCore"]),
         .testTarget(name: "TarazuParticipationTests", dependencies: ["TarazuParticipation"], exclude: ["Fixtures"]),
-        .testTarget(name: "TarazuStoreTests", dependencies: ["TarazuStore", "TarazuCore"]),
+        .testTarget(name: "TarazuStoreTests", dependencies: ["TarazuStore", "TarazuCore", "TarazuParticipation"]),
         .testTarget(name: "TarazuWebTests", dependencies: [
-            "TarazuWeb", "TarazuStore", "TarazuSample", "TarazuImport", "TarazuCore", "TarazuReport",
+            "TarazuWeb", "TarazuStore", "TarazuSample", "TarazuImport", "TarazuCore", "TarazuReport", "TarazuParticipation",
             .product(name: "VaporTesting", package: "vapor"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["Snapshots"]),

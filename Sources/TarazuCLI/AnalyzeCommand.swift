@@ -77,7 +77,8 @@ struct AnalysisOptions: ParsableArguments {
 
     /// The analysis of a book already loaded from `path`.
     func analysis(of loaded: BudgetBook) async throws -> Analysis {
-        try await Analysis.analyze(loaded, source: path, year: year, rubric: try Analysis.loadRubric(rubric), options: indicatorOptions)
+        try await Analysis.analyze(loaded, source: path, year: year, rubric: try Analysis.loadRubric(rubric), options: indicatorOptions,
+                                   participation: try await Analysis.participation(path: path, book: loaded))
     }
 }
 
@@ -95,16 +96,25 @@ struct Analysis {
                     options: IndicatorOptions = IndicatorOptions()) async throws -> Analysis {
         let book = try await loadBook(path: path, bookName: bookName)
         let rubric = try loadRubric(rubricPath)
-        return try await analyze(book, source: path, year: year, rubric: rubric, options: options)
+        return try await analyze(book, source: path, year: year, rubric: rubric, options: options,
+                                 participation: try await participation(path: path, book: book))
+    }
+
+    /// What the closed PB processes linked to `book` measured, when `path` is a store (else none).
+    static func participation(path: String, book: BudgetBook) async throws -> [MeasuredParticipation] {
+        guard AggregateCommand.isStore(path) else { return [] }
+        let options = try StoreOptions.parse(["--db", path])
+        return try await options.withStore { store in try await store.measuredParticipation(book: book.metadata.name) }
     }
 
     /// The indicators and assessment of `book`; its content hash is computed at the same time on another core.
     static func analyze(_ book: BudgetBook, source: String, year: Int?, rubric: Rubric,
-                        options: IndicatorOptions = IndicatorOptions()) async throws -> Analysis {
+                        options: IndicatorOptions = IndicatorOptions(),
+                        participation: [MeasuredParticipation] = []) async throws -> Analysis {
         async let contentHash = book.contentHash
         do {
             let analysisYear = try year ?? IndicatorEngine.latestRealizedYear(in: book).orThrow(IndicatorError.noRealizedYear)
-            let indicators = try IndicatorEngine.compute(book: book, year: analysisYear, options: options)
+            let indicators = try IndicatorEngine.compute(book: book, year: analysisYear, options: options, participation: participation)
             let assessment = RubricEngine.assess(indicators: indicators, year: analysisYear, rubric: rubric)
             return Analysis(book: book, year: analysisYear, indicators: indicators, assessment: assessment, contentHash: await contentHash)
         } catch {

@@ -3,11 +3,11 @@ import Foundation
 import TarazuParticipation
 
 /// `tarazu pb`: participatory budgeting.
-public struct PBCommand: ParsableCommand {
+public struct PBCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "pb",
         abstract: "Participatory budgeting.",
-        subcommands: [PBTallyCommand.self])
+        subcommands: [PBTallyCommand.self, PBProcessCommand.self, PBPaperCommand.self, PBResultsCommand.self, PBExportCommand.self])
 
     public init() {}
 }

@@ -20,7 +20,12 @@ public struct PaperImportError: Error, Sendable, Equatable {
 public enum PaperBallotImport {
     /// The ballots, with voter keys "paper:<serial>". With a `process`, ranking rules read the
     /// choices in order as ranks 1...n and every ballot is checked by `BallotValidator`.
-    public static func parse(_ csv: String, process: PBProcess? = nil) throws(PaperImportError) -> [CitizenBallot] {
+    ///
+    /// With `phoneKey`, an optional `phone` column (the voter's mobile, as confirmed at the
+    /// polling station) gives the voter key `phoneKey(normalized number)` instead, so that the
+    /// person's web or SMS ballot and the paper one count once; the number itself is not kept.
+    public static func parse(_ csv: String, process: PBProcess? = nil,
+                             phoneKey: ((String) -> String)? = nil) throws(PaperImportError) -> [CitizenBallot] {
         let rows = split(csv)
         guard let header = rows.first else {
             throw PaperImportError(issues: [PaperImportIssue(line: 1, column: "", message: PBMessage(
@@ -38,6 +43,8 @@ public enum PaperBallotImport {
             }
         }
         if !issues.isEmpty { throw PaperImportError(issues: issues) }
+        let phoneColumn = phoneKey == nil ? nil : names.firstIndex(of: "phone")
+        var lineOfPhone: [String: Int] = [:]
         var ballots: [CitizenBallot] = []
         var lineOfSerial: [String: Int] = [:]
         for row in rows.dropFirst() where !row.fields.allSatisfy({ $0.trimmingWhiteSpace().isEmpty }) {
@@ -73,7 +80,22 @@ public enum PaperBallotImport {
             }
             guard !serial.isEmpty else { continue }
             if case .ranking = process?.rules { choices = choices.asRanking() }
-            let ballot = CitizenBallot(voterKey: "paper:" + serial, district: district, choices: choices)
+            var voterKey = "paper:" + serial
+            if let phoneColumn, let phoneKey, phoneColumn < row.fields.count,
+               !row.fields[phoneColumn].trimmingWhiteSpace().isEmpty {
+                do {
+                    let number = try PhoneNumber.normalize(row.fields[phoneColumn])
+                    if let earlier = lineOfPhone[number] {
+                        issue("phone", PBMessage(fa: "این شماره در سطر \(PBDigits.persian(String(earlier))) هم آمده است.",
+                                                 en: "The same number is on line \(earlier)."))
+                    }
+                    lineOfPhone[number] = row.line
+                    voterKey = phoneKey(number)
+                } catch {
+                    issue("phone", error.message)
+                }
+            }
+            let ballot = CitizenBallot(voterKey: voterKey, district: district, choices: choices)
             if let process, !districtText.isEmpty, process.budget(for: district) != nil {
                 for problem in BallotValidator.validate(ballot, process) { issue("choices", problem.message) }
             }

@@ -15,6 +15,12 @@ import TarazuCore
 public final class BudgetStore: Sendable {
     public let location: StoreLocation
     private let databases: Databases
+    /// SQLite: every query runs on this one event loop, hence on one connection, so that writers never
+    /// meet each other's locks inside the process (SQLite has one writer at a time anyway). PostgreSQL:
+    /// nil, any event loop of the pool.
+    private let pinnedLoop: (any EventLoop)?
+    /// Ballots cast one at a time, written together (group commit).
+    let castQueue = PBCastQueue()
     private let logger: Logger
 
     /// A logger for critical messages only: the store reports failures by the errors it throws, and the
@@ -26,6 +32,7 @@ public final class BudgetStore: Sendable {
     }
 
     private init(location: StoreLocation, databases: Databases, logger: Logger) {
+        if case .sqlite = location { pinnedLoop = MultiThreadedEventLoopGroup.singleton.next() } else { pinnedLoop = nil }
         self.location = location
         self.databases = databases
         self.logger = logger
@@ -41,6 +48,8 @@ public final class BudgetStore: Sendable {
             case .sqlite(let path):
                 databases.use(.sqlite(.init(storage: .file(path: path), enableForeignKeys: true)), as: .sqlite)
                 _ = try await store.sql().raw("PRAGMA journal_mode = WAL").all()
+                // Another process writing (an import while the server runs) is waited for, up to 10 s.
+                _ = try await store.sql().raw("PRAGMA busy_timeout = 10000").all()
             case .postgres(let url, let schema):
                 var configuration = try SQLPostgresConfiguration(url: url)
                 configuration.searchPath = schema.map { [$0] }
@@ -252,7 +261,7 @@ public final class BudgetStore: Sendable {
     // MARK: Helpers
 
     private func database() throws -> any Database {
-        guard let database = databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any()) else {
+        guard let database = databases.database(logger: logger, on: pinnedLoop ?? MultiThreadedEventLoopGroup.singleton.any()) else {
             throw StoreError.closed
         }
         return database

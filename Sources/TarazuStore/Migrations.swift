@@ -3,7 +3,7 @@ import FluentKit
 /// The store's migrations, in order. Each is applied once per database (FluentKit records them in
 /// `_fluent_migrations`); a later change to the schema is a new migration appended here.
 enum StoreMigrations {
-    static var all: [any Migration] { [CreateBookTables(), CreateCubeTables(), AddRegionMap(), CreateAccountTables()] }
+    static var all: [any Migration] { [CreateBookTables(), CreateCubeTables(), AddRegionMap(), CreateAccountTables(), CreatePBTables()] }
 }
 
 /// Version 1: the book tables of DESIGN.md section 3, one row per book line, keyed by the book and the

@@ -18,6 +18,9 @@ public enum AccessPolicy {
     public static let table: [String: Requirement] = [
         "": .everyone, "books": .everyone, "api": .everyone, "assets": .everyone, "openapi.json": .everyone,
         "login": .everyone, "logout": .everyone,
+        // Participatory budgeting: public pages and voting; results before the tally phase check the
+        // analyst role in the route; /pb/sms/inbound authenticates the gateway's shared secret instead.
+        "pb": .everyone,
         "dashboard": .role(.council),
         "manage": .role(.analyst),
         "admin": .role(.admin),

@@ -15,6 +15,8 @@ public struct BookAnalysis: Sendable {
     public var indicators: [Indicator]
     public var assessment: Assessment
     public var contentHash: String
+    /// What closed PB processes linked to the book measured (they replace the declared participation facts).
+    public var participation: [MeasuredParticipation] = []
 
     public func indicator(_ id: String) -> Indicator? { indicators.first { $0.id == id } }
 }
@@ -108,18 +110,20 @@ public actor BookCatalog {
             }
             chosen = latest
         }
-        if let cached = entry.analyses[chosen] { return cached }
+        let participation = try await store.measuredParticipation(book: name)
+        if let cached = entry.analyses[chosen], cached.participation == participation { return cached }
         let rubric = self.rubric
         let hash = entry.contentHash
         let analysis = try await Task.detached(priority: .userInitiated) { () throws -> BookAnalysis in
             let indicators: [Indicator]
             do {
-                indicators = try IndicatorEngine.compute(book: book, year: chosen)
+                indicators = try IndicatorEngine.compute(book: book, year: chosen, participation: participation)
             } catch {
                 throw WebError.unprocessable("book '\(name)' cannot be analyzed for \(chosen): \(error)")
             }
             let assessment = RubricEngine.assess(indicators: indicators, year: chosen, rubric: rubric)
-            return BookAnalysis(book: book, year: chosen, indicators: indicators, assessment: assessment, contentHash: hash)
+            return BookAnalysis(book: book, year: chosen, indicators: indicators, assessment: assessment, contentHash: hash,
+                                participation: participation)
         }.value
         update(name, hash: hash) { $0.analyses[chosen] = analysis }
         return analysis
@@ -128,7 +132,7 @@ public actor BookCatalog {
     /// The governance report (no generation date, so the bytes depend only on the book and year).
     public func report(named name: String, year: Int?, language: ReportLanguage, format: ReportFormat) async throws -> String {
         let analysis = try await analysis(named: name, year: year)
-        let key = "\(analysis.year)/\(language.rawValue)/\(format.rawValue)"
+        let key = "\(analysis.year)/\(language.rawValue)/\(format.rawValue)/\(analysis.participation.hashValue)"
         if let cached = entries[name], cached.contentHash == analysis.contentHash, let text = cached.reports[key] { return text }
         let text = try await Task.detached(priority: .userInitiated) { () throws -> String in
             let advanced = try Self.advanced(book: analysis.book, year: analysis.year)

@@ -23,6 +23,92 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/pb": {
+          "get": {
+            "summary": "Participatory budgeting: the processes and their phases.",
+            "operationId": "pbList",
+            "parameters": [ { "$ref": "#/components/parameters/lang" } ],
+            "responses": { "200": { "description": "HTML page.", "content": { "text/html": { "schema": { "type": "string" } } } } }
+          }
+        },
+        "/pb/{slug}": {
+          "get": {
+            "summary": "One PB process: phase, budgets, feasible proposals by district with their costs.",
+            "operationId": "pbProcess",
+            "parameters": [ { "$ref": "#/components/parameters/slug" }, { "$ref": "#/components/parameters/lang" } ],
+            "responses": { "200": { "description": "HTML page.", "content": { "text/html": { "schema": { "type": "string" } } } }, "4XX": { "$ref": "#/components/responses/HTMLError" } }
+          }
+        },
+        "/pb/{slug}/results": {
+          "get": {
+            "summary": "Results per budget: funded projects, costs, votes and how each project was paid for (public from the tally phase; analysts always).",
+            "operationId": "pbResults",
+            "parameters": [ { "$ref": "#/components/parameters/slug" }, { "$ref": "#/components/parameters/lang" }, { "name": "rule", "in": "query", "required": false, "schema": { "type": "string", "enum": ["greedy", "mes", "mes-add1"] } } ],
+            "responses": { "200": { "description": "HTML page.", "content": { "text/html": { "schema": { "type": "string" } } } }, "4XX": { "$ref": "#/components/responses/HTMLError" } }
+          }
+        },
+        "/pb/{slug}/vote": {
+          "get": {
+            "summary": "Voting step 1: the mobile number form (or the current step). Not cached.",
+            "operationId": "pbVote",
+            "parameters": [ { "$ref": "#/components/parameters/slug" }, { "$ref": "#/components/parameters/lang" }, { "$ref": "#/components/parameters/kiosk" }, { "name": "restart", "in": "query", "required": false, "schema": { "type": "string", "enum": ["1"] } } ],
+            "responses": { "200": { "description": "HTML page.", "content": { "text/html": { "schema": { "type": "string" } } } }, "303": { "description": "To the current step." }, "4XX": { "$ref": "#/components/responses/HTMLError" } }
+          }
+        },
+        "/pb/{slug}/vote/phone": {
+          "post": {
+            "summary": "Sends a 6-digit code by SMS (form: phone, csrf_token); rate limited.",
+            "operationId": "pbVotePhone",
+            "parameters": [ { "$ref": "#/components/parameters/slug" }, { "$ref": "#/components/parameters/lang" }, { "$ref": "#/components/parameters/kiosk" } ],
+            "requestBody": { "required": true, "content": { "application/x-www-form-urlencoded": { "schema": { "type": "object", "additionalProperties": { "type": "string" } } } } },
+            "responses": { "303": { "description": "To the code step." }, "4XX": { "$ref": "#/components/responses/HTMLError" }, "502": { "$ref": "#/components/responses/HTMLError" } }
+          }
+        },
+        "/pb/{slug}/vote/code": {
+          "get": {
+            "summary": "Voting step 2: the code form.",
+            "operationId": "pbVoteCodeForm",
+            "parameters": [ { "$ref": "#/components/parameters/slug" }, { "$ref": "#/components/parameters/lang" }, { "$ref": "#/components/parameters/kiosk" } ],
+            "responses": { "200": { "description": "HTML page.", "content": { "text/html": { "schema": { "type": "string" } } } }, "303": { "description": "Back to step 1." }, "4XX": { "$ref": "#/components/responses/HTMLError" } }
+          },
+          "post": {
+            "summary": "Checks the code (form: code, csrf_token): 5 minutes, 5 tries.",
+            "operationId": "pbVoteCode",
+            "parameters": [ { "$ref": "#/components/parameters/slug" }, { "$ref": "#/components/parameters/lang" }, { "$ref": "#/components/parameters/kiosk" } ],
+            "requestBody": { "required": true, "content": { "application/x-www-form-urlencoded": { "schema": { "type": "object", "additionalProperties": { "type": "string" } } } } },
+            "responses": { "303": { "description": "To the ballot." }, "4XX": { "$ref": "#/components/responses/HTMLError" } }
+          }
+        },
+        "/pb/{slug}/vote/ballot": {
+          "get": {
+            "summary": "Voting step 3: choose the ballot (citywide or a region), then the ballot form.",
+            "operationId": "pbVoteBallotForm",
+            "parameters": [ { "$ref": "#/components/parameters/slug" }, { "$ref": "#/components/parameters/lang" }, { "$ref": "#/components/parameters/kiosk" }, { "name": "district", "in": "query", "required": false, "schema": { "type": "string" } } ],
+            "responses": { "200": { "description": "HTML page.", "content": { "text/html": { "schema": { "type": "string" } } } }, "303": { "description": "Back to step 1." }, "4XX": { "$ref": "#/components/responses/HTMLError" } }
+          },
+          "post": {
+            "summary": "Casts the ballot (form: district, p_ID fields, csrf_token); the receipt page, or the reasons it was refused.",
+            "operationId": "pbVoteBallot",
+            "parameters": [ { "$ref": "#/components/parameters/slug" }, { "$ref": "#/components/parameters/lang" }, { "$ref": "#/components/parameters/kiosk" } ],
+            "requestBody": { "required": true, "content": { "application/x-www-form-urlencoded": { "schema": { "type": "object", "additionalProperties": { "type": "string" } } } } },
+            "responses": { "200": { "description": "HTML page.", "content": { "text/html": { "schema": { "type": "string" } } } }, "303": { "description": "Back to step 1." }, "4XX": { "$ref": "#/components/responses/HTMLError" } }
+          }
+        },
+        "/pb/sms/inbound": {
+          "post": {
+            "summary": "The SMS operator's webhook: a ballot by SMS. Authenticated by X-Tarazu-Gateway-Token (TARAZU_SMS_TOKEN); no CSRF. The reply (Persian, then English) is the body and is also sent by SMS.",
+            "operationId": "pbSMSInbound",
+            "parameters": [ { "name": "X-Tarazu-Gateway-Token", "in": "header", "required": true, "schema": { "type": "string" } } ],
+            "requestBody": { "required": true, "content": {
+              "application/json": { "schema": { "type": "object", "required": ["from", "text"], "properties": { "from": { "type": "string" }, "text": { "type": "string" }, "process": { "type": "string" } } } },
+              "application/x-www-form-urlencoded": { "schema": { "type": "object", "required": ["from", "text"], "properties": { "from": { "type": "string" }, "text": { "type": "string" }, "process": { "type": "string" } } } } } },
+            "responses": {
+              "200": { "description": "The SMS reply.", "content": { "text/plain": { "schema": { "type": "string" } } } },
+              "400": { "description": "from or text missing or not a mobile number.", "content": { "text/plain": { "schema": { "type": "string" } } } },
+              "401": { "description": "Missing or wrong gateway token.", "content": { "text/plain": { "schema": { "type": "string" } } } }
+            }
+          }
+        },
         "/books/{name}": {
           "get": {
             "summary": "One book's portal page: headline figures in plain language, chart, status table, links.",
@@ -191,6 +277,8 @@ enum OpenAPIDocument {
       "components": {
         "parameters": {
           "name": { "name": "name", "in": "path", "required": true, "description": "The book's name (metadata.name).", "schema": { "type": "string" } },
+          "slug": { "name": "slug", "in": "path", "required": true, "description": "A participatory budgeting process (its id).", "schema": { "type": "string" } },
+          "kiosk": { "name": "kiosk", "in": "query", "required": false, "description": "Kiosk mode: larger type, back to the start after the receipt.", "schema": { "type": "string", "enum": ["1"] } },
           "lang": { "name": "lang", "in": "query", "required": false, "description": "Page language; Persian (right to left) unless en.", "schema": { "type": "string", "enum": ["fa", "en"], "default": "fa" } },
           "year": { "name": "year", "in": "query", "required": false, "description": "A year of the book (default: the latest year with realized figures).", "schema": { "type": "integer" } }
         },

@@ -3,8 +3,9 @@ import TarazuStore
 import Vapor
 
 /// Whole public responses (portal pages, the report, open data, API answers) kept by URL for as long
-/// as the store holds the same books: a repeated request costs one small query instead of an
-/// analysis and a rendering. Only successful GETs without a session cookie are kept; the signed-in
+/// as the store holds the same books, and at most `maxAge` (what changes with time alone, such as a
+/// participatory vote closing, shows within it): a repeated request costs one small query instead of
+/// an analysis and a rendering. Only successful GETs without a session cookie are kept; the signed-in
 /// areas are never cached. Least recently stored entries go first beyond `capacity` bytes.
 actor ResponseCache {
     struct Entry {
@@ -12,20 +13,23 @@ actor ResponseCache {
         var status: HTTPResponseStatus
         var headers: HTTPHeaders
         var body: ByteBuffer
+        var storedAt = Date()
     }
 
     private var entries: [String: Entry] = [:]
     private var order: [String] = []
     private var bytes = 0
     let capacity: Int
+    let maxAge: TimeInterval
 
-    init(capacity: Int = 64 << 20) {
+    init(capacity: Int = 64 << 20, maxAge: TimeInterval = 60) {
         self.capacity = capacity
+        self.maxAge = maxAge
     }
 
-    func entry(for key: String, stamp: String) -> Entry? {
+    func entry(for key: String, stamp: String, now: Date = Date()) -> Entry? {
         guard let entry = entries[key] else { return nil }
-        return entry.stamp == stamp ? entry : nil
+        return entry.stamp == stamp && now.timeIntervalSince(entry.storedAt) < maxAge ? entry : nil
     }
 
     func store(_ entry: Entry, for key: String) {

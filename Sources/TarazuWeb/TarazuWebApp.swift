@@ -27,10 +27,11 @@ public enum TarazuWebApp {
     /// Registers middleware and routes on `app`, reading books from `store`.
     /// - Parameter rubric: the rubric for the status table (default: the shipped one).
     /// - Parameter auth: the security settings (bcrypt cost, session lifetime, sign-in limits).
+    /// - Parameter pb: the participatory budgeting settings (SMS gateway, webhook token, voter-hash key).
     public static func configure(_ app: Application, store: BudgetStore, rubric: Rubric? = nil,
-                                 auth: AuthSettings = AuthSettings()) async throws {
+                                 auth: AuthSettings = AuthSettings(), pb: PBWebSettings = .fromEnvironment()) async throws {
         let catalog = BookCatalog(store: store, rubric: try rubric ?? Rubric.standard())
-        try configure(app, catalog: catalog, auth: auth)
+        try configure(app, catalog: catalog, auth: auth, pb: pb)
     }
 
     /// Serves the application on `hostname:port` until it is interrupted (Ctrl-C). The store stays the
@@ -52,10 +53,12 @@ public enum TarazuWebApp {
     }
 
     /// The signed-in and form areas: never cached, never in the public OpenAPI document.
-    static let privatePrefixes = ["/dashboard", "/manage", "/admin", "/login", "/logout"]
+    /// /pb changes with every ballot and carries the voting forms.
+    static let privatePrefixes = ["/dashboard", "/manage", "/admin", "/login", "/logout", "/pb"]
 
     /// ``configure(_:store:rubric:)`` with a catalog made by the caller.
-    public static func configure(_ app: Application, catalog: BookCatalog, auth settings: AuthSettings = AuthSettings()) throws {
+    public static func configure(_ app: Application, catalog: BookCatalog, auth settings: AuthSettings = AuthSettings(),
+                                 pb: PBWebSettings = .fromEnvironment()) throws {
         let auth = try AuthContext(store: catalog.store, settings: settings)
         // Outermost first: security headers on everything, then ETag/Cache-Control, the cache of public
         // responses, then errors.
@@ -67,13 +70,15 @@ public enum TarazuWebApp {
         app.middleware.use(TarazuErrorMiddleware(logger: app.logger))
         // Then who is signed in, then the CSRF check of every POST (before any route does anything).
         app.middleware.use(ViewerMiddleware(store: catalog.store))
-        app.middleware.use(CSRFMiddleware(bodyLimits: [ManageRoutes.uploadPath: settings.uploadLimit]))
+        app.middleware.use(CSRFMiddleware(bodyLimits: [ManageRoutes.uploadPath: settings.uploadLimit],
+                                          exemptPaths: [PBSMSRoutes.path]))
         app.http.server.configuration.serverName = nil
         PortalRoutes.register(app, catalog: catalog)
         APIRoutes.register(app, catalog: catalog)
         LoginRoutes.register(app, auth: auth)
         AdminRoutes.register(app, auth: auth)
         ManageRoutes.register(app, auth: auth)
+        PBRoutes.register(app, context: PBContext(store: catalog.store, settings: pb))
         DashboardRoutes.register(AccessPolicy.routes(app, requiring: .council), catalog: catalog)
         app.get("openapi.json") { _ async throws -> Response in
             let response = Response(status: .ok)
@@ -195,7 +200,7 @@ enum PortalRoutes {
             let response = Response(status: .ok)
             response.headers.replaceOrAdd(name: .contentType, value: "text/css; charset=utf-8")
             response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
-            response.body = .init(string: PortalAssets.css)
+            response.body = .init(string: PortalAssets.css + "\n" + PBPages.css)
             return response
         }
     }

@@ -36,6 +36,8 @@ import VaporTesting
         await cache.store(entry(100), for: "b")
         #expect(await cache.entry(for: "a", stamp: "s") != nil)
         #expect(await cache.entry(for: "a", stamp: "other") == nil)
+        // An entry older than maxAge (60 s) is not served.
+        #expect(await cache.entry(for: "a", stamp: "s", now: Date().addingTimeInterval(61)) == nil)
         for key in ["c", "d", "e", "f", "g", "h", "i"] { await cache.store(entry(100), for: key) }
         #expect(await cache.entry(for: "a", stamp: "s") == nil)
         #expect(await cache.entry(for: "b", stamp: "s") != nil)

@@ -1,0 +1,167 @@
+import Foundation
+import SQLKit
+import TarazuParticipation
+
+/// Ballots: cast one at a time (web, SMS, kiosk) or as an all-or-nothing batch (paper).
+///
+/// Casting is one transaction that reads the process, checks that voting is open, validates the
+/// ballot (`BallotValidator`), and enforces one ballot per voter hash and process (a later one
+/// replaces the earlier only when the process allows changes); the unique index on
+/// (process_id, voter_hash) holds even against concurrent casts. The transaction has committed
+/// when the call returns; SQLite stores run WAL with synchronous=FULL (SQLiteNIO's build default,
+/// checked by a test), so the ballot survives a power cut after that point.
+extension BudgetStore {
+    /// Casts `ballot` in process `slug` at `date`. Throws `BallotBoxError` when refused
+    /// (closed, not open yet, already voted, invalid) and ``StoreError/notFound(_:)`` for an unknown process.
+    ///
+    /// Ballots cast at the same time share one transaction (group commit, ``PBCastQueue``): each is
+    /// checked on its own and refused on its own, and every call returns only after the transaction
+    /// holding its ballot has committed.
+    @discardableResult
+    public func castPBBallot(process slug: String, _ ballot: CitizenBallot, channel: BallotChannel,
+                             at date: Date = Date()) async throws -> PBCastReceipt {
+        try await castQueue.cast(PBCastQueue.Request(slug: slug, ballot: ballot, channel: channel, date: date), store: self)
+    }
+
+    /// Casts all `ballots` in one transaction, or none: throws ``PBBatchRefusal`` listing every refused
+    /// ballot (a voter twice in the batch is refused too, unless the process allows changes).
+    ///
+    /// Two casts of the same voter at the same instant meet the unique index: the loser's transaction
+    /// rolls back and is run once more, where it sees the winner's ballot (replace or "already voted").
+    public func castPBBallots(process slug: String, _ ballots: [CitizenBallot], channel: BallotChannel,
+                              at date: Date = Date()) async throws -> [PBCastReceipt] {
+        let requests = ballots.map { PBCastQueue.Request(slug: slug, ballot: $0, channel: channel, date: date) }
+        let outcomes = try await castRetryingOnce(requests, allOrNothing: true)
+        var receipts: [PBCastReceipt] = []
+        var refusals: [PBRefusedBallot] = []
+        for (index, outcome) in outcomes.enumerated() {
+            switch outcome {
+            case .success(let receipt): receipts.append(receipt)
+            case .failure(let error): refusals.append(PBRefusedBallot(index: index, error: error))
+            }
+        }
+        if !refusals.isEmpty { throw PBBatchRefusal(refusals: refusals) }
+        return receipts
+    }
+
+    /// Writes `requests` in one transaction, each checked on its own; with `allOrNothing`, any refusal
+    /// rolls the whole transaction back (the outcomes still say which ballots were refused and why).
+    /// A failed transaction is run once more (a concurrent cast by the same voter), then reported.
+    func castRetryingOnce(_ requests: [PBCastQueue.Request], allOrNothing: Bool) async throws -> [Result<PBCastReceipt, BallotBoxError>] {
+        do {
+            return try await castTogether(requests, allOrNothing: allOrNothing)
+        } catch StoreError.failed {
+            return try await castTogether(requests, allOrNothing: allOrNothing)
+        }
+    }
+
+    private struct RolledBack: Error {
+        var outcomes: [Result<PBCastReceipt, BallotBoxError>]
+    }
+
+    private func castTogether(_ requests: [PBCastQueue.Request], allOrNothing: Bool) async throws -> [Result<PBCastReceipt, BallotBoxError>] {
+        let slugs = Set(requests.map(\.slug)).sorted().joined(separator: ", ")
+        do {
+            return try await transaction { sql in
+                var processes: [String: (id: Int64, definition: PBProcessDefinition)] = [:]
+                var seen: [String: BallotChannel] = [:]
+                var outcomes: [Result<PBCastReceipt, BallotBoxError>] = []
+                for request in requests {
+                    if processes[request.slug] == nil { processes[request.slug] = try await Self.pbProcessRow(request.slug, on: sql) }
+                    let (processID, definition) = processes[request.slug]!
+                    outcomes.append(try await Self.castOne(request, processID: processID, definition: definition, seen: &seen, on: sql))
+                }
+                if allOrNothing, outcomes.contains(where: { if case .failure = $0 { true } else { false } }) {
+                    throw RolledBack(outcomes: outcomes)
+                }
+                return outcomes
+            }
+        } catch let rolledBack as RolledBack {
+            return rolledBack.outcomes
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.failed(operation: "casting ballots in '\(slugs)'", reason: DatabaseErrorText.describe(error), underlying: error)
+        }
+    }
+
+    /// One ballot inside a cast transaction: phase, rules, the voter's earlier ballot; written or refused.
+    private static func castOne(_ request: PBCastQueue.Request, processID: Int64, definition: PBProcessDefinition,
+                                seen: inout [String: BallotChannel], on sql: any SQLDatabase) async throws -> Result<PBCastReceipt, BallotBoxError> {
+        let ballot = request.ballot, channel = request.channel
+        let process = definition.process
+        let voting = process.phase(.voting)
+        if ballot.voterKey.isEmpty { return .failure(.noVoterKey) }
+        if request.date < voting.start { return .failure(.notOpenYet) }
+        if request.date >= voting.end { return .failure(.closed) }
+        let problems = BallotValidator.validate(ballot, process)
+        if !problems.isEmpty { return .failure(.invalid(problems)) }
+        let seenKey = "\(processID)|\(ballot.voterKey)"
+        if let earlier = seen[seenKey], !definition.settings.allowChanges { return .failure(.alreadyVoted(channel: earlier)) }
+        let now = StoreTime.milliseconds(request.date)
+        let existing = try await sql.select().columns("id", "channel").from("pb_ballots")
+            .where("process_id", .equal, processID).where("voter_hash", .equal, ballot.voterKey).first()
+        let receipt = receiptNumber()
+        var replaced: BallotChannel?
+        if let existing {
+            let previous = BallotChannel(rawValue: try existing.decode(column: "channel", as: String.self)) ?? .web
+            guard definition.settings.allowChanges else { return .failure(.alreadyVoted(channel: previous)) }
+            replaced = previous
+            try await sql.update("pb_ballots").where("id", .equal, try existing.decode(column: "id", as: Int64.self))
+                .set("channel", to: Value.of(channel.rawValue)).set("district", to: Value.of(ballot.district.code))
+                .set("choices", to: Value.of(PBChoicesCodec.encode(ballot.choices))).set("cast_at_ms", to: Value.of(now))
+                .set("receipt", to: Value.of(receipt)).run()
+        } else {
+            try await sql.insert(into: "pb_ballots")
+                .columns("process_id", "voter_hash", "channel", "district", "choices", "cast_at_ms", "receipt")
+                .values([Value.of(processID), Value.of(ballot.voterKey), Value.of(channel.rawValue),
+                         Value.of(ballot.district.code), Value.of(PBChoicesCodec.encode(ballot.choices)),
+                         Value.of(now), Value.of(receipt)]).run()
+        }
+        seen[seenKey] = channel
+        return .success(PBCastReceipt(receipt: receipt, replaced: replaced))
+    }
+
+    /// Every ballot of process `slug`, in first-cast order (by row id).
+    public func pbBallots(process slug: String) async throws -> [PBStoredBallot] {
+        try await DatabaseErrorText.during("reading the ballots of '\(slug)'") {
+            let db = try sql()
+            let (processID, _) = try await Self.pbProcessRow(slug, on: db)
+            return try await db.select().columns("voter_hash", "channel", "district", "choices", "cast_at_ms", "receipt")
+                .from("pb_ballots").where("process_id", .equal, processID).orderBy("id").all().map { row in
+                    let reader = ColumnReader(row: row, table: "pb_ballots")
+                    let key = try reader.text("voter_hash")
+                    let channelText = try reader.text("channel")
+                    guard let channel = BallotChannel(rawValue: channelText) else {
+                        throw StoreError.unreadable(table: "pb_ballots", column: "channel", value: channelText)
+                    }
+                    let ballot = CitizenBallot(voterKey: key, district: PBDistrict(code: try reader.text("district")),
+                                               choices: try PBChoicesCodec.decode(try reader.text("choices")))
+                    return PBStoredBallot(voterHash: key, channel: channel, ballot: ballot,
+                                          castAt: StoreTime.date(try reader.int64("cast_at_ms")), receipt: try reader.text("receipt"))
+                }
+        }
+    }
+
+    /// The process `slug` and its ballot box rebuilt from the stored ballots (for tallies,
+    /// participation figures and the pabulib export).
+    public func pbBox(process slug: String) async throws -> (PBProcessDefinition, BallotBox) {
+        guard let stored = try await pbProcess(slug) else { throw StoreError.notFound("no PB process '\(slug)'") }
+        var box = BallotBox(process: stored.definition.process, allowChanges: false)
+        for entry in try await pbBallots(process: slug) {
+            do {
+                try box.cast(entry.ballot, channel: entry.channel, at: entry.castAt)
+            } catch {
+                throw StoreError.unreadable(table: "pb_ballots", column: "choices", value: "\(entry.receipt): \(error.message.en)")
+            }
+        }
+        return (stored.definition, box)
+    }
+
+    /// 10 characters from an alphabet without look-alikes (no 0/O, 1/I/L).
+    static func receiptNumber() -> String {
+        let alphabet = Array("23456789ABCDEFGHJKMNPQRSTUVWXYZ")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<10).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import TarazuParticipation
+import TarazuStore
+import Vapor
+
+/// The public participatory budgeting routes: /pb, /pb/:slug, /pb/:slug/results, the voting
+/// steps (``PBVoteRoutes``) and the SMS webhook (``PBSMSRoutes``). Never cached (they change
+/// with every ballot): /pb is one of ``TarazuWebApp/privatePrefixes``.
+enum PBRoutes {
+    static func register(_ app: Application, context: PBContext) {
+        app.get("pb") { request async throws -> Response in
+            let language = WebLanguage(request: request)
+            let html = PBPages.list(try await context.store.pbProcesses(), now: context.settings.now(), language)
+            return PortalPages.htmlResponse(html, language: language)
+        }
+        app.get("pb", ":slug") { request async throws -> Response in
+            let language = WebLanguage(request: request)
+            let stored = try await context.process(request)
+            let (_, box) = try await context.store.pbBox(process: stored.slug)
+            return PortalPages.htmlResponse(PBPages.process(stored, now: context.settings.now(), box: box, language), language: language)
+        }
+        app.get("pb", ":slug", "results") { request async throws -> Response in
+            let language = WebLanguage(request: request)
+            let stored = try await context.process(request)
+            let process = stored.definition.process
+            let analyst = (request.viewer?.account.role).map { $0 >= .analyst } ?? false
+            guard analyst || context.settings.now() >= process.phase(.tally).start else {
+                throw BilingualError(.forbidden, fa: "نتایج پس از پایان رأی‌گیری منتشر می‌شود.",
+                                     en: "Results are published after voting closes.")
+            }
+            let rule = try QueryParameters.choice(request, "rule", PBRule.allCases.map(\.rawValue), default: stored.definition.settings.rule.rawValue)
+            let chosen = PBRule(rawValue: rule)!
+            let (_, box) = try await context.store.pbBox(process: stored.slug)
+            let results: [PBBudgetResult]
+            do {
+                results = try PBProcessResults.run(process, box: box, rule: chosen)
+            } catch {
+                throw WebError(.unprocessableEntity, "the tally failed: \(error)")
+            }
+            let html = PBResultsPage.render(stored.slug, process, rule: chosen, results: results, ballots: box.ballots.count, language)
+            return PortalPages.htmlResponse(html, language: language)
+        }
+        PBVoteRoutes.register(app, context: context)
+        PBSMSRoutes.register(app, context: context)
+    }
+}

@@ -1,0 +1,232 @@
+import Foundation
+import TarazuParticipation
+import TarazuStore
+import Vapor
+
+/// /pb/:slug/vote: number -> code -> ballot -> receipt, on the web and at kiosks (`?kiosk=1`).
+enum PBVoteRoutes {
+    static func register(_ app: Application, context: PBContext) {
+        app.get("pb", ":slug", "vote") { request async throws -> Response in
+            let (frame, csrf) = try await PBVoteRoutes.frame(request, context)
+            let now = context.settings.now()
+            guard frame.process.isVotingOpen(at: now) else { return respond(PBVotePages.closed(frame, now: now), frame, csrf) }
+            let hasher = try await context.hasher()
+            if request.query[String.self, at: "restart"] == "1" {
+                let response = respond(PBVotePages.phone(frame, error: nil), frame, csrf)
+                response.cookies[PBFlow.cookie] = PBFlow.cleared()
+                return response
+            }
+            switch PBFlow.read(request, slug: frame.slug, hasher: hasher, now: now)?.stage {
+            case .ballot?: return request.redirect(to: frame.action("ballot"), redirectType: .normal)
+            case .code?: return request.redirect(to: frame.action("code"), redirectType: .normal)
+            case nil: return respond(PBVotePages.phone(frame, error: nil), frame, csrf)
+            }
+        }
+
+        app.post("pb", ":slug", "vote", "phone") { request async throws -> Response in
+            let (frame, csrf) = try await PBVoteRoutes.frame(request, context)
+            let language = frame.language
+            let now = context.settings.now()
+            guard frame.process.isVotingOpen(at: now) else { return respond(PBVotePages.closed(frame, now: now), frame, csrf, .conflict) }
+            let input = (try? request.content.get(String.self, at: "phone")) ?? ""
+            let phone: String
+            do {
+                phone = try PhoneNumber.normalize(input)
+            } catch let error as PhoneNumberError {
+                return respond(PBVotePages.phone(frame, error: language.pick(error.message)), frame, csrf, .unprocessableEntity)
+            }
+            let hasher = try await context.hasher()
+            let voterKey = hasher.voterKey(phone: phone)
+            let phoneKeys = ["phone:" + frame.slug + ":" + voterKey]
+            let clientKeys = ["client:" + request.clientAddress]
+            let wait = [await context.codesPerPhone.retryAfter(phoneKeys, now: now),
+                        await context.codesPerClient.retryAfter(clientKeys, now: now)].compactMap { $0 }.max()
+            if let wait {
+                return tooMany(frame, csrf, seconds: wait, page: PBVotePages.phone)
+            }
+            let policy = context.settings.codePolicy
+            var generator = SystemRandomNumberGenerator()
+            let code = (try? OneTimeCodeState.issue(at: now, previous: nil, policy: policy, using: &generator))?.code ?? ""
+            do {
+                try await context.store.issuePBCode(process: frame.slug, phoneHash: voterKey,
+                                                    codeHash: hasher.codeHash(voterKey: voterKey, code: code), at: now, policy: policy)
+            } catch OneTimeCodeIssueError.cooldown(let seconds) {
+                return tooMany(frame, csrf, seconds: seconds, page: PBVotePages.phone)
+            }
+            await context.codesPerPhone.recordFailure(phoneKeys, now: now)
+            await context.codesPerClient.recordFailure(clientKeys, now: now)
+            do {
+                try await context.settings.gateway.send(to: phone, text: "کد رأی ترازو: \(PBDigits.persian(code))\nTarazu voting code: \(code)",
+                                                        client: request.client, logger: request.logger)
+            } catch {
+                request.logger.warning("PB code not sent: \(error)")
+                return respond(PBVotePages.phone(frame, error: language.pick("فرستادن پیامک ممکن نشد؛ چند دقیقهٔ دیگر دوباره بکوشید.",
+                                                                             "The SMS could not be sent; try again in a few minutes.")),
+                               frame, csrf, .badGateway)
+            }
+            let flow = PBFlow(stage: .code, slug: frame.slug, voterKey: voterKey, expires: now.addingTimeInterval(policy.lifetime + 60))
+            let response = request.redirect(to: frame.action("code"), redirectType: .normal)
+            response.cookies[PBFlow.cookie] = flow.cookieValue(hasher)
+            return response
+        }
+
+        app.get("pb", ":slug", "vote", "code") { request async throws -> Response in
+            let (frame, csrf) = try await PBVoteRoutes.frame(request, context)
+            let hasher = try await context.hasher()
+            guard PBFlow.read(request, slug: frame.slug, hasher: hasher, now: context.settings.now())?.stage == .code else {
+                return request.redirect(to: PBPages.link(frame.base, frame.language, kiosk: frame.kiosk), redirectType: .normal)
+            }
+            return respond(PBVotePages.code(frame, error: nil), frame, csrf)
+        }
+
+        app.post("pb", ":slug", "vote", "code") { request async throws -> Response in
+            let (frame, csrf) = try await PBVoteRoutes.frame(request, context)
+            let language = frame.language
+            let now = context.settings.now()
+            let hasher = try await context.hasher()
+            guard let flow = PBFlow.read(request, slug: frame.slug, hasher: hasher, now: now), flow.stage == .code else {
+                return request.redirect(to: PBPages.link(frame.base, language, kiosk: frame.kiosk), redirectType: .normal)
+            }
+            let clientKeys = ["client:" + request.clientAddress]
+            if let wait = await context.wrongCodes.retryAfter(clientKeys, now: now) {
+                return tooMany(frame, csrf, seconds: wait, page: PBVotePages.code)
+            }
+            let input = ChoiceText.normalize((try? request.content.get(String.self, at: "code")) ?? "").replacingOccurrences(of: " ", with: "")
+            let result = try await context.store.verifyPBCode(process: frame.slug, phoneHash: flow.voterKey,
+                                                              codeHash: hasher.codeHash(voterKey: flow.voterKey, code: input),
+                                                              at: now, policy: context.settings.codePolicy)
+            switch result {
+            case .ok:
+                let next = PBFlow(stage: .ballot, slug: frame.slug, voterKey: flow.voterKey, expires: now.addingTimeInterval(30 * 60))
+                let response = request.redirect(to: frame.action("ballot"), redirectType: .normal)
+                response.cookies[PBFlow.cookie] = next.cookieValue(hasher)
+                return response
+            case .wrong(let left):
+                await context.wrongCodes.recordFailure(clientKeys, now: now)
+                let n = WebFormat.integer(Int64(left), language)
+                return respond(PBVotePages.code(frame, error: language.pick("کد درست نیست؛ \(n) بار دیگر می‌توانید بکوشید.",
+                                                                            "Wrong code; \(left) tries left.")), frame, csrf, .unprocessableEntity)
+            case .expired, .alreadyUsed:
+                return respond(PBVotePages.code(frame, error: language.pick("کد منقضی شده است؛ کد تازه بگیرید.",
+                                                                            "The code has expired; ask for a new one.")), frame, csrf, .gone)
+            case .locked:
+                await context.wrongCodes.recordFailure(clientKeys, now: now)
+                return respond(PBVotePages.code(frame, error: language.pick("بیش از اندازه کد نادرست وارد شد؛ کد تازه بگیرید.",
+                                                                            "Too many wrong codes; ask for a new one.")), frame, csrf, .tooManyRequests)
+            }
+        }
+
+        app.get("pb", ":slug", "vote", "ballot") { request async throws -> Response in
+            let (frame, csrf) = try await PBVoteRoutes.frame(request, context)
+            let now = context.settings.now()
+            guard frame.process.isVotingOpen(at: now) else { return respond(PBVotePages.closed(frame, now: now), frame, csrf) }
+            let hasher = try await context.hasher()
+            guard PBFlow.read(request, slug: frame.slug, hasher: hasher, now: now)?.stage == .ballot else {
+                return request.redirect(to: PBPages.link(frame.base, frame.language, kiosk: frame.kiosk), redirectType: .normal)
+            }
+            let open = PBPages.districts(frame.process).filter { !frame.process.ballotProjects(for: $0).isEmpty }
+            let asked = request.query[String.self, at: "district"].map(PBDistrict.init(code:))
+            guard let district = asked.flatMap({ open.contains($0) ? $0 : nil }) ?? (open.count == 1 ? open[0] : nil) else {
+                return respond(PBVotePages.chooseDistrict(frame), frame, csrf)
+            }
+            return respond(PBVotePages.ballot(frame, district: district, chosen: [:], problems: []), frame, csrf)
+        }
+
+        app.post("pb", ":slug", "vote", "ballot") { request async throws -> Response in
+            let (frame, csrf) = try await PBVoteRoutes.frame(request, context)
+            let language = frame.language
+            let now = context.settings.now()
+            let hasher = try await context.hasher()
+            guard let flow = PBFlow.read(request, slug: frame.slug, hasher: hasher, now: now), flow.stage == .ballot else {
+                return request.redirect(to: PBPages.link(frame.base, language, kiosk: frame.kiosk), redirectType: .normal)
+            }
+            let form = (try? request.content.decode([String: String].self)) ?? [:]
+            let district = PBDistrict(code: form["district"] ?? "")
+            guard frame.process.budget(for: district) != nil else {
+                return respond(PBVotePages.chooseDistrict(frame), frame, csrf, .unprocessableEntity)
+            }
+            let (choices, chosen, formProblems) = PBBallotForm.choices(form, process: frame.process, district: district, language: language)
+            if !formProblems.isEmpty {
+                return respond(PBVotePages.ballot(frame, district: district, chosen: chosen, problems: formProblems), frame, csrf, .unprocessableEntity)
+            }
+            let ballot = CitizenBallot(voterKey: flow.voterKey, district: district, choices: choices)
+            do {
+                let receipt = try await context.store.castPBBallot(process: frame.slug, ballot, channel: frame.kiosk ? .kiosk : .web, at: now)
+                let response = respond(PBVotePages.receipt(frame, receipt: receipt.receipt, replaced: receipt.replaced != nil,
+                                                           projects: choices.projects), frame, csrf)
+                response.cookies[PBFlow.cookie] = PBFlow.cleared()
+                if frame.kiosk { response.cookies[SessionTokens.loginCSRFCookie] = SessionTokens.expired(secure: false) }
+                return response
+            } catch let error as BallotBoxError {
+                switch error {
+                case .invalid(let problems):
+                    return respond(PBVotePages.ballot(frame, district: district, chosen: chosen,
+                                                      problems: problems.map { language.pick($0.message) }), frame, csrf, .unprocessableEntity)
+                case .closed, .notOpenYet:
+                    return respond(PBVotePages.closed(frame, now: now), frame, csrf, .conflict)
+                case .alreadyVoted, .noVoterKey:
+                    let response = respond(PBVotePages.ballot(frame, district: district, chosen: chosen,
+                                                              problems: [language.pick(error.message)]), frame, csrf, .conflict)
+                    response.cookies[PBFlow.cookie] = PBFlow.cleared()
+                    return response
+                }
+            }
+        }
+    }
+
+    static func frame(_ request: Request, _ context: PBContext) async throws -> (PBVotePages.Frame, (token: String, isNew: Bool)) {
+        let stored = try await context.process(request)
+        let csrf = PBCSRF.token(request)
+        let kiosk = request.query[String.self, at: "kiosk"] == "1"
+        return (PBVotePages.Frame(process: stored.definition.process, slug: stored.slug, language: WebLanguage(request: request),
+                                  kiosk: kiosk, csrf: csrf.token), csrf)
+    }
+
+    static func respond(_ html: String, _ frame: PBVotePages.Frame, _ csrf: (token: String, isNew: Bool),
+                        _ status: HTTPResponseStatus = .ok) -> Response {
+        let response = PortalPages.htmlResponse(html, language: frame.language, status: status)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        PBCSRF.attach(csrf, to: response, kiosk: frame.kiosk)
+        return response
+    }
+
+    static func tooMany(_ frame: PBVotePages.Frame, _ csrf: (token: String, isNew: Bool), seconds: Int,
+                        page: (PBVotePages.Frame, String?) -> String) -> Response {
+        let language = frame.language
+        let text = language.pick("درخواست‌ها بسیار بوده است؛ \(WebFormat.integer(Int64(seconds), language)) ثانیهٔ دیگر دوباره بکوشید.",
+                                 "Too many requests; try again in \(seconds) seconds.")
+        let response = respond(page(frame, text), frame, csrf, .tooManyRequests)
+        response.headers.replaceOrAdd(name: "Retry-After", value: String(seconds))
+        return response
+    }
+}
+
+/// Reads the ballot form: fields `p_ID` ("1" for a ticked box, a number for points or ranks).
+enum PBBallotForm {
+    static func choices(_ form: [String: String], process: PBProcess, district: PBDistrict,
+                        language: WebLanguage) -> (PBChoices, [String: String], [String]) {
+        var chosen: [String: String] = [:]
+        var problems: [String] = []
+        var numbers: [(String, Int)] = []
+        let order = process.proposals.map(\.id)
+        let fields = form.filter { $0.key.hasPrefix("p_") && !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }
+            .map { (String($0.key.dropFirst(2)), $0.value) }
+            .sorted { (order.firstIndex(of: $0.0) ?? .max, $0.0) < (order.firstIndex(of: $1.0) ?? .max, $1.0) }
+        for (id, value) in fields {
+            chosen[id] = value
+            if case .approval = process.rules { continue }
+            if case .costLimitedApproval = process.rules { continue }
+            guard let number = Int(PBDigits.ascii(value).trimmingCharacters(in: .whitespaces)) else {
+                problems.append(language.pick("برای طرح \(WebFormat.digits(id, language)) عدد بنویسید.", "Write a number for project \(id)."))
+                continue
+            }
+            if case .cumulative = process.rules, number == 0 { continue }
+            numbers.append((id, number))
+        }
+        switch process.rules {
+        case .approval, .costLimitedApproval: return (.approvals(fields.map(\.0)), chosen, problems)
+        case .cumulative: return (.points(numbers.map { PBPoints($0.0, $0.1) }), chosen, problems)
+        case .ranking: return (.ranking(numbers.map { PBRank($0.0, $0.1) }), chosen, problems)
+        }
+    }
+}
