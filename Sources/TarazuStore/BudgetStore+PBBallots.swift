@@ -64,12 +64,17 @@ extension BudgetStore {
         do {
             return try await transaction { sql in
                 var processes: [String: (id: Int64, definition: PBProcessDefinition)] = [:]
-                var seen: [String: BallotChannel] = [:]
-                var outcomes: [Result<PBCastReceipt, BallotBoxError>] = []
-                for request in requests {
-                    if processes[request.slug] == nil { processes[request.slug] = try await Self.pbProcessRow(request.slug, on: sql) }
-                    let (processID, definition) = processes[request.slug]!
-                    outcomes.append(try await Self.castOne(request, processID: processID, definition: definition, seen: &seen, on: sql))
+                for slug in Set(requests.map(\.slug)) { processes[slug] = try await Self.pbProcessRow(slug, on: sql) }
+                var outcomes: [Result<PBCastReceipt, BallotBoxError>]
+                if processes.count == 1, let (processID, definition) = processes.values.first, !definition.settings.allowChanges {
+                    outcomes = try await Self.castNew(requests, processID: processID, definition: definition, on: sql)
+                } else {
+                    var seen: [String: BallotChannel] = [:]
+                    outcomes = []
+                    for request in requests {
+                        let (processID, definition) = processes[request.slug]!
+                        outcomes.append(try await Self.castOne(request, processID: processID, definition: definition, seen: &seen, on: sql))
+                    }
                 }
                 if allOrNothing, outcomes.contains(where: { if case .failure = $0 { true } else { false } }) {
                     throw RolledBack(outcomes: outcomes)
@@ -83,6 +88,58 @@ extension BudgetStore {
         } catch {
             throw StoreError.failed(operation: "casting ballots in '\(slugs)'", reason: DatabaseErrorText.describe(error), underlying: error)
         }
+    }
+
+    /// Ballots of one process that allows no changes, in two statements whatever their number: one
+    /// multi-row insert that skips voters who already have a ballot (the unique index decides), then
+    /// one query for the channels of those voters' earlier ballots.
+    private static func castNew(_ requests: [PBCastQueue.Request], processID: Int64, definition: PBProcessDefinition,
+                                on sql: any SQLDatabase) async throws -> [Result<PBCastReceipt, BallotBoxError>] {
+        let process = definition.process
+        let voting = process.phase(.voting)
+        var outcomes: [Result<PBCastReceipt, BallotBoxError>?] = Array(repeating: nil, count: requests.count)
+        var first: [String: Int] = [:]
+        var rows: [[any SQLExpression]] = []
+        var receipts: [Int: String] = [:]
+        for (index, request) in requests.enumerated() {
+            let ballot = request.ballot
+            if ballot.voterKey.isEmpty { outcomes[index] = .failure(.noVoterKey); continue }
+            if request.date < voting.start { outcomes[index] = .failure(.notOpenYet); continue }
+            if request.date >= voting.end { outcomes[index] = .failure(.closed); continue }
+            let problems = BallotValidator.validate(ballot, process)
+            if !problems.isEmpty { outcomes[index] = .failure(.invalid(problems)); continue }
+            if let earlier = first[ballot.voterKey] {
+                outcomes[index] = .failure(.alreadyVoted(channel: requests[earlier].channel))
+                continue
+            }
+            first[ballot.voterKey] = index
+            let receipt = receiptNumber()
+            receipts[index] = receipt
+            rows.append([Value.of(processID), Value.of(ballot.voterKey), Value.of(request.channel.rawValue),
+                         Value.of(ballot.district.code), Value.of(PBChoicesCodec.encode(ballot.choices)),
+                         Value.of(StoreTime.milliseconds(request.date)), Value.of(receipt)])
+        }
+        guard !rows.isEmpty else { return outcomes.map { $0! } }
+        let insert = sql.insert(into: "pb_ballots")
+            .columns("process_id", "voter_hash", "channel", "district", "choices", "cast_at_ms", "receipt")
+        for row in rows { _ = insert.values(row) }
+        let inserted = Set(try await insert.ignoringConflicts(with: ["process_id", "voter_hash"]).returning("voter_hash").all()
+            .map { try $0.decode(column: "voter_hash", as: String.self) })
+        let skipped = first.keys.filter { !inserted.contains($0) }
+        var earlierChannels: [String: BallotChannel] = [:]
+        if !skipped.isEmpty {
+            for row in try await sql.select().columns("voter_hash", "channel").from("pb_ballots")
+                .where("process_id", .equal, processID).where("voter_hash", .in, skipped).all() {
+                earlierChannels[try row.decode(column: "voter_hash", as: String.self)] =
+                    BallotChannel(rawValue: try row.decode(column: "channel", as: String.self)) ?? .web
+            }
+        }
+        for (voter, index) in first {
+            outcomes[index] = inserted.contains(voter)
+                ? .success(PBCastReceipt(receipt: receipts[index]!, replaced: nil))
+                : .failure(.alreadyVoted(channel: earlierChannels[voter] ?? .web))
+        }
+        return outcomes.map { $0! }
     }
 
     /// One ballot inside a cast transaction: phase, rules, the voter's earlier ballot; written or refused.

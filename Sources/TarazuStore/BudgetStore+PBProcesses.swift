@@ -43,7 +43,7 @@ extension BudgetStore {
         let text = try reader.text("definition")
         let definition: PBProcessDefinition
         do {
-            definition = try PBProcessFile.parse(Data(text.utf8))
+            definition = try PBDefinitionCache.shared.definition(text)
         } catch {
             throw StoreError.unreadable(table: "pb_processes", column: "definition", value: error.description)
         }
