@@ -18,7 +18,7 @@ enum PBPages {
     .pb-projects input[type=checkbox] { width: 1.5rem; height: 1.5rem; flex: none; margin-top: .3rem; }
     .pb-projects input[type=number] { width: 5rem; min-height: 2.5rem; flex: none; }
     .pb-projects p { margin: .25rem 0 0; color: var(--muted); }
-    .pb-receipt { font-size: 1.6rem; font-weight: bold; letter-spacing: .1em; direction: ltr; unicode-bidi: isolate; }
+    .pb-receipt { font-size: 1.6rem; font-weight: bold; letter-spacing: .1em; }
     .problems { border: 2px solid #a32020; border-radius: .5rem; padding: .5rem 1rem; }
     .kiosk { font-size: 1.35rem; } .kiosk button, .kiosk input { font-size: 1.5rem; }
     """

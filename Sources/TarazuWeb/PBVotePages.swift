@@ -100,7 +100,7 @@ enum PBVotePages {
         let language = frame.language
         var body = PBPages.steps(4, language)
         body += "<p role=\"status\"><strong>\(replaced ? language.pick("رأی پیشین شما با این رأی جایگزین شد.", "Your earlier ballot was replaced by this one.") : language.pick("رأی شما ثبت شد. سپاس!", "Your ballot was recorded. Thank you!"))</strong></p>\n"
-        body += "<p>\(language.pick("شمارهٔ رسید", "Receipt number")):</p>\n<p class=\"pb-receipt\">\(htmlEscape(receipt))</p>\n"
+        body += "<p>\(language.pick("شمارهٔ رسید", "Receipt number")):</p>\n<p class=\"pb-receipt\"><bdi dir=\"ltr\">\(htmlEscape(receipt))</bdi></p>\n"
         body += "<p>\(language.pick("طرح‌های شما", "Your projects")): \(projects.map { WebFormat.digits($0, language) }.joined(separator: language.pick("، ", ", ")))</p>\n"
         if frame.kiosk {
             body += "<p><a href=\"\(PBPages.link(frame.base, language, kiosk: true))\">\(language.pick("پایان؛ بازگشت به آغاز برای نفر بعد", "Done: back to the start for the next person"))</a></p>\n"

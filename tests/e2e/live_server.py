@@ -4,6 +4,7 @@ The server's request log goes to a file, not to a pipe nobody reads: a busy test
 the pipe buffer (about 500 logged requests) and the server would block on its next log line.
 """
 import contextlib
+import os
 import socket
 import subprocess
 import time
@@ -29,7 +30,7 @@ def log_tail(path, lines=40):
 
 
 @contextlib.contextmanager
-def demo_server(tarazu, folder, timeout=60, prepare=None):
+def demo_server(tarazu, folder, timeout=60, prepare=None, env=None):
     """Import the Tabriz demo into FOLDER/demo.sqlite, call PREPARE(db) if given (e.g. to add accounts),
     start `tarazu serve` on a free port and yield its base URL (http://127.0.0.1:PORT); stop it
     afterwards. `tarazu` is the conftest fixture."""
@@ -42,7 +43,8 @@ def demo_server(tarazu, folder, timeout=60, prepare=None):
     log = folder / "serve.log"
     with open(log, "w", encoding="utf-8") as sink:
         process = subprocess.Popen([str(tarazu_binary()), "serve", "--db", str(db), "--port", str(port)],
-                                   stdout=sink, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+                                   stdout=sink, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                   env={**os.environ, **(env or {})})
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.time() + timeout
