@@ -43,7 +43,7 @@ public enum TarazuWebApp {
         app.http.server.configuration.port = port
         do {
             try await configure(app, store: store)
-            print("Tarazu is serving http://\(hostname):\(port)/ (portal), /api/v1, /openapi.json and /login. Ctrl-C stops it.")
+            print("Tarazu is serving http://\(hostname):\(port)/ (portal), /dashboard (after /login), /manage, /admin, /pb (participatory budgeting), /api/v1 and /openapi.json. Ctrl-C stops it.")
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()
