@@ -53,6 +53,23 @@ struct ClassBudgets {
         sum.add(limbs: limbs, from: c * stride, count: Int(length[c]), times: k)
     }
 
+    /// Compares numerator(c) with `rhs` (-1, 0, 1); `rhs` is normalized.
+    func compare(_ c: Int, with rhs: [UInt64]) -> Int {
+        let n = Int(length[c])
+        if n != rhs.count { return n < rhs.count ? -1 : 1 }
+        let base = c * stride
+        return limbs.withUnsafeBufferPointer { a in
+            rhs.withUnsafeBufferPointer { b in
+                var i = n - 1
+                while i >= 0 {
+                    if a[base + i] != b[i] { return a[base + i] < b[i] ? -1 : 1 }
+                    i -= 1
+                }
+                return 0
+            }
+        }
+    }
+
     /// Compares numerator(c) * factor with `rhs` (-1, 0, 1).
     mutating func compareProduct(_ c: Int, times factor: [UInt64], with rhs: [UInt64]) -> Int {
         let n = Int(length[c])

@@ -33,37 +33,58 @@ struct EqualSharesEngine {
     let totalUtility: [UInt128]
     let tieRank: [Int]
     let voterCount: Int
+    /// The profile's groups (each group's supported projects and utilities).
+    let groups: [UtilityProfile.Group]
 
     init(profile: UtilityProfile, costs: [Int64], tieRank: [Int]) {
         self.costs = costs.map { UInt64($0) }
         multiplicity = profile.groups.map { UInt64($0.multiplicity) }
-        var byProject = [[(utility: Int64, group: Int32)]](repeating: [], count: profile.projectCount)
+        // Supporters of each project, in group order, by counting sort into flat arrays:
+        // project p's are `supporterGroup[first[p] ..< first[p + 1]]`.
+        let projectCount = profile.projectCount
+        var first = [Int](repeating: 0, count: projectCount + 1)
+        for group in profile.groups {
+            for entry in group.entries { first[entry.project + 1] += 1 }
+        }
+        for p in 0..<projectCount { first[p + 1] += first[p] }
+        var supporterGroup = [Int32](repeating: 0, count: first[projectCount])
+        var supporterUtility = [Int64](repeating: 0, count: first[projectCount])
+        var next = first
         for (g, group) in profile.groups.enumerated() {
-            for entry in group.entries { byProject[entry.project].append((entry.utility, Int32(g))) }
+            for entry in group.entries {
+                supporterGroup[next[entry.project]] = Int32(g)
+                supporterUtility[next[entry.project]] = entry.utility
+                next[entry.project] += 1
+            }
         }
         var levels: [[Level]] = []
+        levels.reserveCapacity(projectCount)
         var flat: [Int32] = []
+        flat.reserveCapacity(supporterGroup.count)
         var gcds: [UInt64] = []
         var totals: [UInt128] = []
-        for supporters in byProject {
+        for p in 0..<projectCount {
+            let range = first[p]..<first[p + 1]
             var divisor: UInt64 = 0
-            for (utility, _) in supporters where divisor != 1 {
-                var (x, y) = (UInt64(utility), divisor)
+            for i in range where divisor != 1 {
+                var (x, y) = (UInt64(supporterUtility[i]), divisor)
                 while y != 0 { (x, y) = (y, x % y) }
                 divisor = x
             }
             var total: UInt128 = 0
-            for (utility, group) in supporters {
-                total += UInt128(UInt64(utility) / divisor) * UInt128(profile.groups[Int(group)].multiplicity)
+            for i in range {
+                total += UInt128(UInt64(supporterUtility[i]) / divisor) * UInt128(multiplicity[Int(supporterGroup[i])])
             }
-            if let first = supporters.first, supporters.allSatisfy({ $0.utility == first.utility }) {
+            if !range.isEmpty, supporterUtility[range].allSatisfy({ $0 == supporterUtility[range.lowerBound] }) {
                 // One utility for all (approval ballots): one level, no grouping needed.
                 let start = flat.count
-                flat += supporters.map(\.group)
-                levels.append([Level(utility: UInt64(first.utility) / divisor, groups: start..<flat.count)])
+                flat += supporterGroup[range]
+                levels.append([Level(utility: UInt64(supporterUtility[range.lowerBound]) / divisor, groups: start..<flat.count)])
+            } else if range.isEmpty {
+                levels.append([])
             } else {
                 var byUtility: [UInt64: [Int32]] = [:]
-                for (utility, group) in supporters { byUtility[UInt64(utility) / divisor, default: []].append(group) }
+                for i in range { byUtility[UInt64(supporterUtility[i]) / divisor, default: []].append(supporterGroup[i]) }
                 levels.append(byUtility.keys.sorted().map { utility in
                     let start = flat.count
                     flat += byUtility[utility]!
@@ -79,6 +100,7 @@ struct EqualSharesEngine {
         totalUtility = totals
         self.tieRank = tieRank
         voterCount = profile.voterCount
+        groups = profile.groups
     }
 
     /// What one selection looked like, for the round log.
@@ -95,6 +117,7 @@ struct EqualSharesEngine {
 
     /// Voters of one budget class with one utility for the project.
     struct Bucket {
+        /// The class's budget numerator when the bucket paid all it had (zero otherwise: unused).
         let budgetNumerator: BigUInt
         /// Utility (already multiplied back by the project's utility gcd).
         let utility: UInt64

@@ -46,6 +46,9 @@ extension EqualSharesEngine {
         var buckets = Buckets()
         /// The evaluation of the round's best project so far, kept for `pay`.
         var bestBuckets = Buckets()
+        /// Per project, the reduced utility of its supporters whose budget is zero (what
+        /// `bucket` leaves out), kept up to date by `pay` so a price bound needs no bucketing.
+        var zeroUtility: [UInt128]
 
         init(engine: EqualSharesEngine, totalBudget: BigUInt) {
             self.engine = engine
@@ -54,6 +57,8 @@ extension EqualSharesEngine {
             classVoters = [engine.multiplicity.reduce(0, +)]
             groupClass = [Int32](repeating: 0, count: engine.multiplicity.count)
             slot = [-1]
+            zeroUtility = totalBudget.isZero ? engine.totalUtility
+                : [UInt128](repeating: 0, count: engine.costs.count)
         }
 
         mutating func run(log: Bool) -> (selected: [Int], rounds: [Round]) {
@@ -139,23 +144,35 @@ extension EqualSharesEngine {
             var zeroUtility: UInt128 = 0
             for (levelIndex, level) in engine.levels[project].enumerated() {
                 let start = buckets.classes.count
-                for index in level.groups {
-                    let group = Int(engine.supporters[index])
-                    let c = Int(groupClass[group])
-                    let voters = engine.multiplicity[group]
-                    if budgets.isZero(c) {
-                        zeroUtility += UInt128(level.utility) * UInt128(voters)
-                        continue
+                var levelZero: UInt64 = 0
+                engine.supporters.withUnsafeBufferPointer { supporters in
+                    engine.multiplicity.withUnsafeBufferPointer { multiplicity in
+                        groupClass.withUnsafeBufferPointer { groupClass in
+                            slot.withUnsafeMutableBufferPointer { slot in
+                                for index in level.groups {
+                                    let group = Int(supporters[index])
+                                    let c = Int(groupClass[group])
+                                    let voters = multiplicity[group]
+                                    if budgets.isZero(c) {
+                                        levelZero += voters
+                                        continue
+                                    }
+                                    let s = slot[c]
+                                    if s < 0 {
+                                        slot[c] = Int32(buckets.classes.count)
+                                        buckets.classes.append(Int32(c))
+                                        buckets.levels.append(Int32(levelIndex))
+                                        buckets.voters.append(voters)
+                                        buckets.poor.append(false)
+                                    } else {
+                                        buckets.voters[Int(s)] += voters
+                                    }
+                                }
+                            }
+                        }
                     }
-                    if slot[c] < 0 {
-                        slot[c] = Int32(buckets.classes.count)
-                        buckets.classes.append(Int32(c))
-                        buckets.levels.append(Int32(levelIndex))
-                        buckets.voters.append(0)
-                        buckets.poor.append(false)
-                    }
-                    buckets.voters[Int(slot[c])] += voters
                 }
+                zeroUtility += UInt128(level.utility) * UInt128(levelZero)
                 for b in start..<buckets.classes.count { slot[Int(buckets.classes[b])] = -1 }
             }
             return zeroUtility
@@ -176,25 +193,44 @@ extension EqualSharesEngine {
         /// round's best so far). When everyone turns poor the supporters' money is short of the
         /// cost. Leaves the buckets and their poor flags in `buckets`.
         mutating func evaluate(_ project: Int, ceiling: Price? = nil) -> Evaluation {
-            let zeroUtility = bucket(project)
             let costTimesL = denominator * engine.costs[project]
+            if let ceiling {
+                // The first step's bound needs only the zero-budget utility, not the buckets.
+                let richUtility = engine.totalUtility[project] - self.zeroUtility[project]
+                if richUtility == 0 { return .unaffordable }
+                let bound = Price(costTimesL, priceFactor(project, richUtility) * denominator)
+                if Price.compare(bound, ceiling) > 0 { return .above(bound) }
+            }
+            // The first step's bound was checked above.
+            var checked = ceiling != nil
+            let zeroUtility = bucket(project)
+            assert(zeroUtility == self.zeroUtility[project], "MES: zero-budget utility out of step")
             var poorBudget = BigUInt()
             var richUtility = engine.totalUtility[project] - zeroUtility
             let levels = engine.levels[project]
             while richUtility > 0 {
                 let remaining = costTimesL - poorBudget
-                if let ceiling {
+                if let ceiling, !checked {
                     let bound = Price(remaining, priceFactor(project, richUtility) * denominator)
                     if Price.compare(bound, ceiling) > 0 { return .above(bound) }
                 }
-                let perLevel = levels.map { (remaining * $0.utility).limbs }
                 let rich = BigUInt(richUtility).limbs
-                var newlyPoor = false
                 // Poor when budget / L < remaining * u / (richUtility * L). Marking them against
-                // this step's rho before updating the sums is the iteration.
+                // this step's rho before updating the sums is the iteration. With a one-limb
+                // richUtility that is budget < ceil(remaining * u / richUtility), one division
+                // per level instead of a product per bucket.
+                let divides = rich.count == 1
+                let perLevel = levels.map { level -> [UInt64] in
+                    let product = remaining * level.utility
+                    guard divides else { return product.limbs }
+                    let (quotient, remainder) = product.quotientAndRemainder(dividingBy: rich[0])
+                    return (remainder == 0 ? quotient : quotient + BigUInt(1 as UInt64)).limbs
+                }
+                var newlyPoor = false
                 for b in buckets.classes.indices where !buckets.poor[b] {
-                    if budgets.compareProduct(Int(buckets.classes[b]), times: rich,
-                                              with: perLevel[Int(buckets.levels[b])]) < 0 {
+                    let c = Int(buckets.classes[b])
+                    let rhs = perLevel[Int(buckets.levels[b])]
+                    if (divides ? budgets.compare(c, with: rhs) : budgets.compareProduct(c, times: rich, with: rhs)) < 0 {
                         buckets.poor[b] = true
                         newlyPoor = true
                         budgets.accumulate(Int(buckets.classes[b]), times: buckets.voters[b], into: &poorBudget)
@@ -202,6 +238,7 @@ extension EqualSharesEngine {
                     }
                 }
                 if !newlyPoor { return .price(numerator: remaining, richUtility: richUtility) }
+                checked = false
             }
             return .unaffordable
         }
@@ -233,7 +270,8 @@ extension EqualSharesEngine {
                     project: project, rhoNumerator: numerator,
                     rhoDenominatorFactor: priceFactor(project, richUtility), denominator: denominator,
                     buckets: buckets.classes.indices.map { b in
-                        Bucket(budgetNumerator: budgets.value(Int(buckets.classes[b])),
+                        // The log reads the budget only of voters who pay all they have.
+                        Bucket(budgetNumerator: buckets.poor[b] ? budgets.value(Int(buckets.classes[b])) : BigUInt(),
                                utility: levels[Int(buckets.levels[b])].utility * engine.utilityGCD[project],
                                voters: buckets.voters[b], paidAll: buckets.poor[b])
                     })
@@ -273,7 +311,18 @@ extension EqualSharesEngine {
                 for index in level.groups {
                     let group = Int(engine.supporters[index])
                     let c = Int(groupClass[group])
-                    if slot[c] >= 0 { groupClass[group] = target[Int(slot[c])] }
+                    if slot[c] >= 0 {
+                        let t = target[Int(slot[c])]
+                        groupClass[group] = t
+                        if t == zeroClassID {
+                            // The group's money is gone: its utility no longer counts as rich.
+                            let voters = UInt128(engine.multiplicity[group])
+                            for entry in engine.groups[group].entries {
+                                let reduced = UInt64(entry.utility) / engine.utilityGCD[entry.project]
+                                zeroUtility[entry.project] += UInt128(reduced) * voters
+                            }
+                        }
+                    }
                 }
                 for b in levelStart..<levelEnd { slot[Int(buckets.classes[b])] = -1 }
                 levelStart = levelEnd

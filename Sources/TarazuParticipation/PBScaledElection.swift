@@ -76,8 +76,10 @@ struct PBScaledElection: Sendable {
     /// Ballots with identical utilities merged into weighted groups (pabutools' multiprofile).
     /// Only positive utilities are kept: a voter supports a project when it gives her some.
     func profile(for utility: PBUtility) throws(PBTallyError) -> UtilityProfile {
-        var groupsByFingerprint: [UInt64: [Int]] = [:]
-        groupsByFingerprint.reserveCapacity(election.ballots.count)
+        // Per fingerprint, the last group created with it; `previous` chains to earlier ones.
+        var latestByFingerprint: [UInt64: Int] = [:]
+        latestByFingerprint.reserveCapacity(election.ballots.count)
+        var previous: [Int] = []
         var groups: [UtilityProfile.Group] = []
         var entries: [(project: Int, utility: Int64)] = []
         for ballot in election.ballots {
@@ -102,11 +104,14 @@ struct PBScaledElection: Sendable {
                 fingerprint = (fingerprint ^ UInt64(entry.project)) &* 0x0000_0100_0000_01B3
                 fingerprint = (fingerprint ^ UInt64(bitPattern: entry.utility)) &* 0x0000_0100_0000_01B3
             }
-            let candidates = groupsByFingerprint[fingerprint, default: []]
-            if let index = candidates.first(where: { same(groups[$0].entries, entries) }) {
-                groups[index].multiplicity += 1
+            let latest = latestByFingerprint[fingerprint] ?? -1
+            var candidate = latest
+            while candidate >= 0 && !same(groups[candidate].entries, entries) { candidate = previous[candidate] }
+            if candidate >= 0 {
+                groups[candidate].multiplicity += 1
             } else {
-                groupsByFingerprint[fingerprint, default: []].append(groups.count)
+                latestByFingerprint[fingerprint] = groups.count
+                previous.append(latest)
                 groups.append(UtilityProfile.Group(multiplicity: 1, entries: entries))
             }
         }
