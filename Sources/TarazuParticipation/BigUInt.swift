@@ -107,24 +107,32 @@ struct BigUInt: Hashable, Comparable, Sendable, CustomStringConvertible {
     // MARK: Multiplication
 
     static func * (lhs: BigUInt, rhs: BigUInt) -> BigUInt {
-        var out: [UInt64] = []
-        multiply(lhs.limbs, rhs.limbs, into: &out)
-        return BigUInt(limbs: out)
+        let (a, b) = (lhs.limbs, rhs.limbs)
+        if a.isEmpty || b.isEmpty { return BigUInt() }
+        if b.count == 1 { return lhs * b[0] }
+        if a.count == 1 { return rhs * a[0] }
+        let n = a.count + b.count
+        return BigUInt(limbs: [UInt64](unsafeUninitializedCapacity: n) { out, count in
+            a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in count = product(a, b, into: out) }
+            }
+        })
     }
 
     static func * (lhs: BigUInt, rhs: UInt64) -> BigUInt {
-        var out: [UInt64] = []
-        multiply(lhs.limbs, rhs, into: &out)
-        return BigUInt(limbs: out)
+        let a = lhs.limbs
+        if a.isEmpty || rhs == 0 { return BigUInt() }
+        return BigUInt(limbs: [UInt64](unsafeUninitializedCapacity: a.count + 1) { out, count in
+            a.withUnsafeBufferPointer { a in count = product(a, rhs, into: out) }
+        })
     }
 
-    /// Schoolbook product of two limb arrays into `out` (reusing its storage), normalized.
-    static func multiply(_ a: [UInt64], _ b: [UInt64], into out: inout [UInt64]) {
-        out.removeAll(keepingCapacity: true)
-        if a.isEmpty || b.isEmpty { return }
-        if b.count == 1 { return multiply(a, b[0], into: &out) }
-        if a.count == 1 { return multiply(b, a[0], into: &out) }
-        out.append(contentsOf: repeatElement(0, count: a.count + b.count))
+    /// Schoolbook product of a and b (both non-empty) into out (a.count + b.count limbs, any
+    /// contents); returns the normalized length.
+    private static func product(_ a: UnsafeBufferPointer<UInt64>, _ b: UnsafeBufferPointer<UInt64>,
+                                into out: UnsafeMutableBufferPointer<UInt64>) -> Int {
+        let n = a.count + b.count
+        for i in 0..<n { out[i] = 0 }
         for i in 0..<a.count {
             let ai = a[i]
             if ai == 0 { continue }
@@ -139,13 +147,72 @@ struct BigUInt: Hashable, Comparable, Sendable, CustomStringConvertible {
             }
             out[i + b.count] = carry
         }
-        while let last = out.last, last == 0 { out.removeLast() }
+        var length = n
+        while length > 0 && out[length - 1] == 0 { length -= 1 }
+        return length
+    }
+
+    /// Compares a * b with c * d (-1, 0 or 1) without allocating: the products go to scratch
+    /// space on the stack.
+    static func compareProducts(_ a: BigUInt, _ b: BigUInt, _ c: BigUInt, _ d: BigUInt) -> Int {
+        let (a, b, c, d) = (a.limbs, b.limbs, c.limbs, d.limbs)
+        if a.isEmpty || b.isEmpty { return c.isEmpty || d.isEmpty ? 0 : -1 }
+        if c.isEmpty || d.isEmpty { return 1 }
+        let n1 = a.count + b.count
+        let n2 = c.count + d.count
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: n1 + n2) { scratch in
+            let p = UnsafeMutableBufferPointer(rebasing: scratch[0..<n1])
+            let q = UnsafeMutableBufferPointer(rebasing: scratch[n1..<(n1 + n2)])
+            let l1 = a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in product(a, b, into: p) } }
+            let l2 = c.withUnsafeBufferPointer { c in d.withUnsafeBufferPointer { d in product(c, d, into: q) } }
+            if l1 != l2 { return l1 < l2 ? -1 : 1 }
+            var i = l1 - 1
+            while i >= 0 {
+                if p[i] != q[i] { return p[i] < q[i] ? -1 : 1 }
+                i -= 1
+            }
+            return 0
+        }
+    }
+
+    /// a (non-empty) times k into out (a.count + 1 limbs); returns the normalized length.
+    private static func product(_ a: UnsafeBufferPointer<UInt64>, _ k: UInt64,
+                                into out: UnsafeMutableBufferPointer<UInt64>) -> Int {
+        var carry: UInt64 = 0
+        for i in 0..<a.count {
+            let (hi, lo) = a[i].multipliedFullWidth(by: k)
+            let (s, o) = lo.addingReportingOverflow(carry)
+            out[i] = s
+            carry = hi &+ (o ? 1 : 0)
+        }
+        out[a.count] = carry
+        var length = a.count + 1
+        while length > 0 && out[length - 1] == 0 { length -= 1 }
+        return length
+    }
+
+    /// Schoolbook product of two limb arrays into `out` (reusing its storage), normalized.
+    static func multiply(_ a: [UInt64], _ b: [UInt64], into out: inout [UInt64]) {
+        out.removeAll(keepingCapacity: true)
+        if a.isEmpty || b.isEmpty { return }
+        if b.count == 1 { return multiply(a, b[0], into: &out) }
+        if a.count == 1 { return multiply(b, a[0], into: &out) }
+        let n = a.count + b.count
+        out.reserveCapacity(n)
+        out.append(contentsOf: repeatElement(0, count: n))
+        let length = out.withUnsafeMutableBufferPointer { out in
+            a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in product(a, b, into: out) }
+            }
+        }
+        out.removeLast(n - length)
     }
 
     /// Product of a limb array and one limb into `out` (reusing its storage), normalized.
     static func multiply(_ a: [UInt64], _ k: UInt64, into out: inout [UInt64]) {
         out.removeAll(keepingCapacity: true)
         if a.isEmpty || k == 0 { return }
+        out.reserveCapacity(a.count + 1)
         var carry: UInt64 = 0
         for limb in a {
             let (hi, lo) = limb.multipliedFullWidth(by: k)

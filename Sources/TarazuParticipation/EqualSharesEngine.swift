@@ -38,23 +38,34 @@ struct EqualSharesEngine {
 
     init(profile: UtilityProfile, costs: [Int64], tieRank: [Int]) {
         self.costs = costs.map { UInt64($0) }
-        multiplicity = profile.groups.map { UInt64($0.multiplicity) }
+        let multiplicity = profile.groups.map { UInt64($0.multiplicity) }
+        self.multiplicity = multiplicity
         // Supporters of each project, in group order, by counting sort into flat arrays:
         // project p's are `supporterGroup[first[p] ..< first[p + 1]]`.
         let projectCount = profile.projectCount
         var first = [Int](repeating: 0, count: projectCount + 1)
-        for group in profile.groups {
-            for entry in group.entries { first[entry.project + 1] += 1 }
+        first.withUnsafeMutableBufferPointer { first in
+            for group in profile.groups {
+                for entry in group.entries { first[entry.project + 1] += 1 }
+            }
+            for p in 0..<projectCount { first[p + 1] += first[p] }
         }
-        for p in 0..<projectCount { first[p + 1] += first[p] }
         var supporterGroup = [Int32](repeating: 0, count: first[projectCount])
         var supporterUtility = [Int64](repeating: 0, count: first[projectCount])
         var next = first
-        for (g, group) in profile.groups.enumerated() {
-            for entry in group.entries {
-                supporterGroup[next[entry.project]] = Int32(g)
-                supporterUtility[next[entry.project]] = entry.utility
-                next[entry.project] += 1
+        supporterGroup.withUnsafeMutableBufferPointer { supporterGroup in
+            supporterUtility.withUnsafeMutableBufferPointer { supporterUtility in
+                next.withUnsafeMutableBufferPointer { next in
+                    for (g, group) in profile.groups.enumerated() {
+                        let g32 = Int32(g)
+                        for entry in group.entries {
+                            let slot = next[entry.project]
+                            supporterGroup[slot] = g32
+                            supporterUtility[slot] = entry.utility
+                            next[entry.project] = slot + 1
+                        }
+                    }
+                }
             }
         }
         var levels: [[Level]] = []
@@ -65,6 +76,18 @@ struct EqualSharesEngine {
         var totals: [UInt128] = []
         for p in 0..<projectCount {
             let range = first[p]..<first[p + 1]
+            if !range.isEmpty, supporterUtility[range].allSatisfy({ $0 == supporterUtility[range.lowerBound] }) {
+                // One utility u for all (approval ballots, cost utility): the gcd is u, one level
+                // of reduced utility 1, and the total reduced utility is the supporters' count.
+                var total: UInt128 = 0
+                for i in range { total += UInt128(multiplicity[Int(supporterGroup[i])]) }
+                let start = flat.count
+                flat += supporterGroup[range]
+                levels.append([Level(utility: 1, groups: start..<flat.count)])
+                gcds.append(UInt64(supporterUtility[range.lowerBound]))
+                totals.append(total)
+                continue
+            }
             var divisor: UInt64 = 0
             for i in range where divisor != 1 {
                 var (x, y) = (UInt64(supporterUtility[i]), divisor)

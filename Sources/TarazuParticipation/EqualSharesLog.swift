@@ -4,12 +4,17 @@ enum EqualSharesLog {
                        utility: PBUtility) -> [PBEqualSharesRound] {
         let moneyUnit = BigUInt.powerOfTen(election.moneyScale)
         let utilityUnit = BigUInt.powerOfTen(utility == .cost ? election.moneyScale : utility == .points ? election.pointsScale : 0)
+        let utilityUnitSmall = utilityUnit.uint128.flatMap { $0 <= UInt128(UInt64.max) ? UInt64($0) : nil }
         return rounds.map { round in
             let project = election.election.projects[round.project]
             let cost = BigUInt(election.costs[round.project])
             // Scaled rho = numerator / (factor * L); real rho = scaled rho * utilityUnit / moneyUnit.
             let priceDenominator = round.rhoDenominatorFactor * round.denominator
-            let rho = PBFraction(round.rhoNumerator * utilityUnit, priceDenominator * moneyUnit)
+            // rhoNumerator / (priceDenominator * moneyUnit) in lowest terms: the one large gcd;
+            // the price, each payment and the rich groups' totals are it times small factors.
+            let base = PBFraction(round.rhoNumerator, priceDenominator * moneyUnit)
+            let rho = utilityUnitSmall.map { base.times($0) }
+                ?? PBFraction(round.rhoNumerator * utilityUnit, priceDenominator * moneyUnit)
             var effective: PBFraction?
             if !round.rhoNumerator.isZero {
                 effective = utility == .cost
@@ -17,24 +22,27 @@ enum EqualSharesLog {
                     : PBFraction(cost * priceDenominator, round.rhoNumerator * utilityUnit)
             }
             var payments: [PBPaymentGroup] = []
-            for level in Set(round.buckets.map(\.utility)).sorted() {
-                let buckets = round.buckets.filter { $0.utility == level }
+            let first = round.buckets.first?.utility
+            let single = round.buckets.allSatisfy { $0.utility == first }
+            for level in single ? (first.map { [$0] } ?? []) : Set(round.buckets.map(\.utility)).sorted() {
+                let buckets = single ? round.buckets : round.buckets.filter { $0.utility == level }
                 for paidAll in [false, true] {
                     let members = buckets.filter { $0.paidAll == paidAll }
                     if members.isEmpty { continue }
                     let voters = members.reduce(UInt64(0)) { $0 + $1.voters }
-                    let each = paidAll ? nil
-                        : PBFraction(round.rhoNumerator * level, priceDenominator * moneyUnit)
-                    var total = BigUInt()
+                    let each = paidAll ? nil : base.times(level)
+                    let paidTotal: PBFraction
                     if paidAll {
+                        var total = BigUInt()
                         for member in members { total.add(member.budgetNumerator, times: member.voters) }
+                        paidTotal = PBFraction(total, round.denominator * moneyUnit)
                     } else {
-                        total = round.rhoNumerator * level * voters
+                        paidTotal = each!.times(voters)
                     }
                     payments.append(PBPaymentGroup(
                         voters: Int(voters), utility: PBFraction(BigUInt(level), utilityUnit), paidAll: paidAll,
                         paidEach: each,
-                        paidTotal: PBFraction(total, (paidAll ? round.denominator : priceDenominator) * moneyUnit)))
+                        paidTotal: paidTotal))
                 }
             }
             return PBEqualSharesRound(

@@ -13,7 +13,7 @@ extension EqualSharesEngine {
         }
 
         static func compare(_ a: Price, _ b: Price) -> Int {
-            BigUInt.compare((a.numerator * b.denominator).limbs, (b.numerator * a.denominator).limbs)
+            BigUInt.compareProducts(a.numerator, b.denominator, b.numerator, a.denominator)
         }
     }
 

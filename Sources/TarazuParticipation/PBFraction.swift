@@ -16,6 +16,20 @@ public struct PBFraction: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// A fraction already in lowest terms (the caller guarantees gcd = 1, or 0/1).
+    init(reduced numerator: BigUInt, _ denominator: BigUInt) {
+        self.numerator = numerator
+        self.denominator = denominator
+    }
+
+    /// self * k in lowest terms, for a small factor k > 0: only gcd(k, denominator) can cancel.
+    func times(_ k: UInt64) -> PBFraction {
+        if numerator.isZero || k == 0 { return PBFraction(numerator * k, denominator) }
+        let r = denominator.quotientAndRemainder(dividingBy: k).remainder
+        let h = UInt64(BigUInt.gcd128(UInt128(r), UInt128(k)))
+        return PBFraction(reduced: numerator * (k / h), denominator.quotientAndRemainder(dividingBy: h).quotient)
+    }
+
     /// "p/q", or "p" when the value is whole.
     public var description: String {
         denominator == BigUInt(1 as UInt64)
@@ -24,7 +38,10 @@ public struct PBFraction: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The reciprocal; the value must not be zero.
-    public var reciprocal: PBFraction { PBFraction(denominator, numerator) }
+    public var reciprocal: PBFraction {
+        precondition(!numerator.isZero, "reciprocal of zero")
+        return PBFraction(reduced: denominator, numerator)
+    }
 
     /// The value in decimal notation, rounded half up to `significantDigits` significant digits
     /// (whole part always in full), e.g. "0.000123456789012" or "1234.56789012".

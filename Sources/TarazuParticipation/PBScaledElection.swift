@@ -77,8 +77,12 @@ struct PBScaledElection: Sendable {
     /// Only positive utilities are kept: a voter supports a project when it gives her some.
     func profile(for utility: PBUtility) throws(PBTallyError) -> UtilityProfile {
         // Per fingerprint, the last group created with it; `previous` chains to earlier ones.
-        var latestByFingerprint: [UInt64: Int] = [:]
-        latestByFingerprint.reserveCapacity(election.ballots.count)
+        // An open-addressing table (linear probing) from fingerprint to that group index.
+        var capacity = 16
+        while capacity < 2 * election.ballots.count { capacity *= 2 }
+        let mask = capacity - 1
+        var tableKeys = [UInt64](repeating: 0, count: capacity)
+        var tableValues = [Int](repeating: -1, count: capacity)
         var previous: [Int] = []
         var groups: [UtilityProfile.Group] = []
         var entries: [(project: Int, utility: Int64)] = []
@@ -97,20 +101,29 @@ struct PBScaledElection: Sendable {
                     if scaled > 0 { entries.append((project, scaled)) }
                 }
             }
-            entries.sort { $0.project < $1.project }
+            var ascending = true
+            var i = 1
+            while i < entries.count {
+                if entries[i - 1].project >= entries[i].project { ascending = false; break }
+                i += 1
+            }
+            if !ascending { entries.sort { $0.project < $1.project } }
             // A cheap fingerprint finds candidate groups; equal entries confirm a match.
             var fingerprint: UInt64 = 0xCBF2_9CE4_8422_2325
             for entry in entries {
                 fingerprint = (fingerprint ^ UInt64(entry.project)) &* 0x0000_0100_0000_01B3
                 fingerprint = (fingerprint ^ UInt64(bitPattern: entry.utility)) &* 0x0000_0100_0000_01B3
             }
-            let latest = latestByFingerprint[fingerprint] ?? -1
+            var slot = Int(truncatingIfNeeded: ((fingerprint ^ (fingerprint >> 29)) &* 0xBF58_476D_1CE4_E5B9) >> 32) & mask
+            while tableValues[slot] >= 0 && tableKeys[slot] != fingerprint { slot = (slot + 1) & mask }
+            let latest = tableValues[slot]
             var candidate = latest
             while candidate >= 0 && !same(groups[candidate].entries, entries) { candidate = previous[candidate] }
             if candidate >= 0 {
                 groups[candidate].multiplicity += 1
             } else {
-                latestByFingerprint[fingerprint] = groups.count
+                tableKeys[slot] = fingerprint
+                tableValues[slot] = groups.count
                 previous.append(latest)
                 groups.append(UtilityProfile.Group(multiplicity: 1, entries: entries))
             }
