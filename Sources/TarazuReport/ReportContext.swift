@@ -94,28 +94,13 @@ struct ReportContext: Sendable {
     /// `template` with every `{name}` replaced by the formatted figure `name` (or by a visible
     /// "unknown" when the figure is missing). Also says whether any placeholder was filled.
     func fill(_ template: String, figures: [String: Figure], extra: [String: String] = [:]) -> (text: String, filled: Bool) {
-        var result = ""
         var filled = false
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else {
-                result += rest[rest.index(after: open)...]
-                rest = ""
-                break
-            }
-            let name = String(rest[rest.index(after: open)..<close])
-            if let replacement = extra[name] {
-                result += replacement
-            } else if let figure = figures[name] {
-                result += self.figure(figure)
-                filled = true
-            } else {
-                result += text.missingFigure
-            }
-            rest = rest[rest.index(after: close)...]
+        let result = RubricTemplate.fill(template) { name in
+            if let replacement = extra[name] { return replacement }
+            guard let figure = figures[name] else { return text.missingFigure }
+            filled = true
+            return self.figure(figure)
         }
-        result += rest
         return (result, filled)
     }
 

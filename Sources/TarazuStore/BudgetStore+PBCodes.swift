@@ -1,4 +1,5 @@
 import Foundation
+import TarazuCore
 import SQLKit
 import TarazuParticipation
 
@@ -51,7 +52,7 @@ extension BudgetStore {
                 if try reader.bool("used") { return .alreadyUsed }
                 if attempts >= policy.maxAttempts { return .locked }
                 if now >= (try reader.int64("expires_at_ms")) { return .expired }
-                if Self.sameText(try reader.text("code_hash"), codeHash) {
+                if ConstantTime.equal(try reader.text("code_hash"), codeHash) {
                     try await sql.update("pb_codes").where("id", .equal, id).set("used", to: Value.of(true)).run()
                     return .ok
                 }
@@ -60,13 +61,5 @@ extension BudgetStore {
                 return left > 0 ? .wrong(attemptsLeft: left) : .locked
             }
         }
-    }
-
-    static func sameText(_ left: String, _ right: String) -> Bool {
-        let a = Array(left.utf8), b = Array(right.utf8)
-        guard a.count == b.count else { return false }
-        var difference: UInt8 = 0
-        for index in a.indices { difference |= a[index] ^ b[index] }
-        return difference == 0
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TarazuCore
 import Vapor
 
 /// Checks every POST before anything is done: the `csrf_token` field must equal the session's token, or,
@@ -27,7 +28,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         }
         let field = try? request.content.get(String.self, at: SessionTokens.csrfField)
         let expected = request.viewer?.csrfToken ?? request.cookies[SessionTokens.loginCSRFCookie]?.string
-        guard let field, let expected, !expected.isEmpty, SessionTokens.same(field, expected) else {
+        guard let field, let expected, !expected.isEmpty, ConstantTime.equal(field, expected) else {
             throw BilingualError(.forbidden,
                                  fa: "برگهٔ امنیتی فرم نیست یا با نشست شما نمی‌خواند؛ کاری انجام نشد. صفحه را دوباره باز کنید و دوباره بفرستید.",
                                  en: "The form's security token is missing or does not match your session; nothing was done. Reload the page and send it again.")

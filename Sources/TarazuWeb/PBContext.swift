@@ -1,4 +1,5 @@
 import Foundation
+import TarazuCore
 import TarazuParticipation
 import TarazuReport
 import TarazuStore
@@ -74,7 +75,7 @@ struct PBFlow: Equatable {
         let parts = value.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 5, let stage = Stage(rawValue: parts[0]), let seconds = Int64(parts[3]) else { return nil }
         let payload = parts[0..<4].joined(separator: "|")
-        guard SessionTokens.same(hasher.sign(payload), parts[4]), parts[1] == slug else { return nil }
+        guard ConstantTime.equal(hasher.sign(payload), parts[4]), parts[1] == slug else { return nil }
         let flow = PBFlow(stage: stage, slug: parts[1], voterKey: parts[2], expires: Date(timeIntervalSince1970: Double(seconds)))
         return flow.expires > now ? flow : nil
     }

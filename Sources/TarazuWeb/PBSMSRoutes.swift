@@ -1,4 +1,5 @@
 import Foundation
+import TarazuCore
 import TarazuParticipation
 import TarazuStore
 import Vapor
@@ -26,7 +27,7 @@ enum PBSMSRoutes {
     static func register(_ app: Application, context: PBContext) {
         app.post("pb", "sms", "inbound") { request async throws -> Response in
             guard let expected = context.settings.inboundToken, !expected.isEmpty,
-                  let given = request.headers.first(name: tokenHeader), SessionTokens.same(given, expected) else {
+                  let given = request.headers.first(name: tokenHeader), ConstantTime.equal(given, expected) else {
                 return plain("unauthorized: missing or wrong \(tokenHeader)\n", .unauthorized)
             }
             guard let inbound = try? request.content.decode(Inbound.self), let from = inbound.from, let text = inbound.text else {

@@ -26,27 +26,32 @@ enum PortalPages {
         return items.isEmpty ? path : path + "?" + items.joined(separator: "&")
     }
 
-    static func layout(title: String, language: WebLanguage, switchPath: String, body: String) -> String {
+    /// A whole page: the portal's head, skip link, header (brand, the signed-in bar if any, the language
+    /// switch), `body` as the main content, and a footer. The dashboard passes its own brand and footer.
+    static func layout(title: String, language: WebLanguage, switchPath: String, body: String,
+                       brand: String? = nil, accountBar: String = "", footer: String? = nil, noindex: Bool = false) -> String {
         let lang = language.rawValue
+        let brand = brand ?? "<a href=\"\(link("/", language))\">\(language.pick("ترازو", "Tarazu"))</a> <span>\(language.pick("بودجهٔ شهر، روشن و خوانا", "The city budget, in plain view"))</span>"
+        let footer = footer ?? "\(language.pick("ترازو، نرم‌افزار آزاد سنجش بودجهٔ شهری. همهٔ داده‌ها و روش‌ها باز است.", "Tarazu, free software for judging a city budget. All data and methods are open.")) <a href=\"/openapi.json\">API</a> · <a href=\"\(link("/login", language))\">\(language.pick("ورود اعضای شورا و کارشناسان", "Sign in (council and staff)"))</a>"
         return """
         <!DOCTYPE html>
         <html lang="\(lang)" dir="\(language.direction)">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(htmlEscape(title))</title>
+        \(noindex ? "<meta name=\"robots\" content=\"noindex\">\n" : "")<title>\(htmlEscape(title))</title>
         <link rel="stylesheet" href="/assets/tarazu.css">
         </head>
         <body>
         <a class="skip" href="#main">\(language.pick("پرش به محتوا", "Skip to content"))</a>
         <header class="site">
-        <p class="brand"><a href="\(link("/", language))">\(language.pick("ترازو", "Tarazu"))</a> <span>\(language.pick("بودجهٔ شهر، روشن و خوانا", "The city budget, in plain view"))</span></p>
-        <nav aria-label="\(language.pick("زبان", "Language"))"><a href="\(htmlEscape(switchPath))" lang="\(language.other.rawValue)" hreflang="\(language.other.rawValue)">\(language.switchLabel)</a></nav>
+        <p class="brand">\(brand)</p>
+        \(accountBar.isEmpty ? "" : accountBar + "\n")<nav aria-label="\(language.pick("زبان", "Language"))"><a href="\(htmlEscape(switchPath))" lang="\(language.other.rawValue)" hreflang="\(language.other.rawValue)">\(language.switchLabel)</a></nav>
         </header>
         <main id="main">
         \(body)
         </main>
-        <footer class="site"><p>\(language.pick("ترازو، نرم‌افزار آزاد سنجش بودجهٔ شهری. همهٔ داده‌ها و روش‌ها باز است.", "Tarazu, free software for judging a city budget. All data and methods are open.")) <a href="/openapi.json">API</a> · <a href="\(link("/login", language))">\(language.pick("ورود اعضای شورا و کارشناسان", "Sign in (council and staff)"))</a></p></footer>
+        <footer class="site"><p>\(footer)</p></footer>
         </body>
         </html>
 

@@ -14,33 +14,20 @@ enum PortalRegions {
     }
 
     /// The regions with a population, in the book's order; nil when the year has no regional lines.
-    static func rows(book: BudgetBook, year: Int) -> [Row]? {
-        var approved: [String: Int64] = [:]
-        var realized: [String: Int64] = [:]
-        var anyRealized = false
-        for line in book.budgetLines where line.year == year {
-            approved[line.regionCode] = Self.sum(approved[line.regionCode] ?? 0, line.approved.rials)
-            if let value = line.realized?.rials {
-                realized[line.regionCode] = Self.sum(realized[line.regionCode] ?? 0, value)
-                anyRealized = true
-            }
-        }
-        let rows = book.regions.filter { $0.population > 0 && approved[$0.code] != nil }.map { region in
-            let spent = anyRealized ? realized[region.code] ?? 0 : approved[region.code]!
-            return Row(region: region, approved: approved[region.code]!, realized: anyRealized ? realized[region.code] ?? 0 : nil,
+    static func rows(book: BudgetBook, year: Int) throws -> [Row]? {
+        let totals = try SpendingTotals.grouped(book.budgetLines.filter { $0.year == year }, by: \.regionCode)
+        let anyRealized = totals.values.contains { $0.realizedLineCount > 0 }
+        let rows = book.regions.compactMap { region -> Row? in
+            guard region.population > 0, let sums = totals[region.code] else { return nil }
+            let spent = anyRealized ? sums.realized.rials : sums.approved.rials
+            return Row(region: region, approved: sums.approved.rials, realized: anyRealized ? sums.realized.rials : nil,
                        perResident: spent / region.population)
         }
         return rows.isEmpty ? nil : rows
     }
 
-    /// Sums saturate instead of trapping: a book's totals fit Int64 by far (the import checks amounts).
-    private static func sum(_ a: Int64, _ b: Int64) -> Int64 {
-        let (value, overflow) = a.addingReportingOverflow(b)
-        return overflow ? .max : value
-    }
-
     static func section(book: BudgetBook, year: Int, language: WebLanguage) -> String {
-        guard let rows = rows(book: book, year: year) else { return "" }
+        guard let rows = try? rows(book: book, year: year) else { return "" }
         let realized = rows.contains { $0.realized != nil }
         let measure = realized ? language.pick("هزینه‌شده", "spent") : language.pick("مصوب", "approved")
         func name(_ region: Region) -> String { language == .fa ? region.nameFa : region.nameEn ?? region.nameFa }

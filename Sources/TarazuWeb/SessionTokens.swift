@@ -25,15 +25,6 @@ enum SessionTokens {
         SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
-    /// Equality that takes the same time wherever the strings differ.
-    static func same(_ left: String, _ right: String) -> Bool {
-        let a = Array(left.utf8), b = Array(right.utf8)
-        guard a.count == b.count else { return false }
-        var difference: UInt8 = 0
-        for index in a.indices { difference |= a[index] ^ b[index] }
-        return difference == 0
-    }
-
     static func sessionCookie(_ token: String, lifetime: TimeInterval) -> HTTPCookies.Value {
         HTTPCookies.Value(string: token, maxAge: Int(lifetime), path: "/", isSecure: true, isHTTPOnly: true, sameSite: .strict)
     }

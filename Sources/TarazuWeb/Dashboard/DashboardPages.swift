@@ -26,32 +26,13 @@ enum DashboardPages {
     }
 
     static func layout(title: String, language: WebLanguage, switchPath: String, accountBar: String, body: String) -> String {
-        let lang = language.rawValue
-        return """
-        <!DOCTYPE html>
-        <html lang="\(lang)" dir="\(language.direction)">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="robots" content="noindex">
-        <title>\(htmlEscape(title))</title>
-        <link rel="stylesheet" href="/assets/tarazu.css">
-        </head>
-        <body>
-        <a class="skip" href="#main">\(language.pick("پرش به محتوا", "Skip to content"))</a>
-        <header class="site">
-        <p class="brand"><a href="\(DashboardLinks.query(language, nil).isEmpty ? "/dashboard" : "/dashboard?lang=en")">\(language.pick("ترازو: داشبورد شورا", "Tarazu: council dashboard"))</a></p>
-        \(accountBar)
-        <nav aria-label="\(language.pick("زبان", "Language"))"><a href="\(htmlEscape(switchPath))" lang="\(language.other.rawValue)" hreflang="\(language.other.rawValue)">\(language.switchLabel)</a></nav>
-        </header>
-        <main id="main">
-        \(body)
-        </main>
-        <footer class="site"><p>\(language.pick("ترازو، نرم‌افزار آزاد سنجش بودجهٔ شهری. مبالغ به ریال؛ ارقام دقیق در فایل‌های CSV و JSON.", "Tarazu, free software for judging a city budget. Amounts in rials; exact figures in the CSV and JSON files."))</p></footer>
-        </body>
-        </html>
-
-        """
+        PortalPages.layout(
+            title: title, language: language, switchPath: switchPath, body: body,
+            brand: "<a href=\"\(DashboardLinks.query(language, nil).isEmpty ? "/dashboard" : "/dashboard?lang=en")\">\(language.pick("ترازو: داشبورد شورا", "Tarazu: council dashboard"))</a>",
+            accountBar: accountBar,
+            footer: language.pick("ترازو، نرم‌افزار آزاد سنجش بودجهٔ شهری. مبالغ به ریال؛ ارقام دقیق در فایل‌های CSV و JSON.",
+                                  "Tarazu, free software for judging a city budget. Amounts in rials; exact figures in the CSV and JSON files."),
+            noindex: true)
     }
 
     static func bookList(_ books: [BookSummary], language: WebLanguage, accountBar: String) -> String {

@@ -4,21 +4,10 @@ import TarazuAnalysis
 /// A rubric finding with its `{placeholder}` figures filled in, as the page shows it.
 enum FindingText {
     static func fill(_ template: String, figures: [String: Figure], year: Int, language: WebLanguage) -> String {
-        var result = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            result += rest[..<open]
-            let name = String(rest[rest.index(after: open)..<close])
-            if let figure = figures[name] {
-                result += text(figure, language: language)
-            } else if name == "year" {
-                result += WebFormat.year(year, language)
-            } else {
-                result += "?"
-            }
-            rest = rest[rest.index(after: close)...]
+        RubricTemplate.fill(template) { name in
+            if let figure = figures[name] { return text(figure, language: language) }
+            return name == "year" ? WebFormat.year(year, language) : "?"
         }
-        return result + rest
     }
 
     static func text(_ figure: Figure, language: WebLanguage) -> String {
