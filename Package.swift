@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver", from: "2.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/vapor/vapor", from: "4.100.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
     ],
     targets: [
         // Pure layers: no Vapor, Fluent or NIO.
@@ -46,15 +47,18 @@ let package = Package(
         ]),
         // Web application.
         .target(name: "TarazuWeb", dependencies: [
-            "TarazuCore", "TarazuImport", "TarazuAnalysis", "TarazuReport", "TarazuStore", "TarazuForecast", "TarazuRisk",
+            "TarazuCore", "TarazuTabular", "TarazuImport", "TarazuAnalysis", "TarazuReport", "TarazuStore", "TarazuForecast", "TarazuRisk",
             "TarazuParticipation",
             .product(name: "Vapor", package: "vapor"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // Command line.
         .target(name: "TarazuCLI", dependencies: [
-            "TarazuCore", "TarazuImport", "TarazuSample", "TarazuParticipation", "TarazuStore", "TarazuAnalysis", "TarazuReport",
+            "TarazuCore", "TarazuTabular", "TarazuImport", "TarazuSample", "TarazuParticipation", "TarazuStore", "TarazuAnalysis", "TarazuReport",
             "TarazuForecast", "TarazuRisk", "TarazuWeb",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

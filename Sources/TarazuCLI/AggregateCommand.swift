@@ -3,6 +3,7 @@ import Foundation
 import TarazuCore
 import TarazuImport
 import TarazuStore
+import TarazuTabular
 
 /// `tarazu aggregate`: OpenSpending-style sums over a Fiscal Data Package, a budget book or the store.
 struct AggregateCommand: AsyncParsableCommand {
@@ -85,10 +86,9 @@ struct AggregateCommand: AsyncParsableCommand {
 
 /// Renders aggregate results.
 enum AggregateOutput {
+    /// CSV with formulas neutralized (``CSVWriter``): labels come from the data.
     static func csv(_ result: AggregateResult) -> String {
-        var rows = [result.columns + [result.measure]]
-        for cell in result.cells { rows.append(cell.keys + [plain(cell.value)]) }
-        return rows.map { $0.map(quoted).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        CSVWriter.write(header: result.columns + [result.measure], rows: result.cells.map { $0.keys + [plain($0.value)] })
     }
 
     static func json(_ result: AggregateResult, cube name: String) -> String {
@@ -108,11 +108,6 @@ enum AggregateOutput {
     /// An exact decimal without exponent or grouping.
     static func plain(_ value: Decimal) -> String {
         NSDecimalNumber(decimal: value).description(withLocale: Locale(identifier: "en_US_POSIX"))
-    }
-
-    private static func quoted(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
 

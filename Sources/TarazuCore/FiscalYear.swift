@@ -24,14 +24,15 @@ public struct FiscalYear: Hashable, Comparable, Sendable, CustomStringConvertibl
         }
     }
 
-    /// The first day of the fiscal year, at noon UTC.
+    /// The first day of the fiscal year, at noon UTC (the distant past or future for a year the
+    /// calendar cannot place).
     public var start: Date {
         var components = DateComponents()
         components.year = value
         components.month = 1
         components.day = 1
         components.hour = 12
-        return Self.calendar(for: calendar).date(from: components)!
+        return Self.calendar(for: calendar).date(from: components) ?? (value < 0 ? .distantPast : .distantFuture)
     }
 
     /// The fiscal year that contains `date`.

@@ -20,16 +20,19 @@ public enum BudgetBookWriter {
     static let automaticUnits: [AmountUnit] = [.billionRial, .millionRial, .thousandRial, .rial]
 
     /// Writes `book` into `folder` (created if needed). Amounts are written in `unit`, or in the
-    /// largest unit in which every amount of the book is whole.
+    /// largest unit in which every amount of the book is whole. `formulas`: whether texts a spreadsheet
+    /// would run are neutralized (files for people: open data) or kept exactly (files Tarazu reads back:
+    /// snapshots, samples).
     /// - Throws: `AmountNotWhole` (before writing anything) when an amount is not whole in `unit`,
     ///   or the file system's error.
-    public static func write(_ book: BudgetBook, to folder: URL, unit: AmountUnit? = nil) throws {
+    public static func write(_ book: BudgetBook, to folder: URL, unit: AmountUnit? = nil,
+                             formulas: CSVWriter.Formulas = .kept) throws {
         let unit = unit ?? largestWholeUnit(for: book)
         if let diagnostic = firstAmountNotWhole(in: book, unit: unit) { throw AmountNotWhole(diagnostic: diagnostic) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let tables = BookWriterTable.tables(of: book, unit: unit)
         for table in tables where table.isWritten {
-            try table.write(to: folder.appendingPathComponent(table.fileName))
+            try table.write(to: folder.appendingPathComponent(table.fileName), formulas: formulas)
         }
         if let governance = book.governanceYAML {
             try Data(governance.utf8).write(to: folder.appendingPathComponent(governanceFile), options: .atomic)

@@ -18,7 +18,7 @@ struct BookWriterTable {
     /// Rows rendered and written per chunk, so that a million-line book needs little memory.
     static let chunkSize = 20_000
 
-    func write(to url: URL) throws {
+    func write(to url: URL, formulas: CSVWriter.Formulas) throws {
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
         }
@@ -31,8 +31,8 @@ struct BookWriterTable {
             let rows = (start..<end).map(row)
             // CSVWriter writes its header argument as the first line: after the first chunk the
             // "header" is simply the chunk's first row.
-            let text = start == 0 ? CSVWriter.write(header: header, rows: rows)
-                : CSVWriter.write(header: rows[0], rows: Array(rows.dropFirst()))
+            let text = start == 0 ? CSVWriter.write(header: header, rows: rows, formulas: formulas)
+                : CSVWriter.write(header: rows[0], rows: Array(rows.dropFirst()), formulas: formulas)
             try handle.write(contentsOf: Data(text.utf8))
             start = end
         } while start < rowCount

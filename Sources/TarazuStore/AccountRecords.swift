@@ -1,4 +1,5 @@
 import Foundation
+import TarazuCore
 
 /// What an account may do. Roles are hierarchical: council < analyst < admin, and a role may do
 /// everything a lower one may.
@@ -77,14 +78,16 @@ public struct AuditEntry: Hashable, Codable, Sendable {
     public var client: String
 
     /// An entry to write with ``BudgetStore/appendAudit(_:)`` (or with an import or account change).
+    /// Every text is kept printable (``PrintableText/escaped(_:maxLength:)``): what a client typed cannot
+    /// forge a line of the log or send escape sequences to the terminal that reads it.
     public init(id: Int64 = 0, at: Date = Date(), actor: String, action: String, target: String, detail: String = "", client: String) {
         self.id = id
         self.at = at
-        self.actor = actor
-        self.action = action
-        self.target = target
-        self.detail = detail
-        self.client = client
+        self.actor = PrintableText.escaped(actor)
+        self.action = PrintableText.escaped(action)
+        self.target = PrintableText.escaped(target)
+        self.detail = PrintableText.escaped(detail, maxLength: 1024)
+        self.client = PrintableText.escaped(client)
     }
 }
 

@@ -200,6 +200,24 @@ extension BudgetStore {
         }
     }
 
+    /// A short text that changes whenever a ballot of process `slug` is cast or replaced (its count, its
+    /// newest row and newest cast time), read with one query: what a cache of tallies is keyed on.
+    public func pbBallotStamp(process slug: String) async throws -> String {
+        try await DatabaseErrorText.during("reading the ballots of '\(slug)'") {
+            let db = try sql()
+            let (processID, _) = try await Self.pbProcessRow(slug, on: db)
+            guard let row = try await db.select()
+                .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .column(SQLFunction("MAX", args: SQLColumn("id")), as: "last_id")
+                .column(SQLFunction("MAX", args: SQLColumn("cast_at_ms")), as: "last_at")
+                .from("pb_ballots").where("process_id", .equal, processID).first() else { return "\(processID):0" }
+            let count = try row.decode(column: "n", as: Int64.self)
+            let lastID = try row.decode(column: "last_id", as: Int64?.self) ?? 0
+            let lastAt = try row.decode(column: "last_at", as: Int64?.self) ?? 0
+            return "\(processID):\(count):\(lastID):\(lastAt)"
+        }
+    }
+
     /// The process `slug` and its ballot box rebuilt from the stored ballots (for tallies,
     /// participation figures and the pabulib export).
     public func pbBox(process slug: String) async throws -> (PBProcessDefinition, BallotBox) {

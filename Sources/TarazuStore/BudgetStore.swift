@@ -268,7 +268,15 @@ public final class BudgetStore: Sendable {
     }
 
     func sql() throws -> any SQLDatabase {
-        try database() as! any SQLDatabase
+        guard let database = try database() as? any SQLDatabase else { throw StoreError.closed }
+        return database
+    }
+
+    /// Runs the cheapest query there is: throws when the database does not answer (health checks).
+    public func ping() async throws {
+        try await DatabaseErrorText.during("checking the database") {
+            _ = try await sql().raw("SELECT 1").all()
+        }
     }
 
     /// Runs `body` in one transaction: all of it is written, or nothing.

@@ -30,13 +30,13 @@ enum APIRoutes {
                                           defaultYear: IndicatorEngine.latestRealizedYear(in: book) ?? summary.years.last))
         }
         api.get("books", ":name", "indicators") { request async throws -> Response in
-            let analysis = try await catalog.analysis(named: try QueryParameters.bookName(request), year: try QueryParameters.integer(request, "year"))
+            let analysis = try await catalog.analysis(named: try QueryParameters.bookName(request), year: try QueryParameters.year(request))
             let entries = IndicatorEntry.keyed(analysis.indicators)
             return try json(IndicatorsDocument(book: analysis.book.metadata.name, contentHash: analysis.contentHash,
                                                year: analysis.year, indicators: entries))
         }
         api.get("books", ":name", "assessment") { request async throws -> Response in
-            let analysis = try await catalog.analysis(named: try QueryParameters.bookName(request), year: try QueryParameters.integer(request, "year"))
+            let analysis = try await catalog.analysis(named: try QueryParameters.bookName(request), year: try QueryParameters.year(request))
             let assessment = analysis.assessment
             return try json(AssessmentDocument(book: analysis.book.metadata.name, contentHash: analysis.contentHash, year: analysis.year,
                                                rubric: RubricReference(assessment),

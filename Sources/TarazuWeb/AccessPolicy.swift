@@ -16,7 +16,7 @@ public enum AccessPolicy {
 
     /// First path component ("" for the home page) to requirement.
     public static let table: [String: Requirement] = [
-        "": .everyone, "books": .everyone, "api": .everyone, "assets": .everyone, "openapi.json": .everyone,
+        "": .everyone, "books": .everyone, "api": .everyone, "assets": .everyone, "openapi.json": .everyone, "healthz": .everyone,
         "login": .everyone, "logout": .everyone,
         // Participatory budgeting: public pages and voting; results before the tally phase check the
         // analyst role in the route; /pb/sms/inbound authenticates the gateway's shared secret instead.

@@ -41,7 +41,7 @@ enum AdminRoutes {
                 throw BilingualError(.badRequest, fa: problem.fa, en: problem.en)
             }
             let display = (form.display_name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            let hash = try await request.application.threadPool.runIfActive {
+            let hash = try await auth.passwords.run {
                 try AccountPasswords.hash(password, cost: auth.settings.bcryptCost)
             }
             do {
@@ -78,9 +78,10 @@ enum AdminRoutes {
         admin.get("audit") { request async throws -> Response in
             let language = WebLanguage(request: request)
             let viewer = try signedIn(request)
-            let page = max(1, try QueryParameters.integer(request, "page") ?? 1)
             let total = try await auth.store.auditCount()
-            let pages = max(1, (total + auditPageSize - 1) / auditPageSize)
+            let pages = max(1, total / auditPageSize + (total % auditPageSize == 0 ? 0 : 1))
+            // A page past the last shows the last: `page` comes from the address and may be any integer.
+            let page = min(max(1, try QueryParameters.integer(request, "page") ?? 1), pages)
             let entries = try await auth.store.auditLog(limit: auditPageSize, offset: (page - 1) * auditPageSize)
             return PortalPages.htmlResponse(AdminPages.audit(entries, page: page, pages: pages, viewer: viewer, language: language),
                                             language: language)

@@ -1,4 +1,5 @@
 import Foundation
+import TarazuCore
 import TarazuStore
 import Vapor
 
@@ -8,6 +9,9 @@ enum AuditTrail {
         AuditEntry(actor: actor ?? request.viewer?.account.username ?? "-", action: action, target: target, detail: detail,
                    client: request.clientAddress)
     }
+
+    /// `text` as the audit log keeps it: control and bidirectional characters escaped, at most 64 characters.
+    static func printable(_ text: String) -> String { PrintableText.escaped(text, maxLength: 64) }
 
     /// Writes an entry on its own (for actions that change nothing else, such as a failed sign-in).
     static func record(_ request: Request, store: BudgetStore, action: String, target: String, detail: String = "",

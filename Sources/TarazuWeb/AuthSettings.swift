@@ -1,5 +1,6 @@
 import Foundation
 import TarazuStore
+import Vapor
 
 /// The security settings of the web application.
 public struct AuthSettings: Sendable {
@@ -14,12 +15,23 @@ public struct AuthSettings: Sendable {
     public var uploadLimit: Int
     /// How long an uploaded book waits for its import to be confirmed.
     public var stagingLifetime: TimeInterval
+    /// Uploaded books waiting for confirmation, across all sessions (each session has at most one).
+    public var maxStagedUploads: Int
+    /// Password checks (bcrypt) running at once, on threads of their own.
+    public var passwordThreads: Int
+    /// Password checks running or waiting; a sign-in beyond them is answered 503 with Retry-After.
+    public var maxPendingPasswordChecks: Int
 
-    /// The defaults: bcrypt cost 12, 8-hour sessions, 5 failures in 15 minutes, 100 MB uploads staged 1 hour.
+    /// The defaults: bcrypt cost 12, 8-hour sessions, 5 failures in 15 minutes, 100 MB uploads staged 1 hour
+    /// (8 at most), password checks on as many threads as cores with 16 more waiting.
     public init(bcryptCost: Int = 12, sessionLifetime: TimeInterval = 8 * 3600, maxFailedLogins: Int = 5,
-                failureWindow: TimeInterval = 15 * 60, uploadLimit: Int = 100 * 1024 * 1024, stagingLifetime: TimeInterval = 3600) {
+                failureWindow: TimeInterval = 15 * 60, uploadLimit: Int = 100 * 1024 * 1024, stagingLifetime: TimeInterval = 3600,
+                maxStagedUploads: Int = 8, passwordThreads: Int = System.coreCount, maxPendingPasswordChecks: Int? = nil) {
         self.uploadLimit = uploadLimit
         self.stagingLifetime = stagingLifetime
+        self.maxStagedUploads = maxStagedUploads
+        self.passwordThreads = max(1, passwordThreads)
+        self.maxPendingPasswordChecks = maxPendingPasswordChecks ?? max(1, passwordThreads) + 16
         self.bcryptCost = bcryptCost
         self.sessionLifetime = sessionLifetime
         self.maxFailedLogins = maxFailedLogins
@@ -33,6 +45,7 @@ struct AuthContext: Sendable {
     let settings: AuthSettings
     let throttle: LoginThrottle
     let staging: UploadStaging
+    let passwords: PasswordChecks
     /// Verified when the account is unknown or disabled, so that a refusal takes as long as a wrong password.
     let dummyHash: String
 
@@ -40,7 +53,17 @@ struct AuthContext: Sendable {
         self.store = store
         self.settings = settings
         self.throttle = LoginThrottle(limit: settings.maxFailedLogins, window: settings.failureWindow)
-        self.staging = UploadStaging(lifetime: settings.stagingLifetime)
+        self.staging = UploadStaging(lifetime: settings.stagingLifetime, capacity: settings.maxStagedUploads)
+        self.passwords = PasswordChecks(threads: settings.passwordThreads, capacity: settings.maxPendingPasswordChecks)
         self.dummyHash = try AccountPasswords.hash("tarazu-dummy-password-never-valid", cost: settings.bcryptCost)
+    }
+}
+
+/// Stops the password threads when the application shuts down.
+struct PasswordChecksLifecycle: LifecycleHandler {
+    let checks: PasswordChecks
+
+    func shutdownAsync(_ application: Application) async {
+        await checks.shutdown()
     }
 }

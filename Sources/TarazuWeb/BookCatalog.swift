@@ -6,6 +6,7 @@ import TarazuImport
 import TarazuReport
 import TarazuRisk
 import TarazuStore
+import TarazuTabular
 import ZIPFoundation
 
 /// A book's indicators and status table for one year, with the book's content hash.
@@ -185,7 +186,7 @@ public actor BookCatalog {
         let root = manager.temporaryDirectory.appendingPathComponent("tarazu-web-\(UUID().uuidString)")
         defer { try? manager.removeItem(at: root) }
         let folder = root.appendingPathComponent(book.metadata.name)
-        try BudgetBookWriter.write(book, to: folder, unit: .rial)
+        try BudgetBookWriter.write(book, to: folder, unit: .rial, formulas: .neutralized)
         var files: [String: Data] = [:]
         for name in try manager.contentsOfDirectory(atPath: folder.path) {
             files[name] = try Data(contentsOf: folder.appendingPathComponent(name))

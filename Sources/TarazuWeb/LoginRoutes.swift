@@ -21,31 +21,49 @@ enum LoginRoutes {
             let language = WebLanguage(request: request)
             let form = (try? request.content.decode(LoginForm.self)) ?? LoginForm()
             let next = AccessPolicy.localPath(form.next)
-            let username = (form.username ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            let typed = form.username ?? ""
+            // A name that breaks the account rules cannot exist: it is checked like an unknown account,
+            // and only its escaped form reaches the audit log.
+            let username = (try? AccountPasswords.normalizedUsername(typed).get()) ?? ""
+            let auditedName = username.isEmpty ? AuditTrail.printable(typed) : username
             let password = form.password ?? ""
-            let keys = ["user:" + username, "client:" + request.clientAddress]
-            if let wait = await auth.throttle.retryAfter(keys) {
+            let keys = ["user:" + (username.isEmpty ? auditedName : username), "client:" + request.clientAddress]
+            // The attempt is counted before the password is checked, so simultaneous attempts cannot
+            // all pass the limit; a success gives its place back.
+            let reservedAt: Date
+            switch await auth.throttle.reserve(keys) {
+            case .refused(let wait):
                 let minutes = max(1, (wait + 59) / 60)
                 throw BilingualError(.tooManyRequests,
                                      fa: "تلاش‌های ناموفق ورود بسیار بوده است؛ \(PersianDigits.of(minutes)) دقیقهٔ دیگر دوباره بکوشید.",
                                      en: "Too many failed sign-ins; try again in \(minutes) minutes.",
                                      headers: ["Retry-After": String(wait)])
+            case .admitted(let date):
+                reservedAt = date
             }
-            let credentials = username.isEmpty ? nil : try await auth.store.credentials(named: username)
-            let hash = credentials.flatMap { $0.account.disabled ? nil : $0.passwordHash } ?? auth.dummyHash
-            // Always one bcrypt verify, so an unknown or disabled account answers as slowly as a wrong password.
-            let matches = try await request.application.threadPool.runIfActive {
-                AccountPasswords.verify(password, hash: hash)
+            let credentials: AccountCredentials?
+            let matches: Bool
+            do {
+                // Always one bcrypt verify, so an unknown or disabled account answers as slowly as a wrong password.
+                (credentials, matches) = try await auth.passwords.admitted {
+                    let credentials = username.isEmpty ? nil : try await auth.store.credentials(named: username)
+                    let hash = credentials.flatMap { $0.account.disabled ? nil : $0.passwordHash } ?? auth.dummyHash
+                    let matches = try await auth.passwords.compute { AccountPasswords.verify(password, hash: hash) }
+                    return (credentials, matches)
+                }
+            } catch {
+                await auth.throttle.release(keys, reservedAt: reservedAt)
+                throw error
             }
             guard matches, let account = credentials?.account, !account.disabled else {
-                await auth.throttle.recordFailure(keys)
-                try await AuditTrail.record(request, store: auth.store, action: "login.failure", target: username,
+                try await AuditTrail.record(request, store: auth.store, action: "login.failure", target: auditedName,
                                             detail: credentials == nil ? "unknown account" : "wrong password or disabled account")
                 return loginPage(request, next: next, status: .unauthorized, language: language,
                                  error: language.pick("نام کاربری یا گذرواژه درست نیست.", "The username or password is wrong."))
             }
             // Success clears the username's failures only: one's own account must not reset the address's count.
-            await auth.throttle.reset([keys[0]])
+            await auth.throttle.clear([keys[0]])
+            await auth.throttle.release([keys[1]], reservedAt: reservedAt)
             let token = SessionTokens.random()
             let now = Date()
             try await auth.store.createSession(accountID: account.id, tokenHash: SessionTokens.hash(token), csrfToken: SessionTokens.random(),

@@ -51,7 +51,12 @@ enum ManageRoutes {
             case .success(let outcome):
                 let book = outcome.book
                 let current = try await auth.store.books().first { $0.name == book.metadata.name }
-                let token = await auth.staging.stage(book, fileName: fileName, sessionHash: viewer.tokenHash)
+                guard let token = await auth.staging.stage(book, fileName: fileName, sessionHash: viewer.tokenHash) else {
+                    throw BilingualError(.serviceUnavailable,
+                                         fa: "بارگذاری‌های بسیاری در انتظار تأیید است؛ چیزی نوشته نشد. چند دقیقهٔ دیگر دوباره بکوشید.",
+                                         en: "Too many uploads are waiting to be confirmed; nothing was written. Try again in a few minutes.",
+                                         headers: ["Retry-After": "300"])
+                }
                 try await AuditTrail.record(request, store: auth.store, action: "upload.accept", target: book.metadata.name,
                                             detail: "\(fileName), content \(book.contentHash.prefix(12))")
                 return PortalPages.htmlResponse(ManagePages.preview(book, warnings: outcome.warnings, fileName: fileName, current: current,

@@ -180,6 +180,16 @@ enum OpenAPIDocument {
             "responses": { "200": { "description": "CSS.", "content": { "text/css": { "schema": { "type": "string" } } } } }
           }
         },
+        "/healthz": {
+          "get": {
+            "summary": "Whether the server and its database answer (for monitors and load balancers; never cached).",
+            "operationId": "health",
+            "responses": {
+              "200": { "description": "Serving.", "content": { "application/json": { "schema": { "type": "object", "required": ["status"], "properties": { "status": { "type": "string", "enum": ["ok"] } } } } } },
+              "503": { "description": "The database does not answer.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
+            }
+          }
+        },
         "/openapi.json": {
           "get": {
             "summary": "This document.",
@@ -280,7 +290,7 @@ enum OpenAPIDocument {
           "slug": { "name": "slug", "in": "path", "required": true, "description": "A participatory budgeting process (its id).", "schema": { "type": "string" } },
           "kiosk": { "name": "kiosk", "in": "query", "required": false, "description": "Kiosk mode: larger type, back to the start after the receipt.", "schema": { "type": "string", "enum": ["1"] } },
           "lang": { "name": "lang", "in": "query", "required": false, "description": "Page language; Persian (right to left) unless en.", "schema": { "type": "string", "enum": ["fa", "en"], "default": "fa" } },
-          "year": { "name": "year", "in": "query", "required": false, "description": "A year of the book (default: the latest year with realized figures).", "schema": { "type": "integer" } }
+          "year": { "name": "year", "in": "query", "required": false, "description": "A year of the book (default: the latest year with realized figures).", "schema": { "type": "integer", "minimum": 1, "maximum": 9999 } }
         },
         "responses": {
           "JSONError": { "description": "Refused: the reason.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },

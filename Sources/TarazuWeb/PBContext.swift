@@ -15,6 +15,7 @@ struct PBContext: Sendable {
     /// Wrong codes per client address.
     let wrongCodes: LoginThrottle
     let keys: PBKeyCache
+    let results = PBResultsCache()
 
     init(store: BudgetStore, settings: PBWebSettings) {
         self.store = store

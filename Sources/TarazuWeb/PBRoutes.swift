@@ -29,15 +29,19 @@ enum PBRoutes {
                                      en: "Results are published after voting closes.")
             }
             let rule = try QueryParameters.choice(request, "rule", PBRule.allCases.map(\.rawValue), default: stored.definition.settings.rule.rawValue)
-            let chosen = PBRule(rawValue: rule)!
-            let (_, box) = try await context.store.pbBox(process: stored.slug)
-            let results: [PBBudgetResult]
-            do {
-                results = try PBProcessResults.run(process, box: box, rule: chosen)
-            } catch {
-                throw WebError(.unprocessableEntity, "the tally failed: \(error)")
+            guard let chosen = PBRule(rawValue: rule) else { throw WebError.badRequest("unknown rule '\(rule)'") }
+            let slug = stored.slug
+            let stamp = try await context.store.pbBallotStamp(process: slug)
+            let tally = try await context.results.tally(slug + "|" + chosen.rawValue, stamp: stamp) { [store = context.store] in
+                let (_, box) = try await store.pbBox(process: slug)
+                do {
+                    return PBResultsCache.Tally(results: try PBProcessResults.run(process, box: box, rule: chosen),
+                                                ballots: box.ballots.count)
+                } catch {
+                    throw WebError(.unprocessableEntity, "the tally failed: \(error)")
+                }
             }
-            let html = PBResultsPage.render(stored.slug, process, rule: chosen, results: results, ballots: box.ballots.count, language)
+            let html = PBResultsPage.render(slug, process, rule: chosen, results: tally.results, ballots: tally.ballots, language)
             return PortalPages.htmlResponse(html, language: language)
         }
         PBVoteRoutes.register(app, context: context)

@@ -39,10 +39,17 @@ enum PBVoteRoutes {
             let voterKey = hasher.voterKey(phone: phone)
             let phoneKeys = ["phone:" + frame.slug + ":" + voterKey]
             let clientKeys = ["client:" + request.clientAddress]
-            let wait = [await context.codesPerPhone.retryAfter(phoneKeys, now: now),
-                        await context.codesPerClient.retryAfter(clientKeys, now: now)].compactMap { $0 }.max()
-            if let wait {
+            // Both counts are taken before the code is made, so simultaneous requests cannot pass the limits.
+            let phoneReserved: Date
+            switch await context.codesPerPhone.reserve(phoneKeys, now: now) {
+            case .refused(let wait): return tooMany(frame, csrf, seconds: wait, page: PBVotePages.phone)
+            case .admitted(let date): phoneReserved = date
+            }
+            switch await context.codesPerClient.reserve(clientKeys, now: now) {
+            case .refused(let wait):
+                await context.codesPerPhone.release(phoneKeys, reservedAt: phoneReserved)
                 return tooMany(frame, csrf, seconds: wait, page: PBVotePages.phone)
+            case .admitted: break
             }
             let policy = context.settings.codePolicy
             var generator = SystemRandomNumberGenerator()
@@ -51,10 +58,10 @@ enum PBVoteRoutes {
                 try await context.store.issuePBCode(process: frame.slug, phoneHash: voterKey,
                                                     codeHash: hasher.codeHash(voterKey: voterKey, code: code), at: now, policy: policy)
             } catch OneTimeCodeIssueError.cooldown(let seconds) {
+                await context.codesPerPhone.release(phoneKeys, reservedAt: phoneReserved)
+                await context.codesPerClient.release(clientKeys, reservedAt: phoneReserved)
                 return tooMany(frame, csrf, seconds: seconds, page: PBVotePages.phone)
             }
-            await context.codesPerPhone.recordFailure(phoneKeys, now: now)
-            await context.codesPerClient.recordFailure(clientKeys, now: now)
             do {
                 try await context.settings.gateway.send(to: phone, text: "کد رأی ترازو: \(PBDigits.persian(code))\nTarazu voting code: \(code)",
                                                         client: request.client, logger: request.logger)
@@ -88,13 +95,27 @@ enum PBVoteRoutes {
                 return request.redirect(to: PBPages.link(frame.base, language, kiosk: frame.kiosk), redirectType: .normal)
             }
             let clientKeys = ["client:" + request.clientAddress]
-            if let wait = await context.wrongCodes.retryAfter(clientKeys, now: now) {
-                return tooMany(frame, csrf, seconds: wait, page: PBVotePages.code)
+            // Counted as wrong before it is checked (simultaneous guesses cannot pass the limit); a code that
+            // is not wrong gives its place back.
+            let reserved: Date
+            switch await context.wrongCodes.reserve(clientKeys, now: now) {
+            case .refused(let wait): return tooMany(frame, csrf, seconds: wait, page: PBVotePages.code)
+            case .admitted(let date): reserved = date
             }
             let input = ChoiceText.normalize((try? request.content.get(String.self, at: "code")) ?? "").replacingOccurrences(of: " ", with: "")
-            let result = try await context.store.verifyPBCode(process: frame.slug, phoneHash: flow.voterKey,
+            let result: OneTimeCodeVerification
+            do {
+                result = try await context.store.verifyPBCode(process: frame.slug, phoneHash: flow.voterKey,
                                                               codeHash: hasher.codeHash(voterKey: flow.voterKey, code: input),
                                                               at: now, policy: context.settings.codePolicy)
+            } catch {
+                await context.wrongCodes.release(clientKeys, reservedAt: reserved)
+                throw error
+            }
+            switch result {
+            case .wrong, .locked: break
+            case .ok, .expired, .alreadyUsed: await context.wrongCodes.release(clientKeys, reservedAt: reserved)
+            }
             switch result {
             case .ok:
                 let next = PBFlow(stage: .ballot, slug: frame.slug, voterKey: flow.voterKey, expires: now.addingTimeInterval(30 * 60))
@@ -102,7 +123,6 @@ enum PBVoteRoutes {
                 response.cookies[PBFlow.cookie] = next.cookieValue(hasher)
                 return response
             case .wrong(let left):
-                await context.wrongCodes.recordFailure(clientKeys, now: now)
                 let n = WebFormat.integer(Int64(left), language)
                 return respond(PBVotePages.code(frame, error: language.pick("کد درست نیست؛ \(n) بار دیگر می‌توانید بکوشید.",
                                                                             "Wrong code; \(left) tries left.")), frame, csrf, .unprocessableEntity)
@@ -110,7 +130,6 @@ enum PBVoteRoutes {
                 return respond(PBVotePages.code(frame, error: language.pick("کد منقضی شده است؛ کد تازه بگیرید.",
                                                                             "The code has expired; ask for a new one.")), frame, csrf, .gone)
             case .locked:
-                await context.wrongCodes.recordFailure(clientKeys, now: now)
                 return respond(PBVotePages.code(frame, error: language.pick("بیش از اندازه کد نادرست وارد شد؛ کد تازه بگیرید.",
                                                                             "Too many wrong codes; ask for a new one.")), frame, csrf, .tooManyRequests)
             }

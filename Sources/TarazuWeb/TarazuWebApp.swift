@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import TarazuAnalysis
 import TarazuCore
 import TarazuImport
@@ -54,12 +55,16 @@ public enum TarazuWebApp {
 
     /// The signed-in and form areas: never cached, never in the public OpenAPI document.
     /// /pb changes with every ballot and carries the voting forms.
-    static let privatePrefixes = ["/dashboard", "/manage", "/admin", "/login", "/logout", "/pb"]
+    static let privatePrefixes = ["/dashboard", "/manage", "/admin", "/login", "/logout", "/pb", "/healthz"]
+
+    /// How long a connection may stay silent (no byte read or written) before the server closes it.
+    public static let idleTimeout: TimeAmount = .seconds(20)
 
     /// ``configure(_:store:rubric:)`` with a catalog made by the caller.
     public static func configure(_ app: Application, catalog: BookCatalog, auth settings: AuthSettings = AuthSettings(),
                                  pb: PBWebSettings = .fromEnvironment()) throws {
         let auth = try AuthContext(store: catalog.store, settings: settings)
+        app.lifecycle.use(PasswordChecksLifecycle(checks: auth.passwords))
         // Outermost first: security headers on everything, then ETag/Cache-Control, the cache of public
         // responses, then errors.
         app.middleware = Middlewares()
@@ -68,11 +73,15 @@ public enum TarazuWebApp {
         app.middleware.use(ETagMiddleware())
         app.middleware.use(ResponseCacheMiddleware(cache: ResponseCache(), store: catalog.store, privatePrefixes: privatePrefixes))
         app.middleware.use(TarazuErrorMiddleware(logger: app.logger))
+        app.middleware.use(RequestGuardMiddleware())
         // Then who is signed in, then the CSRF check of every POST (before any route does anything).
         app.middleware.use(ViewerMiddleware(store: catalog.store))
         app.middleware.use(CSRFMiddleware(bodyLimits: [ManageRoutes.uploadPath: settings.uploadLimit],
                                           exemptPaths: [PBSMSRoutes.path]))
         app.http.server.configuration.serverName = nil
+        // A connection that sends and receives nothing for this long is closed: half-sent requests from
+        // slow or stalled clients do not hold sockets for ever.
+        app.http.server.configuration.idleTimeout = idleTimeout
         PortalRoutes.register(app, catalog: catalog)
         APIRoutes.register(app, catalog: catalog)
         LoginRoutes.register(app, auth: auth)
@@ -80,6 +89,18 @@ public enum TarazuWebApp {
         ManageRoutes.register(app, auth: auth)
         PBRoutes.register(app, context: PBContext(store: catalog.store, settings: pb))
         DashboardRoutes.register(AccessPolicy.routes(app, requiring: .council), catalog: catalog)
+        app.get("healthz") { _ async throws -> Response in
+            do {
+                try await catalog.store.ping()
+            } catch {
+                throw WebError(.serviceUnavailable, "the database does not answer")
+            }
+            let response = Response(status: .ok)
+            response.headers.contentType = .json
+            response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+            response.body = .init(string: "{\"status\": \"ok\"}\n")
+            return response
+        }
         app.get("openapi.json") { _ async throws -> Response in
             let response = Response(status: .ok)
             response.headers.contentType = .json
@@ -114,6 +135,15 @@ enum QueryParameters {
             throw WebError.badRequest("\(name) must be an integer, not '\(text)'")
         }
         return value
+    }
+
+    /// The years a request may name: anything else is a 400, so no year arithmetic downstream can overflow.
+    static let years = 1...9999
+
+    static func year(_ request: Request) throws -> Int? {
+        guard let year = try integer(request, "year") else { return nil }
+        guard years.contains(year) else { throw WebError.badRequest("year must be between 1 and 9999, not \(year)") }
+        return year
     }
 
     static func choice(_ request: Request, _ name: String, _ allowed: [String], default value: String) throws -> String {
@@ -158,7 +188,7 @@ enum PortalRoutes {
             let name = try QueryParameters.bookName(request)
             let language = try QueryParameters.choice(request, "lang", ["fa", "en"], default: "fa")
             let format = try QueryParameters.choice(request, "format", ["html", "md"], default: "html")
-            let year = try QueryParameters.integer(request, "year")
+            let year = try QueryParameters.year(request)
             let text = try await catalog.report(named: name, year: year, language: ReportLanguage(rawValue: language)!,
                                                 format: format == "md" ? .markdown : .html)
             let response = Response(status: .ok)
@@ -206,7 +236,7 @@ enum PortalRoutes {
     }
 
     static func bookPage(_ request: Request, catalog: BookCatalog, name: String, language: WebLanguage) async throws -> Response {
-        let year = try QueryParameters.integer(request, "year")
+        let year = try QueryParameters.year(request)
         let summary = try await catalog.summary(named: name)
         let analysis = try await catalog.analysis(named: name, year: year)
         return PortalPages.htmlResponse(PortalPages.bookPage(summary, analysis, language: language, explicitYear: year != nil),

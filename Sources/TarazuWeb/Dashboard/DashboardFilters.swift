@@ -35,7 +35,7 @@ struct DashboardFilters: Hashable, Sendable {
 
     /// The filters of `request` (query items year, region, function).
     static func read(_ request: Request, book: BudgetBook) throws -> DashboardFilters {
-        try make(year: QueryParameters.integer(request, "year"), region: QueryParameters.string(request, "region"),
+        try make(year: QueryParameters.year(request), region: QueryParameters.string(request, "region"),
                  function: QueryParameters.string(request, "function"), book: book)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import TarazuCore
 import TarazuReport
+import TarazuTabular
 
 /// Writes a ``DashboardTable`` as an HTML table, as CSV (plain UTF-8, header row, whole rials) and as JSON.
 enum DashboardTableWriter {
@@ -42,17 +43,9 @@ enum DashboardTableWriter {
         }
     }
 
+    /// The table as CSV, formulas neutralized (``CSVWriter``).
     static func csv(_ table: DashboardTable) -> String {
-        var lines = [table.keys.map(field).joined(separator: ",")]
-        for row in table.rows {
-            lines.append(row.cells.flatMap(DashboardTable.raw).map { field($0 ?? "") }.joined(separator: ","))
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    private static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        CSVWriter.write(header: table.keys, rows: table.rows.map { $0.cells.flatMap(DashboardTable.raw).map { $0 ?? "" } })
     }
 
     /// `{"id": ..., "columns": [...], "rows": [{key: value}]}`: rials and counts as integers, ratios as numbers.
