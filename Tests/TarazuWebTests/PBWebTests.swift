@@ -167,4 +167,22 @@ import VaporTesting
             #expect(greedy.text.contains("Greedy") && greedy.text.contains("budget left before"))
         }
     }
+
+    @Test func keptResultsFollowNewBallots() async throws {
+        // The results page keeps its tally (review M4) only while the ballots stay the same.
+        try await PBHarness.with({ [try PBHarness.definition(now: $0)] }) { h in
+            let analyst = try await AuthHarness.signedIn(h.store, "ana", role: .analyst)
+            func ballots() async throws -> String? {
+                let page = try await WebHarness.get(h.app, "/pb/test-pb/results?lang=en", headers: analyst.headers)
+                #expect(page.status == .ok)
+                return page.text.firstMatch(of: /Ballots: (\d+) · Rule/).map { String($0.1) }
+            }
+            #expect(try await ballots() == "0")
+            for index in 0..<3 {
+                let ballot = CitizenBallot(voterKey: "k\(index)", district: .citywide, choices: .approvals(["1"]))
+                try await h.store.castPBBallot(process: "test-pb", ballot, channel: .paper, at: h.clock.now)
+                #expect(try await ballots() == String(index + 1))
+            }
+        }
+    }
 }

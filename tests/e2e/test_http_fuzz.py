@@ -59,7 +59,7 @@ def value(rng):
     if roll < 0.35:
         return integers(rng)
     if roll < 0.55:
-        return rng.choice(["fa", "en", "html", "md", "csv", "json", "xlsx", "approved", "realized", "approved.sum", "function",
+        return rng.choice(["رای ۱ ۲ ۳", "VOTE 1 2", "رای ۱:۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹", "09121234567", "+989121234567", "fa", "en", "html", "md", "csv", "json", "xlsx", "approved", "realized", "approved.sum", "function",
                            "region", "region.code", "year|function", "year.year:1403", "function.code:05|year.year:1402",
                            "approved:desc", "_count:asc", "greedy", "mes", "mes-add1", "tabriz", "/dashboard", "//evil.example",
                            "/\\evil", "citywide", "1", "overview", "by_function"])
@@ -155,7 +155,7 @@ def raw_request(rng, port, slugs, sessions):
     for name in rng.sample(["Accept-Language", "If-None-Match", "X-Forwarded-For", "Accept", "Range", "Content-Encoding",
                             "Transfer-Encoding", "Expect", "X-Tarazu-Gateway-Token", "Origin", "Referer"], rng.randint(0, 3)):
         headers[name] = rng.choice(["fa", "en;q=0.1", "*", "W/\"x\", \"y\"", "bytes=0-1", "gzip", "deflate", "chunked",
-                                    "100-continue", "127.0.0.1", urllib.parse.quote(junk(rng, 15)),
+                                    "100-continue", "127.0.0.1", "fuzz-token", urllib.parse.quote(junk(rng, 15)),
                                     junk(rng, 15) if rng.random() < 0.1 else "x"])
     # Content-Encoding and Transfer-Encoding values a body does not honour are part of the test; a
     # Content-Length always states the bytes sent, so a request never waits for bytes that will not come.
