@@ -121,7 +121,8 @@ enum APIRoutes {
         guard let text else { return [] }
         var keys: [OrderKey] = []
         for part in text.split(whereSeparator: { $0 == "|" || $0 == "," }) {
-            let pieces = part.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let pieces = part.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
             var ref = pieces[0]
             let direction = pieces.count > 1 ? pieces[1].lowercased() : "asc"
             guard direction == "asc" || direction == "desc" else {

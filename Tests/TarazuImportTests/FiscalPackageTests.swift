@@ -170,4 +170,19 @@ func temporaryFolder(_ files: [String: String]) throws -> URL {
                                                              cut: "administrative-classification.generic:level1:code:10"), on: cube)
         #expect(byCode.total == 110)
     }
+
+    /// A columnType that is only a colon once stopped the process (an index into an empty split).
+    @Test func emptyColumnTypePartsDoNotStopTheReader() throws {
+        let folder = try temporaryFolder([
+            "datapackage.json": """
+            {"name": "odd", "profile": "fiscal-data-package", "resources": [{"name": "budget", "path": "budget.csv", "schema": {"fields": [
+              {"name": "A", "columnType": ":"}, {"name": "B", "columnType": ":x"}, {"name": "C", "columnType": "y:"},
+              {"name": "Amount", "type": "number", "columnType": "value"}]}}]}
+            """,
+            "budget.csv": "A,B,C,Amount\n1,2,3,4\n",
+        ])
+        if case .fiscalPackage(let outcome) = try BookLoader.load(folder) {
+            #expect(outcome.cube.measureNames == ["Amount"])
+        }
+    }
 }

@@ -60,6 +60,17 @@ import VaporTesting
         }
     }
 
+    @Test func anEmptyOrderTermIsA400() async throws {
+        // `order=:` split into nothing and was indexed: the process stopped.
+        try await WebHarness.withApp { app, _ in
+            for order in [":", "|:|", ":desc", " : "] {
+                let query = order.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+                let status = try await WebHarness.get(app, "/api/v1/aggregate?measure=approved&drilldown=year&order=\(query)").status
+                #expect(status == .badRequest, "\(order)")
+            }
+        }
+    }
+
     @Test func uploadsWaitingForConfirmationAreBounded() async throws {
         // Review L3: every upload stayed in memory for an hour, without a cap per session.
         let staging = UploadStaging(lifetime: 3600, capacity: 2)

@@ -61,7 +61,7 @@ def value(rng):
     if roll < 0.55:
         return rng.choice(["رای ۱ ۲ ۳", "VOTE 1 2", "رای ۱:۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹", "09121234567", "+989121234567", "fa", "en", "html", "md", "csv", "json", "xlsx", "approved", "realized", "approved.sum", "function",
                            "region", "region.code", "year|function", "year.year:1403", "function.code:05|year.year:1402",
-                           "approved:desc", "_count:asc", "greedy", "mes", "mes-add1", "tabriz", "/dashboard", "//evil.example",
+                           "approved:desc", "_count:asc", ":", "|:|", ":desc", "a#", "#", "|", ",", ".", "..", "greedy", "mes", "mes-add1", "tabriz", "/dashboard", "//evil.example",
                            "/\\evil", "citywide", "1", "overview", "by_function"])
     if roll < 0.6:
         return "A" * rng.choice([1000, 5000, 20000])

@@ -37,9 +37,8 @@ public enum RubricEngine {
         let judged = resolver.figure(check.indicator, judgedPath, unit: check.unit)
         var figures: [String: Figure] = ["value": judged ?? Figure(value: .unavailable, unit: indicator?.unit ?? "")]
         for (name, reference) in check.figures ?? [:] {
-            let (id, path) = reference.path.contains("#")
-                ? (String(reference.path.split(separator: "#")[0]), String(reference.path.split(separator: "#")[1]))
-                : (check.indicator, reference.path)
+            let pieces = reference.path.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            let (id, path) = pieces.count == 2 ? (pieces[0], pieces[1]) : (check.indicator, reference.path)
             figures[name] = resolver.figure(id, path, unit: reference.unit) ?? Figure(value: .unavailable, unit: reference.unit ?? "")
         }
         figures["year"] = Figure(value: .count(resolver.year), unit: "year")

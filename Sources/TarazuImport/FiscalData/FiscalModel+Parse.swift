@@ -70,7 +70,7 @@ extension FiscalModel {
                     measures.append(Measure(name: field, source: field, resource: resources.count > 1 ? resource.name : nil))
                     continue
                 }
-                let parts = type.split(separator: ":", maxSplits: 1).map(String.init)
+                let parts = type.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
                 let dimension = parts[0]
                 var name = parts.count > 1 ? parts[1] : parts[0]
                 if attributes[dimension]?.contains(where: { $0.name == name }) == true { name = field }

@@ -25,12 +25,13 @@ enum ComplianceModel {
             throw WebError.unprocessable("the sums overflow 64-bit rials")
         }
         let keys = Set(sold.keys).union(authorized.keys).sorted { lhs, rhs in
-            let a = lhs.split(separator: "|"), b = rhs.split(separator: "|")
-            return (Int(a[0]) ?? 0, String(a[1])) < (Int(b[0]) ?? 0, String(b[1]))
+            let a = lhs.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+            let b = rhs.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+            return (Int(a[0]) ?? 0, a.dropFirst().first.map(String.init) ?? "") < (Int(b[0]) ?? 0, b.dropFirst().first.map(String.init) ?? "")
         }
         var rows: [DashboardTable.Row] = []
         for item in keys {
-            let parts = item.split(separator: "|").map(String.init)
+            let parts = item.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             let sales = sold[item] ?? .zero
             let limit = authorized[item]
             let difference = sales.rials.subtractingReportingOverflow(limit?.rials ?? 0)
