@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "TarazuTabular", dependencies: [
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
-        .target(name: "TarazuImport", dependencies: ["TarazuCore", "TarazuTabular",
+        .target(name: "TarazuImport", dependencies: ["TarazuCore", "TarazuTabular", "TarazuAnalysis",
                                                      .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "TarazuSample", dependencies: ["TarazuCore", "TarazuImport"]),
         .target(name: "TarazuParticipation"),
@@ -54,7 +54,7 @@ let package = Package(
         ]),
         // Command line.
         .target(name: "TarazuCLI", dependencies: [
-            "TarazuCore", "TarazuImport", "TarazuSample", "TarazuParticipation", "TarazuStore", "TarazuAnalysis", "TarazuReport",
+            "TarazuCore", "TarazuTabular", "TarazuImport", "TarazuSample", "TarazuParticipation", "TarazuStore", "TarazuAnalysis", "TarazuReport",
             "TarazuForecast", "TarazuRisk", "TarazuWeb",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
