@@ -64,7 +64,7 @@ public enum BookLoader {
             throw reject(url.lastPathComponent, "no datapackage.json and no budget-book tables (budget_lines.csv, regions.csv, ...) in this folder")
         }
         let metadata = BookMetadata(name: slug(name ?? url.lastPathComponent), title: name ?? url.lastPathComponent)
-        return .book(try assemble(tables, metadata: metadata, folder: url))
+        return .book(noteLegacy(tables, encoding, in: try assemble(tables, metadata: metadata, folder: url)))
     }
 
     private static func loadPackage(_ url: URL, name: String?, encoding: TextEncoding) throws(InputRejected) -> LoadedInput {
@@ -104,9 +104,10 @@ public enum BookLoader {
         let folder = url.deletingLastPathComponent()
         let governancePath = descriptor.resources.first { $0.name == "governance" }?.path
         let mapPath = descriptor.resources.first { $0.name == "regions_map" }?.path
-        return .book(try assemble(tables, metadata: metadata, folder: folder,
-                                  governancePath: governancePath ?? BudgetBookWriter.governanceFile,
-                                  mapPath: mapPath ?? RegionMapCheck.fileName, descriptor: descriptor.fileName))
+        return .book(noteLegacy(tables, encoding, in: try assemble(tables, metadata: metadata, folder: folder,
+                                                                   governancePath: governancePath ?? BudgetBookWriter.governanceFile,
+                                                                   mapPath: mapPath ?? RegionMapCheck.fileName,
+                                                                   descriptor: descriptor.fileName)))
     }
 
     private static func loadWorkbook(_ url: URL, name: String?) throws(InputRejected) -> LoadedInput {
@@ -172,7 +173,7 @@ public enum BookLoader {
         table.name = kind.rawValue
         let folder = url.deletingLastPathComponent()
         let metadata = BookMetadata(name: slug(name ?? folder.lastPathComponent), title: name ?? folder.lastPathComponent)
-        return .book(try BookAssembler.assemble([kind: table], metadata: metadata))
+        return .book(noteLegacy([kind: table], encoding, in: try BookAssembler.assemble([kind: table], metadata: metadata)))
     }
 
     private static func metadata(from settings: [String: String], file: String, fallbackName: String) throws(InputRejected) -> BookMetadata {
@@ -204,6 +205,20 @@ public enum BookLoader {
         } catch {
             throw InputRejected(error.diagnostics())
         }
+    }
+
+    /// `outcome` with a warning for each table whose encoding was detected as Windows-1256: the one
+    /// encoding guessed rather than read from the bytes, so the user is told.
+    private static func noteLegacy(_ tables: [BookTable: RawTable], _ encoding: TextEncoding,
+                                   in outcome: BookAssembler.Outcome) -> BookAssembler.Outcome {
+        guard encoding == .automatic else { return outcome }
+        var outcome = outcome
+        for table in tables.values.sorted(by: { $0.source < $1.source }) where table.encoding == .windows1256 {
+            outcome.warnings.append(Diagnostic(.warning, file: table.source,
+                                               reason: "read as Windows-1256, since the file is not UTF-8; if that is wrong, "
+                                                   + "state its encoding (tarazu import --encoding)"))
+        }
+        return outcome
     }
 
     /// Assembles `tables` with the side files found in `folder`: governance.yaml (declared facts) and

@@ -72,6 +72,8 @@ def test_a_windows_1256_book_imports_detected_or_stated(tarazu, tmp_path):
         result = tarazu("import", book, "--db", db, *extra)
         assert result.returncode == 0, result.stderr
         assert "1 budget lines" in result.stdout
+        detected = "budget_lines.csv: warning: read as Windows-1256, since the file is not UTF-8" in result.stderr
+        assert detected == (not extra)
 
 
 def test_a_truncated_budget_table_is_an_error_at_the_cut_row(tarazu, tabriz, tmp_path):
