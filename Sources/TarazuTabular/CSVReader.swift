@@ -131,31 +131,38 @@ struct CSVParser {
 
     /// Splits the whole text into records and hands each to `assembler`.
     mutating func parse(into assembler: inout TableAssembler) throws(TabularError) {
+        let tracking = !invalid.isEmpty
         while index < buffer.count {
             let recordLine = line
-            let inHeader = assembler.header == nil
+            let inHeader = tracking && assembler.header == nil
             var cells: [String] = []
             cells.reserveCapacity(max(assembler.width, 1))
             while true {
                 cells.append(try field(number: cells.count + 1))
-                noteInvalidBytes(line: recordLine, field: cells.count, inHeader: inHeader)
+                if tracking { noteInvalidBytes(line: recordLine, field: cells.count, inHeader: inHeader) }
                 guard index < buffer.count, buffer[index] == delimiter else { break }
                 index += 1
             }
-            if index == buffer.count, let header = assembler.header, cells.count < header.count,
-               cells.contains(where: { !TableAssembler.isBlank($0) }) {
-                let last = cells.count
-                throw TabularError(source: source, line: recordLine, column: last,
-                                   reason: "the file ends in the middle of this row, in column \(last)\(TableAssembler.named(header[last - 1])): "
-                                       + "the row has \(last) of the header's \(header.count) fields and no line break "
-                                       + "follows, so the file looks truncated")
-            }
+            if index == buffer.count { try checkLastRow(cells, line: recordLine, header: assembler.header) }
             endLine()
             try assembler.add(line: recordLine, cells: cells)
         }
     }
 
+    /// Fails when the last record, which no line break ends, has fewer fields than the header: the
+    /// file was cut in the middle of it. (Kept out of `parse` so that its loop stays small.)
+    @inline(never)
+    private func checkLastRow(_ cells: [String], line: Int, header: [String]?) throws(TabularError) {
+        guard let header, cells.count < header.count, cells.contains(where: { !TableAssembler.isBlank($0) }) else { return }
+        let last = cells.count
+        throw TabularError(source: source, line: line, column: last,
+                           reason: "the file ends in the middle of this row, in column \(last)\(TableAssembler.named(header[last - 1])): "
+                               + "the row has \(last) of the header's \(header.count) fields and no line break "
+                               + "follows, so the file looks truncated")
+    }
+
     /// Records the invalid bytes that lie in the field just read (they all come before `index`).
+    @inline(never)
     private mutating func noteInvalidBytes(line: Int, field: Int, inHeader: Bool) {
         guard nextInvalid < invalid.count, invalid[nextInvalid] < index else { return }
         let first = invalid[nextInvalid]

@@ -215,7 +215,7 @@ enum UTF8Validation {
 
     /// Walks `bytes`, calling `invalid` with the offset of each byte that does not start a valid
     /// sequence (it returns false to stop); returns the number of valid multi-byte sequences seen.
-    @discardableResult
+    @discardableResult @inline(__always)
     private static func scan(_ bytes: Data, invalid: (Int) -> Bool) -> Int {
         bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Int in
             let buffer = raw.bindMemory(to: UInt8.self)
@@ -241,6 +241,7 @@ enum UTF8Validation {
     }
 
     /// The length of the valid sequence starting at `index` (a byte of 0x80 or more), or nil.
+    @inline(__always)
     private static func sequenceLength(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
         let count = buffer.count
         let lead = buffer[index]
