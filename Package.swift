@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "TarazuTabular", dependencies: [
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
-        .target(name: "TarazuImport", dependencies: ["TarazuCore", "TarazuTabular",
+        .target(name: "TarazuImport", dependencies: ["TarazuCore", "TarazuTabular", "TarazuAnalysis",
                                                      .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "TarazuSample", dependencies: ["TarazuCore", "TarazuImport"]),
         .target(name: "TarazuParticipation"),

@@ -3,6 +3,7 @@ import Foundation
 import TarazuCore
 import TarazuImport
 import TarazuStore
+import TarazuTabular
 import TarazuWeb
 
 /// `tarazu import PATH`: validates a budget book (or any Fiscal Data Package) and stores it, all or nothing.
@@ -15,20 +16,34 @@ struct ImportCommand: AsyncParsableCommand {
         or a .json book. On bad input every error is printed as file:row:column: reason, the exit code is 1 \
         and the store is left unchanged. Re-importing a book with the same name replaces it and is recorded \
         in the import history.
+
+        CSV encodings are detected: UTF-8 (with or without byte-order mark), UTF-16 with a byte-order mark, \
+        and Windows-1256 for a file that is not UTF-8 at all. A file that is mostly UTF-8 with some invalid \
+        bytes is an error naming each damaged cell; --encoding states the encoding instead, and bytes that \
+        are invalid in it are errors located by row.
         """)
 
     @Argument(help: "The book folder or file.")
     var path: String
 
-    @Option(help: "The book's name in the store (default: the datapackage name, or the folder or file name).")
+    @Option(help: "The book's name in the store (default: the datapackage name, or the folder or file name); at most 64 characters.")
     var name: String?
 
+    @Option(help: "The encoding of the CSV tables: auto (detect), utf-8, windows-1256 or utf-16.")
+    var encoding: String = "auto"
+
     @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        guard TextEncoding(name: encoding) != nil else {
+            throw ValidationError("unknown encoding '\(encoding)': give auto, utf-8, windows-1256 or utf-16")
+        }
+    }
 
     func run() async throws {
         let input: LoadedInput
         do {
-            input = try BookLoader.load(URL(fileURLWithPath: path), name: name)
+            input = try BookLoader.load(URL(fileURLWithPath: path), name: name, encoding: TextEncoding(name: encoding) ?? .automatic)
         } catch {
             throw BadInput(error)
         }

@@ -13,9 +13,14 @@ public enum BookAssembler {
         public var warnings: [Diagnostic]
     }
 
+    /// The longest book name accepted: names become URLs, file and folder names.
+    public static let maximumNameLength = 64
+
     /// Builds the book from `tables` (keyed by table), or throws every error found (up to a cap).
+    /// `governanceFile` and `mapFile` name the side files in messages.
     public static func assemble(_ tables: [BookTable: RawTable], metadata: BookMetadata,
                                 governanceYAML: String? = nil, regionsGeoJSON: String? = nil,
+                                governanceFile: String = "governance.yaml", mapFile: String = "regions.geojson",
                                 errorCap: Int = 200) throws(InputRejected) -> Outcome {
         var log = DiagnosticLog(cap: errorCap)
         var book = BudgetBook(metadata: metadata, governanceYAML: governanceYAML, regionsGeoJSON: regionsGeoJSON)
@@ -23,9 +28,20 @@ public enum BookAssembler {
         let unit = metadata.amountUnit
         let calendar = metadata.calendar
 
+        checkName(metadata.name, log: &log)
         if tables[.budgetLines] == nil {
             log.error(metadata.name, "the book has no budget_lines table (budget_lines.csv, or a sheet named budget_lines)")
         }
+        for (kind, table) in tables.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where table.rows.isEmpty && !table.header.isEmpty {
+            if kind.isRequired {
+                log.error(table.source, row: table.headerLine > 0 ? table.headerLine : nil,
+                          "the \(kind.rawValue) table has a header but no rows: a book needs at least one (a file cut short?)")
+            } else {
+                log.warning(table.source, row: table.headerLine > 0 ? table.headerLine : nil,
+                            "the \(kind.rawValue) table has a header but no rows")
+            }
+        }
+        if let governanceYAML { GovernanceCheck.check(governanceYAML, file: governanceFile, log: &log) }
         if let table = tables[.functions], let cursor = TableCursor(table, schema: .functions, log: &log) {
             cursor.checkDuplicateKeys(["function_code"], label: "function code", log: &log)
             positions.sources[.functions] = table.source
@@ -60,9 +76,21 @@ public enum BookAssembler {
             book.deflator = readDeflator(cursor, rows: &positions.deflator, calendar: calendar, log: &log)
         }
         BookValidator.check(book, positions: positions, log: &log)
-        if let regionsGeoJSON { RegionMapCheck.check(regionsGeoJSON, regions: book.regions, log: &log) }
+        if let regionsGeoJSON { RegionMapCheck.check(regionsGeoJSON, file: mapFile, regions: book.regions, log: &log) }
         if log.hasErrors { throw InputRejected(log.report) }
         return Outcome(book: book, warnings: log.report)
+    }
+
+    /// A book name is lowercase ASCII letters, digits, `-` and `_` (``BookLoader/slug(_:)`` makes one),
+    /// at most ``maximumNameLength`` characters.
+    private static func checkName(_ name: String, log: inout DiagnosticLog) {
+        let shown = name.count > 40 ? "\"\(name.prefix(40))…\"" : "\"\(name)\""
+        if name.isEmpty || name.count > maximumNameLength {
+            log.error("book name", "\(shown) has \(name.count) characters; a book name needs 1 to \(maximumNameLength): "
+                          + "give a shorter one (tarazu import --name, the datapackage.json name, or the folder or file name)")
+        } else if !name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") }) {
+            log.error("book name", "\(shown) may hold only lowercase letters a-z, digits, - and _")
+        }
     }
 
     private static func readFunctions(_ cursor: TableCursor, rows: inout [Int], log: inout DiagnosticLog) -> [BudgetFunction] {

@@ -19,25 +19,27 @@ public enum LoadedInput: Sendable {
 
 /// Finds and reads the input at a path: a book folder, a .zip of one, a datapackage.json, a .csv, a .xlsx or a .json.
 public enum BookLoader {
-    public static func load(_ url: URL, name: String? = nil) throws(InputRejected) -> LoadedInput {
+    /// Reads the input at `url`. `name` overrides the book's name; `encoding` is the encoding of its
+    /// CSV tables (detected by default; workbooks, JSON and the side files are always UTF-8).
+    public static func load(_ url: URL, name: String? = nil, encoding: TextEncoding = .automatic) throws(InputRejected) -> LoadedInput {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             throw reject(url.path, "no such file or folder")
         }
-        if isDirectory.boolValue { return try loadFolder(url, name: name) }
+        if isDirectory.boolValue { return try loadFolder(url, name: name, encoding: encoding) }
         switch url.pathExtension.lowercased() {
         case "json" where url.lastPathComponent.lowercased() == "datapackage.json":
-            return try loadPackage(url, name: name)
+            return try loadPackage(url, name: name, encoding: encoding)
         case "json":
             return try loadJSON(url, name: name)
         case "xlsx":
             return try loadWorkbook(url, name: name)
         case "csv", "tsv", "txt":
-            return try loadLoneTable(url, name: name)
+            return try loadLoneTable(url, name: name, encoding: encoding)
         case "zip":
             let (folder, root) = try BookArchive.extract(url)
             defer { try? FileManager.default.removeItem(at: root) }
-            return try loadFolder(folder, name: name)
+            return try loadFolder(folder, name: name, encoding: encoding)
         default:
             throw reject(url.lastPathComponent, "unsupported file type: give a book folder, a .zip of one, a datapackage.json, a .csv, a .xlsx or a .json")
         }
@@ -47,35 +49,34 @@ public enum BookLoader {
         InputRejected([Diagnostic(.error, file: file, reason: reason)])
     }
 
-    private static func loadFolder(_ url: URL, name: String?) throws(InputRejected) -> LoadedInput {
+    private static func loadFolder(_ url: URL, name: String?, encoding: TextEncoding) throws(InputRejected) -> LoadedInput {
         let descriptor = url.appendingPathComponent("datapackage.json")
-        if FileManager.default.fileExists(atPath: descriptor.path) { return try loadPackage(descriptor, name: name) }
+        if FileManager.default.fileExists(atPath: descriptor.path) { return try loadPackage(descriptor, name: name, encoding: encoding) }
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
         var tables: [BookTable: RawTable] = [:]
         for file in files where ["csv", "tsv", "txt"].contains((file as NSString).pathExtension.lowercased()) {
             guard let table = BookTable.named(file) else { continue }
-            tables[table] = try readCSV(url.appendingPathComponent(file), source: file, name: table.rawValue)
+            tables[table] = try readCSV(url.appendingPathComponent(file), source: file, name: table.rawValue, encoding: encoding)
         }
         if tables.isEmpty {
             let books = files.filter { ["xlsx", "json"].contains(($0 as NSString).pathExtension.lowercased()) }
-            if books.count == 1 { return try load(url.appendingPathComponent(books[0]), name: name) }
+            if books.count == 1 { return try load(url.appendingPathComponent(books[0]), name: name, encoding: encoding) }
             throw reject(url.lastPathComponent, "no datapackage.json and no budget-book tables (budget_lines.csv, regions.csv, ...) in this folder")
         }
         let metadata = BookMetadata(name: slug(name ?? url.lastPathComponent), title: name ?? url.lastPathComponent)
-        return .book(try BookAssembler.assemble(tables, metadata: metadata, governanceYAML: governance(in: url),
-                                                regionsGeoJSON: regionMap(in: url)))
+        return .book(noteLegacy(tables, encoding, in: try assemble(tables, metadata: metadata, folder: url)))
     }
 
-    private static func loadPackage(_ url: URL, name: String?) throws(InputRejected) -> LoadedInput {
+    private static func loadPackage(_ url: URL, name: String?, encoding: TextEncoding) throws(InputRejected) -> LoadedInput {
         let descriptor: FiscalPackageDescriptor
         do {
             descriptor = try FiscalPackageDescriptor.load(url)
         } catch {
-            throw reject(error.file, error.reason)
+            throw InputRejected([error.diagnostic])
         }
         let bookResources = descriptor.resources.compactMap { resource in BookTable.named(resource.name).map { ($0, resource) } }
         guard bookResources.contains(where: { $0.0 == .budgetLines }) else {
-            return .fiscalPackage(try FiscalPackageReader.read(descriptorAt: url))
+            return .fiscalPackage(try FiscalPackageReader.read(descriptorAt: url, encoding: encoding))
         }
         var metadata = BookMetadata(name: slug(name ?? descriptor.name), title: descriptor.title ?? descriptor.name,
                                     cityFa: descriptor.cityFa, cityEn: descriptor.cityEn, description: descriptor.description)
@@ -94,18 +95,19 @@ public enum BookLoader {
         var tables: [BookTable: RawTable] = [:]
         for (table, resource) in bookResources {
             do {
-                tables[table] = try descriptor.loadTable(resource)
+                tables[table] = try descriptor.loadTable(resource, encoding: encoding)
             } catch {
-                problems.append(Diagnostic(.error, file: error.source, row: error.line, reason: error.reason))
+                problems += error.diagnostics()
             }
         }
         if !problems.isEmpty { throw InputRejected(problems) }
         let folder = url.deletingLastPathComponent()
         let governancePath = descriptor.resources.first { $0.name == "governance" }?.path
         let mapPath = descriptor.resources.first { $0.name == "regions_map" }?.path
-        return .book(try BookAssembler.assemble(tables, metadata: metadata,
-                                                governanceYAML: governance(in: folder, path: governancePath ?? "governance.yaml"),
-                                                regionsGeoJSON: regionMap(in: folder, path: mapPath ?? RegionMapCheck.fileName)))
+        return .book(noteLegacy(tables, encoding, in: try assemble(tables, metadata: metadata, folder: folder,
+                                                                   governancePath: governancePath ?? BudgetBookWriter.governanceFile,
+                                                                   mapPath: mapPath ?? RegionMapCheck.fileName,
+                                                                   descriptor: descriptor.fileName)))
     }
 
     private static func loadWorkbook(_ url: URL, name: String?) throws(InputRejected) -> LoadedInput {
@@ -115,7 +117,7 @@ public enum BookLoader {
         do {
             sheets = try XLSXReader.read(data, source: file)
         } catch {
-            throw InputRejected([Diagnostic(.error, file: error.source, row: error.line, reason: error.reason)])
+            throw InputRejected(error.diagnostics())
         }
         var tables: [BookTable: RawTable] = [:]
         var settings: [String: String] = [:]
@@ -128,9 +130,7 @@ public enum BookLoader {
             }
         }
         let metadata = try metadata(from: settings, file: file, fallbackName: name ?? url.deletingPathExtension().lastPathComponent)
-        let folder = url.deletingLastPathComponent()
-        return .book(try BookAssembler.assemble(tables, metadata: metadata, governanceYAML: governance(in: folder),
-                                                regionsGeoJSON: regionMap(in: folder)))
+        return .book(try assemble(tables, metadata: metadata, folder: url.deletingLastPathComponent()))
     }
 
     private static func loadJSON(_ url: URL, name: String?) throws(InputRejected) -> LoadedInput {
@@ -140,7 +140,7 @@ public enum BookLoader {
         do {
             tablesRead = try JSONTableReader.read(data, source: file)
         } catch {
-            throw InputRejected([Diagnostic(.error, file: error.source, row: error.line, column: error.column.map { "char \($0)" }, reason: error.reason)])
+            throw InputRejected(error.diagnostics(characterColumns: true))
         }
         var tables: [BookTable: RawTable] = [:]
         for table in tablesRead {
@@ -157,14 +157,12 @@ public enum BookLoader {
             }
         }
         let metadata = try metadata(from: settings, file: file, fallbackName: name ?? url.deletingPathExtension().lastPathComponent)
-        let folder = url.deletingLastPathComponent()
-        return .book(try BookAssembler.assemble(tables, metadata: metadata, governanceYAML: governance(in: folder),
-                                                regionsGeoJSON: regionMap(in: folder)))
+        return .book(try assemble(tables, metadata: metadata, folder: url.deletingLastPathComponent()))
     }
 
-    private static func loadLoneTable(_ url: URL, name: String?) throws(InputRejected) -> LoadedInput {
+    private static func loadLoneTable(_ url: URL, name: String?, encoding: TextEncoding) throws(InputRejected) -> LoadedInput {
         let file = url.lastPathComponent
-        var table = try readCSV(url, source: file, name: file)
+        var table = try readCSV(url, source: file, name: file, encoding: encoding)
         let kind = BookTable.named(file) ?? BookTable.allCases.first { candidate in
             let headers = Set(table.header.map(PersianText.key))
             return candidate.columns.filter(\.required).allSatisfy { !$0.keys.isDisjoint(with: headers) }
@@ -175,7 +173,7 @@ public enum BookLoader {
         table.name = kind.rawValue
         let folder = url.deletingLastPathComponent()
         let metadata = BookMetadata(name: slug(name ?? folder.lastPathComponent), title: name ?? folder.lastPathComponent)
-        return .book(try BookAssembler.assemble([kind: table], metadata: metadata))
+        return .book(noteLegacy([kind: table], encoding, in: try BookAssembler.assemble([kind: table], metadata: metadata)))
     }
 
     private static func metadata(from settings: [String: String], file: String, fallbackName: String) throws(InputRejected) -> BookMetadata {
@@ -200,22 +198,79 @@ public enum BookLoader {
         }
     }
 
-    private static func readCSV(_ url: URL, source: String, name: String) throws(InputRejected) -> RawTable {
+    private static func readCSV(_ url: URL, source: String, name: String, encoding: TextEncoding) throws(InputRejected) -> RawTable {
         let data = try readData(url)
         do {
-            return try CSVReader.read(data, source: source, name: name)
+            return try CSVReader.read(data, source: source, name: name, encoding: encoding)
         } catch {
-            throw InputRejected([Diagnostic(.error, file: error.source, row: error.line, reason: error.reason)])
+            throw InputRejected(error.diagnostics())
         }
     }
 
-    private static func governance(in folder: URL, path: String = "governance.yaml") -> String? {
-        try? String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
+    /// `outcome` with a warning for each table whose encoding was detected as Windows-1256: the one
+    /// encoding guessed rather than read from the bytes, so the user is told.
+    private static func noteLegacy(_ tables: [BookTable: RawTable], _ encoding: TextEncoding,
+                                   in outcome: BookAssembler.Outcome) -> BookAssembler.Outcome {
+        guard encoding == .automatic else { return outcome }
+        var outcome = outcome
+        for table in tables.values.sorted(by: { $0.source < $1.source }) where table.encoding == .windows1256 {
+            outcome.warnings.append(Diagnostic(.warning, file: table.source,
+                                               reason: "read as Windows-1256, since the file is not UTF-8; if that is wrong, "
+                                                   + "state its encoding (tarazu import --encoding)"))
+        }
+        return outcome
     }
 
-    /// The regions' shapes beside the tables (regions.geojson), checked against the regions table.
-    private static func regionMap(in folder: URL, path: String = RegionMapCheck.fileName) -> String? {
-        try? String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
+    /// Assembles `tables` with the side files found in `folder`: governance.yaml (declared facts) and
+    /// regions.geojson (the regions' shapes, checked against the regions table).
+    private static func assemble(_ tables: [BookTable: RawTable], metadata: BookMetadata, folder: URL,
+                                 governancePath: String = BudgetBookWriter.governanceFile,
+                                 mapPath: String = RegionMapCheck.fileName,
+                                 descriptor: String? = nil) throws(InputRejected) -> BookAssembler.Outcome {
+        var problems: [Diagnostic] = []
+        var governance: String?
+        var map: String?
+        do {
+            governance = try sideFile(governancePath, in: folder, descriptor: descriptor,
+                                      limit: GovernanceCheck.maximumBytes)
+        } catch {
+            problems += error.diagnostics
+        }
+        do {
+            map = try sideFile(mapPath, in: folder, descriptor: descriptor, limit: nil)
+        } catch {
+            problems += error.diagnostics
+        }
+        if !problems.isEmpty { throw InputRejected(problems) }
+        return try BookAssembler.assemble(tables, metadata: metadata, governanceYAML: governance, regionsGeoJSON: map,
+                                          governanceFile: governancePath, mapFile: mapPath)
+    }
+
+    /// The text of a side file (governance.yaml, regions.geojson), nil when there is none. A file that
+    /// is there but cannot be read, is too large or is not UTF-8 is an error, located by line where it can be.
+    private static func sideFile(_ path: String, in folder: URL, descriptor: String?, limit: Int?) throws(InputRejected) -> String? {
+        let parts = path.split(separator: "/")
+        if path.hasPrefix("/") || parts.contains("..") || path.contains("://") {
+            throw reject(descriptor ?? path, "the path \(path) must be relative and stay inside the book folder")
+        }
+        let url = folder.appendingPathComponent(path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return nil }
+        if isDirectory.boolValue { throw reject(path, "is a folder, not a file") }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw reject(path, "cannot read the file: \(error.localizedDescription)")
+        }
+        if let limit, data.count > limit {
+            throw reject(path, "the file has \(data.count) bytes; at most \(limit) are accepted")
+        }
+        do {
+            return try TextFile.utf8(data, source: path)
+        } catch {
+            throw InputRejected(error.diagnostics(characterColumns: true))
+        }
     }
 
     /// A book name safe for URLs and file names: lowercase ASCII letters, digits, `-` and `_`.

@@ -1,4 +1,5 @@
 import TarazuCore
+import TarazuTabular
 
 /// Collects diagnostics while a book is read, keeping at most `cap` errors.
 struct DiagnosticLog {
@@ -25,5 +26,20 @@ struct DiagnosticLog {
     var report: [Diagnostic] {
         guard errorCount > cap else { return diagnostics }
         return diagnostics + [Diagnostic(.error, file: "…", reason: "\(errorCount - cap) more errors not shown")]
+    }
+}
+
+extension TabularError {
+    /// The error and the further ones it carries as diagnostics, with a closing line when some were
+    /// left out. The column is the header's name of the cell when known, else the character column
+    /// (`char N`) when `characterColumns` is set (JSON and other text files), else nothing.
+    func diagnostics(characterColumns: Bool = false) -> [Diagnostic] {
+        var list = all.map { error in
+            Diagnostic(.error, file: error.source, row: error.line,
+                       column: error.columnName ?? (characterColumns ? error.column.map { "char \($0)" } : nil),
+                       reason: error.reason)
+        }
+        if omitted > 0 { list.append(Diagnostic(.error, file: "…", reason: "\(omitted) more errors not shown")) }
+        return list
     }
 }

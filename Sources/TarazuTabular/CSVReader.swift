@@ -3,23 +3,69 @@ import Foundation
 /// Reads delimited text (CSV): comma, semicolon or tab separated, RFC 4180 quoting.
 ///
 /// The delimiter is the most frequent of comma, semicolon and tab outside quotes in the header
-/// line (comma on ties). Encodings: UTF-8 with or without byte-order mark, UTF-16 with
-/// byte-order mark, and Windows-1256 for bytes that are not valid UTF-8. Line ends may be CRLF,
-/// LF or CR, also mixed. A quoted field may hold delimiters, doubled quotes and line breaks;
-/// white space before an opening quote or after a closing quote is ignored. Data cells are
-/// returned verbatim, header cells trimmed.
+/// line (comma on ties). Encodings (``TextEncoding``): detected by default, UTF-8 with or without
+/// byte-order mark, UTF-16 with byte-order mark, and Windows-1256 for bytes that are not UTF-8 at
+/// all; a file that is mostly UTF-8 with some invalid bytes is an error naming each cell that holds
+/// them. Line ends may be CRLF, LF or CR, also mixed. A quoted field may hold delimiters, doubled
+/// quotes and line breaks; white space before an opening quote or after a closing quote is ignored.
+/// Every row must have as many fields as the header (trailing empty fields beyond it are dropped); a
+/// last row cut short (fewer fields and no line break at the end) is reported as a truncated file.
+/// Data cells are returned verbatim, header cells trimmed.
 public enum CSVReader {
     /// Parses `data` into a table named `name`; `source` names the file in errors.
-    public static func read(_ data: Data, source: String, name: String) throws(TabularError) -> RawTable {
-        let text = try TextDecoding.decode(data, source: source, allowLegacy: true)
-        var assembler = TableAssembler(source: source)
-        let outcome = text.bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<Void, TabularError> in
+    public static func read(_ data: Data, source: String, name: String,
+                            encoding: TextEncoding = .automatic) throws(TabularError) -> RawTable {
+        let text = try TextDecoding.decode(data, source: source, encoding: encoding, allowLegacy: true)
+        var assembler = TableAssembler(source: source, padsShortRows: false)
+        let outcome = text.bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> (Result<Void, TabularError>, [InvalidCell]) in
             let buffer = raw.bindMemory(to: UInt8.self)
-            var parser = CSVParser(buffer: buffer, delimiter: CSVDelimiter.detect(in: buffer), source: source)
-            return Result { () throws(TabularError) in try parser.parse(into: &assembler) }
+            var parser = CSVParser(buffer: buffer, delimiter: CSVDelimiter.detect(in: buffer), source: source, invalid: text.invalid)
+            let result = Result { () throws(TabularError) in try parser.parse(into: &assembler) }
+            return (result, parser.invalidCells)
         }
-        try outcome.get()
+        if !outcome.1.isEmpty {
+            var errors = outcome.1.prefix(TabularError.cap).map { cell in
+                cell.error(source: source, header: assembler.header, stated: text.stated)
+            }
+            var omitted = outcome.1.count - errors.count
+            if case .failure(let error) = outcome.0 {
+                if errors.count < TabularError.cap { errors.append(error) } else { omitted += 1 }
+            }
+            var first = errors.removeFirst()
+            first.more = errors
+            first.omitted = omitted
+            throw first
+        }
+        try outcome.0.get()
         return assembler.table(name: name, encoding: text.encoding)
+    }
+}
+
+/// A cell holding bytes that are not valid UTF-8.
+struct InvalidCell {
+    /// The row (the line where the record starts) and the 1-based field number.
+    var line: Int
+    var field: Int
+    /// Whether the cell is in the header record.
+    var inHeader: Bool
+    /// The first invalid byte and how many there are in the cell.
+    var byte: UInt8
+    var count: Int
+
+    func error(source: String, header: [String]?, stated: Bool) -> TabularError {
+        let name: String
+        if !inHeader, let header, field <= header.count, !header[field - 1].isEmpty {
+            name = header[field - 1]
+        } else {
+            name = "column \(field)"
+        }
+        var reason = "invalid UTF-8 byte \(TextFile.hex(byte))"
+        if count > 1 { reason += " (and \(count - 1) more in this cell)" }
+        if inHeader { reason += " in the header" }
+        reason += stated
+            ? ": the file was read as UTF-8, as asked; correct the cell or give the file's real encoding"
+            : ": the rest of the file is UTF-8, so the cell is damaged; correct it, or give the file's real encoding"
+        return TabularError(source: source, line: line, column: field, columnName: name, reason: reason)
     }
 }
 
@@ -66,30 +112,66 @@ struct CSVParser {
     private var interned = Set<String>()
     private static let internLimit = 100_000
 
+    /// Offsets of the bytes that are not valid UTF-8 (ascending), and the next one to place in a cell.
+    private let invalid: [Int]
+    private var nextInvalid = 0
+    /// The cells that hold invalid bytes, in file order.
+    private(set) var invalidCells: [InvalidCell] = []
+
     private static let quote: UInt8 = 0x22
     private static let lf: UInt8 = 0x0A
     private static let cr: UInt8 = 0x0D
 
-    init(buffer: UnsafeBufferPointer<UInt8>, delimiter: UInt8, source: String) {
+    init(buffer: UnsafeBufferPointer<UInt8>, delimiter: UInt8, source: String, invalid: [Int] = []) {
         self.buffer = buffer
         self.delimiter = delimiter
         self.source = source
+        self.invalid = invalid
     }
 
     /// Splits the whole text into records and hands each to `assembler`.
     mutating func parse(into assembler: inout TableAssembler) throws(TabularError) {
+        let tracking = !invalid.isEmpty
         while index < buffer.count {
             let recordLine = line
+            let inHeader = tracking && assembler.header == nil
             var cells: [String] = []
             cells.reserveCapacity(max(assembler.width, 1))
             while true {
                 cells.append(try field(number: cells.count + 1))
+                if tracking { noteInvalidBytes(line: recordLine, field: cells.count, inHeader: inHeader) }
                 guard index < buffer.count, buffer[index] == delimiter else { break }
                 index += 1
             }
+            if index == buffer.count { try checkLastRow(cells, line: recordLine, header: assembler.header) }
             endLine()
             try assembler.add(line: recordLine, cells: cells)
         }
+    }
+
+    /// Fails when the last record, which no line break ends, has fewer fields than the header: the
+    /// file was cut in the middle of it. (Kept out of `parse` so that its loop stays small.)
+    @inline(never)
+    private func checkLastRow(_ cells: [String], line: Int, header: [String]?) throws(TabularError) {
+        guard let header, cells.count < header.count, cells.contains(where: { !TableAssembler.isBlank($0) }) else { return }
+        let last = cells.count
+        throw TabularError(source: source, line: line, column: last,
+                           reason: "the file ends in the middle of this row, in column \(last)\(TableAssembler.named(header[last - 1])): "
+                               + "the row has \(last) of the header's \(header.count) fields and no line break "
+                               + "follows, so the file looks truncated")
+    }
+
+    /// Records the invalid bytes that lie in the field just read (they all come before `index`).
+    @inline(never)
+    private mutating func noteInvalidBytes(line: Int, field: Int, inHeader: Bool) {
+        guard nextInvalid < invalid.count, invalid[nextInvalid] < index else { return }
+        let first = invalid[nextInvalid]
+        var count = 0
+        while nextInvalid < invalid.count, invalid[nextInvalid] < index {
+            count += 1
+            nextInvalid += 1
+        }
+        invalidCells.append(InvalidCell(line: line, field: field, inHeader: inHeader, byte: buffer[first], count: count))
     }
 
     /// Consumes one line end (CRLF, LF or CR) if present.

@@ -56,8 +56,38 @@ public enum SourceEncoding: String, Sendable, Equatable {
     case utf16LE = "utf16le"
     /// UTF-16 big endian, announced by a byte-order mark.
     case utf16BE = "utf16be"
-    /// Windows-1256, the Arabic/Persian Windows code page, assumed when the bytes are not valid UTF-8.
+    /// Windows-1256, the Arabic/Persian Windows code page: assumed when the bytes are not UTF-8 at
+    /// all, or read so because it was asked for (``TextEncoding/windows1256``).
     case windows1256 = "windows-1256"
+}
+
+/// The encoding to read a text table in: detected (the default) or stated by the user.
+///
+/// Detection reads UTF-8 (with or without byte-order mark) and UTF-16 with a byte-order mark; bytes
+/// that are not UTF-8 at all are read as Windows-1256. A file that is mostly UTF-8 but has some invalid
+/// bytes is not re-read in another encoding: each cell holding invalid bytes is an error. A stated
+/// encoding is used as it is, and bytes that are invalid in it are errors located by row.
+public enum TextEncoding: String, Sendable, CaseIterable {
+    /// Detect the encoding.
+    case automatic = "auto"
+    /// UTF-8, with or without byte-order mark.
+    case utf8 = "utf-8"
+    /// Windows-1256 (the Arabic/Persian Windows code page).
+    case windows1256 = "windows-1256"
+    /// UTF-16: the byte-order mark tells the byte order; little endian without one.
+    case utf16 = "utf-16"
+
+    /// The encoding named `name` (case and `-`/`_` do not matter; `cp1256` and `utf8` are accepted too).
+    public init?(name: String) {
+        let key = name.lowercased().filter { $0 != "-" && $0 != "_" && $0 != " " }
+        switch key {
+        case "auto", "automatic": self = .automatic
+        case "utf8": self = .utf8
+        case "windows1256", "cp1256": self = .windows1256
+        case "utf16": self = .utf16
+        default: return nil
+        }
+    }
 }
 
 /// A problem in an input file, with its position: rendered as `source:line:column: reason`.
@@ -70,14 +100,28 @@ public struct TabularError: Error, CustomStringConvertible, Sendable, Equatable 
     public var column: Int?
     /// What is wrong, in plain words.
     public var reason: String
+    /// The name of the column from the table's header, when the problem is in one cell and the header is known.
+    public var columnName: String?
+    /// Further problems of the same kind found in the same file after this one (e.g. every cell with
+    /// invalid UTF-8), at most ``TabularError/cap`` in all.
+    public var more: [TabularError] = []
+    /// How many further problems were found but not kept in `more`.
+    public var omitted = 0
+
+    /// The most problems of one kind kept for one file (the importer's error cap).
+    public static let cap = 200
 
     /// Creates an error.
-    public init(source: String, line: Int? = nil, column: Int? = nil, reason: String) {
+    public init(source: String, line: Int? = nil, column: Int? = nil, columnName: String? = nil, reason: String) {
         self.source = source
         self.line = line
         self.column = column
+        self.columnName = columnName
         self.reason = reason
     }
+
+    /// This problem followed by the further ones.
+    public var all: [TabularError] { [self] + more }
 
     /// `source:line:column: reason`, leaving out the parts that are nil.
     public var description: String {

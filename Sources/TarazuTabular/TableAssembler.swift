@@ -1,7 +1,9 @@
 import Foundation
 
 /// Builds a `RawTable` from records in file order: the first non-blank record is the header,
-/// blank records are skipped, short rows are padded and rows with values beyond the header are rejected.
+/// blank records are skipped, rows with values beyond the header are rejected, and short rows are
+/// padded (spreadsheets leave trailing empty cells out) or rejected (CSV, where every row must give
+/// every field: a short row is a record broken by a line break, or a file cut short).
 struct TableAssembler {
     /// How columns are named in messages: "column 7" (CSV) or "column G" (spreadsheets).
     enum ColumnNaming {
@@ -10,13 +12,16 @@ struct TableAssembler {
 
     let source: String
     let naming: ColumnNaming
+    /// Whether a row with fewer cells than the header is padded with empty cells (else it is an error).
+    let padsShortRows: Bool
     private(set) var header: [String]?
     private var headerLine = 0
     private var rows: [RawRow] = []
 
-    init(source: String, naming: ColumnNaming = .numbers) {
+    init(source: String, naming: ColumnNaming = .numbers, padsShortRows: Bool = true) {
         self.source = source
         self.naming = naming
+        self.padsShortRows = padsShortRows
     }
 
     /// The number of columns, once the header is known.
@@ -42,6 +47,13 @@ struct TableAssembler {
             }
             cells.removeLast(cells.count - header.count)
         } else if cells.count < header.count {
+            guard padsShortRows else {
+                let last = cells.count
+                throw TabularError(source: source, line: line, column: last,
+                                   reason: "the row has \(last) field\(last == 1 ? "" : "s") but the header has \(header.count) "
+                                       + "(it ends at column \(last)\(Self.named(header[last - 1]))): give every field, empty ones "
+                                       + "as ,, (a line break inside an unquoted cell also splits a row)")
+            }
             cells.append(contentsOf: repeatElement("", count: header.count - cells.count))
         }
         rows.append(RawRow(line: line, cells: cells))
@@ -51,6 +63,11 @@ struct TableAssembler {
     func table(name: String, encoding: SourceEncoding) -> RawTable {
         RawTable(source: source, name: name, headerLine: headerLine, header: header ?? [], rows: rows,
                  encoding: encoding)
+    }
+
+    /// ", name" for a header cell with a name, else "".
+    static func named(_ headerCell: String) -> String {
+        headerCell.isEmpty ? "" : ", " + headerCell
     }
 
     /// True for a cell that holds only white space.

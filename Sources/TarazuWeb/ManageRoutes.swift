@@ -113,11 +113,12 @@ enum ManageRoutes {
         }
     }
 
-    /// The client's file name reduced to a safe base name with an accepted extension.
+    /// The client's file name reduced to a safe base name with an accepted extension, its stem at most
+    /// 100 characters (a file system refuses names over 255 bytes).
     static func safeFileName(_ name: String) -> String {
         let base = (name as NSString).lastPathComponent
         let ext = (base as NSString).pathExtension.lowercased()
-        let stem = QueryParameters.fileSafe((base as NSString).deletingPathExtension)
+        let stem = String(QueryParameters.fileSafe((base as NSString).deletingPathExtension).prefix(100))
         return ext.isEmpty ? stem : stem + "." + QueryParameters.fileSafe(ext)
     }
 

@@ -158,7 +158,7 @@ import TarazuCore
             _ = try GovernanceFacts(yaml: "facts:\n  a: {note: x}\n")
             Issue.record("a fact without value was accepted")
         } catch {
-            #expect(error.description == "governance.yaml: line 2: fact `a` has no `value:`")
+            #expect(error.description == "governance.yaml:2:6: fact `a` has no `value:`")
         }
         #expect(throws: GovernanceFactsError.self) { try GovernanceFacts(yaml: "colour: blue") }
     }

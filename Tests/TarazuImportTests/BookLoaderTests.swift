@@ -19,7 +19,7 @@ import TarazuTabular
             "budget_lines.csv": "year;line_id;department;region_code;function;economic_class;approved;realized\n"
                 + "1403;L1;\"معاونت \"\"عمرانی\"\", فنی\";1;transport_traffic;capital;1000;900\n" + budgetRow2 + "\n",
             "revenues.csv": "year\tline_id\trevenue_class\tapproved\trealized\n1403\tR1\tgeneral_fees\t3500\t3000\n",
-            "governance.yaml": "council_dashboards: {value: false, source: interview}\n",
+            "governance.yaml": "source: interview\nfacts:\n  council_dashboards: {value: false, note: interview}\n",
         ]
     }
 

@@ -65,14 +65,41 @@ struct CSVReaderTests {
         #expect(table.rows == [RawRow(line: 5, cells: ["1403", "5"]), RawRow(line: 8, cells: ["1404", "6"])])
     }
 
-    @Test func shortRowsArePaddedAndEmptyExtraCellsDropped() throws {
-        let table = try read("a,b,c,\n1\n2,3,4,,\n")
+    @Test func emptyExtraCellsAreDroppedAndFullRowsKept() throws {
+        let table = try read("a,b,c,\n1,,\n2,3,4,,\n")
         #expect(table.header == ["a", "b", "c"])
         #expect(table.rows.map(\.cells) == [["1", "", ""], ["2", "3", "4"]])
     }
 
+    /// A row with fewer fields than the header is a record broken by a line break or a file cut
+    /// short: an error at that row, not a row silently padded with empty cells.
+    @Test func aShortRowInTheMiddleIsAnErrorAtItsRow() throws {
+        let failure = try #require(error("a,b,c\n1,2,3\n4,5\n6,7,8\n"))
+        #expect(failure.line == 3)
+        #expect(failure.column == 2)
+        #expect(failure.reason.contains("2 fields but the header has 3"))
+        #expect(failure.description.hasPrefix("t.csv:3:2: "))
+    }
+
+    /// A file cut in the middle of its last row (no line break at the end, fewer fields than the header)
+    /// is reported as truncated at that row.
+    @Test func aTruncatedLastRowIsAnErrorAtItsRow() throws {
+        let text = "year,line_id,department,approved,revised,realized\n"
+            + "1403,L1,معاونت,164976000000,165000000000,160000000000\n"
+            + "1403,L2,ستاد,16000000"
+        let failure = try #require(error(text))
+        #expect(failure.line == 3)
+        #expect(failure.column == 4)
+        #expect(failure.reason.contains("the file ends in the middle of this row, in column 4, approved"))
+        #expect(failure.reason.contains("truncated"))
+        // The same row with its line break and every field is complete.
+        #expect(try read(text + ",,\n").rows.count == 2)
+        // A last row without a line break but with every field is accepted.
+        #expect(try read(text + ",1,2").rows.last?.cells == ["1403", "L2", "ستاد", "16000000", "1", "2"])
+    }
+
     @Test func extraValueBeyondHeaderIsAnErrorWithLineAndColumn() throws {
-        let failure = try #require(error("a,b\n1\n2,3,\n4,5,6\n"))
+        let failure = try #require(error("a,b\n1,\n2,3,\n4,5,6\n"))
         #expect(failure.source == "t.csv")
         #expect(failure.line == 4)
         #expect(failure.column == 3)

@@ -53,12 +53,14 @@ public struct GovernanceFacts: Hashable, Sendable {
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw GovernanceFactsError(yaml: error)
         } catch {
-            throw GovernanceFactsError(message: "not valid YAML: \(error)")
+            throw GovernanceFactsError(reason: "not valid YAML: \(error)")
         }
         guard let root else { self = .none; return }
         guard let mapping = root.mapping else {
-            throw GovernanceFactsError(message: "line \(root.mark?.line ?? 1): the file must be a mapping with `source:` and `facts:`")
+            throw GovernanceFactsError(root, "the file must be a mapping with `source:` and `facts:`")
         }
         var source: String?
         var facts: [String: Fact] = [:]
@@ -69,14 +71,14 @@ public struct GovernanceFacts: Hashable, Sendable {
                 source = valueNode.string.map { PersianText.normalize($0) }
             case "facts":
                 guard let entries = valueNode.mapping else {
-                    throw GovernanceFactsError(message: "line \(valueNode.mark?.line ?? 1): `facts:` must be a mapping of fact keys")
+                    throw GovernanceFactsError(valueNode, "`facts:` must be a mapping of fact keys")
                 }
                 for (factKey, factNode) in entries {
                     let name = factKey.string ?? ""
                     facts[name] = try Self.fact(name, factNode)
                 }
             default:
-                throw GovernanceFactsError(message: "line \(keyNode.mark?.line ?? 1): unknown key `\(key)` (expected `source` or `facts`)")
+                throw GovernanceFactsError(keyNode, "unknown key `\(key)` (expected `source` or `facts`)")
             }
         }
         self.init(source: source, facts: facts)
@@ -91,7 +93,7 @@ public struct GovernanceFacts: Hashable, Sendable {
     private static func fact(_ name: String, _ node: Node) throws(GovernanceFactsError) -> Fact {
         if let mapping = node.mapping {
             guard let valueNode = mapping["value"] else {
-                throw GovernanceFactsError(message: "line \(node.mark?.line ?? 1): fact `\(name)` has no `value:`")
+                throw GovernanceFactsError(node, "fact `\(name)` has no `value:`")
             }
             let note = mapping["note"]?.string.map { PersianText.normalize($0) }
             return Fact(value: try scalar(name, valueNode), note: note)
@@ -101,7 +103,7 @@ public struct GovernanceFacts: Hashable, Sendable {
 
     private static func scalar(_ name: String, _ node: Node) throws(GovernanceFactsError) -> IndicatorValue {
         guard let scalar = node.scalar else {
-            throw GovernanceFactsError(message: "line \(node.mark?.line ?? 1): the value of fact `\(name)` must be a boolean, a number or a text")
+            throw GovernanceFactsError(node, "the value of fact `\(name)` must be a boolean, a number or a text")
         }
         let text = PersianText.asciiDigits(PersianText.normalize(scalar.string)).trimmingCharacters(in: .whitespaces)
         if scalar.style == .plain {
@@ -131,9 +133,55 @@ public struct GovernanceFacts: Hashable, Sendable {
     }
 }
 
-/// A governance.yaml that cannot be read.
+/// A governance.yaml that cannot be read, with the position of the problem when known.
 public struct GovernanceFactsError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// What is wrong, with the line.
-    public var message: String
-    public var description: String { "governance.yaml: \(message)" }
+    /// The 1-based line and character column of the problem.
+    public var line: Int?
+    public var column: Int?
+    /// What is wrong.
+    public var reason: String
+
+    /// A problem at `line` and `column`.
+    public init(line: Int? = nil, column: Int? = nil, reason: String) {
+        self.line = line
+        self.column = column
+        self.reason = reason
+    }
+
+    /// A problem with `node`, at its position.
+    init(_ node: Node, _ reason: String) {
+        self.init(line: node.mark?.line ?? 1, column: node.mark?.column, reason: reason)
+    }
+
+    /// Yams's (libyaml's) syntax error, at its position.
+    init(yaml error: YamlError) {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            if problem.hasPrefix("Maximum nesting level reached") {
+                self.init(line: mark.line, column: mark.column, reason: "not valid YAML: nested more than 1000 levels deep")
+                return
+            }
+            let during = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
+            self.init(line: mark.line, column: mark.column, reason: "not valid YAML: \(problem)\(during)")
+        case .reader(let problem, _, _, _):
+            self.init(reason: "not valid YAML: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            self.init(line: context.mark.line, column: context.mark.column,
+                      reason: "not valid YAML: a key appears twice in a mapping (\(duplicates.sorted().joined(separator: ", ")))")
+        default:
+            self.init(reason: "not valid YAML: \(error)")
+        }
+    }
+
+    /// `line N: reason` (or the reason alone).
+    public var message: String { line.map { "line \($0): \(reason)" } ?? reason }
+
+    /// `governance.yaml:line:column: reason`, leaving out what is not known.
+    public var description: String {
+        var location = "governance.yaml"
+        if let line { location += ":\(line)" }
+        if line != nil, let column { location += ":\(column)" }
+        return "\(location): \(reason)"
+    }
 }

@@ -105,7 +105,22 @@ extension FiscalModel {
 /// A datapackage.json that cannot be used, with the reason.
 public struct FiscalPackageError: Error, CustomStringConvertible, Sendable {
     public var file: String
+    /// The line and character column of a syntax error in the descriptor, when known.
+    public var line: Int?
+    public var column: Int?
     public var reason: String
 
-    public var description: String { "\(file): \(reason)" }
+    public init(file: String, line: Int? = nil, column: Int? = nil, reason: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.reason = reason
+    }
+
+    public var description: String { diagnostic.description }
+
+    /// The error as a diagnostic (`file:line:char N: reason`).
+    public var diagnostic: Diagnostic {
+        Diagnostic(.error, file: file, row: line, column: column.map { "char \($0)" }, reason: reason)
+    }
 }

@@ -61,7 +61,18 @@ public struct FiscalPackageDescriptor: Sendable {
         let file = url.lastPathComponent
         let object: [String: Any]
         do {
-            let data = try Data(contentsOf: url)
+            let data: Data
+            do {
+                data = try Data(contentsOf: url)
+            } catch {
+                throw FiscalPackageError(file: file, reason: "cannot read the descriptor: \(error.localizedDescription)")
+            }
+            do {
+                try JSONSyntax.check(data, source: file)
+            } catch {
+                throw FiscalPackageError(file: file, line: error.line, column: error.column,
+                                         reason: "the descriptor is not valid JSON: \(error.reason)")
+            }
             guard let parsed = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
                 throw FiscalPackageError(file: file, reason: "the descriptor is not a JSON object")
             }
@@ -119,8 +130,8 @@ public struct FiscalPackageDescriptor: Sendable {
         return []
     }
 
-    /// Reads one resource's table from disk (CSV, or the first sheet of an XLSX).
-    public func loadTable(_ resource: Resource) throws(TabularError) -> RawTable {
+    /// Reads one resource's table from disk (CSV in `encoding`, or the first sheet of an XLSX).
+    public func loadTable(_ resource: Resource, encoding: TextEncoding = .automatic) throws(TabularError) -> RawTable {
         guard let path = resource.path else {
             throw TabularError(source: fileName, reason: "resource \(resource.name) has no path (inline data is not supported)")
         }
@@ -145,6 +156,6 @@ public struct FiscalPackageDescriptor: Sendable {
             }
             return sheet
         }
-        return try CSVReader.read(data, source: path, name: resource.name)
+        return try CSVReader.read(data, source: path, name: resource.name, encoding: encoding)
     }
 }

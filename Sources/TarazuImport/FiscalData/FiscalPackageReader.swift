@@ -18,24 +18,27 @@ public enum FiscalPackageReader {
         public var warnings: [Diagnostic]
     }
 
-    public static func read(descriptorAt url: URL, errorCap: Int = 200) throws(InputRejected) -> Outcome {
+    /// Reads the package whose descriptor is at `url`; its CSV tables are read in `encoding`.
+    public static func read(descriptorAt url: URL, encoding: TextEncoding = .automatic,
+                            errorCap: Int = 200) throws(InputRejected) -> Outcome {
         let descriptor: FiscalPackageDescriptor
         do {
             descriptor = try FiscalPackageDescriptor.load(url)
         } catch {
-            throw InputRejected([Diagnostic(.error, file: error.file, reason: error.reason)])
+            throw InputRejected([error.diagnostic])
         }
         guard let model = descriptor.model else {
             throw InputRejected([Diagnostic(.error, file: descriptor.fileName,
                                             reason: "the package has no model (or mapping): its measures and dimensions are unknown")])
         }
         var log = DiagnosticLog(cap: errorCap)
-        let cube = build(model: model, descriptor: descriptor, log: &log)
+        let cube = build(model: model, descriptor: descriptor, encoding: encoding, log: &log)
         if log.hasErrors { throw InputRejected(log.report) }
         return Outcome(cube: cube, descriptor: descriptor, warnings: log.report)
     }
 
-    private static func build(model: FiscalModel, descriptor: FiscalPackageDescriptor, log: inout DiagnosticLog) -> FiscalCube {
+    private static func build(model: FiscalModel, descriptor: FiscalPackageDescriptor, encoding: TextEncoding,
+                              log: inout DiagnosticLog) -> FiscalCube {
         let refs = model.attributeRefs
         var cube = FiscalCube(name: descriptor.name, model: model, attributeRefs: refs, measureNames: model.measures.map(\.name))
         let named = Set(model.measures.compactMap(\.resource))
@@ -43,9 +46,11 @@ public enum FiscalPackageReader {
         var tables: [String: RawTable] = [:]
         for resource in descriptor.resources where named.isEmpty || named.contains(resource.name) || joined.contains(resource.name) {
             do {
-                tables[resource.name] = try descriptor.loadTable(resource)
+                tables[resource.name] = try descriptor.loadTable(resource, encoding: encoding)
             } catch {
-                log.error(error.source, row: error.line, error.reason)
+                for diagnostic in error.diagnostics() {
+                    log.error(diagnostic.file, row: diagnostic.row, column: diagnostic.column, diagnostic.reason)
+                }
             }
         }
         // Fact tables: those the measures name, or else every table that has all the measure columns.
