@@ -190,7 +190,9 @@ extension BigUInt {
 }
 
 extension BigUInt {
-    /// self / other as a Double, for ordering only (never for a decision); other must not be zero.
+    /// self / other as a Double, within a relative 2^-50 when the result is between 2^-1000 and
+    /// 2^1000 (clamped to 0 or infinity beyond); for ordering, or for a decision only with a margin
+    /// wider than that error (`EqualSharesEngine.Price.surelyAbove`). other must not be zero.
     func approximateRatio(to other: BigUInt) -> Double {
         func top(_ x: BigUInt) -> (Double, Int) {
             let shift = max(0, x.bitWidth - 64)

@@ -154,4 +154,17 @@ struct EqualSharesEngine {
         var state = State(engine: self, totalBudget: totalBudget)
         return state.run(log: log)
     }
+
+    /// Runs MES as `run` does and proves how far its outcome holds as the budget grows by `step`:
+    /// the runs at `totalBudget + k * step` for every 0 <= k < limit select the same projects in
+    /// the same order (`BudgetSensitivity`). The limit is between 1 and max(maxSteps, 1).
+    func runCertifying(totalBudget: BigUInt, step: BigUInt, maxSteps: UInt64) -> (selected: [Int], limit: UInt64) {
+        var state = State(engine: self, totalBudget: totalBudget)
+        if !totalBudget.isZero && !step.isZero && maxSteps > 1 {
+            state.sensitivity = BudgetSensitivity(voterCount: voterCount, projectCount: costs.count,
+                                                  step: step, maxSteps: maxSteps)
+        }
+        let selected = state.run(log: false).selected
+        return (selected, state.certifiedLimit)
+    }
 }

@@ -15,6 +15,15 @@ extension EqualSharesEngine {
         static func compare(_ a: Price, _ b: Price) -> Int {
             BigUInt.compareProducts(a.numerator, b.denominator, b.numerator, a.denominator)
         }
+
+        /// Whether a > b is certain from the approximations alone. Each approximation is within a
+        /// relative 2^-50 of the exact ratio (the top 64 bits of numerator and denominator, one
+        /// rounding each to Double and one division), so a margin of 10^-12 decides exactly, as long
+        /// as neither was clamped to 0 or infinity (`approximateRatio` clamps beyond 2^±1000).
+        static func surelyAbove(_ a: Price, _ b: Price) -> Bool {
+            let (x, y) = (a.approximation, b.approximation)
+            return y > 1e-290 && x < 1e290 && x > y * (1 + 1e-12)
+        }
     }
 
     /// One evaluation's supporters grouped by (budget class, utility level), with poor flags.
@@ -49,6 +58,19 @@ extension EqualSharesEngine {
         /// Per project, the reduced utility of its supporters whose budget is zero (what
         /// `bucket` leaves out), kept up to date by `pay` so a price bound needs no bucketing.
         var zeroUtility: [UInt128]
+        /// Budget slopes and the certified interval, when the run certifies how far its outcome
+        /// holds (Add1); nil otherwise (and once the interval cannot shrink further).
+        var sensitivity: BudgetSensitivity?
+        /// The run's certified limit (see `BudgetSensitivity.limit`): 1 when not certifying or
+        /// when the certificate closed during the run.
+        var certifiedLimit: UInt64 { sensitivity?.limit ?? 1 }
+        /// Set by `evaluate` while certifying: the slope magnitude of the bound or price it returned
+        /// (numerator, denominator), or for an unaffordable project its supporters' budget
+        /// (over the budget denominator) and slope numerator.
+        var lastSlope = (numerator: BigUInt(), denominator: BigUInt(1 as UInt64))
+        var lastBudget = BigUInt()
+        /// While certifying: the slope numerator of the budgets the winner's poor supporters pay.
+        var winnerPoorSlope = BigUInt()
 
         init(engine: EqualSharesEngine, totalBudget: BigUInt) {
             self.engine = engine
@@ -79,31 +101,49 @@ extension EqualSharesEngine {
                 }
             }
             var lowerBound = [Price?](repeating: nil, count: engine.costs.count)
+            // The bounds' approximations, apart: sorting by them copies no prices.
+            var boundKey = [Double](repeating: 0, count: engine.costs.count)
             while true {
-                active.sort { (lowerBound[$0]?.approximation ?? 0) < (lowerBound[$1]?.approximation ?? 0) }
+                boundKey.withUnsafeBufferPointer { key in active.sort { key[$0] < key[$1] } }
                 var best: (price: Price, project: Int, numerator: BigUInt, richUtility: UInt128)?
                 var tied: [Int] = []
                 var stillActive: [Int] = []
-                for project in active {
-                    if let bound = lowerBound[project], let best, Price.compare(bound, best.price) > 0 {
-                        stillActive.append(project)
-                        continue
+                for (index, project) in active.enumerated() {
+                    if let bound = lowerBound[project], let best {
+                        if Price.surelyAbove(bound, best.price) {
+                            // Projects are in ascending order of their bounds' approximations, so
+                            // every later bound is surely above the best price too.
+                            stillActive.append(contentsOf: active[index...])
+                            break
+                        }
+                        if Price.compare(bound, best.price) > 0 {
+                            stillActive.append(project)
+                            continue
+                        }
                     }
                     let numerator: BigUInt
                     let richUtility: UInt128
                     switch evaluate(project, ceiling: best?.price) {
                     case .unaffordable:
+                        if sensitivity != nil {
+                            sensitivity?.unaffordable(cost: engine.costs[project], budget: lastBudget,
+                                                      slope: lastSlope.numerator, budgetDenominator: denominator)
+                        }
                         continue
                     case .above(let bound):
                         lowerBound[project] = bound
+                        boundKey[project] = bound.approximation
+                        recordBoundSlope(project)
                         stillActive.append(project)
                         continue
                     case .price(let n, let r):
                         (numerator, richUtility) = (n, r)
+                        recordBoundSlope(project)
                     }
                     stillActive.append(project)
                     let price = Price(numerator, priceFactor(project, richUtility) * denominator)
                     lowerBound[project] = price
+                    boundKey[project] = price.approximation
                     let order = best.map { Price.compare(price, $0.price) } ?? -1
                     if order < 0 {
                         best = (price, project, numerator, richUtility)
@@ -119,14 +159,24 @@ extension EqualSharesEngine {
                 selected.append(winner)
                 if winner == best.project {
                     swap(&buckets, &bestBuckets)
+                    if sensitivity != nil {
+                        certify(winner, numerator: best.numerator, richUtility: best.richUtility, others: active, lowerBound)
+                    }
                     let round = pay(for: winner, numerator: best.numerator, richUtility: best.richUtility, log: log)
                     if let round { rounds.append(round) }
                 } else {
                     guard case .price(let numerator, let richUtility) = evaluate(winner) else {
                         preconditionFailure("MES: the winner became unaffordable")
                     }
+                    if sensitivity != nil {
+                        certify(winner, numerator: numerator, richUtility: richUtility, others: active, lowerBound)
+                    }
                     let round = pay(for: winner, numerator: numerator, richUtility: richUtility, log: log)
                     if let round { rounds.append(round) }
+                }
+                if let open = sensitivity?.isOpen, !open {
+                    // Certified for this budget only: stop tracking slopes.
+                    sensitivity = nil
                 }
             }
             return (selected, rounds)
@@ -197,22 +247,35 @@ extension EqualSharesEngine {
             if let ceiling {
                 // The first step's bound needs only the zero-budget utility, not the buckets.
                 let richUtility = engine.totalUtility[project] - self.zeroUtility[project]
-                if richUtility == 0 { return .unaffordable }
+                if richUtility == 0 {
+                    // Every supporter has nothing left, for good: budget and slope 0.
+                    if sensitivity != nil { (lastBudget, lastSlope.numerator) = (BigUInt(), BigUInt()) }
+                    return .unaffordable
+                }
                 let bound = Price(costTimesL, priceFactor(project, richUtility) * denominator)
-                if Price.compare(bound, ceiling) > 0 { return .above(bound) }
+                if Price.surelyAbove(bound, ceiling) || Price.compare(bound, ceiling) > 0 {
+                    // Those left out have budget 0 and slope 0: the bound does not move.
+                    if sensitivity != nil { lastSlope = (BigUInt(), BigUInt(1 as UInt64)) }
+                    return .above(bound)
+                }
             }
             // The first step's bound was checked above.
             var checked = ceiling != nil
             let zeroUtility = bucket(project)
             assert(zeroUtility == self.zeroUtility[project], "MES: zero-budget utility out of step")
             var poorBudget = BigUInt()
+            let certifying = sensitivity != nil
+            var poorSlope = BigUInt()
             var richUtility = engine.totalUtility[project] - zeroUtility
             let levels = engine.levels[project]
             while richUtility > 0 {
                 let remaining = costTimesL - poorBudget
                 if let ceiling, !checked {
                     let bound = Price(remaining, priceFactor(project, richUtility) * denominator)
-                    if Price.compare(bound, ceiling) > 0 { return .above(bound) }
+                    if Price.surelyAbove(bound, ceiling) || Price.compare(bound, ceiling) > 0 {
+                        if certifying { setLastSlope(poorSlope, project, richUtility) }
+                        return .above(bound)
+                    }
                 }
                 let rich = BigUInt(richUtility).limbs
                 // Poor when budget / L < remaining * u / (richUtility * L). Marking them against
@@ -234,19 +297,75 @@ extension EqualSharesEngine {
                         buckets.poor[b] = true
                         newlyPoor = true
                         budgets.accumulate(Int(buckets.classes[b]), times: buckets.voters[b], into: &poorBudget)
+                        if certifying { sensitivity?.slopes.accumulate(c, times: buckets.voters[b], into: &poorSlope) }
                         richUtility -= UInt128(levels[Int(buckets.levels[b])].utility) * UInt128(buckets.voters[b])
                     }
                 }
-                if !newlyPoor { return .price(numerator: remaining, richUtility: richUtility) }
+                if !newlyPoor {
+                    if certifying { setLastSlope(poorSlope, project, richUtility) }
+                    return .price(numerator: remaining, richUtility: richUtility)
+                }
                 checked = false
             }
+            if certifying { (lastBudget, lastSlope.numerator) = (poorBudget, poorSlope) }
             return .unaffordable
+        }
+
+        /// While certifying: the slope magnitude of the price bound (cost - poor budgets) /
+        /// (rich utility * gcd * L), which is poorSlope / (D * rich utility * gcd).
+        mutating func setLastSlope(_ poorSlope: BigUInt, _ project: Int, _ richUtility: UInt128) {
+            guard let sensitivity else { return }
+            lastSlope = (poorSlope, sensitivity.denominator * priceFactor(project, richUtility))
+        }
+
+        /// While certifying: the project's bound just stored in `lowerBound` has the slope of `lastSlope`.
+        mutating func recordBoundSlope(_ project: Int) {
+            guard sensitivity != nil else { return }
+            sensitivity?.boundSlope[project] = lastSlope
+            sensitivity?.boundSlopeApproximation[project] = lastSlope.numerator.isZero ? 0
+                : lastSlope.numerator.approximateRatio(to: lastSlope.denominator)
+        }
+
+        /// While certifying, before the winner pays: its poor supporters stay poor along the path
+        /// and every other active project keeps losing to it (see `BudgetSensitivity`).
+        mutating func certify(_ project: Int, numerator: BigUInt, richUtility: UInt128, others: [Int],
+                              _ lowerBound: [Price?]) {
+            guard var sensitivity else { return }
+            self.sensitivity = nil
+            defer { self.sensitivity = sensitivity }
+            let levels = engine.levels[project]
+            let rich = BigUInt(richUtility)
+            var poorSlope = BigUInt()
+            for b in buckets.classes.indices where buckets.poor[b] {
+                sensitivity.slopes.accumulate(Int(buckets.classes[b]), times: buckets.voters[b], into: &poorSlope)
+            }
+            winnerPoorSlope = poorSlope
+            for b in buckets.classes.indices where buckets.poor[b] && sensitivity.isOpen {
+                let c = Int(buckets.classes[b])
+                sensitivity.poor(budget: budgets.value(c), slope: sensitivity.slopes.value(c),
+                                 utility: levels[Int(buckets.levels[b])].utility, numerator: numerator,
+                                 richUtility: rich, poorSlope: poorSlope, budgetDenominator: denominator)
+            }
+            let factor = priceFactor(project, richUtility)
+            let price = Price(numerator, factor * denominator)
+            let priceSlope = (numerator: poorSlope, denominator: sensitivity.denominator * factor)
+            let priceSlopeApproximation = poorSlope.isZero ? 0 : poorSlope.approximateRatio(to: priceSlope.denominator)
+            for other in others where sensitivity.isOpen {
+                guard let bound = lowerBound[other], let slope = sensitivity.boundSlope[other] else {
+                    sensitivity.close()
+                    break
+                }
+                sensitivity.loses(bound: bound, slope: slope, slopeApproximation: sensitivity.boundSlopeApproximation[other],
+                                  price: price, priceSlope: priceSlope, priceSlopeApproximation: priceSlopeApproximation,
+                                  winnerFirst: engine.tieRank[project] < engine.tieRank[other])
+            }
         }
 
         /// The class of voters with no budget left (created when first needed).
         mutating func zeroClass() -> Int32 {
             if let zeroClassID { return zeroClassID }
             let id = Int32(budgets.append(BigUInt()))
+            sensitivity?.slopes.append(BigUInt())
             classVoters.append(0)
             slot.append(-1)
             zeroClassID = id
@@ -279,29 +398,56 @@ extension EqualSharesEngine {
             var target = [Int32](repeating: -1, count: buckets.classes.count)
             var scale = [Bool](repeating: true, count: budgets.count)
             let dues = levels.map { (share * $0.utility).limbs }
+            // While certifying, slopes follow the budgets: a rich voter's slope becomes
+            // beta + gamma * u = (beta * U + u * poorSlope) / (D * U); the rest are rescaled to D * U.
+            let certifying = sensitivity != nil
+            let rich = BigUInt(richUtility)
+            func newSlope(_ c: Int, _ b: Int) -> BigUInt {
+                guard let sensitivity else { return BigUInt() }
+                return sensitivity.slopes.value(c) * rich + winnerPoorSlope * levels[Int(buckets.levels[b])].utility
+            }
             for b in buckets.classes.indices {
                 let c = Int(buckets.classes[b])
                 let emptied = buckets.poor[b]
                     || budgets.scaledDifference(c, times: factor.limbs, minus: dues[Int(buckets.levels[b])])
                 if emptied {
+                    if certifying && !buckets.poor[b] && !newSlope(c, b).isZero {
+                        // Left with exactly 0 now, with more for any larger budget: another path.
+                        sensitivity?.close()
+                    }
                     target[b] = zeroClass()
                 } else if buckets.voters[b] == classVoters[c] {
                     // The whole class moves: it keeps its id and takes the new value.
+                    if certifying {
+                        let slope = newSlope(c, b)
+                        sensitivity?.slopes.set(c, slope)
+                    }
                     target[b] = Int32(budgets.storeScratch(in: c))
                     scale[c] = false
                     continue
                 } else {
+                    if certifying {
+                        let slope = newSlope(c, b)
+                        sensitivity?.slopes.append(slope)
+                    }
                     target[b] = Int32(budgets.storeScratch(in: nil))
                     classVoters.append(0)
                     slot.append(-1)
                 }
                 classVoters[c] -= buckets.voters[b]
                 classVoters[Int(target[b])] += buckets.voters[b]
-                if classVoters[c] == 0 { budgets.set(c, BigUInt()) }
+                if classVoters[c] == 0 {
+                    budgets.set(c, BigUInt())
+                    sensitivity?.slopes.set(c, BigUInt())
+                }
             }
             // Every other class keeps its budget, rewritten over the new denominator.
             scale += repeatElement(false, count: budgets.count - scale.count)
             budgets.scale(by: factor, where: scale)
+            if certifying {
+                sensitivity?.slopes.scale(by: rich, where: scale)
+                if let slopeDenominator = sensitivity?.denominator { sensitivity?.denominator = slopeDenominator * rich }
+            }
             var levelStart = 0
             for (levelIndex, level) in levels.enumerated() {
                 // Buckets of one level are contiguous and hold distinct classes.

@@ -13,6 +13,12 @@ public struct PBMessage: Sendable, Equatable, CustomStringConvertible {
         self.en = en
     }
 
+    /// Both texts normalized as every text shown to citizens (`PBText.normalized`: Persian letters,
+    /// no bidi controls); for texts that come from people or files, not for the program's own.
+    public var normalized: PBMessage {
+        PBMessage(fa: PBText.normalized(fa), en: PBText.normalized(en))
+    }
+
     /// "fa / en".
     public var description: String { "\(fa) / \(en)" }
 }
@@ -170,7 +176,7 @@ public struct PBProcess: Sendable, Equatable {
                 regionBudgets: [String: Int64], rules: BallotRules, proposals: [PBProposal] = []) throws(PBProcessError) {
         self.id = id
         self.year = year
-        self.title = title
+        self.title = title.normalized
         self.phases = phases
         self.citywideBudget = citywideBudget
         self.regionBudgets = Dictionary(regionBudgets.map { (PBText.normalizedIdentifier($0.key), $0.value) },
@@ -257,7 +263,7 @@ public struct PBProcess: Sendable, Equatable {
         var next = self
         switch change {
         case .setTitle(let title):
-            next.title = title
+            next.title = title.normalized
             return next
         case .setPhases(let phases):
             try Self.validate(phases: phases)
@@ -300,7 +306,7 @@ public struct PBProcess: Sendable, Equatable {
             next.proposals.append(proposal)
         case .setStatus(let id, let status):
             guard let index = proposals.firstIndex(where: { $0.id == id }) else { throw Self.unknown(id) }
-            next.proposals[index].status = status
+            next.proposals[index].status = status.normalized
         case .update(let proposal):
             try Self.validate(cost: proposal.cost)
             guard let index = proposals.firstIndex(where: { $0.id == proposal.id }) else { throw Self.unknown(proposal.id) }
@@ -376,6 +382,12 @@ public enum PBProposalStatus: Sendable, Equatable {
     case infeasible(reason: PBMessage)
     /// Withdrawn by the proposer.
     case withdrawn
+
+    /// The status with an infeasibility reason normalized (`PBMessage.normalized`).
+    var normalized: PBProposalStatus {
+        if case .infeasible(let reason) = self { return .infeasible(reason: reason.normalized) }
+        return self
+    }
 }
 
 /// A citizen's or a department's project proposal.
@@ -384,24 +396,25 @@ public struct PBProposal: Sendable, Equatable {
     public let id: String
     /// The region it serves, or citywide.
     public var district: PBDistrict
-    /// Title.
-    public var title: String
-    /// Description.
-    public var description: String
+    /// Title (normalized by `PBText.normalized`, also when set).
+    public var title: String { didSet { title = PBText.normalized(title) } }
+    /// Description (normalized by `PBText.normalized`, also when set).
+    public var description: String { didSet { description = PBText.normalized(description) } }
     /// Estimated cost, rials.
     public var cost: Int64
-    /// Review state; only `.feasible` goes on the ballot.
-    public var status: PBProposalStatus
+    /// Review state; only `.feasible` goes on the ballot (an infeasibility reason is normalized).
+    public var status: PBProposalStatus { didSet { status = status.normalized } }
 
-    /// A proposal; the id is normalized (Persian and Arabic-Indic digits become ASCII).
+    /// A proposal; the id is normalized (Persian and Arabic-Indic digits become ASCII), the texts
+    /// as every text shown to citizens (`PBText.normalized`: Persian letters, no bidi controls).
     public init(id: String, district: PBDistrict, title: String, description: String = "", cost: Int64,
                 status: PBProposalStatus = .submitted) {
         self.id = PBText.normalizedIdentifier(id)
         self.district = district
         self.title = PBText.normalized(title)
-        self.description = description
+        self.description = PBText.normalized(description)
         self.cost = cost
-        self.status = status
+        self.status = status.normalized
     }
 
     /// Whether it goes on the ballot.

@@ -315,7 +315,7 @@ struct FileDTO: Codable {
                !regionBudgets.keys.contains(where: { PBText.normalizedIdentifier($0) == code }) {
                 throw PBProcessFile.fail(at + ".district", "این منطقه بودجه ندارد.", "region \"\(code)\" has no entry in region_budgets")
             }
-            guard !dto.title.trimmingWhiteSpace().isEmpty else {
+            guard !PBText.normalized(dto.title).isEmpty else {
                 throw PBProcessFile.fail(at + ".title", "عنوان طرح خالی است.", "the title is empty")
             }
             list.append(PBProposal(id: pid, district: district, title: dto.title, description: dto.description ?? "",

@@ -77,8 +77,8 @@ public enum PBTally {
         var engineRounds: [EqualSharesEngine.Round] = []
         if options.rule == .mesAdd1 {
             let step = try budgetStep(options.budgetStep, scaled)
-            let outcome = BudgetIncrease.run(engine: engine, election: scaled, step: step,
-                                             exhaustiveStop: options.exhaustiveStop)
+            let outcome = try BudgetIncrease.run(engine: engine, election: scaled, step: step,
+                                                 exhaustiveStop: options.exhaustiveStop)
             selected = outcome.selected
             let total = BigUInt(scaled.budget) + BigUInt(step) * UInt64(max(outcome.increments, 0))
             completion = PBCompletion(

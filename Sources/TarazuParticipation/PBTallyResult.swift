@@ -67,7 +67,8 @@ public struct PBCompletion: Sendable, Equatable {
     public let budgetStep: PBDecimal
     /// How many steps the kept outcome had (0 = plain MES).
     public let increments: Int
-    /// How many MES runs were made in all.
+    /// How many MES runs were made in all: steps whose outcome an earlier run proved unchanged
+    /// are skipped (pabutools runs every step: increments + 2 runs when stopped over budget).
     public let runs: Int
     /// The per-voter budget of the kept outcome.
     public let perVoterBudget: PBFraction

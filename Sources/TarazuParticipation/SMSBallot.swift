@@ -11,21 +11,23 @@ public struct ChoiceTextError: Error, Sendable, Equatable {
 public enum ChoiceText {
     /// Persian and Arabic-Indic digits to ASCII, Arabic letter variants to Persian ones
     /// (ي ى -> ی, ك -> ک, أ إ ٱ -> ا, ؤ -> و), Persian and Arabic commas and semicolons to
-    /// spaces, tatweel, ZWNJ and bidi marks removed, spaces collapsed, lower-cased.
+    /// spaces, tatweel, ZWNJ and ZWJ removed, bidi controls removed as `PBText.normalized` removes
+    /// them (ALM U+061C too, which phones insert), spaces collapsed, lower-cased.
     public static func normalize(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {
-            case 0x06F0...0x06F9: scalars.append(Unicode.Scalar(scalar.value - 0x06F0 + 0x30)!)
-            case 0x0660...0x0669: scalars.append(Unicode.Scalar(scalar.value - 0x0660 + 0x30)!)
+            case 0x06F0...0x06F9: scalars.append(PBText.asciiDigit(scalar.value - 0x06F0))
+            case 0x0660...0x0669: scalars.append(PBText.asciiDigit(scalar.value - 0x0660))
             case 0x064A, 0x0649: scalars.append("\u{06CC}")
             case 0x0643: scalars.append("\u{06A9}")
             case 0x0623, 0x0625, 0x0671: scalars.append("\u{0627}")
             case 0x0624: scalars.append("\u{0648}")
             case 0x060C, 0x061B, 0x002C, 0x003B, 0xFF0C: scalars.append(" ")
             case 0xFF1A: scalars.append(":")
-            case 0x0640, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF: continue
+            case 0x0640, 0x200C, 0x200D: continue
             default:
+                if PBText.isRemoved(scalar.value) { continue }
                 if scalar.properties.isWhitespace { scalars.append(" ") } else { scalars.append(scalar) }
             }
         }
