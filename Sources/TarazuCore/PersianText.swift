@@ -7,7 +7,8 @@ public enum PersianText {
 
     /// Normalizes letters and space: Arabic yeh (ي, ى) to Persian yeh (ی), Arabic kaf (ك) to keheh (ک),
     /// Arabic-Indic digits to Persian digits, no-break and other exotic spaces to a plain space,
-    /// and trims surrounding white space. The zero-width non-joiner (U+200C) is kept.
+    /// and trims surrounding white space. Bidirectional controls (marks, embeddings, overrides, isolates)
+    /// and the byte-order mark are removed. The zero-width non-joiner (U+200C) is kept.
     public static func normalize(_ text: String) -> String {
         if isPlainASCII(text) || isAlreadyNormal(text) { return text }
         var scalars = String.UnicodeScalarView()
@@ -18,7 +19,7 @@ public enum PersianText {
             case 0x0643: scalars.append("\u{06A9}")
             case 0x0660...0x0669: scalars.append(Unicode.Scalar(scalar.value - 0x0660 + 0x06F0)!)
             case 0x00A0, 0x2007, 0x202F, 0x2009, 0x200A, 0x2002, 0x2003: scalars.append(" ")
-            case 0xFEFF, 0x200E, 0x200F, 0x202A...0x202E: continue
+            case 0xFEFF, 0x200E, 0x200F, 0x061C, 0x202A...0x202E, 0x2066...0x2069: continue
             default: scalars.append(scalar)
             }
         }
@@ -45,6 +46,11 @@ public enum PersianText {
                         return false // ي ى ك and Arabic-Indic digits
                     case 0xC2 where next == 0xA0:
                         return false // no-break space
+                    case 0xD8 where next == 0x9C:
+                        return false // Arabic letter mark
+                    case 0xE2 where next == 0x81:
+                        let third = index + 2 < bytes.count ? bytes[index + 2] : 0
+                        if (0xA6...0xA9).contains(third) { return false } // bidirectional isolates
                     case 0xE2 where next == 0x80:
                         let third = index + 2 < bytes.count ? bytes[index + 2] : 0
                         if (0x82...0x8A).contains(third) || (0x8E...0x8F).contains(third) || (0xAA...0xAF).contains(third) { return false }

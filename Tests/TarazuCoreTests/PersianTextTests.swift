@@ -77,4 +77,12 @@ import Testing
             #expect(!once.unicodeScalars.contains { [0x064A, 0x0649, 0x0643, 0x0661, 0xA0, 0x2009, 0x202F, 0x200E, 0x202B, 0xFEFF, 0x2002].contains($0.value) })
         }
     }
+
+    @Test func everyBidirectionalControlIsRemoved() {
+        for control in ["\u{200E}", "\u{200F}", "\u{061C}", "\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}", "\u{202E}",
+                        "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}", "\u{FEFF}"] {
+            #expect(PersianText.normalize("پارک" + control + "شهر") == "پارکشهر", "\(control.unicodeScalars.first!.value)")
+            #expect(PersianText.normalize("park" + control + "x") == "parkx")
+        }
+    }
 }
