@@ -17,13 +17,17 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on.")
     var port: Int = 8080
 
+    @Option(help: "Seconds a connection may stay silent (nothing read or written) before it is closed (1-3600).")
+    var idleTimeout: Int = TarazuWebApp.defaultIdleTimeoutSeconds
+
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
+        guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be between 1 and 3600 seconds") }
     }
 
     func run() async throws {
         try await store.withStore { store in
-            try await TarazuWebApp.serve(store: store, hostname: hostname, port: port)
+            try await TarazuWebApp.serve(store: store, hostname: hostname, port: port, idleTimeoutSeconds: idleTimeout)
         }
     }
 }

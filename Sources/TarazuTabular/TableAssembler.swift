@@ -24,6 +24,9 @@ struct TableAssembler {
         self.padsShortRows = padsShortRows
     }
 
+    /// The widest header accepted.
+    static let maxColumns = 256
+
     /// The number of columns, once the header is known.
     var width: Int { header?.count ?? 0 }
 
@@ -33,6 +36,13 @@ struct TableAssembler {
         guard let header else {
             var names = cells.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             while names.last?.isEmpty == true { names.removeLast() }
+            // Every row is kept as wide as the header: a header thousands of columns wide would make a
+            // small file take gigabytes.
+            guard names.count <= Self.maxColumns else {
+                let name = naming == .letters ? CellReference.letters(column: names.count) : String(names.count)
+                throw TabularError(source: source, line: line, column: names.count,
+                                   reason: "the header reaches column \(name); a table may have at most \(Self.maxColumns) columns")
+            }
             self.header = names
             headerLine = line
             return

@@ -66,12 +66,15 @@ struct RoleMiddleware: AsyncMiddleware {
             if request.method == .GET || request.method == .HEAD { return AccessPolicy.loginRedirect(for: request) }
             throw BilingualError(.forbidden, fa: "برای این کار باید وارد شوید.", en: "You must sign in to do this.")
         }
-        guard viewer.account.role >= role else {
-            throw BilingualError(.forbidden,
-                                 fa: "این صفحه نقش «\(AccountPages.roleName(role, .fa))» یا بالاتر می‌خواهد؛ نقش شما «\(AccountPages.roleName(viewer.account.role, .fa))» است.",
-                                 en: "This page needs the role \(role.rawValue) or higher; yours is \(viewer.account.role.rawValue).")
-        }
+        guard viewer.account.role >= role else { throw Self.refusal(viewer, needs: role) }
         return try await next.respond(to: request)
+    }
+
+    /// The 403 for a signed-in `viewer` whose role is below `role`.
+    static func refusal(_ viewer: Viewer, needs role: AccountRole) -> BilingualError {
+        BilingualError(.forbidden,
+                       fa: "این صفحه نقش «\(AccountPages.roleName(role, .fa))» یا بالاتر می‌خواهد؛ نقش شما «\(AccountPages.roleName(viewer.account.role, .fa))» است.",
+                       en: "This page needs the role \(role.rawValue) or higher; yours is \(viewer.account.role.rawValue).")
     }
 }
 

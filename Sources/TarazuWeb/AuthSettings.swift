@@ -17,19 +17,24 @@ public struct AuthSettings: Sendable {
     public var stagingLifetime: TimeInterval
     /// Uploaded books waiting for confirmation, across all sessions (each session has at most one).
     public var maxStagedUploads: Int
+    /// Uploads being received or checked at once; more are answered 503 with Retry-After.
+    public var maxUploadsInFlight: Int
     /// Password checks (bcrypt) running at once, on threads of their own.
     public var passwordThreads: Int
     /// Password checks running or waiting; a sign-in beyond them is answered 503 with Retry-After.
     public var maxPendingPasswordChecks: Int
 
     /// The defaults: bcrypt cost 12, 8-hour sessions, 5 failures in 15 minutes, 100 MB uploads staged 1 hour
-    /// (8 at most), password checks on as many threads as cores with 16 more waiting.
+    /// (8 at most, 2 received or checked at once), password checks on one thread fewer than the cores (at
+    /// least one; a core stays free for pages) with 16 more waiting.
     public init(bcryptCost: Int = 12, sessionLifetime: TimeInterval = 8 * 3600, maxFailedLogins: Int = 5,
                 failureWindow: TimeInterval = 15 * 60, uploadLimit: Int = 100 * 1024 * 1024, stagingLifetime: TimeInterval = 3600,
-                maxStagedUploads: Int = 8, passwordThreads: Int = System.coreCount, maxPendingPasswordChecks: Int? = nil) {
+                maxStagedUploads: Int = 8, maxUploadsInFlight: Int = 2, passwordThreads: Int = max(1, System.coreCount - 1),
+                maxPendingPasswordChecks: Int? = nil) {
         self.uploadLimit = uploadLimit
         self.stagingLifetime = stagingLifetime
         self.maxStagedUploads = maxStagedUploads
+        self.maxUploadsInFlight = max(1, maxUploadsInFlight)
         self.passwordThreads = max(1, passwordThreads)
         self.maxPendingPasswordChecks = maxPendingPasswordChecks ?? max(1, passwordThreads) + 16
         self.bcryptCost = bcryptCost

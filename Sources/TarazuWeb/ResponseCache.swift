@@ -6,7 +6,8 @@ import Vapor
 /// as the store holds the same books, and at most `maxAge` (what changes with time alone, such as a
 /// participatory vote closing, shows within it): a repeated request costs one small query instead of
 /// an analysis and a rendering. Only successful GETs without a session cookie are kept; the signed-in
-/// areas are never cached. Least recently stored entries go first beyond `capacity` bytes.
+/// areas are never cached. Least recently stored entries go first beyond `capacity` bytes (bodies and
+/// URLs) or `maxEntries` entries; URLs longer than ``maxKeyLength`` are not kept.
 actor ResponseCache {
     struct Entry {
         var stamp: String
@@ -19,13 +20,21 @@ actor ResponseCache {
     private var entries: [String: Entry] = [:]
     private var order: [String] = []
     private var bytes = 0
+    /// Bytes of bodies and keys kept at most.
     let capacity: Int
+    /// Entries kept at most (keys are URLs, which a client chooses).
+    let maxEntries: Int
     let maxAge: TimeInterval
+    /// URLs longer than this are never kept.
+    static let maxKeyLength = 2048
 
-    init(capacity: Int = 64 << 20, maxAge: TimeInterval = 60) {
+    init(capacity: Int = 64 << 20, maxEntries: Int = 4096, maxAge: TimeInterval = 60) {
         self.capacity = capacity
+        self.maxEntries = maxEntries
         self.maxAge = maxAge
     }
+
+    var count: Int { entries.count }
 
     func entry(for key: String, stamp: String, now: Date = Date()) -> Entry? {
         guard let entry = entries[key] else { return nil }
@@ -33,17 +42,18 @@ actor ResponseCache {
     }
 
     func store(_ entry: Entry, for key: String) {
-        guard entry.body.readableBytes <= capacity / 8 else { return }
+        let size = entry.body.readableBytes + key.utf8.count
+        guard size <= capacity / 8, key.utf8.count <= Self.maxKeyLength else { return }
         if let old = entries.removeValue(forKey: key) {
-            bytes -= old.body.readableBytes
+            bytes -= old.body.readableBytes + key.utf8.count
             order.removeAll { $0 == key }
         }
         entries[key] = entry
         order.append(key)
-        bytes += entry.body.readableBytes
-        while bytes > capacity, let oldest = order.first {
+        bytes += size
+        while bytes > capacity || entries.count > maxEntries, let oldest = order.first {
             order.removeFirst()
-            if let removed = entries.removeValue(forKey: oldest) { bytes -= removed.body.readableBytes }
+            if let removed = entries.removeValue(forKey: oldest) { bytes -= removed.body.readableBytes + oldest.utf8.count }
         }
     }
 }

@@ -37,13 +37,14 @@ public enum TarazuWebApp {
 
     /// Serves the application on `hostname:port` until it is interrupted (Ctrl-C). The store stays the
     /// caller's to shut down.
-    public static func serve(store: BudgetStore, hostname: String, port: Int) async throws {
+    public static func serve(store: BudgetStore, hostname: String, port: Int, idleTimeoutSeconds: Int = defaultIdleTimeoutSeconds) async throws {
         // Vapor reads its command from these arguments, not from the host program's own.
         let app = try await Application.make(Environment(name: "production", arguments: ["tarazu"]))
         app.http.server.configuration.hostname = hostname
         app.http.server.configuration.port = port
         do {
             try await configure(app, store: store)
+            app.http.server.configuration.idleTimeout = .seconds(Int64(max(1, idleTimeoutSeconds)))
             print("Tarazu is serving http://\(hostname):\(port)/ (portal), /dashboard (after /login), /manage, /admin, /pb (participatory budgeting), /api/v1 and /openapi.json. Ctrl-C stops it.")
             try await app.execute()
         } catch {
@@ -57,8 +58,10 @@ public enum TarazuWebApp {
     /// /pb changes with every ballot and carries the voting forms.
     static let privatePrefixes = ["/dashboard", "/manage", "/admin", "/login", "/logout", "/pb", "/healthz"]
 
-    /// How long a connection may stay silent (no byte read or written) before the server closes it.
-    public static let idleTimeout: TimeAmount = .seconds(20)
+    /// How long a connection may stay silent (no byte read or written) before the server closes it. Long
+    /// enough for the server's own slowest answer (checking a large upload), since the server writes
+    /// nothing while it works.
+    public static let defaultIdleTimeoutSeconds = 120
 
     /// ``configure(_:store:rubric:)`` with a catalog made by the caller.
     public static func configure(_ app: Application, catalog: BookCatalog, auth settings: AuthSettings = AuthSettings(),
@@ -76,12 +79,12 @@ public enum TarazuWebApp {
         app.middleware.use(RequestGuardMiddleware())
         // Then who is signed in, then the CSRF check of every POST (before any route does anything).
         app.middleware.use(ViewerMiddleware(store: catalog.store))
-        app.middleware.use(CSRFMiddleware(bodyLimits: [ManageRoutes.uploadPath: settings.uploadLimit],
-                                          exemptPaths: [PBSMSRoutes.path]))
+        app.middleware.use(CSRFMiddleware(largeBodies: [ManageRoutes.uploadPath: .init(limit: settings.uploadLimit, role: .analyst)],
+                                          maxLargeBodies: settings.maxUploadsInFlight, exemptPaths: [PBSMSRoutes.path]))
         app.http.server.configuration.serverName = nil
         // A connection that sends and receives nothing for this long is closed: half-sent requests from
         // slow or stalled clients do not hold sockets for ever.
-        app.http.server.configuration.idleTimeout = idleTimeout
+        app.http.server.configuration.idleTimeout = .seconds(Int64(defaultIdleTimeoutSeconds))
         PortalRoutes.register(app, catalog: catalog)
         APIRoutes.register(app, catalog: catalog)
         LoginRoutes.register(app, auth: auth)

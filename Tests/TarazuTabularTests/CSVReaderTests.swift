@@ -147,4 +147,13 @@ struct CSVReaderTests {
         #expect(table.rows.map(\.line) == expectedLines)
         #expect(table.rows[3].cells[1] == "x\nx\nx\nx")
     }
+
+    @Test func aHeaderWiderThanAnyBudgetTableIsRefused() throws {
+        // Red team: a 105 KB zip held a CSV of 10,000-column rows, every row kept as wide as the header.
+        let wide = (1...300).map { "c\($0)" }.joined(separator: ",") + "\n" + Array(repeating: "1", count: 300).joined(separator: ",") + "\n"
+        let problem = try #require(error(wide))
+        #expect(problem.description.contains("at most 256 columns"))
+        let fits = (1...256).map { "c\($0)" }.joined(separator: ",") + "\n" + Array(repeating: "1", count: 256).joined(separator: ",") + "\n"
+        #expect(try read(fits).header.count == 256)
+    }
 }

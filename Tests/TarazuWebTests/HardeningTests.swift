@@ -60,6 +60,30 @@ import VaporTesting
         }
     }
 
+    @Test func formsWithTooManyFieldsAreRefusedBeforeTheyAreParsed() async throws {
+        // Red team: the form parsers take time that grows with the square of repeated fields, and the
+        // CSRF check parsed every POST's body.
+        #expect(CSRFMiddleware.fieldCount(ByteBuffer(string: "a=1&b=2&c"), contentType: .urlEncodedForm) == 3)
+        let multipart = "--xx\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--xx\r\nContent-Disposition: form-data; name=\"b\"\r\n\r\n2\r\n--xx--\r\n"
+        #expect(CSRFMiddleware.fieldCount(ByteBuffer(string: multipart), contentType: HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": "xx"])) == 3)
+        try await WebHarness.withApp { app, store in
+            let token = try await AuthHarness.loginToken(app)
+            let fields = [("csrf_token", token)] + Array(repeating: ("a", "1"), count: 600)
+            let refused = try await AuthHarness.post(app, "/login?lang=en", cookie: "tarazu_csrf=\(token)", fields: fields)
+            #expect(refused.status == .badRequest && refused.text.contains("more than 500 fields"))
+            // An upload is only read for a signed-in analyst: others are refused before the body is collected.
+            var headers = HTTPHeaders()
+            headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=xx")
+            headers.replaceOrAdd(name: .cookie, value: "tarazu_csrf=\(token)")
+            let anonymous = try await app.testing().sendRequest(.POST, "/manage/upload", headers: headers, body: ByteBuffer(string: multipart))
+            #expect(anonymous.status == .forbidden)
+            let council = try await AuthHarness.signedIn(store, "reza", role: .council)
+            headers.replaceOrAdd(name: .cookie, value: council.cookie)
+            let tooLow = try await app.testing().sendRequest(.POST, "/manage/upload?lang=en", headers: headers, body: ByteBuffer(string: multipart))
+            #expect(tooLow.status == .forbidden && tooLow.text.contains("analyst"))
+        }
+    }
+
     @Test func anEmptyOrderTermIsA400() async throws {
         // `order=:` split into nothing and was indexed: the process stopped.
         try await WebHarness.withApp { app, _ in

@@ -28,7 +28,8 @@ import VaporTesting
     }
 
     @Test func entriesBeyondTheCapacityGoOldestFirst() async {
-        let cache = ResponseCache(capacity: 800)
+        // Bodies of 100 bytes and one-byte keys: 101 bytes an entry.
+        let cache = ResponseCache(capacity: 810)
         func entry(_ size: Int) -> ResponseCache.Entry {
             ResponseCache.Entry(stamp: "s", status: .ok, headers: [:], body: ByteBuffer(repeating: 0, count: size))
         }
@@ -45,5 +46,21 @@ import VaporTesting
         // A body over an eighth of the capacity is not kept at all.
         await cache.store(entry(200), for: "big")
         #expect(await cache.entry(for: "big", stamp: "s") == nil)
+    }
+
+    @Test func urlsChosenByClientsCannotGrowTheCacheWithoutBound() async {
+        // Review (red team): keys were not counted, and 20,000 long query strings took 1.5 GB.
+        let cache = ResponseCache(capacity: 1 << 20, maxEntries: 100)
+        let entry = ResponseCache.Entry(stamp: "s", status: .ok, headers: [:], body: ByteBuffer(repeating: 0, count: 10))
+        for index in 0..<1000 { await cache.store(entry, for: "/api/v1/cities?k=\(index)") }
+        #expect(await cache.count == 100)
+        #expect(await cache.entry(for: "/api/v1/cities?k=999", stamp: "s") != nil)
+        #expect(await cache.entry(for: "/api/v1/cities?k=0", stamp: "s") == nil)
+        let long = "/api/v1/cities?x=" + String(repeating: "a", count: ResponseCache.maxKeyLength)
+        await cache.store(entry, for: long)
+        #expect(await cache.entry(for: long, stamp: "s") == nil)
+        let keys = ResponseCache(capacity: 8 * 1000, maxEntries: 1000)
+        for index in 0..<100 { await keys.store(entry, for: String(repeating: "k", count: 900) + "\(index)") }
+        #expect(await keys.count < 10)
     }
 }

@@ -30,7 +30,7 @@ def log_tail(path, lines=40):
 
 
 @contextlib.contextmanager
-def demo_server(tarazu, folder, timeout=60, prepare=None, env=None):
+def demo_server(tarazu, folder, timeout=60, prepare=None, env=None, args=()):
     """Import the Tabriz demo into FOLDER/demo.sqlite, call PREPARE(db) if given (e.g. to add accounts),
     start `tarazu serve` on a free port and yield its base URL (http://127.0.0.1:PORT); stop it
     afterwards. `tarazu` is the conftest fixture."""
@@ -42,7 +42,7 @@ def demo_server(tarazu, folder, timeout=60, prepare=None, env=None):
     port = free_port()
     log = folder / "serve.log"
     with open(log, "w", encoding="utf-8") as sink:
-        process = subprocess.Popen([str(tarazu_binary()), "serve", "--db", str(db), "--port", str(port)],
+        process = subprocess.Popen([str(tarazu_binary()), "serve", "--db", str(db), "--port", str(port), *args],
                                    stdout=sink, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                    env={**os.environ, **(env or {})})
     base = f"http://127.0.0.1:{port}"

@@ -14,7 +14,7 @@ import urllib.parse
 import pytest
 
 from conftest import REPO, tarazu_binary
-from live_server import demo_server
+from live_server import demo_server, free_port
 
 PASSWORD = "a sufficiently long password"
 CSRF = "e2e-double-submit-token-0123456789"
@@ -107,6 +107,19 @@ def test_c1_multipart_without_a_boundary_is_refused_and_the_server_stays_up(site
     assert status == 403
 
 
+def test_large_or_repetitive_bodies_are_refused_before_they_are_read(site):
+    port = site["port"]
+    # Red team: a 20 MB form of repeated fields to /manage/upload, signed out, hung the server for good.
+    with socket.create_connection(("127.0.0.1", port), timeout=20) as client:
+        client.sendall(b"POST /manage/upload HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                       b"Content-Length: 20000000\r\nConnection: close\r\n\r\n" + b"a=1&" * 256)
+        answer = client.recv(4096)
+    assert answer.startswith(b"HTTP/1.1 403"), answer[:100]
+    status, _, body = send(port, "POST", "/login?lang=en", b"a=1&" * 2000, FORM)
+    assert status == 400 and "more than 500 fields" in body
+    assert healthy(port)
+
+
 def test_m1_audit_page_past_the_end_shows_the_last_page(site):
     port = site["port"]
     admin = sign_in(port, "sara")
@@ -193,23 +206,42 @@ def test_l6_a_typed_username_cannot_forge_audit_lines(site, tarazu):
 
 
 def test_silent_connections_are_closed(site):
-    port = site["port"]
-    sockets = []
-    for _ in range(20):
-        client = socket.create_connection(("127.0.0.1", port), timeout=5)
-        client.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
-        sockets.append(client)
-    time.sleep(24)
-    closed = 0
-    for client in sockets:
-        client.settimeout(5)
-        try:
-            closed += client.recv(1024) == b""
-        except ConnectionResetError:
-            closed += 1
-        except socket.timeout:
-            pass
-        finally:
-            client.close()
-    assert closed == len(sockets)
-    assert healthy(port)
+    # A second server over the same store, with a short --idle-timeout (120 s by default).
+    port = free_port()
+    server = subprocess.Popen([str(tarazu_binary()), "serve", "--db", str(site["db"]), "--port", str(port), "--idle-timeout", "3"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.time() + 60
+        while True:
+            try:
+                if healthy(port):
+                    break
+            except OSError:
+                pass
+            assert server.poll() is None and time.time() < deadline, "the second server did not start"
+            time.sleep(0.3)
+        sockets = []
+        for _ in range(20):
+            client = socket.create_connection(("127.0.0.1", port), timeout=5)
+            client.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+            sockets.append(client)
+        time.sleep(6)
+        closed = 0
+        for client in sockets:
+            client.settimeout(5)
+            try:
+                closed += client.recv(1024) == b""
+            except ConnectionResetError:
+                closed += 1
+            except socket.timeout:
+                pass
+            finally:
+                client.close()
+        assert closed == len(sockets)
+        assert healthy(port)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    refused = subprocess.run([str(tarazu_binary()), "serve", "--db", str(site["db"]), "--idle-timeout", "0"],
+                             capture_output=True, text=True, timeout=60)
+    assert refused.returncode == 2 and "--idle-timeout" in refused.stderr
