@@ -2,7 +2,7 @@
 
 Everything expected here is computed straight from the book's CSV files with the Python standard
 library (csv, json, decimal, fractions, math), following the written methods:
-  /work/shared/DESIGN.md sections 3 (book contract) and 4 (indicator ids),
+  docs/DESIGN.md sections 3 (book contract) and 4 (indicator ids),
   /work/shared/reference/methods.md sections 1 (PEFA), 2 (equity) and 8 (Iranian budgets).
 Nothing is copied from the Swift code. Where methods.md is silent, the convention Tarazu documents
 in the indicator's `formula` string is followed, and the comment at that spot says so.
