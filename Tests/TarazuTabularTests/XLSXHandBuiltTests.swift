@@ -186,6 +186,41 @@ struct XLSXHandBuiltTests {
         }
     }
 
+    /// Found by Fuzz/FuzzXLSX: ZIP offsets that point past the end of the file (a central directory
+    /// entry's local header, the end record's central directory) made ZIPFoundation's in-memory
+    /// reader trap ("Range requires lowerBound <= upperBound") instead of failing.
+    @Test func offsetsPastTheEndOfTheArchiveAreErrorsNotTraps() throws {
+        let whole = try Self.workbookData()
+        func patched(_ signature: [UInt8], at field: Int) -> Data {
+            var bytes = [UInt8](whole)
+            var start = bytes.count - signature.count
+            while start > 0 && Array(bytes[start..<start + signature.count]) != signature { start -= 1 }
+            for (index, byte) in [UInt8]([0xFF, 0xFF, 0xFF, 0x00]).enumerated() { bytes[start + field + index] = byte }
+            return Data(bytes)
+        }
+        for data in [patched([0x50, 0x4B, 0x01, 0x02], at: 42), patched([0x50, 0x4B, 0x05, 0x06], at: 16)] {
+            #expect(throws: TabularError.self) { try XLSXReader.read(data, source: "offsets.xlsx") }
+        }
+    }
+
+    /// Found by Fuzz/FuzzXLSX: FoundationXML's parser trapped on an element name with bytes that are
+    /// not UTF-8 (`<workbook\u{FF}\u{FF}ection/>`).
+    @Test func partsThatAreNotUTF8AreErrorsNotTraps() throws {
+        let workbook = Data("<workbook><sheets/><workbook".utf8) + Data([0xFF, 0xFF]) + Data("ection/></workbook>".utf8)
+        let data = try ZIPPackageWriter.zip([(path: "xl/workbook.xml", data: workbook)])
+        do {
+            _ = try XLSXReader.read(data, source: "bytes.xlsx")
+            Issue.record("a part that is not UTF-8 was accepted")
+        } catch {
+            #expect(error.reason.contains("xl/workbook.xml"))
+            #expect(error.reason.contains("not valid UTF-8"))
+        }
+        // UTF-16 parts (with their byte-order mark) are still read.
+        let utf16 = Data([0xFF, 0xFE]) + Data("<workbook><sheets/></workbook>".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        #expect(try XLSXReader.read(try ZIPPackageWriter.zip([(path: "xl/workbook.xml", data: utf16)]), source: "16.xlsx")
+                    .isEmpty)
+    }
+
     /// Known facts of the 1900 date system (serial 1 = 1900-01-01, Excel's phantom 1900-02-29 is
     /// serial 60) and of the 1904 system (serial 0 = 1904-01-01).
     @Test func serialDatesFollowExcelsCalendars() throws {

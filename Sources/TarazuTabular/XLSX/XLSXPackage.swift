@@ -1,15 +1,26 @@
 import Foundation
 import ZIPFoundation
 
-/// The ZIP container of an Office Open XML workbook, read from memory.
+/// The ZIP container of an Office Open XML workbook, read through an unlinked temporary file.
 struct XLSXPackage {
     private let archive: Archive
     let source: String
 
     init(data: Data, source: String) throws(TabularError) {
         self.source = source
+        // Not `Archive(data:)`: ZIPFoundation's in-memory reader traps when an offset in the file
+        // points past its end (found by Fuzz/FuzzXLSX), where a file-backed archive reads short and throws.
+        // (Written with stdio: `Data.write` syncs the file to disk, which costs more than the reading.)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tarazu-\(UUID().uuidString).xlsx")
+        let written = fopen(url.path, "wb").map { file in
+            (data.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }, fclose(file))
+        }
+        defer { unlink(url.path) }  // the archive keeps its open file
+        guard let written, written.0 == data.count, written.1 == 0 else {
+            throw TabularError(source: source, reason: "cannot unpack the workbook: the temporary folder is not writable")
+        }
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try Archive(url: url, accessMode: .read)
         } catch {
             throw TabularError(source: source, reason: "not an XLSX workbook: the file is not a readable ZIP archive")
         }
