@@ -221,6 +221,22 @@ struct XLSXHandBuiltTests {
                     .isEmpty)
     }
 
+    /// Found by Fuzz/FuzzXLSX: a deflated part whose stream does not end within the file (here a
+    /// stored block that claims 65535 bytes) made ZIPFoundation's inflate loop forever on Linux.
+    @Test func deflateStreamThatDoesNotEndIsAnErrorNotAHang() throws {
+        func le(_ value: Int, _ count: Int) -> [UInt8] { (0..<count).map { UInt8((value >> (8 * $0)) & 0xFF) } }
+        let name = Array("xl/workbook.xml".utf8)
+        let stream: [UInt8] = [0x00, 0xFF, 0xFF, 0x00, 0x00]
+        let fields = le(20, 2) + le(0, 2) + le(8, 2) + le(0, 4) + le(0x1234_5678, 4) + le(stream.count, 4) + le(100, 4)
+            + le(name.count, 2) + le(0, 2)
+        let local = [0x50, 0x4B, 0x03, 0x04] + fields + name + stream
+        let central = [0x50, 0x4B, 0x01, 0x02] + le(20, 2) + fields + le(0, 2) + le(0, 2) + le(0, 2) + le(0, 4)
+            + le(0, 4) + name
+        let end = [0x50, 0x4B, 0x05, 0x06] + le(0, 4) + le(1, 2) + le(1, 2) + le(central.count, 4)
+            + le(local.count, 4) + le(0, 2)
+        #expect(throws: TabularError.self) { try XLSXReader.read(Data(local + central + end), source: "endless.xlsx") }
+    }
+
     /// Known facts of the 1900 date system (serial 1 = 1900-01-01, Excel's phantom 1900-02-29 is
     /// serial 60) and of the 1904 system (serial 0 = 1904-01-01).
     @Test func serialDatesFollowExcelsCalendars() throws {
