@@ -186,6 +186,57 @@ struct XLSXHandBuiltTests {
         }
     }
 
+    /// Found by Fuzz/FuzzXLSX: ZIP offsets that point past the end of the file (a central directory
+    /// entry's local header, the end record's central directory) made ZIPFoundation's in-memory
+    /// reader trap ("Range requires lowerBound <= upperBound") instead of failing.
+    @Test func offsetsPastTheEndOfTheArchiveAreErrorsNotTraps() throws {
+        let whole = try Self.workbookData()
+        func patched(_ signature: [UInt8], at field: Int) -> Data {
+            var bytes = [UInt8](whole)
+            var start = bytes.count - signature.count
+            while start > 0 && Array(bytes[start..<start + signature.count]) != signature { start -= 1 }
+            for (index, byte) in [UInt8]([0xFF, 0xFF, 0xFF, 0x00]).enumerated() { bytes[start + field + index] = byte }
+            return Data(bytes)
+        }
+        for data in [patched([0x50, 0x4B, 0x01, 0x02], at: 42), patched([0x50, 0x4B, 0x05, 0x06], at: 16)] {
+            #expect(throws: TabularError.self) { try XLSXReader.read(data, source: "offsets.xlsx") }
+        }
+    }
+
+    /// Found by Fuzz/FuzzXLSX: FoundationXML's parser trapped on an element name with bytes that are
+    /// not UTF-8 (`<workbook\u{FF}\u{FF}ection/>`).
+    @Test func partsThatAreNotUTF8AreErrorsNotTraps() throws {
+        let workbook = Data("<workbook><sheets/><workbook".utf8) + Data([0xFF, 0xFF]) + Data("ection/></workbook>".utf8)
+        let data = try ZIPPackageWriter.zip([(path: "xl/workbook.xml", data: workbook)])
+        do {
+            _ = try XLSXReader.read(data, source: "bytes.xlsx")
+            Issue.record("a part that is not UTF-8 was accepted")
+        } catch {
+            #expect(error.reason.contains("xl/workbook.xml"))
+            #expect(error.reason.contains("not valid UTF-8"))
+        }
+        // UTF-16 parts (with their byte-order mark) are still read.
+        let utf16 = Data([0xFF, 0xFE]) + Data("<workbook><sheets/></workbook>".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        #expect(try XLSXReader.read(try ZIPPackageWriter.zip([(path: "xl/workbook.xml", data: utf16)]), source: "16.xlsx")
+                    .isEmpty)
+    }
+
+    /// Found by Fuzz/FuzzXLSX: a deflated part whose stream does not end within the file (here a
+    /// stored block that claims 65535 bytes) made ZIPFoundation's inflate loop forever on Linux.
+    @Test func deflateStreamThatDoesNotEndIsAnErrorNotAHang() throws {
+        func le(_ value: Int, _ count: Int) -> [UInt8] { (0..<count).map { UInt8((value >> (8 * $0)) & 0xFF) } }
+        let name = Array("xl/workbook.xml".utf8)
+        let stream: [UInt8] = [0x00, 0xFF, 0xFF, 0x00, 0x00]
+        let fields = le(20, 2) + le(0, 2) + le(8, 2) + le(0, 4) + le(0x1234_5678, 4) + le(stream.count, 4) + le(100, 4)
+            + le(name.count, 2) + le(0, 2)
+        let local = [0x50, 0x4B, 0x03, 0x04] + fields + name + stream
+        let central = [0x50, 0x4B, 0x01, 0x02] + le(20, 2) + fields + le(0, 2) + le(0, 2) + le(0, 2) + le(0, 4)
+            + le(0, 4) + name
+        let end = [0x50, 0x4B, 0x05, 0x06] + le(0, 4) + le(1, 2) + le(1, 2) + le(central.count, 4)
+            + le(local.count, 4) + le(0, 2)
+        #expect(throws: TabularError.self) { try XLSXReader.read(Data(local + central + end), source: "endless.xlsx") }
+    }
+
     /// Known facts of the 1900 date system (serial 1 = 1900-01-01, Excel's phantom 1900-02-29 is
     /// serial 60) and of the 1904 system (serial 0 = 1904-01-01).
     @Test func serialDatesFollowExcelsCalendars() throws {

@@ -22,6 +22,13 @@ final class XMLScanner: NSObject, XMLParserDelegate {
 
     /// Parses `data`; throws the handler's failure or a syntax error naming `part`.
     static func scan(_ data: Data, part: String, source: String, handler: any XMLEventHandler) throws(TabularError) {
+        // FoundationXML traps on an element name that is not valid UTF-8 (found by Fuzz/FuzzXLSX).
+        // Package parts are UTF-8 or UTF-16 (ECMA-376 part 2): without a UTF-16 byte-order mark, check.
+        if !(data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])),
+           let bad = UTF8Validation.firstInvalidByte(in: data) {
+            throw TabularError(source: source, reason: "\(part) is not well-formed XML: not valid UTF-8 at line "
+                                   + "\(TextDecoding.lineNumber(of: bad, in: data)) (byte \(bad))")
+        }
         let scanner = XMLScanner(handler: handler)
         // Fed as a stream: on Linux `XMLParser(data:)` fails on parts of some megabytes with error 1
         // (swift-corelibs-foundation issue 4851).

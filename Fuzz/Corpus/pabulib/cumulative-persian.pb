@@ -1,0 +1,12 @@
+META
+key;value
+budget;10
+vote_type;cumulative
+PROJECTS
+project_id;cost;name;selected
+1;5;پارک;1
+2;۶;"a;b";0
+VOTES
+voter_id;vote;points
+v1;1,2;2,3
+v2;2;1

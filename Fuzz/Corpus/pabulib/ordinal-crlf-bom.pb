@@ -1,0 +1,14 @@
+﻿META
+key;value
+budget;30
+vote_type;ordinal
+max_length;3
+PROJECTS
+project_id;cost
+1;10
+2;10
+3;10
+VOTES
+voter_id;vote
+1;3,1,2
+2;2

@@ -1,0 +1,13 @@
+META
+key;value
+budget;100.5
+vote_type;scoring
+min_score;0
+max_score;5
+PROJECTS
+project_id;cost;score
+a;50.25;3
+b;40;1
+VOTES
+voter_id;vote;points
+1;a,b;5,0

@@ -1,0 +1,2 @@
+// Empty: LLVMFuzzerRunDriver is defined by libFuzzer (see include/LibFuzzerDriver.h).
+#include "LibFuzzerDriver.h"
