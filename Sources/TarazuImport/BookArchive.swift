@@ -1,5 +1,6 @@
 import Foundation
 import TarazuCore
+import TarazuTabular
 import ZIPFoundation
 
 /// Safe unzipping of a zipped book folder: entries with absolute paths or `..`, links, too many entries
@@ -39,6 +40,7 @@ public enum BookArchive {
 
     private static func unzip(_ zip: URL, into target: URL, file: String, limit: UInt64) throws {
         let archive = try Archive(url: zip, accessMode: .read)
+        let entries = BoundedZIPEntries(bytes: try Data(contentsOf: zip, options: .alwaysMapped))
         let manager = FileManager.default
         try manager.createDirectory(at: target, withIntermediateDirectories: true)
         var total: UInt64 = 0
@@ -66,12 +68,16 @@ public enum BookArchive {
                 }
                 let handle = try FileHandle(forWritingTo: destination)
                 defer { try? handle.close() }
-                _ = try archive.extract(entry) { chunk in
-                    total += UInt64(chunk.count)
-                    guard total <= limit else {
-                        throw InputRejected([Diagnostic(.error, file: file, reason: "the zip inflates to more than \(limit) bytes")])
+                do {
+                    try entries.extract(entry, from: archive) { chunk in
+                        total += UInt64(chunk.count)
+                        guard total <= limit else {
+                            throw InputRejected([Diagnostic(.error, file: file, reason: "the zip inflates to more than \(limit) bytes")])
+                        }
+                        try handle.write(contentsOf: chunk)
                     }
-                    try handle.write(contentsOf: chunk)
+                } catch is BoundedZIPEntries.Damaged {
+                    throw InputRejected([Diagnostic(.error, file: file, reason: "the entry '\(path)' is damaged and cannot be unpacked")])
                 }
             }
         }

@@ -138,3 +138,27 @@ import TarazuTabular
         #expect(try BookSnapshot.load(try BookSnapshot.make(outcome.book)).contentHash == outcome.book.contentHash)
     }
 }
+
+/// A zipped book whose compressed entry does not end within the file: ZIPFoundation's extract read on
+/// for ever (the same hole the XLSX fuzzer found), so `tarazu import` and an upload hung.
+@Suite struct ZippedBookHardeningTests {
+    @Test func aDeflateStreamThatDoesNotEndIsAnErrorNotAHang() throws {
+        func le(_ value: Int, _ count: Int) -> [UInt8] { (0..<count).map { UInt8((value >> (8 * $0)) & 0xFF) } }
+        let name = Array("book/budget_lines.csv".utf8)
+        let stream: [UInt8] = [0x00, 0xFF, 0xFF, 0x00, 0x00]
+        let fields = le(20, 2) + le(0, 2) + le(8, 2) + le(0, 4) + le(0x1234_5678, 4) + le(stream.count, 4) + le(100, 4)
+            + le(name.count, 2) + le(0, 2)
+        let local = [0x50, 0x4B, 0x03, 0x04] + fields + name + stream
+        let central = [0x50, 0x4B, 0x01, 0x02] + le(20, 2) + fields + le(0, 2) + le(0, 2) + le(0, 2) + le(0, 4) + le(0, 4) + name
+        let end = [0x50, 0x4B, 0x05, 0x06] + le(0, 4) + le(1, 2) + le(1, 2) + le(central.count, 4) + le(local.count, 4) + le(0, 2)
+        let zip = FileManager.default.temporaryDirectory.appendingPathComponent("endless-\(UUID().uuidString).zip")
+        try Data(local + central + end).write(to: zip)
+        defer { try? FileManager.default.removeItem(at: zip) }
+        do {
+            _ = try BookArchive.extract(zip)
+            Issue.record("a damaged zip was unpacked")
+        } catch {
+            #expect(error.description.contains("is damaged and cannot be unpacked"))
+        }
+    }
+}

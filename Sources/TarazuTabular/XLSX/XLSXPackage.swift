@@ -4,12 +4,12 @@ import ZIPFoundation
 /// The ZIP container of an Office Open XML workbook, read through an unlinked temporary file.
 struct XLSXPackage {
     private let archive: Archive
-    private let bytes: Data
+    private let entries: BoundedZIPEntries
     let source: String
 
     init(data: Data, source: String) throws(TabularError) {
         self.source = source
-        self.bytes = data
+        self.entries = BoundedZIPEntries(bytes: data)
         // Not `Archive(data:)`: ZIPFoundation's in-memory reader traps when an offset in the file
         // points past its end (found by Fuzz/FuzzXLSX), where a file-backed archive reads short and throws.
         // (Written with stdio: `Data.write` syncs the file to disk, which costs more than the reading.)
@@ -34,52 +34,11 @@ struct XLSXPackage {
         var data = Data()
         let damaged = TabularError(source: source, reason: "the workbook part \(path) is damaged and cannot be unpacked")
         do {
-            if entry.type == .file, entry.isCompressed {
-                // Not `archive.extract`: on Linux ZIPFoundation inflates until the deflate stream ends,
-                // reading past the entry and, at the end of the file, forever (found by Fuzz/FuzzXLSX).
-                // Here the entry's own bytes are inflated, and a stream that needs more is an error.
-                guard let compressed = compressedBytes(of: entry, path: path) else { throw damaged }
-                var offset = compressed.startIndex
-                let checksum = try Data.decompress(size: Int64(compressed.count), bufferSize: 1 << 16, skipCRC32: false,
-                                                   provider: { _, count in
-                    guard offset < compressed.endIndex else { throw damaged }
-                    let end = offset + min(count, compressed.endIndex - offset)
-                    defer { offset = end }
-                    // Always `count` bytes: ZIPFoundation hands zlib the whole buffer size as input.
-                    return Data(compressed[offset..<end]) + Data(count: count - (end - offset))
-                }, consumer: { data.append($0) })
-                guard checksum == entry.checksum else { throw damaged }
-            } else {
-                _ = try archive.extract(entry, bufferSize: 1 << 16) { data.append($0) }
-            }
+            try entries.extract(entry, from: archive) { data.append($0) }
         } catch {
             throw damaged
         }
         return data
-    }
-
-    /// The compressed bytes of `entry`: after its local header (found by its signature and name),
-    /// as many as the central directory says; nil when they are not all in the file.
-    private func compressedBytes(of entry: Entry, path: String) -> Data? {
-        let name = Array(path.utf8)
-        return bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Data? in
-            let buffer = raw.bindMemory(to: UInt8.self)
-            var index = 0
-            while index + 30 <= buffer.count {
-                defer { index += 1 }
-                guard buffer[index] == 0x50, buffer[index + 1] == 0x4B, buffer[index + 2] == 0x03,
-                      buffer[index + 3] == 0x04 else { continue }
-                let nameLength = Int(buffer[index + 26]) | Int(buffer[index + 27]) << 8
-                let extraLength = Int(buffer[index + 28]) | Int(buffer[index + 29]) << 8
-                let start = index + 30 + nameLength + extraLength
-                guard nameLength == name.count, start <= buffer.count,
-                      buffer[(index + 30)..<(index + 30 + nameLength)].elementsEqual(name) else { continue }
-                guard entry.compressedSize <= UInt64(buffer.count - start) else { return nil }
-                let end = start + Int(entry.compressedSize)
-                return bytes[(bytes.startIndex + start)..<(bytes.startIndex + end)]
-            }
-            return nil
-        }
     }
 
     /// The bytes of a part that must exist.
