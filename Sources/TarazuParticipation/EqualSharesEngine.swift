@@ -13,8 +13,8 @@
 /// lower bound of the true one, so the fixed point is the exact least rho. Prices only rise as
 /// budgets fall, so a project's last price is a lower bound in later rounds (pabutools uses the
 /// same bound), and projects whose bound is above the round's best are not re-evaluated.
-struct EqualSharesEngine {
-    struct Level {
+struct EqualSharesEngine: Sendable {
+    struct Level: Sendable {
         /// Utility divided by the project's utility gcd.
         let utility: UInt64
         /// The supporting groups: `supporters[groups]`.

@@ -67,8 +67,10 @@ public struct PBCompletion: Sendable, Equatable {
     public let budgetStep: PBDecimal
     /// How many steps the kept outcome had (0 = plain MES).
     public let increments: Int
-    /// How many MES runs were made in all: steps whose outcome an earlier run proved unchanged
-    /// are skipped (pabutools runs every step: increments + 2 runs when stopped over budget).
+    /// How many MES runs the in-order search used: steps whose outcome an earlier run proved
+    /// unchanged are skipped (pabutools runs every step: increments + 2 runs when stopped over
+    /// budget). Runs made speculatively on other processors and not needed are not counted, so
+    /// the figure is the same on every machine.
     public let runs: Int
     /// The per-voter budget of the kept outcome.
     public let perVoterBudget: PBFraction

@@ -94,6 +94,18 @@ enum GeneratedElection {
         #expect(fast.increments == plain.increments, "\(label)")
         #expect(fast.stoppedBecause == plain.stoppedBecause, "\(label)")
         #expect(fast.runs <= plain.runs, "\(label)")
+        // Speculative parallel runs change nothing, not even the run count (one at a time, and
+        // more at once than this machine's processors).
+        for parallelism in [1, 2, 3, 8] {
+            let other = try BudgetIncrease.run(engine: engine, election: scaled, step: stepValue,
+                                               exhaustiveStop: exhaustiveStop, parallelism: parallelism)
+            #expect(other.selected == fast.selected, "\(label) parallelism \(parallelism)")
+            #expect(other.increments == fast.increments, "\(label) parallelism \(parallelism)")
+            #expect(other.runs == fast.runs, "\(label) parallelism \(parallelism)")
+            #expect(other.stoppedBecause == fast.stoppedBecause, "\(label) parallelism \(parallelism)")
+            #expect(other.runsMade >= other.runs, "\(label) parallelism \(parallelism)")
+            if parallelism == 1 { #expect(other.runsMade == other.runs, "\(label)") }
+        }
         if ProcessInfo.processInfo.environment["PB_ADD1_STATS"] != nil {
             print("add1 \(label): \(plain.runs) runs step by step, \(fast.runs) certified")
         }
@@ -156,6 +168,17 @@ enum GeneratedElection {
             _ = try BudgetIncrease.run(engine: engine, election: scaled, step: 1, exhaustiveStop: false, maximumRuns: 2)
         } throws: { error in
             (error as? PBTallyError)?.reason.contains("larger budget step") == true
+        }
+        // The same bound with runs made several at a time: refused after the same runs.
+        for parallelism in [1, 4] {
+            var message = ""
+            do {
+                _ = try BudgetIncrease.run(engine: engine, election: scaled, step: 1, exhaustiveStop: false,
+                                           maximumRuns: 2, parallelism: parallelism)
+            } catch {
+                message = error.reason
+            }
+            #expect(message.contains("after 2 MES runs"), "\(parallelism): \(message)")
         }
     }
 }
