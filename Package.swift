@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "TarazuReportTests", dependencies: ["TarazuReport", "TarazuAnalysis", "TarazuCore", "TarazuForecast", "TarazuRisk"], exclude: ["Golden"]),
         .testTarget(name: "TarazuForecastTests", dependencies: ["TarazuForecast", "TarazuCore"], exclude: ["Fixtures"]),
         .testTarget(name: "TarazuRiskTests", dependencies: ["TarazuRisk", "TarazuCore"]),
-        .testTarget(name: "TarazuParticipationTests", dependencies: ["TarazuParticipation"], exclude: ["Fixtures"]),
+        .testTarget(name: "TarazuParticipationTests", dependencies: ["TarazuParticipation", "TarazuCore"], exclude: ["Fixtures"]),
         .testTarget(name: "TarazuStoreTests", dependencies: ["TarazuStore", "TarazuCore", "TarazuParticipation"]),
         .testTarget(name: "TarazuWebTests", dependencies: [
             "TarazuWeb", "TarazuStore", "TarazuSample", "TarazuImport", "TarazuCore", "TarazuReport", "TarazuParticipation",

@@ -1,5 +1,4 @@
 import Foundation
-import NIOConcurrencyHelpers
 import TarazuCore
 import TarazuStore
 import Vapor
@@ -18,13 +17,18 @@ struct CSRFMiddleware: AsyncMiddleware {
         var role: AccountRole
     }
 
-    var largeBodies: [String: LargeBody] = [:]
-    var maxLargeBodies = 2
+    let largeBodies: [String: LargeBody]
+    private let largeBodiesInFlight: AdmissionLimit
     static let maxFormFields = 500
     /// Exact paths of machine-to-machine webhooks that authenticate otherwise (the SMS gateway's
     /// shared secret): no CSRF token is asked of them.
-    var exemptPaths: Set<String> = []
-    private let largeBodiesInFlight = NIOLockedValueBox(0)
+    let exemptPaths: Set<String>
+
+    init(largeBodies: [String: LargeBody], maxLargeBodies: Int, exemptPaths: Set<String>) {
+        self.largeBodies = largeBodies
+        self.largeBodiesInFlight = AdmissionLimit(capacity: maxLargeBodies)
+        self.exemptPaths = exemptPaths
+    }
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.method == .POST, !exemptPaths.contains(request.url.path) else { return try await next.respond(to: request) }
@@ -36,18 +40,13 @@ struct CSRFMiddleware: AsyncMiddleware {
             throw BilingualError(.forbidden, fa: "برای این کار باید وارد شوید.", en: "You must sign in to do this.")
         }
         guard viewer.account.role >= large.role else { throw RoleMiddleware.refusal(viewer, needs: large.role) }
-        let entered = largeBodiesInFlight.withLockedValue { count -> Bool in
-            guard count < maxLargeBodies else { return false }
-            count += 1
-            return true
-        }
-        guard entered else {
+        guard largeBodiesInFlight.enter() else {
             throw BilingualError(.serviceUnavailable,
                                  fa: "بارگذاری‌های دیگری در جریان است؛ چیزی نوشته نشد. یک دقیقهٔ دیگر دوباره بکوشید.",
                                  en: "Other uploads are being received; nothing was written. Try again in a minute.",
                                  headers: ["Retry-After": "60"])
         }
-        defer { largeBodiesInFlight.withLockedValue { $0 -= 1 } }
+        defer { largeBodiesInFlight.leave() }
         try await check(request, limit: large.limit)
         return try await next.respond(to: request)
     }

@@ -1,4 +1,3 @@
-import NIOConcurrencyHelpers
 import NIOPosix
 import Vapor
 
@@ -7,15 +6,15 @@ import Vapor
 /// with Retry-After instead of queueing without end. The admission count is taken atomically before
 /// any work starts.
 final class PasswordChecks: Sendable {
-    /// Checks running or waiting at most.
-    let capacity: Int
     private let pool: NIOThreadPool
-    private let admitted = NIOLockedValueBox(0)
+    private let limit: AdmissionLimit
+    /// Checks running or waiting at most.
+    var capacity: Int { limit.capacity }
 
     /// - Parameter threads: checks that run at the same time (bcrypt is CPU work: one per core at most).
     /// - Parameter capacity: checks running or waiting; more are refused.
     init(threads: Int, capacity: Int) {
-        self.capacity = max(1, capacity)
+        limit = AdmissionLimit(capacity: capacity)
         pool = NIOThreadPool(numberOfThreads: max(1, threads))
         pool.start()
     }
@@ -23,18 +22,13 @@ final class PasswordChecks: Sendable {
     /// Runs `body` as one admitted check (its database reads included), or throws a 503 when
     /// ``capacity`` checks are already admitted. `body` does its bcrypt work with ``compute(_:)``.
     func admitted<T: Sendable>(_ body: () async throws -> T) async throws -> T {
-        let entered = admitted.withLockedValue { count -> Bool in
-            guard count < capacity else { return false }
-            count += 1
-            return true
-        }
-        guard entered else {
+        guard limit.enter() else {
             throw BilingualError(.serviceUnavailable,
                                  fa: "کارساز اکنون سرگرم بررسی گذرواژه‌های بسیاری است؛ چند ثانیهٔ دیگر دوباره بکوشید.",
                                  en: "The server is busy checking many passwords; try again in a few seconds.",
                                  headers: ["Retry-After": "5"])
         }
-        defer { admitted.withLockedValue { $0 -= 1 } }
+        defer { limit.leave() }
         return try await body()
     }
 

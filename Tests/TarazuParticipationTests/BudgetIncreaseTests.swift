@@ -1,28 +1,16 @@
 import Foundation
+import TarazuCore
 import Testing
 @testable import TarazuParticipation
 
 /// Generated elections, deterministic by seed: approval or cumulative ballots of random lengths
 /// (popular projects more often), costs varied over two orders of magnitude.
 enum GeneratedElection {
-    /// SplitMix64.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    }
-
     /// Pabulib text of an election with `projects` projects and `voters` voters; the budget is
     /// `budgetShare` of the total cost; costs are multiples of `unit`.
     static func text(seed: UInt64, projects: Int, voters: Int, maxLength: Int, cumulative: Bool = false,
                      unit: Int = 1_000, budgetShare: Double = 0.3) -> String {
-        var random = Random(state: seed)
+        var random = SplitMix64(seed: seed)
         let costs = (0..<projects).map { _ in (5 + random.below(495)) * unit }
         // Popularity: project p is drawn with weight proportional to (p % 7 + 1) * (1 + random).
         let weights = (0..<projects).map { p in (p % 7 + 1) * (1 + random.below(9)) }
@@ -181,4 +169,9 @@ enum GeneratedElection {
             #expect(message.contains("after 2 MES runs"), "\(parallelism): \(message)")
         }
     }
+}
+
+extension SplitMix64 {
+    /// A uniform integer in 0..<bound (modulo bias negligible for the bounds used here).
+    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }

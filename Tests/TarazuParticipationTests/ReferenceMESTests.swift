@@ -1,3 +1,4 @@
+import TarazuCore
 import Testing
 @testable import TarazuParticipation
 
@@ -108,7 +109,7 @@ func randomElection(_ rng: inout SplitMix64, voteType: PBVoteType) -> PBElection
 @Suite struct ReferenceMESTests {
     @Test(arguments: [PBVoteType.approval, .cumulative])
     func engineAgreesWithThePlainAlgorithm(voteType: PBVoteType) throws {
-        var rng = SplitMix64(state: voteType == .approval ? 1 : 2)
+        var rng = SplitMix64(seed: voteType == .approval ? 1 : 2)
         for _ in 0..<300 {
             let election = randomElection(&rng, voteType: voteType)
             let budget = Q(BigUInt(election.budget.mantissa)) / Q(BigUInt.powerOfTen(election.budget.scale))
@@ -121,7 +122,7 @@ func randomElection(_ rng: inout SplitMix64, voteType: PBVoteType) -> PBElection
     }
 
     @Test func add1AgreesWithThePlainAlgorithm() throws {
-        var rng = SplitMix64(state: 3)
+        var rng = SplitMix64(seed: 3)
         for _ in 0..<60 {
             let election = randomElection(&rng, voteType: .approval)
             let scaled = try PBScaledElection(election)

@@ -1,3 +1,4 @@
+import TarazuCore
 import Testing
 @testable import TarazuParticipation
 
@@ -72,22 +73,11 @@ import Testing
         #expect(!PhoneNumberError.notMobile.message.fa.isEmpty)
     }
 
-    /// A deterministic generator for the tests (SplitMix64).
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     @Test func issueIsDeterministicWithInjectedGenerator() throws {
         let t0 = PBFixture.duringVoting
-        var g1 = SeededGenerator(state: 7)
-        var g2 = SeededGenerator(state: 7)
+        var g1 = SplitMix64(seed: 7)
+        var g2 = SplitMix64(seed: 7)
         let a = try OneTimeCodeState.issue(at: t0, previous: nil, using: &g1)
         let b = try OneTimeCodeState.issue(at: t0, previous: nil, using: &g2)
         #expect(a == b)
@@ -96,7 +86,7 @@ import Testing
 
     @Test func resendCooldown() throws {
         let t0 = PBFixture.duringVoting
-        var g = SeededGenerator(state: 1)
+        var g = SplitMix64(seed: 1)
         let first = try OneTimeCodeState.issue(at: t0, previous: nil, using: &g)
         #expect(throws: OneTimeCodeIssueError.cooldown(secondsLeft: 20)) {
             try OneTimeCodeState.issue(at: t0.addingTimeInterval(40), previous: first, using: &g)

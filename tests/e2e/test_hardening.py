@@ -1,7 +1,6 @@
 """The reproductions of the security and reliability review (issue 11) against the real server: each must
 leave the server answering, and the limits must hold when the requests arrive all at once."""
 import concurrent.futures
-import datetime
 import http.client
 import json
 import re
@@ -13,8 +12,9 @@ import urllib.parse
 
 import pytest
 
-from conftest import REPO, tarazu_binary
+from conftest import tarazu_binary
 from live_server import demo_server, free_port
+from test_pb_process import process_file
 
 PASSWORD = "a sufficiently long password"
 CSRF = "e2e-double-submit-token-0123456789"
@@ -26,16 +26,10 @@ def add_accounts_and_process(folder):
             added = subprocess.run([str(tarazu_binary()), "user", "add", name, "--role", role, "--password-stdin",
                                     "--db", str(db)], input=PASSWORD + "\n", capture_output=True, text=True, timeout=120)
             assert added.returncode == 0, added.stderr
-        sample = json.loads((REPO / "samples" / "pb" / "tabriz-1404.json").read_text(encoding="utf-8"))
-        now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
-        day = datetime.timedelta(days=1)
-        starts = [now - 40 * day, now - 30 * day, now - 20 * day, now - day, now + day, now + 10 * day, now + 100 * day]
-        names = ["drafting", "proposals", "feasibility_review", "voting", "tally", "published"]
-        sample["id"] = "hard-1405"
-        sample["phases"] = {name: {"start": starts[i].strftime("%Y-%m-%dT%H:%M:%SZ"),
-                                   "end": starts[i + 1].strftime("%Y-%m-%dT%H:%M:%SZ")} for i, name in enumerate(names)}
-        path = folder / "process.json"
-        path.write_text(json.dumps(sample, ensure_ascii=False), encoding="utf-8")
+        path = process_file(folder)
+        process = json.loads(path.read_text(encoding="utf-8"))
+        process["id"] = "hard-1405"
+        path.write_text(json.dumps(process, ensure_ascii=False), encoding="utf-8")
         added = subprocess.run([str(tarazu_binary()), "pb", "process", "add", str(path), "--db", str(db)],
                                capture_output=True, text=True, timeout=120)
         assert added.returncode == 0, added.stderr
@@ -77,7 +71,7 @@ FORM = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": f"tarazu_
 def sign_in(port, username):
     status, headers, _ = send(port, "POST", "/login", login_form(username, PASSWORD), FORM)
     assert status == 303, status
-    session = re.search(r"tarazu_session=([^;]+)", headers["Set-Cookie"]).group(1)
+    session = re.search(r"tarazu_session=([^;]+)", " ".join(headers.get_all("Set-Cookie") or [])).group(1)
     return {"Cookie": f"tarazu_session={session}"}
 
 

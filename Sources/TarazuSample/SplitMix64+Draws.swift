@@ -1,20 +1,9 @@
-/// A small deterministic pseudo-random generator (SplitMix64, Steele, Lea and Flood 2014).
-///
-/// The sample city must be the same bytes on every machine and every run, so it never uses the
-/// system generator. Every draw is an integer; fractions are expressed in per-mille.
-struct SplitMix64 {
-    private var state: UInt64
+import TarazuCore
 
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// Draws for the sample city from ``TarazuCore/SplitMix64``: every draw is an integer; fractions are
+/// expressed in per-mille. The sample city must be the same bytes on every machine and every run, so it
+/// never uses the system generator.
+extension SplitMix64 {
     /// A uniform integer in `range` (the modulo bias is below 2^-40 for the ranges used here).
     mutating func int(_ range: ClosedRange<Int64>) -> Int64 {
         let span = UInt64(range.upperBound - range.lowerBound) + 1
