@@ -135,9 +135,10 @@ def test_m2_simultaneous_wrong_passwords_cannot_pass_the_limit(site):
     passwords = ["wrong password number %02d" % i for i in range(29)] + [PASSWORD]
     results = all_at_once(30, lambda i: send(port, "POST", "/login", login_form("reza", passwords[i]), FORM)[0])
     assert 500 not in results
-    checked = [status for status in results if status in (401, 303)]
-    assert len(checked) <= 5, results
-    assert results.count(429) >= 25, results
+    # At most 5 wrong passwords are checked; the right one may sign in if it comes early enough (a
+    # success clears the username's count, so one more wrong one may then be checked).
+    assert results.count(401) <= 5 and results.count(303) <= 1, results
+    assert results.count(429) >= 24, results
     if 303 not in results:
         # The right password was refused with the others: the limit now holds for it too.
         assert send(port, "POST", "/login", login_form("reza", PASSWORD), FORM)[0] == 429
