@@ -20,4 +20,11 @@ struct AdmissionLimit: Sendable {
     func leave() {
         holders.withLockedValue { $0 -= 1 }
     }
+
+    /// Runs `body` holding a place, or throws `refusal` at once when none is free.
+    func admitted<T>(or refusal: @autoclosure () -> BilingualError, _ body: () async throws -> T) async throws -> T {
+        guard enter() else { throw refusal() }
+        defer { leave() }
+        return try await body()
+    }
 }

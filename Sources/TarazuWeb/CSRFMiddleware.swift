@@ -40,15 +40,14 @@ struct CSRFMiddleware: AsyncMiddleware {
             throw BilingualError(.forbidden, fa: "برای این کار باید وارد شوید.", en: "You must sign in to do this.")
         }
         guard viewer.account.role >= large.role else { throw RoleMiddleware.refusal(viewer, needs: large.role) }
-        guard largeBodiesInFlight.enter() else {
-            throw BilingualError(.serviceUnavailable,
-                                 fa: "بارگذاری‌های دیگری در جریان است؛ چیزی نوشته نشد. یک دقیقهٔ دیگر دوباره بکوشید.",
-                                 en: "Other uploads are being received; nothing was written. Try again in a minute.",
-                                 headers: ["Retry-After": "60"])
+        let busy = BilingualError(.serviceUnavailable,
+                                  fa: "بارگذاری‌های دیگری در جریان است؛ چیزی نوشته نشد. یک دقیقهٔ دیگر دوباره بکوشید.",
+                                  en: "Other uploads are being received; nothing was written. Try again in a minute.",
+                                  headers: ["Retry-After": "60"])
+        return try await largeBodiesInFlight.admitted(or: busy) {
+            try await check(request, limit: large.limit)
+            return try await next.respond(to: request)
         }
-        defer { largeBodiesInFlight.leave() }
-        try await check(request, limit: large.limit)
-        return try await next.respond(to: request)
     }
 
     /// Reads the body (up to `limit`), refuses a form with too many fields, then checks the token.

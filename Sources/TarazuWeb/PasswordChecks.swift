@@ -22,14 +22,10 @@ final class PasswordChecks: Sendable {
     /// Runs `body` as one admitted check (its database reads included), or throws a 503 when
     /// ``capacity`` checks are already admitted. `body` does its bcrypt work with ``compute(_:)``.
     func admitted<T: Sendable>(_ body: () async throws -> T) async throws -> T {
-        guard limit.enter() else {
-            throw BilingualError(.serviceUnavailable,
-                                 fa: "کارساز اکنون سرگرم بررسی گذرواژه‌های بسیاری است؛ چند ثانیهٔ دیگر دوباره بکوشید.",
-                                 en: "The server is busy checking many passwords; try again in a few seconds.",
-                                 headers: ["Retry-After": "5"])
-        }
-        defer { limit.leave() }
-        return try await body()
+        try await limit.admitted(or: BilingualError(.serviceUnavailable,
+                                                    fa: "کارساز اکنون سرگرم بررسی گذرواژه‌های بسیاری است؛ چند ثانیهٔ دیگر دوباره بکوشید.",
+                                                    en: "The server is busy checking many passwords; try again in a few seconds.",
+                                                    headers: ["Retry-After": "5"]), body)
     }
 
     /// Runs `work` (bcrypt) on the password threads.
