@@ -36,8 +36,7 @@ public struct BoundedZIPEntries {
         }
         let damaged = Damaged(path: entry.path)
         // A name that is not UTF-8 (old Windows zips) is found by its checksum and size instead.
-        let twins = all.filter { $0.checksum == entry.checksum && $0.compressedSize == entry.compressedSize }
-        guard let start = byName[entry.path]?.start ?? (twins.count == 1 ? twins[0].start : nil),
+        guard let start = byName[entry.path]?.start ?? onlyTwin(of: entry),
               entry.compressedSize <= UInt64(bytes.count - start) else { throw damaged }
         let compressed = bytes[(bytes.startIndex + start)..<(bytes.startIndex + start + Int(entry.compressedSize))]
         var offset = compressed.startIndex
@@ -50,6 +49,12 @@ public struct BoundedZIPEntries {
             return Data(compressed[offset..<end]) + Data(count: count - (end - offset))
         }, consumer: consumer)
         guard checksum == entry.checksum else { throw damaged }
+    }
+
+    /// The start of the one local header with `entry`'s checksum and size, when exactly one has them.
+    private func onlyTwin(of entry: Entry) -> Int? {
+        let twins = all.lazy.filter { $0.checksum == entry.checksum && $0.compressedSize == entry.compressedSize }.prefix(2)
+        return twins.count == 1 ? twins.first?.start : nil
     }
 
     /// One pass over the archive: each local file header's name, checksum, size and where its data starts.
