@@ -115,6 +115,9 @@ def test_signing_out_closes_the_dashboard(server):
         login(driver, server, USER, PASSWORD)
         open_page(driver, server + "/dashboard/tabriz")
         driver.find_element(By.CSS_SELECTOR, "form[action^='/logout'] button").click()
+        # Wait for the sign-out's redirect, or the next page may load before the session ends.
+        from selenium.webdriver.support.ui import WebDriverWait
+        WebDriverWait(driver, 30).until(lambda d: "/dashboard" not in d.current_url)
         open_page(driver, server + "/dashboard/tabriz")
         assert "/login" in driver.current_url, driver.current_url
     finally:
