@@ -23,13 +23,17 @@ public struct LogSMSGateway: SMSGateway {
         logger.info("SMS to \(Self.masked(to)): \(text)")
         guard let file else { return }
         let line = try JSONSerialization.data(withJSONObject: ["to": to, "text": text], options: [.sortedKeys]) + Data("\n".utf8)
-        if !FileManager.default.fileExists(atPath: file) {
-            _ = FileManager.default.createFile(atPath: file, contents: nil)
-        }
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: file))
-        defer { try? handle.close() }
-        try handle.seekToEnd()
-        try handle.write(contentsOf: line)
+        try Self.append(line, to: file)
+    }
+
+    /// One `write` on a descriptor opened with O_APPEND, so simultaneous messages neither overwrite
+    /// nor interleave each other (a seek to the end and a write were two steps).
+    static func append(_ line: Data, to file: String) throws {
+        let descriptor = open(file, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file]) }
+        defer { close(descriptor) }
+        let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        guard written == line.count else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file]) }
     }
 
     /// "+98912***4567".
