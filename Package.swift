@@ -38,6 +38,8 @@ let package = Package(
         .target(name: "TarazuReport", dependencies: ["TarazuCore", "TarazuAnalysis", "TarazuForecast", "TarazuRisk"]),
         .target(name: "TarazuForecast", dependencies: ["TarazuCore"]),
         .target(name: "TarazuRisk", dependencies: ["TarazuCore"]),
+        // Application layer: the use cases and figures every surface renders (pure: no Vapor, Fluent or NIO).
+        .target(name: "TarazuApplication", dependencies: ["TarazuCore", "TarazuAnalysis", "TarazuReport", "TarazuForecast", "TarazuRisk"]),
         // Persistence.
         .target(name: "TarazuStore", dependencies: [
             "TarazuCore", "TarazuParticipation",
@@ -50,8 +52,8 @@ let package = Package(
         ]),
         // Web application.
         .target(name: "TarazuWeb", dependencies: [
-            "TarazuCore", "TarazuTabular", "TarazuImport", "TarazuAnalysis", "TarazuReport", "TarazuStore", "TarazuForecast", "TarazuRisk",
-            "TarazuParticipation",
+            "TarazuCore", "TarazuTabular", "TarazuImport", "TarazuAnalysis", "TarazuApplication", "TarazuReport", "TarazuStore", "TarazuForecast",
+            "TarazuRisk", "TarazuParticipation",
             .product(name: "Vapor", package: "vapor"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
@@ -61,8 +63,8 @@ let package = Package(
         ]),
         // Command line.
         .target(name: "TarazuCLI", dependencies: [
-            "TarazuCore", "TarazuTabular", "TarazuImport", "TarazuSample", "TarazuParticipation", "TarazuStore", "TarazuAnalysis", "TarazuReport",
-            "TarazuForecast", "TarazuRisk", "TarazuWeb",
+            "TarazuCore", "TarazuTabular", "TarazuImport", "TarazuSample", "TarazuParticipation", "TarazuStore", "TarazuAnalysis",
+            "TarazuApplication", "TarazuReport", "TarazuForecast", "TarazuRisk", "TarazuWeb",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "tarazu", dependencies: ["TarazuCLI"]),
@@ -74,15 +76,16 @@ let package = Package(
         .testTarget(name: "TarazuAnalysisTests", dependencies: ["TarazuAnalysis", "TarazuCore", "TarazuSample"]),
         .testTarget(name: "TarazuReportTests", dependencies: ["TarazuReport", "TarazuAnalysis", "TarazuCore", "TarazuForecast", "TarazuRisk"], exclude: ["Golden"]),
         .testTarget(name: "TarazuForecastTests", dependencies: ["TarazuForecast", "TarazuCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "TarazuApplicationTests", dependencies: ["TarazuApplication", "TarazuAnalysis", "TarazuCore", "TarazuSample", "TarazuReport"]),
         .testTarget(name: "TarazuRiskTests", dependencies: ["TarazuRisk", "TarazuCore"]),
         .testTarget(name: "TarazuParticipationTests", dependencies: ["TarazuParticipation", "TarazuCore"], exclude: ["Fixtures"]),
         .testTarget(name: "TarazuStoreTests", dependencies: ["TarazuStore", "TarazuCore", "TarazuParticipation"]),
         .testTarget(name: "TarazuWebTests", dependencies: [
-            "TarazuWeb", "TarazuStore", "TarazuSample", "TarazuImport", "TarazuCore", "TarazuReport", "TarazuParticipation",
+            "TarazuWeb", "TarazuApplication", "TarazuStore", "TarazuSample", "TarazuImport", "TarazuCore", "TarazuReport", "TarazuParticipation",
             .product(name: "VaporTesting", package: "vapor"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["Snapshots"]),
-        .testTarget(name: "TarazuCLITests", dependencies: ["TarazuCLI", "TarazuReport", "TarazuSample", "TarazuCore", "TarazuForecast", "TarazuRisk"], exclude: ["Golden"]),
+        .testTarget(name: "TarazuCLITests", dependencies: ["TarazuCLI", "TarazuApplication", "TarazuReport", "TarazuSample", "TarazuCore", "TarazuForecast", "TarazuRisk"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

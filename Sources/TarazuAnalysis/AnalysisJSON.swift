@@ -19,6 +19,8 @@ public struct IndicatorEntry: Encodable, Sendable {
     public var evidence: [Evidence]
     /// Data or declared.
     public var basis: Basis
+    /// What the figure is computed on, with the same in words.
+    public var computedOn: ComputedOnEntry?
 
     /// The entry of `indicator`.
     public init(_ indicator: Indicator) {
@@ -30,6 +32,7 @@ public struct IndicatorEntry: Encodable, Sendable {
         breakdown = indicator.breakdown
         evidence = indicator.evidence
         basis = indicator.basis
+        computedOn = indicator.computedOn.map(ComputedOnEntry.init)
     }
 
     /// The entries of `indicators` keyed by id (the first of any repeated id).
@@ -39,8 +42,37 @@ public struct IndicatorEntry: Encodable, Sendable {
 
     private enum CodingKeys: String, CodingKey {
         case formula, unit, value, breakdown, evidence, basis
+        case computedOn = "computed_on"
         case nameFa = "name_fa"
         case nameEn = "name_en"
+    }
+}
+
+/// An indicator's basis as the JSON outputs write it: the fields, and the label every surface prints.
+public struct ComputedOnEntry: Encodable, Sendable {
+    public var amounts: ComputedOn.Amounts
+    public var lines: ComputedOn.Lines
+    public var regions: ComputedOn.Regions
+    public var years: ComputedOn.Years
+    public var prices: ComputedOn.Prices
+    public var labelFa: String
+    public var labelEn: String
+
+    /// The entry of `basis`.
+    public init(_ basis: ComputedOn) {
+        amounts = basis.amounts
+        lines = basis.lines
+        regions = basis.regions
+        years = basis.years
+        prices = basis.prices
+        labelFa = basis.label.fa
+        labelEn = basis.label.en
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case amounts, lines, regions, years, prices
+        case labelFa = "label_fa"
+        case labelEn = "label_en"
     }
 }
 

@@ -10,8 +10,8 @@ enum ChangeIndicators {
 
     private static func change(_ context: AnalysisContext) throws -> Indicator {
         let previousYear = context.year - 1
-        let current = try Totals.grouping(context.lines, by: \.function)
-        let previous = try Totals.grouping(context.linesByYear[previousYear] ?? [], by: \.function)
+        let current = try LineTotals.grouping(context.lines, by: \.function)
+        let previous = try LineTotals.grouping(context.linesByYear[previousYear] ?? [], by: \.function)
         let deflator = Dictionary(context.book.deflator.map { ($0.year, $0.index) }, uniquingKeysWith: { first, _ in first })
         let scale = context.options.scale
         var breakdown: [String: IndicatorValue] = [:]

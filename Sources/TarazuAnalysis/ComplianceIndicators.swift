@@ -6,7 +6,7 @@ import TarazuCore
 enum ComplianceIndicators {
     static func all(_ context: AnalysisContext) throws -> [Indicator] {
         let kind = RevenueClass.capitalAssetSales.rawValue
-        let sales = try Totals.grouping(context.revenues.filter { $0.revenueClass == .capitalAssetSales }) {
+        let sales = try LineTotals.grouping(context.revenues.filter { $0.revenueClass == .capitalAssetSales }) {
             $0.regionCode ?? Region.centralCode
         }
         var authorized: [String: Money] = [:]

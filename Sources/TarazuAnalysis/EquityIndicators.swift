@@ -2,11 +2,72 @@ import Foundation
 import TarazuCore
 
 /// equity.*: per-capita approved budget of the regions (region 0, the central organisation, and
-/// regions without population excluded) and its inequality, each on the total and on the capital
-/// budget, with and without outlier regions (population under `outlierPopulationShare` of the city).
-/// Headline values are on the total budget over all regions; the breakdown keys are `total`,
-/// `capital`, `total_without_outliers` and `capital_without_outliers`.
+/// regions without population excluded) and its inequality. Each statistic is four indicators, one per
+/// basis: `equity.gini` (total approved, all regions), `equity.gini.without_outliers` (regions with a
+/// population under `outlierPopulationShare` of the city left out), `equity.gini.capital` and
+/// `equity.gini.capital_without_outliers` (capital approved).
 enum EquityIndicators {
+    /// The inequality statistics, each computed on every ``Variant``.
+    struct Statistic: Sendable {
+        let id: String
+        let nameFa: String
+        let nameEn: String
+        let formula: String
+        let compute: @Sendable ([EquityStatistics.Unit]) -> Double?
+    }
+
+    static let statistics: [Statistic] = [
+        Statistic(id: "gini", nameFa: "ضریب جینی سرانهٔ مناطق", nameEn: "Gini of per-capita allocation",
+                  formula: "population-weighted Gini: sum_i sum_j w_i w_j |y_i - y_j| / (2 mu)", compute: EquityStatistics.gini),
+        Statistic(id: "theil_t", nameFa: "شاخص تایل T سرانهٔ مناطق", nameEn: "Theil T index",
+                  formula: "sum s_i ln(s_i / w_i)", compute: EquityStatistics.theilT),
+        Statistic(id: "theil_l", nameFa: "شاخص تایل L سرانهٔ مناطق", nameEn: "Theil L index (mean log deviation)",
+                  formula: "sum w_i ln(w_i / s_i)", compute: EquityStatistics.theilL),
+        Statistic(id: "cv", nameFa: "ضریب تغییرات سرانهٔ مناطق", nameEn: "Coefficient of variation of per-capita allocation",
+                  formula: "sigma / mean of the regions' y_i, unweighted, sigma dividing by n; breakdown n_minus_1 divides by n - 1; williamson = sqrt(sum w_i (y_i - mu)^2) / mu",
+                  compute: { EquityStatistics.coefficientOfVariation($0, sample: false) }),
+        Statistic(id: "max_min_ratio", nameFa: "نسبت بیشترین به کمترین سرانهٔ مناطق", nameEn: "Max/min per-capita ratio",
+                  formula: "max y_i / min y_i", compute: EquityStatistics.maxMinRatio),
+    ]
+
+    static let zonesFormula = "; between_zones = sum_g S_g ln(S_g / W_g), within_zones = sum_g S_g T_g over zones (a region without zone is its own group)"
+
+    /// The bases of the statistics: the total or the capital budget, with or without outlier regions.
+    enum Variant: CaseIterable, Sendable {
+        case total, totalWithoutOutliers, capital, capitalWithoutOutliers
+
+        var capital: Bool { self == .capital || self == .capitalWithoutOutliers }
+        var withoutOutliers: Bool { self == .totalWithoutOutliers || self == .capitalWithoutOutliers }
+
+        /// `equity.STATISTIC` plus the variant's suffix.
+        func indicatorId(_ statistic: String) -> String {
+            switch self {
+            case .total: "equity.\(statistic)"
+            case .totalWithoutOutliers: "equity.\(statistic).without_outliers"
+            case .capital: "equity.\(statistic).capital"
+            case .capitalWithoutOutliers: "equity.\(statistic).capital_without_outliers"
+            }
+        }
+
+        var nameFa: String {
+            switch self {
+            case .total: "کل اعتبار مصوب، همهٔ مناطق"
+            case .totalWithoutOutliers: "کل اعتبار مصوب، بدون مناطق کم‌جمعیت"
+            case .capital: "اعتبار عمرانی مصوب، همهٔ مناطق"
+            case .capitalWithoutOutliers: "اعتبار عمرانی مصوب، بدون مناطق کم‌جمعیت"
+            }
+        }
+
+        var nameEn: String {
+            switch self {
+            case .total: "total approved, all regions"
+            case .totalWithoutOutliers: "total approved, without outlier regions"
+            case .capital: "capital approved, all regions"
+            case .capitalWithoutOutliers: "capital approved, without outlier regions"
+            }
+        }
+    }
+
     private struct RegionFigures {
         let region: Region
         let total: Money
@@ -18,8 +79,8 @@ enum EquityIndicators {
         let regions = context.book.regions.filter { $0.code != Region.centralCode && $0.population > 0 }
         let cityPopulation = regions.reduce(Int64(0)) { $0 + $1.population }
         let threshold = Decimal(cityPopulation) * context.options.outlierPopulationShare
-        let byRegion = try Totals.grouping(context.lines) { $0.regionCode }
-        let capitalByRegion = try Totals.grouping(context.lines.filter { $0.economicClass == .capital }) { $0.regionCode }
+        let byRegion = try LineTotals.grouping(context.lines) { $0.regionCode }
+        let capitalByRegion = try LineTotals.grouping(context.lines.filter { $0.economicClass == .capital }) { $0.regionCode }
         let figures = regions.sorted { $0.code < $1.code }.map {
             RegionFigures(region: $0, total: byRegion[$0.code]?.approved ?? .zero, capital: capitalByRegion[$0.code]?.approved ?? .zero,
                           isOutlier: Decimal($0.population) < threshold)
@@ -28,17 +89,11 @@ enum EquityIndicators {
         let scale = context.options.scale
         let zoned = figures.contains { $0.region.zone != nil }
 
-        var variants: [(String, [EquityStatistics.Unit])] = []
-        for (basis, amount) in [("total", \RegionFigures.total), ("capital", \RegionFigures.capital)] {
-            for (suffix, keep) in [("", { (_: RegionFigures) in true }), ("_without_outliers", { !$0.isOutlier })] {
-                variants.append((basis + suffix, figures.filter(keep).map {
-                    EquityStatistics.Unit(spending: Double($0[keyPath: amount].rials), population: Double($0.region.population),
-                                          group: $0.region.zone ?? $0.region.code)
-                }))
-            }
-        }
-        func statistic(_ compute: ([EquityStatistics.Unit]) -> Double?) -> [String: IndicatorValue] {
-            Dictionary(uniqueKeysWithValues: variants.map { ($0.0, Arithmetic.indexValue(compute($0.1), scale: scale)) })
+        let variants = Variant.allCases.map { variant in
+            (variant, figures.filter { !variant.withoutOutliers || !$0.isOutlier }.map {
+                EquityStatistics.Unit(spending: Double((variant.capital ? $0.capital : $0.total).rials), population: Double($0.region.population),
+                                      group: $0.region.zone ?? $0.region.code)
+            })
         }
         let evidence = [Evidence(
             table: "regions", rows: figures.map(\.region.code),
@@ -46,13 +101,13 @@ enum EquityIndicators {
                    "excluded_without_population": .list(context.book.regions.filter { $0.code != Region.centralCode && $0.population <= 0 }.map { .text($0.code) }),
                    "lines_of_unknown_regions": .list(Set(byRegion.keys).subtracting(context.book.regions.map(\.code)).subtracting([Region.centralCode]).sorted().map { .text($0) })])]
             + figures.map { figure in
-                let totals = byRegion[figure.region.code] ?? Totals()
+                let totals = byRegion[figure.region.code] ?? LineTotals()
                 return Evidence(table: "budget_lines", key: figure.region.code, rows: Arithmetic.smallest(totals.ids, limit: context.options.evidenceRowLimit),
                                 rowCount: totals.ids.count, sums: ["approved": .rials(figure.total.rials), "capital_approved": .rials(figure.capital.rials)])
             }
 
         func perCapita(_ amount: Money, _ population: Int64) -> IndicatorValue {
-            Arithmetic.ratio(amount.decimal, Decimal(population), scale: context.options.perCapitaScale).map(IndicatorValue.decimal) ?? .unavailable
+            PerResident.amount(amount, population: population, scale: context.options.perCapitaScale).map(IndicatorValue.decimal) ?? .unavailable
         }
         let totalSpending = try Arithmetic.sum(figures, \.total)
         let perCapitaBreakdown = Dictionary(uniqueKeysWithValues: figures.map { figure in
@@ -61,39 +116,36 @@ enum EquityIndicators {
                 "capital": perCapita(figure.capital, figure.region.population),
                 "population": .count(Int(figure.region.population)), "outlier": .flag(figure.isOutlier)]))
         })
-        let theil = statistic(EquityStatistics.theilT)
-        var theilBreakdown = theil
-        if zoned {
-            for (key, units) in variants {
-                let parts = EquityStatistics.theilTDecomposition(units)
-                theilBreakdown[key + "_between"] = Arithmetic.indexValue(parts?.between, scale: scale)
-                theilBreakdown[key + "_within"] = Arithmetic.indexValue(parts?.within, scale: scale)
+        var indices: [Indicator] = []
+        let outlierNote = "; without outliers: regions with a population under \(context.options.outlierPopulationShare) of the city left out"
+        for statistic in statistics {
+            for (variant, units) in variants {
+                let value = Arithmetic.indexValue(statistic.compute(units), scale: scale)
+                var breakdown: [String: IndicatorValue] = [:]
+                switch statistic.id {
+                case "theil_t" where zoned:
+                    let parts = EquityStatistics.theilTDecomposition(units)
+                    breakdown["between_zones"] = Arithmetic.indexValue(parts?.between, scale: scale)
+                    breakdown["within_zones"] = Arithmetic.indexValue(parts?.within, scale: scale)
+                case "cv":
+                    breakdown["n_minus_1"] = Arithmetic.indexValue(EquityStatistics.coefficientOfVariation(units, sample: true), scale: scale)
+                    breakdown["williamson"] = Arithmetic.indexValue(EquityStatistics.williamson(units), scale: scale)
+                default: break
+                }
+                indices.append(Indicator(
+                    id: variant.indicatorId(statistic.id), nameFa: statistic.nameFa + "، " + variant.nameFa,
+                    nameEn: statistic.nameEn + ", " + variant.nameEn,
+                    formula: statistic.formula + (statistic.id == "theil_t" && zoned ? Self.zonesFormula : "") + "; y_i = "
+                        + (variant.capital ? "capital" : "total") + " approved per person of region i"
+                        + (variant.withoutOutliers ? outlierNote : ""),
+                    unit: "index", value: value, breakdown: breakdown, evidence: evidence))
             }
-        }
-        var cv = statistic { EquityStatistics.coefficientOfVariation($0, sample: false) }
-        for (key, value) in statistic({ EquityStatistics.coefficientOfVariation($0, sample: true) }) { cv[key + "_n_minus_1"] = value }
-        for (key, value) in statistic(EquityStatistics.williamson) { cv[key + "_williamson"] = value }
-        let variantsNote = "; on total and capital approved per person, with and without outliers (population under \(context.options.outlierPopulationShare) of the city)"
-
-        func index(_ id: String, _ nameFa: String, _ nameEn: String, _ formula: String, _ breakdown: [String: IndicatorValue]) -> Indicator {
-            Indicator(id: id, nameFa: nameFa, nameEn: nameEn, formula: formula + variantsNote, unit: "index",
-                      value: breakdown["total"] ?? .unavailable, breakdown: breakdown, evidence: evidence)
         }
         return [
             Indicator(id: "equity.per_capita.by_region", nameFa: "سرانه اعتبارات مصوب مناطق", nameEn: "Approved budget per person by region",
                       formula: "approved of the region's budget lines / population (region 0 excluded); value = sum over regions / city population",
                       unit: "rials_per_person", value: perCapita(totalSpending, cityPopulation),
                       breakdown: perCapitaBreakdown, evidence: evidence),
-            index("equity.gini", "ضریب جینی سرانه مناطق", "Gini of per-capita allocation",
-                  "population-weighted Gini: sum_i sum_j w_i w_j |y_i - y_j| / (2 mu)", statistic(EquityStatistics.gini)),
-            index("equity.theil_t", "شاخص تایل T", "Theil T index",
-                  "sum s_i ln(s_i / w_i)" + (zoned ? "; _between = sum_g S_g ln(S_g / W_g), _within = sum_g S_g T_g over zones (a region without zone is its own group)" : ""), theilBreakdown),
-            index("equity.theil_l", "شاخص تایل L", "Theil L index (mean log deviation)",
-                  "sum w_i ln(w_i / s_i)", statistic(EquityStatistics.theilL)),
-            index("equity.cv", "ضریب تغییرات سرانه مناطق", "Coefficient of variation of per-capita allocation",
-                  "sigma / mean of the regions' y_i, unweighted; sigma divides by n (key), by n - 1 (key_n_minus_1); key_williamson = sqrt(sum w_i (y_i - mu)^2) / mu", cv),
-            index("equity.max_min_ratio", "نسبت بیشینه به کمینه سرانه", "Max/min per-capita ratio",
-                  "max y_i / min y_i", statistic(EquityStatistics.maxMinRatio)),
-        ]
+        ] + indices
     }
 }

@@ -3,13 +3,13 @@ import TarazuCore
 
 /// execution.rate.*: realized / approved of the analysis year's budget lines.
 enum ExecutionIndicators {
-    static let formula = "sum(realized) / sum(approved) over the year's budget lines (missing realized counts as 0)"
+    static let formula = "sum(realized) / sum(approved) over the year's budget lines (missing realized counts as 0; unavailable when no line of the year reports one)"
 
     static func all(_ context: AnalysisContext) throws -> [Indicator] {
-        let total = try Totals.of(context.lines)
+        let total = try LineTotals.of(context.lines)
         var result = [Indicator(
             id: "execution.rate.total", nameFa: "نرخ تحقق کل بودجه هزینه‌ای", nameEn: "Budget execution rate (total)",
-            formula: formula, unit: "ratio", value: context.ratio(total.realized, total.approved),
+            formula: formula, unit: "ratio", value: context.executionRatio(total),
             evidence: [context.evidence(total)])]
         let splits: [(String, String, String, (BudgetLine) -> String)] = [
             ("by_function", "نرخ تحقق به تفکیک مأموریت", "Execution rate by function", { $0.function }),
@@ -17,20 +17,20 @@ enum ExecutionIndicators {
             ("by_economic_class", "نرخ تحقق به تفکیک طبقه اقتصادی", "Execution rate by economic class", { $0.economicClass.rawValue }),
         ]
         for (suffix, nameFa, nameEn, key) in splits {
-            let groups = try Totals.grouping(context.lines, by: key)
+            let groups = try LineTotals.grouping(context.lines, by: key)
             result.append(Indicator(
                 id: "execution.rate.\(suffix)", nameFa: nameFa, nameEn: nameEn, formula: formula + ", per group",
-                unit: "ratio", value: context.ratio(total.realized, total.approved),
-                breakdown: groups.mapValues { context.ratio($0.realized, $0.approved) },
+                unit: "ratio", value: context.executionRatio(total),
+                breakdown: groups.mapValues { context.executionRatio($0) },
                 evidence: groups.keys.sorted().map { context.evidence(groups[$0]!, key: $0) }))
         }
-        let projects = try Totals.grouping(context.lines.filter { $0.projectId != nil }) { $0.projectId! }
-        let projectTotal = try Totals.of(context.lines.filter { $0.projectId != nil })
+        let projects = try LineTotals.grouping(context.lines.filter { $0.projectId != nil }) { $0.projectId! }
+        let projectTotal = try LineTotals.of(context.lines.filter { $0.projectId != nil })
         result.append(Indicator(
             id: "execution.rate.by_project", nameFa: "نرخ تحقق به تفکیک پروژه", nameEn: "Execution rate by project",
             formula: formula + ", per project_id; value over all lines with a project",
-            unit: "ratio", value: context.ratio(projectTotal.realized, projectTotal.approved),
-            breakdown: projects.mapValues { context.ratio($0.realized, $0.approved) },
+            unit: "ratio", value: context.executionRatio(projectTotal),
+            breakdown: projects.mapValues { context.executionRatio($0) },
             evidence: projects.keys.sorted().prefix(context.options.evidenceRowLimit).map { context.evidence(projects[$0]!, key: $0) }))
         return result
     }

@@ -4,10 +4,10 @@ import TarazuCore
 /// expenditure.capital_share and expenditure.current_to_capital_ratio of the analysis year.
 enum ExpenditureIndicators {
     static func all(_ context: AnalysisContext) throws -> [Indicator] {
-        let groups = try Totals.grouping(context.lines) { $0.economicClass.rawValue }
-        let total = try Totals.of(context.lines)
-        let capital = groups[EconomicClass.capital.rawValue] ?? Totals()
-        let current = groups[EconomicClass.current.rawValue] ?? Totals()
+        let groups = try LineTotals.grouping(context.lines) { $0.economicClass.rawValue }
+        let total = try LineTotals.of(context.lines)
+        let capital = groups[EconomicClass.capital.rawValue] ?? LineTotals()
+        let current = groups[EconomicClass.current.rawValue] ?? LineTotals()
         let evidence = groups.keys.sorted().map { context.evidence(groups[$0]!, key: $0) }
         return [
             Indicator(

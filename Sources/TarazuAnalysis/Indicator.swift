@@ -100,10 +100,13 @@ public struct Indicator: Hashable, Codable, Sendable {
     public var evidence: [Evidence]
     /// `data` when computed from the budget data, `declared` when taken from the book's governance.yaml.
     public var basis: Basis
+    /// What the figure is computed on (amounts, lines, regions, years, prices); set by ``IndicatorEngine``.
+    public var computedOn: ComputedOn?
 
     /// An indicator with its headline value, breakdown and evidence.
     public init(id: String, nameFa: String, nameEn: String, formula: String, unit: String, value: IndicatorValue,
-                breakdown: [String: IndicatorValue] = [:], evidence: [Evidence] = [], basis: Basis = .data) {
+                breakdown: [String: IndicatorValue] = [:], evidence: [Evidence] = [], basis: Basis = .data,
+                computedOn: ComputedOn? = nil) {
         self.id = id
         self.nameFa = nameFa
         self.nameEn = nameEn
@@ -113,5 +116,6 @@ public struct Indicator: Hashable, Codable, Sendable {
         self.breakdown = breakdown
         self.evidence = evidence
         self.basis = basis
+        self.computedOn = computedOn
     }
 }

@@ -43,7 +43,7 @@ public enum IndicatorEngine {
         do { facts = try GovernanceFacts(book: book) } catch { throw .governance(error) }
         let context = AnalysisContext(book: book, year: year, options: options, facts: facts, participation: participation)
         do {
-            return try ExecutionIndicators.all(context)
+            let indicators = try ExecutionIndicators.all(context)
                 + ExpenditureIndicators.all(context)
                 + ConcentrationIndicators.all(context)
                 + RevenueIndicators.all(context)
@@ -53,6 +53,11 @@ public enum IndicatorEngine {
                 + ChangeIndicators.all(context)
                 + DataQualityIndicators.all(context)
                 + Self.declaredOrMeasured(context)
+            return indicators.map { indicator in
+                var stated = indicator
+                stated.computedOn = ComputedOn.standard(for: indicator)
+                return stated
+            }
         } catch {
             throw .overflow
         }
@@ -88,6 +93,8 @@ struct AnalysisContext {
     let linesByYear: [Int: [BudgetLine]]
     /// Revenue lines of every year.
     let revenuesByYear: [Int: [RevenueLine]]
+    /// Whether any budget line of the analysis year reports a realized amount.
+    let yearHasRealized: Bool
 
     init(book: BudgetBook, year: Int, options: IndicatorOptions, facts: GovernanceFacts, participation: [MeasuredParticipation] = []) {
         self.book = book
@@ -99,6 +106,13 @@ struct AnalysisContext {
         revenuesByYear = Dictionary(grouping: book.revenues, by: \.year)
         lines = linesByYear[year] ?? []
         revenues = revenuesByYear[year] ?? []
+        yearHasRealized = lines.contains { $0.realized != nil }
+    }
+
+    /// Realized over approved of `totals` (a budget line without a realized amount counts as zero), or
+    /// unavailable when no budget line of the year reports a realized amount.
+    func executionRatio(_ totals: LineTotals) -> IndicatorValue {
+        yearHasRealized ? ratio(totals.realized, totals.approved) : .unavailable
     }
 
     func ratio(_ numerator: Money, _ denominator: Money) -> IndicatorValue {
@@ -106,11 +120,11 @@ struct AnalysisContext {
     }
 
     /// The ratio on approved and on realized amounts, for a breakdown.
-    func ratiosByPhase(_ part: Totals, _ whole: Totals) -> [String: IndicatorValue] {
+    func ratiosByPhase(_ part: LineTotals, _ whole: LineTotals) -> [String: IndicatorValue] {
         ["approved": ratio(part.approved, whole.approved), "realized": ratio(part.realized, whole.realized)]
     }
 
-    func evidence(_ totals: Totals, table: String = "budget_lines", key: String = "") -> Evidence {
+    func evidence(_ totals: LineTotals, table: String = "budget_lines", key: String = "") -> Evidence {
         totals.evidence(table: table, key: key, limit: options.evidenceRowLimit)
     }
 }

@@ -27,7 +27,7 @@ enum PEFAIndicators {
         var pi1Breakdown: [String: IndicatorValue] = [:]
         var pi1Evidence: [Evidence] = []
         for data in spendingYears {
-            let totals = try Totals.of(data.spending)
+            let totals = try LineTotals.of(data.spending)
             let outturn = totals.approved == .zero ? nil : totals.realized.decimal / totals.approved.decimal
             let grade = outturn.map(PEFA.aggregateExpenditureGrade)
             if let grade { pi1Grades.append(grade) }
@@ -50,7 +50,7 @@ enum PEFAIndicators {
         let hasContingency = spendingYears.contains { $0.spending.contains(where: \.isContingency) }
         for data in spendingYears {
             let total = try Arithmetic.sum(data.spending, \.approved)
-            let contingency = try Totals.of(data.spending.filter(\.isContingency))
+            let contingency = try LineTotals.of(data.spending.filter(\.isContingency))
             let share = total == .zero ? nil : contingency.realized.decimal / total.decimal
             if let share { shares.append(share) }
             pi23Breakdown[String(data.year)] = .record([
@@ -68,7 +68,7 @@ enum PEFAIndicators {
         var pi31Breakdown: [String: IndicatorValue] = [:]
         var pi31Evidence: [Evidence] = []
         for data in revenueYears {
-            let totals = try Totals.of(data.revenue)
+            let totals = try LineTotals.of(data.revenue)
             let outturn = totals.approved == .zero ? nil : totals.realized.decimal / totals.approved.decimal
             let grade = outturn.map(PEFA.aggregateRevenueGrade)
             if let grade { pi31Grades.append(grade) }
@@ -129,7 +129,7 @@ enum PEFAIndicators {
         var breakdown: [String: IndicatorValue] = [:]
         var evidence: [Evidence] = []
         for (year, lines) in years {
-            let groups = try Totals.grouping(lines) { $0[keyPath: key] }
+            let groups = try LineTotals.grouping(lines) { $0[keyPath: key] }
             let heads = PEFA.consolidated(groups.keys.sorted().map {
                 PEFA.Head(key: $0, budget: groups[$0]!.approved.decimal, actual: groups[$0]!.realized.decimal)
             })

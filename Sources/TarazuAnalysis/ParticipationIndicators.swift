@@ -14,7 +14,7 @@ enum ParticipationIndicators {
         let processes = records.map(\.process)
         let ballots = records.reduce(0) { $0 + $1.ballots }
         let budget = try Money.sum(records.map(\.budget))
-        let capital = try Totals.of(context.lines.filter { $0.economicClass == .capital })
+        let capital = try LineTotals.of(context.lines.filter { $0.economicClass == .capital })
         let population = context.book.regions.reduce(Int64(0)) { $0 + $1.population }
         var byChannel: [String: Int] = [:]
         var byRegion: [String: Int] = [:]

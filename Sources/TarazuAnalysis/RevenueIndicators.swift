@@ -6,11 +6,11 @@ import TarazuCore
 enum RevenueIndicators {
     static func all(_ context: AnalysisContext) throws -> [Indicator] {
         let table = "revenues"
-        let total = try Totals.of(context.revenues)
-        let byClass = try Totals.grouping(context.revenues) { $0.revenueClass.rawValue }
-        let fees = try Totals.of(context.revenues.filter { $0.revenueClass.isFee })
-        let withoutBorrowing = try Totals.of(context.revenues.filter { $0.revenueClass != .financialAssetSales })
-        let unsustainable = try Totals.of(context.revenues.filter { !$0.sustainable })
+        let total = try LineTotals.of(context.revenues)
+        let byClass = try LineTotals.grouping(context.revenues) { $0.revenueClass.rawValue }
+        let fees = try LineTotals.of(context.revenues.filter { $0.revenueClass.isFee })
+        let withoutBorrowing = try LineTotals.of(context.revenues.filter { $0.revenueClass != .financialAssetSales })
+        let unsustainable = try LineTotals.of(context.revenues.filter { !$0.sustainable })
         let totalEvidence = context.evidence(total, table: table)
         return [
             Indicator(

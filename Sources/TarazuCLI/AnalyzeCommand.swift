@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TarazuAnalysis
+import TarazuApplication
 import TarazuCore
 import TarazuImport
 
@@ -71,29 +72,22 @@ struct AnalysisOptions: ParsableArguments {
         IndicatorOptions(volatilityThreshold: Decimal(string: String(volatilityThreshold)) ?? Decimal(string: "0.25")!)
     }
 
-    func analysis() async throws -> Analysis {
+    func analysis() async throws -> BookAssessment {
         try await Analysis.run(path: path, bookName: book, year: year, rubricPath: rubric, options: indicatorOptions)
     }
 
     /// The analysis of a book already loaded from `path`.
-    func analysis(of loaded: BudgetBook) async throws -> Analysis {
+    func analysis(of loaded: BudgetBook) async throws -> BookAssessment {
         try await Analysis.analyze(loaded, source: path, year: year, rubric: try Analysis.loadRubric(rubric), options: indicatorOptions,
                                    participation: try await Analysis.participation(path: path, book: loaded))
     }
 }
 
-/// A book with its indicators and assessment: what analyze prints and report renders.
-struct Analysis {
-    var book: BudgetBook
-    var year: Int
-    var indicators: [Indicator]
-    var assessment: Assessment
-    /// The book's content hash, computed beside the indicators.
-    var contentHash: String
-
-    /// Loads the book at `path` (a book or a store) and analyzes it.
+/// Loads books and rubrics for analyze, report and demo, and assesses them with ``BookAssessment``.
+enum Analysis {
+    /// Loads the book at `path` (a book or a store) and assesses it.
     static func run(path: String, bookName: String?, year: Int?, rubricPath: String?,
-                    options: IndicatorOptions = IndicatorOptions()) async throws -> Analysis {
+                    options: IndicatorOptions = IndicatorOptions()) async throws -> BookAssessment {
         let book = try await loadBook(path: path, bookName: bookName)
         let rubric = try loadRubric(rubricPath)
         return try await analyze(book, source: path, year: year, rubric: rubric, options: options,
@@ -107,19 +101,21 @@ struct Analysis {
         return try await options.withStore { store in try await store.measuredParticipation(book: book.metadata.name) }
     }
 
-    /// The indicators and assessment of `book`; its content hash is computed at the same time on another core.
+    /// The assessment of `book`; its content hash is computed at the same time on another core.
     static func analyze(_ book: BudgetBook, source: String, year: Int?, rubric: Rubric,
                         options: IndicatorOptions = IndicatorOptions(),
-                        participation: [MeasuredParticipation] = []) async throws -> Analysis {
+                        participation: [MeasuredParticipation] = []) async throws -> BookAssessment {
         async let contentHash = book.contentHash
+        let assessed: BookAssessment
         do {
-            let analysisYear = try year ?? IndicatorEngine.latestRealizedYear(in: book).orThrow(IndicatorError.noRealizedYear)
-            let indicators = try IndicatorEngine.compute(book: book, year: analysisYear, options: options, participation: participation)
-            let assessment = RubricEngine.assess(indicators: indicators, year: analysisYear, rubric: rubric)
-            return Analysis(book: book, year: analysisYear, indicators: indicators, assessment: assessment, contentHash: await contentHash)
+            assessed = try BookAssessment.assess(book, year: year, rubric: rubric, options: options, participation: participation,
+                                                 contentHash: "")
         } catch {
             throw BadInput(["\(source): \(error)"])
         }
+        var result = assessed
+        result.contentHash = await contentHash
+        return result
     }
 
     static func loadRubric(_ path: String?) throws -> Rubric {
@@ -155,13 +151,6 @@ struct Analysis {
     }
 }
 
-private extension Optional {
-    func orThrow<E: Error>(_ error: E) throws(E) -> Wrapped {
-        guard let value = self else { throw error }
-        return value
-    }
-}
-
 /// The JSON every command prints: pretty, keys sorted (deterministic), slashes unescaped.
 enum JSONOutput {
     static func text(_ value: some Encodable) throws -> String {
@@ -190,7 +179,7 @@ enum AnalysisOutput {
         }
     }
 
-    static func json(_ analysis: Analysis) throws -> String {
+    static func json(_ analysis: BookAssessment) throws -> String {
         let assessment = analysis.assessment
         let document = Document(book: analysis.book.metadata.name, contentHash: analysis.contentHash, year: analysis.year,
                                 rubric: RubricReference(assessment), indicators: IndicatorEntry.keyed(analysis.indicators),
@@ -198,11 +187,11 @@ enum AnalysisOutput {
         return try JSONOutput.text(document)
     }
 
-    static func text(_ analysis: Analysis) -> String {
+    static func text(_ analysis: BookAssessment) -> String {
         var lines = ["\(analysis.book.metadata.title): indicators for \(analysis.year)", ""]
         for indicator in analysis.indicators {
-            let declared = indicator.basis == .declared ? "  (declared)" : ""
-            lines.append("\(indicator.id.padding(toLength: 44, withPad: " ", startingAt: 0)) \(describe(indicator.value, unit: indicator.unit))  \(indicator.nameEn)\(declared)")
+            let basis = indicator.computedOn.map { " (\($0.label.en))" } ?? ""
+            lines.append("\(indicator.id.padding(toLength: 44, withPad: " ", startingAt: 0)) \(describe(indicator.value, unit: indicator.unit))  \(indicator.nameEn)\(basis)")
         }
         lines += ["", "Status table (rubric \(analysis.assessment.rubric) \(analysis.assessment.rubricVersion))"]
         for criterion in analysis.assessment.criteria {

@@ -46,7 +46,7 @@ struct DemoCommand: AsyncParsableCommand {
         for language in ReportLanguage.allCases {
             for (format, suffix) in [(ReportFormat.html, "html"), (.markdown, "md")] {
                 let path = (reports as NSString).appendingPathComponent("\(book.metadata.name)-\(analysis.year).\(language.rawValue).\(suffix)")
-                try ReportWriter.write(ReportWriter.render(analysis, advanced: advanced, language: language, format: format, date: now), to: path)
+                try ReportWriter.write(analysis.report(advanced: advanced, language: language, format: format, generatedOn: now), to: path)
                 print("  \(path)")
             }
         }

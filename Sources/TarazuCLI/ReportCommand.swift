@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TarazuAnalysis
+import TarazuApplication
 import TarazuCore
 import TarazuForecast
 import TarazuReport
@@ -49,10 +50,10 @@ struct ReportCommand: AsyncParsableCommand {
     func run() async throws {
         let book = try await input.selection.load()
         // The advanced analysis needs only the book and the year: it runs beside the indicators.
-        let year = input.year ?? IndicatorEngine.latestRealizedYear(in: book)
+        let year = input.year ?? BookAssessment.defaultYear(of: book)
         async let advanced = noAdvanced ? nil : ReportWriter.advanced(book: book, year: year)
         let analysis = try await input.analysis(of: book)
-        let text = ReportWriter.render(analysis, advanced: try await advanced, language: lang, format: format.reportFormat, date: generatedOn())
+        let text = analysis.report(advanced: try await advanced, language: lang, format: format.reportFormat, generatedOn: generatedOn())
         if let out {
             try ReportWriter.write(text, to: out)
         } else {
@@ -80,24 +81,11 @@ struct ReportCommand: AsyncParsableCommand {
 
 extension ReportLanguage: ExpressibleByArgument {}
 
-/// Renders an analysis and writes report files.
+/// Builds the advanced analysis and writes report files.
 enum ReportWriter {
-    static func render(_ analysis: Analysis, advanced: AdvancedAnalysis?, language: ReportLanguage, format: ReportFormat, date: Date?) -> String {
-        let input = ReportInput(book: analysis.book, year: analysis.year, indicators: analysis.indicators,
-                                assessment: analysis.assessment, softwareVersion: TarazuVersion.current, generatedOn: date,
-                                contentHash: analysis.contentHash, advanced: advanced)
-        return ReportRenderer.render(input, language: language, format: format)
-    }
-
-    /// The report's advanced analysis: every cost trend, forecasts of the total expenditure and revenue
-    /// series, the risky projects (reasons written for the ten shown) and anomalies of `year`.
+    /// The report's advanced analysis (``AdvancedAnalysis/build(book:year:)``), its failure as bad input.
     static func advanced(book: BudgetBook, year: Int?) throws -> AdvancedAnalysis {
-        let series: [CostSeries]
-        do { series = try CostSeries.build(book: book) } catch { throw BadInput(["the cost series overflow 64-bit rials: \(error)"]) }
-        let totals = series.filter { $0.key.dimension == .total && $0.key.basis == .nominal }
-        return AdvancedAnalysis(trends: series, forecasts: ForecastRun.all(totals, horizon: 3),
-                                risks: RiskScorer.score(book: book, year: year, explain: 10),
-                                anomalies: AnomalyDetector.detect(book: book, year: year))
+        do { return try AdvancedAnalysis.build(book: book, year: year) } catch { throw BadInput(["\(error)"]) }
     }
 
     /// Writes `text` to `path` atomically (a partial report never replaces a good one).

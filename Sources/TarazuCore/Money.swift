@@ -11,6 +11,7 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Thrown when a sum or product does not fit in 64 bits.
     public struct Overflow: Error, CustomStringConvertible, Sendable {
+        public init() {}
         public var description: String { "amount overflows 64-bit rials" }
     }
 

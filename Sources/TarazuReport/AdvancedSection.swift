@@ -55,7 +55,7 @@ extension ReportContext {
         var blocks: [Block] = [.subheading([.text(text.trendsHeading)])]
         guard !rows.isEmpty else { return blocks + [.paragraph([.text(text.noTrends)])] }
         blocks.append(.paragraph([.text(text.trendsIntro)]))
-        let header: [Rich] = [[.text(text.function)], [.text(text.basis)], [.text(text.from)], [.text(text.to)],
+        let header: [Rich] = [[.text(text.function)], [.text(text.prices)], [.text(text.from)], [.text(text.to)],
                               [.text(text.cagr)], [.text(text.direction)], [.text(text.breaks)]]
         blocks.append(.table(header: header, rows: rows))
         blocks.append(.paragraph([.span("muted", [.text(text.inBillionRialsPlain)])]))

@@ -164,7 +164,7 @@ extension ReportContext {
         let rows: [[Rich]] = input.indicators.map { indicator in
             [[.text(isPersian ? indicator.nameFa : indicator.nameEn)], [.ltr(indicator.id)],
              [.text(values.format(indicator.value, unit: indicator.unit))], [.text(text.unitLabel(indicator.unit))],
-             [.text(text.basisLabel(indicator.basis))]]
+             [.text(indicator.computedOn.map { isPersian ? $0.label.fa : $0.label.en } ?? text.basisLabel(indicator.basis))]]
         }
         let header: [Rich] = [[.text(text.indicatorColumn)], [.text(text.identifier)], [.text(text.value)],
                               [.text(text.unit)], [.text(text.basis)]]

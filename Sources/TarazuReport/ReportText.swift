@@ -152,7 +152,8 @@ struct ReportText: Sendable {
     var identifier: String { pick("شناسه", "Id") }
     var value: String { pick("مقدار", "Value") }
     var unit: String { pick("واحد", "Unit") }
-    var basis: String { pick("مبنا", "Basis") }
+    var basis: String { pick("مبنای محاسبه", "Computed on") }
+    var prices: String { pick("قیمت", "Prices") }
     func basisLabel(_ basis: Basis) -> String {
         switch basis {
         case .data: pick("داده‌های بودجه", "budget data")

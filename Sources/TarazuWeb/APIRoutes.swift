@@ -1,5 +1,6 @@
 import Foundation
 import TarazuAnalysis
+import TarazuApplication
 import TarazuCore
 import TarazuImport
 import TarazuRisk
@@ -27,7 +28,7 @@ enum APIRoutes {
             let book = try await catalog.book(named: name)
             return try json(YearsDocument(book: name, contentHash: summary.contentHash, years: summary.years,
                                           realizedYears: Array(Set(book.budgetLines.lazy.filter { $0.realized != nil }.map(\.year))).sorted(),
-                                          defaultYear: IndicatorEngine.latestRealizedYear(in: book) ?? summary.years.last))
+                                          defaultYear: BookAssessment.defaultYear(of: book)))
         }
         api.get("books", ":name", "indicators") { request async throws -> Response in
             let analysis = try await catalog.analysis(named: try QueryParameters.bookName(request), year: try QueryParameters.year(request))

@@ -1,5 +1,6 @@
 import Foundation
 import TarazuAnalysis
+import TarazuApplication
 import TarazuCore
 import TarazuForecast
 import TarazuImport
@@ -8,19 +9,6 @@ import TarazuRisk
 import TarazuStore
 import TarazuTabular
 import ZIPFoundation
-
-/// A book's indicators and status table for one year, with the book's content hash.
-public struct BookAnalysis: Sendable {
-    public var book: BudgetBook
-    public var year: Int
-    public var indicators: [Indicator]
-    public var assessment: Assessment
-    public var contentHash: String
-    /// What closed PB processes linked to the book measured (they replace the declared participation facts).
-    public var participation: [MeasuredParticipation] = []
-
-    public func indicator(_ id: String) -> Indicator? { indicators.first { $0.id == id } }
-}
 
 /// The open-data files of a book: its CSV tables and the whole book as a zipped Fiscal Data Package,
 /// amounts in rials.
@@ -42,7 +30,7 @@ public actor BookCatalog {
     private struct Entry {
         var contentHash: String
         var book: BudgetBook
-        var analyses: [Int: BookAnalysis] = [:]
+        var analyses: [Int: BookAssessment] = [:]
         var reports: [String: String] = [:]
         var openData: OpenData?
         var risks: [ProjectRisk]?
@@ -95,36 +83,26 @@ public actor BookCatalog {
     }
 
     /// The analysis of `name` at `year` (default: the latest year with realized figures).
-    public func analysis(named name: String, year: Int?) async throws -> BookAnalysis {
+    public func analysis(named name: String, year: Int?) async throws -> BookAssessment {
         let summary = try await summary(named: name)
         let entry = try await entry(for: summary)
         let book = entry.book
-        let chosen: Int
-        if let year {
-            guard book.years.contains(year) else {
-                throw WebError.badRequest("year \(year) is not in book '\(name)' (years: \(book.years.map(String.init).joined(separator: ", ")))")
-            }
-            chosen = year
-        } else {
-            guard let latest = IndicatorEngine.latestRealizedYear(in: book) ?? book.years.last else {
-                throw WebError.unprocessable("book '\(name)' has no budget lines to analyze")
-            }
-            chosen = latest
+        if let year, !book.years.contains(year) {
+            throw WebError.badRequest("year \(year) is not in book '\(name)' (years: \(book.years.map(String.init).joined(separator: ", ")))")
+        }
+        guard let chosen = year ?? BookAssessment.defaultYear(of: book) else {
+            throw WebError.unprocessable("book '\(name)' has no budget lines to analyze")
         }
         let participation = try await store.measuredParticipation(book: name)
         if let cached = entry.analyses[chosen], cached.participation == participation { return cached }
         let rubric = self.rubric
         let hash = entry.contentHash
-        let analysis = try await Task.detached(priority: .userInitiated) { () throws -> BookAnalysis in
-            let indicators: [Indicator]
+        let analysis = try await Task.detached(priority: .userInitiated) { () throws -> BookAssessment in
             do {
-                indicators = try IndicatorEngine.compute(book: book, year: chosen, participation: participation)
+                return try BookAssessment.assess(book, year: chosen, rubric: rubric, participation: participation, contentHash: hash)
             } catch {
                 throw WebError.unprocessable("book '\(name)' cannot be analyzed for \(chosen): \(error)")
             }
-            let assessment = RubricEngine.assess(indicators: indicators, year: chosen, rubric: rubric)
-            return BookAnalysis(book: book, year: chosen, indicators: indicators, assessment: assessment, contentHash: hash,
-                                participation: participation)
         }.value
         update(name, hash: hash) { $0.analyses[chosen] = analysis }
         return analysis
@@ -136,27 +114,14 @@ public actor BookCatalog {
         let key = "\(analysis.year)/\(language.rawValue)/\(format.rawValue)/\(analysis.participation.hashValue)"
         if let cached = entries[name], cached.contentHash == analysis.contentHash, let text = cached.reports[key] { return text }
         let text = try await Task.detached(priority: .userInitiated) { () throws -> String in
-            let advanced = try Self.advanced(book: analysis.book, year: analysis.year)
-            let input = ReportInput(book: analysis.book, year: analysis.year, indicators: analysis.indicators,
-                                    assessment: analysis.assessment, softwareVersion: TarazuVersion.current, generatedOn: nil,
-                                    contentHash: analysis.contentHash, advanced: advanced)
-            return ReportRenderer.render(input, language: language, format: format)
+            let advanced: AdvancedAnalysis
+            do { advanced = try AdvancedAnalysis.build(book: analysis.book, year: analysis.year) } catch {
+                throw WebError.unprocessable("\(error)")
+            }
+            return analysis.report(advanced: advanced, language: language, format: format, generatedOn: nil)
         }.value
         update(name, hash: analysis.contentHash) { $0.reports[key] = text }
         return text
-    }
-
-    /// The report's advanced analysis, as `tarazu report` builds it.
-    static func advanced(book: BudgetBook, year: Int) throws -> AdvancedAnalysis {
-        let series: [CostSeries]
-        do { series = try CostSeries.build(book: book) } catch {
-            throw WebError.unprocessable("the cost series overflow 64-bit rials: \(error)")
-        }
-        let totals = series.filter { $0.key.dimension == .total && $0.key.basis == .nominal }
-        let forecasts = totals.map { $0.forecast(options: Forecaster.Options(horizon: 3)) }
-        return AdvancedAnalysis(trends: series, forecasts: forecasts,
-                                risks: RiskScorer.score(book: book, year: year, explain: 10),
-                                anomalies: AnomalyDetector.detect(book: book, year: year))
     }
 
     /// Every project of the book with its risk score and reasons (RiskScorer at its default year).

@@ -123,6 +123,9 @@ struct TarazuErrorMiddleware: AsyncMiddleware {
             let response = Self.response(status: refusal.status, reason: language.pick(refusal.fa, refusal.en), for: request)
             for (name, value) in refusal.headers { response.headers.replaceOrAdd(name: name, value: value) }
             return response
+        case is Money.Overflow:
+            status = .unprocessableEntity
+            reason = "the sums overflow 64-bit rials"
         case let abort as any AbortError:
             status = abort.status
             reason = abort.status == .notFound && !(abort is WebError) ? "no such page: \(request.url.path)" : abort.reason

@@ -1,7 +1,8 @@
 import Foundation
-import TarazuReport
 import TarazuAnalysis
+import TarazuApplication
 import TarazuCore
+import TarazuReport
 import TarazuStore
 import Vapor
 
@@ -81,7 +82,7 @@ enum PortalPages {
 
     // MARK: One book
 
-    static func bookPage(_ summary: BookSummary, _ analysis: BookAnalysis, language: WebLanguage, explicitYear: Bool) -> String {
+    static func bookPage(_ summary: BookSummary, _ analysis: BookAssessment, language: WebLanguage, explicitYear: Bool) -> String {
         let book = analysis.book
         let base = "/books/" + HTML.segment(summary.name)
         let yearParam: Int? = explicitYear ? analysis.year : nil
@@ -107,95 +108,59 @@ enum PortalPages {
                       switchPath: link(base, language.other, year: yearParam), body: body)
     }
 
-    private static func ratio(_ analysis: BookAnalysis, _ id: String) -> Decimal? {
-        if case .decimal(let value)? = analysis.indicator(id)?.value { return value }
-        return nil
-    }
-
-    private static func grade(_ analysis: BookAnalysis, _ id: String) -> String? {
-        if case .grade(let value)? = analysis.indicator(id)?.value { return value }
-        return nil
-    }
-
-    /// The headline figures, each with a sentence in plain language.
-    static func headlines(_ analysis: BookAnalysis, language: WebLanguage) -> String {
-        let noData = language.pick("برای این سال داده‌ای نیست.", "No data for this year.")
-        var items: [(String, String, String)] = []   // label, figure, sentence
-        let execution = ratio(analysis, "execution.rate.total")
-        items.append((language.pick("اجرای بودجه", "Budget execution"),
-                      execution.map { WebFormat.percent($0, language) } ?? "—",
-                      execution.map { value in
-                          let per100 = WebFormat.fixed(value * 100, places: 0, language)
-                          return language.pick("از هر ۱۰۰ ریال بودجهٔ مصوب، \(per100) ریال واقعاً خرج شد.",
-                                               "Of every 100 rials approved, \(per100) were actually spent.")
-                      } ?? noData))
-        let capital = ratio(analysis, "expenditure.capital_share")
-        items.append((language.pick("سهم عمرانی", "Capital share"),
-                      capital.map { WebFormat.percent($0, language) } ?? "—",
-                      capital.map { value in
-                          let text = WebFormat.percent(value, language)
-                          return language.pick("\(text) از بودجهٔ مصوب برای ساختن و خریدن دارایی‌های شهر (طرح‌های عمرانی) است.",
-                                               "\(text) of the approved budget is for building and buying city assets (capital projects).")
-                      } ?? noData))
-        let fees = ratio(analysis, "revenue.fees_share")
-        items.append((language.pick("سهم عوارض از درآمد", "Fees in revenue"),
-                      fees.map { WebFormat.percent($0, language) } ?? "—",
-                      fees.map { value in
-                          let text = WebFormat.percent(value, language)
-                          return language.pick("\(text) از درآمدی که واقعاً وصول شد از عوارض بود.",
-                                               "\(text) of the revenue actually collected came from fees and charges.")
-                      } ?? noData))
-        let pefa: [(String, String, String)] = [
-            ("pefa.pi1", "PI-1", language.pick("نزدیکی هزینهٔ کل به بودجهٔ مصوب", "how close total spending came to the approved budget")),
-            ("pefa.pi2", "PI-2", language.pick("نزدیکی ترکیب هزینه به ترکیب مصوب", "how close the mix of spending came to the approved mix")),
-            ("pefa.pi3", "PI-3", language.pick("نزدیکی درآمد وصول‌شده به درآمد پیش‌بینی‌شده", "how close collected revenue came to the forecast")),
-        ]
-        for (id, code, meaning) in pefa {
-            let value = grade(analysis, id)
-            items.append(("PEFA \(code)", value ?? "—",
-                          value.map { _ in
-                              language.pick("نمرهٔ PEFA برای \(meaning)؛ A بهترین و D ضعیف‌ترین است.",
-                                            "The PEFA score for \(meaning); A is best, D is weakest.")
-                          } ?? noData))
-        }
-        let gini = ratio(analysis, "equity.gini")
-        items.append((language.pick("ضریب جینی مناطق", "Gini across regions"),
-                      gini.map { WebFormat.fixed($0, places: 2, language) } ?? "—",
-                      gini.map { _ in
-                          language.pick("صفر یعنی سرانهٔ بودجهٔ همهٔ مناطق برابر است و یک یعنی همه به یک منطقه رسیده است.",
-                                        "0 means every region gets the same budget per person; 1 means one region gets it all.")
-                      } ?? noData))
+    /// The headline figures (``Headlines``), each under its indicator's name with its basis and a sentence
+    /// in plain language.
+    static func headlines(_ analysis: BookAssessment, language: WebLanguage) -> String {
         var html = "<section aria-labelledby=\"headline-title\">\n<h2 id=\"headline-title\">\(language.pick("نگاه کلی", "At a glance"))</h2>\n<dl class=\"figures\">\n"
-        for (label, figure, sentence) in items {
-            html += "<div><dt>\(htmlEscape(label))</dt><dd class=\"figure\"><bdi>\(htmlEscape(figure))</bdi></dd><dd>\(htmlEscape(sentence))</dd></div>\n"
+        for figure in Headlines.figures(analysis) {
+            let text = figure.value == .unavailable ? "—" : WebFormat.value(figure.value, unit: figure.unit, language)
+            html += "<div><dt>\(htmlEscape(language.pick(figure.name)))</dt><dd class=\"figure\"><bdi>\(htmlEscape(text))</bdi></dd>"
+            html += "<dd>\(htmlEscape(sentence(figure, language: language)))</dd>"
+            if let basis = figure.computedOn {
+                html += "<dd class=\"basis\">\(htmlEscape(language.pick("مبنا: ", "Computed on: ") + language.pick(basis)))</dd>"
+            }
+            html += "</div>\n"
         }
         return html + "</dl>\n</section>\n"
+    }
+
+    /// A plain sentence about a headline figure, with its value where that reads better.
+    private static func sentence(_ figure: HeadlineFigure, language: WebLanguage) -> String {
+        guard case .decimal(let value) = figure.value else {
+            return figure.value == .unavailable ? language.pick("برای این سال داده‌ای نیست.", "No data for this year.") : language.pick(figure.meaning)
+        }
+        let percent = WebFormat.percent(value, language)
+        switch figure.id {
+        case "execution.rate.total":
+            let per100 = WebFormat.fixed(value * 100, places: 0, language)
+            return language.pick("از هر ۱۰۰ ریال بودجهٔ مصوب، \(per100) ریال واقعاً خرج شد.", "Of every 100 rials approved, \(per100) were actually spent.")
+        case "expenditure.capital_share":
+            return language.pick("\(percent) از بودجهٔ مصوب برای ساختن و خریدن دارایی‌های شهر (طرح‌های عمرانی) است.",
+                                 "\(percent) of the approved budget is for building and buying city assets (capital projects).")
+        case "revenue.fees_share":
+            return language.pick("\(percent) از درآمدی که واقعاً وصول شد از عوارض بود.", "\(percent) of the revenue actually collected came from fees and charges.")
+        default:
+            return language.pick(figure.meaning)
+        }
     }
 
     /// Approved and realized spending by function in the year: an inline SVG bar chart and the same
     /// figures as a table.
     static func functionChart(book: BudgetBook, year: Int, language: WebLanguage) -> String {
-        var approved: [String: Int64] = [:]
-        var realized: [String: Int64] = [:]
-        for line in book.budgetLines where line.year == year {
-            approved[line.function, default: 0] &+= line.approved.rials
-            if let value = line.realized?.rials { realized[line.function, default: 0] &+= value }
-        }
-        guard !approved.isEmpty else { return "" }
+        guard let rows = try? FunctionSpending.rows(book.budgetLines.filter { $0.year == year }), !rows.isEmpty else { return "" }
         let names = Dictionary(book.functions.map { ($0.code, language == .fa ? $0.nameFa : $0.nameEn) }, uniquingKeysWith: { first, _ in first })
-        let rows = approved.keys.sorted { (approved[$0]!, $1) > (approved[$1]!, $0) }
-        let largest = max(1, rows.map { max(approved[$0]!, realized[$0] ?? 0) }.max() ?? 1)
+        let largest = max(1, rows.map { max($0.totals.approved.rials, $0.totals.realized.rials) }.max() ?? 1)
         let width = 640.0, labelWidth = 250.0, barArea = width - labelWidth - 10, rowHeight = 34.0
         let height = Double(rows.count) * rowHeight + 30
         let rtl = language == .fa
         var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" role=\"img\" aria-labelledby=\"chart-title\" xmlns=\"http://www.w3.org/2000/svg\">"
         svg += "<title id=\"chart-title\">\(language.pick("بودجهٔ مصوب و هزینهٔ واقعی به تفکیک امور", "Approved and actual spending by function"))</title>"
-        for (index, code) in rows.enumerated() {
+        for (index, row) in rows.enumerated() {
             let y = Double(index) * rowHeight + 4
-            let name = names[code] ?? code
+            let name = names[row.code] ?? row.code
             let label = name.count > 30 ? String(name.prefix(29)) + "…" : name   // the table below has the full name
-            let a = barArea * Double(approved[code]!) / Double(largest)
-            let r = barArea * Double(realized[code] ?? 0) / Double(largest)
+            let a = barArea * Double(row.totals.approved.rials) / Double(largest)
+            let r = barArea * Double(row.totals.realized.rials) / Double(largest)
             let labelX = rtl ? width - 4 : 4
             let barStart = rtl ? width - labelWidth : labelWidth
             func bar(_ length: Double, _ dy: Double, _ fill: String) -> String {
@@ -214,9 +179,9 @@ enum PortalPages {
         var table = "<table><caption>\(language.pick("ارقام نمودار", "The chart's figures"))</caption><thead><tr>"
         table += "<th scope=\"col\">\(language.pick("امور", "Function"))</th><th scope=\"col\">\(language.pick("مصوب", "Approved"))</th>"
         table += "<th scope=\"col\">\(language.pick("هزینه‌شده", "Spent"))</th></tr></thead><tbody>"
-        for code in rows {
-            table += "<tr><th scope=\"row\">\(htmlEscape(names[code] ?? code))</th><td>\(WebFormat.billions(approved[code]!, language))</td>"
-            table += "<td>\(realized[code].map { WebFormat.billions($0, language) } ?? "—")</td></tr>"
+        for row in rows {
+            table += "<tr><th scope=\"row\">\(htmlEscape(names[row.code] ?? row.code))</th><td>\(WebFormat.billions(row.totals.approved.rials, language))</td>"
+            table += "<td>\(row.totals.realizedIfReported.map { WebFormat.billions($0.rials, language) } ?? "—")</td></tr>"
         }
         table += "</tbody></table>"
         return """

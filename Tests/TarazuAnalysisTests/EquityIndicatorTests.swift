@@ -49,26 +49,26 @@ import TarazuCore
         let indicators = try IndicatorEngine.compute(book: book())
         // Without the outlier, total spending is 100, 100, 400 over populations 1000, 1000, 2000:
         // the weighted fixture of methods.md scaled by 1000.
-        #expect(indicators[id: "equity.gini"].breakdown["total_without_outliers"] == .d("0.166667"))
-        #expect(indicators[id: "equity.theil_t"].breakdown["total_without_outliers"] == .d("0.056633"))
-        #expect(indicators[id: "equity.theil_l"].breakdown["total_without_outliers"] == .d("0.058892"))
-        #expect(indicators[id: "equity.cv"].breakdown["total_without_outliers_williamson"] == .d("0.333333"))
-        #expect(indicators[id: "equity.max_min_ratio"].breakdown["total_without_outliers"] == .decimal(2))
+        #expect(indicators[id: "equity.gini.without_outliers"].value == .d("0.166667"))
+        #expect(indicators[id: "equity.theil_t.without_outliers"].value == .d("0.056633"))
+        #expect(indicators[id: "equity.theil_l.without_outliers"].value == .d("0.058892"))
+        #expect(indicators[id: "equity.cv.without_outliers"].breakdown["williamson"] == .d("0.333333"))
+        #expect(indicators[id: "equity.max_min_ratio.without_outliers"].value == .decimal(2))
         // With region 4 (500 per person) the max/min ratio becomes 500 / 100.
         #expect(indicators[id: "equity.max_min_ratio"].value == .decimal(5))
         // Capital only, without outliers: 100, 60, 200 per person; max/min 200/60 = 3.333333.
-        #expect(indicators[id: "equity.max_min_ratio"].breakdown["capital_without_outliers"] == .d("3.333333"))
+        #expect(indicators[id: "equity.max_min_ratio.capital_without_outliers"].value == .d("3.333333"))
         // Unweighted CV of y = [100, 100, 200]: mean 133.33, sigma (n) 47.1405 -> 0.353553; (n - 1) 57.735 -> 0.433013.
-        #expect(indicators[id: "equity.cv"].breakdown["total_without_outliers"] == .d("0.353553"))
-        #expect(indicators[id: "equity.cv"].breakdown["total_without_outliers_n_minus_1"] == .d("0.433013"))
+        #expect(indicators[id: "equity.cv.without_outliers"].value == .d("0.353553"))
+        #expect(indicators[id: "equity.cv.without_outliers"].breakdown["n_minus_1"] == .d("0.433013"))
     }
 
     @Test func theilDecompositionOverZones() throws {
         let indicators = try IndicatorEngine.compute(book: book())
-        let theil = indicators[id: "equity.theil_t"].breakdown
+        let theil = indicators[id: "equity.theil_t.without_outliers"].breakdown
         // Without outliers the zones are north {1, 2} (equal per capita: within 0) and south {3}:
         // between = S_n ln(S_n / W_n) + S_s ln(S_s / W_s) = T itself.
-        #expect(theil["total_without_outliers_within"] == .decimal(0))
-        #expect(theil["total_without_outliers_between"] == .d("0.056633"))
+        #expect(theil["within_zones"] == .decimal(0))
+        #expect(theil["between_zones"] == .d("0.056633"))
     }
 }

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 import TarazuAnalysis
+import TarazuApplication
 import TarazuCore
 import TarazuForecast
-import TarazuRisk
 import TarazuImport
+import TarazuRisk
 import TarazuStore
 @testable import TarazuCLI
 
@@ -54,7 +55,7 @@ import TarazuStore
     @Test func theVolatilityThresholdIsAnOption() async throws {
         let strict = try AnalysisOptions.parse([GoldenTests.fixture, "--volatility-threshold", "0.9"])
         let loose = try AnalysisOptions.parse([GoldenTests.fixture])
-        let count = { (analysis: Analysis) in analysis.indicators.first { $0.id == "projects.volatility" }?.value }
+        let count = { (analysis: BookAssessment) in analysis.indicators.first { $0.id == "projects.volatility" }?.value }
         let strictCount = try await count(strict.analysis())
         let looseCount = try await count(loose.analysis())
         #expect(strictCount != looseCount)
@@ -65,13 +66,13 @@ import TarazuStore
         let shipped = try String(contentsOf: GoldenTests.root.appendingPathComponent("Sources/TarazuAnalysis/Resources/rubric.yaml"), encoding: .utf8)
         // A lenient council: any PEFA letter is strong.
         let lenient = shipped.replacingOccurrences(of: "grades: {A: strong, B: adequate, C: partial, D: weak}", with: "grades: {A: strong, B: strong, C: strong, D: strong}")
-            .replacingOccurrences(of: "version: \"1.0.0\"", with: "version: \"1.0.0-lenient\"")
+            .replacingOccurrences(of: "version: \"1.1.0\"", with: "version: \"1.1.0-lenient\"")
         let path = temporaryPath("lenient.yaml")
         try lenient.write(toFile: path, atomically: true, encoding: .utf8)
         let custom = try await Analysis.run(path: GoldenTests.fixture, bookName: nil, year: nil, rubricPath: path)
         let standard = try await Analysis.run(path: GoldenTests.fixture, bookName: nil, year: nil, rubricPath: nil)
-        #expect(custom.assessment.rubricVersion == "1.0.0-lenient")
-        let check = { (analysis: Analysis) in analysis.assessment.criteria[0].checks.first { $0.id == "aggregate_outturn" }?.status }
+        #expect(custom.assessment.rubricVersion == "1.1.0-lenient")
+        let check = { (analysis: BookAssessment) in analysis.assessment.criteria[0].checks.first { $0.id == "aggregate_outturn" }?.status }
         #expect(check(standard) == .weak)
         #expect(check(custom) == .strong)
     }

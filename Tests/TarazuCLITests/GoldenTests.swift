@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TarazuApplication
 import TarazuCore
 import TarazuReport
 import TarazuSample
@@ -37,7 +38,7 @@ import TarazuSample
     func report(language: ReportLanguage, format: ReportFormat) async throws {
         let analysis = try await Analysis.run(path: Self.fixture, bookName: nil, year: nil, rubricPath: nil)
         let advanced = try ReportWriter.advanced(book: analysis.book, year: analysis.year)
-        let text = ReportWriter.render(analysis, advanced: advanced, language: language, format: format, date: nil)
+        let text = analysis.report(advanced: advanced, language: language, format: format, generatedOn: nil)
         try matchesGolden(text, "small-book.\(language.rawValue).\(format == .html ? "html" : "md")")
     }
 }
@@ -46,7 +47,7 @@ import TarazuSample
 @Suite struct ReportFindingsTests {
     func render(_ book: BudgetBook, _ language: ReportLanguage) async throws -> String {
         let analysis = try await Analysis.analyze(book, source: "test", year: nil, rubric: try Analysis.loadRubric(nil))
-        return ReportWriter.render(analysis, advanced: try ReportWriter.advanced(book: book, year: analysis.year), language: language, format: .markdown, date: nil)
+        return analysis.report(advanced: try ReportWriter.advanced(book: book, year: analysis.year), language: language, format: .markdown, generatedOn: nil)
     }
 
     static let sourceReportVerdicts = [

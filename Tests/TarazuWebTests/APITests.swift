@@ -226,7 +226,7 @@ import VaporTesting
         try await WebHarness.withApp(books: [SampleBook.tabriz]) { app, _ in
             let page = try await WebHarness.get(app, "/?lang=en")
             #expect(page.status == .ok)
-            #expect(page.text.contains("Gini across regions"))
+            #expect(page.text.contains("Gini of per-capita allocation, capital approved, without outlier regions"))
             #expect(!page.text.contains("<script"))
             let aggregate = try await WebHarness.get(app, "/api/v1/aggregate?measure=realized&drilldown=region&order=realized:desc&pagesize=5")
             #expect(aggregate.status == .ok)

@@ -1,5 +1,6 @@
 import Foundation
 import TarazuAnalysis
+import TarazuApplication
 import TarazuCore
 import Vapor
 
@@ -13,7 +14,7 @@ struct DashboardFilters: Hashable, Sendable {
 
     /// The year the dashboard shows when none is asked for: the latest with realized figures.
     static func defaultYear(of book: BudgetBook) throws -> Int {
-        guard let year = IndicatorEngine.latestRealizedYear(in: book) ?? book.years.last else {
+        guard let year = BookAssessment.defaultYear(of: book) else {
             throw WebError.unprocessable("book '\(book.metadata.name)' has no budget lines")
         }
         return year

@@ -1,5 +1,6 @@
 import Foundation
 import TarazuAnalysis
+import TarazuApplication
 import TarazuCore
 import TarazuReport
 import TarazuStore
@@ -145,14 +146,17 @@ enum DashboardPages {
         return html
     }
 
-    static func cards(_ cards: [OverviewModel.Card], _ context: Context, query: String) -> String {
+    static func cards(_ cards: [HeadlineFigure], _ context: Context, query: String) -> String {
         let language = context.language
         var html = "<section aria-labelledby=\"cards-title\">\n<h2 id=\"cards-title\">\(language.pick("نگاه کلی (کل کتاب)", "At a glance (whole book)"))</h2>\n<dl class=\"figures\">\n"
         for card in cards {
             let figure = card.value == .unavailable ? "—" : WebFormat.value(card.value, unit: card.unit, language)
-            let link = context.base + "/indicators/" + HTML.segment(card.indicator) + query
-            html += "<div><dt>\(htmlEscape(language.pick(card.labelFa, card.labelEn)))</dt><dd class=\"figure\"><bdi>\(htmlEscape(figure))</bdi></dd>"
-            html += "<dd>\(htmlEscape(language.pick(card.noteFa, card.noteEn)))</dd>"
+            let link = context.base + "/indicators/" + HTML.segment(card.id) + query
+            html += "<div><dt>\(htmlEscape(language.pick(card.name)))</dt><dd class=\"figure\"><bdi>\(htmlEscape(figure))</bdi></dd>"
+            if let basis = card.computedOn {
+                html += "<dd class=\"basis\">\(htmlEscape(language.pick("مبنا: ", "Computed on: ") + language.pick(basis)))</dd>"
+            }
+            html += "<dd>\(htmlEscape(language.pick(card.meaning)))</dd>"
             html += "<dd><a href=\"\(htmlEscape(link))\">\(language.pick("شاهد و فرمول", "Evidence and formula"))</a></dd></div>\n"
         }
         return html + "</dl>\n</section>\n"

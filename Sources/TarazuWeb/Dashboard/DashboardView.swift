@@ -1,4 +1,5 @@
 import Foundation
+import TarazuApplication
 
 /// What one dashboard page shows, independent of the language: title, breadcrumbs, notes, an optional
 /// bar figure and the tables (each also downloadable as CSV and JSON).
@@ -36,7 +37,7 @@ struct DashboardView: Hashable, Sendable {
     var bars: Bars?
     var tables: [DashboardTable]
     /// Headline cards (the overview only).
-    var cards: [OverviewModel.Card] = []
+    var cards: [HeadlineFigure] = []
     /// The rubric's criteria with status and verdict (the overview only).
     var criteria: [Criterion] = []
     /// Line charts of series with forecasts (the trends view only).

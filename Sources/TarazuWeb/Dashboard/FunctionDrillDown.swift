@@ -1,4 +1,5 @@
 import Foundation
+import TarazuAnalysis
 import TarazuCore
 
 /// The drill-down function -> program -> project/line, as pure models of a book and filters.
@@ -38,11 +39,11 @@ enum FunctionDrillDown {
     /// against the previous year (same region and function filters).
     static func functions(book: BudgetBook, filters: DashboardFilters, base: String) throws -> DashboardView {
         let lines = filters.lines(of: book)
-        let totals = try SpendingTotals.grouped(lines, by: \.function)
-        let total = try SpendingTotals.total(lines)
+        let totals = try LineTotals.grouping(lines, by: \.function)
+        let total = try LineTotals.of(lines)
         var previous = filters
         previous.year = filters.year - 1
-        let before = try SpendingTotals.grouped(book.years.contains(previous.year) ? previous.lines(of: book) : [], by: \.function)
+        let before = try LineTotals.grouping(book.years.contains(previous.year) ? previous.lines(of: book) : [], by: \.function)
         let codes = totals.keys.sorted { (totals[$0]!.approved, $1) > (totals[$1]!.approved, $0) }
         var rows: [DashboardTable.Row] = []
         var bars: [DashboardView.Bar] = []
@@ -53,7 +54,7 @@ enum FunctionDrillDown {
                 old.approved.rials == 0 ? nil : (sums.approved.decimal - old.approved.decimal) / old.approved.decimal
             }
             rows.append(DashboardTable.Row(cells: [.text(code), .names(fa: name.fa, en: name.en)] + SpendingColumns.cells(sums)
-                                           + [.ratio(SpendingTotals.share(sums.approved, of: total.approved)), .ratio(change)],
+                                           + [.ratio(LineTotals.share(sums.approved, of: total.approved)), .ratio(change)],
                                            link: base + "/functions/" + HTML.segment(code)))
             bars.append(SpendingColumns.bar(name.fa, name.en, sums))
         }
@@ -73,8 +74,8 @@ enum FunctionDrillDown {
         var scoped = filters
         scoped.function = function
         let lines = scoped.lines(of: book)
-        let totals = try SpendingTotals.grouped(lines, by: programKey)
-        let total = try SpendingTotals.total(lines)
+        let totals = try LineTotals.grouping(lines, by: programKey)
+        let total = try LineTotals.of(lines)
         let keys = totals.keys.sorted { (totals[$0]!.approved, $1) > (totals[$1]!.approved, $0) }
         let functionPath = base + "/functions/" + HTML.segment(function)
         var rows: [DashboardTable.Row] = []
@@ -83,7 +84,7 @@ enum FunctionDrillDown {
             let sums = totals[key]!
             let name = programName(key)
             rows.append(DashboardTable.Row(cells: [.names(fa: name.fa, en: name.en)] + SpendingColumns.cells(sums)
-                                           + [.ratio(SpendingTotals.share(sums.approved, of: total.approved)), .count(Int64(sums.lineCount))],
+                                           + [.ratio(LineTotals.share(sums.approved, of: total.approved)), .count(Int64(sums.rowCount))],
                                            link: functionPath + "/programs/" + HTML.segment(key)))
             bars.append(SpendingColumns.bar(name.fa, name.en, sums))
         }
@@ -107,7 +108,7 @@ enum FunctionDrillDown {
         let regions = Dictionary(book.regions.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         var rows: [DashboardTable.Row] = []
         for line in lines {
-            var sums = SpendingTotals()
+            var sums = LineTotals()
             try sums.add(line)
             let region = regions[line.regionCode]
             let project = line.projectId.flatMap { id in book.projects.first { $0.projectId == id } }

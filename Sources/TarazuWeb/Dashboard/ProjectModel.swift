@@ -1,4 +1,5 @@
 import Foundation
+import TarazuAnalysis
 import TarazuCore
 import TarazuRisk
 
@@ -26,7 +27,7 @@ enum ProjectModel {
         let lines = book.budgetLines.filter { $0.projectId == project.projectId }.sorted { ($0.year, $0.lineId) < ($1.year, $1.lineId) }
         var lineRows: [DashboardTable.Row] = []
         for line in lines {
-            var sums = SpendingTotals()
+            var sums = LineTotals()
             try sums.add(line)
             lineRows.append(DashboardTable.Row(cells: [.year(line.year), .text(line.lineId), .text(line.function),
                                                        .text(FunctionDrillDown.programKey(line))] + SpendingColumns.cells(sums)))

@@ -1,4 +1,6 @@
 import Foundation
+import TarazuAnalysis
+import TarazuApplication
 import TarazuCore
 
 /// Spending per region in the filtered year: sums, execution and spending per resident.
@@ -7,23 +9,18 @@ enum RegionBreakdown {
     static let centralEn = "Central (city-wide)"
 
     static func view(book: BudgetBook, filters: DashboardFilters, base: String) throws -> DashboardView {
-        let totals = try SpendingTotals.grouped(filters.lines(of: book), by: \.regionCode)
-        let regions = Dictionary(book.regions.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
-        // Book regions first in their order, then codes only the lines know (the central region 0).
-        var codes = book.regions.map(\.code).filter { totals[$0] != nil }
-        codes += totals.keys.filter { regions[$0] == nil }.sorted()
         var rows: [DashboardTable.Row] = []
         var bars: [DashboardView.Bar] = []
-        for code in codes {
-            let sums = totals[code]!
-            let region = regions[code]
+        for spending in try RegionSpending.rows(book: book, lines: filters.lines(of: book)) {
+            let region = spending.region
             let fa = region?.nameFa ?? centralFa
             let en = region?.nameEn ?? region?.nameFa ?? centralEn
             let population = region.map(\.population).flatMap { $0 > 0 ? $0 : nil }
-            rows.append(DashboardTable.Row(cells: [.text(code), .names(fa: fa, en: en), .count(population)] + SpendingColumns.cells(sums)
-                                           + [.rials(population.map { sums.approved.rials / $0 }),
-                                              .rials(population.flatMap { people in sums.realizedIfAny.map { $0 / people } })]))
-            bars.append(SpendingColumns.bar(fa, en, sums))
+            rows.append(DashboardTable.Row(cells: [.text(spending.code), .names(fa: fa, en: en), .count(population)]
+                                           + SpendingColumns.cells(spending.totals)
+                                           + [.rials(spending.approvedPerResident.map(PerResident.wholeRials)),
+                                              .rials(spending.realizedPerResident.map(PerResident.wholeRials))]))
+            bars.append(SpendingColumns.bar(fa, en, spending.totals))
         }
         let table = DashboardTable(
             id: "regions", captionFa: "اعتبارات به تفکیک منطقه", captionEn: "Spending by region",
@@ -35,8 +32,8 @@ enum RegionBreakdown {
         return DashboardView(titleFa: "مناطق", titleEn: "Regions",
                              crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: base),
                                       DashboardView.Crumb(fa: "مناطق", en: "Regions", path: nil)],
-                             notesFa: ["سرانه‌ها به ریال و با تقسیم صحیح (بدون اعشار) حساب شده‌اند؛ ستاد مرکزی جمعیت جداگانه ندارد."],
-                             notesEn: ["Per-person figures are in rials, by whole division; the central (city-wide) lines have no population of their own."],
+                             notesFa: ["سرانه‌ها به ریال برای هر نفر، گرد به نزدیک‌ترین ریال، همان قاعدهٔ شاخص سرانهٔ مناطق؛ ستاد مرکزی جمعیت جداگانه ندارد."],
+                             notesEn: ["Per-person figures are in rials per person, rounded to the nearest rial, by the rule of the per-capita indicator; the central (city-wide) lines have no population of their own."],
                              bars: SpendingColumns.bars("مصوب و هزینه‌شده به تفکیک منطقه", "Approved and realized by region", bars),
                              tables: [table])
     }

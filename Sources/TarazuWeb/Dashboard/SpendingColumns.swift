@@ -1,4 +1,5 @@
 import Foundation
+import TarazuAnalysis
 import TarazuCore
 
 /// The columns and cells shared by the spending tables: approved, revised, realized, execution rate.
@@ -10,15 +11,15 @@ enum SpendingColumns {
         DashboardTable.ratio("execution_rate", "نرخ اجرا", "Execution rate"),
     ]
 
-    static func cells(_ totals: SpendingTotals) -> [DashboardTable.Cell] {
-        [.rials(totals.approved.rials), .rials(totals.revised.rials), .rials(totals.realizedIfAny), .ratio(totals.executionRate)]
+    static func cells(_ totals: LineTotals) -> [DashboardTable.Cell] {
+        [.rials(totals.approved.rials), .rials(totals.revised.rials), .rials(totals.realizedIfReported?.rials), .ratio(totals.executionRate)]
     }
 
     static let share = DashboardTable.ratio("share", "سهم از مصوب", "Share of approved")
 
     /// The bar of one row: approved and realized.
-    static func bar(_ fa: String, _ en: String, _ totals: SpendingTotals) -> DashboardView.Bar {
-        DashboardView.Bar(fa: fa, en: en, first: totals.approved.rials, second: totals.realizedIfAny)
+    static func bar(_ fa: String, _ en: String, _ totals: LineTotals) -> DashboardView.Bar {
+        DashboardView.Bar(fa: fa, en: en, first: totals.approved.rials, second: totals.realizedIfReported?.rials)
     }
 
     static func bars(_ titleFa: String, _ titleEn: String, _ bars: [DashboardView.Bar]) -> DashboardView.Bars {

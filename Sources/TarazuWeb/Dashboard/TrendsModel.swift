@@ -1,4 +1,5 @@
 import Foundation
+import TarazuAnalysis
 import TarazuCore
 import TarazuForecast
 
@@ -17,7 +18,7 @@ enum TrendsModel {
 
     static func view(book: BudgetBook, filters: DashboardFilters, base: String) throws -> DashboardView {
         let lines = filters.lines(of: book, allYears: true)
-        let byYear = try SpendingTotals.grouped(lines, by: \.year)
+        let byYear = try LineTotals.grouping(lines, by: \.year)
         let years = byYear.keys.sorted()
         let deflator = Dictionary(book.deflator.map { ($0.year, $0.index) }, uniquingKeysWith: { first, _ in first })
         let baseIndex = book.deflator.max { $0.year < $1.year }?.index
@@ -36,9 +37,9 @@ enum TrendsModel {
             rows: years.map { year in
                 let sums = byYear[year]!
                 return DashboardTable.Row(cells: [.year(year)] + SpendingColumns.cells(sums)
-                                          + [.rials(real(sums.approved.rials, year)), .rials(real(sums.realizedIfAny, year))])
+                                          + [.rials(real(sums.approved.rials, year)), .rials(real(sums.realizedIfReported?.rials, year))])
             })
-        let byFunction = try SpendingTotals.grouped(lines) { FunctionYear(year: $0.year, function: $0.function) }
+        let byFunction = try LineTotals.grouping(lines) { FunctionYear(year: $0.year, function: $0.function) }
         let functionTable = DashboardTable(
             id: "functions_by_year", captionFa: "مصوب و هزینه‌شدهٔ هر امور در هر سال", captionEn: "Approved and realized by function and year",
             columns: [DashboardTable.year(), DashboardTable.text("function", "کد", "Code"),
@@ -53,7 +54,7 @@ enum TrendsModel {
         for measure in [SeriesKey.Measure.approved, .realized] {
             let points = years.compactMap { year -> YearValue? in
                 let sums = byYear[year]!
-                let value = measure == .approved ? sums.approved.rials : sums.realizedIfAny
+                let value = measure == .approved ? sums.approved.rials : sums.realizedIfReported?.rials
                 return value.map { YearValue(year: year, value: $0) }
             }
             guard !points.isEmpty else { continue }

@@ -1,0 +1,148 @@
+import Foundation
+
+/// What a figure is computed on (its basis): which amounts, which lines, which regions, which years and
+/// which prices. Every surface prints ``label`` beside the figure, so two figures that differ only in
+/// basis never share a name: a figure on another basis is another indicator with its own id.
+public struct ComputedOn: Hashable, Codable, Sendable {
+    /// Which amounts the figure reads.
+    public enum Amounts: String, Hashable, Codable, Sendable {
+        case approved
+        case realized
+        /// Realized over approved (execution, realization, outturn).
+        case realizedAgainstApproved = "realized_against_approved"
+        /// Revised or realized against approved (volatility).
+        case changesAgainstApproved = "changes_against_approved"
+        /// Realized sales against the council's authorizations.
+        case realizedAgainstAuthorized = "realized_against_authorized"
+        /// Approved amounts of one year against the year before.
+        case approvedYearOnYear = "approved_year_on_year"
+        /// Not amounts: counts, shares of checks, flags, votes.
+        case none
+    }
+
+    /// Which lines of the book the figure covers.
+    public enum Lines: String, Hashable, Codable, Sendable {
+        case spending
+        case capitalSpending = "capital_spending"
+        /// Spending without the financial class (repayment of loan principal), as PEFA PI-1 counts it.
+        case spendingWithoutFinancial = "spending_without_financial"
+        /// Spending without contingency lines, as PEFA PI-2 counts it.
+        case spendingWithoutContingency = "spending_without_contingency"
+        case projectSpending = "project_spending"
+        /// Every revenue line, borrowing (sale of financial assets) included.
+        case revenue
+        case revenueWithoutBorrowing = "revenue_without_borrowing"
+        case capitalAssetSales = "capital_asset_sales"
+        /// Every table of the book (data quality).
+        case wholeBook = "whole_book"
+        /// Facts the municipality declares in the book's governance file, not measured.
+        case declaredFacts = "declared_facts"
+        case participatoryProcesses = "participatory_processes"
+    }
+
+    /// Which part of the city.
+    public enum Regions: String, Hashable, Codable, Sendable {
+        /// All lines: the central organisation and every region.
+        case wholeCity = "whole_city"
+        /// The regions with a population; the central organisation's lines left out.
+        case regions
+        /// The regions with a population, without outlier regions (population under a set share of the city).
+        case regionsWithoutOutliers = "regions_without_outliers"
+    }
+
+    /// Which years.
+    public enum Years: String, Hashable, Codable, Sendable {
+        case analysisYear = "analysis_year"
+        /// The analysis year and the one before it.
+        case yearOnYear = "year_on_year"
+        /// The last three years with realized figures up to the analysis year (PEFA).
+        case lastThreeYears = "last_three_years"
+        /// Every year of the book.
+        case allYears = "all_years"
+    }
+
+    /// Current (nominal) or constant (deflated) prices.
+    public enum Prices: String, Hashable, Codable, Sendable {
+        case current
+        case constant
+        /// Both: nominal figures and deflated ones side by side.
+        case currentAndConstant = "current_and_constant"
+        case none
+    }
+
+    public var amounts: Amounts
+    public var lines: Lines
+    public var regions: Regions
+    public var years: Years
+    public var prices: Prices
+
+    /// A basis; the defaults are the most common one (the analysis year, the whole city, current prices).
+    public init(_ amounts: Amounts, _ lines: Lines, regions: Regions = .wholeCity, years: Years = .analysisYear,
+                prices: Prices = .current) {
+        self.amounts = amounts
+        self.lines = lines
+        self.regions = regions
+        self.years = years
+        self.prices = prices
+    }
+
+    /// The basis in words, e.g. «اعتبار مصوب، ردیف‌های عمرانی، مناطق بدون ستاد مرکزی، سال تحلیل، قیمت جاری».
+    public var label: Bilingual {
+        let parts = [amountsLabel, linesLabel, regionsLabel, yearsLabel, pricesLabel].compactMap { $0 }
+        return Bilingual(fa: parts.map(\.fa).joined(separator: "، "), en: parts.map(\.en).joined(separator: ", "))
+    }
+
+    private var amountsLabel: Bilingual? {
+        switch amounts {
+        case .approved: Bilingual(fa: "اعتبار مصوب", en: "approved amounts")
+        case .realized: Bilingual(fa: "عملکرد", en: "realized amounts")
+        case .realizedAgainstApproved: Bilingual(fa: "عملکرد در برابر مصوب", en: "realized against approved")
+        case .changesAgainstApproved: Bilingual(fa: "اصلاحیه و عملکرد در برابر مصوب", en: "revised and realized against approved")
+        case .realizedAgainstAuthorized: Bilingual(fa: "عملکرد در برابر مجوز شورا", en: "realized against the council's authorization")
+        case .approvedYearOnYear: Bilingual(fa: "اعتبار مصوب در برابر سال پیش", en: "approved against the year before")
+        case .none: nil
+        }
+    }
+
+    private var linesLabel: Bilingual {
+        switch lines {
+        case .spending: Bilingual(fa: "همهٔ ردیف‌های هزینه", en: "all spending lines")
+        case .capitalSpending: Bilingual(fa: "ردیف‌های عمرانی", en: "capital lines")
+        case .spendingWithoutFinancial: Bilingual(fa: "هزینه‌ها بدون بازپرداخت اصل وام", en: "spending without loan principal repayment")
+        case .spendingWithoutContingency: Bilingual(fa: "هزینه‌ها بدون اعتبارات پیش‌بینی‌نشده", en: "spending without contingency")
+        case .projectSpending: Bilingual(fa: "ردیف‌های پروژه‌ها", en: "project lines")
+        case .revenue: Bilingual(fa: "همهٔ درآمدها با استقراض", en: "all revenue, borrowing included")
+        case .revenueWithoutBorrowing: Bilingual(fa: "درآمدها بدون استقراض", en: "revenue without borrowing")
+        case .capitalAssetSales: Bilingual(fa: "واگذاری دارایی‌های سرمایه‌ای", en: "sales of capital assets")
+        case .wholeBook: Bilingual(fa: "همهٔ جدول‌های کتاب بودجه", en: "every table of the budget book")
+        case .declaredFacts: Bilingual(fa: "اظهار شهرداری در پروندهٔ حکمرانی کتاب، نه سنجش", en: "declared by the municipality in the book's governance file, not measured")
+        case .participatoryProcesses: Bilingual(fa: "فرایندهای بودجه‌ریزی مشارکتی", en: "participatory budgeting processes")
+        }
+    }
+
+    private var regionsLabel: Bilingual? {
+        switch regions {
+        case .wholeCity: nil
+        case .regions: Bilingual(fa: "همهٔ مناطق بدون ستاد مرکزی", en: "all regions, central organisation excluded")
+        case .regionsWithoutOutliers: Bilingual(fa: "مناطق بدون ستاد مرکزی و مناطق کم‌جمعیت", en: "regions without the central organisation and outlier regions")
+        }
+    }
+
+    private var yearsLabel: Bilingual? {
+        switch years {
+        case .analysisYear: nil
+        case .yearOnYear: Bilingual(fa: "سال تحلیل در برابر سال پیش", en: "the analysis year against the year before")
+        case .lastThreeYears: Bilingual(fa: "سه سال آخر با عملکرد", en: "the last three years with realized figures")
+        case .allYears: Bilingual(fa: "همهٔ سال‌های کتاب", en: "every year of the book")
+        }
+    }
+
+    private var pricesLabel: Bilingual? {
+        switch prices {
+        case .current: Bilingual(fa: "قیمت جاری", en: "current prices")
+        case .constant: Bilingual(fa: "قیمت ثابت", en: "constant prices")
+        case .currentAndConstant: Bilingual(fa: "قیمت جاری و ثابت", en: "current and constant prices")
+        case .none: nil
+        }
+    }
+}

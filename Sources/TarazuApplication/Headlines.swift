@@ -1,0 +1,46 @@
+import Foundation
+import TarazuAnalysis
+
+/// One figure a reader sees first: an indicator's value under the indicator's own name, its basis,
+/// and what it means in one plain sentence.
+public struct HeadlineFigure: Hashable, Sendable {
+    /// The indicator the figure is.
+    public var id: String
+    /// The indicator's name: the one label of this value on every surface.
+    public var name: Bilingual
+    public var value: IndicatorValue
+    /// The indicator's unit (`ratio`, `score`, `index`).
+    public var unit: String
+    /// What the value is computed on, in words.
+    public var computedOn: Bilingual?
+    /// How to read the value, in one sentence.
+    public var meaning: Bilingual
+}
+
+/// The headline figures of the portal's book page and the dashboard's overview: the same indicators,
+/// names and bases on both.
+public enum Headlines {
+    /// The headline indicators in the order shown, with what each means.
+    public static let indicators: [(id: String, meaning: Bilingual)] = [
+        ("execution.rate.total", Bilingual(fa: "سهم هزینهٔ واقعی از بودجهٔ مصوب.", en: "Realized spending as a share of the approved budget.")),
+        ("expenditure.capital_share", Bilingual(fa: "سهم طرح‌های عمرانی از بودجهٔ مصوب.", en: "Capital projects as a share of the approved budget.")),
+        ("revenue.fees_share", Bilingual(fa: "سهم عوارض از درآمد وصول‌شده.", en: "Fees and charges as a share of revenue collected.")),
+        ("pefa.pi1", Bilingual(fa: "نزدیکی هزینهٔ کل به بودجهٔ مصوب؛ A بهترین و D ضعیف‌ترین.", en: "How close total spending came to the approved budget; A best, D weakest.")),
+        ("pefa.pi2", Bilingual(fa: "نزدیکی ترکیب هزینه به ترکیب مصوب؛ A بهترین و D ضعیف‌ترین.", en: "How close the mix of spending came to the approved mix; A best, D weakest.")),
+        ("pefa.pi3", Bilingual(fa: "نزدیکی درآمد وصول‌شده به درآمد پیش‌بینی‌شده؛ A بهترین و D ضعیف‌ترین.", en: "How close collected revenue came to the forecast; A best, D weakest.")),
+        ("equity.gini.capital_without_outliers", Bilingual(fa: "صفر یعنی سرانهٔ عمرانی همهٔ مناطق برابر است و یک یعنی همه به یک منطقه رسیده است.",
+                                                           en: "0: every region gets the same capital budget per person; 1: one region gets it all.")),
+        ("equity.max_min_ratio.capital_without_outliers", Bilingual(fa: "سرانهٔ عمرانی پربودجه‌ترین منطقه چند برابر کم‌بودجه‌ترین است.",
+                                                                    en: "How many times the best-funded region's capital budget per person is the least-funded one's.")),
+    ]
+
+    /// The headline figures of `assessment` (a figure the engine did not compute shows as unavailable).
+    public static func figures(_ assessment: BookAssessment) -> [HeadlineFigure] {
+        indicators.map { item in
+            let indicator = assessment.indicator(item.id)
+            return HeadlineFigure(id: item.id, name: Bilingual(fa: indicator?.nameFa ?? item.id, en: indicator?.nameEn ?? item.id),
+                                  value: indicator?.value ?? .unavailable, unit: indicator?.unit ?? "",
+                                  computedOn: indicator?.computedOn?.label, meaning: item.meaning)
+        }
+    }
+}
