@@ -1,4 +1,5 @@
 import Foundation
+import TarazuCore
 
 /// What a figure is computed on (its basis): which amounts, which lines, which regions, which years and
 /// which prices. Every surface prints ``label`` beside the figure, so two figures that differ only in

@@ -1,5 +1,6 @@
 import Foundation
 import TarazuAnalysis
+import TarazuCore
 
 /// One figure a reader sees first: an indicator's value under the indicator's own name, its basis,
 /// and what it means in one plain sentence.

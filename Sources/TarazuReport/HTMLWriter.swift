@@ -1,3 +1,5 @@
+import TarazuCore
+
 /// Writes a `ReportDocument` as one self-contained HTML file: inline CSS, inline SVG charts,
 /// no scripts and no external resources. All text is escaped; Persian text gets Persian digits
 /// while Latin ids, hashes and formulas sit in `<bdi dir="ltr">`.

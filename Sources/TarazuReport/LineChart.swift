@@ -1,4 +1,5 @@
 import Foundation
+import TarazuCore
 
 /// One year of a time-series chart: an observed value, or a forecast with its intervals.
 public struct LinePoint: Hashable, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import TarazuCore
 
 /// Writes a `ReportDocument` as GitHub-flavoured Markdown: the same sections, GitHub tables,
 /// charts as small data tables, ids and hashes as code spans.

@@ -2,13 +2,8 @@ import Foundation
 import TarazuAnalysis
 import TarazuCore
 
-/// The language a report is written in.
-public enum ReportLanguage: String, CaseIterable, Sendable {
-    /// Persian: right to left, Persian digits, Jalali dates.
-    case fa
-    /// English: left to right, ASCII digits.
-    case en
-}
+/// The language a report is written in (the one language type of every surface).
+public typealias ReportLanguage = TextLanguage
 
 /// The file format of a report.
 public enum ReportFormat: String, CaseIterable, Sendable {

@@ -203,12 +203,12 @@ struct ReportText: Sendable {
 
     // MARK: Words
 
-    var yes: String { pick("بله", "yes") }
-    var no: String { pick("خیر", "no") }
-    var notAvailable: String { pick("در دسترس نیست", "not available") }
-    var listSeparator: String { pick("؛ ", "; ") }
-    var billionRialsWords: String { pick("میلیارد ریال", "billion rials") }
-    var rialsPerPersonWords: String { pick("ریال به ازای هر نفر", "rials per person") }
+    var yes: String { FigureText(language: language).yes }
+    var no: String { FigureText(language: language).no }
+    var notAvailable: String { FigureText(language: language).notAvailable }
+    var listSeparator: String { FigureText(language: language).listSeparator }
+    var billionRialsWords: String { FigureText(language: language).billionRialsWords }
+    var rialsPerPersonWords: String { FigureText(language: language).rialsPerPersonWords }
     var centralRegion: String { pick("ستاد (کل شهر)", "Central (citywide)") }
     var missingFigure: String { pick("نامعلوم", "unknown") }
 

@@ -4,87 +4,47 @@ import TarazuCore
 import Vapor
 
 /// The page language: Persian (default, right to left) or English (`?lang=en`).
-public enum WebLanguage: String, Sendable, CaseIterable {
-    case fa, en
+public typealias WebLanguage = TextLanguage
 
+extension TextLanguage {
     init(request: Request) {
-        self = (try? request.query.get(String.self, at: "lang")).flatMap(WebLanguage.init(rawValue:)) ?? .fa
+        self = (try? request.query.get(String.self, at: "lang")).flatMap(TextLanguage.init(rawValue:)) ?? .fa
     }
 
     var direction: String { self == .fa ? "rtl" : "ltr" }
-    var other: WebLanguage { self == .fa ? .en : .fa }
+    var other: TextLanguage { self == .fa ? .en : .fa }
     /// The switch link's label, written in the language it switches to.
     var switchLabel: String { self == .fa ? "English" : "فارسی" }
-
-    func pick(_ fa: String, _ en: String) -> String { self == .fa ? fa : en }
-    func pick(_ text: Bilingual) -> String { self == .fa ? text.fa : text.en }
 }
 
-/// Numbers for pages: Persian digits and separators in Persian, ASCII in English.
+/// Numbers for pages: the pure layers' ``Numerals`` and ``FigureText``, so pages, reports and the CLI
+/// print one value the same way.
 enum WebFormat {
-    /// Digits of `text` for `language`.
+    /// Digits of `text` for `language` (a decimal point becomes the Persian decimal separator).
     static func digits(_ text: String, _ language: WebLanguage) -> String {
-        language == .fa ? PersianText.persianDigits(text).replacingOccurrences(of: ".", with: "٫") : text
+        language == .fa ? Numerals(language: language).digits(text).replacingOccurrences(of: ".", with: "٫") : text
     }
 
     /// An integer with thousands grouping.
-    static func integer(_ value: Int64, _ language: WebLanguage) -> String {
-        let negative = value < 0
-        var digits = String(value.magnitude)
-        var groups: [Substring] = []
-        while digits.count > 3 {
-            groups.insert(digits.suffix(3), at: 0)
-            digits.removeLast(3)
-        }
-        groups.insert(Substring(digits), at: 0)
-        let separator = language == .fa ? "٬" : ","
-        let text = (negative ? "-" : "") + groups.joined(separator: separator)
-        return language == .fa ? PersianText.persianDigits(text) : text
-    }
+    static func integer(_ value: Int64, _ language: WebLanguage) -> String { Numerals(language: language).integer(value) }
 
     /// A year as written (Jalali years stay as they are), in the language's digits, without grouping.
-    static func year(_ year: Int, _ language: WebLanguage) -> String { digits(String(year), language) }
+    static func year(_ year: Int, _ language: WebLanguage) -> String { Numerals(language: language).year(year) }
 
-    /// `value` rounded to `places` decimals.
+    /// `value` rounded half away from zero to `places` decimals, with grouping.
     static func fixed(_ value: Decimal, places: Int, _ language: WebLanguage) -> String {
-        var input = value
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &input, places, .plain)
-        var text = NSDecimalNumber(decimal: rounded).description(withLocale: Locale(identifier: "en_US_POSIX"))
-        if places > 0 {
-            if !text.contains(".") { text += "." }
-            let decimals = text.split(separator: ".", omittingEmptySubsequences: false).last?.count ?? 0
-            text += String(repeating: "0", count: max(0, places - decimals))
-        }
-        return digits(text, language)
+        Numerals(language: language).fixed(value, places: places)
     }
 
-    /// A ratio as a percentage with one decimal: "۸۷٫۳٪" or "87.3%".
-    static func percent(_ ratio: Decimal, _ language: WebLanguage) -> String {
-        fixed(ratio * 100, places: 1, language) + (language == .fa ? "٪" : "%")
-    }
+    /// A fraction as a percentage with one decimal.
+    static func percent(_ ratio: Decimal, _ language: WebLanguage) -> String { Numerals(language: language).percent(ratio) }
 
-    /// Rials as billions of rials with one decimal.
-    static func billions(_ rials: Int64, _ language: WebLanguage) -> String {
-        let value = Decimal(rials) / Decimal(1_000_000_000)
-        let whole = NSDecimalNumber(decimal: value).int64Value
-        if abs(value) >= 1000 { return integer(whole, language) + " " + language.pick("میلیارد ریال", "billion rials") }
-        return fixed(value, places: 1, language) + " " + language.pick("میلیارد ریال", "billion rials")
-    }
+    /// Rials as billions of rials with one decimal and the unit words.
+    static func billions(_ rials: Int64, _ language: WebLanguage) -> String { Numerals(language: language).billionRials(rials) }
 
-    /// An indicator value for display, by its unit.
+    /// An indicator value for display, by its unit (``FigureText``).
     static func value(_ value: IndicatorValue, unit: String, _ language: WebLanguage) -> String {
-        switch value {
-        case .decimal(let number) where unit == "ratio": percent(number, language)
-        case .decimal(let number): fixed(number, places: 2, language)
-        case .rials(let rials): billions(rials, language)
-        case .count(let count): integer(Int64(count), language)
-        case .grade(let grade): grade
-        case .flag(let flag): flag ? language.pick("بله", "yes") : language.pick("خیر", "no")
-        case .text(let text): text
-        case .record, .list: language.pick("(جزئیات در گزارش)", "(see the report)")
-        case .unavailable: language.pick("داده ندارد", "no data")
-        }
+        FigureText(language: language).scalar(value, unit: unit) ?? language.pick("(جزئیات در گزارش)", "(see the report)")
     }
 
     /// A date as a Jalali date in Persian (۱۴۰۵/۰۹/۰۵) or a Gregorian ISO date in English, Tehran time.

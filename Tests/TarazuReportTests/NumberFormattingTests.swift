@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TarazuAnalysis
+import TarazuCore
 @testable import TarazuReport
 
 @Suite struct NumberFormattingTests {

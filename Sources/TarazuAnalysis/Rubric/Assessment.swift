@@ -1,4 +1,5 @@
 import Foundation
+import TarazuCore
 
 /// The five statuses of a governance criterion, best first.
 public enum Status: String, CaseIterable, Codable, Comparable, Sendable {
@@ -17,20 +18,6 @@ public enum Status: String, CaseIterable, Codable, Comparable, Sendable {
 
     /// Weak or absent: the criterion or check needs a recommendation.
     public var isFailing: Bool { self == .weak || self == .absent }
-}
-
-/// Text in Persian and English.
-public struct Bilingual: Hashable, Codable, Sendable {
-    /// The Persian text.
-    public var fa: String
-    /// The English text.
-    public var en: String
-
-    /// Text in both languages.
-    public init(fa: String, en: String) {
-        self.fa = fa
-        self.en = en
-    }
 }
 
 /// Where a figure comes from: the budget data, or a fact the book's governance.yaml declares.

@@ -1,4 +1,5 @@
 import Foundation
+import TarazuCore
 import Yams
 
 /// A governance rubric: the lenses, the five criteria and, for each, the checks that map indicator

@@ -1,4 +1,5 @@
 import Foundation
+import TarazuCore
 
 /// Applies a rubric to computed indicators: the status of each check and criterion, with the figures
 /// behind them, and the recommendations for criteria at partial or worse. Pure and deterministic.

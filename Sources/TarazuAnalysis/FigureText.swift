@@ -1,0 +1,70 @@
+import Foundation
+import TarazuCore
+
+/// An indicator value as every surface prints it, by its unit: a ratio as a percentage with one
+/// decimal, rials as billion rials with one decimal, rials per person as whole rials, an index with
+/// three decimals, a count whole, a score letter, a flag as yes or no, a year without grouping.
+public struct FigureText: Sendable {
+    public let numerals: Numerals
+
+    /// The formatter of `language`.
+    public init(language: TextLanguage) {
+        numerals = Numerals(language: language)
+    }
+
+    private var language: TextLanguage { numerals.language }
+    /// What an unavailable value reads as.
+    public var notAvailable: String { language.pick("در دسترس نیست", "not available") }
+    public var yes: String { language.pick("بله", "yes") }
+    public var no: String { language.pick("خیر", "no") }
+    public var listSeparator: String { language.pick("؛ ", "; ") }
+    public var billionRialsWords: String { language.pick("میلیارد ریال", "billion rials") }
+    public var rialsPerPersonWords: String { language.pick("ریال به ازای هر نفر", "rials per person") }
+
+    /// `value` by `unit`; a record or a list gives nil (its entries need names: the surface says them).
+    public func scalar(_ value: IndicatorValue, unit: String) -> String? {
+        switch value {
+        case .unavailable: return notAvailable
+        case .grade(let grade): return grade
+        case .flag(let flag): return flag ? yes : no
+        case .text(let label): return label
+        case .record, .list: return nil
+        case .decimal, .rials, .count: break
+        }
+        let number = Self.number(value) ?? 0
+        switch unit {
+        case "ratio": return numerals.percent(number)
+        case "rials":
+            if case .rials(let rials) = value { return numerals.billionRials(rials) }
+            return numerals.fixed(number / 1_000_000_000, places: 1) + " " + billionRialsWords
+        case "rials_per_person": return numerals.fixed(number, places: 0) + " " + rialsPerPersonWords
+        case "count":
+            // A fraction labelled as a count (a breakdown share judged without a unit) keeps its decimals.
+            if case .decimal = value, number != Self.whole(number) { return numerals.fixed(number, places: 3) }
+            return numerals.fixed(number, places: 0)
+        case "year": return numerals.digits("\(number)")
+        case "index": return numerals.fixed(number, places: 3)
+        default:
+            if case .count = value { return numerals.fixed(number, places: 0) }
+            if case .rials(let rials) = value { return numerals.billionRials(rials) }
+            return numerals.fixed(number, places: 3)
+        }
+    }
+
+    /// The exact number inside a value, if it is one.
+    public static func number(_ value: IndicatorValue) -> Decimal? {
+        switch value {
+        case .decimal(let number): number
+        case .rials(let rials): Decimal(rials)
+        case .count(let count): Decimal(count)
+        default: nil
+        }
+    }
+
+    private static func whole(_ value: Decimal) -> Decimal {
+        var source = value
+        var result = Decimal()
+        NSDecimalRound(&result, &source, 0, .plain)
+        return result
+    }
+}
