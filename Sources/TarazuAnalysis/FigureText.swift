@@ -21,6 +21,24 @@ public struct FigureText: Sendable {
     public var billionRialsWords: String { language.pick("میلیارد ریال", "billion rials") }
     public var rialsPerPersonWords: String { language.pick("ریال به ازای هر نفر", "rials per person") }
 
+    /// What a unit reads as beside a figure (`ratio` is «درصد» / percent).
+    public func unitName(_ unit: String) -> String {
+        switch unit {
+        case "ratio": language.pick("درصد", "percent")
+        case "rials": language.pick("میلیارد ریال", "billion rials")
+        case "rials_per_person": language.pick("ریال به ازای هر نفر", "rials per person")
+        case "score": language.pick("امتیاز", "score")
+        case "count": language.pick("تعداد", "count")
+        case "index": language.pick("شاخص", "index")
+        case "flag": language.pick("بله/خیر", "yes/no")
+        case "year": language.pick("سال", "year")
+        case "years": language.pick("سال", "years")
+        case "number": language.pick("عدد", "number")
+        case "record": language.pick("به تفکیک", "by item")
+        default: unit
+        }
+    }
+
     /// `value` by `unit`; a record or a list gives nil (its entries need names: the surface says them).
     public func scalar(_ value: IndicatorValue, unit: String) -> String? {
         switch value {

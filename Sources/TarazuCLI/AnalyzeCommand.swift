@@ -189,9 +189,10 @@ enum AnalysisOutput {
 
     static func text(_ analysis: BookAssessment) -> String {
         var lines = ["\(analysis.book.metadata.title): indicators for \(analysis.year)", ""]
+        let width = (analysis.indicators.map(\.id.count).max() ?? 0) + 1
         for indicator in analysis.indicators {
-            let basis = indicator.computedOn.map { " (\($0.label.en))" } ?? ""
-            lines.append("\(indicator.id.padding(toLength: 44, withPad: " ", startingAt: 0)) \(describe(indicator.value, unit: indicator.unit))  \(indicator.nameEn)\(basis)")
+            let basis = indicator.computedOn.map { "  [\($0.label.en)]" } ?? ""
+            lines.append("\(indicator.id.padding(toLength: width, withPad: " ", startingAt: 0)) \(describe(indicator.value, unit: indicator.unit))  \(indicator.nameEn)\(basis)")
         }
         lines += ["", "Status table (rubric \(analysis.assessment.rubric) \(analysis.assessment.rubricVersion))"]
         for criterion in analysis.assessment.criteria {
@@ -207,16 +208,6 @@ enum AnalysisOutput {
     }
 
     private static func describe(_ value: IndicatorValue, unit: String) -> String {
-        switch value {
-        case .decimal(let number) where unit == "ratio": "\(number * 100) %"
-        case .decimal(let number): "\(number)"
-        case .rials(let rials): "\(AmountUnit.billionRial.amount(of: Money(rials: rials))) billion rials"
-        case .count(let count): "\(count)"
-        case .grade(let grade): grade
-        case .flag(let flag): flag ? "yes" : "no"
-        case .text(let text): text
-        case .record, .list: "(see JSON)"
-        case .unavailable: "n/a"
-        }
+        FigureText(language: .en).scalar(value, unit: unit) ?? "(see JSON)"
     }
 }

@@ -160,21 +160,7 @@ struct ReportText: Sendable {
         case .declared: pick("اظهارشده", "declared")
         }
     }
-    func unitLabel(_ unit: String) -> String {
-        switch unit {
-        case "ratio": pick("درصد", "percent")
-        case "rials": pick("میلیارد ریال", "billion rials")
-        case "rials_per_person": pick("ریال به ازای هر نفر", "rials per person")
-        case "score": pick("امتیاز", "score")
-        case "count": pick("تعداد", "count")
-        case "index": pick("شاخص", "index")
-        case "flag": pick("بله/خیر", "yes/no")
-        case "year": pick("سال", "year")
-        case "number": pick("عدد", "number")
-        case "record": pick("به تفکیک", "by item")
-        default: unit
-        }
-    }
+    func unitLabel(_ unit: String) -> String { FigureText(language: language).unitName(unit) }
     var dataQualityTitle: String { pick("کیفیت داده‌ها", "Data quality") }
     var noDataQuality: String {
         pick("شاخص‌های کیفیت داده (data_quality) در ورودی این گزارش نیست.",

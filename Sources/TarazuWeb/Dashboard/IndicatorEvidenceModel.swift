@@ -5,6 +5,9 @@ import TarazuCore
 /// One indicator of the year with its formula, breakdown and evidence (the source rows it sums).
 enum IndicatorEvidenceModel {
     static func view(_ indicator: Indicator, year: Int, base: String) -> DashboardView {
+        func value(_ language: TextLanguage) -> String {
+            FigureText(language: language).scalar(indicator.value, unit: indicator.unit) ?? language.pick("در جدول جزئیات", "in the breakdown table")
+        }
         let breakdown = DashboardTable(
             id: "breakdown", captionFa: "جزئیات شاخص", captionEn: "The indicator's breakdown",
             columns: [DashboardTable.text("key", "کلید", "Key"), DashboardTable.text("value", "مقدار", "Value")],
@@ -25,8 +28,12 @@ enum IndicatorEvidenceModel {
         return DashboardView(titleFa: indicator.nameFa, titleEn: indicator.nameEn,
                              crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: base),
                                       DashboardView.Crumb(fa: indicator.id, en: indicator.id, path: nil)],
-                             notesFa: ["فرمول: \(indicator.formula)", "واحد: \(indicator.unit)؛ کل کتاب، بدون پالایهٔ منطقه و امور."],
-                             notesEn: ["Formula: \(indicator.formula)", "Unit: \(indicator.unit); whole book, no region or function filter."],
+                             notesFa: ["مقدار: \(value(.fa))", "مبنای محاسبه: \(indicator.computedOn?.label.fa ?? "—")",
+                                       "واحد: \(FigureText(language: .fa).unitName(indicator.unit))؛ کل کتاب، بدون پالایهٔ منطقه و امور.",
+                                       "فرمول: \(indicator.formula)"],
+                             notesEn: ["Value: \(value(.en))", "Computed on: \(indicator.computedOn?.label.en ?? "—")",
+                                       "Unit: \(FigureText(language: .en).unitName(indicator.unit)); whole book, no region or function filter.",
+                                       "Formula: \(indicator.formula)"],
                              tables: [breakdown, evidence])
     }
 }

@@ -1,0 +1,224 @@
+"""One figure, one value, one label on every surface (issue "One pipeline, one voice").
+
+Two books in one store - the Tabriz sample and a generated city nobody tuned to - are read through
+seven surfaces: `tarazu analyze --format json` (the source), `tarazu analyze --format text`, the Persian
+and English Markdown reports, the API, the dashboard's indicator pages (Persian and English), the portal's
+book page and the dashboard's overview (their headline figures). Every scalar indicator must print the
+value the JSON holds, formatted here independently by the documented rules (a ratio as a percentage with
+one decimal, an index with three, billions of rials with one, rials per person whole, Persian digits in
+Persian), under the indicator's own name; and on each surface one label must always mean one value.
+"""
+import html
+import json
+import re
+import subprocess
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from decimal import ROUND_HALF_UP, Decimal
+
+import pytest
+
+from conftest import tarazu_binary
+from test_accounts import cookie, field, form, request
+from test_serve import free_port
+
+PASSWORD = "a sufficiently long password"
+GENERATED = "parity-city"
+PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+ISOLATES = dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069\u200e\u200f"), None)
+
+
+def fixed(value, places, fa, grouping=True):
+    quantum = Decimal(1).scaleb(-places)
+    rounded = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)  # half away from zero for both signs
+    sign = "-" if rounded < 0 else ""
+    whole, _, fraction = f"{abs(rounded):f}".partition(".")
+    if grouping:
+        whole = f"{int(whole):,}"
+    text = sign + whole + ("." + fraction if places else "")
+    if fa:
+        text = text.replace(",", "٬").replace(".", "٫").translate(PERSIAN_DIGITS)
+    return text
+
+
+def formatted(value, unit, fa):
+    """The value as every surface must print it, or None for a record or a list."""
+    if value is None:
+        return "در دسترس نیست" if fa else "not available"
+    if isinstance(value, bool):
+        return ("بله" if value else "خیر") if fa else ("yes" if value else "no")
+    if isinstance(value, (dict, list)):
+        return None
+    if isinstance(value, str):
+        return value
+    if unit == "ratio":
+        return fixed(Decimal(str(value)) * 100, 1, fa) + ("٪" if fa else " %")
+    if unit == "rials":
+        return fixed(Decimal(value) / Decimal(10**9), 1, fa) + (" میلیارد ریال" if fa else " billion rials")
+    if unit == "rials_per_person":
+        return fixed(value, 0, fa) + (" ریال به ازای هر نفر" if fa else " rials per person")
+    if isinstance(value, int):
+        return fixed(value, 0, fa)
+    return fixed(value, 3, fa)
+
+
+def clean(text):
+    return html.unescape(text).translate(ISOLATES).strip()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, tarazu):
+    folder = tmp_path_factory.mktemp("parity")
+    db = folder / "parity.sqlite"
+    assert tarazu("demo", "--db", db, "--reports", folder / "reports").returncode == 0
+    generated = folder / GENERATED
+    made = tarazu("sample", "--out", generated, "--lines", "3000", "--seed", "11")
+    assert made.returncode == 0, made.stderr
+    imported = tarazu("import", generated, "--db", db, "--name", GENERATED)
+    assert imported.returncode == 0, imported.stderr
+    added = subprocess.run([str(tarazu_binary()), "user", "add", "maryam", "--role", "council", "--password-stdin", "--db", str(db)],
+                           input=PASSWORD + "\n", capture_output=True, text=True, timeout=120)
+    assert added.returncode == 0, added.stderr
+    port = free_port()
+    log = open(folder / "serve.log", "w", encoding="utf-8")
+    process = subprocess.Popen([str(tarazu_binary()), "serve", "--db", str(db), "--port", str(port)],
+                               stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while True:
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=2).read()
+            break
+        except (urllib.error.URLError, ConnectionError, OSError):
+            assert process.poll() is None, "tarazu serve exited"
+            assert time.time() < deadline, "tarazu serve did not answer within 60 s"
+            time.sleep(0.3)
+    status, headers, page = request(base + "/login")
+    csrf, _ = cookie(headers, "tarazu_csrf")
+    status, headers, _ = request(base + "/login", form({"csrf_token": field(page, "csrf_token"), "username": "maryam", "password": PASSWORD}),
+                                 {"Content-Type": "application/x-www-form-urlencoded", "Cookie": f"tarazu_csrf={csrf}"})
+    assert status == 303, status
+    session, _ = cookie(headers, "tarazu_session")
+    try:
+        yield {"base": base, "db": db, "signed_in": {"Cookie": f"tarazu_session={session}"}}
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        log.close()
+
+
+class Surface:
+    """What one surface printed: (label, value) per indicator id, and whether each label means one value."""
+
+    def __init__(self, name):
+        self.name = name
+        self.shown = {}
+
+    def add(self, indicator_id, label, value):
+        self.shown[indicator_id] = (clean(label), clean(value))
+
+    def one_label_one_value(self):
+        values = {}
+        for label, value in self.shown.values():
+            values.setdefault(label, set()).add(value)
+        return {label: found for label, found in values.items() if len(found) > 1}
+
+
+def cli(tarazu, db, book, *args):
+    result = tarazu(*args, db, "--book", book)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def report_rows(markdown):
+    """Indicator id -> (name, value) from the report's indicator table (| name | `id` | value | unit | basis |)."""
+    rows = {}
+    for line in markdown.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 5 and re.fullmatch(r"`[a-z0-9_.]+`", cells[1]):
+            rows.setdefault(cells[1].strip("`"), (cells[0], cells[2]))
+    return rows
+
+
+def headline_pairs(page):
+    """(label, value) of the headline figures: <dt>label</dt><dd class="figure"><bdi>value</bdi></dd>."""
+    return re.findall(r'<dt>([^<]*)</dt><dd class="figure"><bdi>([^<]*)</bdi></dd>', page)
+
+
+@pytest.mark.parametrize("book", ["tabriz", GENERATED])
+def test_every_surface_shows_the_indicator_value_under_its_name(site, tarazu, book):
+    db, base = site["db"], site["base"]
+    source = json.loads(cli(tarazu, db, book, "analyze", "--format", "json"))
+    indicators = source["indicators"]
+    scalar = {key: entry for key, entry in indicators.items() if formatted(entry["value"], entry["unit"], False) is not None}
+    assert len(scalar) >= 30, f"only {len(scalar)} scalar indicators"
+    surfaces = []
+    problems = []
+
+    def expect(surface, indicator_id, label, value, fa):
+        entry = indicators[indicator_id]
+        want_label = entry["name_fa"] if fa else entry["name_en"]
+        want_value = formatted(entry["value"], entry["unit"], fa)
+        surface.add(indicator_id, label, value)
+        got_label, got_value = surface.shown[indicator_id]
+        if got_label != want_label or got_value != want_value:
+            problems.append(f"{surface.name} {indicator_id}: shows {got_label!r} = {got_value!r}, "
+                            f"the indicator is {want_label!r} = {want_value!r}")
+
+    # The API holds exactly the command line's indicators.
+    status, _, body = request(f"{base}/api/v1/books/{book}/indicators")
+    assert status == 200
+    assert json.loads(body)["indicators"] == indicators
+
+    text = Surface("analyze --format text")
+    lines = {line.split()[0]: line for line in cli(tarazu, db, book, "analyze").splitlines() if line[:1].isalpha() and " " in line}
+    for indicator_id, entry in scalar.items():
+        line = lines.get(indicator_id, "")
+        match = re.match(r"\S+\s+(.*?)  (.*)  \[[^\]]*\]$", line)
+        expect(text, indicator_id, match.group(2) if match else "", match.group(1) if match else "", False)
+    surfaces.append(text)
+
+    for language in ("fa", "en"):
+        markdown = cli(tarazu, db, book, "report", "--lang", language, "--format", "md", "--date", "none")
+        rows = report_rows(markdown)
+        surface = Surface(f"report ({language})")
+        for indicator_id in scalar:
+            label, value = rows.get(indicator_id, ("", ""))
+            expect(surface, indicator_id, label, value, language == "fa")
+        surfaces.append(surface)
+
+        pages = Surface(f"dashboard indicator pages ({language})")
+        for indicator_id in scalar:
+            status, _, page = request(f"{base}/dashboard/{book}/indicators/{urllib.parse.quote(indicator_id)}?lang={language}",
+                                      headers=site["signed_in"])
+            assert status == 200, (indicator_id, status)
+            title = re.search(r"<h1>([^<]*)</h1>", page)
+            value = re.search(r'<p class="note">(?:مقدار|Value): ([^<]*)</p>', page)
+            expect(pages, indicator_id, title.group(1) if title else "", value.group(1) if value else "", language == "fa")
+        surfaces.append(pages)
+
+        for name, url, headers in (("portal", f"{base}/books/{book}?lang={language}", {}),
+                                   ("dashboard overview", f"{base}/dashboard/{book}?lang={language}", site["signed_in"])):
+            status, _, page = request(url, headers=headers)
+            assert status == 200, (url, status)
+            surface = Surface(f"{name} ({language})")
+            by_label = {entry["name_fa" if language == "fa" else "name_en"]: key for key, entry in indicators.items()}
+            pairs = headline_pairs(page)
+            assert len(pairs) >= 8, f"{name}: {len(pairs)} headline figures"
+            for label, value in pairs:
+                indicator_id = by_label.get(clean(label))
+                if indicator_id is None:
+                    problems.append(f"{surface.name}: the label {clean(label)!r} is no indicator's name")
+                    continue
+                expect(surface, indicator_id, label, value, language == "fa")
+            surfaces.append(surface)
+
+    assert len(surfaces) >= 5
+    assert sum(len(surface.shown) for surface in surfaces) >= 30 * 5
+    for surface in surfaces:
+        for label, values in surface.one_label_one_value().items():
+            problems.append(f"{surface.name}: {label!r} shows {sorted(values)}")
+    checked = sum(len(surface.shown) for surface in surfaces)
+    assert not problems, f"{len(problems)} of {checked} figures disagree:\n" + "\n".join(problems[:40])
