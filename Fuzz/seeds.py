@@ -2,7 +2,7 @@
 """Writes the seed corpora Fuzz/Corpus/<fuzzer>/ from the repository's sample files, the pabulib
 files in ../shared/data/pabulib (when present) and hand-written inputs. Run once from the
 repository root (python3 Fuzz/seeds.py) when the parsers learn new syntax; the output is committed.
-Needs openpyxl for two of the XLSX seeds (tests/requirements.txt)."""
+Needs openpyxl for two of the XLSX seeds (e2e/requirements.txt)."""
 import hashlib, io, os, pathlib, zipfile
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -19,7 +19,7 @@ def put(fuzzer, data, name=None):
 
 
 def csv_seeds():
-    for path in sorted((ROOT / "tests/fixtures/small-book").glob("*.csv")):
+    for path in sorted((ROOT / "fixtures/small-book").glob("*.csv")):
         put("csv", path.read_bytes(), "small-book-" + path.name)
     for name in ["functions.csv", "regions.csv", "authorizations.csv", "deflator.csv"]:
         put("csv", (ROOT / "samples/tabriz" / name).read_bytes(), "tabriz-" + name)
@@ -153,7 +153,7 @@ def sms_seeds():
 
 
 def yaml_seeds():
-    put("governance-yaml", (ROOT / "tests/fixtures/small-book/governance.yaml").read_bytes(), "small-book.yaml")
+    put("governance-yaml", (ROOT / "fixtures/small-book/governance.yaml").read_bytes(), "small-book.yaml")
     put("governance-yaml", (ROOT / "samples/tabriz/governance.yaml").read_bytes(), "tabriz.yaml")
     put("governance-yaml", "source: شهرداری\nfacts:\n  contracts_published: {value: yes, note: \"OCDS\"}\n"
                            "  connected_source_systems: ۳\n  participatory_budget_share: 0.05\n"

@@ -7,11 +7,11 @@ import TarazuSample
 @testable import TarazuCLI
 
 /// Golden (snapshot) tests of `analyze --format json` and of the four reports, end to end from the
-/// CSV files of tests/fixtures/small-book. Run with TARAZU_UPDATE_GOLDEN=1 to rewrite the golden
+/// CSV files of fixtures/small-book. Run with TARAZU_UPDATE_GOLDEN=1 to rewrite the golden
 /// files after an intended change, then review the diff before committing it.
 @Suite struct GoldenTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let fixture = root.appendingPathComponent("tests/fixtures/small-book").path
+    static let fixture = root.appendingPathComponent("fixtures/small-book").path
     static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
     func matchesGolden(_ text: String, _ name: String) throws {

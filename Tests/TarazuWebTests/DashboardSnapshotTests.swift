@@ -4,7 +4,7 @@ import Vapor
 import VaporTesting
 @testable import TarazuWeb
 
-/// Whole dashboard pages of tests/fixtures/small-book against golden files in Snapshots/. Run with
+/// Whole dashboard pages of fixtures/small-book against golden files in Snapshots/. Run with
 /// TARAZU_UPDATE_GOLDEN=1 to rewrite them after an intended change.
 @Suite struct DashboardSnapshotTests {
     static let folder = WebHarness.repositoryRoot.appendingPathComponent("Tests/TarazuWebTests/Snapshots")

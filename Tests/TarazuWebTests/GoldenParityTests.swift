@@ -6,7 +6,7 @@ import VaporTesting
 
 /// The web answers what the command line writes: the API's indicators and assessment equal
 /// `tarazu analyze --format json`, and the report route equals `tarazu report --date none`
-/// (the CLI's golden files of tests/fixtures/small-book).
+/// (the CLI's golden files of fixtures/small-book).
 @Suite struct GoldenParityTests {
     static let golden = WebHarness.repositoryRoot.appendingPathComponent("Tests/TarazuCLITests/Golden")
     let name = WebHarness.smallBook.metadata.name

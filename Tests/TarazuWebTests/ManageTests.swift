@@ -11,9 +11,9 @@ import ZIPFoundation
 
 /// Upload, preview, confirm, history and rollback under /manage.
 @Suite struct ManageTests {
-    static let folder = WebHarness.repositoryRoot.appendingPathComponent("tests/fixtures/small-book")
+    static let folder = WebHarness.repositoryRoot.appendingPathComponent("fixtures/small-book")
 
-    /// The files of tests/fixtures/small-book under `small-book/`, with `replace` applied to budget_lines.csv.
+    /// The files of fixtures/small-book under `small-book/`, with `replace` applied to budget_lines.csv.
     static func smallBookZip(replace: (String, String)? = nil, extra: [(String, Data)] = []) throws -> Data {
         var entries: [(String, Data)] = []
         for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {

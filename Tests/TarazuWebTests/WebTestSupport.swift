@@ -11,13 +11,13 @@ import VaporTesting
 
 /// A temporary SQLite store holding the given books, and the web application configured on it.
 enum WebHarness {
-    /// tests/fixtures/small-book, found from this file (through the symlink when built elsewhere).
+    /// fixtures/small-book, found from this file (through the symlink when built elsewhere).
     /// The repository's root, found from this file (through the symlink when built in a helper package).
     static let repositoryRoot: URL = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static let smallBook: BudgetBook = {
-        let folder = repositoryRoot.appendingPathComponent("tests/fixtures/small-book")
+        let folder = repositoryRoot.appendingPathComponent("fixtures/small-book")
         guard case .book(let outcome) = try! BookLoader.load(folder) else { fatalError("small-book is not a budget book") }
         return outcome.book
     }()

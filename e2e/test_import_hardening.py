@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-SAMPLE = pathlib.Path(__file__).resolve().parents[2] / "samples" / "tabriz"
+SAMPLE = pathlib.Path(__file__).resolve().parents[1] / "samples" / "tabriz"
 
 
 @pytest.fixture

@@ -55,7 +55,7 @@ def require_browser():
     try:
         import selenium  # noqa: F401
     except ImportError:
-        missing.append("selenium (pip install -r tests/requirements.txt)")
+        missing.append("selenium (pip install -r e2e/requirements.txt)")
     chromium, chromedriver = find_chromium(), find_chromedriver()
     if chromium is None:
         missing.append("chromium (apt-get install -y chromium fonts-noto-core)")

@@ -15,13 +15,13 @@ Comparisons:
   * equity indices (binary floating point in Tarazu, rounded to 6 dp): |got - expected| <= max(1e-6
     relative, 5e-7 + 1e-12 absolute), the absolute floor being the 6-dp rounding itself.
 
-Books: samples/tabriz (million_rial), tests/fixtures/small-book (rials, no datapackage.json), two
+Books: samples/tabriz (million_rial), fixtures/small-book (rials, no datapackage.json), two
 books from `tarazu sample` (3000 lines seed 11; 1000 lines seed 12 in thousand_rial) and an
 adversarial "edge-book" written by write_edge_book() (toman, Persian headers/digits, 22 functions...).
 
 The methods.md fixtures are checked first (test_methods_fixture_*), proving the implementation.
 
-Run from /work/main:  python3 -m pytest -q tests/e2e/test_analyze_independent.py
+Run from /work/main:  python3 -m pytest -q e2e/test_analyze_independent.py
 """
 import csv
 import io
@@ -582,7 +582,7 @@ def analyzed(tarazu, tmp_path_factory):
             if name == "tabriz":
                 folder = REPO / "samples/tabriz"
             elif name == "small-book":
-                folder = REPO / "tests/fixtures/small-book"
+                folder = REPO / "fixtures/small-book"
             elif name == "edge-book":
                 folder = tmp_path_factory.mktemp(name)
                 write_edge_book(folder)
