@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "TarazuAnalysisTests", dependencies: ["TarazuAnalysis", "TarazuCore", "TarazuSample"]),
         .testTarget(name: "TarazuReportTests", dependencies: ["TarazuReport", "TarazuAnalysis", "TarazuCore", "TarazuForecast", "TarazuRisk"], exclude: ["Golden"]),
         .testTarget(name: "TarazuForecastTests", dependencies: ["TarazuForecast", "TarazuCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "TarazuApplicationTests", dependencies: ["TarazuApplication", "TarazuAnalysis", "TarazuCore", "TarazuSample", "TarazuReport"]),
+        .testTarget(name: "TarazuApplicationTests", dependencies: ["TarazuApplication", "TarazuAnalysis", "TarazuCore", "TarazuImport", "TarazuSample", "TarazuReport"]),
         .testTarget(name: "TarazuRiskTests", dependencies: ["TarazuRisk", "TarazuCore"]),
         .testTarget(name: "TarazuParticipationTests", dependencies: ["TarazuParticipation", "TarazuCore"], exclude: ["Fixtures"]),
         .testTarget(name: "TarazuStoreTests", dependencies: ["TarazuStore", "TarazuCore", "TarazuParticipation"]),

@@ -3,35 +3,59 @@ import TarazuCore
 
 /// compliance.asset_sales_over_authorization: per region, realized sales of capital assets against
 /// the council's authorization (kind `capital_asset_sales`) for the analysis year.
-enum ComplianceIndicators {
-    static func all(_ context: AnalysisContext) throws -> [Indicator] {
-        let kind = RevenueClass.capitalAssetSales.rawValue
-        let sales = try LineTotals.grouping(context.revenues.filter { $0.revenueClass == .capitalAssetSales }) {
+/// Sales of capital assets against the council's authorizations (kind `capital_asset_sales`) in one
+/// year, per region: the one computation behind `compliance.asset_sales_over_authorization` and the
+/// dashboard's compliance table. Sales without a region count as the central organisation's ("0").
+public struct AssetSalesAgainstAuthorization: Hashable, Sendable {
+    public var year: Int
+    public var region: String
+    /// The revenue lines of the region's sales (nil when it sold nothing).
+    public var sales: LineTotals?
+    /// The council's authorized amount (nil when there is no authorization).
+    public var authorized: Money?
+    /// Realized sales minus the authorized amount (no authorization counts as zero).
+    public var difference: Money
+
+    /// Realized sales (zero when none).
+    public var realized: Money { sales?.realized ?? .zero }
+
+    /// Every region that sold or was authorized to sell in `year`, by region code.
+    public static func rows(book: BudgetBook, year: Int) throws(Money.Overflow) -> [AssetSalesAgainstAuthorization] {
+        let sales = try LineTotals.grouping(book.revenues.filter { $0.year == year && $0.revenueClass == .capitalAssetSales }) {
             $0.regionCode ?? Region.centralCode
         }
         var authorized: [String: Money] = [:]
-        for authorization in context.book.authorizations where authorization.year == context.year && authorization.kind == kind {
+        for authorization in book.authorizations where authorization.year == year && authorization.kind == RevenueClass.capitalAssetSales.rawValue {
             authorized[authorization.regionCode] = try (authorized[authorization.regionCode] ?? .zero).adding(authorization.authorizedAmount)
         }
+        var rows: [AssetSalesAgainstAuthorization] = []
+        for region in Set(sales.keys).union(authorized.keys).sorted() {
+            let realized = sales[region]?.realized ?? .zero
+            rows.append(AssetSalesAgainstAuthorization(year: year, region: region, sales: sales[region], authorized: authorized[region],
+                                                       difference: try realized.subtracting(authorized[region] ?? .zero)))
+        }
+        return rows
+    }
+}
+
+enum ComplianceIndicators {
+    static func all(_ context: AnalysisContext) throws -> [Indicator] {
         var byRegion: [String: IndicatorValue] = [:]
         var over = 0
         var excess = Money.zero
         var evidence: [Evidence] = []
-        for region in Set(sales.keys).union(authorized.keys).sorted() {
-            let realized = sales[region]?.realized ?? .zero
-            let limit = authorized[region] ?? .zero
-            let difference = try realized.subtracting(limit)
-            if difference > .zero {
+        for row in try AssetSalesAgainstAuthorization.rows(book: context.book, year: context.year) {
+            if row.difference > .zero {
                 over += 1
-                excess = try excess.adding(difference)
+                excess = try excess.adding(row.difference)
             }
-            byRegion[region] = .record([
-                "realized": .rials(realized.rials), "authorized": .rials(limit.rials),
-                "difference": .rials(difference.rials), "authorization_found": .flag(authorized[region] != nil),
+            byRegion[row.region] = .record([
+                "realized": .rials(row.realized.rials), "authorized": .rials((row.authorized ?? .zero).rials),
+                "difference": .rials(row.difference.rials), "authorization_found": .flag(row.authorized != nil),
             ])
-            if let totals = sales[region] { evidence.append(context.evidence(totals, table: "revenues", key: region)) }
-            if let limit = authorized[region] {
-                evidence.append(Evidence(table: "authorizations", key: region, rows: [region], sums: ["authorized": .rials(limit.rials)]))
+            if let totals = row.sales { evidence.append(context.evidence(totals, table: "revenues", key: row.region)) }
+            if let limit = row.authorized {
+                evidence.append(Evidence(table: "authorizations", key: row.region, rows: [row.region], sums: ["authorized": .rials(limit.rials)]))
             }
         }
         return [Indicator(

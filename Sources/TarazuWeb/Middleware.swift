@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import TarazuApplication
 import TarazuCore
 import Vapor
 
@@ -123,6 +124,12 @@ struct TarazuErrorMiddleware: AsyncMiddleware {
             let response = Self.response(status: refusal.status, reason: language.pick(refusal.fa, refusal.en), for: request)
             for (name, value) in refusal.headers { response.headers.replaceOrAdd(name: name, value: value) }
             return response
+        case let failure as DashboardError:
+            switch failure {
+            case .notFound(let text): status = .notFound; reason = text
+            case .badRequest(let text): status = .badRequest; reason = text
+            case .unprocessable(let text): status = .unprocessableEntity; reason = text
+            }
         case is Money.Overflow:
             status = .unprocessableEntity
             reason = "the sums overflow 64-bit rials"

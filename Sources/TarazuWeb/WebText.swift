@@ -1,5 +1,6 @@
 import Foundation
 import TarazuAnalysis
+import TarazuApplication
 import TarazuCore
 import Vapor
 
@@ -60,9 +61,5 @@ enum WebFormat {
 /// URL pieces for links (text is escaped with TarazuReport's `htmlEscape`).
 enum HTML {
     /// A path segment, percent-encoded.
-    static func segment(_ text: String) -> String {
-        var allowed = CharacterSet.urlPathAllowed
-        allowed.remove(charactersIn: "/?#")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
-    }
+    static func segment(_ text: String) -> String { URLPath.segment(text) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TarazuApplication
 import TarazuCore
 import TarazuForecast
 import TarazuReport

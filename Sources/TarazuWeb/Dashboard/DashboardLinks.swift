@@ -1,4 +1,5 @@
 import Foundation
+import TarazuApplication
 import TarazuCore
 
 /// Dashboard URLs: the book's base path and query strings that keep the language and filters.

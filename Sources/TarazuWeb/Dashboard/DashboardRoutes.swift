@@ -1,4 +1,5 @@
 import Foundation
+import TarazuApplication
 import TarazuAnalysis
 import TarazuCore
 import TarazuRisk

@@ -1,4 +1,5 @@
 import Foundation
+import TarazuApplication
 import TarazuCore
 import TarazuReport
 import TarazuTabular

@@ -1,12 +1,11 @@
 import Foundation
 import TarazuAnalysis
-import TarazuApplication
 import TarazuCore
 
 /// The overview of one year: headline cards (book-wide indicators), the filtered totals, and the
 /// rubric's five criteria with their checks.
-enum OverviewModel {
-    static func view(analysis: BookAssessment, filters: DashboardFilters, base: String) throws -> DashboardView {
+public enum OverviewModel {
+    public static func view(analysis: BookAssessment, filters: DashboardFilters, base: String) throws -> DashboardView {
         let book = analysis.book
         let totals = try LineTotals.of(filters.lines(of: book))
         let totalsTable = DashboardTable(
@@ -23,7 +22,7 @@ enum OverviewModel {
                 DashboardTable.Row(cells: [.text(figure.id), .names(fa: figure.name.fa, en: figure.name.en),
                                            .text(IndicatorText.plain(figure.value) ?? ""), .text(figure.unit),
                                            .names(fa: figure.computedOn?.fa ?? "", en: figure.computedOn?.en ?? "")],
-                                   link: base + "/indicators/" + HTML.segment(figure.id))
+                                   link: base + "/indicators/" + URLPath.segment(figure.id))
             })
         let assessment = analysis.assessment
         var checkRows: [DashboardTable.Row] = []
@@ -37,7 +36,7 @@ enum OverviewModel {
                             .names(fa: status?.fa ?? "ارزیابی نشده", en: status?.en ?? "not assessed"), .text(figures),
                             .names(fa: check.finding.map { FindingText.fill($0.fa, figures: check.figures, year: analysis.year, language: .fa) } ?? "",
                                    en: check.finding.map { FindingText.fill($0.en, figures: check.figures, year: analysis.year, language: .en) } ?? "")],
-                    link: base + "/indicators/" + HTML.segment(check.indicator)))
+                    link: base + "/indicators/" + URLPath.segment(check.indicator)))
             }
         }
         let checks = DashboardTable(

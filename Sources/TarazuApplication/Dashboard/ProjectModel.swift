@@ -4,8 +4,8 @@ import TarazuCore
 import TarazuRisk
 
 /// One project: its facts, its budget lines over all years and its risk score with reasons.
-enum ProjectModel {
-    static func view(book: BudgetBook, project: Project, risk: ProjectRisk?, base: String) throws -> DashboardView {
+public enum ProjectModel {
+    public static func view(book: BudgetBook, project: Project, risk: ProjectRisk?, base: String) throws -> DashboardView {
         let region = book.regions.first { $0.code == project.regionCode }
         let function = FunctionDrillDown.functionName(project.function, in: book)
         let facts = DashboardTable(

@@ -2,8 +2,8 @@ import Foundation
 import TarazuAnalysis
 
 /// Indicator values as plain text for tables and downloads (ASCII digits; ratios with four decimals).
-enum IndicatorText {
-    static func plain(_ value: IndicatorValue) -> String? {
+public enum IndicatorText {
+    public static func plain(_ value: IndicatorValue) -> String? {
         switch value {
         case .decimal(let number): DashboardTable.plain(number)
         case .rials(let rials): String(rials)

@@ -3,10 +3,10 @@ import TarazuCore
 import TarazuRisk
 
 /// The riskiest projects (score, main reason, P50/P80 cost) and the anomalies of the year's lines.
-enum RiskModel {
-    static let topCount = 20
+public enum RiskModel {
+    public static let topCount = 20
 
-    static func view(risks: [ProjectRisk], anomalies: [Anomaly], filters: DashboardFilters, book: BudgetBook, base: String) -> DashboardView {
+    public static func view(risks: [ProjectRisk], anomalies: [Anomaly], filters: DashboardFilters, book: BudgetBook, base: String) -> DashboardView {
         let projects = Dictionary(book.projects.map { ($0.projectId, $0) }, uniquingKeysWith: { first, _ in first })
         let kept = risks.filter { risk in
             guard let project = projects[risk.projectId] else { return filters.region == nil && filters.function == nil }
@@ -24,7 +24,7 @@ enum RiskModel {
                                                   .count(Int64(risk.score)), .text(risk.mainFactor?.rawValue ?? ""),
                                                   .names(fa: main?.textFa ?? "", en: main?.textEn ?? ""),
                                                   .rials(risk.estimate?.p50.rials), .rials(risk.estimate?.p80.rials)],
-                                          link: base + "/projects/" + HTML.segment(risk.projectId))
+                                          link: base + "/projects/" + URLPath.segment(risk.projectId))
             })
         let anomalyTable = DashboardTable(
             id: "anomalies", captionFa: "ناهنجاری‌های ردیف‌های سال", captionEn: "Anomalies in the year's lines",

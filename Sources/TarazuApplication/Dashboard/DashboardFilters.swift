@@ -1,66 +1,58 @@
 import Foundation
 import TarazuAnalysis
-import TarazuApplication
 import TarazuCore
-import Vapor
 
 /// The dashboard's filters (year, region, function), applied to budget lines before aggregating.
-struct DashboardFilters: Hashable, Sendable {
-    var year: Int
-    var region: String?
-    var function: String?
+public struct DashboardFilters: Hashable, Sendable {
+    public var year: Int
+    public var region: String?
+    public var function: String?
     /// Whether the year came from the request (links then keep it).
-    var explicitYear = false
+    public var explicitYear = false
 
     /// The year the dashboard shows when none is asked for: the latest with realized figures.
-    static func defaultYear(of book: BudgetBook) throws -> Int {
+    public static func defaultYear(of book: BudgetBook) throws -> Int {
         guard let year = BookAssessment.defaultYear(of: book) else {
-            throw WebError.unprocessable("book '\(book.metadata.name)' has no budget lines")
+            throw DashboardError.unprocessable("book '\(book.metadata.name)' has no budget lines")
         }
         return year
     }
 
     /// Checks the values against the book: an unknown year, region or function is a 400.
-    static func make(year: Int?, region: String?, function: String?, book: BudgetBook) throws -> DashboardFilters {
+    public static func make(year: Int?, region: String?, function: String?, book: BudgetBook) throws -> DashboardFilters {
         if let year, !book.years.contains(year) {
-            throw WebError.badRequest("year \(year) is not in the book (years: \(book.years.map(String.init).joined(separator: ", ")))")
+            throw DashboardError.badRequest("year \(year) is not in the book (years: \(book.years.map(String.init).joined(separator: ", ")))")
         }
         if let region, !regionCodes(book).contains(region) {
-            throw WebError.badRequest("region '\(region)' is not in the book")
+            throw DashboardError.badRequest("region '\(region)' is not in the book")
         }
         if let function, !functionCodes(book).contains(function) {
-            throw WebError.badRequest("function '\(function)' is not in the book")
+            throw DashboardError.badRequest("function '\(function)' is not in the book")
         }
         return DashboardFilters(year: try year ?? defaultYear(of: book), region: region, function: function, explicitYear: year != nil)
     }
 
-    /// The filters of `request` (query items year, region, function).
-    static func read(_ request: Request, book: BudgetBook) throws -> DashboardFilters {
-        try make(year: QueryParameters.year(request), region: QueryParameters.string(request, "region"),
-                 function: QueryParameters.string(request, "function"), book: book)
-    }
-
-    static func regionCodes(_ book: BudgetBook) -> Set<String> {
+    public static func regionCodes(_ book: BudgetBook) -> Set<String> {
         Set(book.regions.map(\.code)).union(book.budgetLines.map(\.regionCode))
     }
 
-    static func functionCodes(_ book: BudgetBook) -> Set<String> {
+    public static func functionCodes(_ book: BudgetBook) -> Set<String> {
         Set(book.functions.map(\.code)).union(book.budgetLines.map(\.function))
     }
 
     /// Whether `line` passes the region and function filters (and the year unless `allYears`).
-    func matches(_ line: BudgetLine, allYears: Bool = false) -> Bool {
+    public func matches(_ line: BudgetLine, allYears: Bool = false) -> Bool {
         (allYears || line.year == year) && (region.map { $0 == line.regionCode } ?? true)
             && (function.map { $0 == line.function } ?? true)
     }
 
     /// The book's lines that pass the filters.
-    func lines(of book: BudgetBook, allYears: Bool = false) -> [BudgetLine] {
+    public func lines(of book: BudgetBook, allYears: Bool = false) -> [BudgetLine] {
         book.budgetLines.filter { matches($0, allYears: allYears) }
     }
 
     /// The query items that reproduce these filters (the year only when it was asked for).
-    var queryItems: [(String, String)] {
+    public var queryItems: [(String, String)] {
         var items: [(String, String)] = []
         if explicitYear { items.append(("year", String(year))) }
         if let region { items.append(("region", region)) }
@@ -69,7 +61,7 @@ struct DashboardFilters: Hashable, Sendable {
     }
 
     /// A copy without `name` (for the "remove this filter" links).
-    func removing(_ name: String) -> DashboardFilters {
+    public func removing(_ name: String) -> DashboardFilters {
         var copy = self
         switch name {
         case "region": copy.region = nil

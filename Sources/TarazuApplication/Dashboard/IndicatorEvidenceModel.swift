@@ -3,8 +3,8 @@ import TarazuAnalysis
 import TarazuCore
 
 /// One indicator of the year with its formula, breakdown and evidence (the source rows it sums).
-enum IndicatorEvidenceModel {
-    static func view(_ indicator: Indicator, year: Int, base: String) -> DashboardView {
+public enum IndicatorEvidenceModel {
+    public static func view(_ indicator: Indicator, year: Int, base: String) -> DashboardView {
         func value(_ language: TextLanguage) -> String {
             FigureText(language: language).scalar(indicator.value, unit: indicator.unit) ?? language.pick("در جدول جزئیات", "in the breakdown table")
         }

@@ -3,26 +3,26 @@ import TarazuAnalysis
 import TarazuCore
 
 /// The columns and cells shared by the spending tables: approved, revised, realized, execution rate.
-enum SpendingColumns {
-    static let columns: [DashboardTable.Column] = [
+public enum SpendingColumns {
+    public static let columns: [DashboardTable.Column] = [
         DashboardTable.rials("approved", "مصوب", "Approved"),
         DashboardTable.rials("revised", "اصلاح‌شده", "Revised"),
         DashboardTable.rials("realized", "هزینه‌شده", "Realized"),
         DashboardTable.ratio("execution_rate", "نرخ اجرا", "Execution rate"),
     ]
 
-    static func cells(_ totals: LineTotals) -> [DashboardTable.Cell] {
+    public static func cells(_ totals: LineTotals) -> [DashboardTable.Cell] {
         [.rials(totals.approved.rials), .rials(totals.revised.rials), .rials(totals.realizedIfReported?.rials), .ratio(totals.executionRate)]
     }
 
-    static let share = DashboardTable.ratio("share", "سهم از مصوب", "Share of approved")
+    public static let share = DashboardTable.ratio("share", "سهم از مصوب", "Share of approved")
 
     /// The bar of one row: approved and realized.
-    static func bar(_ fa: String, _ en: String, _ totals: LineTotals) -> DashboardView.Bar {
+    public static func bar(_ fa: String, _ en: String, _ totals: LineTotals) -> DashboardView.Bar {
         DashboardView.Bar(fa: fa, en: en, first: totals.approved.rials, second: totals.realizedIfReported?.rials)
     }
 
-    static func bars(_ titleFa: String, _ titleEn: String, _ bars: [DashboardView.Bar]) -> DashboardView.Bars {
+    public static func bars(_ titleFa: String, _ titleEn: String, _ bars: [DashboardView.Bar]) -> DashboardView.Bars {
         DashboardView.Bars(titleFa: titleFa, titleEn: titleEn, firstFa: "مصوب", firstEn: "approved",
                            secondFa: "هزینه‌شده", secondEn: "realized", bars: bars)
     }

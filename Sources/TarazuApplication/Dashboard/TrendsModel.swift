@@ -6,17 +6,17 @@ import TarazuForecast
 /// Approved and realized over the book's years (region and function filters apply, the year filter
 /// does not), nominal and, when the book has a deflator, in prices of its latest year; and forecasts of
 /// the filtered totals (TarazuForecast: method, next three years, 80 % and 95 % intervals).
-enum TrendsModel {
+public enum TrendsModel {
     /// One chart: history and forecasts of one series.
-    struct Chart: Hashable, Sendable {
-        var id: String
-        var titleFa: String
-        var titleEn: String
-        var history: [YearValue]
-        var forecasts: [ForecastPoint]
+    public struct Chart: Hashable, Sendable {
+        public var id: String
+        public var titleFa: String
+        public var titleEn: String
+        public var history: [YearValue]
+        public var forecasts: [ForecastPoint]
     }
 
-    static func view(book: BudgetBook, filters: DashboardFilters, base: String) throws -> DashboardView {
+    public static func view(book: BudgetBook, filters: DashboardFilters, base: String) throws -> DashboardView {
         let lines = filters.lines(of: book, allYears: true)
         let byYear = try LineTotals.grouping(lines, by: \.year)
         let years = byYear.keys.sorted()
@@ -87,8 +87,8 @@ enum TrendsModel {
         return view
     }
 
-    struct FunctionYear: Hashable {
-        var year: Int
-        var function: String
+    public struct FunctionYear: Hashable {
+        public var year: Int
+        public var function: String
     }
 }

@@ -1,11 +1,21 @@
 import Foundation
+import TarazuApplication
 import TarazuCore
+import TarazuImport
 import Testing
-@testable import TarazuWeb
 
 /// The dashboard's models, without HTTP: sums agree along the drill-down and filters cut the lines.
 @Suite struct DashboardModelTests {
-    let book = WebHarness.smallBook
+    static let smallBook: BudgetBook? = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        guard case .book(let outcome)? = try? BookLoader.load(root.appendingPathComponent("fixtures/small-book")) else { return nil }
+        return outcome.book
+    }()
+    var book: BudgetBook { Self.smallBook ?? BudgetBook(metadata: BookMetadata(name: "missing", title: "missing")) }
+
+    @Test func theFixtureLoads() {
+        #expect(Self.smallBook?.budgetLines.isEmpty == false)
+    }
     let base = "/dashboard/x"
 
     func approved(_ table: DashboardTable) -> [Int64] {
@@ -45,17 +55,14 @@ import Testing
     }
 
     @Test func badFilterValuesAreRefused() {
-        #expect(throws: WebError.self) { try DashboardFilters.make(year: 1300, region: nil, function: nil, book: book) }
-        #expect(throws: WebError.self) { try DashboardFilters.make(year: nil, region: "99", function: nil, book: book) }
-        #expect(throws: WebError.self) { try DashboardFilters.make(year: nil, region: nil, function: "nope", book: book) }
-    }
-
-    @Test func csvAndJSONWriteTheTable() {
-        let table = DashboardTable(id: "t", captionFa: "ج", captionEn: "T",
-                                   columns: [DashboardTable.names("name", "نام", "Name"), DashboardTable.rials("approved", "م", "A"),
-                                             DashboardTable.ratio("rate", "ن", "R")],
-                                   rows: [DashboardTable.Row(cells: [.names(fa: "الف, ب", en: "A \"b\""), .rials(12), .ratio(Decimal(string: "0.123456"))])])
-        #expect(DashboardTableWriter.csv(table) == "name_fa,name_en,approved,rate\n\"الف, ب\",\"A \"\"b\"\"\",12,0.1235\n")
-        #expect(DashboardTableWriter.json(table).contains("\"approved\": 12, \"rate\": 0.1235"))
+        #expect(throws: DashboardError.badRequest("year 1300 is not in the book (years: 1401, 1402, 1403)")) {
+            try DashboardFilters.make(year: 1300, region: nil, function: nil, book: book)
+        }
+        #expect(throws: DashboardError.badRequest("region '99' is not in the book")) {
+            try DashboardFilters.make(year: nil, region: "99", function: nil, book: book)
+        }
+        #expect(throws: DashboardError.badRequest("function 'nope' is not in the book")) {
+            try DashboardFilters.make(year: nil, region: nil, function: "nope", book: book)
+        }
     }
 }

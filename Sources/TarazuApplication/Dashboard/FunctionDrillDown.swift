@@ -3,30 +3,30 @@ import TarazuAnalysis
 import TarazuCore
 
 /// The drill-down function -> program -> project/line, as pure models of a book and filters.
-enum FunctionDrillDown {
-    static let noProgram = "-"
+public enum FunctionDrillDown {
+    public static let noProgram = "-"
 
-    static func functionName(_ code: String, in book: BudgetBook) -> (fa: String, en: String) {
+    public static func functionName(_ code: String, in book: BudgetBook) -> (fa: String, en: String) {
         guard let function = book.functions.first(where: { $0.code == code }) else { return (code, code) }
         return (function.nameFa, function.nameEn)
     }
 
-    static func programKey(_ line: BudgetLine) -> String {
+    public static func programKey(_ line: BudgetLine) -> String {
         guard let program = line.program, !program.isEmpty else { return noProgram }
         return program
     }
 
-    static func programName(_ key: String) -> (fa: String, en: String) {
+    public static func programName(_ key: String) -> (fa: String, en: String) {
         key == noProgram ? ("(بدون برنامه)", "(no program)") : (key, key)
     }
 
-    static func crumbs(_ base: String, book: BudgetBook, function: String? = nil, program: String? = nil) -> [DashboardView.Crumb] {
+    public static func crumbs(_ base: String, book: BudgetBook, function: String? = nil, program: String? = nil) -> [DashboardView.Crumb] {
         var crumbs = [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: base),
                       DashboardView.Crumb(fa: "امور", en: "Functions", path: function == nil ? nil : base + "/functions")]
         if let function {
             let name = functionName(function, in: book)
             crumbs.append(DashboardView.Crumb(fa: name.fa, en: name.en,
-                                              path: program == nil ? nil : base + "/functions/" + HTML.segment(function)))
+                                              path: program == nil ? nil : base + "/functions/" + URLPath.segment(function)))
         }
         if let program {
             let name = programName(program)
@@ -37,7 +37,7 @@ enum FunctionDrillDown {
 
     /// All functions in the filtered year: sums, execution, share of the total and change of approved
     /// against the previous year (same region and function filters).
-    static func functions(book: BudgetBook, filters: DashboardFilters, base: String) throws -> DashboardView {
+    public static func functions(book: BudgetBook, filters: DashboardFilters, base: String) throws -> DashboardView {
         let lines = filters.lines(of: book)
         let totals = try LineTotals.grouping(lines, by: \.function)
         let total = try LineTotals.of(lines)
@@ -55,7 +55,7 @@ enum FunctionDrillDown {
             }
             rows.append(DashboardTable.Row(cells: [.text(code), .names(fa: name.fa, en: name.en)] + SpendingColumns.cells(sums)
                                            + [.ratio(LineTotals.share(sums.approved, of: total.approved)), .ratio(change)],
-                                           link: base + "/functions/" + HTML.segment(code)))
+                                           link: base + "/functions/" + URLPath.segment(code)))
             bars.append(SpendingColumns.bar(name.fa, name.en, sums))
         }
         let table = DashboardTable(
@@ -70,14 +70,14 @@ enum FunctionDrillDown {
     }
 
     /// The programs of `function` in the filtered year.
-    static func programs(book: BudgetBook, filters: DashboardFilters, function: String, base: String) throws -> DashboardView {
+    public static func programs(book: BudgetBook, filters: DashboardFilters, function: String, base: String) throws -> DashboardView {
         var scoped = filters
         scoped.function = function
         let lines = scoped.lines(of: book)
         let totals = try LineTotals.grouping(lines, by: programKey)
         let total = try LineTotals.of(lines)
         let keys = totals.keys.sorted { (totals[$0]!.approved, $1) > (totals[$1]!.approved, $0) }
-        let functionPath = base + "/functions/" + HTML.segment(function)
+        let functionPath = base + "/functions/" + URLPath.segment(function)
         var rows: [DashboardTable.Row] = []
         var bars: [DashboardView.Bar] = []
         for key in keys {
@@ -85,7 +85,7 @@ enum FunctionDrillDown {
             let name = programName(key)
             rows.append(DashboardTable.Row(cells: [.names(fa: name.fa, en: name.en)] + SpendingColumns.cells(sums)
                                            + [.ratio(LineTotals.share(sums.approved, of: total.approved)), .count(Int64(sums.rowCount))],
-                                           link: functionPath + "/programs/" + HTML.segment(key)))
+                                           link: functionPath + "/programs/" + URLPath.segment(key)))
             bars.append(SpendingColumns.bar(name.fa, name.en, sums))
         }
         let name = functionName(function, in: book)
@@ -100,7 +100,7 @@ enum FunctionDrillDown {
     }
 
     /// The budget lines (and their projects) of one program of `function` in the filtered year.
-    static func program(book: BudgetBook, filters: DashboardFilters, function: String, program: String, base: String) throws -> DashboardView {
+    public static func program(book: BudgetBook, filters: DashboardFilters, function: String, program: String, base: String) throws -> DashboardView {
         var scoped = filters
         scoped.function = function
         let lines = scoped.lines(of: book).filter { programKey($0) == program }
@@ -118,7 +118,7 @@ enum FunctionDrillDown {
                         .text(line.department), .text(line.regionCode),
                         .names(fa: region?.nameFa ?? RegionBreakdown.centralFa, en: region?.nameEn ?? region?.nameFa ?? RegionBreakdown.centralEn),
                         .names(fa: line.economicClass.nameFa, en: line.economicClass.nameEn)] + SpendingColumns.cells(sums),
-                link: line.projectId.map { base + "/projects/" + HTML.segment($0) }))
+                link: line.projectId.map { base + "/projects/" + URLPath.segment($0) }))
         }
         let name = programName(program)
         let table = DashboardTable(

@@ -3,8 +3,8 @@ import TarazuAnalysis
 import TarazuCore
 
 /// Spending by economic class (current, capital, financial) in the filtered year.
-enum EconomicBreakdown {
-    static func view(book: BudgetBook, filters: DashboardFilters, base: String) throws -> DashboardView {
+public enum EconomicBreakdown {
+    public static func view(book: BudgetBook, filters: DashboardFilters, base: String) throws -> DashboardView {
         let lines = filters.lines(of: book)
         let totals = try LineTotals.grouping(lines, by: \.economicClass)
         let total = try LineTotals.of(lines)

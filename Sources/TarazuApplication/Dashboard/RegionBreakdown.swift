@@ -1,14 +1,13 @@
 import Foundation
 import TarazuAnalysis
-import TarazuApplication
 import TarazuCore
 
 /// Spending per region in the filtered year: sums, execution and spending per resident.
-enum RegionBreakdown {
-    static let centralFa = "ستاد مرکزی (شهر)"
-    static let centralEn = "Central (city-wide)"
+public enum RegionBreakdown {
+    public static let centralFa = "ستاد مرکزی (شهر)"
+    public static let centralEn = "Central (city-wide)"
 
-    static func view(book: BudgetBook, filters: DashboardFilters, base: String) throws -> DashboardView {
+    public static func view(book: BudgetBook, filters: DashboardFilters, base: String) throws -> DashboardView {
         var rows: [DashboardTable.Row] = []
         var bars: [DashboardView.Bar] = []
         for spending in try RegionSpending.rows(book: book, lines: filters.lines(of: book)) {

@@ -1,0 +1,47 @@
+import Foundation
+import TarazuAnalysis
+import TarazuCore
+
+/// Capital asset sales against the council's authorizations, per year and region (whole rials).
+public enum ComplianceModel {
+    /// Every year of the book (the region filter applies; sales without a region count as central, "0").
+    public static func view(book: BudgetBook, filters: DashboardFilters, indicators: [Indicator], base: String) throws -> DashboardView {
+        var rows: [DashboardTable.Row] = []
+        let years = Set(book.revenues.filter { $0.revenueClass == .capitalAssetSales }.map(\.year)).union(book.authorizations.map(\.year))
+        for year in years.sorted() {
+            let comparisons: [AssetSalesAgainstAuthorization]
+            do { comparisons = try AssetSalesAgainstAuthorization.rows(book: book, year: year) } catch {
+                throw DashboardError.unprocessable("the sums overflow 64-bit rials")
+            }
+            for row in comparisons where filters.region.map({ $0 == row.region }) ?? true {
+                let verdict = row.authorized == nil ? Bilingual(fa: "بدون مجوز", en: "no authorization")
+                    : row.difference > .zero ? Bilingual(fa: "بیش از مجوز", en: "over authorization")
+                    : Bilingual(fa: "در حد مجوز", en: "within authorization")
+                rows.append(DashboardTable.Row(cells: [.year(year), .text(row.region), .rials(row.realized.rials), .rials(row.authorized?.rials),
+                                                       .rials(row.difference.rials), .names(fa: verdict.fa, en: verdict.en)]))
+            }
+        }
+        let table = DashboardTable(
+            id: "asset_sales", captionFa: "فروش دارایی‌های سرمایه‌ای در برابر مجوز شورا", captionEn: "Capital asset sales against council authorization",
+            columns: [DashboardTable.year(), DashboardTable.text("region", "منطقه", "Region"),
+                      DashboardTable.rials("realized_sales", "فروش وصول‌شده", "Realized sales"),
+                      DashboardTable.rials("authorized", "مجوز شورا", "Authorized"),
+                      DashboardTable.rials("difference", "اختلاف", "Difference"), DashboardTable.names("verdict", "داوری", "Verdict")],
+            rows: rows)
+        let indicatorTable = DashboardTable(
+            id: "indicators", captionFa: "شاخص‌های انطباق سال (کل کتاب؛ پیوند به شواهد)", captionEn: "The year's compliance indicators (whole book; links to evidence)",
+            columns: [DashboardTable.text("indicator", "شاخص", "Indicator"), DashboardTable.names("name", "نام", "Name"),
+                      DashboardTable.text("value", "مقدار", "Value"), DashboardTable.text("unit", "واحد", "Unit")],
+            rows: indicators.filter { $0.id.hasPrefix("compliance.") }.map { indicator in
+                DashboardTable.Row(cells: [.text(indicator.id), .names(fa: indicator.nameFa, en: indicator.nameEn),
+                                           .text(IndicatorText.plain(indicator.value) ?? ""), .text(indicator.unit)],
+                                   link: base + "/indicators/" + URLPath.segment(indicator.id))
+            })
+        return DashboardView(titleFa: "انطباق با مصوبات شورا", titleEn: "Compliance with council decisions",
+                             crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: base),
+                                      DashboardView.Crumb(fa: "انطباق", en: "Compliance", path: nil)],
+                             notesFa: ["همهٔ سال‌های کتاب؛ پالایهٔ منطقه اعمال می‌شود. شواهد شاخص‌ها از جدول دوم پیوند دارند."],
+                             notesEn: ["All years of the book; the region filter applies. The second table links to each indicator's evidence."],
+                             tables: [table, indicatorTable])
+    }
+}

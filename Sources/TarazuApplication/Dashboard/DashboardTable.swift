@@ -1,0 +1,81 @@
+import Foundation
+import TarazuReport
+
+/// One table of a dashboard view: what the page shows and what its CSV and JSON downloads hold.
+public struct DashboardTable: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable { case text, rials, ratio, count, year }
+
+    public struct Column: Hashable, Sendable {
+        /// The CSV header and JSON key (a bilingual column gives `key_fa` and `key_en`).
+        public var key: String
+        public var fa: String
+        public var en: String
+        public var kind: Kind
+        public var bilingual = false
+    }
+
+    public enum Cell: Hashable, Sendable {
+        case text(String)
+        case names(fa: String, en: String)
+        case rials(Int64?)
+        case ratio(Decimal?)
+        case count(Int64?)
+        /// A year as written (Jalali), without digit grouping.
+        case year(Int)
+    }
+
+    public struct Row: Hashable, Sendable {
+        public var cells: [Cell]
+        /// A dashboard path the row's first cell links to (without query).
+        public var link: String?
+
+        public init(cells: [Cell], link: String? = nil) {
+            self.cells = cells
+            self.link = link
+        }
+    }
+
+    /// A file-safe identifier (used in `?table=` and in file names).
+    public var id: String
+    public var captionFa: String
+    public var captionEn: String
+    public var columns: [Column]
+    public var rows: [Row]
+
+    public init(id: String, captionFa: String, captionEn: String, columns: [Column], rows: [Row]) {
+        self.id = id
+        self.captionFa = captionFa
+        self.captionEn = captionEn
+        self.columns = columns
+        self.rows = rows
+    }
+
+    public static func text(_ key: String, _ fa: String, _ en: String) -> Column { Column(key: key, fa: fa, en: en, kind: .text) }
+    public static func names(_ key: String, _ fa: String, _ en: String) -> Column { Column(key: key, fa: fa, en: en, kind: .text, bilingual: true) }
+    public static func rials(_ key: String, _ fa: String, _ en: String) -> Column { Column(key: key, fa: fa, en: en, kind: .rials) }
+    public static func ratio(_ key: String, _ fa: String, _ en: String) -> Column { Column(key: key, fa: fa, en: en, kind: .ratio) }
+    public static func count(_ key: String, _ fa: String, _ en: String) -> Column { Column(key: key, fa: fa, en: en, kind: .count) }
+    public static func year(_ key: String = "year") -> Column { Column(key: key, fa: "سال", en: "Year", kind: .year) }
+
+    /// Ratios are written with four decimals everywhere (page `<data>` values, CSV, JSON).
+    public static func plain(_ ratio: Decimal) -> String {
+        var input = ratio
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &input, 4, .plain)
+        return NSDecimalNumber(decimal: rounded).description(withLocale: Locale(identifier: "en_US_POSIX"))
+    }
+
+    /// The machine-readable value of a cell (nil for no value), for CSV, JSON and `<data value>`.
+    public static func raw(_ cell: Cell) -> [String?] {
+        switch cell {
+        case .text(let text): [text]
+        case .names(let fa, let en): [fa, en]
+        case .rials(let value), .count(let value): [value.map(String.init)]
+        case .ratio(let value): [value.map(plain)]
+        case .year(let year): [String(year)]
+        }
+    }
+
+    /// The CSV/JSON keys, in order.
+    public var keys: [String] { columns.flatMap { $0.bilingual ? [$0.key + "_fa", $0.key + "_en"] : [$0.key] } }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// What one dashboard page shows, independent of the language: title, breadcrumbs, notes, an optional
+/// bar figure and the tables (each also downloadable as CSV and JSON).
+public struct DashboardView: Hashable, Sendable {
+    public struct Crumb: Hashable, Sendable {
+        public var fa: String
+        public var en: String
+        /// A dashboard path (without query); nil for the current page.
+        public var path: String?
+    }
+
+    public struct Bar: Hashable, Sendable {
+        public var fa: String
+        public var en: String
+        public var first: Int64
+        public var second: Int64?
+    }
+
+    /// Horizontal bars with two series (e.g. approved and realized), the figure of a table.
+    public struct Bars: Hashable, Sendable {
+        public var titleFa: String
+        public var titleEn: String
+        public var firstFa: String
+        public var firstEn: String
+        public var secondFa: String
+        public var secondEn: String
+        public var bars: [Bar]
+    }
+
+    public var titleFa: String
+    public var titleEn: String
+    public var crumbs: [Crumb]
+    public var notesFa: [String] = []
+    public var notesEn: [String] = []
+    public var bars: Bars?
+    public var tables: [DashboardTable]
+    /// Headline cards (the overview only).
+    public var cards: [HeadlineFigure] = []
+    /// The rubric's criteria with status and verdict (the overview only).
+    public var criteria: [Criterion] = []
+    /// Line charts of series with forecasts (the trends view only).
+    public var charts: [TrendsModel.Chart] = []
+
+    public struct Criterion: Hashable, Sendable {
+        public var nameFa: String
+        public var nameEn: String
+        public var status: String
+        public var statusFa: String
+        public var statusEn: String
+        public var verdictFa: String
+        public var verdictEn: String
+    }
+
+    /// The table named `id` (nil: the first); throws 400 for an unknown one.
+    public func table(_ id: String?) throws -> DashboardTable {
+        guard let id else {
+            guard let first = tables.first else { throw DashboardError.notFound("this view has no table") }
+            return first
+        }
+        guard let table = tables.first(where: { $0.id == id }) else {
+            throw DashboardError.badRequest("table must be one of \(tables.map(\.id).joined(separator: ", ")), not '\(id)'")
+        }
+        return table
+    }
+}
