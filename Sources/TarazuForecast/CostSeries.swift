@@ -141,24 +141,15 @@ public struct CostSeries: Hashable, Codable, Sendable {
                 }
             }
         }
-        var index: [Int: Decimal] = [:]
-        for point in book.deflator where point.index > 0 { index[point.year] = point.index }
-        let bookYears = Set(book.budgetLines.map(\.year)).union(book.revenues.map(\.year))
-        let baseYear = bookYears.filter { index[$0] != nil }.max()
+        let prices = ConstantPrices(book: book)
         var out: [CostSeries] = []
         for (key, byYear) in sums {
             let points = byYear.map { YearValue(year: $0.key, value: $0.value) }
             out.append(CostSeries(key: key, points: points))
-            if let baseYear, let base = index[baseYear] {
+            if let baseYear = prices.baseYear {
                 var realKey = key
                 realKey.basis = .real
-                let real = points.compactMap { point -> YearValue? in
-                    guard let i = index[point.year] else { return nil }
-                    var value = Decimal(point.value) * base / i
-                    var rounded = Decimal()
-                    NSDecimalRound(&rounded, &value, 0, .plain)
-                    return YearValue(year: point.year, value: NSDecimalNumber(decimal: rounded).int64Value)
-                }
+                let real = points.compactMap { point in prices.real(point.value, year: point.year).map { YearValue(year: point.year, value: $0) } }
                 if !real.isEmpty { out.append(CostSeries(key: realKey, points: real, baseYear: baseYear)) }
             }
         }
@@ -168,5 +159,32 @@ public struct CostSeries: Hashable, Codable, Sendable {
     /// Forecasts this series (see `Forecaster.forecast`).
     public func forecast(options: Forecaster.Options = Forecaster.Options()) -> ForecastResult {
         Forecaster.forecast(key: key.description, years: points.map(\.year), values: points.map { Double($0.value) }, options: options)
+    }
+}
+
+/// Amounts in prices of a base year: nominal * index(base) / index(year) in `Decimal`, rounded half
+/// away from zero to whole rials; the base is the latest year of the book that has a deflator point.
+/// The one rule of every constant-price figure (cost series, the dashboard's trends).
+public struct ConstantPrices: Sendable {
+    /// The base year, nil when no year of the book has a deflator point.
+    public let baseYear: Int?
+    private let index: [Int: Decimal]
+
+    /// The deflator of `book`.
+    public init(book: BudgetBook) {
+        var index: [Int: Decimal] = [:]
+        for point in book.deflator where point.index > 0 { index[point.year] = point.index }
+        let bookYears = Set(book.budgetLines.map(\.year)).union(book.revenues.map(\.year))
+        self.index = index
+        baseYear = bookYears.filter { index[$0] != nil }.max()
+    }
+
+    /// `rials` of `year` in base-year prices, or nil without an index for the year or the base.
+    public func real(_ rials: Int64, year: Int) -> Int64? {
+        guard let baseYear, let base = index[baseYear], let own = index[year] else { return nil }
+        var value = Decimal(rials) * base / own
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &value, 0, .plain)
+        return NSDecimalNumber(decimal: rounded).int64Value
     }
 }

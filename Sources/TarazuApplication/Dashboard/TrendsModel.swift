@@ -20,15 +20,8 @@ public enum TrendsModel {
         let lines = filters.lines(of: book, allYears: true)
         let byYear = try LineTotals.grouping(lines, by: \.year)
         let years = byYear.keys.sorted()
-        let deflator = Dictionary(book.deflator.map { ($0.year, $0.index) }, uniquingKeysWith: { first, _ in first })
-        let baseIndex = book.deflator.max { $0.year < $1.year }?.index
-        func real(_ rials: Int64?, _ year: Int) -> Int64? {
-            guard let rials, let baseIndex, let index = deflator[year], index != 0 else { return nil }
-            var value = Decimal(rials) * baseIndex / index
-            var rounded = Decimal()
-            NSDecimalRound(&rounded, &value, 0, .plain)
-            return NSDecimalNumber(decimal: rounded).int64Value
-        }
+        let prices = ConstantPrices(book: book)
+        func real(_ rials: Int64?, _ year: Int) -> Int64? { rials.flatMap { prices.real($0, year: year) } }
         let totals = DashboardTable(
             id: "totals_by_year", captionFa: "جمع مصوب و هزینه‌شده در هر سال", captionEn: "Approved and realized in each year",
             columns: [DashboardTable.year()] + SpendingColumns.columns
@@ -80,8 +73,8 @@ public enum TrendsModel {
         var view = DashboardView(titleFa: "روندها و پیش‌بینی", titleEn: "Trends and forecasts",
                                  crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: base),
                                           DashboardView.Crumb(fa: "روندها", en: "Trends", path: nil)],
-                                 notesFa: ["همهٔ سال‌های کتاب (پالایهٔ سال اعمال نمی‌شود). قیمت ثابت: با شاخص تعدیل کتاب به قیمت آخرین سال آن؛ پیش‌بینی‌ها تقریبی‌اند."],
-                                 notesEn: ["All years of the book (the year filter does not apply). Constant prices: the book's deflator, in prices of its latest year; forecasts are approximate."],
+                                 notesFa: ["همهٔ سال‌های کتاب (پالایهٔ سال اعمال نمی‌شود). قیمت ثابت: با شاخص تعدیل کتاب به قیمت آخرین سالِ کتاب که شاخص دارد؛ پیش‌بینی‌ها تقریبی‌اند."],
+                                 notesEn: ["All years of the book (the year filter does not apply). Constant prices: the book's deflator, in prices of the book's latest year that has an index; forecasts are approximate."],
                                  tables: [totals, functionTable, forecasts])
         view.charts = charts
         return view
