@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "TarazuImport", dependencies: ["TarazuCore", "TarazuTabular", "TarazuAnalysis",
                                                      .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "TarazuSample", dependencies: ["TarazuCore", "TarazuImport"]),
-        .target(name: "TarazuParticipation"),
+        .target(name: "TarazuParticipation", dependencies: ["TarazuCore"]),
         .target(name: "TarazuAnalysis", dependencies: [
             "TarazuCore",
             .product(name: "Yams", package: "Yams"),

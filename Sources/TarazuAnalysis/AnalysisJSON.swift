@@ -3,36 +3,12 @@ import Foundation
 /// One indicator as the JSON outputs write it (`tarazu analyze --format json`, /api/v1): the
 /// indicators are keyed by id, so the entry holds everything else.
 public struct IndicatorEntry: Encodable, Sendable {
-    /// The indicator's Persian name.
-    public var nameFa: String
-    /// The indicator's English name.
-    public var nameEn: String
-    /// Its formula in words and symbols.
-    public var formula: String
-    /// How to read the value.
-    public var unit: String
-    /// The headline value.
-    public var value: IndicatorValue
-    /// The value split by a key.
-    public var breakdown: [String: IndicatorValue]
-    /// The rows used and their sums.
-    public var evidence: [Evidence]
-    /// Data or declared.
-    public var basis: Basis
-    /// What the figure is computed on, with the same in words.
-    public var computedOn: ComputedOnEntry?
+    /// The indicator; its id is the key the entry is written under.
+    public var indicator: Indicator
 
     /// The entry of `indicator`.
     public init(_ indicator: Indicator) {
-        nameFa = indicator.nameFa
-        nameEn = indicator.nameEn
-        formula = indicator.formula
-        unit = indicator.unit
-        value = indicator.value
-        breakdown = indicator.breakdown
-        evidence = indicator.evidence
-        basis = indicator.basis
-        computedOn = indicator.computedOn.map(ComputedOnEntry.init)
+        self.indicator = indicator
     }
 
     /// The entries of `indicators` keyed by id (the first of any repeated id).
@@ -45,6 +21,20 @@ public struct IndicatorEntry: Encodable, Sendable {
         case computedOn = "computed_on"
         case nameFa = "name_fa"
         case nameEn = "name_en"
+    }
+
+    /// Names, formula, unit, value, breakdown, evidence, basis and (when known) what it is computed on.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(indicator.nameFa, forKey: .nameFa)
+        try container.encode(indicator.nameEn, forKey: .nameEn)
+        try container.encode(indicator.formula, forKey: .formula)
+        try container.encode(indicator.unit, forKey: .unit)
+        try container.encode(indicator.value, forKey: .value)
+        try container.encode(indicator.breakdown, forKey: .breakdown)
+        try container.encode(indicator.evidence, forKey: .evidence)
+        try container.encode(indicator.basis, forKey: .basis)
+        try container.encodeIfPresent(indicator.computedOn.map(ComputedOnEntry.init), forKey: .computedOn)
     }
 }
 

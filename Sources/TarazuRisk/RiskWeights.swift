@@ -62,8 +62,10 @@ public struct RiskWeights: Codable, Sendable, Hashable {
     public static let `default` = RiskWeights()
 
     /// The weight of `factor`, never negative.
-    public subscript(factor: RiskFactor) -> Decimal {
-        let raw: Decimal = switch factor {
+    public subscript(factor: RiskFactor) -> Decimal { max(raw(factor), 0) }
+
+    private func raw(_ factor: RiskFactor) -> Decimal {
+        switch factor {
         case .costOverrun: costOverrun
         case .scheduleSlip: scheduleSlip
         case .budgetVolatility: budgetVolatility
@@ -71,28 +73,34 @@ public struct RiskWeights: Codable, Sendable, Hashable {
         case .spendingAheadOfProgress: spendingAheadOfProgress
         case .contractRedFlags: contractRedFlags
         }
-        return max(raw, 0)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case costOverrun = "cost_overrun"
-        case scheduleSlip = "schedule_slip"
-        case budgetVolatility = "budget_volatility"
-        case lowExecution = "low_execution"
-        case spendingAheadOfProgress = "spending_ahead_of_progress"
-        case contractRedFlags = "contract_red_flags"
-        case peak
+    /// The JSON keys: each factor's raw value, and `peak`.
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+        init(_ factor: RiskFactor) { stringValue = factor.rawValue }
+        static let peak = Key(stringValue: "peak")
     }
 
     public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let c = try decoder.container(keyedBy: Key.self)
         let d = RiskWeights.default
-        costOverrun = try c.decodeIfPresent(Decimal.self, forKey: .costOverrun) ?? d.costOverrun
-        scheduleSlip = try c.decodeIfPresent(Decimal.self, forKey: .scheduleSlip) ?? d.scheduleSlip
-        budgetVolatility = try c.decodeIfPresent(Decimal.self, forKey: .budgetVolatility) ?? d.budgetVolatility
-        lowExecution = try c.decodeIfPresent(Decimal.self, forKey: .lowExecution) ?? d.lowExecution
-        spendingAheadOfProgress = try c.decodeIfPresent(Decimal.self, forKey: .spendingAheadOfProgress) ?? d.spendingAheadOfProgress
-        contractRedFlags = try c.decodeIfPresent(Decimal.self, forKey: .contractRedFlags) ?? d.contractRedFlags
+        func weight(_ factor: RiskFactor) throws -> Decimal { try c.decodeIfPresent(Decimal.self, forKey: Key(factor)) ?? d.raw(factor) }
+        costOverrun = try weight(.costOverrun)
+        scheduleSlip = try weight(.scheduleSlip)
+        budgetVolatility = try weight(.budgetVolatility)
+        lowExecution = try weight(.lowExecution)
+        spendingAheadOfProgress = try weight(.spendingAheadOfProgress)
+        contractRedFlags = try weight(.contractRedFlags)
         peak = try c.decodeIfPresent(Decimal.self, forKey: .peak) ?? d.peak
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        for factor in RiskFactor.allCases { try c.encode(raw(factor), forKey: Key(factor)) }
+        try c.encode(peak, forKey: .peak)
     }
 }

@@ -12,13 +12,13 @@ public struct BookRowCounts: Hashable, Codable, Sendable {
     public var deflator: Int
 
     public init(functions: Int, regions: Int, budgetLines: Int, revenues: Int, projects: Int, authorizations: Int, deflator: Int) {
-        self.functions = functions
-        self.regions = regions
-        self.budgetLines = budgetLines
-        self.revenues = revenues
-        self.projects = projects
         self.authorizations = authorizations
+        self.budgetLines = budgetLines
         self.deflator = deflator
+        self.functions = functions
+        self.projects = projects
+        self.regions = regions
+        self.revenues = revenues
     }
 
     /// The counts of `book`'s tables.
