@@ -194,9 +194,16 @@ extension BigUInt {
     /// 2^1000 (clamped to 0 or infinity beyond); for ordering, or for a decision only with a margin
     /// wider than that error (`EqualSharesEngine.Price.surelyAbove`). other must not be zero.
     func approximateRatio(to other: BigUInt) -> Double {
+        /// The top 64 bits of x (x >> shift, shift = max(0, bitWidth - 64)), read from its top
+        /// two limbs without building the shifted number.
         func top(_ x: BigUInt) -> (Double, Int) {
-            let shift = max(0, x.bitWidth - 64)
-            let bits = x.shiftedRight(by: shift).limbs.first ?? 0
+            let n = x.limbs.count
+            if n == 0 { return (0, 0) }
+            if n == 1 { return (Double(x.limbs[0]), 0) }
+            let high = x.limbs[n - 1]
+            let lead = high.leadingZeroBitCount
+            let shift = 64 * (n - 1) - lead
+            let bits = lead == 0 ? high : (high << UInt64(lead)) | (x.limbs[n - 2] >> UInt64(64 - lead))
             return (Double(bits), shift)
         }
         let (a, ea) = top(self)

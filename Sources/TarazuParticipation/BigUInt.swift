@@ -231,9 +231,7 @@ struct BigUInt: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// `self += source[from ..< from + count] * k` in place.
     mutating func add(limbs source: [UInt64], from: Int, count: Int, times k: UInt64) {
         if count == 0 || k == 0 { return }
-        if limbs.count < count + 1 {
-            limbs.append(contentsOf: repeatElement(0, count: count + 1 - limbs.count))
-        }
+        while limbs.count < count + 1 { limbs.append(0) }
         var carry: UInt64 = 0
         var i = 0
         source.withUnsafeBufferPointer { src in

@@ -289,11 +289,23 @@ extension EqualSharesEngine {
                     let (quotient, remainder) = product.quotientAndRemainder(dividingBy: rich[0])
                     return (remainder == 0 ? quotient : quotient + BigUInt(1 as UInt64)).limbs
                 }
+                let perLevelLog2 = divides ? perLevel.map { ClassBudgets.log2($0, from: 0, count: $0.count) } : []
+                // One level (approval ballots): its threshold, hoisted out of the loop.
+                let single = divides && levels.count == 1
+                let singleRHS = single ? perLevel[0] : []
+                let singleLog2 = single ? perLevelLog2[0] : 0
                 var newlyPoor = false
                 for b in buckets.classes.indices where !buckets.poor[b] {
                     let c = Int(buckets.classes[b])
-                    let rhs = perLevel[Int(buckets.levels[b])]
-                    if (divides ? budgets.compare(c, with: rhs) : budgets.compareProduct(c, times: rich, with: rhs)) < 0 {
+                    let isPoor: Bool
+                    if single {
+                        isPoor = budgets.compare(c, with: singleRHS, rhsLog2: singleLog2) < 0
+                    } else {
+                        let level = Int(buckets.levels[b])
+                        isPoor = (divides ? budgets.compare(c, with: perLevel[level], rhsLog2: perLevelLog2[level])
+                            : budgets.compareProduct(c, times: rich, with: perLevel[level])) < 0
+                    }
+                    if isPoor {
                         buckets.poor[b] = true
                         newlyPoor = true
                         budgets.accumulate(Int(buckets.classes[b]), times: buckets.voters[b], into: &poorBudget)
@@ -441,7 +453,8 @@ extension EqualSharesEngine {
                     sensitivity?.slopes.set(c, BigUInt())
                 }
             }
-            // Every other class keeps its budget, rewritten over the new denominator.
+            // Every other class keeps its budget over the new denominator (the factor is recorded and
+            // applied to a class when it is next read: `ClassBudgets`).
             scale += repeatElement(false, count: budgets.count - scale.count)
             budgets.scale(by: factor, where: scale)
             if certifying {
