@@ -177,6 +177,25 @@ struct ClassBudgets {
         }
     }
 
+    /// Adds `a[from ..< from + n] * factor` (schoolbook) into `out`, which holds zeros and has room
+    /// for `n + factor.count` limbs.
+    @inline(__always)
+    private static func multiply(_ a: UnsafeBufferPointer<UInt64>, from base: Int, count n: Int, by factor: [UInt64],
+                                 into out: UnsafeMutableBufferPointer<UInt64>) {
+        for j in 0..<factor.count {
+            let fj = factor[j]
+            var carry: UInt64 = 0
+            for i in 0..<n {
+                let (hi, lo) = a[base + i].multipliedFullWidth(by: fj)
+                let (s1, o1) = lo.addingReportingOverflow(out[i + j])
+                let (s2, o2) = s1.addingReportingOverflow(carry)
+                out[i + j] = s2
+                carry = hi &+ (o1 ? 1 : 0) &+ (o2 ? 1 : 0)
+            }
+            out[n + j] = carry
+        }
+    }
+
     /// Compares numerator(c) * factor with `rhs` (-1, 0, 1).
     mutating func compareProduct(_ c: Int, times factor: [UInt64], with rhs: [UInt64]) -> Int {
         refresh(c)
@@ -188,18 +207,7 @@ struct ClassBudgets {
         return limbs.withUnsafeBufferPointer { a in
             scratch.withUnsafeMutableBufferPointer { out in
                 for i in 0..<size { out[i] = 0 }
-                for j in 0..<factor.count {
-                    let fj = factor[j]
-                    var carry: UInt64 = 0
-                    for i in 0..<n {
-                        let (hi, lo) = a[base + i].multipliedFullWidth(by: fj)
-                        let (s1, o1) = lo.addingReportingOverflow(out[i + j])
-                        let (s2, o2) = s1.addingReportingOverflow(carry)
-                        out[i + j] = s2
-                        carry = hi &+ (o1 ? 1 : 0) &+ (o2 ? 1 : 0)
-                    }
-                    out[n + j] = carry
-                }
+                Self.multiply(a, from: base, count: n, by: factor, into: out)
                 var top = size
                 while top > 0 && out[top - 1] == 0 { top -= 1 }
                 if top != rhs.count { return top < rhs.count ? -1 : 1 }
@@ -223,18 +231,7 @@ struct ClassBudgets {
         let base = c * stride
         limbs.withUnsafeBufferPointer { a in
             scratch.withUnsafeMutableBufferPointer { out in
-                for j in 0..<factor.count {
-                    let fj = factor[j]
-                    var carry: UInt64 = 0
-                    for i in 0..<n {
-                        let (hi, lo) = a[base + i].multipliedFullWidth(by: fj)
-                        let (s1, o1) = lo.addingReportingOverflow(out[i + j])
-                        let (s2, o2) = s1.addingReportingOverflow(carry)
-                        out[i + j] = s2
-                        carry = hi &+ (o1 ? 1 : 0) &+ (o2 ? 1 : 0)
-                    }
-                    out[n + j] = carry
-                }
+                Self.multiply(a, from: base, count: n, by: factor, into: out)
                 var borrow = false
                 for i in 0..<out.count {
                     let r = i < subtrahend.count ? subtrahend[i] : 0
