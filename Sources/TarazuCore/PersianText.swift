@@ -19,13 +19,22 @@ public enum PersianText {
             case 0x0643: scalars.append("\u{06A9}")
             case 0x0660...0x0669: scalars.append(Unicode.Scalar(scalar.value - 0x0660 + 0x06F0)!)
             case 0x00A0, 0x2007, 0x202F, 0x2009, 0x200A, 0x2002, 0x2003: scalars.append(" ")
-            case 0xFEFF, 0x200E, 0x200F, 0x061C, 0x202A...0x202E, 0x2066...0x2069: continue
-            default: scalars.append(scalar)
+            default: if !isRemovedControl(scalar.value) { scalars.append(scalar) }
             }
         }
         while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
         return String(scalars)
+    }
+
+    /// Whether `normalize` drops the scalar: bidi controls (LRM, RLM, ALM, embeddings, overrides,
+    /// isolates) and the byte-order mark. An override such as U+202E in a title would reverse the text
+    /// shown after it.
+    public static func isRemovedControl(_ value: UInt32) -> Bool {
+        switch value {
+        case 0xFEFF, 0x200E, 0x200F, 0x061C, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
     }
 
     /// True when `normalize` would return `text` unchanged: no letter, digit, space or mark that it

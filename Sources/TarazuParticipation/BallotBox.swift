@@ -1,4 +1,5 @@
 import Foundation
+import TarazuCore
 
 /// How a ballot reached the box.
 public enum BallotChannel: String, Sendable, CaseIterable, Comparable {
@@ -64,14 +65,14 @@ public enum BallotBoxError: Error, Sendable, Equatable {
     case invalid([BallotProblem])
 
     /// The bilingual explanation (the first problem for an invalid ballot).
-    public var message: PBMessage {
+    public var message: Bilingual {
         switch self {
-        case .noVoterKey: PBMessage(fa: "ابتدا شمارهٔ خود را تأیید کنید.", en: "Confirm your number first.")
-        case .notOpenYet: PBMessage(fa: "رأی‌گیری هنوز آغاز نشده است.", en: "Voting has not opened yet.")
-        case .closed: PBMessage(fa: "رأی‌گیری به پایان رسیده است.", en: "Voting has closed.")
-        case .alreadyVoted: PBMessage(fa: "شما پیش‌تر رای داده‌اید.", en: "You have already voted.")
+        case .noVoterKey: Bilingual(fa: "ابتدا شمارهٔ خود را تأیید کنید.", en: "Confirm your number first.")
+        case .notOpenYet: Bilingual(fa: "رأی‌گیری هنوز آغاز نشده است.", en: "Voting has not opened yet.")
+        case .closed: Bilingual(fa: "رأی‌گیری به پایان رسیده است.", en: "Voting has closed.")
+        case .alreadyVoted: Bilingual(fa: "شما پیش‌تر رای داده‌اید.", en: "You have already voted.")
         case .invalid(let problems):
-            problems.first?.message ?? PBMessage(fa: "رأی نامعتبر است.", en: "The ballot is invalid.")
+            problems.first?.message ?? Bilingual(fa: "رأی نامعتبر است.", en: "The ballot is invalid.")
         }
     }
 

@@ -1,3 +1,5 @@
+import TarazuCore
+
 /// Points given to one project on a cumulative ballot.
 public struct PBPoints: Sendable, Equatable {
     /// Project number.
@@ -93,44 +95,44 @@ public enum BallotProblem: Sendable, Equatable {
     case ranksNotConsecutive([Int])
 
     /// The explanation in Persian and English.
-    public var message: PBMessage {
-        let p = PBDigits.persian
+    public var message: Bilingual {
+        let p: (String) -> String = PersianText.persianDigits
         switch self {
         case .wrongKind:
-            return PBMessage(fa: "نوع رأی با قواعد این رأی‌گیری نمی‌خواند.", en: "This kind of vote does not match the ballot rules.")
+            return Bilingual(fa: "نوع رأی با قواعد این رأی‌گیری نمی‌خواند.", en: "This kind of vote does not match the ballot rules.")
         case .unknownDistrict(let code):
-            return PBMessage(fa: "منطقهٔ \(p(code)) رأی‌گیری ندارد.", en: "Region \(code) has no ballot.")
+            return Bilingual(fa: "منطقهٔ \(p(code)) رأی‌گیری ندارد.", en: "Region \(code) has no ballot.")
         case .unknownProject(let id):
-            return PBMessage(fa: "طرح \(p(id)) وجود ندارد.", en: "Project \(id) does not exist.")
+            return Bilingual(fa: "طرح \(p(id)) وجود ندارد.", en: "Project \(id) does not exist.")
         case .notOnBallot(let id):
-            return PBMessage(fa: "طرح \(p(id)) در برگهٔ رأی نیست.", en: "Project \(id) is not on the ballot.")
+            return Bilingual(fa: "طرح \(p(id)) در برگهٔ رأی نیست.", en: "Project \(id) is not on the ballot.")
         case .otherRegion(let id, let district):
             let faPlace = district == .citywide ? "سطح شهر" : "منطقهٔ \(p(district.code))"
             let enPlace = district == .citywide ? "the citywide ballot" : "region \(district.code)"
-            return PBMessage(fa: "طرح \(p(id)) مربوط به \(faPlace) است.", en: "Project \(id) belongs to \(enPlace).")
+            return Bilingual(fa: "طرح \(p(id)) مربوط به \(faPlace) است.", en: "Project \(id) belongs to \(enPlace).")
         case .duplicate(let id):
-            return PBMessage(fa: "طرح \(p(id)) تکراری است.", en: "Project \(id) appears twice.")
+            return Bilingual(fa: "طرح \(p(id)) تکراری است.", en: "Project \(id) appears twice.")
         case .tooFew(let count, let minimum):
-            return PBMessage(fa: "دست‌کم \(p(String(minimum))) طرح انتخاب کنید (\(p(String(count))) انتخاب شد).",
+            return Bilingual(fa: "دست‌کم \(p(String(minimum))) طرح انتخاب کنید (\(p(String(count))) انتخاب شد).",
                              en: "Choose at least \(minimum) projects (\(count) chosen).")
         case .tooMany(let count, let maximum):
-            return PBMessage(fa: "حداکثر \(p(String(maximum))) طرح انتخاب کنید (\(p(String(count))) انتخاب شد).",
+            return Bilingual(fa: "حداکثر \(p(String(maximum))) طرح انتخاب کنید (\(p(String(count))) انتخاب شد).",
                              en: "Choose at most \(maximum) projects (\(count) chosen).")
         case .overCostLimit(let total, let limit):
-            return PBMessage(fa: "جمع هزینهٔ طرح‌ها (\(p(String(total))) ریال) از بودجه (\(p(String(limit))) ریال) بیشتر است.",
+            return Bilingual(fa: "جمع هزینهٔ طرح‌ها (\(p(String(total))) ریال) از بودجه (\(p(String(limit))) ریال) بیشتر است.",
                              en: "Total cost \(total) rials exceeds the budget of \(limit) rials.")
         case .pointsOverTotal(let total, let limit):
-            return PBMessage(fa: "جمع امتیازها \(p(String(total))) است و نباید از \(p(String(limit))) بیشتر شود.",
+            return Bilingual(fa: "جمع امتیازها \(p(String(total))) است و نباید از \(p(String(limit))) بیشتر شود.",
                              en: "Points total \(total), more than the allowed \(limit).")
         case .pointsOverPerProject(let id, let points, let limit):
-            return PBMessage(fa: "به طرح \(p(id)) حداکثر \(p(String(limit))) امتیاز می‌توان داد، نه \(p(String(points))).",
+            return Bilingual(fa: "به طرح \(p(id)) حداکثر \(p(String(limit))) امتیاز می‌توان داد، نه \(p(String(points))).",
                              en: "Project \(id) can get at most \(limit) points, not \(points).")
         case .pointsNotPositive(let id, let points):
-            return PBMessage(fa: "امتیاز طرح \(p(id)) باید مثبت باشد (\(p(String(points)))).",
+            return Bilingual(fa: "امتیاز طرح \(p(id)) باید مثبت باشد (\(p(String(points)))).",
                              en: "Points for project \(id) must be positive (\(points)).")
         case .ranksNotConsecutive(let ranks):
             let list = ranks.map(String.init).joined(separator: ", ")
-            return PBMessage(fa: "رتبه‌ها باید ۱ تا n و بدون تکرار باشند (\(p(list))).",
+            return Bilingual(fa: "رتبه‌ها باید ۱ تا n و بدون تکرار باشند (\(p(list))).",
                              en: "Ranks must be 1 to n without gaps or repeats (\(list)).")
         }
     }

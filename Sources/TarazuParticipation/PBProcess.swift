@@ -1,27 +1,5 @@
 import Foundation
-
-/// A message in Persian and English, Persian first (every refusal the citizen or clerk sees).
-public struct PBMessage: Sendable, Equatable, CustomStringConvertible {
-    /// Persian text.
-    public let fa: String
-    /// English text.
-    public let en: String
-
-    /// A message from its two texts.
-    public init(fa: String, en: String) {
-        self.fa = fa
-        self.en = en
-    }
-
-    /// Both texts normalized as every text shown to citizens (`PBText.normalized`: Persian letters,
-    /// no bidi controls); for texts that come from people or files, not for the program's own.
-    public var normalized: PBMessage {
-        PBMessage(fa: PBText.normalized(fa), en: PBText.normalized(en))
-    }
-
-    /// "fa / en".
-    public var description: String { "\(fa) / \(en)" }
-}
+import TarazuCore
 
 /// Where a project or a ballot belongs: the whole city or one region (by region code).
 public enum PBDistrict: Sendable, Hashable, CustomStringConvertible {
@@ -146,7 +124,7 @@ public struct PBProcessError: Error, Sendable, Equatable {
     /// The kind.
     public let kind: Kind
     /// The bilingual explanation.
-    public let message: PBMessage
+    public let message: Bilingual
 }
 
 /// One participatory budgeting cycle of a city: phases, budgets, rules and proposals.
@@ -159,7 +137,7 @@ public struct PBProcess: Sendable, Equatable {
     /// Jalali year of the cycle (1404).
     public let year: Int
     /// Title in Persian and English.
-    public private(set) var title: PBMessage
+    public private(set) var title: Bilingual
     /// The six phases, in order, non-overlapping.
     public private(set) var phases: [PBPhase]
     /// Budget of the citywide ballot, rials.
@@ -172,7 +150,7 @@ public struct PBProcess: Sendable, Equatable {
     public private(set) var proposals: [PBProposal]
 
     /// A validated process; throws when phases, budgets, rules or proposal ids are invalid.
-    public init(id: String, year: Int, title: PBMessage, phases: [PBPhase], citywideBudget: Int64,
+    public init(id: String, year: Int, title: Bilingual, phases: [PBPhase], citywideBudget: Int64,
                 regionBudgets: [String: Int64], rules: BallotRules, proposals: [PBProposal] = []) throws(PBProcessError) {
         self.id = id
         self.year = year
@@ -240,7 +218,7 @@ public struct PBProcess: Sendable, Equatable {
     /// A change to the process.
     public enum Change: Sendable, Equatable {
         /// New title (allowed at any time).
-        case setTitle(PBMessage)
+        case setTitle(Bilingual)
         /// New phases; phases that already started at the time of the change must stay as they are.
         case setPhases([PBPhase])
         /// New ballot rules (before voting only).
@@ -269,13 +247,13 @@ public struct PBProcess: Sendable, Equatable {
             try Self.validate(phases: phases)
             for old in self.phases where old.start <= date {
                 guard phases.first(where: { $0.kind == old.kind }) == old else {
-                    throw PBProcessError(kind: .invalidPhases, message: PBMessage(
+                    throw PBProcessError(kind: .invalidPhases, message: Bilingual(
                         fa: "مرحله‌ای که آغاز شده است را نمی‌توان تغییر داد.",
                         en: "A phase that has already started cannot be changed."))
                 }
             }
             for new in phases where new.start <= date && self.phase(new.kind) != new {
-                throw PBProcessError(kind: .invalidPhases, message: PBMessage(
+                throw PBProcessError(kind: .invalidPhases, message: Bilingual(
                     fa: "مرحله را نمی‌توان به گذشته برد.", en: "A phase cannot be moved into the past."))
             }
             next.phases = phases
@@ -284,7 +262,7 @@ public struct PBProcess: Sendable, Equatable {
             break
         }
         guard !isLocked(at: date) else {
-            throw PBProcessError(kind: .lockedAfterVotingOpened, message: PBMessage(
+            throw PBProcessError(kind: .lockedAfterVotingOpened, message: Bilingual(
                 fa: "رأی‌گیری آغاز شده است؛ قواعد، بودجه‌ها و طرح‌ها دیگر تغییر نمی‌کنند.",
                 en: "Voting has opened: rules, budgets and projects can no longer change."))
         }
@@ -319,16 +297,16 @@ public struct PBProcess: Sendable, Equatable {
 
     static func validate(phases: [PBPhase]) throws(PBProcessError) {
         guard phases.map(\.kind) == PBPhaseKind.allCases else {
-            throw PBProcessError(kind: .invalidPhases, message: PBMessage(
+            throw PBProcessError(kind: .invalidPhases, message: Bilingual(
                 fa: "مراحل باید هر شش مرحله و به ترتیب باشند: تدوین، پیشنهاد، بررسی امکان‌پذیری، رأی‌گیری، شمارش، انتشار.",
                 en: "Phases must be all six, in order: drafting, proposals, feasibility review, voting, tally, published."))
         }
         for phase in phases where !(phase.start < phase.end) {
-            throw PBProcessError(kind: .invalidPhases, message: PBMessage(
+            throw PBProcessError(kind: .invalidPhases, message: Bilingual(
                 fa: "هر مرحله باید پیش از پایانش آغاز شود.", en: "Each phase must start before it ends (\(phase.kind))."))
         }
         for (a, b) in zip(phases, phases.dropFirst()) where b.start < a.end {
-            throw PBProcessError(kind: .invalidPhases, message: PBMessage(
+            throw PBProcessError(kind: .invalidPhases, message: Bilingual(
                 fa: "مراحل نباید هم‌پوشانی داشته باشند.", en: "Phases must not overlap (\(a.kind) and \(b.kind))."))
         }
     }
@@ -342,33 +320,33 @@ public struct PBProcess: Sendable, Equatable {
         case .ranking(let max): ok = max >= 1
         }
         if !ok {
-            throw PBProcessError(kind: .invalidValue, message: PBMessage(
+            throw PBProcessError(kind: .invalidValue, message: Bilingual(
                 fa: "حدود قواعد رأی‌گیری نامعتبر است.", en: "The ballot rule limits are invalid."))
         }
     }
 
     static func validate(budget: Int64) throws(PBProcessError) {
         if budget < 0 {
-            throw PBProcessError(kind: .invalidValue, message: PBMessage(
+            throw PBProcessError(kind: .invalidValue, message: Bilingual(
                 fa: "بودجه نمی‌تواند منفی باشد.", en: "A budget cannot be negative."))
         }
     }
 
     static func validate(cost: Int64) throws(PBProcessError) {
         if cost <= 0 {
-            throw PBProcessError(kind: .invalidValue, message: PBMessage(
+            throw PBProcessError(kind: .invalidValue, message: Bilingual(
                 fa: "هزینهٔ طرح باید مثبت باشد.", en: "A project cost must be positive."))
         }
     }
 
     static func duplicate(_ id: String) -> PBProcessError {
-        PBProcessError(kind: .duplicateProposal, message: PBMessage(
-            fa: "طرح \(PBDigits.persian(id)) پیش‌تر ثبت شده است.", en: "Proposal \(id) already exists."))
+        PBProcessError(kind: .duplicateProposal, message: Bilingual(
+            fa: "طرح \(PersianText.persianDigits(id)) پیش‌تر ثبت شده است.", en: "Proposal \(id) already exists."))
     }
 
     static func unknown(_ id: String) -> PBProcessError {
-        PBProcessError(kind: .unknownProposal, message: PBMessage(
-            fa: "طرح \(PBDigits.persian(id)) وجود ندارد.", en: "There is no proposal \(id)."))
+        PBProcessError(kind: .unknownProposal, message: Bilingual(
+            fa: "طرح \(PersianText.persianDigits(id)) وجود ندارد.", en: "There is no proposal \(id)."))
     }
 }
 
@@ -379,11 +357,11 @@ public enum PBProposalStatus: Sendable, Equatable {
     /// Reviewed and feasible: goes on the ballot.
     case feasible
     /// Reviewed and infeasible, with the reason published to the proposer.
-    case infeasible(reason: PBMessage)
+    case infeasible(reason: Bilingual)
     /// Withdrawn by the proposer.
     case withdrawn
 
-    /// The status with an infeasibility reason normalized (`PBMessage.normalized`).
+    /// The status with an infeasibility reason normalized (`Bilingual.normalized`).
     var normalized: PBProposalStatus {
         if case .infeasible(let reason) = self { return .infeasible(reason: reason.normalized) }
         return self
@@ -421,21 +399,3 @@ public struct PBProposal: Sendable, Equatable {
     public var isOnBallot: Bool { status == .feasible }
 }
 
-/// Digit conversion for messages.
-public enum PBDigits {
-    /// ASCII digits turned into Persian digits (۰-۹); other characters unchanged.
-    public static func persian(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if ("0"..."9").contains(scalar) {
-                scalars.append(Unicode.Scalar(scalar.value - 0x30 + 0x06F0)!)
-            } else {
-                scalars.append(scalar)
-            }
-        }
-        return String(scalars)
-    }
-
-    /// Persian and Arabic-Indic digits turned into ASCII digits.
-    public static func ascii(_ text: String) -> String { PBText.normalizedIdentifier(text) }
-}

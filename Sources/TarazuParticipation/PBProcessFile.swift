@@ -1,4 +1,5 @@
 import Foundation
+import TarazuCore
 
 /// The settings of a process that are not ballot rules: whether ballots may be changed, which
 /// district SMS ballots go to, the tally rule of the results, region populations.
@@ -45,7 +46,7 @@ public struct PBProcessFileError: Error, Sendable, Equatable, CustomStringConver
     /// The JSON path of the bad value, "" for the whole file.
     public let path: String
     /// The bilingual reason.
-    public let message: PBMessage
+    public let message: Bilingual
 
     /// "path: English reason".
     public var description: String { path.isEmpty ? message.en : "\(path): \(message.en)" }
@@ -85,7 +86,7 @@ public enum PBProcessFile {
     }
 
     static func fail(_ path: String, _ fa: String, _ en: String) -> PBProcessFileError {
-        PBProcessFileError(path: path, message: PBMessage(fa: fa, en: en))
+        PBProcessFileError(path: path, message: Bilingual(fa: fa, en: en))
     }
 
     static func path(_ keys: [any CodingKey]) -> String {
@@ -305,7 +306,7 @@ struct FileDTO: Codable {
             case "withdrawn": status = .withdrawn
             case "infeasible":
                 let why = dto.reason ?? MessageDTO(fa: "", en: "")
-                status = .infeasible(reason: PBMessage(fa: why.fa, en: why.en))
+                status = .infeasible(reason: Bilingual(fa: why.fa, en: why.en))
             default:
                 throw PBProcessFile.fail(at + ".status", "وضعیت ناشناخته است.",
                                          "\"\(dto.status ?? "")\" is not submitted, feasible, infeasible or withdrawn")
@@ -323,7 +324,7 @@ struct FileDTO: Codable {
         }
         let process: PBProcess
         do {
-            process = try PBProcess(id: slug, year: year, title: PBMessage(fa: title.fa, en: title.en), phases: phaseList,
+            process = try PBProcess(id: slug, year: year, title: Bilingual(fa: title.fa, en: title.en), phases: phaseList,
                                     citywideBudget: citywideBudget.value, regionBudgets: regionBudgets.mapValues(\.value),
                                     rules: ballotRules, proposals: list)
         } catch {

@@ -1,3 +1,5 @@
+import TarazuCore
+
 /// One problem in a paper-ballot CSV.
 public struct PaperImportIssue: Sendable, Equatable {
     /// Line of the file (the header is line 1).
@@ -5,7 +7,7 @@ public struct PaperImportIssue: Sendable, Equatable {
     /// Column name ("voter_id", "district", "choices"), or "" for the whole row or file.
     public let column: String
     /// What is wrong.
-    public let message: PBMessage
+    public let message: Bilingual
 }
 
 /// A paper-ballot file refused as a whole.
@@ -28,7 +30,7 @@ public enum PaperBallotImport {
                              phoneKey: ((String) -> String)? = nil) throws(PaperImportError) -> [CitizenBallot] {
         let rows = split(csv)
         guard let header = rows.first else {
-            throw PaperImportError(issues: [PaperImportIssue(line: 1, column: "", message: PBMessage(
+            throw PaperImportError(issues: [PaperImportIssue(line: 1, column: "", message: Bilingual(
                 fa: "پرونده خالی است.", en: "The file is empty."))])
         }
         let names = header.fields.map { PBText.normalized($0).lowercased() }
@@ -38,7 +40,7 @@ public enum PaperBallotImport {
             if let index = names.firstIndex(of: column) {
                 columns[column] = index
             } else {
-                issues.append(PaperImportIssue(line: header.line, column: column, message: PBMessage(
+                issues.append(PaperImportIssue(line: header.line, column: column, message: Bilingual(
                     fa: "ستون \(column) در سرستون‌ها نیست.", en: "The header has no \(column) column.")))
             }
         }
@@ -52,14 +54,14 @@ public enum PaperBallotImport {
                 let index = columns[column]!
                 return index < row.fields.count ? row.fields[index] : ""
             }
-            func issue(_ column: String, _ message: PBMessage) {
+            func issue(_ column: String, _ message: Bilingual) {
                 issues.append(PaperImportIssue(line: row.line, column: column, message: message))
             }
             let serial = PBText.normalizedIdentifier(cell("voter_id"))
             if serial.isEmpty {
-                issue("voter_id", PBMessage(fa: "شمارهٔ برگه خالی است.", en: "The paper serial is empty."))
+                issue("voter_id", Bilingual(fa: "شمارهٔ برگه خالی است.", en: "The paper serial is empty."))
             } else if let earlier = lineOfSerial[serial] {
-                issue("voter_id", PBMessage(fa: "شمارهٔ برگه \(PBDigits.persian(serial)) تکراری است (سطر \(PBDigits.persian(String(earlier)))).",
+                issue("voter_id", Bilingual(fa: "شمارهٔ برگه \(PersianText.persianDigits(serial)) تکراری است (سطر \(PersianText.persianDigits(String(earlier)))).",
                                             en: "Paper serial \(serial) repeats (line \(earlier))."))
             } else {
                 lineOfSerial[serial] = row.line
@@ -67,7 +69,7 @@ public enum PaperBallotImport {
             let districtText = PBText.normalizedIdentifier(cell("district"))
             let district = PBDistrict(code: districtText)
             if districtText.isEmpty {
-                issue("district", PBMessage(fa: "منطقه خالی است.", en: "The district is empty."))
+                issue("district", Bilingual(fa: "منطقه خالی است.", en: "The district is empty."))
             } else if let process, process.budget(for: district) == nil {
                 issue("district", BallotProblem.unknownDistrict(district.code).message)
             }
@@ -86,7 +88,7 @@ public enum PaperBallotImport {
                 do {
                     let number = try PhoneNumber.normalize(row.fields[phoneColumn])
                     if let earlier = lineOfPhone[number] {
-                        issue("phone", PBMessage(fa: "این شماره در سطر \(PBDigits.persian(String(earlier))) هم آمده است.",
+                        issue("phone", Bilingual(fa: "این شماره در سطر \(PersianText.persianDigits(String(earlier))) هم آمده است.",
                                                  en: "The same number is on line \(earlier)."))
                     }
                     lineOfPhone[number] = row.line

@@ -1,9 +1,10 @@
 import Foundation
+import TarazuCore
 
 /// Why an SMS or a paper choices cell was not understood, with the text to send back.
 public struct ChoiceTextError: Error, Sendable, Equatable {
     /// The bilingual reason.
-    public let message: PBMessage
+    public let message: Bilingual
 }
 
 /// Reads a list of project numbers ("12 15 31", "۱۲،۱۵،۳۱") or of project:points pairs
@@ -27,7 +28,7 @@ public enum ChoiceText {
             case 0xFF1A: scalars.append(":")
             case 0x0640, 0x200C, 0x200D: continue
             default:
-                if PBText.isRemoved(scalar.value) { continue }
+                if PersianText.isRemovedControl(scalar.value) { continue }
                 if scalar.properties.isWhitespace { scalars.append(" ") } else { scalars.append(scalar) }
             }
         }
@@ -41,7 +42,7 @@ public enum ChoiceText {
     public static func parseList(_ text: String) throws(ChoiceTextError) -> PBChoices {
         let tokens = normalize(text).split(separator: " ").map(String.init)
         guard !tokens.isEmpty else {
-            throw ChoiceTextError(message: PBMessage(fa: "شمارهٔ هیچ طرحی نیامده است.", en: "No project numbers given."))
+            throw ChoiceTextError(message: Bilingual(fa: "شمارهٔ هیچ طرحی نیامده است.", en: "No project numbers given."))
         }
         let pairs = tokens.filter { $0.contains(":") }
         if pairs.isEmpty {
@@ -53,7 +54,7 @@ public enum ChoiceText {
             return .approvals(ids)
         }
         guard pairs.count == tokens.count else {
-            throw ChoiceTextError(message: PBMessage(
+            throw ChoiceTextError(message: Bilingual(
                 fa: "یا فقط شمارهٔ طرح‌ها را بفرستید یا همه را به شکل طرح:امتیاز.",
                 en: "Send either project numbers only or all as project:points."))
         }
@@ -74,7 +75,7 @@ public enum ChoiceText {
     }
 
     static func notNumber(_ token: String) -> ChoiceTextError {
-        ChoiceTextError(message: PBMessage(fa: "«\(String(token.prefix(12)))» شمارهٔ طرح نیست.",
+        ChoiceTextError(message: Bilingual(fa: "«\(String(token.prefix(12)))» شمارهٔ طرح نیست.",
                                            en: "\"\(String(token.prefix(12)))\" is not a project number."))
     }
 }
@@ -99,13 +100,13 @@ public enum SMSBallotParser {
     public static func parse(_ text: String) throws(ChoiceTextError) -> PBChoices {
         let normalized = ChoiceText.normalize(text)
         guard let keyword = keywords.first(where: { normalized.hasPrefix($0) }) else {
-            throw ChoiceTextError(message: PBMessage(
+            throw ChoiceTextError(message: Bilingual(
                 fa: "پیامک را با «رای» و شمارهٔ طرح‌ها بفرستید، مثل: رای ۱۲ ۱۵",
                 en: "Start with VOTE and the project numbers, e.g. VOTE 12 15"))
         }
         let rest = normalized.dropFirst(keyword.count)
         if let first = rest.first, !(first == " " || first.isASCIIDigitCharacter) {
-            throw ChoiceTextError(message: PBMessage(
+            throw ChoiceTextError(message: Bilingual(
                 fa: "پیامک را با «رای» و شمارهٔ طرح‌ها بفرستید، مثل: رای ۱۲ ۱۵",
                 en: "Start with VOTE and the project numbers, e.g. VOTE 12 15"))
         }
@@ -124,7 +125,7 @@ public enum SMSReply: Sendable, Equatable {
     /// The ballot was recorded; project numbers as accepted.
     case accepted([String])
     /// The ballot was refused, with why.
-    case invalid(PBMessage)
+    case invalid(Bilingual)
     /// Voting is not open.
     case votingClosed
     /// This number already voted and changes are not allowed.
@@ -135,7 +136,7 @@ public enum SMSReply: Sendable, Equatable {
     /// The Persian reply.
     public var fa: String {
         switch self {
-        case .accepted(let ids): "رای شما ثبت شد: \(PBDigits.persian(ids.joined(separator: "،")))"
+        case .accepted(let ids): "رای شما ثبت شد: \(PersianText.persianDigits(ids.joined(separator: "،")))"
         case .invalid(let why): "رای ثبت نشد: \(why.fa)"
         case .votingClosed: "رأی‌گیری باز نیست."
         case .alreadyVoted: "با این شماره پیش‌تر رای داده شده است."

@@ -1,4 +1,5 @@
 import Foundation
+import TarazuCore
 
 /// Why a phone number was refused.
 public enum PhoneNumberError: Error, Sendable, Equatable {
@@ -12,12 +13,12 @@ public enum PhoneNumberError: Error, Sendable, Equatable {
     case wrongLength
 
     /// The bilingual explanation.
-    public var message: PBMessage {
+    public var message: Bilingual {
         switch self {
-        case .empty: PBMessage(fa: "شماره‌ای وارد نشده است.", en: "No number given.")
-        case .invalidCharacter: PBMessage(fa: "شماره فقط باید رقم داشته باشد.", en: "The number must contain digits only.")
-        case .notMobile: PBMessage(fa: "فقط شمارهٔ تلفن همراه ایران پذیرفته می‌شود.", en: "Only Iranian mobile numbers are accepted.")
-        case .wrongLength: PBMessage(fa: "تعداد رقم‌های شماره درست نیست.", en: "The number has the wrong number of digits.")
+        case .empty: Bilingual(fa: "شماره‌ای وارد نشده است.", en: "No number given.")
+        case .invalidCharacter: Bilingual(fa: "شماره فقط باید رقم داشته باشد.", en: "The number must contain digits only.")
+        case .notMobile: Bilingual(fa: "فقط شمارهٔ تلفن همراه ایران پذیرفته می‌شود.", en: "Only Iranian mobile numbers are accepted.")
+        case .wrongLength: Bilingual(fa: "تعداد رقم‌های شماره درست نیست.", en: "The number has the wrong number of digits.")
         }
     }
 }

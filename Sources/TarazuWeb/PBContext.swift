@@ -111,5 +111,5 @@ enum PBCSRF {
 
 extension WebLanguage {
     /// The message's text in this language.
-    func pick(_ message: PBMessage) -> String { self == .fa ? message.fa : message.en }
+    func pick(_ message: Bilingual) -> String { self == .fa ? message.fa : message.en }
 }

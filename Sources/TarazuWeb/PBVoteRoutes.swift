@@ -1,4 +1,5 @@
 import Foundation
+import TarazuCore
 import TarazuParticipation
 import TarazuStore
 import Vapor
@@ -63,7 +64,7 @@ enum PBVoteRoutes {
                 return tooMany(frame, csrf, seconds: seconds, page: PBVotePages.phone)
             }
             do {
-                try await context.settings.gateway.send(to: phone, text: "کد رأی ترازو: \(PBDigits.persian(code))\nTarazu voting code: \(code)",
+                try await context.settings.gateway.send(to: phone, text: "کد رأی ترازو: \(PersianText.persianDigits(code))\nTarazu voting code: \(code)",
                                                         client: request.client, logger: request.logger)
             } catch {
                 request.logger.warning("PB code not sent: \(error)")
@@ -235,7 +236,7 @@ enum PBBallotForm {
             chosen[id] = value
             if case .approval = process.rules { continue }
             if case .costLimitedApproval = process.rules { continue }
-            guard let number = Int(PBDigits.ascii(value).trimmingCharacters(in: .whitespaces)) else {
+            guard let number = Int(PersianText.asciiDigits(PersianText.normalize(value))) else {
                 problems.append(language.pick("برای طرح \(WebFormat.digits(id, language)) عدد بنویسید.", "Write a number for project \(id)."))
                 continue
             }

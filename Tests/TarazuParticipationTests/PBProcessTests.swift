@@ -1,4 +1,5 @@
 import Foundation
+import TarazuCore
 import Testing
 @testable import TarazuParticipation
 
@@ -25,14 +26,14 @@ enum PBFixture {
         PBProposal(id: "15", district: .region("1"), title: "پیاده‌رو", cost: 300, status: .feasible),
         PBProposal(id: "31", district: .region("1"), title: "کتابخانه", cost: 500, status: .feasible),
         PBProposal(id: "40", district: .region("1"), title: "نیمکت", cost: 100,
-                   status: .infeasible(reason: PBMessage(fa: "زمین نیست", en: "no land"))),
+                   status: .infeasible(reason: Bilingual(fa: "زمین نیست", en: "no land"))),
         PBProposal(id: "41", district: .region("1"), title: "آبنما", cost: 100, status: .withdrawn),
         PBProposal(id: "50", district: .region("2"), title: "زمین بازی", cost: 200, status: .feasible),
         PBProposal(id: "70", district: .citywide, title: "دوچرخه شهری", cost: 900, status: .feasible),
     ]
 
     static func process(rules: BallotRules = .approval(minProjects: 1, maxProjects: 3)) -> PBProcess {
-        try! PBProcess(id: "tabriz-1404", year: 1404, title: PBMessage(fa: "بودجه‌ریزی مشارکتی تبریز", en: "Tabriz PB"),
+        try! PBProcess(id: "tabriz-1404", year: 1404, title: Bilingual(fa: "بودجه‌ریزی مشارکتی تبریز", en: "Tabriz PB"),
                        phases: phases, citywideBudget: 1_000, regionBudgets: ["1": 800, "2": 500],
                        rules: rules, proposals: proposals)
     }
@@ -70,28 +71,28 @@ enum PBFixture {
         let missing = Array(PBFixture.phases.dropLast())
         for phases in [swapped, overlapping, empty, missing] {
             #expect(throws: PBProcessError.self) {
-                try PBProcess(id: "x", year: 1404, title: PBMessage(fa: "", en: ""), phases: phases,
+                try PBProcess(id: "x", year: 1404, title: Bilingual(fa: "", en: ""), phases: phases,
                               citywideBudget: 1, regionBudgets: [:], rules: .ranking(maxRanks: 3))
             }
         }
         // Gaps between phases are allowed.
         var gap = PBFixture.phases
         gap[4] = PBPhase(.tally, start: PBFixture.day("2025-06-16"), end: PBFixture.day("2025-06-20"))
-        #expect((try? PBProcess(id: "x", year: 1404, title: PBMessage(fa: "", en: ""), phases: gap,
+        #expect((try? PBProcess(id: "x", year: 1404, title: Bilingual(fa: "", en: ""), phases: gap,
                                 citywideBudget: 1, regionBudgets: [:], rules: .ranking(maxRanks: 3))) != nil)
     }
 
     @Test func invalidValuesAreRefused() {
         #expect(throws: PBProcessError.self) {
-            try PBProcess(id: "x", year: 1404, title: PBMessage(fa: "", en: ""), phases: PBFixture.phases,
+            try PBProcess(id: "x", year: 1404, title: Bilingual(fa: "", en: ""), phases: PBFixture.phases,
                           citywideBudget: -1, regionBudgets: [:], rules: .ranking(maxRanks: 3))
         }
         #expect(throws: PBProcessError.self) {
-            try PBProcess(id: "x", year: 1404, title: PBMessage(fa: "", en: ""), phases: PBFixture.phases,
+            try PBProcess(id: "x", year: 1404, title: Bilingual(fa: "", en: ""), phases: PBFixture.phases,
                           citywideBudget: 1, regionBudgets: [:], rules: .approval(minProjects: 3, maxProjects: 2))
         }
         #expect(throws: PBProcessError.self) {
-            try PBProcess(id: "x", year: 1404, title: PBMessage(fa: "", en: ""), phases: PBFixture.phases,
+            try PBProcess(id: "x", year: 1404, title: Bilingual(fa: "", en: ""), phases: PBFixture.phases,
                           citywideBudget: 1, regionBudgets: [:], rules: .cumulative(totalPoints: 5, maxPerProject: 6))
         }
     }
@@ -116,7 +117,7 @@ enum PBFixture {
         #expect(process.ballotProjects(for: .region("1")).map(\.id) == ["12", "15", "31"])
         #expect(process.ballotProjects(for: .citywide).map(\.id) == ["70"])
         #expect(PBDistrict(code: "۰") == .citywide && PBDistrict(code: " ٣ ") == .region("3"))
-        let persianKeys = try? PBProcess(id: "x", year: 1404, title: PBMessage(fa: "", en: ""), phases: PBFixture.phases,
+        let persianKeys = try? PBProcess(id: "x", year: 1404, title: Bilingual(fa: "", en: ""), phases: PBFixture.phases,
                                          citywideBudget: 1, regionBudgets: ["۱": 5], rules: .ranking(maxRanks: 3))
         #expect(persianKeys?.budget(for: .region("1")) == 5)
     }
@@ -155,7 +156,7 @@ enum PBFixture {
                 }
             }
         }
-        #expect((try? process.applying(.setTitle(PBMessage(fa: "ت", en: "T")), at: PBFixture.duringVoting)) != nil)
+        #expect((try? process.applying(.setTitle(Bilingual(fa: "ت", en: "T")), at: PBFixture.duringVoting)) != nil)
     }
 
     @Test func startedPhasesCannotMove() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import TarazuCore
 import Testing
 @testable import TarazuParticipation
 
@@ -34,8 +35,8 @@ import Testing
         let process = definition.process
         #expect(process.proposals[0].title == "پارک محله")
         #expect(process.proposals[0].description == "نیمکت cba و درخت")
-        #expect(process.proposals[1].status == .infeasible(reason: PBMessage(fa: "زمین ندارد", en: "no land")))
-        #expect(process.title == PBMessage(fa: "بودجه مشارکتی", en: "Participatory budget"))
+        #expect(process.proposals[1].status == .infeasible(reason: Bilingual(fa: "زمین ندارد", en: "no land")))
+        #expect(process.title == Bilingual(fa: "بودجه مشارکتی", en: "Participatory budget"))
         let texts = process.proposals.flatMap { [$0.title, $0.description] } + [process.title.fa, process.title.en]
         #expect(!texts.contains(where: Self.hasBidiControl))
         // A title of nothing but controls is empty.
@@ -49,9 +50,9 @@ import Testing
         #expect(proposal.id == "12" && proposal.title == "کتابخانه" && proposal.description == "abc")
         proposal.description = "\u{202D}مي\u{202C}"
         proposal.title = "\u{2068}عنوان\u{2069}"
-        proposal.status = .infeasible(reason: PBMessage(fa: "\u{202E}گران", en: "too \u{202E}costly"))
+        proposal.status = .infeasible(reason: Bilingual(fa: "\u{202E}گران", en: "too \u{202E}costly"))
         #expect(proposal.description == "می" && proposal.title == "عنوان")
-        #expect(proposal.status == .infeasible(reason: PBMessage(fa: "گران", en: "too costly")))
+        #expect(proposal.status == .infeasible(reason: Bilingual(fa: "گران", en: "too costly")))
     }
 
     @Test func smsWithBidiMarks() throws {

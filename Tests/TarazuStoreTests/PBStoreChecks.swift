@@ -1,4 +1,5 @@
 import Foundation
+import TarazuCore
 import Testing
 import TarazuParticipation
 @testable import TarazuStore
@@ -17,7 +18,7 @@ enum PBStoreChecks {
         let kinds = PBPhaseKind.allCases
         let phases = kinds.indices.map { PBPhase(kinds[$0], start: times[$0], end: times[$0 + 1]) }
         let process = try PBProcess(
-            id: slug, year: 1405, title: PBMessage(fa: "آزمون", en: "Test"), phases: phases,
+            id: slug, year: 1405, title: Bilingual(fa: "آزمون", en: "Test"), phases: phases,
             citywideBudget: 100, regionBudgets: ["1": 50], rules: .approval(minProjects: 1, maxProjects: 2),
             proposals: [
                 PBProposal(id: "1", district: .citywide, title: "پارک <b>بزرگ</b>", cost: 60, status: .feasible),

@@ -1,4 +1,5 @@
 import Foundation
+import TarazuCore
 import NIOCore
 import TarazuParticipation
 import TarazuStore
@@ -36,7 +37,7 @@ struct PBHarness {
                      votingEnd, votingEnd + 10 * day, votingEnd + 100 * day]
         let kinds = PBPhaseKind.allCases
         let process = try PBProcess(
-            id: slug, year: 1405, title: PBMessage(fa: "آزمون مشارکت", en: "PB test"),
+            id: slug, year: 1405, title: Bilingual(fa: "آزمون مشارکت", en: "PB test"),
             phases: kinds.indices.map { PBPhase(kinds[$0], start: times[$0], end: times[$0 + 1]) },
             citywideBudget: 100, regionBudgets: ["1": 50], rules: .approval(minProjects: 1, maxProjects: 2),
             proposals: [
