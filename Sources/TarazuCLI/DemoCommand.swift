@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TarazuAnalysis
+import TarazuApplication
 import TarazuCore
 import TarazuReport
 import TarazuSample
@@ -63,48 +64,23 @@ struct DemoCommand: AsyncParsableCommand {
     }
 }
 
-/// A yearly overview of a book: approved, realized, realization and capital share.
+/// A yearly overview of a book (``YearlyOverview``): approved, realized, execution rate and capital share.
 enum DemoSummary {
     static func table(_ book: BudgetBook) throws -> String {
-        let unit = AmountUnit.billionRial
-        var lines = ["\(book.metadata.cityEn ?? book.metadata.name) (\(book.metadata.cityFa ?? "")): expenditure in \(unit.nameEn)",
-                     "year   approved        realized        realization  capital share (approved)"]
-        for year in book.years {
-            let rows = book.budgetLines.filter { $0.year == year }
-            let approved = try Money.sum(rows.map(\.approved))
-            let realized = try Money.sum(rows.compactMap(\.realized))
-            let capital = try Money.sum(rows.filter { $0.economicClass == .capital }.map(\.approved))
+        let numerals = Numerals(language: .en)
+        var lines = ["\(book.metadata.cityEn ?? book.metadata.name) (\(book.metadata.cityFa ?? "")): expenditure in billion rials",
+                     "year   approved        realized        execution  capital share (approved)"]
+        for row in try YearlyOverview.rows(book) {
             let fields = [
-                String(year),
-                pad(whole(unit.amount(of: approved)), 15),
-                pad(whole(unit.amount(of: realized)), 15),
-                pad(percent(realized.decimal, of: approved.decimal), 12),
-                pad(percent(capital.decimal, of: approved.decimal), 12),
+                numerals.year(row.year),
+                pad(numerals.billions(row.totals.approved.rials), 15),
+                pad(row.totals.realizedIfReported.map { numerals.billions($0.rials) } ?? "-", 15),
+                pad(row.executionRate.map(numerals.percent) ?? "-", 10),
+                pad(row.capitalShare.map(numerals.percent) ?? "-", 12),
             ]
             lines.append(fields.joined(separator: "  "))
         }
         return lines.joined(separator: "\n")
-    }
-
-    private static func whole(_ value: Decimal) -> String {
-        format(value, fractionDigits: 0)
-    }
-
-    private static func percent(_ part: Decimal, of whole: Decimal) -> String {
-        guard whole != 0 else { return "-" }
-        return format(part / whole * 100, fractionDigits: 1) + " %"
-    }
-
-    private static func format(_ value: Decimal, fractionDigits: Int) -> String {
-        let formatter = NumberFormatter()
-        formatter.numberStyle = .decimal
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.groupingSeparator = ","
-        formatter.usesGroupingSeparator = true
-        formatter.minimumFractionDigits = fractionDigits
-        formatter.maximumFractionDigits = fractionDigits
-        formatter.roundingMode = .halfUp
-        return formatter.string(from: NSDecimalNumber(decimal: value)) ?? "\(value)"
     }
 
     private static func pad(_ text: String, _ width: Int) -> String {
