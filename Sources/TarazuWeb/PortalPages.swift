@@ -20,11 +20,9 @@ enum PortalPages {
 
     /// `path?lang=X` keeping the other query items of the page (year).
     static func link(_ path: String, _ language: WebLanguage, year: Int? = nil, extra: [(String, String)] = []) -> String {
-        var items: [String] = []
-        if language == .en { items.append("lang=en") }
-        if let year { items.append("year=\(year)") }
-        for (key, value) in extra { items.append("\(key)=\(value)") }
-        return items.isEmpty ? path : path + "?" + items.joined(separator: "&")
+        var items: [(String, String)] = language == .en ? [("lang", "en")] : []
+        if let year { items.append(("year", String(year))) }
+        return path + DashboardLinks.queryString(items + extra)
     }
 
     /// A whole page: the portal's head, skip link, header (brand, the signed-in bar if any, the language

@@ -14,3 +14,13 @@ import Testing
         #expect(DashboardTableWriter.json(table).contains("\"approved\": 12, \"rate\": 0.1235"))
     }
 }
+
+/// Query strings are built structurally: a value cannot add a parameter or leave its attribute.
+@Suite struct QueryStringTests {
+    @Test func valuesArePercentEncoded() {
+        #expect(PortalPages.link("/admin/audit", .en, extra: [("page", "2&lang=fa\"><b>")])
+                == "/admin/audit?lang=en&page=2%26lang%3Dfa%22%3E%3Cb%3E")
+        #expect(PortalPages.link("/books/x", .fa) == "/books/x")
+        #expect(PortalPages.link("/books/x", .fa, year: 1403) == "/books/x?year=1403")
+    }
+}

@@ -16,7 +16,12 @@ enum DashboardLinks {
     static func query(_ language: WebLanguage, _ filters: DashboardFilters?, extra: [(String, String)] = []) -> String {
         var items: [(String, String)] = language == .en ? [("lang", "en")] : []
         items += filters?.queryItems ?? []
-        items += extra
-        return items.isEmpty ? "" : "?" + items.map { "\($0)=\(encode($1))" }.joined(separator: "&")
+        return queryString(items + extra)
+    }
+
+    /// `?key=value&...` with keys and values percent-encoded (so no value can add a parameter or leave
+    /// an attribute), or "" without items.
+    static func queryString(_ items: [(String, String)]) -> String {
+        items.isEmpty ? "" : "?" + items.map { encode($0) + "=" + encode($1) }.joined(separator: "&")
     }
 }
