@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/vapor", from: "4.100.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
         .package(url: "https://github.com/vapor/sql-kit", from: "3.28.0"),
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0"),
     ],
     targets: [
         // Pure layers: no Vapor, Fluent or NIO.
@@ -60,7 +61,7 @@ let package = Package(
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+        ], resources: [.copy("Resources/openapi.json")]),
         // Command line.
         .target(name: "TarazuCLI", dependencies: [
             "TarazuCore", "TarazuTabular", "TarazuImport", "TarazuSample", "TarazuParticipation", "TarazuStore", "TarazuAnalysis",
@@ -84,6 +85,7 @@ let package = Package(
             "TarazuWeb", "TarazuApplication", "TarazuStore", "TarazuSample", "TarazuImport", "TarazuCore", "TarazuReport", "TarazuParticipation",
             .product(name: "VaporTesting", package: "vapor"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "OpenAPIKit", package: "OpenAPIKit"),
         ], exclude: ["Snapshots"]),
         .testTarget(name: "TarazuCLITests", dependencies: ["TarazuCLI", "TarazuApplication", "TarazuReport", "TarazuSample", "TarazuCore", "TarazuForecast", "TarazuRisk"], exclude: ["Golden"]),
     ],
