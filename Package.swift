@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
         .package(url: "https://github.com/vapor/sql-kit", from: "3.28.0"),
         .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
     ],
     targets: [
         // Pure layers: no Vapor, Fluent or NIO.
@@ -75,7 +76,8 @@ let package = Package(
         .testTarget(name: "TarazuImportTests", dependencies: ["TarazuImport", "TarazuTabular"]),
         .testTarget(name: "TarazuSampleTests", dependencies: ["TarazuSample", "TarazuImport"]),
         .testTarget(name: "TarazuAnalysisTests", dependencies: ["TarazuAnalysis", "TarazuCore", "TarazuSample"]),
-        .testTarget(name: "TarazuReportTests", dependencies: ["TarazuReport", "TarazuAnalysis", "TarazuCore", "TarazuForecast", "TarazuRisk"], exclude: ["Golden"]),
+        .testTarget(name: "TarazuReportTests", dependencies: ["TarazuReport", "TarazuAnalysis", "TarazuCore", "TarazuForecast", "TarazuRisk",
+                                                            .product(name: "SnapshotTesting", package: "swift-snapshot-testing")], exclude: ["Golden"]),
         .testTarget(name: "TarazuForecastTests", dependencies: ["TarazuForecast", "TarazuCore"], exclude: ["Fixtures"]),
         .testTarget(name: "TarazuApplicationTests", dependencies: ["TarazuApplication", "TarazuAnalysis", "TarazuCore", "TarazuImport", "TarazuSample", "TarazuReport"]),
         .testTarget(name: "TarazuRiskTests", dependencies: ["TarazuRisk", "TarazuCore"]),
@@ -86,8 +88,10 @@ let package = Package(
             .product(name: "VaporTesting", package: "vapor"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+            .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
         ], exclude: ["Snapshots"]),
-        .testTarget(name: "TarazuCLITests", dependencies: ["TarazuCLI", "TarazuApplication", "TarazuReport", "TarazuSample", "TarazuCore", "TarazuForecast", "TarazuRisk"], exclude: ["Golden"]),
+        .testTarget(name: "TarazuCLITests", dependencies: ["TarazuCLI", "TarazuApplication", "TarazuReport", "TarazuSample", "TarazuCore", "TarazuForecast",
+                                                         "TarazuRisk", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

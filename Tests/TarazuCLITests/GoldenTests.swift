@@ -4,34 +4,30 @@ import TarazuApplication
 import TarazuCore
 import TarazuReport
 import TarazuSample
+import SnapshotTesting
 @testable import TarazuCLI
 
 /// Golden (snapshot) tests of `analyze --format json` and of the four reports, end to end from the
-/// CSV files of fixtures/small-book. Run with TARAZU_UPDATE_GOLDEN=1 to rewrite the golden
-/// files after an intended change, then review the diff before committing it.
+/// CSV files of fixtures/small-book (swift-snapshot-testing). Run with TARAZU_UPDATE_GOLDEN=1 to rewrite
+/// the golden files after an intended change, then review the diff before committing it.
 @Suite struct GoldenTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let fixture = root.appendingPathComponent("fixtures/small-book").path
     static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
-    func matchesGolden(_ text: String, _ name: String) throws {
-        let url = Self.goldenFolder.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["TARAZU_UPDATE_GOLDEN"] == "1" {
-            try Data(text.utf8).write(to: url, options: .atomic)
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        if text != expected {
-            let got = text.split(separator: "\n", omittingEmptySubsequences: false)
-            let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let line = Array(zip(got, want)).firstIndex { $0 != $1 } ?? min(got.count, want.count)
-            Issue.record("\(name) differs from its golden file at line \(line + 1):\n got: \(line < got.count ? got[line] : "<end>")\nwant: \(line < want.count ? want[line] : "<end>")")
-        }
+    /// Compares `text` with `Golden/small-book.NAME.EXTENSION` (SnapshotTesting, a line diff on failure).
+    func matchesGolden(_ text: String, _ name: String, _ pathExtension: String) {
+        var strategy = Snapshotting<String, String>.lines
+        strategy.pathExtension = pathExtension
+        let update = ProcessInfo.processInfo.environment["TARAZU_UPDATE_GOLDEN"] == "1"
+        let failure = verifySnapshot(of: text, as: strategy, named: name, record: update ? .all : .never,
+                                     snapshotDirectory: Self.goldenFolder.path, testName: "small-book")
+        if !update { #expect(failure == nil, "\(failure ?? "")") }
     }
 
     @Test func analyzeJSON() async throws {
         let analysis = try await Analysis.run(path: Self.fixture, bookName: nil, year: nil, rubricPath: nil)
-        try matchesGolden(try AnalysisOutput.json(analysis) + "\n", "small-book.analyze.json")
+        matchesGolden(try AnalysisOutput.json(analysis) + "\n", "analyze", "json")
     }
 
     @Test(arguments: ReportLanguage.allCases, [ReportFormat.html, .markdown])
@@ -39,7 +35,7 @@ import TarazuSample
         let analysis = try await Analysis.run(path: Self.fixture, bookName: nil, year: nil, rubricPath: nil)
         let advanced = try ReportWriter.advanced(book: analysis.book, year: analysis.year)
         let text = analysis.report(advanced: advanced, language: language, format: format, generatedOn: nil)
-        try matchesGolden(text, "small-book.\(language.rawValue).\(format == .html ? "html" : "md")")
+        matchesGolden(text, language.rawValue, format == .html ? "html" : "md")
     }
 }
 

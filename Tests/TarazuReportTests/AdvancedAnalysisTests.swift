@@ -18,29 +18,8 @@ import TarazuRisk
     }
 
     @Test(arguments: GoldenTests.cases)
-    func matchesGolden(language: ReportLanguage, format: ReportFormat) throws {
-        let rendered = render(language, format)
-        let url = GoldenTests.goldenDirectory.appendingPathComponent("advanced.\(language.rawValue).\(format == .html ? "html" : "md")")
-        if ProcessInfo.processInfo.environment["TARAZU_UPDATE_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: GoldenTests.goldenDirectory, withIntermediateDirectories: true)
-            try Data(rendered.utf8).write(to: url)
-            return
-        }
-        guard let golden = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("missing golden file \(url.path); run with TARAZU_UPDATE_GOLDEN=1 and review it")
-            return
-        }
-        if rendered != golden {
-            let renderedLines = rendered.components(separatedBy: "\n")
-            let goldenLines = golden.components(separatedBy: "\n")
-            let first = (0..<min(renderedLines.count, goldenLines.count)).first { renderedLines[$0] != goldenLines[$0] }
-                ?? min(renderedLines.count, goldenLines.count)
-            Issue.record("""
-                \(url.lastPathComponent) differs at line \(first + 1):
-                  golden:   \(first < goldenLines.count ? goldenLines[first] : "<end>")
-                  rendered: \(first < renderedLines.count ? renderedLines[first] : "<end>")
-                """)
-        }
+    func matchesGolden(language: ReportLanguage, format: ReportFormat) {
+        GoldenTests.matches(render(language, format), "advanced", language, format)
     }
 
     @Test func withoutAdvancedTheReportIsUnchanged() {

@@ -1,4 +1,5 @@
 import Foundation
+import SnapshotTesting
 import Testing
 @testable import TarazuReport
 
@@ -15,28 +16,18 @@ import Testing
     }
 
     @Test(arguments: cases)
-    func matchesGolden(language: ReportLanguage, format: ReportFormat) throws {
-        let rendered = ReportRenderer.render(ReportFixture.input, language: language, format: format)
-        let url = Self.goldenDirectory.appendingPathComponent("report.\(language.rawValue).\(format == .html ? "html" : "md")")
-        if ProcessInfo.processInfo.environment["TARAZU_UPDATE_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: Self.goldenDirectory, withIntermediateDirectories: true)
-            try Data(rendered.utf8).write(to: url)
-            return
-        }
-        guard let golden = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("missing golden file \(url.path); run with TARAZU_UPDATE_GOLDEN=1 and review it")
-            return
-        }
-        if rendered != golden {
-            let renderedLines = rendered.components(separatedBy: "\n")
-            let goldenLines = golden.components(separatedBy: "\n")
-            let first = (0..<min(renderedLines.count, goldenLines.count)).first { renderedLines[$0] != goldenLines[$0] }
-                ?? min(renderedLines.count, goldenLines.count)
-            Issue.record("""
-                \(url.lastPathComponent) differs at line \(first + 1):
-                  golden:   \(first < goldenLines.count ? goldenLines[first] : "<end>")
-                  rendered: \(first < renderedLines.count ? renderedLines[first] : "<end>")
-                """)
-        }
+    func matchesGolden(language: ReportLanguage, format: ReportFormat) {
+        Self.matches(ReportRenderer.render(ReportFixture.input, language: language, format: format), "report", language, format)
+    }
+
+    /// Compares `rendered` with `Golden/NAME.LANGUAGE.EXTENSION` (SnapshotTesting, a line diff on failure);
+    /// TARAZU_UPDATE_GOLDEN=1 rewrites the file.
+    static func matches(_ rendered: String, _ name: String, _ language: ReportLanguage, _ format: ReportFormat) {
+        var strategy = Snapshotting<String, String>.lines
+        strategy.pathExtension = format == .html ? "html" : "md"
+        let update = ProcessInfo.processInfo.environment["TARAZU_UPDATE_GOLDEN"] == "1"
+        let failure = verifySnapshot(of: rendered, as: strategy, named: language.rawValue, record: update ? .all : .never,
+                                     snapshotDirectory: goldenDirectory.path, testName: name)
+        if !update { #expect(failure == nil, "\(failure ?? "")") }
     }
 }

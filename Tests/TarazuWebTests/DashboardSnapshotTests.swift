@@ -1,4 +1,5 @@
 import Foundation
+import SnapshotTesting
 import Testing
 import Vapor
 import VaporTesting
@@ -23,7 +24,7 @@ import VaporTesting
         ("compliance.fa.html", base + "/compliance"),
         ("risks.fa.html", base + "/risks"),
         ("indicator.en.html", base + "/indicators/equity.gini?lang=en"),
-        ("functions.csv", base + "/functions?format=csv"),
+        ("functions.table.csv", base + "/functions?format=csv"),
         ("trends.forecasts.json", base + "/trends?format=json&table=forecasts"),
     ]
 
@@ -33,15 +34,14 @@ import VaporTesting
             for item in Self.cases {
                 let response = try await DashboardProbe.get(app, item.path)
                 #expect(response.status == .ok, "\(item.path)")
-                let text = Self.withoutSessionSecrets(response.text)
-                let url = Self.folder.appendingPathComponent(item.file)
-                if update {
-                    try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
-                    try text.write(to: url, atomically: true, encoding: .utf8)
-                    continue
-                }
-                let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-                #expect(text == expected, "\(item.file) differs from its snapshot (TARAZU_UPDATE_GOLDEN=1 rewrites it):\n\(Self.diff(expected, text))")
+                // overview.fa.html: test name "overview", name "fa", extension "html".
+                let parts = item.file.split(separator: ".").map(String.init)
+                var strategy = Snapshotting<String, String>.lines
+                strategy.pathExtension = parts.last
+                let failure = verifySnapshot(of: Self.withoutSessionSecrets(response.text), as: strategy,
+                                             named: parts.dropFirst().dropLast().joined(separator: "."),
+                                             record: update ? .all : .never, snapshotDirectory: Self.folder.path, testName: parts[0])
+                if !update { #expect(failure == nil, "\(item.file): \(failure ?? "")") }
             }
         }
     }
@@ -60,19 +60,5 @@ import VaporTesting
     static func withoutSessionSecrets(_ text: String) -> String {
         text.replacingOccurrences(of: #"name="csrf_token" value="[A-Za-z0-9_-]+""#, with: #"name="csrf_token" value="CSRF""#,
                                   options: .regularExpression)
-    }
-
-    /// The first differing lines, numbered (a readable diff without external tools).
-    static func diff(_ expected: String, _ actual: String) -> String {
-        let old = expected.components(separatedBy: "\n"), new = actual.components(separatedBy: "\n")
-        var out: [String] = []
-        for index in 0..<max(old.count, new.count) where out.count < 12 {
-            let a = index < old.count ? old[index] : "<missing>"
-            let b = index < new.count ? new[index] : "<missing>"
-            if a != b {
-                out.append("line \(index + 1):\n- \(a.prefix(300))\n+ \(b.prefix(300))")
-            }
-        }
-        return out.isEmpty ? "(no line differs)" : out.joined(separator: "\n")
     }
 }
