@@ -74,16 +74,7 @@ extension BudgetStore {
     public func cube(named name: String?) async throws -> FiscalCube {
         let books = try await books().map(\.name)
         let packages = try await cubes().map(\.name)
-        let chosen: String
-        if let name {
-            chosen = name
-        } else if books.count + packages.count == 1 {
-            chosen = (books + packages)[0]
-        } else if books.isEmpty && packages.isEmpty {
-            throw StoreError.notFound("the store is empty: import a book or package first")
-        } else {
-            throw StoreError.notFound("the store holds several books and packages (\((books + packages).joined(separator: ", "))): name one with --book")
-        }
+        let chosen = try Self.choose(name, books: books, packages: packages)
         if books.contains(chosen), let book = try await loadBook(named: chosen) {
             return FiscalCube(book: book)
         }

@@ -24,7 +24,8 @@ public struct OpenData: Sendable {
 ///
 /// Heavy work runs outside the actor (detached tasks), so one slow analysis does not hold up others.
 public actor BookCatalog {
-    public let store: BudgetStore
+    /// Where the books come from (the store, or books in memory in tests).
+    public let repository: any BookRepository
     public let rubric: Rubric
 
     private struct Entry {
@@ -38,19 +39,19 @@ public actor BookCatalog {
 
     private var entries: [String: Entry] = [:]
 
-    public init(store: BudgetStore, rubric: Rubric) {
-        self.store = store
+    public init(repository: any BookRepository, rubric: Rubric) {
+        self.repository = repository
         self.rubric = rubric
     }
 
     /// The stored books (read from the store on every call: it is one small query).
     public func summaries() async throws -> [BookSummary] {
-        try await store.books()
+        try await repository.books()
     }
 
     /// The summary of the book named `name`; throws ``WebError/notFound`` when there is none.
     public func summary(named name: String) async throws -> BookSummary {
-        let all = try await store.books()
+        let all = try await repository.books()
         guard let summary = all.first(where: { $0.name == name }) else {
             throw WebError.notFound("no book named '\(name)'")
         }
@@ -65,7 +66,7 @@ public actor BookCatalog {
 
     private func entry(for summary: BookSummary) async throws -> Entry {
         if let cached = entries[summary.name], cached.contentHash == summary.contentHash { return cached }
-        guard let book = try await store.loadBook(named: summary.name) else {
+        guard let book = try await repository.loadBook(named: summary.name) else {
             throw WebError.notFound("no book named '\(summary.name)'")
         }
         let entry = Entry(contentHash: summary.contentHash, book: book)
@@ -93,7 +94,7 @@ public actor BookCatalog {
         guard let chosen = year ?? BookAssessment.defaultYear(of: book) else {
             throw WebError.unprocessable("book '\(name)' has no budget lines to analyze")
         }
-        let participation = try await store.measuredParticipation(book: name)
+        let participation = try await repository.measuredParticipation(book: name)
         if let cached = entry.analyses[chosen], cached.participation == participation { return cached }
         let rubric = self.rubric
         let hash = entry.contentHash
@@ -170,15 +171,15 @@ public actor BookCatalog {
     /// The cube to aggregate: a stored book's budget lines (from the cache), or a stored Fiscal Data
     /// Package. Without a name the store must hold exactly one.
     public func cube(named name: String?) async throws -> FiscalCube {
-        let books = try await store.books()
+        let books = try await repository.books()
         if let name, let summary = books.first(where: { $0.name == name }) {
             return FiscalCube(book: try await entry(for: summary).book)
         }
-        if name == nil, books.count == 1, try await store.cubes().isEmpty {
+        if name == nil, books.count == 1, try await repository.cubes().isEmpty {
             return FiscalCube(book: try await entry(for: books[0]).book)
         }
         do {
-            return try await store.cube(named: name)
+            return try await repository.cube(named: name)
         } catch StoreError.notFound(let text) {
             throw name == nil ? WebError.badRequest(text.replacingOccurrences(of: "--book", with: "the book parameter"))
                               : WebError.notFound(text)

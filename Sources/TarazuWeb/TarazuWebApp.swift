@@ -31,8 +31,8 @@ public enum TarazuWebApp {
     /// - Parameter pb: the participatory budgeting settings (SMS gateway, webhook token, voter-hash key).
     public static func configure(_ app: Application, store: BudgetStore, rubric: Rubric? = nil,
                                  auth: AuthSettings = AuthSettings(), pb: PBWebSettings = .fromEnvironment()) async throws {
-        let catalog = BookCatalog(store: store, rubric: try rubric ?? Rubric.standard())
-        try configure(app, catalog: catalog, auth: auth, pb: pb)
+        let catalog = BookCatalog(repository: store, rubric: try rubric ?? Rubric.standard())
+        try configure(app, store: store, catalog: catalog, auth: auth, pb: pb)
     }
 
     /// Serves the application on `hostname:port` until it is interrupted (Ctrl-C). The store stays the
@@ -63,10 +63,11 @@ public enum TarazuWebApp {
     /// nothing while it works.
     public static let defaultIdleTimeoutSeconds = 120
 
-    /// ``configure(_:store:rubric:)`` with a catalog made by the caller.
-    public static func configure(_ app: Application, catalog: BookCatalog, auth settings: AuthSettings = AuthSettings(),
+    /// ``configure(_:store:rubric:auth:pb:)`` with a catalog made by the caller (its books may come from
+    /// another repository than `store`, which keeps accounts, sessions, PB and the audit log).
+    public static func configure(_ app: Application, store: BudgetStore, catalog: BookCatalog, auth settings: AuthSettings = AuthSettings(),
                                  pb: PBWebSettings = .fromEnvironment()) throws {
-        let auth = try AuthContext(store: catalog.store, settings: settings)
+        let auth = try AuthContext(store: store, settings: settings)
         app.lifecycle.use(PasswordChecksLifecycle(checks: auth.passwords))
         // Outermost first: security headers on everything, then ETag/Cache-Control, the cache of public
         // responses, then errors.
@@ -74,11 +75,11 @@ public enum TarazuWebApp {
         app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
         app.middleware.use(SecurityHeadersMiddleware())
         app.middleware.use(ETagMiddleware())
-        app.middleware.use(ResponseCacheMiddleware(cache: ResponseCache(), store: catalog.store, privatePrefixes: privatePrefixes))
+        app.middleware.use(ResponseCacheMiddleware(cache: ResponseCache(), store: store, privatePrefixes: privatePrefixes))
         app.middleware.use(TarazuErrorMiddleware(logger: app.logger))
         app.middleware.use(RequestGuardMiddleware())
         // Then who is signed in, then the CSRF check of every POST (before any route does anything).
-        app.middleware.use(ViewerMiddleware(store: catalog.store))
+        app.middleware.use(ViewerMiddleware(store: store))
         app.middleware.use(CSRFMiddleware(largeBodies: [ManageRoutes.uploadPath: .init(limit: settings.uploadLimit, role: .analyst)],
                                           maxLargeBodies: settings.maxUploadsInFlight, exemptPaths: [PBSMSRoutes.path]))
         app.http.server.configuration.serverName = nil
@@ -90,11 +91,11 @@ public enum TarazuWebApp {
         LoginRoutes.register(app, auth: auth)
         AdminRoutes.register(app, auth: auth)
         ManageRoutes.register(app, auth: auth)
-        PBRoutes.register(app, context: PBContext(store: catalog.store, settings: pb))
+        PBRoutes.register(app, context: PBContext(store: store, settings: pb))
         DashboardRoutes.register(AccessPolicy.routes(app, requiring: .council), catalog: catalog)
         app.get("healthz") { _ async throws -> Response in
             do {
-                try await catalog.store.ping()
+                try await store.ping()
             } catch {
                 throw WebError(.serviceUnavailable, "the database does not answer")
             }
