@@ -1,4 +1,5 @@
 import Foundation
+import TarazuCore
 import TarazuStore
 import Vapor
 
@@ -78,18 +79,16 @@ struct RoleMiddleware: AsyncMiddleware {
     }
 }
 
-/// A refusal with its reason in both languages; the error page shows the one the request asked for.
+/// A refusal with its reason in both languages (``Bilingual``); the error page shows the one the request asked for.
 struct BilingualError: AbortError, Sendable {
     var status: HTTPResponseStatus
-    var fa: String
-    var en: String
+    var message: Bilingual
     var headers: HTTPHeaders = [:]
-    var reason: String { en }
+    var reason: String { message.en }
 
     init(_ status: HTTPResponseStatus, fa: String, en: String, headers: HTTPHeaders = [:]) {
         self.status = status
-        self.fa = fa
-        self.en = en
+        message = Bilingual(fa: fa, en: en)
         self.headers = headers
     }
 }

@@ -121,7 +121,7 @@ struct TarazuErrorMiddleware: AsyncMiddleware {
         switch error {
         case let refusal as BilingualError:
             let language = WebLanguage(request: request)
-            let response = Self.response(status: refusal.status, reason: language.pick(refusal.fa, refusal.en), for: request)
+            let response = Self.response(status: refusal.status, reason: language.pick(refusal.message), for: request)
             for (name, value) in refusal.headers { response.headers.replaceOrAdd(name: name, value: value) }
             return response
         case let failure as DashboardError:
