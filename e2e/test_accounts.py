@@ -67,7 +67,7 @@ def multipart(fields, file_field, file_name, data):
 
 
 def small_book_zip(realized_first_line="384000000"):
-    folder = REPO / "tests" / "fixtures" / "small-book"
+    folder = REPO / "fixtures" / "small-book"
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(folder.iterdir()):

@@ -2,10 +2,11 @@ import Foundation
 import TarazuCore
 
 /// expenditure.change.by_function (approved budget, previous year to the analysis year, nominal
-/// and deflated) and projects.volatility (lines of the analysis year far from their approved amount).
+/// and deflated), projects.volatility (lines of the analysis year far from their approved amount) and
+/// projects.volatility_share (their share of the approved budget).
 enum ChangeIndicators {
     static func all(_ context: AnalysisContext) throws -> [Indicator] {
-        [try change(context), try volatility(context)]
+        [try change(context)] + (try volatility(context))
     }
 
     private static func change(_ context: AnalysisContext) throws -> Indicator {
@@ -46,7 +47,7 @@ enum ChangeIndicators {
             unit: "count", value: .count(cuts), breakdown: breakdown, evidence: evidence)
     }
 
-    private static func volatility(_ context: AnalysisContext) throws -> Indicator {
+    private static func volatility(_ context: AnalysisContext) throws -> [Indicator] {
         let threshold = context.options.volatilityThreshold
         let scale = context.options.scale
         func deviation(_ amount: Money?, from approved: Money) -> Decimal? {
@@ -75,13 +76,18 @@ enum ChangeIndicators {
                 "revised_deviation": line.revised == nil ? .unavailable : value(deviation(line.revised, from: line.approved)),
                 "realized_deviation": realized(line) == nil ? .unavailable : value(deviation(realized(line), from: line.approved))])
         }
-        return Indicator(
+        let evidence = Evidence(table: "budget_lines", key: "volatile", rows: Array(volatile.map(\.lineId).prefix(context.options.evidenceRowLimit)),
+                                rowCount: volatile.count, sums: ["approved": .rials(volatileApproved.rials), "total_approved": .rials(totalApproved.rials)])
+        let share = Indicator(
+            id: "projects.volatility_share", nameFa: "سهم ردیف‌های پرنوسان از اعتبار مصوب", nameEn: "Share of the approved budget on volatile lines",
+            formula: "approved of the lines counted by projects.volatility (threshold \(threshold)) / approved of all budget lines",
+            unit: "ratio", value: context.ratio(volatileApproved, totalApproved), evidence: [evidence])
+        return [Indicator(
             id: "projects.volatility", nameFa: "نوسان اعتبارات ردیف‌ها", nameEn: "Budget line volatility",
             formula: "lines whose |revised - approved| / approved or |realized - approved| / approved exceeds \(threshold) (any change on a zero approved line counts; a missing realized counts as 0 when the year has realized figures, as for execution rates); value = count; breakdown lists at most the evidence row limit of lines",
             unit: "count", value: .count(volatile.count),
             breakdown: ["count": .count(volatile.count), "threshold": .decimal(threshold),
                         "share_of_budget": context.ratio(volatileApproved, totalApproved), "lines": .list(Array(listed))],
-            evidence: [Evidence(table: "budget_lines", key: "volatile", rows: Array(volatile.map(\.lineId).prefix(context.options.evidenceRowLimit)),
-                                rowCount: volatile.count, sums: ["approved": .rials(volatileApproved.rials), "total_approved": .rials(totalApproved.rials)])])
+            evidence: [evidence]), share]
     }
 }

@@ -97,10 +97,10 @@ public struct ComputedOn: Hashable, Codable, Sendable {
         switch amounts {
         case .approved: Bilingual(fa: "اعتبار مصوب", en: "approved amounts")
         case .realized: Bilingual(fa: "عملکرد", en: "realized amounts")
-        case .realizedAgainstApproved: Bilingual(fa: "عملکرد در برابر مصوب", en: "realized against approved")
-        case .changesAgainstApproved: Bilingual(fa: "اصلاحیه و عملکرد در برابر مصوب", en: "revised and realized against approved")
-        case .realizedAgainstAuthorized: Bilingual(fa: "عملکرد در برابر مجوز شورا", en: "realized against the council's authorization")
-        case .approvedYearOnYear: Bilingual(fa: "اعتبار مصوب در برابر سال پیش", en: "approved against the year before")
+        case .realizedAgainstApproved: Bilingual(fa: "عملکرد نسبت به اعتبار مصوب", en: "realized against approved")
+        case .changesAgainstApproved: Bilingual(fa: "اصلاحیه و عملکرد نسبت به اعتبار مصوب", en: "revised and realized against approved")
+        case .realizedAgainstAuthorized: Bilingual(fa: "عملکرد نسبت به مجوز شورا", en: "realized against the council's authorization")
+        case .approvedYearOnYear: Bilingual(fa: "اعتبار مصوب سال تحلیل نسبت به سال پیش", en: "approved in the analysis year against the year before")
         case .none: nil
         }
     }
@@ -109,14 +109,14 @@ public struct ComputedOn: Hashable, Codable, Sendable {
         switch lines {
         case .spending: Bilingual(fa: "همهٔ ردیف‌های هزینه", en: "all spending lines")
         case .capitalSpending: Bilingual(fa: "ردیف‌های عمرانی", en: "capital lines")
-        case .spendingWithoutFinancial: Bilingual(fa: "هزینه‌ها بدون بازپرداخت اصل وام", en: "spending without loan principal repayment")
-        case .spendingWithoutContingency: Bilingual(fa: "هزینه‌ها بدون اعتبارات پیش‌بینی‌نشده", en: "spending without contingency")
+        case .spendingWithoutFinancial: Bilingual(fa: "هزینه‌ها بدون احتساب بازپرداخت اصل وام", en: "spending without loan principal repayment")
+        case .spendingWithoutContingency: Bilingual(fa: "هزینه‌ها بدون احتساب اعتبارات پیش‌بینی‌نشده", en: "spending without contingency")
         case .projectSpending: Bilingual(fa: "ردیف‌های پروژه‌ها", en: "project lines")
-        case .revenue: Bilingual(fa: "همهٔ درآمدها با استقراض", en: "all revenue, borrowing included")
-        case .revenueWithoutBorrowing: Bilingual(fa: "درآمدها بدون استقراض", en: "revenue without borrowing")
+        case .revenue: Bilingual(fa: "همهٔ درآمدها، شامل استقراض", en: "all revenue, borrowing included")
+        case .revenueWithoutBorrowing: Bilingual(fa: "درآمدها بدون احتساب استقراض", en: "revenue without borrowing")
         case .capitalAssetSales: Bilingual(fa: "واگذاری دارایی‌های سرمایه‌ای", en: "sales of capital assets")
         case .wholeBook: Bilingual(fa: "همهٔ جدول‌های کتاب بودجه", en: "every table of the budget book")
-        case .declaredFacts: Bilingual(fa: "اظهار شهرداری در پروندهٔ حکمرانی کتاب، نه سنجش", en: "declared by the municipality in the book's governance file, not measured")
+        case .declaredFacts: Bilingual(fa: "اظهارشدهٔ شهرداری در پروندهٔ حکمرانی کتاب؛ سنجیده نشده", en: "declared by the municipality in the book's governance file; not measured")
         case .participatoryProcesses: Bilingual(fa: "فرایندهای بودجه‌ریزی مشارکتی", en: "participatory budgeting processes")
         }
     }
@@ -124,16 +124,15 @@ public struct ComputedOn: Hashable, Codable, Sendable {
     private var regionsLabel: Bilingual? {
         switch regions {
         case .wholeCity: nil
-        case .regions: Bilingual(fa: "همهٔ مناطق بدون ستاد مرکزی", en: "all regions, central organisation excluded")
-        case .regionsWithoutOutliers: Bilingual(fa: "مناطق بدون ستاد مرکزی و مناطق کم‌جمعیت", en: "regions without the central organisation and outlier regions")
+        case .regions: Bilingual(fa: "مناطق شهر، بدون احتساب ستاد مرکزی", en: "the city's regions, central organisation excluded")
+        case .regionsWithoutOutliers: Bilingual(fa: "مناطق شهر، بدون احتساب ستاد مرکزی و مناطق کم‌جمعیت", en: "the city's regions, central organisation and outlier regions excluded")
         }
     }
 
     private var yearsLabel: Bilingual? {
         switch years {
-        case .analysisYear: nil
-        case .yearOnYear: Bilingual(fa: "سال تحلیل در برابر سال پیش", en: "the analysis year against the year before")
-        case .lastThreeYears: Bilingual(fa: "سه سال آخر با عملکرد", en: "the last three years with realized figures")
+        case .analysisYear, .yearOnYear: nil
+        case .lastThreeYears: Bilingual(fa: "سه سال اخیرِ دارای رقم عملکرد", en: "the last three years with realized figures")
         case .allYears: Bilingual(fa: "همهٔ سال‌های کتاب", en: "every year of the book")
         }
     }

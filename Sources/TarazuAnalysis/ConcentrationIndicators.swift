@@ -1,7 +1,7 @@
 import Foundation
 import TarazuCore
 
-/// expenditure.concentration of the analysis year: over projects and towards the centre.
+/// expenditure.concentration (over projects) and expenditure.central_share (towards the centre) of the analysis year.
 enum ConcentrationIndicators {
     static func all(_ context: AnalysisContext) throws -> [Indicator] {
         let projectLines = context.lines.filter { $0.projectId != nil }
@@ -30,6 +30,13 @@ enum ConcentrationIndicators {
                 evidence: [Evidence(table: "budget_lines", key: "projects", rows: top.map(\.key), rowCount: projects.count,
                                     sums: ["project_approved": .rials(projectTotal.approved.rials), "top10_approved": .rials(topApproved.rials),
                                            "central_approved": .rials(central.rials), "total_approved": .rials(total.rials)])]),
+            Indicator(
+                id: "expenditure.central_share", nameFa: "سهم ستاد مرکزی از اعتبار مصوب", nameEn: "Central organisation's share of the approved budget",
+                formula: "approved of region 0 (the central organisation) / approved of all budget lines",
+                unit: "ratio", value: context.ratio(central, total),
+                evidence: [Evidence(table: "budget_lines", key: Region.centralCode, rows: [],
+                                    rowCount: context.lines.filter { $0.regionCode == Region.centralCode }.count,
+                                    sums: ["central_approved": .rials(central.rials), "total_approved": .rials(total.rials)])]),
         ]
     }
 }

@@ -13,12 +13,13 @@ extension ComputedOn {
         case "execution.rate.by_project": return ComputedOn(.realizedAgainstApproved, .projectSpending)
         case "expenditure.capital_share", "expenditure.current_to_capital_ratio": return ComputedOn(.approved, .spending)
         case "expenditure.concentration": return ComputedOn(.approved, .projectSpending)
+        case "expenditure.central_share": return ComputedOn(.approved, .spending)
         case "expenditure.change.by_function":
             return ComputedOn(.approvedYearOnYear, .spending, years: .yearOnYear, prices: .currentAndConstant)
-        case "projects.volatility": return ComputedOn(.changesAgainstApproved, .spending)
+        case "projects.volatility", "projects.volatility_share": return ComputedOn(.changesAgainstApproved, .spending)
         case "revenue.realization.total", "revenue.realization.by_class": return ComputedOn(.realizedAgainstApproved, .revenue)
         case "revenue.fees_share", "revenue.unsustainable_share": return ComputedOn(.realized, .revenue)
-        case "compliance.asset_sales_over_authorization":
+        case "compliance.asset_sales_over_authorization", "compliance.regions_over_authorization":
             return ComputedOn(.realizedAgainstAuthorized, .capitalAssetSales, regions: .regions)
         case "pefa.pi1": return ComputedOn(.realizedAgainstApproved, .spendingWithoutFinancial, years: .lastThreeYears)
         case "pefa.pi2", "pefa.pi2.1", "pefa.pi2.2":

@@ -31,6 +31,7 @@ struct ValueFormatter: Sendable {
 
     /// A value found under `key` inside a breakdown: the key says what it is when the unit cannot.
     func format(_ value: IndicatorValue, key: String, indicatorUnit: String) -> String {
+        if key == "year" || key.hasSuffix("_year"), FigureText.number(value) != nil { return format(value, unit: "year") }
         switch value {
         case .record(let record): return formatRecord(record, unit: indicatorUnit)
         case .count: return format(value, unit: "count")

@@ -100,6 +100,8 @@ import TarazuCore
         #expect(concentration.value == .d("0.625"))
         #expect(concentration.breakdown["top10_share"] == .decimal(1))
         #expect(concentration.breakdown["central_share"] == .d("0.083333"))
+        // The share the status table judges is an indicator of its own, with the same value.
+        #expect(try IndicatorEngine.compute(book: book())[id: "expenditure.central_share"].value == .d("0.083333"))
         #expect(concentration.breakdown["top10"] == .list([.text("P1"), .text("P2")]))
     }
 
@@ -121,6 +123,7 @@ import TarazuCore
         // Region 1: 250 - 200 = 50 over; region 2: 50 - 80 under; region 3: 30 with no 1403 authorization -> 30 over.
         #expect(indicator.value == .rials(80))
         #expect(indicator.breakdown["regions_over"] == .count(2))
+        #expect(try IndicatorEngine.compute(book: book())[id: "compliance.regions_over_authorization"].value == .count(2))
         let regions = try #require(indicator.breakdown["by_region"])
         #expect(regions["2"]?["difference"] == .rials(-30))
         #expect(regions["3"]?["authorization_found"] == .flag(false))
@@ -147,6 +150,7 @@ import TarazuCore
         let indicator = try IndicatorEngine.compute(book: book())[id: "projects.volatility"]
         #expect(indicator.value == .count(2))
         #expect(indicator.breakdown["share_of_budget"] == .d("0.666667")) // 800 / 1200
+        #expect(try IndicatorEngine.compute(book: book())[id: "projects.volatility_share"].value == .d("0.666667"))
         #expect(indicator.evidence.first?.rows == ["l1", "l3"])
         // At a 35 % threshold only l1 remains.
         let strict = try IndicatorEngine.compute(book: book(), options: IndicatorOptions(volatilityThreshold: Decimal(string: "0.35")!))
@@ -161,13 +165,13 @@ import TarazuCore
         let expected: [String] = [
             "execution.rate.total", "execution.rate.by_function", "execution.rate.by_region", "execution.rate.by_economic_class",
             "execution.rate.by_project",
-            "expenditure.capital_share", "expenditure.current_to_capital_ratio", "expenditure.concentration",
+            "expenditure.capital_share", "expenditure.current_to_capital_ratio", "expenditure.concentration", "expenditure.central_share",
             "revenue.realization.total", "revenue.realization.by_class", "revenue.fees_share", "revenue.unsustainable_share",
-            "compliance.asset_sales_over_authorization",
+            "compliance.asset_sales_over_authorization", "compliance.regions_over_authorization",
             "pefa.pi1", "pefa.pi2.1", "pefa.pi2.2", "pefa.pi2.3", "pefa.pi2", "pefa.pi3.1", "pefa.pi3.2", "pefa.pi3",
             "equity.per_capita.by_region",
         ] + equity + [
-            "expenditure.change.by_function", "projects.volatility",
+            "expenditure.change.by_function", "projects.volatility", "projects.volatility_share",
             "data_quality.completeness", "data_quality.consistency", "data_quality.granularity", "data_quality.timeliness",
             "participation.citizen_budgeting", "participation.pb_share", "transparency.official_reporting",
             "transparency.policy_analysis", "transparency.council_dashboards", "transparency.contracts_published",

@@ -21,7 +21,7 @@ import VaporTesting
             #expect(html.contains("۱۴۰۳"))                       // the latest realized year in Persian digits
             #expect(html.contains("از هر ۱۰۰ ریال بودجهٔ مصوب"))  // the execution rate in plain language
             #expect(html.contains("پفا ۱: عملکرد کل هزینه‌ها"))          // PEFA PI-1 under its Persian name
-            #expect(html.contains("مبنا: عملکرد در برابر مصوب، همهٔ ردیف‌های هزینه، قیمت جاری"))  // with its basis
+            #expect(html.contains("مبنا: عملکرد نسبت به اعتبار مصوب، همهٔ ردیف‌های هزینه، قیمت جاری"))  // with its basis
             #expect(html.contains("<th scope=\"row\">"))
             #expect(html.contains("<svg"))
             #expect(html.contains("/books/\(WebHarness.smallBook.metadata.name)/report"))

@@ -1,4 +1,5 @@
 import Foundation
+import TarazuAnalysis
 import TarazuReport
 
 /// One table of a dashboard view: what the page shows and what its CSV and JSON downloads hold.
@@ -18,6 +19,10 @@ public struct DashboardTable: Hashable, Sendable {
         case text(String)
         case names(fa: String, en: String)
         case rials(Int64?)
+        /// Whole rials per person (shown as rials, not billions).
+        case perPerson(Int64?)
+        /// An indicator's value by its unit: the page shows it formatted, downloads the plain value.
+        case figure(IndicatorValue, unit: String)
         case ratio(Decimal?)
         case count(Int64?)
         /// A year as written (Jalali), without digit grouping.
@@ -70,7 +75,8 @@ public struct DashboardTable: Hashable, Sendable {
         switch cell {
         case .text(let text): [text]
         case .names(let fa, let en): [fa, en]
-        case .rials(let value), .count(let value): [value.map(String.init)]
+        case .rials(let value), .count(let value), .perPerson(let value): [value.map(String.init)]
+        case .figure(let value, _): [IndicatorText.plain(value)]
         case .ratio(let value): [value.map(plain)]
         case .year(let year): [String(year)]
         }

@@ -16,11 +16,11 @@ public enum OverviewModel {
         let headlines = DashboardTable(
             id: "headlines", captionFa: "شاخص‌های اصلی (کل کتاب، بدون پالایهٔ منطقه و امور)", captionEn: "Headline indicators (whole book, no region or function filter)",
             columns: [DashboardTable.text("indicator", "شاخص", "Indicator"), DashboardTable.names("name", "نام", "Name"),
-                      DashboardTable.text("value", "مقدار", "Value"), DashboardTable.text("unit", "واحد", "Unit"),
+                      DashboardTable.text("value", "مقدار", "Value"), DashboardTable.names("unit", "واحد", "Unit"),
                       DashboardTable.names("computed_on", "مبنای محاسبه", "Computed on")],
             rows: figures.map { figure in
                 DashboardTable.Row(cells: [.text(figure.id), .names(fa: figure.name.fa, en: figure.name.en),
-                                           .text(IndicatorText.plain(figure.value) ?? ""), .text(figure.unit),
+                                           .figure(figure.value, unit: figure.unit), .names(fa: FigureText(language: .fa).unitName(figure.unit), en: FigureText(language: .en).unitName(figure.unit)),
                                            .names(fa: figure.computedOn?.fa ?? "", en: figure.computedOn?.en ?? "")],
                                    link: base + "/indicators/" + URLPath.segment(figure.id))
             })

@@ -17,16 +17,16 @@ public enum RegionBreakdown {
             let population = region.map(\.population).flatMap { $0 > 0 ? $0 : nil }
             rows.append(DashboardTable.Row(cells: [.text(spending.code), .names(fa: fa, en: en), .count(population)]
                                            + SpendingColumns.cells(spending.totals)
-                                           + [.rials(spending.approvedPerResident.map(PerResident.wholeRials)),
-                                              .rials(spending.realizedPerResident.map(PerResident.wholeRials))]))
+                                           + [.perPerson(spending.approvedPerResident.map(PerResident.wholeRials)),
+                                              .perPerson(spending.realizedPerResident.map(PerResident.wholeRials))]))
             bars.append(SpendingColumns.bar(fa, en, spending.totals))
         }
         let table = DashboardTable(
             id: "regions", captionFa: "اعتبارات به تفکیک منطقه", captionEn: "Spending by region",
             columns: [DashboardTable.text("region", "کد", "Code"), DashboardTable.names("name", "منطقه", "Region"),
                       DashboardTable.count("population", "جمعیت", "Population")] + SpendingColumns.columns
-                + [DashboardTable.rials("approved_per_person", "مصوب سرانه (ریال)", "Approved per person (rials)"),
-                   DashboardTable.rials("realized_per_person", "هزینهٔ سرانه (ریال)", "Realized per person (rials)")],
+                + [DashboardTable.rials("approved_per_person", "سرانهٔ مصوب (ریال)", "Approved per person (rials)"),
+                   DashboardTable.rials("realized_per_person", "سرانهٔ هزینه‌شده (ریال)", "Realized per person (rials)")],
             rows: rows)
         return DashboardView(titleFa: "مناطق", titleEn: "Regions",
                              crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: base),

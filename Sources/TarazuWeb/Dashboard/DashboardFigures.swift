@@ -1,4 +1,5 @@
 import Foundation
+import TarazuAnalysis
 import TarazuApplication
 import TarazuCore
 import TarazuForecast
@@ -52,7 +53,7 @@ enum DashboardFigures {
               let approvedColumn = column("approved_per_person"), let realizedColumn = column("realized_per_person")
         else { return "" }
         func rials(_ cell: DashboardTable.Cell) -> Int64? {
-            if case .rials(let value) = cell { return value }
+            if case .perPerson(let value) = cell { return value }
             return nil
         }
         let useRealized = table.rows.contains { rials($0.cells[realizedColumn]) != nil }
@@ -63,15 +64,12 @@ enum DashboardFigures {
             if case .names(let fa, let en) = row.cells[nameColumn] { name = language.pick(fa, en) }
             let value = rials(row.cells[valueColumn])
             return ChoroplethMap.Entry(code: code, name: name, value: value.map { Decimal($0) },
-                                       valueText: value.map { WebFormat.integer($0 / 1_000_000, language) + language.pick(" میلیون ریال", " million rials") } ?? "—")
+                                       valueText: value.map { WebFormat.integer($0, language) + language.pick(" ریال", " rials") } ?? "—")
         }
-        let title = useRealized ? language.pick("هزینهٔ سرانه به تفکیک منطقه (میلیون ریال به ازای هر نفر)", "Realized spending per resident by region (million rials per person)")
-                                : language.pick("اعتبار مصوب سرانه به تفکیک منطقه (میلیون ریال به ازای هر نفر)", "Approved spending per resident by region (million rials per person)")
+        let title = useRealized ? language.pick("سرانهٔ هزینه‌شده به تفکیک منطقه (ریال به ازای هر نفر)", "Realized spending per resident by region (rials per person)")
+                                : language.pick("سرانهٔ مصوب به تفکیک منطقه (ریال به ازای هر نفر)", "Approved spending per resident by region (rials per person)")
         let svg = ChoroplethMap.svg(map: map, entries: entries, title: title, noValueText: language.pick("بدون داده", "no data"),
-                                    formatBound: { bound in
-                                        let millions = NSDecimalNumber(decimal: bound / 1_000_000).int64Value
-                                        return WebFormat.integer(millions, language)
-                                    },
+                                    formatBound: { WebFormat.integer(PerResident.wholeRials($0), language) },
                                     digits: { WebFormat.digits($0, language) })
         let note = language.pick("نقشه از پروندهٔ regions.geojson کتاب است؛ ارقام دقیق در جدول زیر.", "The map comes from the book's regions.geojson; exact figures are in the table below.")
         return "<figure class=\"map\">" + svg + "<figcaption>\(htmlEscape(title)). \(htmlEscape(note))</figcaption></figure>\n"

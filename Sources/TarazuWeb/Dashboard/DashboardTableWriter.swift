@@ -33,6 +33,12 @@ enum DashboardTableWriter {
         case .rials(let value):
             guard let value else { return "—" }
             return "<data value=\"\(value)\">\(WebFormat.billions(value, language))</data>"
+        case .perPerson(let value):
+            guard let value else { return "—" }
+            return "<data value=\"\(value)\">\(WebFormat.integer(value, language))</data>"
+        case .figure(let value, let unit):
+            guard let plain = IndicatorText.plain(value) else { return "—" }
+            return "<data value=\"\(htmlEscape(plain))\">\(htmlEscape(WebFormat.value(value, unit: unit, language)))</data>"
         case .count(let value):
             guard let value else { return "—" }
             return "<data value=\"\(value)\">\(WebFormat.integer(value, language))</data>"
