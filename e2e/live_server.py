@@ -30,27 +30,22 @@ def log_tail(path, lines=40):
 
 
 @contextlib.contextmanager
-def demo_server(tarazu, folder, timeout=60, prepare=None, env=None, args=()):
-    """Import the Tabriz demo into FOLDER/demo.sqlite, call PREPARE(db) if given (e.g. to add accounts),
-    start `tarazu serve` on a free port and yield its base URL (http://127.0.0.1:PORT); stop it
-    afterwards. `tarazu` is the conftest fixture."""
-    db = folder / "demo.sqlite"
-    result = tarazu("demo", "--db", db, "--reports", folder / "reports")
-    assert result.returncode == 0, f"tarazu demo failed: {result.stderr or result.stdout}"
-    if prepare:
-        prepare(db)
+def serving(db, folder, timeout=60, env=None, args=(), replace_env=False):
+    """Start `tarazu serve` on DB at a free port (its log in FOLDER/serve.log), wait until /healthz answers,
+    yield its base URL (http://127.0.0.1:PORT), stop it afterwards. ENV is added to the environment, or is
+    the whole environment with REPLACE_ENV."""
     port = free_port()
     log = folder / "serve.log"
+    environment = dict(env or {}) if replace_env else {**os.environ, **(env or {})}
     with open(log, "w", encoding="utf-8") as sink:
         process = subprocess.Popen([str(tarazu_binary()), "serve", "--db", str(db), "--port", str(port), *args],
-                                   stdout=sink, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                   env={**os.environ, **(env or {})})
+                                   stdout=sink, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=environment)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.time() + timeout
         while True:
             try:
-                urllib.request.urlopen(base + "/openapi.json", timeout=2).read()
+                urllib.request.urlopen(base + "/healthz", timeout=2).read()
                 break
             except (urllib.error.URLError, ConnectionError, OSError):
                 if process.poll() is not None:
@@ -69,3 +64,16 @@ def demo_server(tarazu, folder, timeout=60, prepare=None, env=None, args=()):
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+
+
+@contextlib.contextmanager
+def demo_server(tarazu, folder, timeout=60, prepare=None, env=None, args=()):
+    """Import the Tabriz demo into FOLDER/demo.sqlite, call PREPARE(db) if given (e.g. to add accounts),
+    then serve it (``serving``) and yield its base URL. `tarazu` is the conftest fixture."""
+    db = folder / "demo.sqlite"
+    result = tarazu("demo", "--db", db, "--reports", folder / "reports")
+    assert result.returncode == 0, f"tarazu demo failed: {result.stderr or result.stdout}"
+    if prepare:
+        prepare(db)
+    with serving(db, folder, timeout=timeout, env=env, args=args) as base:
+        yield base

@@ -4,7 +4,6 @@ send a Secure cookie over plain http."""
 import io
 import re
 import subprocess
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -14,7 +13,7 @@ import zipfile
 import pytest
 
 from conftest import REPO, tarazu_binary
-from test_serve import free_port
+from live_server import serving
 
 PASSWORD = "a sufficiently long password"
 
@@ -90,25 +89,8 @@ def site(tmp_path_factory, tarazu):
     assert added.returncode == 0, added.stderr
     listed = tarazu("user", "list", "--db", db)
     assert listed.returncode == 0 and "sara\tanalyst\tactive" in listed.stdout
-    port = free_port()
-    process = subprocess.Popen([str(tarazu_binary()), "serve", "--db", str(db), "--port", str(port)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(base + "/openapi.json", timeout=2)
-            break
-        except (urllib.error.URLError, ConnectionError):
-            if process.poll() is not None:
-                pytest.fail(f"tarazu serve exited: {process.stderr.read()}")
-            time.sleep(0.3)
-    else:
-        process.kill()
-        pytest.fail("tarazu serve did not answer within 60 s")
-    yield base, db
-    process.terminate()
-    process.wait(timeout=20)
+    with serving(db, folder) as base:
+        yield base, db
 
 
 def test_sign_in_upload_confirm_rollback_and_audit(site, tarazu):

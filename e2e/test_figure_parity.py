@@ -12,17 +12,14 @@ import html
 import json
 import re
 import subprocess
-import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
 from conftest import tarazu_binary
 from test_accounts import cookie, field, form, request
-from test_serve import free_port
+from live_server import serving
 
 PASSWORD = "a sufficiently long password"
 GENERATED = "parity-city"
@@ -81,32 +78,19 @@ def site(tmp_path_factory, tarazu):
     added = subprocess.run([str(tarazu_binary()), "user", "add", "maryam", "--role", "council", "--password-stdin", "--db", str(db)],
                            input=PASSWORD + "\n", capture_output=True, text=True, timeout=120)
     assert added.returncode == 0, added.stderr
-    port = free_port()
-    log = open(folder / "serve.log", "w", encoding="utf-8")
-    process = subprocess.Popen([str(tarazu_binary()), "serve", "--db", str(db), "--port", str(port)],
-                               stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while True:
-        try:
-            urllib.request.urlopen(base + "/healthz", timeout=2).read()
-            break
-        except (urllib.error.URLError, ConnectionError, OSError):
-            assert process.poll() is None, "tarazu serve exited"
-            assert time.time() < deadline, "tarazu serve did not answer within 60 s"
-            time.sleep(0.3)
+    with serving(db, folder) as base:
+        yield sign_in(base, db)
+
+
+def sign_in(base, db):
+    """The site with a signed-in council member's cookie."""
     status, headers, page = request(base + "/login")
     csrf, _ = cookie(headers, "tarazu_csrf")
     status, headers, _ = request(base + "/login", form({"csrf_token": field(page, "csrf_token"), "username": "maryam", "password": PASSWORD}),
                                  {"Content-Type": "application/x-www-form-urlencoded", "Cookie": f"tarazu_csrf={csrf}"})
     assert status == 303, status
     session, _ = cookie(headers, "tarazu_session")
-    try:
-        yield {"base": base, "db": db, "signed_in": {"Cookie": f"tarazu_session={session}"}}
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-        log.close()
+    return {"base": base, "db": db, "signed_in": {"Cookie": f"tarazu_session={session}"}}
 
 
 class Surface:

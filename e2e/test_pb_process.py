@@ -4,25 +4,17 @@ import datetime
 import http.cookiejar
 import json
 import re
-import socket
-import subprocess
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
 
 import pytest
 
-from conftest import REPO, tarazu_binary
+from conftest import REPO
+from live_server import serving
 
 TOKEN = "e2e-gateway-secret"
 PHONE = "09121234567"
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def iso(moment):
@@ -59,26 +51,9 @@ def setup(tmp_path_factory, tarazu):
     assert "e2e-1405" in listed.stdout and "tabriz-1404" in listed.stdout and "voting" in listed.stdout
 
     log = folder / "sms.log"
-    port = free_port()
     env = {"TARAZU_SMS_LOG": str(log), "TARAZU_SMS_TOKEN": TOKEN, "PATH": "/usr/bin:/bin"}
-    server = subprocess.Popen([str(tarazu_binary()), "serve", "--db", str(db), "--port", str(port)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(base + "/pb", timeout=2)
-            break
-        except (urllib.error.URLError, ConnectionError):
-            if server.poll() is not None:
-                pytest.fail(f"tarazu serve exited: {server.stderr.read()}")
-            time.sleep(0.3)
-    else:
-        server.kill()
-        pytest.fail("tarazu serve did not answer within 60 s")
-    yield {"folder": folder, "db": db, "base": base, "log": log}
-    server.terminate()
-    server.wait(timeout=20)
+    with serving(db, folder, env=env, replace_env=True) as base:
+        yield {"folder": folder, "db": db, "base": base, "log": log}
 
 
 def csrf(html):

@@ -1,20 +1,11 @@
 """`tarazu serve` as a user starts it: the portal and the API answer over real HTTP, in Persian by default."""
 import json
-import socket
-import subprocess
-import time
 import urllib.error
 import urllib.request
 
 import pytest
 
-from conftest import tarazu_binary
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from live_server import serving
 
 
 @pytest.fixture(scope="module")
@@ -23,25 +14,8 @@ def server(tmp_path_factory, tarazu):
     db = folder / "demo.sqlite"
     result = tarazu("demo", "--db", db, "--reports", folder / "reports")
     assert result.returncode == 0, result.stderr
-    port = free_port()
-    process = subprocess.Popen([str(tarazu_binary()), "serve", "--db", str(db), "--port", str(port)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(base + "/openapi.json", timeout=2)
-            break
-        except (urllib.error.URLError, ConnectionError):
-            if process.poll() is not None:
-                pytest.fail(f"tarazu serve exited: {process.stderr.read()}")
-            time.sleep(0.3)
-    else:
-        process.kill()
-        pytest.fail("tarazu serve did not answer within 60 s")
-    yield base
-    process.terminate()
-    process.wait(timeout=20)
+    with serving(db, folder) as base:
+        yield base
 
 
 def get(url):
