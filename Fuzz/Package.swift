@@ -19,7 +19,7 @@ let package = Package(
         .target(name: "TarazuTabular", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
                 // FuzzXLSX packs XML parts with the internal ZIPPackageWriter.
                 swiftSettings: [.unsafeFlags(["-enable-testing"])]),
-        .target(name: "TarazuParticipation"),
+        .target(name: "TarazuParticipation", dependencies: ["TarazuCore"]),
         .target(name: "TarazuAnalysis", dependencies: ["TarazuCore", .product(name: "Yams", package: "Yams")],
                 resources: [.copy("Resources")]),
         // libFuzzer's LLVMFuzzerRunDriver, declared for Swift.
