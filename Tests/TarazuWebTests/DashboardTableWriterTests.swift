@@ -1,12 +1,13 @@
 import Foundation
 import TarazuApplication
+import TarazuCore
 import Testing
 @testable import TarazuWeb
 
 /// The dashboard's tables as CSV and JSON downloads.
 @Suite struct DashboardTableWriterTests {
     @Test func csvAndJSONWriteTheTable() {
-        let table = DashboardTable(id: "t", captionFa: "ج", captionEn: "T",
+        let table = DashboardTable(id: "t", caption: Bilingual(fa: "ج", en: "T"),
                                    columns: [DashboardTable.names("name", "نام", "Name"), DashboardTable.rials("approved", "م", "A"),
                                              DashboardTable.ratio("rate", "ن", "R")],
                                    rows: [DashboardTable.Row(cells: [.names(fa: "الف, ب", en: "A \"b\""), .rials(12), .ratio(Decimal(string: "0.123456"))])])

@@ -22,14 +22,15 @@ public enum ComplianceModel {
             }
         }
         let table = DashboardTable(
-            id: "asset_sales", captionFa: "فروش دارایی‌های سرمایه‌ای در برابر مجوز شورا", captionEn: "Capital asset sales against council authorization",
+            id: "asset_sales", caption: Bilingual(fa: "فروش دارایی‌های سرمایه‌ای در برابر مجوز شورا", en: "Capital asset sales against council authorization"),
             columns: [DashboardTable.year(), DashboardTable.text("region", "منطقه", "Region"),
                       DashboardTable.rials("realized_sales", "فروش وصول‌شده", "Realized sales"),
                       DashboardTable.rials("authorized", "مجوز شورا", "Authorized"),
                       DashboardTable.rials("difference", "اختلاف", "Difference"), DashboardTable.names("verdict", "داوری", "Verdict")],
             rows: rows)
         let indicatorTable = DashboardTable(
-            id: "indicators", captionFa: "شاخص‌های انطباق سال (کل کتاب؛ پیوند به شواهد)", captionEn: "The year's compliance indicators (whole book; links to evidence)",
+            id: "indicators", caption: Bilingual(fa: "شاخص‌های انطباق سال (کل کتاب؛ پیوند به شواهد)",
+                                                 en: "The year's compliance indicators (whole book; links to evidence)"),
             columns: [DashboardTable.text("indicator", "شاخص", "Indicator"), DashboardTable.names("name", "نام", "Name"),
                       DashboardTable.text("value", "مقدار", "Value"), DashboardTable.text("unit", "واحد", "Unit")],
             rows: indicators.filter { $0.id.hasPrefix("compliance.") }.map { indicator in
@@ -37,11 +38,11 @@ public enum ComplianceModel {
                                            .text(IndicatorText.plain(indicator.value) ?? ""), .text(indicator.unit)],
                                    link: base + "/indicators/" + URLPath.segment(indicator.id))
             })
-        return DashboardView(titleFa: "انطباق با مصوبات شورا", titleEn: "Compliance with council decisions",
+        return DashboardView(title: Bilingual(fa: "انطباق با مصوبات شورا", en: "Compliance with council decisions"),
                              crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: base),
                                       DashboardView.Crumb(fa: "انطباق", en: "Compliance", path: nil)],
-                             notesFa: ["همهٔ سال‌های کتاب؛ پالایهٔ منطقه اعمال می‌شود. شواهد شاخص‌ها از جدول دوم پیوند دارند."],
-                             notesEn: ["All years of the book; the region filter applies. The second table links to each indicator's evidence."],
+                             notes: [Bilingual(fa: "همهٔ سال‌های کتاب؛ پالایهٔ منطقه اعمال می‌شود. شواهد شاخص‌ها از جدول دوم پیوند دارند.",
+                                               en: "All years of the book; the region filter applies. The second table links to each indicator's evidence.")],
                              tables: [table, indicatorTable])
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TarazuCore
 import TarazuAnalysis
 import TarazuReport
 
@@ -42,15 +43,13 @@ public struct DashboardTable: Hashable, Sendable {
 
     /// A file-safe identifier (used in `?table=` and in file names).
     public var id: String
-    public var captionFa: String
-    public var captionEn: String
+    public var caption: Bilingual
     public var columns: [Column]
     public var rows: [Row]
 
-    public init(id: String, captionFa: String, captionEn: String, columns: [Column], rows: [Row]) {
+    public init(id: String, caption: Bilingual, columns: [Column], rows: [Row]) {
         self.id = id
-        self.captionFa = captionFa
-        self.captionEn = captionEn
+        self.caption = caption
         self.columns = columns
         self.rows = rows
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TarazuCore
 
 /// What one dashboard page shows, independent of the language: title, breadcrumbs, notes, an optional
 /// bar figure and the tables (each also downloadable as CSV and JSON).
@@ -19,20 +20,17 @@ public struct DashboardView: Hashable, Sendable {
 
     /// Horizontal bars with two series (e.g. approved and realized), the figure of a table.
     public struct Bars: Hashable, Sendable {
-        public var titleFa: String
-        public var titleEn: String
-        public var firstFa: String
-        public var firstEn: String
-        public var secondFa: String
-        public var secondEn: String
+        public var title: Bilingual
+        /// The first series' name (light bars).
+        public var first: Bilingual
+        /// The second series' name (dark bars).
+        public var second: Bilingual
         public var bars: [Bar]
     }
 
-    public var titleFa: String
-    public var titleEn: String
+    public var title: Bilingual
     public var crumbs: [Crumb]
-    public var notesFa: [String] = []
-    public var notesEn: [String] = []
+    public var notes: [Bilingual] = []
     public var bars: Bars?
     public var tables: [DashboardTable]
     /// Headline cards (the overview only).
@@ -43,13 +41,10 @@ public struct DashboardView: Hashable, Sendable {
     public var charts: [TrendsModel.Chart] = []
 
     public struct Criterion: Hashable, Sendable {
-        public var nameFa: String
-        public var nameEn: String
+        public var name: Bilingual
         public var status: String
-        public var statusFa: String
-        public var statusEn: String
-        public var verdictFa: String
-        public var verdictEn: String
+        public var statusName: Bilingual
+        public var verdict: Bilingual
     }
 
     /// The table named `id` (nil: the first); throws 400 for an unknown one.

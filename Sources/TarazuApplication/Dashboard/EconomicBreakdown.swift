@@ -18,16 +18,16 @@ public enum EconomicBreakdown {
             bars.append(SpendingColumns.bar(kind.nameFa, kind.nameEn, sums))
         }
         let table = DashboardTable(
-            id: "economic", captionFa: "اعتبارات به تفکیک طبقهٔ اقتصادی", captionEn: "Spending by economic class",
+            id: "economic", caption: Bilingual(fa: "اعتبارات به تفکیک طبقهٔ اقتصادی", en: "Spending by economic class"),
             columns: [DashboardTable.text("economic_class", "کد", "Code"), DashboardTable.names("name", "طبقه", "Class")]
                 + SpendingColumns.columns + [SpendingColumns.share],
             rows: rows)
         let share = LineTotals.share(contingency.approved, of: total.approved).map { DashboardTable.plain($0 * 100) } ?? "0"
-        return DashboardView(titleFa: "طبقه‌بندی اقتصادی", titleEn: "Economic classification",
+        return DashboardView(title: Bilingual(fa: "طبقه‌بندی اقتصادی", en: "Economic classification"),
                              crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: base),
                                       DashboardView.Crumb(fa: "طبقه‌بندی اقتصادی", en: "Economic classification", path: nil)],
-                             notesFa: ["هزینه‌ای: حقوق و اداره؛ تملک دارایی‌های سرمایه‌ای: طرح‌های عمرانی؛ تملک دارایی‌های مالی: بازپرداخت وام و سرمایه‌گذاری. اعتبار پیش‌بینی‌نشده: \(PersianText.persianDigits(share))٪ از مصوب."],
-                             notesEn: ["Current: salaries and running costs; capital: civil works; financial: loan repayment and investment. Contingency reserve: \(share)% of approved."],
+                             notes: [Bilingual(fa: "هزینه‌ای: حقوق و اداره؛ تملک دارایی‌های سرمایه‌ای: طرح‌های عمرانی؛ تملک دارایی‌های مالی: بازپرداخت وام و سرمایه‌گذاری. اعتبار پیش‌بینی‌نشده: \(PersianText.persianDigits(share))٪ از مصوب.",
+                                               en: "Current: salaries and running costs; capital: civil works; financial: loan repayment and investment. Contingency reserve: \(share)% of approved.")],
                              bars: SpendingColumns.bars("مصوب و هزینه‌شده به تفکیک طبقهٔ اقتصادی", "Approved and realized by economic class", bars),
                              tables: [table])
     }

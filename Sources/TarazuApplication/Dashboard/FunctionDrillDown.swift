@@ -59,12 +59,12 @@ public enum FunctionDrillDown {
             bars.append(SpendingColumns.bar(name.fa, name.en, sums))
         }
         let table = DashboardTable(
-            id: "functions", captionFa: "اعتبارات به تفکیک امور", captionEn: "Spending by function",
+            id: "functions", caption: Bilingual(fa: "اعتبارات به تفکیک امور", en: "Spending by function"),
             columns: [DashboardTable.text("function", "کد", "Code"), DashboardTable.names("name", "امور", "Function")]
                 + SpendingColumns.columns
                 + [SpendingColumns.share, DashboardTable.ratio("change_vs_previous_year", "تغییر مصوب نسبت به سال قبل", "Change in approved vs previous year")],
             rows: rows)
-        return DashboardView(titleFa: "امور", titleEn: "Functions", crumbs: crumbs(base, book: book),
+        return DashboardView(title: Bilingual(fa: "امور", en: "Functions"), crumbs: crumbs(base, book: book),
                              bars: SpendingColumns.bars("مصوب و هزینه‌شده به تفکیک امور", "Approved and realized by function", bars),
                              tables: [table])
     }
@@ -90,11 +90,11 @@ public enum FunctionDrillDown {
         }
         let name = functionName(function, in: book)
         let table = DashboardTable(
-            id: "programs", captionFa: "برنامه‌های \(name.fa)", captionEn: "Programs of \(name.en)",
+            id: "programs", caption: Bilingual(fa: "برنامه‌های \(name.fa)", en: "Programs of \(name.en)"),
             columns: [DashboardTable.names("program", "برنامه", "Program")] + SpendingColumns.columns
                 + [DashboardTable.ratio("share", "سهم از امور", "Share of the function"), DashboardTable.count("lines", "ردیف‌ها", "Lines")],
             rows: rows)
-        return DashboardView(titleFa: name.fa, titleEn: name.en, crumbs: crumbs(base, book: book, function: function),
+        return DashboardView(title: Bilingual(fa: name.fa, en: name.en), crumbs: crumbs(base, book: book, function: function),
                              bars: SpendingColumns.bars("مصوب و هزینه‌شده به تفکیک برنامه", "Approved and realized by program", bars),
                              tables: [table])
     }
@@ -122,13 +122,13 @@ public enum FunctionDrillDown {
         }
         let name = programName(program)
         let table = DashboardTable(
-            id: "lines", captionFa: "ردیف‌های بودجهٔ \(name.fa)", captionEn: "Budget lines of \(name.en)",
+            id: "lines", caption: Bilingual(fa: "ردیف‌های بودجهٔ \(name.fa)", en: "Budget lines of \(name.en)"),
             columns: [DashboardTable.text("line_id", "ردیف", "Line"), DashboardTable.text("project_id", "کد طرح", "Project"),
                       DashboardTable.names("project", "طرح", "Project name"), DashboardTable.text("department", "دستگاه", "Department"),
                       DashboardTable.text("region", "کد منطقه", "Region code"), DashboardTable.names("region_name", "منطقه", "Region"),
                       DashboardTable.names("economic_class", "طبقهٔ اقتصادی", "Economic class")] + SpendingColumns.columns,
             rows: rows)
-        return DashboardView(titleFa: name.fa, titleEn: name.en, crumbs: crumbs(base, book: book, function: function, program: program),
+        return DashboardView(title: Bilingual(fa: name.fa, en: name.en), crumbs: crumbs(base, book: book, function: function, program: program),
                              tables: [table])
     }
 }

@@ -9,14 +9,14 @@ public enum IndicatorEvidenceModel {
             FigureText(language: language).scalar(indicator.value, unit: indicator.unit) ?? language.pick("در جدول جزئیات", "in the breakdown table")
         }
         let breakdown = DashboardTable(
-            id: "breakdown", captionFa: "جزئیات شاخص", captionEn: "The indicator's breakdown",
+            id: "breakdown", caption: Bilingual(fa: "جزئیات شاخص", en: "The indicator's breakdown"),
             columns: [DashboardTable.text("key", "کلید", "Key"), DashboardTable.text("value", "مقدار", "Value")],
             rows: [DashboardTable.Row(cells: [.text("value"), .text(IndicatorText.plain(indicator.value) ?? "")])]
                 + indicator.breakdown.keys.sorted().map { key in
                     DashboardTable.Row(cells: [.text(key), .text(IndicatorText.plain(indicator.breakdown[key]!) ?? "")])
                 })
         let evidence = DashboardTable(
-            id: "evidence", captionFa: "شواهد: ردیف‌های منبع و جمع آن‌ها", captionEn: "Evidence: the source rows and their sums",
+            id: "evidence", caption: Bilingual(fa: "شواهد: ردیف‌های منبع و جمع آن‌ها", en: "Evidence: the source rows and their sums"),
             columns: [DashboardTable.text("table", "جدول", "Table"), DashboardTable.text("key", "کلید", "Key"),
                       DashboardTable.count("row_count", "تعداد ردیف", "Rows"), DashboardTable.text("rows", "ردیف‌ها", "Row ids"),
                       DashboardTable.text("sums", "جمع‌ها", "Sums")],
@@ -25,15 +25,17 @@ public enum IndicatorEvidenceModel {
                                            .text(item.rows.joined(separator: " ")),
                                            .text(item.sums.keys.sorted().map { "\($0)=\(IndicatorText.plain(item.sums[$0]!) ?? "-")" }.joined(separator: "; "))])
             })
-        return DashboardView(titleFa: indicator.nameFa, titleEn: indicator.nameEn,
+        return DashboardView(title: Bilingual(fa: indicator.nameFa, en: indicator.nameEn),
                              crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: base),
                                       DashboardView.Crumb(fa: indicator.id, en: indicator.id, path: nil)],
-                             notesFa: ["مقدار: \(value(.fa))", "مبنای محاسبه: \(indicator.computedOn?.label.fa ?? "—")",
-                                       "واحد: \(FigureText(language: .fa).unitName(indicator.unit))؛ کل کتاب، بدون پالایهٔ منطقه و امور.",
-                                       "فرمول: \(indicator.formula)"],
-                             notesEn: ["Value: \(value(.en))", "Computed on: \(indicator.computedOn?.label.en ?? "—")",
-                                       "Unit: \(FigureText(language: .en).unitName(indicator.unit)); whole book, no region or function filter.",
-                                       "Formula: \(indicator.formula)"],
+                             notes: [Bilingual(fa: "مقدار: \(value(.fa))",
+                                               en: "Value: \(value(.en))"),
+                                     Bilingual(fa: "مبنای محاسبه: \(indicator.computedOn?.label.fa ?? "—")",
+                                               en: "Computed on: \(indicator.computedOn?.label.en ?? "—")"),
+                                     Bilingual(fa: "واحد: \(FigureText(language: .fa).unitName(indicator.unit))؛ کل کتاب، بدون پالایهٔ منطقه و امور.",
+                                               en: "Unit: \(FigureText(language: .en).unitName(indicator.unit)); whole book, no region or function filter."),
+                                     Bilingual(fa: "فرمول: \(indicator.formula)",
+                                               en: "Formula: \(indicator.formula)")],
                              tables: [breakdown, evidence])
     }
 }

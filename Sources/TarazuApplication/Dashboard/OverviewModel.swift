@@ -9,12 +9,13 @@ public enum OverviewModel {
         let book = analysis.book
         let totals = try LineTotals.of(filters.lines(of: book))
         let totalsTable = DashboardTable(
-            id: "totals", captionFa: "جمع ردیف‌های بودجه با پالایه‌های کنونی", captionEn: "Budget lines in total, with the current filters",
+            id: "totals", caption: Bilingual(fa: "جمع ردیف‌های بودجه با پالایه‌های کنونی", en: "Budget lines in total, with the current filters"),
             columns: [DashboardTable.year()] + SpendingColumns.columns + [DashboardTable.count("lines", "ردیف‌ها", "Lines")],
             rows: [DashboardTable.Row(cells: [.year(filters.year)] + SpendingColumns.cells(totals) + [.count(Int64(totals.rowCount))])])
         let figures = Headlines.figures(analysis)
         let headlines = DashboardTable(
-            id: "headlines", captionFa: "شاخص‌های اصلی (کل کتاب، بدون پالایهٔ منطقه و امور)", captionEn: "Headline indicators (whole book, no region or function filter)",
+            id: "headlines", caption: Bilingual(fa: "شاخص‌های اصلی (کل کتاب، بدون پالایهٔ منطقه و امور)",
+                                                en: "Headline indicators (whole book, no region or function filter)"),
             columns: [DashboardTable.text("indicator", "شاخص", "Indicator"), DashboardTable.names("name", "نام", "Name"),
                       DashboardTable.text("value", "مقدار", "Value"), DashboardTable.names("unit", "واحد", "Unit"),
                       DashboardTable.names("computed_on", "مبنای محاسبه", "Computed on")],
@@ -40,22 +41,22 @@ public enum OverviewModel {
             }
         }
         let checks = DashboardTable(
-            id: "checks", captionFa: "جدول وضعیت: آزمون‌های هر معیار و ارقام آن‌ها", captionEn: "Status table: each criterion's checks and their figures",
+            id: "checks", caption: Bilingual(fa: "جدول وضعیت: آزمون‌های هر معیار و ارقام آن‌ها", en: "Status table: each criterion's checks and their figures"),
             columns: [DashboardTable.text("indicator", "شاخص (شاهد)", "Indicator (evidence)"), DashboardTable.names("criterion", "معیار", "Criterion"),
                       DashboardTable.names("check", "آزمون", "Check"), DashboardTable.names("status", "وضعیت", "Status"),
                       DashboardTable.text("figures", "ارقام", "Figures"), DashboardTable.names("finding", "یافته", "Finding")],
             rows: checkRows)
-        var view = DashboardView(titleFa: "نمای کلی", titleEn: "Overview",
+        var view = DashboardView(title: Bilingual(fa: "نمای کلی", en: "Overview"),
                                  crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: nil)],
-                                 notesFa: ["شاخص‌های اصلی و جدول وضعیت برای کل کتاب در سال انتخاب‌شده حساب می‌شوند؛ پالایهٔ منطقه و امور فقط بر جمع ردیف‌ها و صفحه‌های جزئیات اثر دارد."],
-                                 notesEn: ["The headline indicators and the status table are book-wide for the chosen year; the region and function filters apply to the totals and the detail pages."],
+                                 notes: [Bilingual(fa: "شاخص‌های اصلی و جدول وضعیت برای کل کتاب در سال انتخاب‌شده حساب می‌شوند؛ پالایهٔ منطقه و امور فقط بر جمع ردیف‌ها و صفحه‌های جزئیات اثر دارد.",
+                                                   en: "The headline indicators and the status table are book-wide for the chosen year; the region and function filters apply to the totals and the detail pages.")],
                                  tables: [totalsTable, headlines, checks])
         view.cards = figures
         view.criteria = assessment.criteria.map { criterion in
             let status = criterion.status.map { assessment.statusLabels[$0] ?? Bilingual(fa: $0.rawValue, en: $0.rawValue) }
-            return DashboardView.Criterion(nameFa: criterion.name.fa, nameEn: criterion.name.en, status: criterion.status?.rawValue ?? "none",
-                                           statusFa: status?.fa ?? "ارزیابی نشده", statusEn: status?.en ?? "not assessed",
-                                           verdictFa: criterion.verdict?.fa ?? "", verdictEn: criterion.verdict?.en ?? "")
+            return DashboardView.Criterion(name: Bilingual(fa: criterion.name.fa, en: criterion.name.en), status: criterion.status?.rawValue ?? "none",
+                                           statusName: Bilingual(fa: status?.fa ?? "ارزیابی نشده", en: status?.en ?? "not assessed"),
+                                           verdict: Bilingual(fa: criterion.verdict?.fa ?? "", en: criterion.verdict?.en ?? ""))
         }
         return view
     }

@@ -9,7 +9,7 @@ public enum ProjectModel {
         let region = book.regions.first { $0.code == project.regionCode }
         let function = FunctionDrillDown.functionName(project.function, in: book)
         let facts = DashboardTable(
-            id: "project", captionFa: "مشخصات طرح", captionEn: "The project",
+            id: "project", caption: Bilingual(fa: "مشخصات طرح", en: "The project"),
             columns: [DashboardTable.text("project_id", "کد", "Id"), DashboardTable.names("name", "نام", "Name"),
                       DashboardTable.text("region", "کد منطقه", "Region code"), DashboardTable.names("region_name", "منطقه", "Region"),
                       DashboardTable.text("function", "کد امور", "Function code"), DashboardTable.names("function_name", "امور", "Function"),
@@ -33,25 +33,25 @@ public enum ProjectModel {
                                                        .text(FunctionDrillDown.programKey(line))] + SpendingColumns.cells(sums)))
         }
         let lineTable = DashboardTable(
-            id: "lines", captionFa: "ردیف‌های بودجهٔ طرح در سال‌های کتاب", captionEn: "The project's budget lines over the years",
+            id: "lines", caption: Bilingual(fa: "ردیف‌های بودجهٔ طرح در سال‌های کتاب", en: "The project's budget lines over the years"),
             columns: [DashboardTable.year(), DashboardTable.text("line_id", "ردیف", "Line"),
                       DashboardTable.text("function", "امور", "Function"), DashboardTable.text("program", "برنامه", "Program")]
                 + SpendingColumns.columns,
             rows: lineRows)
         let reasons = DashboardTable(
-            id: "risk_reasons", captionFa: "دلایل امتیاز ریسک", captionEn: "Reasons for the risk score",
+            id: "risk_reasons", caption: Bilingual(fa: "دلایل امتیاز ریسک", en: "Reasons for the risk score"),
             columns: [DashboardTable.text("factor", "عامل", "Factor"), DashboardTable.text("contribution", "سهم در امتیاز", "Contribution"),
                       DashboardTable.names("reason", "توضیح", "Reason")],
             rows: (risk?.reasons ?? []).filter(\.hasData).map { reason in
                 DashboardTable.Row(cells: [.text(reason.factor.rawValue), .text(reason.contribution.map(DashboardTable.plain) ?? ""),
                                            .names(fa: reason.textFa, en: reason.textEn)])
             })
-        return DashboardView(titleFa: project.nameFa, titleEn: project.nameEn ?? project.nameFa,
+        return DashboardView(title: Bilingual(fa: project.nameFa, en: project.nameEn ?? project.nameFa),
                              crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: base),
                                       DashboardView.Crumb(fa: "ریسک طرح‌ها", en: "Project risks", path: base + "/risks"),
                                       DashboardView.Crumb(fa: project.projectId, en: project.projectId, path: nil)],
-                             notesFa: ["همهٔ سال‌های کتاب؛ پالایه‌ها بر این صفحه اثر ندارند."],
-                             notesEn: ["All years of the book; the filters do not apply to this page."],
+                             notes: [Bilingual(fa: "همهٔ سال‌های کتاب؛ پالایه‌ها بر این صفحه اثر ندارند.",
+                                               en: "All years of the book; the filters do not apply to this page.")],
                              tables: [facts, lineTable, reasons])
     }
 }

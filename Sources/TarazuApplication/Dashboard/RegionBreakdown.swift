@@ -22,17 +22,17 @@ public enum RegionBreakdown {
             bars.append(SpendingColumns.bar(fa, en, spending.totals))
         }
         let table = DashboardTable(
-            id: "regions", captionFa: "اعتبارات به تفکیک منطقه", captionEn: "Spending by region",
+            id: "regions", caption: Bilingual(fa: "اعتبارات به تفکیک منطقه", en: "Spending by region"),
             columns: [DashboardTable.text("region", "کد", "Code"), DashboardTable.names("name", "منطقه", "Region"),
                       DashboardTable.count("population", "جمعیت", "Population")] + SpendingColumns.columns
                 + [DashboardTable.rials("approved_per_person", "سرانهٔ مصوب (ریال)", "Approved per person (rials)"),
                    DashboardTable.rials("realized_per_person", "سرانهٔ هزینه‌شده (ریال)", "Realized per person (rials)")],
             rows: rows)
-        return DashboardView(titleFa: "مناطق", titleEn: "Regions",
+        return DashboardView(title: Bilingual(fa: "مناطق", en: "Regions"),
                              crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: base),
                                       DashboardView.Crumb(fa: "مناطق", en: "Regions", path: nil)],
-                             notesFa: ["سرانه‌ها به ریال برای هر نفر، گرد به نزدیک‌ترین ریال، همان قاعدهٔ شاخص سرانهٔ مناطق؛ ستاد مرکزی جمعیت جداگانه ندارد."],
-                             notesEn: ["Per-person figures are in rials per person, rounded to the nearest rial, by the rule of the per-capita indicator; the central (city-wide) lines have no population of their own."],
+                             notes: [Bilingual(fa: "سرانه‌ها به ریال برای هر نفر، گرد به نزدیک‌ترین ریال، همان قاعدهٔ شاخص سرانهٔ مناطق؛ ستاد مرکزی جمعیت جداگانه ندارد.",
+                                               en: "Per-person figures are in rials per person, rounded to the nearest rial, by the rule of the per-capita indicator; the central (city-wide) lines have no population of their own.")],
                              bars: SpendingColumns.bars("مصوب و هزینه‌شده به تفکیک منطقه", "Approved and realized by region", bars),
                              tables: [table])
     }

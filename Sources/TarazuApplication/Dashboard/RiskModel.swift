@@ -13,7 +13,7 @@ public enum RiskModel {
             return (filters.region.map { $0 == project.regionCode } ?? true) && (filters.function.map { $0 == project.function } ?? true)
         }.sorted { ($0.score, $1.projectId) > ($1.score, $0.projectId) }.prefix(topCount)
         let table = DashboardTable(
-            id: "risky_projects", captionFa: "طرح‌های پرریسک", captionEn: "Risky projects",
+            id: "risky_projects", caption: Bilingual(fa: "طرح‌های پرریسک", en: "Risky projects"),
             columns: [DashboardTable.text("project_id", "کد", "Id"), DashboardTable.names("name", "طرح", "Project"),
                       DashboardTable.count("score", "امتیاز ریسک", "Risk score"), DashboardTable.text("main_factor", "عامل اصلی", "Main factor"),
                       DashboardTable.names("main_reason", "دلیل اصلی", "Main reason"),
@@ -27,18 +27,18 @@ public enum RiskModel {
                                           link: base + "/projects/" + URLPath.segment(risk.projectId))
             })
         let anomalyTable = DashboardTable(
-            id: "anomalies", captionFa: "ناهنجاری‌های ردیف‌های سال", captionEn: "Anomalies in the year's lines",
+            id: "anomalies", caption: Bilingual(fa: "ناهنجاری‌های ردیف‌های سال", en: "Anomalies in the year's lines"),
             columns: [DashboardTable.text("key", "کلید", "Key"), DashboardTable.text("kind", "نوع", "Kind"),
                       DashboardTable.text("line_ids", "ردیف‌ها", "Lines"), DashboardTable.names("explanation", "توضیح", "Explanation")],
             rows: anomalies.map { item in
                 DashboardTable.Row(cells: [.text(item.key), .text(item.kind.rawValue), .text(item.lineIds.joined(separator: " ")),
                                            .names(fa: item.textFa, en: item.textEn)])
             })
-        return DashboardView(titleFa: "ریسک طرح‌ها", titleEn: "Project risks",
+        return DashboardView(title: Bilingual(fa: "ریسک طرح‌ها", en: "Project risks"),
                              crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: base),
                                       DashboardView.Crumb(fa: "ریسک طرح‌ها", en: "Project risks", path: nil)],
-                             notesFa: ["امتیاز ریسک از ۰ تا ۱۰۰ است (بالاتر یعنی پرخطرتر)؛ حداکثر \(PersianText.persianDigits(String(topCount))) طرح نشان داده می‌شود."],
-                             notesEn: ["The risk score runs from 0 to 100 (higher is riskier); at most \(topCount) projects are shown."],
+                             notes: [Bilingual(fa: "امتیاز ریسک از ۰ تا ۱۰۰ است (بالاتر یعنی پرخطرتر)؛ حداکثر \(PersianText.persianDigits(String(topCount))) طرح نشان داده می‌شود.",
+                                               en: "The risk score runs from 0 to 100 (higher is riskier); at most \(topCount) projects are shown.")],
                              tables: [table, anomalyTable])
     }
 }

@@ -23,7 +23,7 @@ public enum SpendingColumns {
     }
 
     public static func bars(_ titleFa: String, _ titleEn: String, _ bars: [DashboardView.Bar]) -> DashboardView.Bars {
-        DashboardView.Bars(titleFa: titleFa, titleEn: titleEn, firstFa: "مصوب", firstEn: "approved",
-                           secondFa: "هزینه‌شده", secondEn: "realized", bars: bars)
+        DashboardView.Bars(title: Bilingual(fa: titleFa, en: titleEn), first: Bilingual(fa: "مصوب", en: "approved"),
+                           second: Bilingual(fa: "هزینه‌شده", en: "realized"), bars: bars)
     }
 }

@@ -10,8 +10,7 @@ public enum TrendsModel {
     /// One chart: history and forecasts of one series.
     public struct Chart: Hashable, Sendable {
         public var id: String
-        public var titleFa: String
-        public var titleEn: String
+        public var title: Bilingual
         public var history: [YearValue]
         public var forecasts: [ForecastPoint]
     }
@@ -23,7 +22,7 @@ public enum TrendsModel {
         let prices = ConstantPrices(book: book)
         func real(_ rials: Int64?, _ year: Int) -> Int64? { rials.flatMap { prices.real($0, year: year) } }
         let totals = DashboardTable(
-            id: "totals_by_year", captionFa: "جمع مصوب و هزینه‌شده در هر سال", captionEn: "Approved and realized in each year",
+            id: "totals_by_year", caption: Bilingual(fa: "جمع مصوب و هزینه‌شده در هر سال", en: "Approved and realized in each year"),
             columns: [DashboardTable.year()] + SpendingColumns.columns
                 + [DashboardTable.rials("approved_real", "مصوب به قیمت ثابت", "Approved, constant prices"),
                    DashboardTable.rials("realized_real", "هزینه‌شده به قیمت ثابت", "Realized, constant prices")],
@@ -34,7 +33,7 @@ public enum TrendsModel {
             })
         let byFunction = try LineTotals.grouping(lines) { FunctionYear(year: $0.year, function: $0.function) }
         let functionTable = DashboardTable(
-            id: "functions_by_year", captionFa: "مصوب و هزینه‌شدهٔ هر امور در هر سال", captionEn: "Approved and realized by function and year",
+            id: "functions_by_year", caption: Bilingual(fa: "مصوب و هزینه‌شدهٔ هر امور در هر سال", en: "Approved and realized by function and year"),
             columns: [DashboardTable.year(), DashboardTable.text("function", "کد", "Code"),
                       DashboardTable.names("name", "امور", "Function")] + SpendingColumns.columns,
             rows: byFunction.keys.sorted { ($0.year, $0.function) < ($1.year, $1.function) }.map { key in
@@ -55,7 +54,7 @@ public enum TrendsModel {
             let result = CostSeries(key: key, points: points).forecast(options: Forecaster.Options(horizon: 3))
             let fa = measure == .approved ? "مصوب" : "هزینه‌شده"
             let en = measure == .approved ? "Approved" : "Realized"
-            charts.append(Chart(id: "trend-\(measure.rawValue)", titleFa: "\(fa): سال‌های گذشته و پیش‌بینی", titleEn: "\(en): past years and forecast",
+            charts.append(Chart(id: "trend-\(measure.rawValue)", title: Bilingual(fa: "\(fa): سال‌های گذشته و پیش‌بینی", en: "\(en): past years and forecast"),
                                 history: points, forecasts: result.forecasts))
             for point in result.forecasts {
                 forecastRows.append(DashboardTable.Row(cells: [.text(measure.rawValue), .text(result.method.rawValue), .year(point.year),
@@ -64,17 +63,17 @@ public enum TrendsModel {
             }
         }
         let forecasts = DashboardTable(
-            id: "forecasts", captionFa: "پیش‌بینی سال‌های آینده (بازه‌های ۸۰ و ۹۵ درصد)", captionEn: "Forecast of the next years (80% and 95% intervals)",
+            id: "forecasts", caption: Bilingual(fa: "پیش‌بینی سال‌های آینده (بازه‌های ۸۰ و ۹۵ درصد)", en: "Forecast of the next years (80% and 95% intervals)"),
             columns: [DashboardTable.text("measure", "سنجه", "Measure"), DashboardTable.text("method", "روش", "Method"),
                       DashboardTable.year(), DashboardTable.rials("forecast", "پیش‌بینی", "Forecast"),
                       DashboardTable.rials("lo80", "کران پایین ۸۰٪", "Low 80%"), DashboardTable.rials("hi80", "کران بالای ۸۰٪", "High 80%"),
                       DashboardTable.rials("lo95", "کران پایین ۹۵٪", "Low 95%"), DashboardTable.rials("hi95", "کران بالای ۹۵٪", "High 95%")],
             rows: forecastRows)
-        var view = DashboardView(titleFa: "روندها و پیش‌بینی", titleEn: "Trends and forecasts",
+        var view = DashboardView(title: Bilingual(fa: "روندها و پیش‌بینی", en: "Trends and forecasts"),
                                  crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: base),
                                           DashboardView.Crumb(fa: "روندها", en: "Trends", path: nil)],
-                                 notesFa: ["همهٔ سال‌های کتاب (پالایهٔ سال اعمال نمی‌شود). قیمت ثابت: با شاخص تعدیل کتاب به قیمت آخرین سالِ کتاب که شاخص دارد؛ پیش‌بینی‌ها تقریبی‌اند."],
-                                 notesEn: ["All years of the book (the year filter does not apply). Constant prices: the book's deflator, in prices of the book's latest year that has an index; forecasts are approximate."],
+                                 notes: [Bilingual(fa: "همهٔ سال‌های کتاب (پالایهٔ سال اعمال نمی‌شود). قیمت ثابت: با شاخص تعدیل کتاب به قیمت آخرین سالِ کتاب که شاخص دارد؛ پیش‌بینی‌ها تقریبی‌اند.",
+                                                   en: "All years of the book (the year filter does not apply). Constant prices: the book's deflator, in prices of the book's latest year that has an index; forecasts are approximate.")],
                                  tables: [totals, functionTable, forecasts])
         view.charts = charts
         return view

@@ -19,7 +19,7 @@ enum DashboardFigures {
         let rtl = language == .fa
         let direction = rtl ? " direction=\"rtl\"" : ""
         var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" role=\"img\" aria-labelledby=\"\(id)-title\" xmlns=\"http://www.w3.org/2000/svg\">"
-        svg += "<title id=\"\(id)-title\">\(htmlEscape(language.pick(bars.titleFa, bars.titleEn)))</title>"
+        svg += "<title id=\"\(id)-title\">\(htmlEscape(language.pick(bars.title)))</title>"
         for (index, bar) in bars.bars.enumerated() {
             let y = Double(index) * rowHeight + 4
             let name = language.pick(bar.fa, bar.en)
@@ -36,9 +36,9 @@ enum DashboardFigures {
         }
         let legendY = height - 8
         svg += "<rect x=\"\(rtl ? fmt(width - 20) : "10")\" y=\"\(fmt(legendY - 10))\" width=\"10\" height=\"10\" fill=\"#8fb3d9\"/>"
-        svg += "<text x=\"\(rtl ? fmt(width - 26) : "26")\" y=\"\(fmt(legendY))\" font-size=\"12\"\(direction)>\(htmlEscape(language.pick(bars.firstFa, bars.firstEn)))</text>"
+        svg += "<text x=\"\(rtl ? fmt(width - 26) : "26")\" y=\"\(fmt(legendY))\" font-size=\"12\"\(direction)>\(htmlEscape(language.pick(bars.first)))</text>"
         svg += "<rect x=\"\(rtl ? fmt(width - 140) : "130")\" y=\"\(fmt(legendY - 10))\" width=\"10\" height=\"10\" fill=\"#1f5f99\"/>"
-        svg += "<text x=\"\(rtl ? fmt(width - 146) : "146")\" y=\"\(fmt(legendY))\" font-size=\"12\"\(direction)>\(htmlEscape(language.pick(bars.secondFa, bars.secondEn)))</text>"
+        svg += "<text x=\"\(rtl ? fmt(width - 146) : "146")\" y=\"\(fmt(legendY))\" font-size=\"12\"\(direction)>\(htmlEscape(language.pick(bars.second)))</text>"
         return "<figure>" + svg + "</svg></figure>\n"
     }
 
@@ -96,7 +96,7 @@ enum DashboardFigures {
         let low = min(values.min() ?? 0, 0)
         let ticks = [low, low / 2 + high / 2, high].map { LineTick(value: Double($0), label: WebFormat.billions($0, language)) }
         let spec = LineChartSpec(
-            id: chart.id, title: language.pick(chart.titleFa, chart.titleEn),
+            id: chart.id, title: language.pick(chart.title),
             unitNote: language.pick("میلیارد ریال، قیمت جاری", "billion rials, current prices"), points: points,
             legend: [language.pick("گذشته", "history"), language.pick("پیش‌بینی", "forecast"),
                      language.pick("بازهٔ ۸۰٪", "80% interval"), language.pick("بازهٔ ۹۵٪", "95% interval")],

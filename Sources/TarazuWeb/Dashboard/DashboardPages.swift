@@ -58,20 +58,20 @@ enum DashboardPages {
         let language = context.language
         let query = DashboardLinks.query(language, context.filters)
         var body = crumbs(view.crumbs, query: query, language: language)
-        body += "<h1>\(htmlEscape(language.pick(view.titleFa, view.titleEn)))</h1>\n"
+        body += "<h1>\(htmlEscape(language.pick(view.title)))</h1>\n"
         body += "<p class=\"lead\">\(htmlEscape(context.book.metadata.title))"
         if let filters = context.filters { body += " · \(language.pick("سال", "Year")) \(WebFormat.year(filters.year, language))" }
         body += "</p>\n"
         body += sections(context, query: query)
         if let filters = context.filters { body += filtersForm(filters, context) }
-        for note in language == .fa ? view.notesFa : view.notesEn { body += "<p class=\"note\">\(htmlEscape(note))</p>\n" }
+        for note in view.notes { body += "<p class=\"note\">\(htmlEscape(language.pick(note)))</p>\n" }
         if !view.cards.isEmpty { body += cards(view.cards, context, query: query) }
         if !view.criteria.isEmpty { body += criteria(view.criteria, language: language) }
         body += figure ?? view.bars.map { DashboardFigures.bars($0, id: "figure", language: language) } ?? ""
         for chart in view.charts { body += DashboardFigures.lineChart(chart, language: language) }
         for table in view.tables { body += DashboardTableWriter.html(table, language: language, query: query) }
         body += downloads(view, context, overview: overview)
-        let title = "\(language.pick(view.titleFa, view.titleEn)) · \(context.book.metadata.title)"
+        let title = "\(language.pick(view.title)) · \(context.book.metadata.title)"
         return layout(title: title, language: language,
                       switchPath: context.path + DashboardLinks.query(language.other, context.filters),
                       accountBar: context.accountBar, body: body)
@@ -167,9 +167,9 @@ enum DashboardPages {
         html += "<div class=\"scroll\"><table class=\"status\"><thead><tr><th scope=\"col\">\(language.pick("معیار", "Criterion"))</th>"
         html += "<th scope=\"col\">\(language.pick("وضعیت", "Status"))</th><th scope=\"col\">\(language.pick("داوری", "Verdict"))</th></tr></thead><tbody>\n"
         for criterion in criteria {
-            html += "<tr><th scope=\"row\">\(htmlEscape(language.pick(criterion.nameFa, criterion.nameEn)))</th>"
-            html += "<td class=\"status-\(htmlEscape(criterion.status))\">\(htmlEscape(language.pick(criterion.statusFa, criterion.statusEn)))</td>"
-            html += "<td>\(htmlEscape(language.pick(criterion.verdictFa, criterion.verdictEn)))</td></tr>\n"
+            html += "<tr><th scope=\"row\">\(htmlEscape(language.pick(criterion.name)))</th>"
+            html += "<td class=\"status-\(htmlEscape(criterion.status))\">\(htmlEscape(language.pick(criterion.statusName)))</td>"
+            html += "<td>\(htmlEscape(language.pick(criterion.verdict)))</td></tr>\n"
         }
         return html + "</tbody></table></div>\n</section>\n"
     }
@@ -178,7 +178,7 @@ enum DashboardPages {
         let language = context.language
         var html = "<section aria-labelledby=\"downloads-title\">\n<h2 id=\"downloads-title\">\(language.pick("دریافت داده‌های این صفحه", "Download this page's data"))</h2>\n<ul class=\"links\">\n"
         for table in view.tables {
-            let caption = htmlEscape(language.pick(table.captionFa, table.captionEn))
+            let caption = htmlEscape(language.pick(table.caption))
             for format in ["csv", "json"] {
                 let link = context.path + DashboardLinks.query(language, context.filters, extra: [("table", table.id), ("format", format)])
                 html += "<li><a href=\"\(htmlEscape(link))\">\(caption) (\(format.uppercased()))</a></li>\n"

@@ -7,7 +7,7 @@ import TarazuTabular
 /// Writes a ``DashboardTable`` as an HTML table, as CSV (plain UTF-8, header row, whole rials) and as JSON.
 enum DashboardTableWriter {
     static func html(_ table: DashboardTable, language: WebLanguage, query: String) -> String {
-        var html = "<div class=\"scroll\"><table id=\"table-\(table.id)\"><caption>\(htmlEscape(language.pick(table.captionFa, table.captionEn)))</caption><thead><tr>"
+        var html = "<div class=\"scroll\"><table id=\"table-\(table.id)\"><caption>\(htmlEscape(language.pick(table.caption)))</caption><thead><tr>"
         for column in table.columns { html += "<th scope=\"col\">\(htmlEscape(language.pick(column.fa, column.en)))</th>" }
         html += "</tr></thead><tbody>\n"
         for row in table.rows {
@@ -59,8 +59,8 @@ enum DashboardTableWriter {
     static func json(_ table: DashboardTable) -> String {
         let kinds = table.columns.flatMap { $0.bilingual ? [$0.kind, $0.kind] : [$0.kind] }
         let keys = table.keys
-        var out = "{\"id\": \(JSONText.string(table.id)), \"caption_fa\": \(JSONText.string(table.captionFa)), "
-        out += "\"caption_en\": \(JSONText.string(table.captionEn)), \"columns\": [\(keys.map(JSONText.string).joined(separator: ", "))], \"rows\": ["
+        var out = "{\"id\": \(JSONText.string(table.id)), \"caption_fa\": \(JSONText.string(table.caption.fa)), "
+        out += "\"caption_en\": \(JSONText.string(table.caption.en)), \"columns\": [\(keys.map(JSONText.string).joined(separator: ", "))], \"rows\": ["
         out += table.rows.map { row in
             let values = row.cells.flatMap(DashboardTable.raw)
             let fields = zip(keys, zip(values, kinds)).map { key, pair in
