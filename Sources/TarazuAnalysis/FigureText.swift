@@ -58,7 +58,7 @@ public struct FigureText: Sendable {
         case "rials_per_person": return numerals.fixed(number, places: 0) + " " + rialsPerPersonWords
         case "count":
             // A fraction labelled as a count (a breakdown share judged without a unit) keeps its decimals.
-            if case .decimal = value, number != Self.whole(number) { return numerals.fixed(number, places: 3) }
+            if case .decimal = value, number != Arithmetic.round(number, 0) { return numerals.fixed(number, places: 3) }
             return numerals.fixed(number, places: 0)
         case "year": return numerals.digits("\(number)")
         case "index": return numerals.fixed(number, places: 3)
@@ -77,12 +77,5 @@ public struct FigureText: Sendable {
         case .count(let count): Decimal(count)
         default: nil
         }
-    }
-
-    private static func whole(_ value: Decimal) -> Decimal {
-        var source = value
-        var result = Decimal()
-        NSDecimalRound(&result, &source, 0, .plain)
-        return result
     }
 }
