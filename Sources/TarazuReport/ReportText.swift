@@ -135,7 +135,7 @@ struct ReportText: Sendable {
     var inRialsPerPerson: String { pick("ارقام به ریال به ازای هر نفر، از شاخص equity.per_capita.by_region.", "Figures in rials per person, from equity.per_capita.by_region.") }
     var inShares: String { pick("سهم هر طبقه از جمع درآمدهای سال، از ردیف‌های درآمدی کتاب بودجه.", "Share of each class in the year's revenue, from the book's revenue lines.") }
     var trendNote: String { pick("جمع ردیف‌های بودجه هزینه‌ای هر سال، به میلیارد ریال.", "Sums of each year's expenditure budget lines, in billion rials.") }
-    var outlierMark: String { pick("منطقه نامتعارف", "outlier region") }
+    var outlierMark: String { pick("منطقهٔ کم‌جمعیت، بیرون از شاخص‌های نابرابری", "outlier region") }
     var noChartData: String { pick("داده‌ای برای این نمودار نیست.", "No data for this chart.") }
 
     // MARK: Tables
@@ -211,15 +211,14 @@ struct ReportText: Sendable {
         "composition_variance": ("واریانس ترکیب", "composition variance"), "average": ("میانگین", "average"),
         "contingency_vote": ("ردیف پیش‌بینی‌نشده", "contingency vote"), "capital": ("عمرانی", "capital"),
         "current": ("هزینه‌ای", "current"), "financial": ("مالی", "financial"), "total": ("کل", "total"),
-        "population": ("جمعیت", "population"), "outlier": ("نامتعارف", "outlier"), "count": ("تعداد", "count"),
+        "population": ("جمعیت", "population"), "outlier": ("کم‌جمعیت", "outlier"), "count": ("تعداد", "count"),
         "total_budget": ("کل بودجه", "total budget"), "contingency_actual": ("عملکرد پیش‌بینی‌نشده", "contingency actual"),
         "score": ("امتیاز", "score"), "rows": ("ردیف‌ها", "rows"), "threshold": ("آستانه", "threshold"),
         "share_of_budget": ("سهم از بودجه", "share of the budget"), "regions_over": ("شمار مناطق فراتر از مجوز", "number of regions over"),
         "total_excess": ("جمع مازاد", "total excess"), "central_share": ("سهم ستاد", "central share"),
         "top10_share": ("سهم ده پروژه بزرگ", "top-10 share"), "hhi": ("شاخص هرفیندال", "HHI"),
-        "capital_without_outliers": ("عمرانی بدون مناطق نامتعارف", "capital without outlier regions"),
-        "total_without_outliers": ("کل بدون مناطق نامتعارف", "total without outlier regions"),
         "lines": ("ردیف‌ها", "lines"), "projects": ("پروژه‌ها", "projects"), "real": ("تغییر واقعی", "real change"),
         "nominal": ("تغییر اسمی", "nominal change"), "cut": ("کاهش", "cut"), "latest_realized_year": ("آخرین سال عملکرد", "latest realized year"),
+        "passed": ("برقرار", "passed"), "gap": ("اختلاف", "gap"),
     ]
 }
