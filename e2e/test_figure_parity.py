@@ -55,10 +55,18 @@ def formatted(value, unit, fa):
     if unit == "rials":
         return fixed(Decimal(value) / Decimal(10**9), 1, fa) + (" میلیارد ریال" if fa else " billion rials")
     if unit == "rials_per_person":
-        return fixed(value, 0, fa) + (" ریال به ازای هر نفر" if fa else " rials per person")
+        return fixed(Decimal(str(value)) / Decimal(10**6), 1, fa) + (" میلیون ریال به ازای هر نفر" if fa else " million rials per person")
+    if unit in COUNTED:
+        noun_fa, one_en, many_en = COUNTED[unit]
+        return fixed(value, 0, fa) + " " + (noun_fa if fa else (one_en if value == 1 else many_en))
     if isinstance(value, int):
         return fixed(value, 0, fa)
     return fixed(value, 3, fa)
+
+
+# Units that name what they count (the number is followed by the noun).
+COUNTED = {"regions": ("منطقه", "region", "regions"), "functions": ("مأموریت", "function", "functions"),
+           "lines": ("ردیف", "line", "lines"), "systems": ("سامانه", "system", "systems"), "years": ("سال", "year", "years")}
 
 
 def clean(text):

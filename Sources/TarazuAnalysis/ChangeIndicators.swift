@@ -44,7 +44,7 @@ enum ChangeIndicators {
             id: "expenditure.change.by_function", nameFa: "تغییر اسمی و واقعی اعتبارات به تفکیک مأموریت",
             nameEn: "Nominal and real change by function",
             formula: "approved of year t / approved of year t-1 - 1 (nominal); real = (A_t / D_t) / (A_t-1 / D_t-1) - 1 with the deflator index D; a function is cut when its real change (nominal without a deflator) is negative; value = number of cut functions",
-            unit: "count", value: .count(cuts), breakdown: breakdown, evidence: evidence)
+            unit: "functions", value: .count(cuts), breakdown: breakdown, evidence: evidence)
     }
 
     private static func volatility(_ context: AnalysisContext) throws -> [Indicator] {
@@ -85,7 +85,7 @@ enum ChangeIndicators {
         return [Indicator(
             id: "projects.volatility", nameFa: "نوسان اعتبارات ردیف‌ها", nameEn: "Budget line volatility",
             formula: "lines whose |revised - approved| / approved or |realized - approved| / approved exceeds \(threshold) (any change on a zero approved line counts; a missing realized counts as 0 when the year has realized figures, as for execution rates); value = count; breakdown lists at most the evidence row limit of lines",
-            unit: "count", value: .count(volatile.count),
+            unit: "lines", value: .count(volatile.count),
             breakdown: ["count": .count(volatile.count), "threshold": .decimal(threshold),
                         "share_of_budget": context.ratio(volatileApproved, totalApproved), "lines": .list(Array(listed))],
             evidence: [evidence]), share]

@@ -62,7 +62,7 @@ enum ComplianceIndicators {
             id: "compliance.regions_over_authorization", nameFa: "مناطق با فروش دارایی بیش از مجوز شورا",
             nameEn: "Regions selling capital assets beyond the council's authorization",
             formula: "number of regions whose realized capital_asset_sales exceed the authorized_amount (no authorization counts as 0)",
-            unit: "count", value: .count(over), evidence: evidence)
+            unit: "regions", value: .count(over), evidence: evidence)
         return [Indicator(
             id: "compliance.asset_sales_over_authorization", nameFa: "مازاد واگذاری دارایی‌های سرمایه‌ای بر مجوز شورا",
             nameEn: "Capital asset sales over council authorization",

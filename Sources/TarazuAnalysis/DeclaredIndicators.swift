@@ -27,14 +27,14 @@ enum DeclaredIndicators {
         Spec(id: "transparency.contracts_published", fact: "contracts_published",
              nameFa: "انتشار قراردادها", nameEn: "Contracts published", unit: "flag"),
         Spec(id: "data_quality.integration", fact: "connected_source_systems",
-             nameFa: "یکپارچگی سامانه‌های منبع داده", nameEn: "Connected source systems", unit: "count"),
+             nameFa: "یکپارچگی سامانه‌های منبع داده", nameEn: "Connected source systems", unit: "systems"),
     ]
 
     static func all(_ context: AnalysisContext) -> [Indicator] {
         specs.map { spec in
             let fact = context.facts.facts[spec.fact]
             var value = fact?.value ?? .unavailable
-            if spec.unit == "count", case .decimal(let number)? = fact?.value {
+            if FigureText.countingUnits.contains(spec.unit), case .decimal(let number)? = fact?.value {
                 value = Arithmetic.round(number, 0) == number ? .count(NSDecimalNumber(decimal: number).intValue) : .decimal(number)
             }
             var sums: [String: IndicatorValue] = ["value": value]

@@ -2,8 +2,10 @@ import Foundation
 import TarazuCore
 
 /// An indicator value as every surface prints it, by its unit: a ratio as a percentage with one
-/// decimal, rials as billion rials with one decimal, rials per person as whole rials, an index with
-/// three decimals, a count whole, a score letter, a flag as yes or no, a year without grouping.
+/// decimal, rials as billion rials with one decimal, rials per person as million rials with one
+/// decimal, an index with three decimals, a count whole (with the noun counted when the unit names
+/// one: regions, functions, lines, systems, years), a score letter, a flag as yes or no, a year
+/// without grouping.
 public struct FigureText: Sendable {
     public let numerals: Numerals
 
@@ -19,20 +21,35 @@ public struct FigureText: Sendable {
     public var no: String { language.pick("خیر", "no") }
     public var listSeparator: String { language.pick("؛ ", "; ") }
     public var billionRialsWords: String { language.pick("میلیارد ریال", "billion rials") }
-    public var rialsPerPersonWords: String { language.pick("ریال به ازای هر نفر", "rials per person") }
+    public var rialsPerPersonWords: String { language.pick("میلیون ریال به ازای هر نفر", "million rials per person") }
+
+    /// Units whose values are whole counts: `count` and the units that name what they count.
+    public static let countingUnits: Set<String> = ["count", "regions", "functions", "lines", "systems", "years"]
+
+    /// The noun a counting unit counts, singular and plural (Persian keeps the singular after a number).
+    private func countedNoun(_ unit: String) -> (one: String, many: String)? {
+        switch unit {
+        case "regions": (language.pick("منطقه", "region"), language.pick("منطقه", "regions"))
+        case "functions": (language.pick("مأموریت", "function"), language.pick("مأموریت", "functions"))
+        case "lines": (language.pick("ردیف", "line"), language.pick("ردیف", "lines"))
+        case "systems": (language.pick("سامانه", "system"), language.pick("سامانه", "systems"))
+        case "years": (language.pick("سال", "year"), language.pick("سال", "years"))
+        default: nil
+        }
+    }
 
     /// What a unit reads as beside a figure (`ratio` is «درصد» / percent).
     public func unitName(_ unit: String) -> String {
         switch unit {
         case "ratio": language.pick("درصد", "percent")
         case "rials": language.pick("میلیارد ریال", "billion rials")
-        case "rials_per_person": language.pick("ریال به ازای هر نفر", "rials per person")
+        case "rials_per_person": rialsPerPersonWords
         case "score": language.pick("امتیاز", "score")
         case "count": language.pick("تعداد", "count")
         case "index": language.pick("شاخص", "index")
         case "flag": language.pick("بله/خیر", "yes/no")
         case "year": language.pick("سال", "year")
-        case "years": language.pick("سال", "years")
+        case "regions", "functions", "lines", "systems", "years": countedNoun(unit).map(\.many) ?? unit
         case "number": language.pick("عدد", "number")
         case "record": language.pick("به تفکیک", "by item")
         default: unit
@@ -55,12 +72,15 @@ public struct FigureText: Sendable {
         case "rials":
             if case .rials(let rials) = value { return numerals.billionRials(rials) }
             return numerals.fixed(number / 1_000_000_000, places: 1) + " " + billionRialsWords
-        case "rials_per_person": return numerals.fixed(number, places: 0) + " " + rialsPerPersonWords
+        case "rials_per_person": return numerals.fixed(number / 1_000_000, places: 1) + " " + rialsPerPersonWords
         case "count":
             // A fraction labelled as a count (a breakdown share judged without a unit) keeps its decimals.
             if case .decimal = value, number != Arithmetic.round(number, 0) { return numerals.fixed(number, places: 3) }
             return numerals.fixed(number, places: 0)
         case "year": return numerals.digits("\(number)")
+        case "regions", "functions", "lines", "systems", "years":
+            guard let noun = countedNoun(unit) else { return numerals.fixed(number, places: 0) }
+            return numerals.fixed(number, places: 0) + " " + (number == 1 ? noun.one : noun.many)
         case "index": return numerals.fixed(number, places: 3)
         default:
             if case .count = value { return numerals.fixed(number, places: 0) }

@@ -90,7 +90,8 @@ public struct Indicator: Hashable, Codable, Sendable {
     public var nameEn: String
     /// The formula in words and symbols.
     public var formula: String
-    /// `ratio`, `rials`, `rials_per_person`, `score`, `count` or `index`.
+    /// `ratio`, `rials`, `rials_per_person`, `score`, `index`, `flag`, `years` (a lag), `count` or a
+    /// count of what it names: `regions`, `functions`, `lines`, `systems` (``FigureText/countingUnits``).
     public var unit: String
     /// The headline value.
     public var value: IndicatorValue

@@ -13,6 +13,8 @@ public struct BookAssessment: Sendable {
     public var contentHash: String
     /// What closed PB processes linked to the book measured (they replace the declared participation facts).
     public var participation: [MeasuredParticipation]
+    /// The Jalali year the assessment was made (nil: not tied to a date).
+    public var madeIn: Int?
 
     /// The indicator with `id`, if the engine computed it.
     public func indicator(_ id: String) -> Indicator? { indicators.first { $0.id == id } }
@@ -23,9 +25,12 @@ public struct BookAssessment: Sendable {
     }
 
     /// Assesses `book` for `year` (default: ``defaultYear(of:)``) with `rubric`. `contentHash` is the
-    /// book's hash when the caller has it already (a stored book), else it is computed.
+    /// book's hash when the caller has it already (a stored book), else it is computed. `madeIn` is the
+    /// Jalali year the assessment is made (the recommendations' deadlines count from it); nil for
+    /// output that depends on the book alone.
     public static func assess(_ book: BudgetBook, year: Int? = nil, rubric: Rubric, options: IndicatorOptions = IndicatorOptions(),
-                              participation: [MeasuredParticipation] = [], contentHash: String? = nil) throws(AssessmentError) -> BookAssessment {
+                              participation: [MeasuredParticipation] = [], contentHash: String? = nil,
+                              madeIn: Int? = nil) throws(AssessmentError) -> BookAssessment {
         let chosen: Int
         if let year {
             guard book.years.contains(year) else { throw .yearNotInBook(year, years: book.years) }
@@ -38,9 +43,9 @@ public struct BookAssessment: Sendable {
         do { indicators = try IndicatorEngine.compute(book: book, year: chosen, options: options, participation: participation) } catch {
             throw .indicators(error)
         }
-        let assessment = RubricEngine.assess(indicators: indicators, year: chosen, rubric: rubric)
+        let assessment = RubricEngine.assess(indicators: indicators, year: chosen, rubric: rubric, madeIn: madeIn)
         return BookAssessment(book: book, year: chosen, indicators: indicators, assessment: assessment,
-                              contentHash: contentHash ?? book.contentHash, participation: participation)
+                              contentHash: contentHash ?? book.contentHash, participation: participation, madeIn: madeIn)
     }
 }
 

@@ -72,14 +72,16 @@ struct AnalysisOptions: ParsableArguments {
         IndicatorOptions(volatilityThreshold: Decimal(string: String(volatilityThreshold)) ?? Decimal(string: "0.25")!)
     }
 
+    /// The analysis as made today (recommendations due counting from this Jalali year).
     func analysis() async throws -> BookAssessment {
-        try await Analysis.run(path: path, bookName: book, year: year, rubricPath: rubric, options: indicatorOptions)
+        try await Analysis.run(path: path, bookName: book, year: year, rubricPath: rubric, options: indicatorOptions,
+                               madeIn: Numerals.jalaliYear(of: Date()))
     }
 
-    /// The analysis of a book already loaded from `path`.
-    func analysis(of loaded: BudgetBook) async throws -> BookAssessment {
+    /// The analysis of a book already loaded from `path`, made in the Jalali year `madeIn`.
+    func analysis(of loaded: BudgetBook, madeIn: Int?) async throws -> BookAssessment {
         try await Analysis.analyze(loaded, source: path, year: year, rubric: try Analysis.loadRubric(rubric), options: indicatorOptions,
-                                   participation: try await Analysis.participation(path: path, book: loaded))
+                                   participation: try await Analysis.participation(path: path, book: loaded), madeIn: madeIn)
     }
 }
 
@@ -87,11 +89,11 @@ struct AnalysisOptions: ParsableArguments {
 enum Analysis {
     /// Loads the book at `path` (a book or a store) and assesses it.
     static func run(path: String, bookName: String?, year: Int?, rubricPath: String?,
-                    options: IndicatorOptions = IndicatorOptions()) async throws -> BookAssessment {
+                    options: IndicatorOptions = IndicatorOptions(), madeIn: Int? = nil) async throws -> BookAssessment {
         let book = try await loadBook(path: path, bookName: bookName)
         let rubric = try loadRubric(rubricPath)
         return try await analyze(book, source: path, year: year, rubric: rubric, options: options,
-                                 participation: try await participation(path: path, book: book))
+                                 participation: try await participation(path: path, book: book), madeIn: madeIn)
     }
 
     /// What the closed PB processes linked to `book` measured, when `path` is a store (else none).
@@ -104,12 +106,12 @@ enum Analysis {
     /// The assessment of `book`; its content hash is computed at the same time on another core.
     static func analyze(_ book: BudgetBook, source: String, year: Int?, rubric: Rubric,
                         options: IndicatorOptions = IndicatorOptions(),
-                        participation: [MeasuredParticipation] = []) async throws -> BookAssessment {
+                        participation: [MeasuredParticipation] = [], madeIn: Int? = nil) async throws -> BookAssessment {
         async let contentHash = book.contentHash
         let assessed: BookAssessment
         do {
             assessed = try BookAssessment.assess(book, year: year, rubric: rubric, options: options, participation: participation,
-                                                 contentHash: "")
+                                                 contentHash: "", madeIn: madeIn)
         } catch {
             throw BadInput(["\(source): \(error)"])
         }
@@ -202,7 +204,7 @@ enum AnalysisOutput {
         lines += ["", "Recommendations"]
         for recommendation in analysis.assessment.recommendations {
             let target = recommendation.target
-            lines.append("- \(recommendation.id) (\(recommendation.criterion)): \(target.indicator) \(target.figure) \(target.comparison) \(describe(target.value, unit: target.unit)) by \(target.byYear)")
+            lines.append("- \(recommendation.id) (\(recommendation.criterion)): \(TargetText(language: .en).sentence(target))")
         }
         return lines.joined(separator: "\n")
     }

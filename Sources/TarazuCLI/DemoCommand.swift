@@ -34,7 +34,8 @@ struct DemoCommand: AsyncParsableCommand {
         }
         print("")
         print(try DemoSummary.table(book))
-        let analysis = try await Analysis.analyze(book, source: "sample:tabriz", year: nil, rubric: try Analysis.loadRubric(nil))
+        let analysis = try await Analysis.analyze(book, source: "sample:tabriz", year: nil, rubric: try Analysis.loadRubric(nil),
+                                                  madeIn: Numerals.jalaliYear(of: Date()))
         let advanced = try ReportWriter.advanced(book: book, year: analysis.year)
         print("")
         print("Status table \(analysis.year) (rubric \(analysis.assessment.rubric) \(analysis.assessment.rubricVersion)):")

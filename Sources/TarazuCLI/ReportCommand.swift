@@ -52,8 +52,9 @@ struct ReportCommand: AsyncParsableCommand {
         // The advanced analysis needs only the book and the year: it runs beside the indicators.
         let year = input.year ?? BookAssessment.defaultYear(of: book)
         async let advanced = noAdvanced ? nil : ReportWriter.advanced(book: book, year: year)
-        let analysis = try await input.analysis(of: book)
-        let text = analysis.report(advanced: try await advanced, language: lang, format: format.reportFormat, generatedOn: generatedOn())
+        let generatedOn = generatedOn()
+        let analysis = try await input.analysis(of: book, madeIn: generatedOn.map(Numerals.jalaliYear(of:)))
+        let text = analysis.report(advanced: try await advanced, language: lang, format: format.reportFormat, generatedOn: generatedOn)
         if let out {
             try ReportWriter.write(text, to: out)
         } else {

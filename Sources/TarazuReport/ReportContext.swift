@@ -103,29 +103,6 @@ struct ReportContext: Sendable {
         }
         return (result, filled)
     }
-
-    /// The sentence of a recommendation's target, e.g. "bring X under 10.0 % by 1405". A figure
-    /// inside the breakdown is named by its labels (its year is left out when it is the target year).
-    func targetSentence(_ target: Target) -> String {
-        let name = indicatorName(target.indicator)
-        var labels: [String] = []
-        if target.figure.hasPrefix("breakdown.") {
-            for part in target.figure.dropFirst("breakdown.".count).split(separator: ".").map(String.init) {
-                if part.count == 4, let year = Int(part) {
-                    if year != target.byYear { labels.append(text.yearWord + " " + numerals.year(year)) }
-                } else {
-                    labels.append(categoryLabel(part))
-                }
-            }
-        }
-        let value = values.format(target.value, unit: target.unit)
-        let byYear = numerals.year(target.byYear)
-        if case .flag(true) = target.value, target.comparison == "equals" {
-            return text.flagTargetSentence(subject: name, value: value, year: byYear)
-        }
-        let subject = labels.isEmpty ? name : text.figureOf(labels.joined(separator: text.listSeparator), name)
-        return text.targetSentence(subject: subject, comparison: target.comparison, value: value, year: byYear)
-    }
 }
 
 /// Sums of money kept exact as `Decimal` (a sum of `Int64` rials cannot lose precision there).

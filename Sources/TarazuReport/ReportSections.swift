@@ -90,7 +90,7 @@ extension ReportContext {
 
     func recommendationSection(number: Int) -> Section {
         let items: [Rich] = input.assessment.recommendations.map { recommendation in
-            let sentence = targetSentence(recommendation.target)
+            let sentence = TargetText(language: language).sentence(recommendation.target)
             let template = pick(recommendation.text)
             let (body, _) = fill(template, figures: [:], extra: ["target": sentence, "year": numerals.year(recommendation.target.byYear)])
             let criterion = input.assessment.criteria.first { $0.id == recommendation.criterion }
@@ -109,7 +109,10 @@ extension ReportContext {
 
     /// A breakdown key as a label, or as a Latin id when it has no label.
     func keyRun(_ key: String) -> Inline {
-        if key.hasPrefix("pi"), indicators["pefa.\(key)"] != nil { return .ltr("PI-" + key.dropFirst(2)) }
+        if key.hasPrefix("pi"), indicators["pefa.\(key)"] != nil {
+            let number = key.dropFirst(2).replacingOccurrences(of: ".", with: "-")
+            return language == .fa ? .text("پفا " + number) : .ltr("PI-" + key.dropFirst(2))
+        }
         let label = categoryLabel(key)
         return label == key && key.unicodeScalars.allSatisfy(\.isASCII) ? .ltr(key) : .text(label)
     }
@@ -191,11 +194,11 @@ extension ReportContext {
             [[.text(isPersian ? indicator.nameFa : indicator.nameEn)], [.ltr(indicator.id)], [.ltr(indicator.formula)]]
         }
         let criteria: [[Rich]] = assessment.criteria.map { criterion in
-            [[.text(pick(criterion.name))], [.badge(criterion.status, statusLabel(criterion.status))], [.ltr(criterion.reasoning)]]
+            [[.text(pick(criterion.name))], [.badge(criterion.status, statusLabel(criterion.status))], [.text(pick(criterion.reasoning))]]
         }
         let checks: [[Rich]] = assessment.criteria.flatMap { criterion in
             criterion.checks.map { check in
-                [[.text(pick(criterion.name))], [.text(pick(check.name))], [.ltr(check.indicator)], [.ltr(check.rule)]]
+                [[.text(pick(criterion.name))], [.text(pick(check.name))], [.ltr(check.indicator)], [.text(pick(check.rule))]]
             }
         }
         let advanced = input.advanced.map(advancedMethodBlocks) ?? []

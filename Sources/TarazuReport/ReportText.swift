@@ -76,38 +76,6 @@ struct ReportText: Sendable {
 
     // MARK: Target sentences
 
-    /// "bring X under 10.0 % by 1405" / «رساندن X به کمتر از ۱۰٫۰٪ تا سال ۱۴۰۵».
-    func targetSentence(subject: String, comparison: String, value: String, year: String) -> String {
-        if language == .fa {
-            let relation = switch comparison {
-            case "below": "کمتر از "
-            case "at_most": "حداکثر "
-            case "at_least": "دست‌کم "
-            case "above": "بیش از "
-            default: ""
-            }
-            return "رساندن \(subject) به \(relation)\(value) تا سال \(year)"
-        }
-        let relation = switch comparison {
-        case "below": "under"
-        case "at_most": "to at most"
-        case "at_least": "to at least"
-        case "above": "above"
-        default: "to"
-        }
-        return "bring \(subject) \(relation) \(value) by \(year)"
-    }
-
-    /// "the composition variance of X" / «واریانس ترکیب در شاخص «X»».
-    func figureOf(_ figure: String, _ indicator: String) -> String {
-        pick("\(figure) در شاخص «\(indicator)»", "the \(figure) of \(indicator)")
-    }
-
-    /// A yes/no fact to establish: "have X in place (yes) by 1404" / «تحقق «X» (بله) تا سال ۱۴۰۴».
-    func flagTargetSentence(subject: String, value: String, year: String) -> String {
-        pick("تحقق «\(subject)» (\(value)) تا سال \(year)", "have \(subject) in place (\(value)) by \(year)")
-    }
-
     // MARK: Charts
 
     var chartsTitle: String { pick("نمودارهای کلیدی", "Key charts") }
@@ -140,9 +108,9 @@ struct ReportText: Sendable {
 
     // MARK: Tables
 
-    var pefaTitle: String { pick("امتیازهای PEFA (اعتبار بودجه)", "PEFA scores (budget reliability)") }
+    var pefaTitle: String { pick("امتیازهای پفا (اعتبار بودجه)", "PEFA scores (budget reliability)") }
     var pefaIntro: String {
-        pick("امتیازهای چارچوب PEFA برای اعتبار بودجه، از ارقام سالانه کتاب بودجه؛ در هر خانه رقم سال و امتیاز آن آمده است.",
+        pick("امتیازهای چارچوب پفا (ارزیابی هزینه‌های عمومی و پاسخ‌گویی مالی، PEFA) برای اعتبار بودجه، از ارقام سالانه کتاب بودجه؛ در هر خانه رقم سال و امتیاز آن آمده است.",
              "Scores of the PEFA framework for budget reliability, from the book's yearly figures; each cell shows the year's figure and its score.")
     }
     var indicatorColumn: String { pick("شاخص", "Indicator") }

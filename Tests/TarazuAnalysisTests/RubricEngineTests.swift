@@ -43,7 +43,7 @@ import TarazuCore
                 recommendation:
                   id: r1
                   text: {fa: "{target}", en: "{target}"}
-                  target: {comparison: below, value: "0.10", unit: ratio, years: 2}
+                  target: {subject: {fa: "سهم ن", en: "the share of n"}, comparison: below, value: "0.10", unit: ratio, years: 2}
     """
 
     func indicator(_ id: String, _ value: IndicatorValue, unit: String = "ratio", basis: Basis = .data) -> Indicator {
@@ -64,8 +64,9 @@ import TarazuCore
         #expect(assessment.criteria[0].verdict?.en == "Weak!")
         #expect(assessment.criteria[0].checks[0].finding?.en == "{value} in {year}")
         #expect(assessment.recommendations.count == 1)
-        #expect(assessment.recommendations[0].target == Target(indicator: "x.ratio", figure: "value", comparison: "below",
-                                                               value: .decimal(Decimal(string: "0.10")!), unit: "ratio", byYear: 1405))
+        // Due two years after the earliest year a 1403 execution can be judged (1404).
+        #expect(assessment.recommendations[0].target == Target(indicator: "x.ratio", figure: "value", subject: Bilingual(fa: "سهم ن", en: "the share of n"),
+                                                               comparison: .below, value: .decimal(Decimal(string: "0.10")!), unit: "ratio", byYear: 1406))
         let good = RubricEngine.assess(indicators: [indicator("x.ratio", .decimal(0))], year: 1403, rubric: rubric)
         #expect(good.recommendations.isEmpty)
     }
@@ -76,7 +77,42 @@ import TarazuCore
         #expect(missing.criteria[0].status == nil)
         let absentIndicator = RubricEngine.assess(indicators: [], year: 1403, rubric: rubric)
         #expect(absentIndicator.criteria[0].status == nil)
-        #expect(absentIndicator.criteria[0].reasoning.contains("not assessed"))
+        #expect(absentIndicator.criteria[0].reasoning.en.contains("not assessed"))
+        #expect(absentIndicator.criteria[0].reasoning.fa == "هیچ آزمونی رقم نداشت؛ سنجیده نشده")
+    }
+
+    @Test func deadlinesCountFromTheYearTheAssessmentIsMadeAndAreNeverPast() throws {
+        let rubric = try Self.rubric(checks: Self.ratioCheck)
+        let failing = [indicator("x.ratio", .decimal(Decimal(string: "0.3")!))]
+        // Made in 1405 about 1403: due 1407, not 1405 (which is already running).
+        #expect(RubricEngine.assess(indicators: failing, year: 1403, rubric: rubric, madeIn: 1405).recommendations[0].target.byYear == 1407)
+        // A budget judged before its year (made in 1400 about 1403) counts from the year after 1403.
+        #expect(RubricEngine.assess(indicators: failing, year: 1403, rubric: rubric, madeIn: 1400).recommendations[0].target.byYear == 1406)
+    }
+
+    @Test func rulesAndReasoningAreWordedInBothLanguages() throws {
+        let rubric = try Self.rubric(checks: Self.ratioCheck)
+        let result = RubricEngine.assess(indicators: [indicator("x.ratio", .decimal(Decimal(string: "0.3")!))], year: 1403, rubric: rubric)
+        let check = result.criteria[0].checks[0]
+        #expect(check.rule.fa == "کمتر بهتر است: قوی تا ۵٫۰٪، مناسب تا ۱۰٫۰٪، ناقص تا ۲۰٫۰٪؛ در غیر این صورت ضعیف")
+        #expect(check.rule.en == "lower is better: Strong ≤ 5.0 %, Adequate ≤ 10.0 %, Partial ≤ 20.0 %; otherwise Weak")
+        #expect(result.criteria[0].reasoning.fa == "میانگین امتیاز ۱ آزمون سنجیده‌شده ۱ از ۴ است (قوی ۴، مناسب ۳، ناقص ۲، ضعیف ۱، وجود ندارد ۰)؛ نتیجه: ضعیف")
+        #expect(!result.criteria[0].reasoning.fa.unicodeScalars.contains { $0.properties.isAlphabetic && $0.isASCII })
+    }
+
+    @Test func aTargetWithoutSubjectOrWithAnUnknownComparisonIsRefused() {
+        do {
+            _ = try Self.rubric(checks: Self.ratioCheck.replacingOccurrences(of: "subject: {fa: \"سهم ن\", en: \"the share of n\"}, ", with: ""))
+            Issue.record("a target without a subject was accepted")
+        } catch {
+            #expect("\(error)".contains("criterion c, check low: the recommendation's target needs a `subject`"))
+        }
+        do {
+            _ = try Self.rubric(checks: Self.ratioCheck.replacingOccurrences(of: "comparison: below", with: "comparison: under"))
+            Issue.record("an unknown comparison was accepted")
+        } catch {
+            #expect("\(error)".contains("unknown target comparison `under` (one of below, at_most, at_least, above, equals)"))
+        }
     }
 
     static let mixedChecks = """
@@ -117,7 +153,8 @@ import TarazuCore
         let single = try Self.rubric(checks: Self.mixedChecks.replacingOccurrences(of: "caps: partial", with: "caps: weak"))
         let capped = RubricEngine.assess(indicators: [indicator("x.grade", .grade("A")), indicator("x.flag", .flag(false))], year: 1403, rubric: single)
         #expect(capped.criteria[0].status == .weak)
-        #expect(capped.criteria[0].reasoning.contains("capped at weak because flag is absent"))
+        #expect(capped.criteria[0].reasoning.en.contains("capped at Weak because n is Absent"))
+        #expect(capped.criteria[0].reasoning.fa.contains("وضعیت معیار حداکثر «ضعیف» است، چون وضعیت «ن» «وجود ندارد» است"))
         _ = result
     }
 

@@ -124,62 +124,64 @@ enum ReportFixture {
             indicator: "pefa.pi1", basis: .data, status: .weak,
             figures: ["value": Figure(value: .grade("D"), unit: "score"), "rate": Figure(value: ratio("0.7"), unit: "ratio"),
                       "year": Figure(value: .count(1403), unit: "year")],
-            rule: "grades: A strong, B adequate, C partial, D weak",
+            rule: Bilingual(fa: "امتیاز پفا: A قوی، B مطلوب، C ناقص، D ضعیف", en: "PEFA score: A Strong, B Adequate, C Partial, D Weak"),
             finding: Bilingual(fa: "هزینه‌های تحقق‌یافته از بودجه مصوب فاصله دارد: امتیاز {value} و نرخ تحقق بودجه در سال {year} تنها {rate} است.",
                                en: "Realized spending departs from the approved budget: the score is {value}, and only {rate} of the {year} budget was executed."))
         let assetSales = CheckResult(
             id: "asset_sales", name: Bilingual(fa: "فروش دارایی فراتر از مجوز", en: "Asset sales beyond authorization"),
             indicator: "compliance.asset_sales_over_authorization", basis: .data, status: .strong,
             figures: ["value": Figure(value: .rials(0), unit: "rials")],
-            rule: "lower is better: strong <= 0, adequate <= 1000000000",
+            rule: Bilingual(fa: "کمتر بهتر است: قوی تا ۰٫۰ میلیارد ریال، مطلوب تا ۱٫۰ میلیارد ریال", en: "lower is better: Strong ≤ 0.0 billion rials, Adequate ≤ 1.0 billion rials"),
             finding: Bilingual(fa: "هیچ منطقه‌ای بیش از مجوز شورا دارایی نفروخته است.", en: "No region sold assets beyond the council's authorization."))
         let composition = CheckResult(
             id: "composition", name: Bilingual(fa: "واریانس ترکیب هزینه‌ها", en: "Composition variance by function"),
             indicator: "pefa.pi2.1", basis: .data, status: .partial,
             figures: ["value": Figure(value: ratio("0.1408"), unit: "ratio")],
-            rule: "lower is better: strong <= 0.05, adequate <= 0.1, partial <= 0.15, weak <= 0.3", finding: nil)
+            rule: Bilingual(fa: "کمتر بهتر است: قوی تا ۵٫۰٪، مطلوب تا ۱۰٫۰٪، ناقص تا ۱۵٫۰٪، ضعیف تا ۳۰٫۰٪", en: "lower is better: Strong ≤ 5.0 %, Adequate ≤ 10.0 %, Partial ≤ 15.0 %, Weak ≤ 30.0 %"), finding: nil)
         let fees = CheckResult(
             id: "fees", name: Bilingual(fa: "سهم عوارض", en: "Share of fees"), indicator: "revenue.fees_share", basis: .data,
-            status: .adequate, figures: ["value": Figure(value: ratio("0.6"), unit: "ratio")], rule: "higher is better: adequate >= 0.5",
+            status: .adequate, figures: ["value": Figure(value: ratio("0.6"), unit: "ratio")], rule: Bilingual(fa: "بیشتر بهتر است: مطلوب از ۵۰٫۰٪", en: "higher is better: Adequate ≥ 50.0 %"),
             finding: Bilingual(fa: "کتاب بودجه سهم عوارض را نشان می‌دهد: {value}.", en: "The book shows the share of fees: {value}."))
         let dashboards = CheckResult(
             id: "council_dashboards", name: Bilingual(fa: "داشبورد تحلیلی شورا", en: "Council analytical dashboards"),
             indicator: "transparency.council_dashboards", basis: .declared, status: .absent,
-            figures: ["value": Figure(value: .flag(false), unit: "flag")], rule: "flag: yes strong, no absent",
+            figures: ["value": Figure(value: .flag(false), unit: "flag")], rule: Bilingual(fa: "واقعیت اظهارشده (بله یا خیر): بله قوی، خیر وجود ندارد", en: "declared fact (yes or no): yes Strong, no Absent"),
             finding: Bilingual(fa: "شورا داشبورد تحلیلی ندارد (داشبورد: {value}).", en: "The council has no analytical dashboards (dashboards: {value})."),
             note: "Letter 152 of the council secretariat, 1403")
         let integration = CheckResult(
             id: "integration", name: Bilingual(fa: "یکپارچگی سامانه‌ها", en: "Integration of systems"),
-            indicator: "data_quality.integration", basis: .data, status: nil, figures: [:], rule: "higher is better: strong >= 0.8",
+            indicator: "data_quality.integration", basis: .data, status: nil, figures: [:], rule: Bilingual(fa: "بیشتر بهتر است: قوی از ۸۰٫۰٪", en: "higher is better: Strong ≥ 80.0 %"),
             finding: nil)
         let criteria = [
             CriterionResult(id: "institutional_coherence", lens: "integrated_urban_management",
                             name: Bilingual(fa: "انسجام نهادی", en: "Institutional coherence"), status: .partial,
                             verdict: Bilingual(fa: "ناقص؛ هماهنگی میان شورا و شهرداری در برخی حوزه‌ها برقرار نیست",
                                                en: "Partial; council and municipality are not coordinated in some areas"),
-                            reasoning: "mean of 2 checks (1 + 4) / 2 = 2.5 -> partial (tie to the worse)", checks: [outturn, assetSales]),
+                            reasoning: Bilingual(fa: "میانگین امتیاز ۲ آزمون سنجیده‌شده ۲٫۵۰ از ۴ است؛ نتیجه: ناقص", en: "the mean score of 2 assessed checks is 2.50 of 4: Partial"), checks: [outturn, assetSales]),
             CriterionResult(id: "project_prioritization", lens: "integrated_urban_management",
                             name: Bilingual(fa: "اولویت‌گذاری پروژه‌ها", en: "Project prioritization"), status: .partial,
                             verdict: Bilingual(fa: "ناقص، متمرکز و نامتعادل", en: "Incomplete, centralized and unbalanced"),
-                            reasoning: "one check: partial", checks: [composition]),
+                            reasoning: Bilingual(fa: "میانگین امتیاز ۱ آزمون سنجیده‌شده ۲ از ۴ است؛ نتیجه: ناقص", en: "the mean score of 1 assessed check is 2 of 4: Partial"), checks: [composition]),
             CriterionResult(id: "data_infrastructure", lens: "data_driven_governance",
                             name: Bilingual(fa: "زیرساخت داده‌ای", en: "Data infrastructure"), status: nil, verdict: nil,
-                            reasoning: "no check could be assessed", checks: [integration]),
+                            reasoning: Bilingual(fa: "هیچ آزمونی رقم نداشت؛ سنجیده نشده", en: "no check could be assessed: not assessed"), checks: [integration]),
             CriterionResult(id: "transparency", lens: "data_driven_governance",
                             name: Bilingual(fa: "شفافیت در تصمیم‌سازی", en: "Transparency in decision making"), status: .weak,
                             verdict: Bilingual(fa: "محدود به آمار، بدون تحلیل سیاستی", en: "Limited to statistics, without policy analysis"),
-                            reasoning: "mean of 2 checks (3 + 0) / 2 = 1.5 -> weak", checks: [fees, dashboards]),
+                            reasoning: Bilingual(fa: "میانگین امتیاز ۲ آزمون سنجیده‌شده ۱٫۵۰ از ۴ است؛ نتیجه: ضعیف", en: "the mean score of 2 assessed checks is 1.50 of 4: Weak"), checks: [fees, dashboards]),
         ]
         let recommendations = [
             Recommendation(id: "realistic_composition", criterion: "project_prioritization", check: "composition",
                            text: Bilingual(fa: "ترکیب بودجه بر پایه اولویت‌های مصوب شورا بسته شود؛ هدف: {target}.",
                                            en: "Set the budget's composition from the council's approved priorities; target: {target}."),
-                           target: Target(indicator: "pefa.pi2.1", figure: "breakdown.1405.composition_variance", comparison: "below",
+                           target: Target(indicator: "pefa.pi2.1", figure: "breakdown.1405.composition_variance",
+                                          subject: Bilingual(fa: "واریانس ترکیب هزینه‌ها میان مأموریت‌ها", en: "the variance of the expenditure composition by function"), comparison: .below,
                                           value: ratio("0.1"), unit: "ratio", byYear: 1405)),
             Recommendation(id: "dashboards", criterion: "transparency", check: "council_dashboards",
                            text: Bilingual(fa: "داشبورد تحلیلی شورا تا پایان سال {year} راه‌اندازی شود.",
                                            en: "Install analytical dashboards in the council by the end of {year}."),
-                           target: Target(indicator: "transparency.council_dashboards", figure: "value", comparison: "equals",
+                           target: Target(indicator: "transparency.council_dashboards", figure: "value",
+                                          subject: Bilingual(fa: "راه‌اندازی داشبورد تحلیلی برای شورا", en: "set up analytical dashboards for the council"), comparison: .equals,
                                           value: .flag(true), unit: "flag", byYear: 1404)),
         ]
         return Assessment(rubric: "tarazu-governance", rubricVersion: "1.0.0", year: 1403, lenses: lenses, statusLabels: labels,

@@ -19,7 +19,7 @@ import Testing
     @Test func theAnalysisIsTheApplicationsAssessment() async throws {
         let (catalog, _) = try catalog([book])
         let served = try await catalog.analysis(named: book.metadata.name, year: nil)
-        let direct = try BookAssessment.assess(book, rubric: try Rubric.standard())
+        let direct = try BookAssessment.assess(book, rubric: try Rubric.standard(), madeIn: Numerals.jalaliYear(of: Date()))
         #expect(served.year == direct.year)
         #expect(served.indicators == direct.indicators)
         #expect(served.assessment == direct.assessment)

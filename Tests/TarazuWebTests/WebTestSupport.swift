@@ -40,7 +40,7 @@ enum WebHarness {
         let app = try await Application.make(.testing)
         do {
             for book in books { _ = try await store.importBook(book, source: "test") }
-            try await TarazuWebApp.configure(app, store: store, auth: auth)
+            try await TarazuWebApp.configure(app, store: store, auth: auth, assessedIn: { nil })
             try await body(app, store)
         } catch {
             try? await app.asyncShutdown()

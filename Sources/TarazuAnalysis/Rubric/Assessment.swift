@@ -54,8 +54,8 @@ public struct CheckResult: Hashable, Codable, Sendable {
     public var status: Status?
     /// The figures the finding quotes, by placeholder name; `value` is the judged figure.
     public var figures: [String: Figure]
-    /// The rule applied, e.g. "lower is better: strong <= 0.05, adequate <= 0.1, ...".
-    public var rule: String
+    /// The rule applied, in words, e.g. "lower is better: strong ≤ 5.0 %, adequate ≤ 10.0 %, ...".
+    public var rule: Bilingual
     /// The sentence for the report with `{placeholder}` figures: the positive text when the status is
     /// strong or adequate, the challenge text otherwise (nil when the rubric gives none).
     public var finding: Bilingual?
@@ -66,7 +66,7 @@ public struct CheckResult: Hashable, Codable, Sendable {
 
     /// A check outcome.
     public init(id: String, name: Bilingual, indicator: String, basis: Basis, status: Status?, figures: [String: Figure],
-                rule: String, finding: Bilingual?, note: String? = nil) {
+                rule: Bilingual, finding: Bilingual?, note: String? = nil) {
         self.id = id
         self.name = name
         self.indicator = indicator
@@ -91,13 +91,13 @@ public struct CriterionResult: Hashable, Codable, Sendable {
     public var status: Status?
     /// The rubric's wording of that status for this criterion (the status-table cell).
     public var verdict: Bilingual?
-    /// How the status was reached, e.g. "mean of 4 checks 1.5 -> weak".
-    public var reasoning: String
+    /// How the status was reached, in words: the mean score, the checks left out, any cap.
+    public var reasoning: Bilingual
     /// The checks, in rubric order.
     public var checks: [CheckResult]
 
     /// A criterion outcome.
-    public init(id: String, lens: String, name: Bilingual, status: Status?, verdict: Bilingual?, reasoning: String, checks: [CheckResult]) {
+    public init(id: String, lens: String, name: Bilingual, status: Status?, verdict: Bilingual?, reasoning: Bilingual, checks: [CheckResult]) {
         self.id = id
         self.lens = lens
         self.name = name
@@ -108,14 +108,28 @@ public struct CriterionResult: Hashable, Codable, Sendable {
     }
 }
 
+/// How a target's figure compares with its value.
+public enum TargetComparison: String, Codable, CaseIterable, Sendable {
+    case below
+    case atMost = "at_most"
+    case atLeast = "at_least"
+    case above
+    case equals
+
+    /// True when the figure should come down to meet the target.
+    public var lowers: Bool { self == .below || self == .atMost }
+}
+
 /// A measurable target: `indicator`'s `figure` compared with `value` by the end of `byYear`.
 public struct Target: Hashable, Codable, Sendable {
     /// The indicator id.
     public var indicator: String
     /// The figure of the indicator: `value` or `breakdown.KEY`.
     public var figure: String
-    /// `below`, `at_most`, `at_least`, `above` or `equals`.
-    public var comparison: String
+    /// What is measured (a noun phrase), or for a yes/no fact the action that makes it true.
+    public var subject: Bilingual
+    /// How the figure should compare with `value`.
+    public var comparison: TargetComparison
     /// The target value.
     public var value: IndicatorValue
     /// The unit of the target value.
@@ -124,14 +138,16 @@ public struct Target: Hashable, Codable, Sendable {
     public var byYear: Int
 
     private enum CodingKeys: String, CodingKey {
-        case indicator, figure, comparison, value, unit
+        case indicator, figure, subject, comparison, value, unit
         case byYear = "by_year"
     }
 
     /// A target.
-    public init(indicator: String, figure: String, comparison: String, value: IndicatorValue, unit: String, byYear: Int) {
+    public init(indicator: String, figure: String, subject: Bilingual, comparison: TargetComparison, value: IndicatorValue,
+                unit: String, byYear: Int) {
         self.indicator = indicator
         self.figure = figure
+        self.subject = subject
         self.comparison = comparison
         self.value = value
         self.unit = unit

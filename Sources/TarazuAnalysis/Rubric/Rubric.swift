@@ -84,8 +84,11 @@ public struct Rubric: Hashable, Sendable, Decodable {
     }
 
     /// A measurable target: `figure` (default: the check's judged figure) compared with `value`,
-    /// `years` after the analysis year.
+    /// due `years` after the year the assessment is made.
     public struct TargetSpec: Hashable, Sendable, Decodable {
+        /// What is measured, as a noun phrase ("the share of ..."); for a yes/no fact, the action that
+        /// makes it true ("set up ..."). Required: the recommendation's sentence is built around it.
+        public var subject: Bilingual?
         public var figure: String?
         public var comparison: String
         public var value: String
@@ -151,9 +154,14 @@ public struct Rubric: Hashable, Sendable, Decodable {
                 try status(check.beyond, place)
                 try status(check.caps, place)
                 if let target = check.recommendation?.target {
-                    guard ["below", "at_most", "at_least", "above", "equals"].contains(target.comparison) else {
-                        throw RubricError(message: "\(place): unknown target comparison `\(target.comparison)`")
+                    guard TargetComparison(rawValue: target.comparison) != nil else {
+                        throw RubricError(message: "\(place): unknown target comparison `\(target.comparison)` (one of "
+                                          + TargetComparison.allCases.map(\.rawValue).joined(separator: ", ") + ")")
                     }
+                    guard let subject = target.subject, !subject.fa.isEmpty, !subject.en.isEmpty else {
+                        throw RubricError(message: "\(place): the recommendation's target needs a `subject` in fa and en (what it measures)")
+                    }
+                    guard target.years >= 0 else { throw RubricError(message: "\(place): the target's `years` cannot be negative") }
                 }
             }
         }

@@ -4,16 +4,22 @@ import TarazuCore
 /// Applies a rubric to computed indicators: the status of each check and criterion, with the figures
 /// behind them, and the recommendations for criteria at partial or worse. Pure and deterministic.
 public enum RubricEngine {
-    /// The assessment of `indicators` (computed for `year`) under `rubric`.
-    public static func assess(indicators: [Indicator], year: Int, rubric: Rubric) -> Assessment {
+    /// The assessment of `indicators` (computed for `year`) under `rubric`, made in the Jalali year
+    /// `madeIn` (nil: the year after `year`, the earliest a year's execution can be judged). Targets are
+    /// due counting from the later of the two, so a deadline never lies in the past.
+    public static func assess(indicators: [Indicator], year: Int, rubric: Rubric, madeIn: Int? = nil) -> Assessment {
+        let from = max(year + 1, madeIn ?? year + 1)
         let byId = Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let resolver = FigureResolver(indicators: byId, year: year)
         var criteria: [CriterionResult] = []
         var recommendations: [Recommendation] = []
         var recommended = Set<String>()
+        var labels: [Status: Bilingual] = [:]
+        for status in Status.allCases { labels[status] = rubric.statuses[status.rawValue] }
+        let wording = RubricWording(labels: labels)
         for criterion in rubric.criteria {
-            let checks = criterion.checks.map { judge($0, resolver: resolver) }
-            let (status, reasoning) = combine(criterion.checks, checks)
+            let checks = criterion.checks.map { judge($0, resolver: resolver, wording: wording) }
+            let (status, reasoning) = combine(criterion.checks, checks, wording: wording)
             criteria.append(CriterionResult(
                 id: criterion.id, lens: criterion.lens, name: criterion.name, status: status,
                 verdict: status.flatMap { criterion.verdicts[$0.rawValue] }, reasoning: reasoning, checks: checks))
@@ -23,16 +29,14 @@ public enum RubricEngine {
                       recommended.insert(recommendation.id).inserted else { continue }
                 recommendations.append(Recommendation(
                     id: recommendation.id, criterion: criterion.id, check: spec.id, text: recommendation.text,
-                    target: target(recommendation.target, check: spec, year: year)))
+                    target: target(recommendation.target, check: spec, from: from)))
             }
         }
-        var labels: [Status: Bilingual] = [:]
-        for status in Status.allCases { labels[status] = rubric.statuses[status.rawValue] }
         return Assessment(rubric: rubric.rubric, rubricVersion: rubric.version, year: year, lenses: rubric.lenses,
                           statusLabels: labels, criteria: criteria, recommendations: recommendations)
     }
 
-    static func judge(_ check: Rubric.Check, resolver: FigureResolver) -> CheckResult {
+    static func judge(_ check: Rubric.Check, resolver: FigureResolver, wording: RubricWording) -> CheckResult {
         let indicator = resolver.indicators[check.indicator]
         let judgedPath = check.judge ?? "value"
         let judged = resolver.figure(check.indicator, judgedPath, unit: check.unit)
@@ -49,7 +53,8 @@ public enum RubricEngine {
         var note: String?
         if case .text(let text)? = indicator?.evidence.first?.sums["note"] { note = text }
         return CheckResult(id: check.id, name: check.name, indicator: check.indicator, basis: indicator?.basis ?? .data,
-                           status: earned, figures: figures, rule: rule(check), finding: finding, note: note)
+                           status: earned, figures: figures,
+                           rule: wording.rule(check, unit: check.unit ?? judged?.unit ?? indicator?.unit ?? ""), finding: finding, note: note)
     }
 
     /// The status a figure earns, or nil when it is not of the kind the check reads.
@@ -72,51 +77,38 @@ public enum RubricEngine {
     }
 
     /// The mean of the assessed checks' scores, rounded to the nearest status (a tie goes to the worse),
-    /// then lowered by any cap of a failing check.
-    static func combine(_ specs: [Rubric.Check], _ checks: [CheckResult]) -> (Status?, String) {
+    /// then lowered by any cap of a failing check; with the reasoning in words.
+    static func combine(_ specs: [Rubric.Check], _ checks: [CheckResult], wording: RubricWording) -> (Status?, Bilingual) {
         let scores = checks.compactMap(\.status).map(\.score)
-        guard !scores.isEmpty else { return (nil, "no check could be assessed: not assessed") }
+        guard !scores.isEmpty else { return (nil, wording.notAssessed) }
         let total = scores.reduce(0, +)
         let doubled = 2 * total - scores.count
         let rounded = doubled <= 0 ? 0 : (doubled + 2 * scores.count - 1) / (2 * scores.count)
         var status = Status(score: rounded)
         let mean = Decimal(total) / Decimal(scores.count)
-        var reasoning = "mean score of \(scores.count) assessed check(s) \(Arithmetic.round(mean, 2)) (strong 4 ... absent 0) -> \(status.rawValue)"
-        let skipped = checks.filter { $0.status == nil }.map(\.id)
-        if !skipped.isEmpty { reasoning += "; not assessed: \(skipped.joined(separator: ", "))" }
+        var reasoning = wording.mean(of: scores.count, Arithmetic.round(mean, 2), gives: status)
+        let skipped = checks.filter { $0.status == nil }.map(\.name)
+        if !skipped.isEmpty { reasoning = wording.joined(reasoning, wording.skipped(skipped)) }
         for (spec, check) in zip(specs, checks) {
             guard let cap = spec.caps.flatMap(Status.init(rawValue:)), let checkStatus = check.status, checkStatus.isFailing, status < cap else { continue }
             status = cap
-            reasoning += "; capped at \(cap.rawValue) because \(check.id) is \(checkStatus.rawValue)"
+            reasoning = wording.joined(reasoning, wording.capped(at: cap, by: check.name, being: checkStatus))
         }
         return (status, reasoning)
     }
 
-    static func rule(_ check: Rubric.Check) -> String {
-        let figure = check.judge ?? "value"
-        if let grades = check.grades {
-            return "\(check.indicator) \(figure), PEFA letter: " + grades.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-        }
-        if let flags = check.flags {
-            return "\(check.indicator) (declared yes/no): " + ["true", "false"].compactMap { key in flags[key].map { "\(key) \($0)" } }.joined(separator: ", ")
-        }
-        let sign = check.better == "lower" ? "<=" : ">="
-        let bands = Status.allCases.compactMap { status in check.bands?[status.rawValue].map { "\(status.rawValue) \(sign) \($0)" } }
-        return "\(check.indicator) \(figure), \(check.better ?? "") is better: " + bands.joined(separator: ", ")
-            + ", otherwise \(check.beyond ?? "-")" + (check.caps.map { "; caps the criterion at \($0) when weak or absent" } ?? "")
-    }
-
-    static func target(_ spec: Rubric.TargetSpec, check: Rubric.Check, year: Int) -> Target {
-        let byYear = year + spec.years
+    static func target(_ spec: Rubric.TargetSpec, check: Rubric.Check, from: Int) -> Target {
+        let byYear = from + spec.years
         let figure = (spec.figure ?? check.judge ?? "value").replacingOccurrences(of: "$year", with: String(byYear))
         let value: IndicatorValue
         switch spec.unit {
         case "score": value = .grade(spec.value)
         case "flag": value = .flag(spec.value == "true")
-        case "count": value = Int(spec.value).map(IndicatorValue.count) ?? .text(spec.value)
+        case let unit where FigureText.countingUnits.contains(unit): value = Int(spec.value).map(IndicatorValue.count) ?? .text(spec.value)
         default: value = Decimal(string: spec.value, locale: Locale(identifier: "en_US_POSIX")).map(IndicatorValue.decimal) ?? .text(spec.value)
         }
-        return Target(indicator: check.indicator, figure: figure, comparison: spec.comparison, value: value, unit: spec.unit, byYear: byYear)
+        return Target(indicator: check.indicator, figure: figure, subject: spec.subject ?? check.name,
+                      comparison: TargetComparison(rawValue: spec.comparison) ?? .equals, value: value, unit: spec.unit, byYear: byYear)
     }
 }
 
@@ -161,7 +153,7 @@ extension IndicatorValue {
     /// The unit a figure carries: fixed by its kind, or the indicator's unit for decimals.
     func impliedUnit(indicatorUnit: String) -> String {
         switch self {
-        case .count: "count"
+        case .count: FigureText.countingUnits.contains(indicatorUnit) ? indicatorUnit : "count"
         case .rials: "rials"
         case .grade: "score"
         case .flag: "flag"

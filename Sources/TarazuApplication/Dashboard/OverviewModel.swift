@@ -30,11 +30,11 @@ public enum OverviewModel {
         for criterion in assessment.criteria {
             for check in criterion.checks {
                 let status = check.status.map { assessment.statusLabels[$0] ?? Bilingual(fa: $0.rawValue, en: $0.rawValue) }
-                let figures = check.figures.keys.sorted().map { "\($0)=\(IndicatorText.plain(check.figures[$0]!.value) ?? "-")" }.joined(separator: "; ")
                 checkRows.append(DashboardTable.Row(
                     cells: [.text(check.indicator), .names(fa: criterion.name.fa, en: criterion.name.en),
                             .names(fa: check.name.fa, en: check.name.en),
-                            .names(fa: status?.fa ?? "ارزیابی نشده", en: status?.en ?? "not assessed"), .text(figures),
+                            .names(fa: status?.fa ?? "ارزیابی نشده", en: status?.en ?? "not assessed"),
+                            .names(fa: CheckFigures.text(check.figures, language: .fa), en: CheckFigures.text(check.figures, language: .en)),
                             .names(fa: check.finding.map { FindingText.fill($0.fa, figures: check.figures, year: analysis.year, language: .fa) } ?? "",
                                    en: check.finding.map { FindingText.fill($0.en, figures: check.figures, year: analysis.year, language: .en) } ?? "")],
                     link: base + "/indicators/" + URLPath.segment(check.indicator)))
@@ -44,7 +44,7 @@ public enum OverviewModel {
             id: "checks", caption: Bilingual(fa: "جدول وضعیت: آزمون‌های هر معیار و ارقام آن‌ها", en: "Status table: each criterion's checks and their figures"),
             columns: [DashboardTable.text("indicator", "شاخص (شاهد)", "Indicator (evidence)"), DashboardTable.names("criterion", "معیار", "Criterion"),
                       DashboardTable.names("check", "آزمون", "Check"), DashboardTable.names("status", "وضعیت", "Status"),
-                      DashboardTable.text("figures", "ارقام", "Figures"), DashboardTable.names("finding", "یافته", "Finding")],
+                      DashboardTable.names("figures", "ارقام", "Figures"), DashboardTable.names("finding", "یافته", "Finding")],
             rows: checkRows)
         var view = DashboardView(title: Bilingual(fa: "نمای کلی", en: "Overview"),
                                  crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: nil)],

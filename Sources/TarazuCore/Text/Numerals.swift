@@ -67,10 +67,17 @@ public struct Numerals: Sendable {
 
     /// The Jalali calendar date of `date` in Tehran time, `yyyy/mm/dd`.
     public func jalaliDate(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .persian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Tehran") ?? TimeZone(secondsFromGMT: 12_600) ?? .current
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        let parts = Self.tehranJalali.dateComponents([.year, .month, .day], from: date)
         let text = String(format: "%04d/%02d/%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
         return digits(text)
+    }
+
+    /// The Jalali year of `date` in Tehran time (1405 for 2026-12-05).
+    public static func jalaliYear(of date: Date) -> Int { tehranJalali.component(.year, from: date) }
+
+    private static var tehranJalali: Calendar {
+        var calendar = Calendar(identifier: .persian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Tehran") ?? TimeZone(secondsFromGMT: 12_600) ?? .current
+        return calendar
     }
 }

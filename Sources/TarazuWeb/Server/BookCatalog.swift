@@ -27,6 +27,8 @@ public actor BookCatalog {
     /// Where the books come from (the store, or books in memory in tests).
     public let repository: any BookRepository
     public let rubric: Rubric
+    /// The Jalali year assessments are made in (recommendations are due counting from it).
+    private let assessedIn: @Sendable () -> Int?
 
     private struct Entry {
         var contentHash: String
@@ -39,7 +41,9 @@ public actor BookCatalog {
 
     private var entries: [String: Entry] = [:]
 
-    public init(repository: any BookRepository, rubric: Rubric) {
+    public init(repository: any BookRepository, rubric: Rubric,
+                assessedIn: @escaping @Sendable () -> Int? = { Numerals.jalaliYear(of: Date()) }) {
+        self.assessedIn = assessedIn
         self.repository = repository
         self.rubric = rubric
     }
@@ -95,12 +99,14 @@ public actor BookCatalog {
             throw WebError.unprocessable("book '\(name)' has no budget lines to analyze")
         }
         let participation = try await repository.measuredParticipation(book: name)
-        if let cached = entry.analyses[chosen], cached.participation == participation { return cached }
+        let madeIn = assessedIn()
+        if let cached = entry.analyses[chosen], cached.participation == participation, cached.madeIn == madeIn { return cached }
         let rubric = self.rubric
         let hash = entry.contentHash
         let analysis = try await Task.detached(priority: .userInitiated) { () throws -> BookAssessment in
             do {
-                return try BookAssessment.assess(book, year: chosen, rubric: rubric, participation: participation, contentHash: hash)
+                return try BookAssessment.assess(book, year: chosen, rubric: rubric, participation: participation, contentHash: hash,
+                                                 madeIn: madeIn)
             } catch {
                 throw WebError.unprocessable("book '\(name)' cannot be analyzed for \(chosen): \(error)")
             }
@@ -109,10 +115,11 @@ public actor BookCatalog {
         return analysis
     }
 
-    /// The governance report (no generation date, so the bytes depend only on the book and year).
+    /// The governance report (no generation date, so the bytes depend only on the book, the year and
+    /// the year the assessment is made in).
     public func report(named name: String, year: Int?, language: ReportLanguage, format: ReportFormat) async throws -> String {
         let analysis = try await analysis(named: name, year: year)
-        let key = "\(analysis.year)/\(language.rawValue)/\(format.rawValue)/\(analysis.participation.hashValue)"
+        let key = "\(analysis.year)/\(analysis.madeIn ?? 0)/\(language.rawValue)/\(format.rawValue)/\(analysis.participation.hashValue)"
         if let cached = entries[name], cached.contentHash == analysis.contentHash, let text = cached.reports[key] { return text }
         let text = try await Task.detached(priority: .userInitiated) { () throws -> String in
             let advanced: AdvancedAnalysis

@@ -29,9 +29,12 @@ public enum TarazuWebApp {
     /// - Parameter rubric: the rubric for the status table (default: the shipped one).
     /// - Parameter auth: the security settings (bcrypt cost, session lifetime, sign-in limits).
     /// - Parameter pb: the participatory budgeting settings (SMS gateway, webhook token, voter-hash key).
+    /// - Parameter assessedIn: the Jalali year assessments are made in (recommendations are due counting
+    ///   from it): today's by default; nil makes pages depend on the books alone (as `report --date none`).
     public static func configure(_ app: Application, store: BudgetStore, rubric: Rubric? = nil,
-                                 auth: AuthSettings = AuthSettings(), pb: PBWebSettings = .fromEnvironment()) async throws {
-        let catalog = BookCatalog(repository: store, rubric: try rubric ?? Rubric.standard())
+                                 auth: AuthSettings = AuthSettings(), pb: PBWebSettings = .fromEnvironment(),
+                                 assessedIn: @escaping @Sendable () -> Int? = { Numerals.jalaliYear(of: Date()) }) async throws {
+        let catalog = BookCatalog(repository: store, rubric: try rubric ?? Rubric.standard(), assessedIn: assessedIn)
         try configure(app, store: store, catalog: catalog, auth: auth, pb: pb)
     }
 

@@ -1,0 +1,29 @@
+import Foundation
+import TarazuAnalysis
+import TarazuCore
+
+/// The figures a rubric check quotes, named and formatted for people: «رقم سنجیده: ۷۹٫۲٪؛ سال: ۱۴۰۳».
+public enum CheckFigures {
+    /// What the shipped rubric's figure names mean; another rubric's own names are shown as written.
+    static let names: [String: Bilingual] = [
+        "value": Bilingual(fa: "رقم سنجیده", en: "judged figure"),
+        "year": Bilingual(fa: "سال", en: "year"),
+        "rate": Bilingual(fa: "نرخ تحقق", en: "execution rate"),
+        "variance": Bilingual(fa: "واریانس ترکیب", en: "composition variance"),
+        "count": Bilingual(fa: "ردیف‌های پرنوسان", en: "volatile lines"),
+        "threshold": Bilingual(fa: "آستانه نوسان", en: "volatility threshold"),
+        "excess": Bilingual(fa: "مازاد بر مجوز", en: "excess over the authorization"),
+        "with_outliers": Bilingual(fa: "با مناطق کم‌جمعیت", en: "with the low-population regions"),
+        "max_min": Bilingual(fa: "نسبت بیشترین به کمترین", en: "highest to lowest"),
+        "services_real": Bilingual(fa: "تغییر واقعی خدمات شهری", en: "real change of urban services"),
+        "latest": Bilingual(fa: "آخرین سال عملکرد", en: "latest year with execution"),
+    ]
+
+    /// The judged figure first, then the others by name, each as «name: figure».
+    public static func text(_ figures: [String: Figure], language: TextLanguage) -> String {
+        let order = figures.keys.sorted { ($0 == "value" ? 0 : 1, $0) < ($1 == "value" ? 0 : 1, $1) }
+        return order.compactMap { key in
+            figures[key].map { language.pick(names[key] ?? Bilingual(fa: key, en: key)) + ": " + FindingText.text($0, language: language) }
+        }.joined(separator: language.pick("؛ ", "; "))
+    }
+}
