@@ -38,7 +38,10 @@ enum DeclaredIndicators {
                 value = Arithmetic.round(number, 0) == number ? .count(NSDecimalNumber(decimal: number).intValue) : .decimal(number)
             }
             var sums: [String: IndicatorValue] = ["value": value]
-            if let note = fact?.note { sums["note"] = .text(note) }
+            if let note = fact?.note {
+                sums["note"] = .text(note.en)
+                if note.fa != note.en { sums["note_fa"] = .text(note.fa) }
+            }
             if let source = context.facts.source { sums["source"] = .text(source) }
             return Indicator(
                 id: spec.id, nameFa: spec.nameFa, nameEn: spec.nameEn,

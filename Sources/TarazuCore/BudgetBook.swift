@@ -13,16 +13,33 @@ public struct BookMetadata: Hashable, Codable, Sendable {
     public var amountUnit: AmountUnit
     /// Free text such as "amounts are illustrative".
     public var description: String?
+    /// The title in Persian, for Persian pages and reports (`title_fa` of the data package).
+    public var titleFa: String?
+    /// The description in Persian (`description_fa`).
+    public var descriptionFa: String?
 
     public init(name: String, title: String, cityFa: String? = nil, cityEn: String? = nil,
-                calendar: BookCalendar = .jalali, amountUnit: AmountUnit = .rial, description: String? = nil) {
+                calendar: BookCalendar = .jalali, amountUnit: AmountUnit = .rial, description: String? = nil,
+                titleFa: String? = nil, descriptionFa: String? = nil) {
         self.name = name
         self.title = title
+        self.titleFa = titleFa
+        self.descriptionFa = descriptionFa
         self.cityFa = cityFa
         self.cityEn = cityEn
         self.calendar = calendar
         self.amountUnit = amountUnit
         self.description = description
+    }
+}
+
+extension BookMetadata {
+    /// The title in `language`: the Persian one on Persian pages when the book gives it.
+    public func title(_ language: TextLanguage) -> String { language == .fa ? titleFa ?? title : title }
+
+    /// The description in `language`, falling back to the other one.
+    public func description(_ language: TextLanguage) -> String? {
+        language == .fa ? descriptionFa ?? description : description ?? descriptionFa
     }
 }
 
@@ -100,7 +117,11 @@ public struct BudgetBook: Hashable, Codable, Sendable {
         func number(_ value: Decimal?) -> String? { value.map { "\($0)" } }
         func int(_ value: Int?) -> String? { value.map(String.init) }
         let meta = metadata
-        feed("metadata", [meta]) { [$0.name, $0.title, $0.cityFa, $0.cityEn, $0.calendar.rawValue, $0.description] }
+        feed("metadata", [meta]) { meta in
+            // The Persian title and description count only when given, so books without them keep their hash.
+            [meta.name, meta.title, meta.cityFa, meta.cityEn, meta.calendar.rawValue, meta.description]
+                + (meta.titleFa == nil && meta.descriptionFa == nil ? [] : [meta.titleFa, meta.descriptionFa])
+        }
         feed("functions", functions) { [$0.code, $0.nameFa, $0.nameEn] }
         feed("regions", regions) { [$0.code, $0.nameFa, $0.nameEn, String($0.population), number($0.areaKm2), $0.zone] }
         feed("budget_lines", budgetLines) {

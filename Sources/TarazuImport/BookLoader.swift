@@ -79,7 +79,8 @@ public enum BookLoader {
             return .fiscalPackage(try FiscalPackageReader.read(descriptorAt: url, encoding: encoding))
         }
         var metadata = BookMetadata(name: slug(name ?? descriptor.name), title: descriptor.title ?? descriptor.name,
-                                    cityFa: descriptor.cityFa, cityEn: descriptor.cityEn, description: descriptor.description)
+                                    cityFa: descriptor.cityFa, cityEn: descriptor.cityEn, description: descriptor.description,
+                                    titleFa: descriptor.titleFa.map(PersianText.normalize), descriptionFa: descriptor.descriptionFa.map(PersianText.normalize))
         var problems: [Diagnostic] = []
         if let calendar = descriptor.calendar {
             if let value = BookCalendar(rawValue: calendar.lowercased()) { metadata.calendar = value } else {
@@ -178,7 +179,8 @@ public enum BookLoader {
 
     private static func metadata(from settings: [String: String], file: String, fallbackName: String) throws(InputRejected) -> BookMetadata {
         var metadata = BookMetadata(name: slug(settings["name"] ?? fallbackName), title: settings["title"] ?? fallbackName,
-                                    cityFa: settings["city_fa"], cityEn: settings["city_en"], description: settings["description"])
+                                    cityFa: settings["city_fa"], cityEn: settings["city_en"], description: settings["description"],
+                                    titleFa: settings["title_fa"].map(PersianText.normalize), descriptionFa: settings["description_fa"].map(PersianText.normalize))
         if let unit = settings["amount_unit"] {
             guard let value = AmountUnit(rawValue: unit) else { throw reject(file, "unknown amount_unit \"\(unit)\"") }
             metadata.amountUnit = value

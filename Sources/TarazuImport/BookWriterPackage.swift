@@ -58,7 +58,9 @@ struct BookWriterPackage: Encodable {
 
     var name: String
     var title: String
+    var titleFa: String?
     var description: String?
+    var descriptionFa: String?
     var city: City?
     var calendar: String
     var amountUnit: String
@@ -67,13 +69,16 @@ struct BookWriterPackage: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case name, title, description, city, calendar, amountUnit = "amount_unit", resources, model
+        case titleFa = "title_fa", descriptionFa = "description_fa"
     }
 
     init(book: BudgetBook, unit: AmountUnit, tables: [BookWriterTable]) {
         let metadata = book.metadata
         name = metadata.name
         title = metadata.title
+        titleFa = metadata.titleFa
         description = metadata.description
+        descriptionFa = metadata.descriptionFa
         if metadata.cityFa != nil || metadata.cityEn != nil { city = City(nameFa: metadata.cityFa, nameEn: metadata.cityEn) }
         calendar = metadata.calendar.rawValue
         amountUnit = unit.rawValue

@@ -16,7 +16,7 @@ extension ReportContext {
         sections.append(Section(id: "charts", title: [.text(text.chartsTitle)], blocks: charts.map { .chart($0) }))
         if let advanced = input.advanced { sections.append(advancedSection(advanced)) }
         sections += [pefaSection, indicatorSection, dataQualitySection, methodsSection]
-        let description = input.book.metadata.description?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let description = input.book.metadata.description(language)?.trimmingCharacters(in: .whitespacesAndNewlines)
         return ReportDocument(language: language, title: text.title(city: city, year: year), subtitle: text.subtitle,
                               note: description.flatMap { $0.isEmpty ? nil : [freeText($0)] }, sections: sections, footer: footer)
     }
@@ -66,7 +66,7 @@ extension ReportContext {
         if check.basis == .declared {
             runs += [.text(" "), .span("declared", [.text(text.declaredPrefix + " "), .ltr("governance.yaml")])]
         }
-        if let note = check.note, !note.isEmpty {
+        if let note = check.note.map(pick), !note.isEmpty {
             runs += [.text(" "), .span("note", [.text(text.notePrefix + " "), freeText(note)])]
         }
         return runs

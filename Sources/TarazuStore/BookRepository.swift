@@ -61,7 +61,7 @@ public actor InMemoryBooks: BookRepository {
                                   previousContentHash: stored[name]?.summary.contentHash, source: "memory", rowCounts: BookRowCounts(of: book))
         id += 1
         stored[name] = (book, BookSummary(name: name, title: book.metadata.title, cityFa: book.metadata.cityFa, cityEn: book.metadata.cityEn,
-                                          years: book.years, contentHash: hash, lastImport: record))
+                                          years: book.years, contentHash: hash, lastImport: record, titleFa: book.metadata.titleFa))
     }
 
     public func books() -> [BookSummary] { stored.values.map(\.summary).sorted { $0.name < $1.name } }

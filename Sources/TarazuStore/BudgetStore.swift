@@ -147,12 +147,12 @@ public final class BudgetStore: Sendable {
             let metadata = book.metadata
             let bookID = try await Self.insertReturningID(sql.insert(into: "books")
                 .columns("name", "title", "city_fa", "city_en", "calendar", "amount_unit", "description",
-                         "governance_yaml", "content_hash", "years", "import_id", "regions_geojson")
+                         "governance_yaml", "content_hash", "years", "import_id", "regions_geojson", "title_fa", "description_fa")
                 .values([Value.of(metadata.name), Value.of(metadata.title), Value.of(metadata.cityFa), Value.of(metadata.cityEn),
                          Value.of(metadata.calendar.rawValue), Value.of(metadata.amountUnit.rawValue), Value.of(metadata.description),
                          Value.of(book.governanceYAML), Value.of(contentHash),
                          Value.of(book.years.map(String.init).joined(separator: ",")), Value.of(importID),
-                         Value.of(book.regionsGeoJSON)]))
+                         Value.of(book.regionsGeoJSON), Value.of(metadata.titleFa), Value.of(metadata.descriptionFa)]))
             try afterStep("book")
 
             try await LineTransfer.insert(book.functions, with: LineCodecs.functions, bookID: bookID, on: sql)
@@ -186,7 +186,7 @@ public final class BudgetStore: Sendable {
     private func readBooks() async throws -> [BookSummary] {
         let sql = try sql()
         let rows = try await sql.select()
-            .columns("name", "title", "city_fa", "city_en", "content_hash", "years", "import_id")
+            .columns("name", "title", "city_fa", "city_en", "content_hash", "years", "import_id", "title_fa")
             .from("books").orderBy("name").all()
         guard !rows.isEmpty else { return [] }
         let importIDs = try rows.map { try $0.decode(column: "import_id", as: Int64.self) }
@@ -201,7 +201,7 @@ public final class BudgetStore: Sendable {
             }
             return try BookSummary(name: reader.text("name"), title: reader.text("title"), cityFa: reader.optionalText("city_fa"),
                                    cityEn: reader.optionalText("city_en"), years: Self.years(reader),
-                                   contentHash: reader.text("content_hash"), lastImport: lastImport)
+                                   contentHash: reader.text("content_hash"), lastImport: lastImport, titleFa: reader.optionalText("title_fa"))
         }
     }
 
@@ -221,7 +221,7 @@ public final class BudgetStore: Sendable {
             }
             guard let row = try await sql.select()
                 .columns("id", "name", "title", "city_fa", "city_en", "calendar", "amount_unit", "description",
-                         "governance_yaml", "import_id", "regions_geojson")
+                         "governance_yaml", "import_id", "regions_geojson", "title_fa", "description_fa")
                 .from("books").where("name", .equal, name).first()
             else { return nil }
             let reader = ColumnReader(row: row, table: "books")
@@ -234,7 +234,8 @@ public final class BudgetStore: Sendable {
             let metadata = try BookMetadata(
                 name: reader.text("name"), title: reader.text("title"), cityFa: reader.optionalText("city_fa"),
                 cityEn: reader.optionalText("city_en"), calendar: reader.code("calendar", as: BookCalendar.self),
-                amountUnit: reader.code("amount_unit", as: AmountUnit.self), description: reader.optionalText("description"))
+                amountUnit: reader.code("amount_unit", as: AmountUnit.self), description: reader.optionalText("description"),
+                titleFa: reader.optionalText("title_fa"), descriptionFa: reader.optionalText("description_fa"))
             return try await BudgetBook(
                 metadata: metadata,
                 functions: LineTransfer.load(LineCodecs.functions, bookID: bookID, expected: counts.functions, on: sql),

@@ -3,7 +3,7 @@ import FluentKit
 /// The store's migrations, in order. Each is applied once per database (FluentKit records them in
 /// `_fluent_migrations`); a later change to the schema is a new migration appended here.
 enum StoreMigrations {
-    static var all: [any Migration] { [CreateBookTables(), CreateCubeTables(), AddRegionMap(), CreateAccountTables(), CreatePBTables()] }
+    static var all: [any Migration] { [CreateBookTables(), CreateCubeTables(), AddRegionMap(), CreateAccountTables(), CreatePBTables(), AddPersianTitle()] }
 }
 
 /// Version 1: the book tables of DESIGN.md section 3, one row per book line, keyed by the book and the
@@ -181,5 +181,21 @@ struct AddRegionMap: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema("books").deleteField("regions_geojson").update()
+    }
+}
+
+/// Version 6: a book's Persian title and description (`title_fa`, `description_fa` of its data package).
+struct AddPersianTitle: AsyncMigration {
+    var name: String { "tarazu.store.v6.persian-title" }
+
+    func prepare(on database: any Database) async throws {
+        // One column per statement: SQLite adds one column per ALTER TABLE.
+        try await database.schema("books").field("title_fa", .string).update()
+        try await database.schema("books").field("description_fa", .string).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("books").deleteField("description_fa").update()
+        try await database.schema("books").deleteField("title_fa").update()
     }
 }

@@ -67,6 +67,8 @@ public struct ImportRecord: Hashable, Codable, Sendable {
 public struct BookSummary: Hashable, Codable, Sendable {
     public var name: String
     public var title: String
+    /// The Persian title, when the book gives one.
+    public var titleFa: String?
     public var cityFa: String?
     public var cityEn: String?
     /// The years that have budget lines, ascending.
@@ -75,15 +77,22 @@ public struct BookSummary: Hashable, Codable, Sendable {
     /// The import that wrote the current version.
     public var lastImport: ImportRecord
 
-    public init(name: String, title: String, cityFa: String?, cityEn: String?, years: [Int], contentHash: String, lastImport: ImportRecord) {
+    public init(name: String, title: String, cityFa: String?, cityEn: String?, years: [Int], contentHash: String, lastImport: ImportRecord,
+                titleFa: String? = nil) {
         self.name = name
         self.title = title
+        self.titleFa = titleFa
         self.cityFa = cityFa
         self.cityEn = cityEn
         self.years = years
         self.contentHash = contentHash
         self.lastImport = lastImport
     }
+}
+
+extension BookSummary {
+    /// The title in `language`: the Persian one on Persian pages when the book gives it.
+    public func title(_ language: TextLanguage) -> String { language == .fa ? titleFa ?? title : title }
 }
 
 /// A failure of the store itself (as opposed to the database's own errors, which are passed on).

@@ -187,10 +187,18 @@ import TarazuCore
               label: "true"
             """)
         #expect(facts.source == "مرکز پژوهش")
-        #expect(facts.facts["connected_source_systems"] == .init(value: .decimal(2), note: "سیما"))
+        #expect(facts.facts["connected_source_systems"] == .init(value: .decimal(2), note: Bilingual(fa: "سیما", en: "سیما")))
         #expect(facts.facts["participatory_budget_share"]?.value == .decimal(Decimal(string: "0.035")!))
         #expect(facts.facts["council_dashboards"]?.value == .flag(false))
         #expect(facts.facts["label"]?.value == .text("true"))
+        let bilingual = try GovernanceFacts(yaml: "facts:\n  a: {value: true, note: {fa: \"گزارش رسمي\", en: \"Official report\"}}\n")
+        #expect(bilingual.facts["a"]?.note == Bilingual(fa: "گزارش رسمی", en: "Official report"))
+        do {
+            _ = try GovernanceFacts(yaml: "facts:\n  a: {value: true, note: [x]}\n")
+            Issue.record("a list as a note was accepted")
+        } catch {
+            #expect(error.description.contains("the note of fact `a` must be a text or {fa: ..., en: ...}"))
+        }
         do {
             _ = try GovernanceFacts(yaml: "facts:\n  a: {note: x}\n")
             Issue.record("a fact without value was accepted")

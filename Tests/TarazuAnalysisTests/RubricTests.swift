@@ -48,7 +48,7 @@ import TarazuSample
         // Declared facts are marked and carry their note.
         let participation = assessment.criteria[3].checks[0]
         #expect(participation.basis == .declared)
-        #expect(participation.note == "Citizen participation in choosing budget priorities is zero.")
+        #expect(participation.note == Bilingual(fa: "مشارکت شهروندان در انتخاب اولویت‌های بودجه صفر است.", en: "Citizen participation in choosing budget priorities is zero."))
         // The data infrastructure criterion is capped by the missing connected systems.
         #expect(assessment.criteria[2].reasoning.en.contains("capped at Partial because Connected source systems (financial, civil works, monitoring) is Absent"))
         let ids = assessment.recommendations.map(\.id)

@@ -147,7 +147,7 @@ enum ReportFixture {
             indicator: "transparency.council_dashboards", basis: .declared, status: .absent,
             figures: ["value": Figure(value: .flag(false), unit: "flag")], rule: Bilingual(fa: "واقعیت اظهارشده (بله یا خیر): بله قوی، خیر وجود ندارد", en: "declared fact (yes or no): yes Strong, no Absent"),
             finding: Bilingual(fa: "شورا داشبورد تحلیلی ندارد (داشبورد: {value}).", en: "The council has no analytical dashboards (dashboards: {value})."),
-            note: "Letter 152 of the council secretariat, 1403")
+            note: Bilingual(fa: "Letter 152 of the council secretariat, 1403", en: "Letter 152 of the council secretariat, 1403"))
         let integration = CheckResult(
             id: "integration", name: Bilingual(fa: "یکپارچگی سامانه‌ها", en: "Integration of systems"),
             indicator: "data_quality.integration", basis: .data, status: nil, figures: [:], rule: Bilingual(fa: "بیشتر بهتر است: قوی از ۸۰٫۰٪", en: "higher is better: Strong ≥ 80.0 %"),

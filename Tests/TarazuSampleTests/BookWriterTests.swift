@@ -43,7 +43,8 @@ struct BookWriterTests {
         try BudgetBookWriter.write(book, to: folder.url)
         let data = try Data(contentsOf: folder.url.appendingPathComponent("datapackage.json"))
         let package = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(Set(package.keys) == ["name", "title", "description", "city", "calendar", "amount_unit", "resources", "model"])
+        #expect(Set(package.keys) == ["name", "title", "title_fa", "description", "description_fa", "city", "calendar", "amount_unit", "resources", "model"])
+        #expect(package["title_fa"] as? String == book.metadata.titleFa)
         #expect(package["name"] as? String == "tabriz")
         // No "profile": validators would fetch its schema from the network.
         #expect(package["calendar"] as? String == "jalali")

@@ -60,13 +60,13 @@ public struct CheckResult: Hashable, Codable, Sendable {
     /// strong or adequate, the challenge text otherwise (nil when the rubric gives none).
     public var finding: Bilingual?
     /// For declared facts: the note of governance.yaml.
-    public var note: String?
+    public var note: Bilingual?
     /// True when the finding is a positive point (status strong or adequate).
     public var isPositive: Bool { status.map { $0 <= .adequate } ?? false }
 
     /// A check outcome.
     public init(id: String, name: Bilingual, indicator: String, basis: Basis, status: Status?, figures: [String: Figure],
-                rule: Bilingual, finding: Bilingual?, note: String? = nil) {
+                rule: Bilingual, finding: Bilingual?, note: Bilingual? = nil) {
         self.id = id
         self.name = name
         self.indicator = indicator

@@ -12,11 +12,12 @@ public struct GovernanceFacts: Hashable, Sendable {
     public struct Fact: Hashable, Sendable {
         /// The declared value: `.flag`, `.decimal` or `.text`.
         public var value: IndicatorValue
-        /// The declarant's note, if any.
-        public var note: String?
+        /// The declarant's note, if any: `note: "..."` (one text for both languages) or
+        /// `note: {fa: "...", en: "..."}`.
+        public var note: Bilingual?
 
         /// A fact with an optional note.
-        public init(value: IndicatorValue, note: String? = nil) {
+        public init(value: IndicatorValue, note: Bilingual? = nil) {
             self.value = value
             self.note = note
         }
@@ -90,12 +91,21 @@ public struct GovernanceFacts: Hashable, Sendable {
         try self.init(yaml: yaml)
     }
 
+    private static func note(_ name: String, _ node: Node) throws(GovernanceFactsError) -> Bilingual {
+        if let text = node.string { return Bilingual(fa: text, en: text).normalized }
+        guard let mapping = node.mapping, let fa = mapping["fa"]?.string, let en = mapping["en"]?.string else {
+            throw GovernanceFactsError(node, "the note of fact `\(name)` must be a text or {fa: ..., en: ...}")
+        }
+        return Bilingual(fa: fa, en: en).normalized
+    }
+
     private static func fact(_ name: String, _ node: Node) throws(GovernanceFactsError) -> Fact {
         if let mapping = node.mapping {
             guard let valueNode = mapping["value"] else {
                 throw GovernanceFactsError(node, "fact `\(name)` has no `value:`")
             }
-            let note = mapping["note"]?.string.map { PersianText.normalize($0) }
+            var note: Bilingual?
+            if let node = mapping["note"] { note = try Self.note(name, node) }
             return Fact(value: try scalar(name, valueNode), note: note)
         }
         return Fact(value: try scalar(name, node), note: nil)

@@ -50,8 +50,10 @@ public enum RubricEngine {
         let earned: Status? = judged.flatMap { Self.status(of: $0.value, check) }
         var finding: Bilingual?
         if let earned { finding = earned <= .adequate ? check.positive : check.challenge }
-        var note: String?
-        if case .text(let text)? = indicator?.evidence.first?.sums["note"] { note = text }
+        var note: Bilingual?
+        if case .text(let en)? = indicator?.evidence.first?.sums["note"] {
+            if case .text(let fa)? = indicator?.evidence.first?.sums["note_fa"] { note = Bilingual(fa: fa, en: en) } else { note = Bilingual(fa: en, en: en) }
+        }
         return CheckResult(id: check.id, name: check.name, indicator: check.indicator, basis: indicator?.basis ?? .data,
                            status: earned, figures: figures,
                            rule: wording.rule(check, unit: check.unit ?? judged?.unit ?? indicator?.unit ?? ""), finding: finding, note: note)

@@ -46,6 +46,9 @@ public struct FiscalPackageDescriptor: Sendable {
     public var name: String
     public var title: String?
     public var description: String?
+    /// The Persian title and description (Tarazu's `title_fa` and `description_fa`).
+    public var titleFa: String?
+    public var descriptionFa: String?
     public var resources: [Resource]
     public var model: FiscalModel?
     public var cityFa: String?
@@ -119,6 +122,7 @@ public struct FiscalPackageDescriptor: Sendable {
         let city = object["city"] as? [String: Any]
         return FiscalPackageDescriptor(url: url, name: object["name"] as? String ?? url.deletingLastPathComponent().lastPathComponent,
                                        title: object["title"] as? String, description: object["description"] as? String,
+                                       titleFa: object["title_fa"] as? String, descriptionFa: object["description_fa"] as? String,
                                        resources: resources, model: model,
                                        cityFa: city?["name_fa"] as? String, cityEn: city?["name_en"] as? String,
                                        calendar: object["calendar"] as? String, amountUnit: object["amount_unit"] as? String)
