@@ -64,7 +64,7 @@ extension ReportContext {
             runs = [.text("\(pick(check.name)): \(primaryFigure(check))")]
         }
         if check.basis == .declared {
-            runs += [.text(" "), .span("declared", [.text(text.declaredPrefix + " "), .ltr("governance.yaml")])]
+            runs += [.text(" "), .span("declared", text.declaredMark)]
         }
         if let note = check.note.map(pick), !note.isEmpty {
             runs += [.text(" "), .span("note", [.text(text.notePrefix + " "), freeText(note)])]
@@ -76,7 +76,7 @@ extension ReportContext {
         let rows: [[Rich]] = input.assessment.criteria.map { criterion in
             let evidence: Rich = criterion.checks.enumerated().map { index, check -> Inline in
                 var runs: Rich = [.text("\(pick(check.name)): \(primaryFigure(check)) "), .badge(check.status, statusLabel(check.status))]
-                if check.basis == .declared { runs += [.text(" "), .span("declared", [.text(text.declaredPrefix + " "), .ltr("governance.yaml")])] }
+                if check.basis == .declared { runs += [.text(" "), .span("declared", text.declaredMark)] }
                 if index < criterion.checks.count - 1 { runs.append(.text(text.listSeparator.trimmingCharacters(in: .whitespaces))) }
                 return .span("evidence", runs)
             }

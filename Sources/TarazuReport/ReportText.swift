@@ -15,8 +15,8 @@ struct ReportText: Sendable {
              "Financial and institutional governance of the Municipality of \(city), budget year \(year)")
     }
     var subtitle: String {
-        pick("گزارش داده‌کاوی تولیدشده با ترازو از کتاب بودجه شهرداری؛ هر گزاره با رقم و شاهد آن همراه است.",
-             "A data-mining report produced by Tarazu from the municipality's budget book; every statement cites its figure.")
+        pick("گزارش داده‌کاوی تولیدشده با ترازو از کتاب بودجه شهرداری؛ گزاره‌های برآمده از داده‌ها رقم و شاهد خود را همراه دارند و گزاره‌های اظهارشده، که داده‌ها نمی‌توانند نشان دهند، جدا نشان داده شده‌اند.",
+             "A data-mining report produced by Tarazu from the municipality's budget book; statements drawn from the data cite their figures, and declared statements, which the data cannot show, are marked as such.")
     }
     var dataNote: String { pick("درباره داده‌ها:", "About the data:") }
     var purposeTitle: String { pick("هدف کلی گزارش", "Purpose") }
@@ -51,7 +51,10 @@ struct ReportText: Sendable {
     var positives: String { pick("نکات مثبت", "Positive points") }
     var challenges: String { pick("چالش‌ها", "Challenges") }
     var noneFound: String { pick("موردی یافت نشد.", "None found.") }
-    var declaredPrefix: String { pick("اظهارشده در", "declared in") }
+    /// The mark of a declared fact: «اظهارشده، نه سنجیده از داده‌ها» / "declared in governance.yaml".
+    var declaredMark: Rich {
+        language == .fa ? [.text("اظهارشده، نه سنجیده از داده‌ها")] : [.text("declared in "), .ltr("governance.yaml")]
+    }
     var notePrefix: String { pick("توضیح:", "note:") }
 
     func statusTablePart(city: String) -> String {
