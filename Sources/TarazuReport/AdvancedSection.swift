@@ -143,8 +143,8 @@ extension ReportContext {
         if let backtest = result.backtest {
             let origins = backtest.origins.map { numerals.integer(Int64($0)) }.joined(separator: text.enumerationSeparator)
             method.append(.text(". " + text.backtestErrors(origins: origins) + " "))
-            method.append(.text("MAPE " + percentStatistic(backtest.mape) + text.listSeparator + "sMAPE " + percentStatistic(backtest.smape)
-                                + text.listSeparator + "MASE " + statistic(backtest.mase, places: 2) + "."))
+            method.append(.text(text.mapeName + " " + percentStatistic(backtest.mape) + text.listSeparator + text.smapeName + " "
+                                + percentStatistic(backtest.smape) + text.listSeparator + text.maseName + " " + statistic(backtest.mase, places: 2) + "."))
         } else {
             method.append(.text("."))
         }

@@ -85,6 +85,10 @@ extension ReportText {
         p("خطای آزمون گذشته‌نگر (طول داده آموزشی در مبدأها: \(origins) سال):", "Backtest errors (training years at the forecast origins: \(origins)):")
     }
     var seriesWord: String { p("سری", "series") }
+    /// The backtest errors by name (the Persian name, the usual abbreviation in parentheses).
+    var mapeName: String { p("میانگین درصد قدر مطلق خطا (MAPE)", "MAPE") }
+    var smapeName: String { p("میانگین متقارن درصد قدر مطلق خطا (sMAPE)", "sMAPE") }
+    var maseName: String { p("میانگین قدر مطلق خطای مقیاس‌شده (MASE)", "MASE") }
     var enumerationSeparator: String { p("، ", ", ") }
     var notesLabel: String { p("یادداشت‌ها:", "Notes:") }
 
@@ -110,7 +114,7 @@ extension ReportText {
             return "سری برای آزمون گذشته‌نگر کوتاه است؛ روش \(methodWord(g[0])) بدون برآورد خطا به کار رفت."
         }
         if note.hasPrefix("MASE undefined") {
-            return "MASE تعریف‌نشده است (بخشی از داده آموزشی ثابت است)؛ انتخاب با میانگین خطای مطلق انجام شد."
+            return "میانگین قدر مطلق خطای مقیاس‌شده تعریف‌نشده است (بخشی از داده آموزشی ثابت است)؛ انتخاب با میانگین خطای مطلق انجام شد."
         }
         if note == "no residuals: prediction intervals unavailable" { return "باقیمانده‌ای نیست: بازه پیش‌بینی در دست نیست." }
         if let g = match(#"intervals from (\d+) values understate uncertainty"#) {
@@ -133,7 +137,7 @@ extension ReportText {
 
     var risksHeading: String { p("پروژه‌های پرریسک", "Risky projects") }
     func risksIntro(shown: String, total: String) -> String {
-        p("\(shown) پروژه با بیشترین امتیاز ریسک از میان \(total) پروژه (امتیاز از ۰ تا ۱۰۰). برای هر پروژه دو عاملی که بیشترین سهم را در امتیاز دارند و برآورد هزینه نهایی در احتمال ۵۰ و ۸۰ درصد (P50 و P80) در برابر هزینه برنامه‌ای آمده است.",
+        p("\(shown) پروژه با بیشترین امتیاز ریسک از میان \(total) پروژه (امتیاز از ۰ تا ۱۰۰). برای هر پروژه دو عاملی که بیشترین سهم را در امتیاز دارند و برآورد هزینه نهایی با احتمال ۵۰ و ۸۰ درصد در برابر هزینه برنامه‌ای آمده است.",
           "The \(shown) riskiest of \(total) projects by risk score (0 to 100), each with the two factors that add most to its score and the estimated final cost at P50 and P80 against the planned cost.")
     }
     var noProjects: String { p("کتاب بودجه داده‌ای از پروژه‌ها ندارد؛ ریسک پروژه‌ها سنجیده نشد.", "The budget book has no project data; no project risk was scored.") }
@@ -142,8 +146,8 @@ extension ReportText {
     var riskScore: String { p("امتیاز ریسک", "Risk score") }
     var mainReasons: String { p("مهم‌ترین دلایل", "Main reasons") }
     var plannedCost: String { p("هزینه برنامه‌ای", "Planned cost") }
-    var p50: String { p("هزینه نهایی P50", "Final cost P50") }
-    var p80: String { p("هزینه نهایی P80", "Final cost P80") }
+    var p50: String { p("هزینه نهایی با احتمال ۵۰٪", "Final cost P50") }
+    var p80: String { p("هزینه نهایی با احتمال ۸۰٪", "Final cost P80") }
     func coverage(_ share: String) -> String { p("پوشش داده: \(share)", "data coverage: \(share)") }
     var noReason: String { p("هیچ عاملی به امتیاز نیفزود.", "No factor adds to the score.") }
     var costNote: String { p("ارقام هزینه به میلیارد ریال؛ درصد داخل پرانتز فاصله با هزینه برنامه‌ای است.", "Costs in billion rials; the percentage in brackets is the difference from the planned cost.") }
@@ -168,15 +172,15 @@ extension ReportText {
           "Series: exact yearly sums of the book's lines in rials; real value = nominal × price index of the base year ÷ price index of the year (base: the latest year of the book with an index). CAGR and breaks (Iglewicz and Hoaglin modified z-score of the yearly changes, threshold 3.5) come from these series.")
     }
     var methodForecast: String {
-        p("پیش‌بینی: چهار روش (ساده، رانش، هولت و هولت میراشونده با ضریب میرایی بین ۰٫۸ و ۰٫۹۸، برازش با کمینه مربعات خطا) با آزمون گذشته‌نگر با مبدأ غلتان سنجیده می‌شوند و روشی که کمترین MASE را دارد برگزیده می‌شود (در تساوی، روش ساده‌تر). با سه یا چهار مقدار تنها روش‌های ساده و رانش سنجیده می‌شوند. بازه‌ها با تقریب نرمال ساخته می‌شوند: مقدار ± z × جذر (واریانس خطای یک‌گامی × ضریب واریانس افق)، با z برابر ۱٫۲۸۱۶ برای ۸۰٪ و ۱٫۹۶۰۰ برای ۹۵٪؛ در سری‌های کوتاه این بازه‌ها عدم قطعیت را کمتر از واقع نشان می‌دهند.",
+        p("پیش‌بینی: چهار روش (ساده، رانش، هولت و هولت میراشونده با ضریب میرایی بین ۰٫۸ و ۰٫۹۸، برازش با کمینه مربعات خطا) با آزمون گذشته‌نگر با مبدأ غلتان سنجیده می‌شوند و روشی که کمترین میانگین قدر مطلق خطای مقیاس‌شده (MASE) را دارد برگزیده می‌شود (در تساوی، روش ساده‌تر). با سه یا چهار مقدار تنها روش‌های ساده و رانش سنجیده می‌شوند. بازه‌ها با تقریب نرمال ساخته می‌شوند: مقدار ± z × جذر (واریانس خطای یک‌گامی × ضریب واریانس افق)، با z برابر ۱٫۲۸۱۶ برای ۸۰٪ و ۱٫۹۶۰۰ برای ۹۵٪؛ در سری‌های کوتاه این بازه‌ها عدم قطعیت را کمتر از واقع نشان می‌دهند.",
           "Forecasts: four methods (naive, drift, Holt, and damped Holt with damping between 0.8 and 0.98, fitted by least squares) are scored by a rolling-origin backtest and the one with the lowest MASE is chosen (ties go to the simpler method); with three or four values only naive and drift are scored. Intervals use the normal approximation: value ± z × sqrt(one-step error variance × the horizon's variance multiplier), z = 1.2816 for 80 % and 1.9600 for 95 %; on short series they understate the uncertainty.")
     }
     func methodRisk(weights: String) -> String {
-        p("ریسک پروژه‌ها: شش عامل، هر یک با زیرامتیاز ۰ تا ۱ (افزایش هزینه در برابر پیش‌فرض طبقه مرجع، تأخیر زمانی، نوسان بودجه، اجرای کم، پیشی گرفتن هزینه از پیشرفت فیزیکی و نشانه‌های هشدار قرارداد)، با وزن‌های \(weights). امتیاز = ۱۰۰ × ترکیب میانگین وزنی زیرامتیازها و بزرگ‌ترین زیرامتیاز وزنی؛ عاملی که داده ندارد کنار گذاشته می‌شود. هزینه نهایی P50 و P80 = پایه × (۱ + سهم کار باقی‌مانده × افزایش معمول یا حد بالای افزایش هزینه در طبقه مرجع، از فلیوبیرگ و کتاب سبز بریتانیا)، پایه بزرگ‌تر از هزینه برنامه‌ای و برآورد فعلی.",
+        p("ریسک پروژه‌ها: شش عامل، هر یک با زیرامتیاز ۰ تا ۱ (افزایش هزینه در برابر پیش‌فرض طبقه مرجع، تأخیر زمانی، نوسان بودجه، اجرای کم، پیشی گرفتن هزینه از پیشرفت فیزیکی و نشانه‌های هشدار قرارداد)، با وزن‌های \(weights). امتیاز = ۱۰۰ × ترکیب میانگین وزنی زیرامتیازها و بزرگ‌ترین زیرامتیاز وزنی؛ عاملی که داده ندارد کنار گذاشته می‌شود. هزینه نهایی با احتمال ۵۰ و ۸۰ درصد = پایه × (۱ + سهم کار باقی‌مانده × افزایش معمول یا حد بالای افزایش هزینه در طبقه مرجع، از فلیوبیرگ و کتاب سبز بریتانیا)، پایه بزرگ‌تر از هزینه برنامه‌ای و برآورد فعلی.",
           "Project risk: six factors, each with a sub-score from 0 to 1 (cost overrun against the reference-class prior, schedule slip, budget volatility, low execution, spending ahead of physical progress and contract red flags), weighted \(weights). Score = 100 × a blend of the weighted mean of the sub-scores and the largest weighted sub-score; a factor without data is left out. Final cost P50 and P80 = base × (1 + remaining share of the work × the reference class's typical or upper overrun, from Flyvbjerg and the UK Green Book), base the larger of the planned cost and the current estimate.")
     }
     var methodAnomalies: String {
-        p("ارقام نامتعارف: امتیاز z مقاوم = ۰٫۶۷۴۵ × (مقدار − میانه) ÷ میانه انحراف مطلق (MAD)، با آستانه ۳٫۵ (ایگلویچ و هوگلین)؛ اگر MAD صفر باشد، میانگین انحراف مطلق از میانه × ۱٫۲۵۳۳ به جای آن می‌نشیند. جمعیت‌ها: نرخ تحقق ردیف‌ها در سال تحلیل (بدون ردیف پیش‌بینی‌نشده) و تغییر سالانه بودجه مصوب هر واحد؛ جمعیت کمتر از پنج مقدار آزموده نمی‌شود.",
+        p("ارقام نامتعارف: امتیاز z مقاوم = ۰٫۶۷۴۵ × (مقدار − میانه) ÷ میانه انحراف مطلق (MAD)، با آستانه ۳٫۵ (ایگلویچ و هوگلین)؛ اگر میانه انحراف مطلق صفر باشد، میانگین انحراف مطلق از میانه × ۱٫۲۵۳۳ به جای آن می‌نشیند. جمعیت‌ها: نرخ تحقق ردیف‌ها در سال تحلیل (بدون ردیف پیش‌بینی‌نشده) و تغییر سالانه بودجه مصوب هر واحد؛ جمعیت کمتر از پنج مقدار آزموده نمی‌شود.",
           "Anomalies: robust z = 0.6745 × (value − median) ÷ median absolute deviation (MAD), flagged above 3.5 (Iglewicz and Hoaglin); when MAD is 0, 1.2533 × the mean absolute deviation from the median is used instead. Populations: the execution rates of the lines in the analysis year (contingency lines left out) and the yearly change of each unit's approved budget; a population of fewer than five values is not tested.")
     }
     func riskFactorName(_ factor: RiskFactor) -> String {

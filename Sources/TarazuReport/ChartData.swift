@@ -52,10 +52,12 @@ extension ReportContext {
             let figures = keys.map { part(breakdown[code]!, $0) }
             var label = regionName(code)
             if case .record(let record) = breakdown[code]!, case .flag(true)? = record["outlier"] {
-                label += " (" + text.outlierMark + ")"
+                // One pair of parentheses: «منطقه ۹ (صنعتی، کم‌جمعیت)».
+                label = label.hasSuffix(")") ? String(label.dropLast()) + language.pick("، ", ", ") + text.outlierMark + ")"
+                    : label + " (" + text.outlierMark + ")"
             }
             return ChartRow(label: label, values: figures.map { $0.map(drawingValue) },
-                            display: figures.map { $0.map { numerals.fixed($0, places: 0) } ?? text.notAvailable })
+                            display: figures.map { $0.map { numerals.fixed($0 / 1_000_000, places: 1) } ?? text.notAvailable })
         }
         return ChartSpec(id: "chart-per-capita", title: text.chartPerCapita(year: year), unitNote: text.inRialsPerPerson,
                          series: hasCapital ? [text.total, text.capital] : [text.total], rows: rows, categoryHeader: text.region)

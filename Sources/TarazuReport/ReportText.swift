@@ -102,11 +102,17 @@ struct ReportText: Sendable {
     var region: String { pick("منطقه", "Region") }
     var revenueClass: String { pick("طبقه درآمدی", "Revenue class") }
     var yearWord: String { pick("سال", "Year") }
-    var inBillionRials: String { pick("ارقام به میلیارد ریال؛ درصد تحقق از شاخص execution.rate.by_function.", "Figures in billion rials; realization rates from execution.rate.by_function.") }
-    var inRialsPerPerson: String { pick("ارقام به ریال به ازای هر نفر، از شاخص equity.per_capita.by_region.", "Figures in rials per person, from equity.per_capita.by_region.") }
+    var inBillionRials: String {
+        pick("ارقام به میلیارد ریال؛ درصدها نرخ تحقق هر مأموریت است، از شاخص «نرخ تحقق به تفکیک مأموریت».",
+             "Figures in billion rials; the percentages are each function's execution rate, from the indicator \"Execution rate by function\".")
+    }
+    var inRialsPerPerson: String {
+        pick("ارقام به میلیون ریال به ازای هر نفر، از شاخص «سرانه اعتبارات مصوب مناطق»؛ مناطق کم‌جمعیت بیرون از شاخص‌های نابرابری‌اند.",
+             "Figures in million rials per person, from the indicator \"Approved budget per person by region\"; low-population regions are left out of the inequality measures.")
+    }
     var inShares: String { pick("سهم هر طبقه از جمع درآمدهای سال، از ردیف‌های درآمدی کتاب بودجه.", "Share of each class in the year's revenue, from the book's revenue lines.") }
     var trendNote: String { pick("جمع ردیف‌های بودجه هزینه‌ای هر سال، به میلیارد ریال.", "Sums of each year's expenditure budget lines, in billion rials.") }
-    var outlierMark: String { pick("منطقهٔ کم‌جمعیت، بیرون از شاخص‌های نابرابری", "outlier region") }
+    var outlierMark: String { pick("کم‌جمعیت", "low population") }
     var noChartData: String { pick("داده‌ای برای این نمودار نیست.", "No data for this chart.") }
 
     // MARK: Tables

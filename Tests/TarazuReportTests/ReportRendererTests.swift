@@ -104,7 +104,7 @@ import TarazuCore
         #expect(markdown.contains("| Transport and traffic | 800.0 | 520.0 (65.0 %) |"))
         #expect(markdown.contains("| 1402 | 1,200.0 | 900.0 |"))
         #expect(markdown.contains("| General fees | 60.0 % |"))
-        #expect(markdown.contains("| Region &lt;&amp;&gt; \"test\" (outlier region) | 3,000,000 | 3,000,000 |"))
+        #expect(markdown.contains("| Region &lt;&amp;&gt; \"test\" (low population) | 3.0 | 3.0 |"))
     }
 
     @Test func textIsEscaped() {
