@@ -1,4 +1,5 @@
 import Foundation
+import TarazuHTML
 import TarazuReport
 import TarazuStore
 import Vapor

@@ -1,6 +1,7 @@
 import Foundation
 import TarazuApplication
 import TarazuCore
+import TarazuHTML
 import TarazuReport
 import TarazuTabular
 

@@ -1,5 +1,6 @@
 import Foundation
 import TarazuCore
+import TarazuHTML
 import TarazuParticipation
 import TarazuReport
 import TarazuStore

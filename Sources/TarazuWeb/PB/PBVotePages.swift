@@ -1,4 +1,5 @@
 import Foundation
+import TarazuHTML
 import TarazuParticipation
 import TarazuReport
 

@@ -2,6 +2,7 @@ import Foundation
 import TarazuAnalysis
 import TarazuApplication
 import TarazuCore
+import TarazuHTML
 import TarazuReport
 import TarazuStore
 import Vapor

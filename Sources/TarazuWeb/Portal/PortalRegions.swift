@@ -2,6 +2,7 @@ import Foundation
 import TarazuAnalysis
 import TarazuApplication
 import TarazuCore
+import TarazuHTML
 import TarazuReport
 
 /// The portal's "per resident, by region" section: each region's spending in the year divided by its

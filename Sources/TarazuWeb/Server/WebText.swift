@@ -2,6 +2,7 @@ import Foundation
 import TarazuAnalysis
 import TarazuApplication
 import TarazuCore
+import TarazuHTML
 import Vapor
 
 /// The page language: Persian (default, right to left) or English (`?lang=en`).
@@ -61,5 +62,5 @@ enum WebFormat {
 /// URL pieces for links (text is escaped with TarazuReport's `htmlEscape`).
 enum HTML {
     /// A path segment, percent-encoded.
-    static func segment(_ text: String) -> String { URLPath.segment(text) }
+    static func segment(_ text: String) -> String { PercentEncoding.pathSegment(text) }
 }
