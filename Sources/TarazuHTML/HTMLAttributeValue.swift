@@ -1,17 +1,32 @@
-/// A value an attribute can take; ``HTMLNode`` escapes it when rendering.
+/// A value an attribute can take: text (escaped when rendered), a number, a ``Link``, or a `Bool`
+/// for a boolean attribute (`"required": true` writes `required`, `false` leaves it out).
 public protocol HTMLAttributeValue: Sendable {
-    /// The value as text, before escaping.
-    var htmlAttributeValue: String { get }
+    /// How the attribute is written.
+    var htmlAttribute: HTMLAttributeText { get }
+}
+
+/// How an attribute is written.
+public enum HTMLAttributeText: Sendable, Equatable {
+    /// `name="value"`, the value escaped.
+    case value(String)
+    /// `name` alone: a boolean attribute that is set.
+    case present
+    /// Not at all: a boolean attribute that is not set.
+    case absent
 }
 
 extension String: HTMLAttributeValue {
-    public var htmlAttributeValue: String { self }
+    public var htmlAttribute: HTMLAttributeText { .value(self) }
 }
 
 extension Int: HTMLAttributeValue {
-    public var htmlAttributeValue: String { String(self) }
+    public var htmlAttribute: HTMLAttributeText { .value(String(self)) }
 }
 
 extension Int64: HTMLAttributeValue {
-    public var htmlAttributeValue: String { String(self) }
+    public var htmlAttribute: HTMLAttributeText { .value(String(self)) }
+}
+
+extension Bool: HTMLAttributeValue {
+    public var htmlAttribute: HTMLAttributeText { self ? .present : .absent }
 }

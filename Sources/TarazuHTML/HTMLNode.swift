@@ -9,10 +9,15 @@
 /// ```swift
 /// HTMLNode.block("ul", ["class": "links"]) {
 ///     for book in books {
-///         .line("li") { .element("a", ["href": Link(path: "/books").appending(segment: book.name)]) { book.title } }
+///         HTMLNode.line("li") {
+///             HTMLNode.element("a", ["href": Link(path: "/books").appending(segment: book.name)]) { book.title }
+///         }
 ///     }
 /// }
 /// ```
+///
+/// Attribute values are `String`s, numbers, ``Link``s or `Bool`s (a boolean attribute); use
+/// ``trustedMarkup(_:)`` only for markup this code base renders itself.
 public struct HTMLNode: Sendable, Equatable {
     /// The newlines written around an element, so a page keeps a readable line structure.
     enum Layout: Sendable, Equatable {
@@ -72,35 +77,33 @@ public struct HTMLNode: Sendable, Equatable {
 
     /// An SVG element without content, written `<name attributes/>`.
     public static func selfClosing(_ name: StaticString, _ attributes: KeyValuePairs<StaticString, any HTMLAttributeValue>) -> HTMLNode {
-        var element = Element(name: name.description, attributes: attributes.map(attribute), children: [], layout: .inline)
+        var element = Element(name: name.description, attributes: attributeList(attributes), children: [], layout: .inline)
         element.selfClosing = true
         return HTMLNode(kind: .element(element))
     }
 
     private static func make(_ name: StaticString, _ attributes: KeyValuePairs<StaticString, any HTMLAttributeValue>,
                              _ layout: Layout, _ children: [HTMLNode]) -> HTMLNode {
-        HTMLNode(kind: .element(Element(name: name.description, attributes: attributes.map(attribute), children: children, layout: layout)))
+        HTMLNode(kind: .element(Element(name: name.description, attributes: attributeList(attributes), children: children, layout: layout)))
     }
 
-    private static func attribute(_ pair: (key: StaticString, value: any HTMLAttributeValue)) -> Attribute {
-        Attribute(name: pair.key.description, value: pair.value.htmlAttributeValue)
+    private static func attributeList(_ pairs: KeyValuePairs<StaticString, any HTMLAttributeValue>) -> [Attribute] {
+        pairs.compactMap { attribute($0.key, $0.value) }
     }
 
-    // MARK: Attributes added after the fact
+    private static func attribute(_ name: StaticString, _ value: any HTMLAttributeValue) -> Attribute? {
+        switch value.htmlAttribute {
+        case .value(let text): Attribute(name: name.description, value: text)
+        case .present: Attribute(name: name.description, value: nil)
+        case .absent: nil
+        }
+    }
 
-    /// This element with `name="value"` added last, or unchanged when `value` is nil or this is not an element.
+    /// This element with the attribute `name` added last, or unchanged when `value` is nil (or
+    /// `false`) or this is not an element. For an attribute that only some elements of a list carry,
+    /// such as `aria-current`.
     public func attribute(_ name: StaticString, _ value: (any HTMLAttributeValue)?) -> HTMLNode {
-        guard let value else { return self }
-        return adding(Attribute(name: name.description, value: value.htmlAttributeValue))
-    }
-
-    /// This element with the boolean attribute `name` (written without a value) added last when `present`.
-    public func flag(_ name: StaticString, _ present: Bool = true) -> HTMLNode {
-        present ? adding(Attribute(name: name.description, value: nil)) : self
-    }
-
-    private func adding(_ attribute: Attribute) -> HTMLNode {
-        guard case .element(var element) = kind else { return self }
+        guard let value, let attribute = Self.attribute(name, value), case .element(var element) = kind else { return self }
         element.attributes.append(attribute)
         return HTMLNode(kind: .element(element))
     }
@@ -109,9 +112,6 @@ public struct HTMLNode: Sendable, Equatable {
 
     /// Text, escaped when rendered.
     public static func text(_ text: String) -> HTMLNode { HTMLNode(kind: .text(text)) }
-
-    /// A newline.
-    public static let newline = HTMLNode.text("\n")
 
     /// Nothing.
     public static let empty = HTMLNode(kind: .group([]))

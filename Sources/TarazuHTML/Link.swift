@@ -51,5 +51,5 @@ public struct Link: Sendable, Equatable, CustomStringConvertible, ExpressibleByS
             .joined(separator: "&")
     }
 
-    public var htmlAttributeValue: String { description }
+    public var htmlAttribute: HTMLAttributeText { .value(description) }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import TarazuHTML
+import TarazuHTML
 
 /// A property checked on many random strings (a seeded generator, so a failure repeats): whatever
 /// the input, rendered text and attribute values contain no markup character of it unescaped, and

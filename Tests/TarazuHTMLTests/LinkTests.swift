@@ -1,5 +1,5 @@
 import Testing
-@testable import TarazuHTML
+import TarazuHTML
 
 /// Links: path segments and query items are percent-encoded, so data cannot add a segment, a
 /// parameter or a fragment, and the rendered attribute is escaped as well.

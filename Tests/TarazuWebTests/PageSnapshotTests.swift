@@ -3,6 +3,7 @@ import SnapshotTesting
 import TarazuAnalysis
 import TarazuApplication
 import TarazuCore
+import TarazuHTML
 import TarazuParticipation
 @testable import TarazuStore
 import Testing
@@ -34,14 +35,14 @@ import Testing
         Account(id: 3, username: "old", displayName: "Old", role: .analyst, createdAt: now, disabled: true),
     ]
 
-    static func pages() throws -> [(file: String, html: String)] {
+    static func pages() throws -> [(file: String, html: HTMLNode)] {
         let book = WebHarness.smallBook
         let rubric = try Rubric.standard()
         let latest = try BookAssessment.assess(book, rubric: rubric, contentHash: summary.contentHash)
         let early = try BookAssessment.assess(book, year: 1402, rubric: rubric, contentHash: summary.contentHash)
         let diagnostics = [Diagnostic(.error, file: "lines.csv", row: 3, column: "amount<", reason: "bad " + hostile),
                            Diagnostic(.warning, file: "x&y.csv", row: nil, column: nil, reason: "note")]
-        var pages: [(String, String)] = [
+        var pages: [(String, HTMLNode)] = [
             ("home.fa.html", PortalPages.bookList([summary, hostileSummary], language: .fa)),
             ("home.en.html", PortalPages.bookList([], language: .en)),
             ("book.fa.html", PortalPages.bookPage(summary, latest, language: .fa, explicitYear: false)),
@@ -86,13 +87,13 @@ import Testing
         return PBStoredProcess(slug: "p q&r", definition: PBProcessDefinition(process: process, settings: settings), createdAt: now, updatedAt: now)
     }
 
-    static func pbPages() throws -> [(String, String)] {
+    static func pbPages() throws -> [(String, HTMLNode)] {
         let approval = try process(rules: .approval(minProjects: 1, maxProjects: 2))
         var box = BallotBox(process: approval.definition.process, allowChanges: false)
         try box.cast(CitizenBallot(voterKey: "a", district: .citywide, choices: .approvals(["1"])), channel: .web, at: now)
         try box.cast(CitizenBallot(voterKey: "b", district: .citywide, choices: .approvals(["1", "2"])), channel: .sms, at: now)
         try box.cast(CitizenBallot(voterKey: "c", district: .region("1"), choices: .approvals(["11"])), channel: .paper, at: now)
-        var pages: [(String, String)] = [
+        var pages: [(String, HTMLNode)] = [
             ("pb-list.fa.html", PBPages.list([approval], now: now, .fa)),
             ("pb-process.fa.html", PBPages.process(approval, now: now, box: box, .fa)),
             ("pb-process.en.html", PBPages.process(approval, now: now + 200 * 86_400, box: BallotBox(process: approval.definition.process, allowChanges: false), .en)),
@@ -130,7 +131,7 @@ import Testing
             let parts = file.split(separator: ".").map(String.init)
             var strategy = Snapshotting<String, String>.lines
             strategy.pathExtension = parts.last
-            let failure = verifySnapshot(of: html, as: strategy, named: parts.dropFirst().dropLast().joined(separator: "."),
+            let failure = verifySnapshot(of: html.render(), as: strategy, named: parts.dropFirst().dropLast().joined(separator: "."),
                                          record: update ? .all : .never, snapshotDirectory: Self.folder.path, testName: parts[0])
             if !update { #expect(failure == nil, "\(file): \(failure ?? "")") }
         }

@@ -1,7 +1,6 @@
 import Foundation
 import TarazuCore
 import TarazuHTML
-import TarazuReport
 import Testing
 import Vapor
 import VaporTesting

@@ -2,7 +2,6 @@ import Foundation
 import TarazuAnalysis
 import TarazuApplication
 import TarazuCore
-import TarazuHTML
 import Vapor
 
 /// The page language: Persian (default, right to left) or English (`?lang=en`).
@@ -57,10 +56,4 @@ enum WebFormat {
         let text = String(format: "%04ld/%02ld/%02ld", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
         return language == .fa ? PersianText.persianDigits(text) : text.replacingOccurrences(of: "/", with: "-")
     }
-}
-
-/// URL pieces for links (text is escaped with TarazuReport's `htmlEscape`).
-enum HTML {
-    /// A path segment, percent-encoded.
-    static func segment(_ text: String) -> String { PercentEncoding.pathSegment(text) }
 }
