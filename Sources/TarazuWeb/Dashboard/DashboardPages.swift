@@ -98,7 +98,7 @@ enum DashboardPages {
         }
     }
 
-    static let sectionPaths: [(path: String, fa: String, en: String)] = [
+    static let sectionPaths: [(path: StaticString, fa: String, en: String)] = [
         ("", "نمای کلی", "Overview"), ("/functions", "امور، برنامه، طرح", "Functions, programs, projects"),
         ("/regions", "مناطق", "Regions"), ("/economic", "طبقهٔ اقتصادی", "Economic classes"),
         ("/trends", "روندها و پیش‌بینی", "Trends and forecasts"), ("/compliance", "انطباق با مصوبات شورا", "Compliance"),
@@ -109,7 +109,7 @@ enum DashboardPages {
         .line("nav", ["aria-label": context.language.pick("بخش‌ها", "Sections"), "class": "years"]) {
             HTMLNode.element("ul") {
                 for section in sectionPaths {
-                    let path = Link(path: context.base.path + section.path)
+                    let path = context.base.appending(path: section.path)
                     HTMLNode.element("li") {
                         HTMLNode.element("a", ["href": path.adding(context.query)]) { context.language.pick(section.fa, section.en) }
                             .attribute("aria-current", path == context.path ? "page" : nil)

@@ -42,9 +42,8 @@ enum ManagePages {
 
     /// A POST form to `action` with the session's CSRF field first, each on its own line.
     private static func form(_ action: Link, _ viewer: Viewer, multipart: Bool = false, @HTMLBuilder _ content: () -> [HTMLNode]) -> HTMLNode {
-        let fields = HTMLNode.group { AccountPages.csrfField(viewer.csrfToken); "\n"; HTMLNode.group(content()) }
-        return multipart ? .block("form", ["method": "post", "action": action, "enctype": "multipart/form-data"]) { fields }
-            : .block("form", ["method": "post", "action": action]) { fields }
+        HTMLNode.block("form", ["method": "post", "action": action]) { AccountPages.csrfField(viewer.csrfToken); "\n"; HTMLNode.group(content()) }
+            .attribute("enctype", multipart ? "multipart/form-data" : nil)
     }
 
     static func rejected(fileName: String, diagnostics: [Diagnostic], viewer: Viewer, language: WebLanguage) -> HTMLNode {
