@@ -23,6 +23,7 @@ let package = Package(
     ],
     targets: [
         // Pure layers: no Vapor, Fluent or NIO.
+        .target(name: "TarazuHTML"),
         .target(name: "TarazuCore", dependencies: [
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
@@ -37,11 +38,11 @@ let package = Package(
             "TarazuCore",
             .product(name: "Yams", package: "Yams"),
         ], resources: [.copy("Resources")]),
-        .target(name: "TarazuReport", dependencies: ["TarazuCore", "TarazuAnalysis", "TarazuForecast", "TarazuRisk"]),
+        .target(name: "TarazuReport", dependencies: ["TarazuCore", "TarazuHTML", "TarazuAnalysis", "TarazuForecast", "TarazuRisk"]),
         .target(name: "TarazuForecast", dependencies: ["TarazuCore"]),
         .target(name: "TarazuRisk", dependencies: ["TarazuCore"]),
         // Application layer: the use cases and figures every surface renders (pure: no Vapor, Fluent or NIO).
-        .target(name: "TarazuApplication", dependencies: ["TarazuCore", "TarazuAnalysis", "TarazuReport", "TarazuForecast", "TarazuRisk"]),
+        .target(name: "TarazuApplication", dependencies: ["TarazuCore", "TarazuHTML", "TarazuAnalysis", "TarazuReport", "TarazuForecast", "TarazuRisk"]),
         // Persistence.
         .target(name: "TarazuStore", dependencies: [
             "TarazuCore", "TarazuParticipation",
@@ -55,7 +56,7 @@ let package = Package(
         // Web application.
         .target(name: "TarazuWeb", dependencies: [
             "TarazuCore", "TarazuTabular", "TarazuImport", "TarazuAnalysis", "TarazuApplication", "TarazuReport", "TarazuStore", "TarazuForecast",
-            "TarazuRisk", "TarazuParticipation",
+            "TarazuRisk", "TarazuParticipation", "TarazuHTML",
             .product(name: "Vapor", package: "vapor"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
@@ -71,6 +72,7 @@ let package = Package(
         ]),
         .executableTarget(name: "tarazu", dependencies: ["TarazuCLI"]),
 
+        .testTarget(name: "TarazuHTMLTests", dependencies: ["TarazuHTML"]),
         .testTarget(name: "TarazuCoreTests", dependencies: ["TarazuCore"]),
         .testTarget(name: "TarazuTabularTests", dependencies: ["TarazuTabular"]),
         .testTarget(name: "TarazuImportTests", dependencies: ["TarazuImport", "TarazuTabular"]),
@@ -84,7 +86,7 @@ let package = Package(
         .testTarget(name: "TarazuParticipationTests", dependencies: ["TarazuParticipation", "TarazuCore"], exclude: ["Fixtures"]),
         .testTarget(name: "TarazuStoreTests", dependencies: ["TarazuStore", "TarazuCore", "TarazuParticipation"]),
         .testTarget(name: "TarazuWebTests", dependencies: [
-            "TarazuWeb", "TarazuApplication", "TarazuStore", "TarazuSample", "TarazuImport", "TarazuCore", "TarazuReport", "TarazuParticipation",
+            "TarazuWeb", "TarazuApplication", "TarazuStore", "TarazuSample", "TarazuImport", "TarazuCore", "TarazuReport", "TarazuParticipation", "TarazuHTML",
             .product(name: "VaporTesting", package: "vapor"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "OpenAPIKit", package: "OpenAPIKit"),

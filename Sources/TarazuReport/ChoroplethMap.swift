@@ -1,5 +1,6 @@
 import Foundation
 import TarazuCore
+import TarazuHTML
 
 /// A choropleth map of a city's regions as inline SVG: each region's shape filled by the class of its
 /// value (up to five classes by rank, quantiles, light to dark, so that one outlier does not wash the

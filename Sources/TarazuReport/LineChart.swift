@@ -1,5 +1,6 @@
 import Foundation
 import TarazuCore
+import TarazuHTML
 
 /// One year of a time-series chart: an observed value, or a forecast with its intervals.
 public struct LinePoint: Hashable, Sendable {

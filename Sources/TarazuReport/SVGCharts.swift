@@ -1,5 +1,6 @@
 import Foundation
 import TarazuCore
+import TarazuHTML
 
 /// Draws a `ChartSpec` as an inline, accessible SVG bar chart. Each category has its label on a
 /// line of its own and one horizontal bar per series, with the exact value printed at the bar's

@@ -1,6 +1,6 @@
 import Foundation
 import TarazuCore
-import TarazuReport
+import TarazuHTML
 import Testing
 import Vapor
 import VaporTesting
@@ -11,7 +11,7 @@ import VaporTesting
     static let base = DashboardProbe.base
     static let pages = [
         base, base + "/functions", base + "/functions/transport_traffic",
-        base + "/functions/transport_traffic/programs/" + HTML.segment("تقاطع غیرهمسطح"),
+        base + "/functions/transport_traffic/programs/" + PercentEncoding.pathSegment("تقاطع غیرهمسطح"),
         base + "/projects/P1", base + "/regions", base + "/economic", base + "/trends", base + "/compliance", base + "/risks",
         base + "/indicators/execution.rate.total",
     ]

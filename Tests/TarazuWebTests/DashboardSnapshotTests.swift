@@ -1,5 +1,6 @@
 import Foundation
 import SnapshotTesting
+import TarazuHTML
 import Testing
 import Vapor
 import VaporTesting
@@ -15,7 +16,7 @@ import VaporTesting
         ("overview.en.html", base + "?lang=en&year=1402&region=1"),
         ("functions.fa.html", base + "/functions"),
         ("function.en.html", base + "/functions/transport_traffic?lang=en"),
-        ("program.fa.html", base + "/functions/transport_traffic/programs/" + HTML.segment("تقاطع غیرهمسطح")),
+        ("program.fa.html", base + "/functions/transport_traffic/programs/" + PercentEncoding.pathSegment("تقاطع غیرهمسطح")),
         ("project.fa.html", base + "/projects/P1"),
         ("regions.fa.html", base + "/regions"),
         ("regions.en.html", base + "/regions?lang=en"),

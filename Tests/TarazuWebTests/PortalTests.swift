@@ -1,6 +1,6 @@
 import Foundation
 import TarazuCore
-import TarazuReport
+import TarazuHTML
 import Testing
 import Vapor
 import VaporTesting

@@ -1,6 +1,7 @@
 import Foundation
 import TarazuAnalysis
 import TarazuCore
+import TarazuHTML
 
 /// Capital asset sales against the council's authorizations, per year and region (whole rials).
 public enum ComplianceModel {
@@ -36,7 +37,7 @@ public enum ComplianceModel {
             rows: indicators.filter { $0.id.hasPrefix("compliance.") }.map { indicator in
                 DashboardTable.Row(cells: [.text(indicator.id), .names(fa: indicator.nameFa, en: indicator.nameEn),
                                            .text(IndicatorText.plain(indicator.value) ?? ""), .text(indicator.unit)],
-                                   link: base + "/indicators/" + URLPath.segment(indicator.id))
+                                   link: base + "/indicators/" + PercentEncoding.pathSegment(indicator.id))
             })
         return DashboardView(title: Bilingual(fa: "انطباق با مصوبات شورا", en: "Compliance with council decisions"),
                              crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: base),

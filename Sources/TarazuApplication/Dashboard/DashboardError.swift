@@ -1,5 +1,3 @@
-import Foundation
-
 /// Why a dashboard view cannot be built: the web answers 404, 400 or 422 with the text.
 public enum DashboardError: Error, Hashable, Sendable, CustomStringConvertible {
     case notFound(String)
@@ -10,15 +8,5 @@ public enum DashboardError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .notFound(let text), .badRequest(let text), .unprocessable(let text): text
         }
-    }
-}
-
-/// Pieces of dashboard URLs.
-public enum URLPath {
-    /// A path segment, percent-encoded.
-    public static func segment(_ text: String) -> String {
-        var allowed = CharacterSet.urlPathAllowed
-        allowed.remove(charactersIn: "/?#")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
     }
 }

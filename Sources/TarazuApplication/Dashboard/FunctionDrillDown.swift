@@ -1,6 +1,7 @@
 import Foundation
 import TarazuAnalysis
 import TarazuCore
+import TarazuHTML
 
 /// The drill-down function -> program -> project/line, as pure models of a book and filters.
 public enum FunctionDrillDown {
@@ -26,7 +27,7 @@ public enum FunctionDrillDown {
         if let function {
             let name = functionName(function, in: book)
             crumbs.append(DashboardView.Crumb(fa: name.fa, en: name.en,
-                                              path: program == nil ? nil : base + "/functions/" + URLPath.segment(function)))
+                                              path: program == nil ? nil : base + "/functions/" + PercentEncoding.pathSegment(function)))
         }
         if let program {
             let name = programName(program)
@@ -55,7 +56,7 @@ public enum FunctionDrillDown {
             }
             rows.append(DashboardTable.Row(cells: [.text(code), .names(fa: name.fa, en: name.en)] + SpendingColumns.cells(sums)
                                            + [.ratio(LineTotals.share(sums.approved, of: total.approved)), .ratio(change)],
-                                           link: base + "/functions/" + URLPath.segment(code)))
+                                           link: base + "/functions/" + PercentEncoding.pathSegment(code)))
             bars.append(SpendingColumns.bar(name.fa, name.en, sums))
         }
         let table = DashboardTable(
@@ -77,7 +78,7 @@ public enum FunctionDrillDown {
         let totals = try LineTotals.grouping(lines, by: programKey)
         let total = try LineTotals.of(lines)
         let keys = totals.keys.sorted { (totals[$0]!.approved, $1) > (totals[$1]!.approved, $0) }
-        let functionPath = base + "/functions/" + URLPath.segment(function)
+        let functionPath = base + "/functions/" + PercentEncoding.pathSegment(function)
         var rows: [DashboardTable.Row] = []
         var bars: [DashboardView.Bar] = []
         for key in keys {
@@ -85,7 +86,7 @@ public enum FunctionDrillDown {
             let name = programName(key)
             rows.append(DashboardTable.Row(cells: [.names(fa: name.fa, en: name.en)] + SpendingColumns.cells(sums)
                                            + [.ratio(LineTotals.share(sums.approved, of: total.approved)), .count(Int64(sums.rowCount))],
-                                           link: functionPath + "/programs/" + URLPath.segment(key)))
+                                           link: functionPath + "/programs/" + PercentEncoding.pathSegment(key)))
             bars.append(SpendingColumns.bar(name.fa, name.en, sums))
         }
         let name = functionName(function, in: book)
@@ -118,7 +119,7 @@ public enum FunctionDrillDown {
                         .text(line.department), .text(line.regionCode),
                         .names(fa: region?.nameFa ?? RegionBreakdown.centralFa, en: region?.nameEn ?? region?.nameFa ?? RegionBreakdown.centralEn),
                         .names(fa: line.economicClass.nameFa, en: line.economicClass.nameEn)] + SpendingColumns.cells(sums),
-                link: line.projectId.map { base + "/projects/" + URLPath.segment($0) }))
+                link: line.projectId.map { base + "/projects/" + PercentEncoding.pathSegment($0) }))
         }
         let name = programName(program)
         let table = DashboardTable(

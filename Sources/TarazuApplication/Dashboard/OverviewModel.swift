@@ -1,6 +1,7 @@
 import Foundation
 import TarazuAnalysis
 import TarazuCore
+import TarazuHTML
 
 /// The overview of one year: headline cards (book-wide indicators), the filtered totals, and the
 /// rubric's five criteria with their checks.
@@ -23,7 +24,7 @@ public enum OverviewModel {
                 DashboardTable.Row(cells: [.text(figure.id), .names(fa: figure.name.fa, en: figure.name.en),
                                            .figure(figure.value, unit: figure.unit), .names(fa: FigureText(language: .fa).unitName(figure.unit), en: FigureText(language: .en).unitName(figure.unit)),
                                            .names(fa: figure.computedOn?.fa ?? "", en: figure.computedOn?.en ?? "")],
-                                   link: base + "/indicators/" + URLPath.segment(figure.id))
+                                   link: base + "/indicators/" + PercentEncoding.pathSegment(figure.id))
             })
         let assessment = analysis.assessment
         var checkRows: [DashboardTable.Row] = []
@@ -37,7 +38,7 @@ public enum OverviewModel {
                             .names(fa: CheckFigures.text(check.figures, language: .fa), en: CheckFigures.text(check.figures, language: .en)),
                             .names(fa: check.finding.map { FindingText.fill($0.fa, figures: check.figures, year: analysis.year, language: .fa) } ?? "",
                                    en: check.finding.map { FindingText.fill($0.en, figures: check.figures, year: analysis.year, language: .en) } ?? "")],
-                    link: base + "/indicators/" + URLPath.segment(check.indicator)))
+                    link: base + "/indicators/" + PercentEncoding.pathSegment(check.indicator)))
             }
         }
         let checks = DashboardTable(

@@ -1,5 +1,6 @@
 import Foundation
 import TarazuCore
+import TarazuHTML
 import TarazuRisk
 
 /// The riskiest projects (score, main reason, P50/P80 cost) and the anomalies of the year's lines.
@@ -24,7 +25,7 @@ public enum RiskModel {
                                                   .count(Int64(risk.score)), .text(risk.mainFactor?.rawValue ?? ""),
                                                   .names(fa: main?.textFa ?? "", en: main?.textEn ?? ""),
                                                   .rials(risk.estimate?.p50.rials), .rials(risk.estimate?.p80.rials)],
-                                          link: base + "/projects/" + URLPath.segment(risk.projectId))
+                                          link: base + "/projects/" + PercentEncoding.pathSegment(risk.projectId))
             })
         let anomalyTable = DashboardTable(
             id: "anomalies", caption: Bilingual(fa: "ناهنجاری‌های ردیف‌های سال", en: "Anomalies in the year's lines"),

@@ -1,5 +1,5 @@
 import Foundation
-import TarazuReport
+import TarazuHTML
 import TarazuStore
 import Vapor
 
@@ -14,60 +14,78 @@ enum AccountPages {
     }
 
     /// A hidden `csrf_token` field.
-    static func csrfField(_ token: String) -> String {
-        "<input type=\"hidden\" name=\"\(SessionTokens.csrfField)\" value=\"\(htmlEscape(token))\">"
+    static func csrfField(_ token: String) -> HTMLNode {
+        .element("input", ["type": "hidden", "name": SessionTokens.csrfField, "value": token])
     }
 
     /// The signed-in header: name, role, the areas the role may open, and the sign-out form.
-    static func accountBar(_ viewer: Viewer, language: WebLanguage) -> String {
+    static func accountBar(_ viewer: Viewer, language: WebLanguage) -> HTMLNode {
         let account = viewer.account
-        var links = ["<li><a href=\"\(PortalPages.link("/dashboard", language))\">\(language.pick("داشبورد", "Dashboard"))</a></li>"]
-        if account.role >= .analyst {
-            links.append("<li><a href=\"\(PortalPages.link("/manage", language))\">\(language.pick("مدیریت داده", "Data"))</a></li>")
-        }
+        var links: [(Link, String)] = [("/dashboard", language.pick("داشبورد", "Dashboard"))]
+        if account.role >= .analyst { links.append(("/manage", language.pick("مدیریت داده", "Data"))) }
         if account.role >= .admin {
-            links.append("<li><a href=\"\(PortalPages.link("/admin/users", language))\">\(language.pick("کاربران", "Users"))</a></li>")
-            links.append("<li><a href=\"\(PortalPages.link("/admin/audit", language))\">\(language.pick("رویدادنگار", "Audit log"))</a></li>")
+            links += [("/admin/users", language.pick("کاربران", "Users")), ("/admin/audit", language.pick("رویدادنگار", "Audit log"))]
         }
-        return """
-        <nav class="account" aria-label="\(language.pick("حساب کاربری", "Account"))">
-        <p>\(language.pick("واردشده:", "Signed in:")) <strong>\(htmlEscape(account.displayName))</strong> (\(htmlEscape(account.username)), \(roleName(account.role, language)))</p>
-        <ul>\(links.joined())</ul>
-        <form method="post" action="\(PortalPages.link("/logout", language))">\(csrfField(viewer.csrfToken))<button type="submit">\(language.pick("خروج", "Sign out"))</button></form>
-        </nav>
-
-        """
+        return .block("nav", ["class": "account", "aria-label": language.pick("حساب کاربری", "Account")]) {
+            HTMLNode.line("p") {
+                "\(language.pick("واردشده:", "Signed in:")) "
+                HTMLNode.element("strong") { account.displayName }
+                " (\(account.username), \(roleName(account.role, language)))"
+            }
+            HTMLNode.line("ul") {
+                for (path, label) in links { HTMLNode.element("li") { HTMLNode.element("a", ["href": PortalPages.link(path, language)]) { label } } }
+            }
+            HTMLNode.line("form", ["method": "post", "action": PortalPages.link("/logout", language)]) {
+                csrfField(viewer.csrfToken)
+                HTMLNode.element("button", ["type": "submit"]) { language.pick("خروج", "Sign out") }
+            }
+        }
     }
 
     /// A page with the account bar above `body`.
-    static func page(title: String, viewer: Viewer?, language: WebLanguage, path: String, body: String) -> String {
-        let bar = viewer.map { accountBar($0, language: language) } ?? ""
-        return PortalPages.layout(title: "\(title) · \(language.pick("ترازو", "Tarazu"))", language: language,
-                                  switchPath: PortalPages.link(path, language.other), body: bar + body)
+    static func page(title: String, viewer: Viewer?, language: WebLanguage, path: Link, body: HTMLNode) -> HTMLNode {
+        PortalPages.layout(title: "\(title) · \(language.pick("ترازو", "Tarazu"))", language: language,
+                           switchPath: PortalPages.link(path, language.other),
+                           body: .group { if let viewer { accountBar(viewer, language: language) }; body })
     }
 
-    static func login(csrf: String, next: String?, viewer: Viewer?, error: String?, language: WebLanguage) -> String {
-        var body = "<h1>\(language.pick("ورود", "Sign in"))</h1>\n"
-        if let viewer {
-            body += "<p>\(language.pick("شما هم‌اکنون وارد شده‌اید به نام", "You are already signed in as")) <strong>\(htmlEscape(viewer.account.username))</strong>.</p>\n"
-        }
-        if let error { body += "<p class=\"error\" role=\"alert\">\(htmlEscape(error))</p>\n" }
-        body += """
-        <form method="post" action="\(PortalPages.link("/login", language))" class="login">
-        \(csrfField(csrf))
-        <input type="hidden" name="next" value="\(htmlEscape(next ?? ""))">
-        <p><label for="username">\(language.pick("نام کاربری", "Username"))</label><br>
-        <input id="username" name="username" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" required dir="ltr"></p>
-        <p><label for="password">\(language.pick("گذرواژه", "Password"))</label><br>
-        <input id="password" name="password" type="password" autocomplete="current-password" required dir="ltr"></p>
-        <p><button type="submit">\(language.pick("ورود", "Sign in"))</button></p>
-        </form>
+    /// `<p><label for=ID>LABEL</label><br>` a newline, the field, `</p>` and a newline: one field of a form.
+    static func field(_ id: String, _ label: String, _ input: HTMLNode) -> HTMLNode {
+        .line("p") { HTMLNode.element("label", ["for": id]) { label }; HTMLNode.element("br"); "\n"; input }
+    }
 
-        """
-        var switchPath = "/login"
-        if let next { switchPath += "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }
+    /// `<p><button type="submit">LABEL</button></p>` and a newline.
+    static func submit(_ label: String) -> HTMLNode {
+        .line("p") { HTMLNode.element("button", ["type": "submit"]) { label } }
+    }
+
+    static func login(csrf: String, next: String?, viewer: Viewer?, error: String?, language: WebLanguage) -> HTMLNode {
+        let body = HTMLNode.group {
+            HTMLNode.line("h1") { language.pick("ورود", "Sign in") }
+            if let viewer {
+                HTMLNode.line("p") {
+                    "\(language.pick("شما هم‌اکنون وارد شده‌اید به نام", "You are already signed in as")) "
+                    HTMLNode.element("strong") { viewer.account.username }
+                    "."
+                }
+            }
+            if let error { HTMLNode.line("p", ["class": "error", "role": "alert"]) { error } }
+            HTMLNode.block("form", ["method": "post", "action": PortalPages.link("/login", language), "class": "login"]) {
+                csrfField(csrf)
+                "\n"
+                HTMLNode.line("input", ["type": "hidden", "name": "next", "value": next ?? ""])
+                field("username", language.pick("نام کاربری", "Username"),
+                      .element("input", ["id": "username", "name": "username", "type": "text", "autocomplete": "username", "autocapitalize": "none",
+                                         "spellcheck": "false", "required": true, "dir": "ltr"]))
+                field("password", language.pick("گذرواژه", "Password"),
+                      .element("input", ["id": "password", "name": "password", "type": "password", "autocomplete": "current-password",
+                                         "required": true, "dir": "ltr"]))
+                submit(language.pick("ورود", "Sign in"))
+            }
+        }
+        var switchPath: Link = "/login"
+        if let next { switchPath = switchPath.adding("next", next) }
         return PortalPages.layout(title: "\(language.pick("ورود", "Sign in")) · \(language.pick("ترازو", "Tarazu"))", language: language,
-                                  switchPath: language == .fa ? switchPath + (next == nil ? "?" : "&") + "lang=en" : switchPath,
-                                  body: body)
+                                  switchPath: language == .fa ? switchPath.adding("lang", "en") : switchPath, body: body)
     }
 }

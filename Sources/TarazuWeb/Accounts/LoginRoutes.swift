@@ -71,7 +71,7 @@ enum LoginRoutes {
             try await AuditTrail.record(request, store: auth.store, action: "login.success", target: account.username,
                                         actor: account.username)
             try await auth.store.deleteExpiredSessions(now: now)
-            let response = request.redirect(to: next ?? PortalPages.link("/dashboard", language), redirectType: .normal)
+            let response = request.redirect(to: next ?? PortalPages.link("/dashboard", language).description, redirectType: .normal)
             response.cookies[SessionTokens.sessionCookie] = SessionTokens.sessionCookie(token, lifetime: auth.settings.sessionLifetime)
             response.cookies[SessionTokens.loginCSRFCookie] = SessionTokens.expired(secure: false)
             return response
@@ -83,7 +83,7 @@ enum LoginRoutes {
                 try await auth.store.deleteSession(tokenHash: viewer.tokenHash)
                 try await AuditTrail.record(request, store: auth.store, action: "logout", target: viewer.account.username)
             }
-            let response = request.redirect(to: PortalPages.link("/", language), redirectType: .normal)
+            let response = request.redirect(to: PortalPages.link("/", language).description, redirectType: .normal)
             response.cookies[SessionTokens.sessionCookie] = SessionTokens.expired(secure: true)
             return response
         }

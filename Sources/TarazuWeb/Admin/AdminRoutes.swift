@@ -52,7 +52,7 @@ enum AdminRoutes {
                 throw BilingualError(.badRequest, fa: "نام کاربری «\(username)» پیش‌تر گرفته شده است.",
                                      en: "The username '\(username)' is already taken.")
             }
-            return request.redirect(to: PortalPages.link("/admin/users", language), redirectType: .normal)
+            return request.redirect(to: PortalPages.link("/admin/users", language).description, redirectType: .normal)
         }
 
         admin.post("users", ":username", "role") { request async throws -> Response in
@@ -63,7 +63,7 @@ enum AdminRoutes {
                 try await auth.store.setRole(of: username, to: role,
                                              audit: AuditTrail.entry(request, action: "user.role", target: username, detail: "role \(role.rawValue)"))
             }
-            return request.redirect(to: PortalPages.link("/admin/users", language), redirectType: .normal)
+            return request.redirect(to: PortalPages.link("/admin/users", language).description, redirectType: .normal)
         }
 
         admin.post("users", ":username", "disable") { request async throws -> Response in
@@ -72,7 +72,7 @@ enum AdminRoutes {
             try await change(auth) {
                 try await auth.store.setDisabled(username, true, audit: AuditTrail.entry(request, action: "user.disable", target: username))
             }
-            return request.redirect(to: PortalPages.link("/admin/users", language), redirectType: .normal)
+            return request.redirect(to: PortalPages.link("/admin/users", language).description, redirectType: .normal)
         }
 
         admin.get("audit") { request async throws -> Response in

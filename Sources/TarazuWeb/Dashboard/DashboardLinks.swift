@@ -1,27 +1,16 @@
 import Foundation
 import TarazuApplication
 import TarazuCore
+import TarazuHTML
 
-/// Dashboard URLs: the book's base path and query strings that keep the language and filters.
+/// Dashboard URLs: the book's base path and the query items that keep the language and filters.
 enum DashboardLinks {
-    static func base(_ name: String) -> String { "/dashboard/" + HTML.segment(name) }
+    static func base(_ name: String) -> Link { Link(path: "/dashboard").appending(segment: name) }
 
-    static func encode(_ text: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
-    }
-
-    /// `?lang=en&year=...` (or "" when there is nothing to keep), plus `extra` items.
-    static func query(_ language: WebLanguage, _ filters: DashboardFilters?, extra: [(String, String)] = []) -> String {
+    /// `lang=en` (in English) and the filters' items, plus `extra`.
+    static func query(_ language: WebLanguage, _ filters: DashboardFilters?, extra: [(String, String)] = []) -> [(String, String)] {
         var items: [(String, String)] = language == .en ? [("lang", "en")] : []
         items += filters?.queryItems ?? []
-        return queryString(items + extra)
-    }
-
-    /// `?key=value&...` with keys and values percent-encoded (so no value can add a parameter or leave
-    /// an attribute), or "" without items.
-    static func queryString(_ items: [(String, String)]) -> String {
-        items.isEmpty ? "" : "?" + items.map { encode($0) + "=" + encode($1) }.joined(separator: "&")
+        return items + extra
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import TarazuApplication
 import TarazuAnalysis
 import TarazuCore
+import TarazuHTML
 import TarazuRisk
 import Vapor
 
@@ -14,7 +15,8 @@ enum DashboardRoutes {
             let language = WebLanguage(request: request)
             let books = try await catalog.summaries()
             if books.count == 1 {
-                return request.redirect(to: DashboardLinks.base(books[0].name) + DashboardLinks.query(language, nil), redirectType: .normal)
+                return request.redirect(to: DashboardLinks.base(books[0].name).adding(DashboardLinks.query(language, nil)).description,
+                                        redirectType: .normal)
             }
             return PortalPages.htmlResponse(DashboardPages.bookList(books, language: language, accountBar: DashboardPages.accountBar(for: request)),
                                             language: language)
@@ -25,7 +27,7 @@ enum DashboardRoutes {
             let filters = try DashboardFilters.read(request, book: book)
             let analysis = try await catalog.analysis(named: name, year: filters.year)
             let base = DashboardLinks.base(name)
-            let view = try OverviewModel.view(analysis: analysis, filters: filters, base: base)
+            let view = try OverviewModel.view(analysis: analysis, filters: filters, base: base.path)
             return try respond(view, request, name: name, book: book, path: base, filters: filters, overview: true)
         }
         dashboard.get(":name", "functions") { request async throws -> Response in
@@ -35,7 +37,7 @@ enum DashboardRoutes {
         }
         dashboard.get(":name", "functions", ":function") { request async throws -> Response in
             let function = try pathParameter(request, "function")
-            return try await filtered(request, catalog: catalog, suffix: "/functions/" + HTML.segment(function)) { book, filters, base in
+            return try await filtered(request, catalog: catalog, suffix: "/functions/" + PercentEncoding.pathSegment(function)) { book, filters, base in
                 try checkFunction(function, in: book)
                 return try FunctionDrillDown.programs(book: book, filters: filters, function: function, base: base)
             }
@@ -43,7 +45,7 @@ enum DashboardRoutes {
         dashboard.get(":name", "functions", ":function", "programs", ":program") { request async throws -> Response in
             let function = try pathParameter(request, "function")
             let program = try pathParameter(request, "program")
-            let suffix = "/functions/" + HTML.segment(function) + "/programs/" + HTML.segment(program)
+            let suffix = "/functions/" + PercentEncoding.pathSegment(function) + "/programs/" + PercentEncoding.pathSegment(program)
             return try await filtered(request, catalog: catalog, suffix: suffix) { book, filters, base in
                 try checkFunction(function, in: book)
                 guard book.budgetLines.contains(where: { $0.function == function && FunctionDrillDown.programKey($0) == program }) else {
@@ -75,8 +77,8 @@ enum DashboardRoutes {
             let filters = try DashboardFilters.read(request, book: book)
             let analysis = try await catalog.analysis(named: name, year: filters.year)
             let base = DashboardLinks.base(name)
-            let view = try ComplianceModel.view(book: book, filters: filters, indicators: analysis.indicators, base: base)
-            return try respond(view, request, name: name, book: book, path: base + "/compliance", filters: filters)
+            let view = try ComplianceModel.view(book: book, filters: filters, indicators: analysis.indicators, base: base.path)
+            return try respond(view, request, name: name, book: book, path: base.appending(path: "/compliance"), filters: filters)
         }
         dashboard.get(":name", "risks") { request async throws -> Response in
             let name = try QueryParameters.bookName(request)
@@ -85,8 +87,8 @@ enum DashboardRoutes {
             let year = filters.year
             let anomalies = await Task.detached(priority: .userInitiated) { AnomalyDetector.detect(book: book, year: year) }.value
             let base = DashboardLinks.base(name)
-            let view = RiskModel.view(risks: risks, anomalies: anomalies, filters: filters, book: book, base: base)
-            return try respond(view, request, name: name, book: book, path: base + "/risks", filters: filters)
+            let view = RiskModel.view(risks: risks, anomalies: anomalies, filters: filters, book: book, base: base.path)
+            return try respond(view, request, name: name, book: book, path: base.appending(path: "/risks"), filters: filters)
         }
         dashboard.get(":name", "projects", ":id") { request async throws -> Response in
             let name = try QueryParameters.bookName(request)
@@ -96,8 +98,8 @@ enum DashboardRoutes {
                 throw WebError.notFound("book '\(name)' has no project '\(id)'")
             }
             let base = DashboardLinks.base(name)
-            let view = try ProjectModel.view(book: book, project: project, risk: risks.first { $0.projectId == id }, base: base)
-            return try respond(view, request, name: name, book: book, path: base + "/projects/" + HTML.segment(id), filters: nil)
+            let view = try ProjectModel.view(book: book, project: project, risk: risks.first { $0.projectId == id }, base: base.path)
+            return try respond(view, request, name: name, book: book, path: base.appending(path: "/projects").appending(segment: id), filters: nil)
         }
         dashboard.get(":name", "indicators", ":id") { request async throws -> Response in
             let name = try QueryParameters.bookName(request)
@@ -109,21 +111,21 @@ enum DashboardRoutes {
                 throw WebError.notFound("no indicator '\(id)' for \(filters.year)")
             }
             let base = DashboardLinks.base(name)
-            let view = IndicatorEvidenceModel.view(indicator, year: filters.year, base: base)
-            return try respond(view, request, name: name, book: book, path: base + "/indicators/" + HTML.segment(id), filters: filters)
+            let view = IndicatorEvidenceModel.view(indicator, year: filters.year, base: base.path)
+            return try respond(view, request, name: name, book: book, path: base.appending(path: "/indicators").appending(segment: id), filters: filters)
         }
     }
 
     /// A view built from the book and the request's filters.
     static func filtered(_ request: Request, catalog: BookCatalog, suffix: String,
-                         figure: (@Sendable (DashboardView, BudgetBook, WebLanguage) -> String)? = nil,
+                         figure: (@Sendable (DashboardView, BudgetBook, WebLanguage) -> HTMLNode)? = nil,
                          _ build: (BudgetBook, DashboardFilters, String) throws -> DashboardView) async throws -> Response {
         let name = try QueryParameters.bookName(request)
         let book = try await catalog.book(named: name)
         let filters = try DashboardFilters.read(request, book: book)
         let base = DashboardLinks.base(name)
-        let view = try build(book, filters, base)
-        return try respond(view, request, name: name, book: book, path: base + suffix, filters: filters, figure: figure)
+        let view = try build(book, filters, base.path)
+        return try respond(view, request, name: name, book: book, path: Link(path: base.path + suffix), filters: filters, figure: figure)
     }
 
     static func pathParameter(_ request: Request, _ key: String) throws -> String {
@@ -138,9 +140,9 @@ enum DashboardRoutes {
     }
 
     /// The view as HTML, or one of its tables as CSV or JSON (`format`, `table`).
-    static func respond(_ view: DashboardView, _ request: Request, name: String, book: BudgetBook, path: String,
+    static func respond(_ view: DashboardView, _ request: Request, name: String, book: BudgetBook, path: Link,
                         filters: DashboardFilters?, overview: Bool = false,
-                        figure: (@Sendable (DashboardView, BudgetBook, WebLanguage) -> String)? = nil) throws -> Response {
+                        figure: (@Sendable (DashboardView, BudgetBook, WebLanguage) -> HTMLNode)? = nil) throws -> Response {
         let language = WebLanguage(request: request)
         let format = try QueryParameters.choice(request, "format", ["html", "csv", "json"], default: "html")
         if format == "html" {

@@ -1,52 +1,71 @@
 import Foundation
 import TarazuApplication
 import TarazuCore
-import TarazuReport
+import TarazuHTML
 import TarazuTabular
 
 /// Writes a ``DashboardTable`` as an HTML table, as CSV (plain UTF-8, header row, whole rials) and as JSON.
 enum DashboardTableWriter {
-    static func html(_ table: DashboardTable, language: WebLanguage, query: String) -> String {
-        var html = "<div class=\"scroll\"><table id=\"table-\(table.id)\"><caption>\(htmlEscape(language.pick(table.caption)))</caption><thead><tr>"
-        for column in table.columns { html += "<th scope=\"col\">\(htmlEscape(language.pick(column.fa, column.en)))</th>" }
-        html += "</tr></thead><tbody>\n"
-        for row in table.rows {
-            html += "<tr>"
-            for (index, cell) in row.cells.enumerated() {
-                var content = display(cell, language: language)
-                if index == 0, let link = row.link { content = "<a href=\"\(htmlEscape(link + query))\">\(content)</a>" }
-                html += index == 0 ? "<th scope=\"row\">\(content)</th>" : "<td>\(content)</td>"
+    /// The table as HTML; a row's link keeps the page's `query`.
+    static func html(_ table: DashboardTable, language: WebLanguage, query: [(String, String)]) -> HTMLNode {
+        .line("div", ["class": "scroll"]) {
+            HTMLNode.element("table", ["id": "table-\(table.id)"]) {
+                HTMLNode.element("caption") { language.pick(table.caption) }
+                PortalPages.tableHead(table.columns.map { language.pick($0.fa, $0.en) })
+                HTMLNode.element("tbody") {
+                    "\n"
+                    for row in table.rows {
+                        HTMLNode.line("tr") {
+                            for (index, cell) in row.cells.enumerated() {
+                                if index == 0 {
+                                    HTMLNode.element("th", ["scope": "row"]) {
+                                        if let link = row.link {
+                                            HTMLNode.element("a", ["href": Link(path: link).adding(query)]) { display(cell, language: language) }
+                                        } else {
+                                            display(cell, language: language)
+                                        }
+                                    }
+                                } else {
+                                    HTMLNode.element("td") { display(cell, language: language) }
+                                }
+                            }
+                        }
+                    }
+                    if table.rows.isEmpty {
+                        HTMLNode.line("tr") {
+                            HTMLNode.element("td", ["colspan": table.columns.count]) {
+                                language.pick("ردیفی با این پالایه‌ها نیست.", "No rows for these filters.")
+                            }
+                        }
+                    }
+                }
             }
-            html += "</tr>\n"
         }
-        if table.rows.isEmpty {
-            html += "<tr><td colspan=\"\(table.columns.count)\">\(language.pick("ردیفی با این پالایه‌ها نیست.", "No rows for these filters."))</td></tr>\n"
-        }
-        return html + "</tbody></table></div>\n"
     }
 
     /// A cell for the page: numbers in the language's digits, wrapped in `<data value>` with the exact value.
-    static func display(_ cell: DashboardTable.Cell, language: WebLanguage) -> String {
+    static func display(_ cell: DashboardTable.Cell, language: WebLanguage) -> HTMLNode {
+        func data(_ value: String, _ text: String) -> HTMLNode { .element("data", ["value": value]) { text } }
         switch cell {
-        case .text(let text): return htmlEscape(text)
-        case .names(let fa, let en): return htmlEscape(language.pick(fa, en.isEmpty ? fa : en))
+        case .text(let text): return .text(text)
+        case .names(let fa, let en): return .text(language.pick(fa, en.isEmpty ? fa : en))
         case .rials(let value):
             guard let value else { return "—" }
-            return "<data value=\"\(value)\">\(WebFormat.billions(value, language))</data>"
+            return data(String(value), WebFormat.billions(value, language))
         case .perPerson(let value):
             guard let value else { return "—" }
-            return "<data value=\"\(value)\">\(WebFormat.integer(value, language))</data>"
+            return data(String(value), WebFormat.integer(value, language))
         case .figure(let value, let unit):
             guard let plain = IndicatorText.plain(value) else { return "—" }
-            return "<data value=\"\(htmlEscape(plain))\">\(htmlEscape(WebFormat.value(value, unit: unit, language)))</data>"
+            return data(plain, WebFormat.value(value, unit: unit, language))
         case .count(let value):
             guard let value else { return "—" }
-            return "<data value=\"\(value)\">\(WebFormat.integer(value, language))</data>"
+            return data(String(value), WebFormat.integer(value, language))
         case .year(let year):
-            return "<data value=\"\(year)\">\(WebFormat.year(year, language))</data>"
+            return data(String(year), WebFormat.year(year, language))
         case .ratio(let value):
             guard let value else { return "—" }
-            return "<data value=\"\(DashboardTable.plain(value))\">\(WebFormat.percent(value, language))</data>"
+            return data(DashboardTable.plain(value), WebFormat.percent(value, language))
         }
     }
 

@@ -1,98 +1,138 @@
 import Foundation
 import TarazuCore
-import TarazuReport
+import TarazuHTML
 import TarazuStore
 
 /// The data-management pages: upload, validation preview, history with rollback.
 enum ManagePages {
-    static func upload(books: [BookSummary], limit: Int, viewer: Viewer, language: WebLanguage) -> String {
-        var body = """
-        <h1>\(language.pick("مدیریت داده", "Data management"))</h1>
-        <h2>\(language.pick("بارگذاری کتاب بودجه", "Upload a budget book"))</h2>
-        <form method="post" action="\(PortalPages.link(ManageRoutes.uploadPath, language))" enctype="multipart/form-data">
-        \(AccountPages.csrfField(viewer.csrfToken))
-        <p><label for="book">\(language.pick("پرونده (zip پوشهٔ کتاب، xlsx، csv یا json؛ حداکثر", "File (a .zip of a book folder, .xlsx, .csv or .json; at most")) \(WebFormat.integer(Int64(limit / 1_048_576), language)) \(language.pick("مگابایت)", "MB)"))</label><br>
-        <input id="book" name="book" type="file" required accept=".zip,.xlsx,.csv,.json"></p>
-        <p><button type="submit">\(language.pick("بارگذاری و بررسی", "Upload and check"))</button></p>
-        </form>
-        <p>\(language.pick("پیش از ورود، نتیجهٔ بررسی نشان داده می‌شود و چیزی نوشته نمی‌شود تا تأیید کنید.", "You will see the check's result first; nothing is written until you confirm."))</p>
-
-        """
-        if !books.isEmpty {
-            body += "<h2>\(language.pick("کتاب‌های موجود", "Stored books"))</h2>\n<ul>\n"
-            for book in books {
-                body += "<li><a href=\"\(PortalPages.link("/manage/books/" + HTML.segment(book.name) + "/history", language))\">\(htmlEscape(book.title))</a> <span dir=\"ltr\">(\(htmlEscape(book.name)))</span></li>\n"
+    static func upload(books: [BookSummary], limit: Int, viewer: Viewer, language: WebLanguage) -> HTMLNode {
+        let body = HTMLNode.group {
+            HTMLNode.line("h1") { language.pick("مدیریت داده", "Data management") }
+            HTMLNode.line("h2") { language.pick("بارگذاری کتاب بودجه", "Upload a budget book") }
+            form(PortalPages.link(Link(path: ManageRoutes.uploadPath), language), viewer, multipart: true) {
+                AccountPages.field("book", "\(language.pick("پرونده (zip پوشهٔ کتاب، xlsx، csv یا json؛ حداکثر", "File (a .zip of a book folder, .xlsx, .csv or .json; at most")) \(WebFormat.integer(Int64(limit / 1_048_576), language)) \(language.pick("مگابایت)", "MB)"))",
+                                   .element("input", ["id": "book", "name": "book", "type": "file", "required": true, "accept": ".zip,.xlsx,.csv,.json"]))
+                AccountPages.submit(language.pick("بارگذاری و بررسی", "Upload and check"))
             }
-            body += "</ul>\n"
+            HTMLNode.line("p") {
+                language.pick("پیش از ورود، نتیجهٔ بررسی نشان داده می‌شود و چیزی نوشته نمی‌شود تا تأیید کنید.",
+                              "You will see the check's result first; nothing is written until you confirm.")
+            }
+            if !books.isEmpty {
+                HTMLNode.line("h2") { language.pick("کتاب‌های موجود", "Stored books") }
+                HTMLNode.block("ul") {
+                    for book in books {
+                        HTMLNode.line("li") {
+                            HTMLNode.element("a", ["href": PortalPages.link(historyPath(book.name), language)]) { book.title }
+                            " "
+                            HTMLNode.element("span", ["dir": "ltr"]) { "(\(book.name))" }
+                        }
+                    }
+                }
+            }
         }
         return AccountPages.page(title: language.pick("مدیریت داده", "Data management"), viewer: viewer, language: language,
                                  path: "/manage", body: body)
     }
 
-    static func rejected(fileName: String, diagnostics: [Diagnostic], viewer: Viewer, language: WebLanguage) -> String {
-        var body = "<h1>\(language.pick("کتاب پذیرفته نشد", "The book was rejected"))</h1>\n"
-        body += "<p class=\"error\">\(language.pick("پرونده", "File")) <span dir=\"ltr\">\(htmlEscape(fileName))</span>: \(language.pick("چیزی نوشته نشد. این خطاها را درست کنید و دوباره بارگذاری کنید.", "nothing was written. Fix these problems and upload again."))</p>\n"
-        body += diagnosticTable(diagnostics, language: language)
-        body += "<p><a href=\"\(PortalPages.link("/manage", language))\">\(language.pick("بازگشت به بارگذاری", "Back to upload"))</a></p>\n"
+    /// /manage/books/NAME/history.
+    static func historyPath(_ name: String) -> Link {
+        Link(path: "/manage/books").appending(segment: name).appending(path: "/history")
+    }
+
+    /// A POST form to `action` with the session's CSRF field first, each on its own line.
+    private static func form(_ action: Link, _ viewer: Viewer, multipart: Bool = false, @HTMLBuilder _ content: () -> [HTMLNode]) -> HTMLNode {
+        HTMLNode.block("form", ["method": "post", "action": action]) { AccountPages.csrfField(viewer.csrfToken); "\n"; HTMLNode.group(content()) }
+            .attribute("enctype", multipart ? "multipart/form-data" : nil)
+    }
+
+    static func rejected(fileName: String, diagnostics: [Diagnostic], viewer: Viewer, language: WebLanguage) -> HTMLNode {
+        let body = HTMLNode.group {
+            HTMLNode.line("h1") { language.pick("کتاب پذیرفته نشد", "The book was rejected") }
+            HTMLNode.line("p", ["class": "error"]) {
+                "\(language.pick("پرونده", "File")) "
+                HTMLNode.element("span", ["dir": "ltr"]) { fileName }
+                ": \(language.pick("چیزی نوشته نشد. این خطاها را درست کنید و دوباره بارگذاری کنید.", "nothing was written. Fix these problems and upload again."))"
+            }
+            diagnosticTable(diagnostics, language: language)
+            HTMLNode.line("p") { HTMLNode.element("a", ["href": PortalPages.link("/manage", language)]) { language.pick("بازگشت به بارگذاری", "Back to upload") } }
+        }
         return AccountPages.page(title: language.pick("کتاب پذیرفته نشد", "Rejected"), viewer: viewer, language: language, path: "/manage", body: body)
     }
 
-    static func diagnosticTable(_ diagnostics: [Diagnostic], language: WebLanguage) -> String {
-        var body = "<table>\n<thead><tr>"
-        for header in [language.pick("نوع", "Severity"), language.pick("پرونده", "File"), language.pick("سطر", "Row"),
-                       language.pick("ستون", "Column"), language.pick("علت", "Reason")] {
-            body += "<th scope=\"col\">\(header)</th>"
+    /// A table whose head and body start on lines of their own: the tables of the management and admin pages.
+    static func table(_ headers: [String], @HTMLBuilder rows: () -> [HTMLNode]) -> HTMLNode {
+        .block("table") {
+            HTMLNode.line("thead") { HTMLNode.element("tr") { for header in headers { HTMLNode.element("th", ["scope": "col"]) { header } } } }
+            HTMLNode.block("tbody") { HTMLNode.group(rows()) }
         }
-        body += "</tr></thead>\n<tbody>\n"
-        for diagnostic in diagnostics {
-            let severity = diagnostic.severity == .error ? language.pick("خطا", "error") : language.pick("هشدار", "warning")
-            body += "<tr><td>\(severity)</td><td dir=\"ltr\">\(htmlEscape(diagnostic.file))</td>"
-            body += "<td>\(diagnostic.row.map { WebFormat.integer(Int64($0), language) } ?? "")</td>"
-            body += "<td dir=\"ltr\">\(htmlEscape(diagnostic.column ?? ""))</td><td dir=\"ltr\">\(htmlEscape(diagnostic.reason))</td></tr>\n"
+    }
+
+    static func diagnosticTable(_ diagnostics: [Diagnostic], language: WebLanguage) -> HTMLNode {
+        table([language.pick("نوع", "Severity"), language.pick("پرونده", "File"), language.pick("سطر", "Row"),
+               language.pick("ستون", "Column"), language.pick("علت", "Reason")]) {
+            for diagnostic in diagnostics {
+                HTMLNode.line("tr") {
+                    HTMLNode.element("td") { diagnostic.severity == .error ? language.pick("خطا", "error") : language.pick("هشدار", "warning") }
+                    HTMLNode.element("td", ["dir": "ltr"]) { diagnostic.file }
+                    HTMLNode.element("td") { diagnostic.row.map { WebFormat.integer(Int64($0), language) } ?? "" }
+                    HTMLNode.element("td", ["dir": "ltr"]) { diagnostic.column ?? "" }
+                    HTMLNode.element("td", ["dir": "ltr"]) { diagnostic.reason }
+                }
+            }
         }
-        return body + "</tbody>\n</table>\n"
     }
 
     static func preview(_ book: BudgetBook, warnings: [Diagnostic], fileName: String, current: BookSummary?, staging: String,
-                        viewer: Viewer, language: WebLanguage) -> String {
+                        viewer: Viewer, language: WebLanguage) -> HTMLNode {
         let after = BookRowCounts(of: book)
         let hash = book.contentHash
-        var body = "<h1>\(language.pick("بررسی کتاب", "Book check")): \(htmlEscape(book.metadata.title))</h1>\n<dl>\n"
-        body += "<dt>\(language.pick("نام", "Name"))</dt><dd dir=\"ltr\">\(htmlEscape(book.metadata.name))</dd>\n"
-        body += "<dt>\(language.pick("پرونده", "File"))</dt><dd dir=\"ltr\">\(htmlEscape(fileName))</dd>\n"
-        body += "<dt>\(language.pick("سال‌ها", "Years"))</dt><dd>\(book.years.map { WebFormat.year($0, language) }.joined(separator: language.pick("، ", ", ")))</dd>\n"
-        body += "<dt>\(language.pick("چکیدهٔ محتوا", "Content hash"))</dt><dd dir=\"ltr\"><code>\(hash)</code></dd>\n</dl>\n"
-        body += "<h2>\(language.pick("مقایسه با کتاب ذخیره‌شده", "Compared with the stored book"))</h2>\n"
-        switch current {
-        case nil:
-            body += "<p>\(language.pick("کتاب تازه: کتابی به این نام ذخیره نشده است.", "A new book: no book of this name is stored."))</p>\n"
-        case let current? where current.contentHash == hash:
-            body += "<p>\(language.pick("همانند نسخهٔ ذخیره‌شده است.", "Identical to the stored version."))</p>\n"
-        case let current?:
-            body += "<p>\(language.pick("جای نسخهٔ ذخیره‌شده را می‌گیرد", "Replaces the stored version")) <code dir=\"ltr\">\(current.contentHash.prefix(12))</code>.</p>\n"
-        }
-        body += "<table>\n<thead><tr><th scope=\"col\">\(language.pick("جدول", "Table"))</th>"
-        if current != nil { body += "<th scope=\"col\">\(language.pick("سطرها پیش از این", "Rows before"))</th>" }
-        body += "<th scope=\"col\">\(language.pick("سطرها", "Rows"))</th></tr></thead>\n<tbody>\n"
         let before = current?.lastImport.rowCounts
-        for (table, now, then) in rows(after, before) {
-            body += "<tr><th scope=\"row\" dir=\"ltr\">\(table)</th>"
-            if let then { body += "<td>\(WebFormat.integer(Int64(then), language))</td>" }
-            body += "<td>\(WebFormat.integer(Int64(now), language))</td></tr>\n"
+        let body = HTMLNode.group {
+            HTMLNode.line("h1") { "\(language.pick("بررسی کتاب", "Book check")): \(book.metadata.title)" }
+            HTMLNode.block("dl") {
+                HTMLNode.element("dt") { language.pick("نام", "Name") }
+                HTMLNode.line("dd", ["dir": "ltr"]) { book.metadata.name }
+                HTMLNode.element("dt") { language.pick("پرونده", "File") }
+                HTMLNode.line("dd", ["dir": "ltr"]) { fileName }
+                HTMLNode.element("dt") { language.pick("سال‌ها", "Years") }
+                HTMLNode.line("dd") { book.years.map { WebFormat.year($0, language) }.joined(separator: language.pick("، ", ", ")) }
+                HTMLNode.element("dt") { language.pick("چکیدهٔ محتوا", "Content hash") }
+                HTMLNode.line("dd", ["dir": "ltr"]) { HTMLNode.element("code") { hash } }
+            }
+            HTMLNode.line("h2") { language.pick("مقایسه با کتاب ذخیره‌شده", "Compared with the stored book") }
+            switch current {
+            case nil:
+                HTMLNode.line("p") { language.pick("کتاب تازه: کتابی به این نام ذخیره نشده است.", "A new book: no book of this name is stored.") }
+            case let current? where current.contentHash == hash:
+                HTMLNode.line("p") { language.pick("همانند نسخهٔ ذخیره‌شده است.", "Identical to the stored version.") }
+            case let current?:
+                HTMLNode.line("p") {
+                    "\(language.pick("جای نسخهٔ ذخیره‌شده را می‌گیرد", "Replaces the stored version")) "
+                    HTMLNode.element("code", ["dir": "ltr"]) { String(current.contentHash.prefix(12)) }
+                    "."
+                }
+            }
+            table([language.pick("جدول", "Table")] + (current == nil ? [] : [language.pick("سطرها پیش از این", "Rows before")])
+                  + [language.pick("سطرها", "Rows")]) {
+                for (table, now, then) in rows(after, before) {
+                    HTMLNode.line("tr") {
+                        HTMLNode.element("th", ["scope": "row", "dir": "ltr"]) { table }
+                        if let then { HTMLNode.element("td") { WebFormat.integer(Int64(then), language) } }
+                        HTMLNode.element("td") { WebFormat.integer(Int64(now), language) }
+                    }
+                }
+            }
+            if !warnings.isEmpty {
+                HTMLNode.line("h2") { language.pick("هشدارها", "Warnings") }
+                diagnosticTable(warnings, language: language)
+            }
+            form(PortalPages.link("/manage/confirm", language), viewer) {
+                HTMLNode.line("input", ["type": "hidden", "name": "staging", "value": staging])
+                AccountPages.submit(language.pick("تأیید و ورود", "Confirm import"))
+            }
+            HTMLNode.line("p") { HTMLNode.element("a", ["href": PortalPages.link("/manage", language)]) { language.pick("انصراف", "Cancel") } }
         }
-        body += "</tbody>\n</table>\n"
-        if !warnings.isEmpty {
-            body += "<h2>\(language.pick("هشدارها", "Warnings"))</h2>\n" + diagnosticTable(warnings, language: language)
-        }
-        body += """
-        <form method="post" action="\(PortalPages.link("/manage/confirm", language))">
-        \(AccountPages.csrfField(viewer.csrfToken))
-        <input type="hidden" name="staging" value="\(htmlEscape(staging))">
-        <p><button type="submit">\(language.pick("تأیید و ورود", "Confirm import"))</button></p>
-        </form>
-        <p><a href="\(PortalPages.link("/manage", language))">\(language.pick("انصراف", "Cancel"))</a></p>
-
-        """
         return AccountPages.page(title: language.pick("بررسی کتاب", "Book check"), viewer: viewer, language: language, path: "/manage", body: body)
     }
 
@@ -103,32 +143,38 @@ enum ManagePages {
          ("deflator", after.deflator, before?.deflator)]
     }
 
-    static func history(name: String, history: [ImportRecord], snapshots: Set<Int64>, viewer: Viewer, language: WebLanguage) -> String {
-        let path = "/manage/books/" + HTML.segment(name) + "/history"
-        var body = "<h1>\(language.pick("تاریخچهٔ ورود", "Import history")): <span dir=\"ltr\">\(htmlEscape(name))</span></h1>\n"
-        body += "<table>\n<thead><tr>"
-        for header in ["#", language.pick("تاریخ", "Date"), language.pick("ساعت", "Time"), language.pick("به دست", "By"),
-                       language.pick("منبع", "Source"), language.pick("چکیده", "Hash"), language.pick("سطرها", "Rows"), ""] {
-            body += "<th scope=\"col\">\(header)</th>"
-        }
-        body += "</tr></thead>\n<tbody>\n"
+    static func history(name: String, history: [ImportRecord], snapshots: Set<Int64>, viewer: Viewer, language: WebLanguage) -> HTMLNode {
+        let path = historyPath(name)
         let latest = history.last?.id
-        for record in history.reversed() {
-            body += "<tr><td>\(WebFormat.integer(record.id, language))</td><td>\(WebFormat.date(record.importedAt, language))</td>"
-            body += "<td>\(WebFormat.time(record.importedAt, language))</td><td dir=\"ltr\">\(htmlEscape(record.importedBy ?? "—"))</td>"
-            body += "<td dir=\"ltr\">\(htmlEscape(record.source))</td><td dir=\"ltr\"><code>\(record.contentHash.prefix(12))</code></td>"
-            body += "<td>\(WebFormat.integer(Int64(record.rowCounts.total), language))</td><td>"
-            if record.id == latest {
-                body += language.pick("نسخهٔ کنونی", "current version")
-            } else if snapshots.contains(record.id) {
-                body += "<form method=\"post\" action=\"\(PortalPages.link("/manage/books/" + HTML.segment(name) + "/rollback", language))\">"
-                body += AccountPages.csrfField(viewer.csrfToken)
-                body += "<input type=\"hidden\" name=\"import_id\" value=\"\(record.id)\">"
-                body += "<button type=\"submit\">\(language.pick("بازگشت به این نسخه", "Roll back to this version"))</button></form>"
+        let body = HTMLNode.group {
+            HTMLNode.line("h1") { "\(language.pick("تاریخچهٔ ورود", "Import history")): "; HTMLNode.element("span", ["dir": "ltr"]) { name } }
+            table(["#", language.pick("تاریخ", "Date"), language.pick("ساعت", "Time"), language.pick("به دست", "By"),
+                   language.pick("منبع", "Source"), language.pick("چکیده", "Hash"), language.pick("سطرها", "Rows"), ""]) {
+                for record in history.reversed() {
+                    HTMLNode.line("tr") {
+                        HTMLNode.element("td") { WebFormat.integer(record.id, language) }
+                        HTMLNode.element("td") { WebFormat.date(record.importedAt, language) }
+                        HTMLNode.element("td") { WebFormat.time(record.importedAt, language) }
+                        HTMLNode.element("td", ["dir": "ltr"]) { record.importedBy ?? "—" }
+                        HTMLNode.element("td", ["dir": "ltr"]) { record.source }
+                        HTMLNode.element("td", ["dir": "ltr"]) { HTMLNode.element("code") { String(record.contentHash.prefix(12)) } }
+                        HTMLNode.element("td") { WebFormat.integer(Int64(record.rowCounts.total), language) }
+                        HTMLNode.element("td") {
+                            if record.id == latest {
+                                language.pick("نسخهٔ کنونی", "current version")
+                            } else if snapshots.contains(record.id) {
+                                HTMLNode.element("form", ["method": "post", "action": PortalPages.link(
+                                    Link(path: "/manage/books").appending(segment: name).appending(path: "/rollback"), language)]) {
+                                    AccountPages.csrfField(viewer.csrfToken)
+                                    HTMLNode.element("input", ["type": "hidden", "name": "import_id", "value": record.id])
+                                    HTMLNode.element("button", ["type": "submit"]) { language.pick("بازگشت به این نسخه", "Roll back to this version") }
+                                }
+                            }
+                        }
+                    }
+                }
             }
-            body += "</td></tr>\n"
         }
-        body += "</tbody>\n</table>\n"
         return AccountPages.page(title: language.pick("تاریخچهٔ ورود", "Import history"), viewer: viewer, language: language, path: path, body: body)
     }
 }

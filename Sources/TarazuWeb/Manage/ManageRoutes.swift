@@ -78,7 +78,7 @@ enum ManageRoutes {
                 staged.book, into: auth.store, source: "upload: \(staged.fileName)", importedBy: viewer.account.username,
                 audit: AuditTrail.entry(request, action: "import.confirm", target: name, detail: "upload: \(staged.fileName);"))
             _ = record
-            return request.redirect(to: PortalPages.link("/manage/books/" + HTML.segment(name) + "/history", language),
+            return request.redirect(to: PortalPages.link(ManagePages.historyPath(name), language).description,
                                     redirectType: .normal)
         }
 
@@ -108,7 +108,7 @@ enum ManageRoutes {
                 throw BilingualError(.unprocessableEntity, fa: "بازگردانی انجام نشد و چیزی تغییر نکرد: \(error.description)",
                                      en: "Nothing was rolled back: \(error.description)")
             }
-            return request.redirect(to: PortalPages.link("/manage/books/" + HTML.segment(name) + "/history", language),
+            return request.redirect(to: PortalPages.link(ManagePages.historyPath(name), language).description,
                                     redirectType: .normal)
         }
     }

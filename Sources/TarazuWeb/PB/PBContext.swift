@@ -1,7 +1,6 @@
 import Foundation
 import TarazuCore
 import TarazuParticipation
-import TarazuReport
 import TarazuStore
 import Vapor
 
@@ -102,10 +101,6 @@ enum PBCSRF {
         response.cookies[SessionTokens.loginCSRFCookie] = kiosk
             ? HTTPCookies.Value(string: token.token, path: "/", isSecure: false, isHTTPOnly: true, sameSite: .strict)
             : SessionTokens.loginCSRFCookie(token.token)
-    }
-
-    static func field(_ token: String) -> String {
-        "<input type=\"hidden\" name=\"\(SessionTokens.csrfField)\" value=\"\(htmlEscape(token))\">"
     }
 }
 

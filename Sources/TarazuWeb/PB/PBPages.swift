@@ -1,6 +1,7 @@
 import Foundation
+import TarazuHTML
+import TarazuHTML
 import TarazuParticipation
-import TarazuReport
 import TarazuStore
 
 /// The public participatory budgeting pages (server-rendered, no script; every proposal text escaped).
@@ -23,13 +24,13 @@ enum PBPages {
     .kiosk { font-size: 1.35rem; } .kiosk button, .kiosk input { font-size: 1.5rem; }
     """
 
-    static func page(_ title: String, _ language: WebLanguage, switchPath: String, kiosk: Bool, body: String) -> String {
+    static func page(_ title: String, _ language: WebLanguage, switchPath: Link, kiosk: Bool, refresh: Link? = nil, body: HTMLNode) -> HTMLNode {
         PortalPages.layout(title: title, language: language, switchPath: switchPath,
-                           body: kiosk ? "<div class=\"kiosk\">\n\(body)</div>\n" : body)
+                           body: kiosk ? .block("div", ["class": "kiosk"]) { body } : body, refresh: refresh)
     }
 
     /// `path` with lang and kiosk kept.
-    static func link(_ path: String, _ language: WebLanguage, kiosk: Bool, extra: [(String, String)] = []) -> String {
+    static func link(_ path: Link, _ language: WebLanguage, kiosk: Bool, extra: [(String, String)] = []) -> Link {
         PortalPages.link(path, language, extra: (kiosk ? [("kiosk", "1")] : []) + extra)
     }
 
@@ -76,96 +77,139 @@ enum PBPages {
         }
     }
 
-    static func steps(_ current: Int, _ language: WebLanguage) -> String {
+    static func steps(_ current: Int, _ language: WebLanguage) -> HTMLNode {
         let names = [language.pick("شماره", "Number"), language.pick("کد تأیید", "Code"), language.pick("برگهٔ رأی", "Ballot"),
                      language.pick("رسید", "Receipt")]
-        var html = "<ol class=\"pb-steps\" aria-label=\"\(language.pick("مراحل رأی دادن", "Voting steps"))\">"
-        for (index, name) in names.enumerated() {
-            let number = WebFormat.integer(Int64(index + 1), language)
-            html += index + 1 == current ? "<li aria-current=\"step\">\(number). \(name)</li>" : "<li>\(number). \(name)</li>"
+        return .line("ol", ["class": "pb-steps", "aria-label": language.pick("مراحل رأی دادن", "Voting steps")]) {
+            for (index, name) in names.enumerated() {
+                HTMLNode.element("li") { "\(WebFormat.integer(Int64(index + 1), language)). \(name)" }
+                    .attribute("aria-current", index + 1 == current ? "step" : nil)
+            }
         }
-        return html + "</ol>\n"
     }
 
-    static func problems(_ messages: [String], _ language: WebLanguage) -> String {
-        guard !messages.isEmpty else { return "" }
-        return "<div class=\"problems\" role=\"alert\"><p class=\"error\">\(language.pick("رأی ثبت نشد:", "Not recorded:"))</p><ul>"
-            + messages.map { "<li>\(htmlEscape($0))</li>" }.joined() + "</ul></div>\n"
+    static func problems(_ messages: [String], _ language: WebLanguage) -> HTMLNode {
+        guard !messages.isEmpty else { return .empty }
+        return .line("div", ["class": "problems", "role": "alert"]) {
+            HTMLNode.element("p", ["class": "error"]) { language.pick("رأی ثبت نشد:", "Not recorded:") }
+            HTMLNode.element("ul") { for message in messages { HTMLNode.element("li") { message } } }
+        }
     }
+
+    /// /pb/SLUG.
+    static func processPath(_ slug: String) -> Link { Link(path: "/pb").appending(segment: slug) }
 
     // MARK: Lists
 
-    static func list(_ processes: [PBStoredProcess], now: Date, _ language: WebLanguage) -> String {
-        var body = "<h1>\(language.pick("بودجه‌ریزی مشارکتی", "Participatory budgeting"))</h1>\n"
-        if processes.isEmpty {
-            body += "<p>\(language.pick("هنوز فرایندی ثبت نشده است.", "No process yet."))</p>\n"
-        } else {
-            body += "<ul class=\"books\">\n"
-            for stored in processes {
-                let process = stored.definition.process
-                body += "<li><a href=\"\(link("/pb/" + HTML.segment(stored.slug), language, kiosk: false))\">\(htmlEscape(title(process, language)))</a>"
-                body += " <span>(\(phaseName(process.phase(at: now), language)))</span></li>\n"
+    static func list(_ processes: [PBStoredProcess], now: Date, _ language: WebLanguage) -> HTMLNode {
+        let body = HTMLNode.group {
+            HTMLNode.line("h1") { language.pick("بودجه‌ریزی مشارکتی", "Participatory budgeting") }
+            if processes.isEmpty {
+                HTMLNode.line("p") { language.pick("هنوز فرایندی ثبت نشده است.", "No process yet.") }
+            } else {
+                HTMLNode.block("ul", ["class": "books"]) {
+                    for stored in processes {
+                        let process = stored.definition.process
+                        HTMLNode.line("li") {
+                            HTMLNode.element("a", ["href": link(processPath(stored.slug), language, kiosk: false)]) { title(process, language) }
+                            " "
+                            HTMLNode.element("span") { "(\(phaseName(process.phase(at: now), language)))" }
+                        }
+                    }
+                }
             }
-            body += "</ul>\n"
         }
         return PortalPages.layout(title: language.pick("بودجه‌ریزی مشارکتی", "Participatory budgeting"), language: language,
                                   switchPath: PortalPages.link("/pb", language.other), body: body)
     }
 
-    static func process(_ stored: PBStoredProcess, now: Date, box: BallotBox, _ language: WebLanguage) -> String {
-        let ballots = box.ballots.count
+    static func process(_ stored: PBStoredProcess, now: Date, box: BallotBox, _ language: WebLanguage) -> HTMLNode {
         let process = stored.definition.process
-        let base = "/pb/" + HTML.segment(stored.slug)
-        var body = "<h1>\(htmlEscape(title(process, language)))</h1>\n"
-        body += "<p class=\"lead\">\(language.pick("مرحلهٔ کنونی", "Current phase")): <strong>\(phaseName(process.phase(at: now), language))</strong>"
+        let base = processPath(stored.slug)
         let voting = process.phase(.voting)
-        body += " · \(language.pick("رأی‌گیری", "Voting")): \(WebFormat.date(voting.start, language)) – \(WebFormat.date(voting.end, language))"
-        body += " · \(language.pick("رأی‌ها", "Ballots")): \(WebFormat.integer(Int64(ballots), language))</p>\n"
-        body += "<ul class=\"links\">"
-        if process.isVotingOpen(at: now) {
-            body += "<li><a href=\"\(link(base + "/vote", language, kiosk: false))\"><strong>\(language.pick("رأی بدهید", "Vote"))</strong></a></li>"
-        }
-        body += "<li><a href=\"\(link(base + "/results", language, kiosk: false))\">\(language.pick("نتایج", "Results"))</a></li></ul>\n"
-        body += "<h2>\(language.pick("بودجه‌ها", "Budgets"))</h2>\n<table><thead><tr><th scope=\"col\">\(language.pick("رأی‌گیری", "Ballot"))</th><th scope=\"col\">\(language.pick("بودجه", "Budget"))</th><th scope=\"col\">\(language.pick("طرح‌ها", "Projects"))</th></tr></thead><tbody>\n"
-        for district in districts(process) {
-            body += "<tr><th scope=\"row\"><a href=\"#d-\(district.code)\">\(districtName(district, language))</a></th><td>\(rials(process.budget(for: district) ?? 0, language))</td><td>\(WebFormat.integer(Int64(process.ballotProjects(for: district).count), language))</td></tr>\n"
-        }
-        body += "</tbody></table>\n"
-        body += participation(box, populations: stored.definition.settings.populations, language)
-        body += "<p>\(htmlEscape(rulesText(process.rules, budget: process.citywideBudget, language)))</p>\n"
-        for district in districts(process) {
-            let projects = process.ballotProjects(for: district)
-            body += "<section id=\"d-\(district.code)\"><h2>\(districtName(district, language))</h2>\n"
-            if projects.isEmpty {
-                body += "<p>\(language.pick("طرح امکان‌پذیری ندارد.", "No feasible project."))</p></section>\n"
-                continue
+        let body = HTMLNode.group {
+            HTMLNode.line("h1") { title(process, language) }
+            HTMLNode.line("p", ["class": "lead"]) {
+                "\(language.pick("مرحلهٔ کنونی", "Current phase")): "
+                HTMLNode.element("strong") { phaseName(process.phase(at: now), language) }
+                " · \(language.pick("رأی‌گیری", "Voting")): \(WebFormat.date(voting.start, language)) – \(WebFormat.date(voting.end, language))"
+                " · \(language.pick("رأی‌ها", "Ballots")): \(WebFormat.integer(Int64(box.ballots.count), language))"
             }
-            body += "<table><thead><tr><th scope=\"col\">\(language.pick("شماره", "No."))</th><th scope=\"col\">\(language.pick("طرح", "Project"))</th><th scope=\"col\">\(language.pick("هزینه", "Cost"))</th></tr></thead><tbody>\n"
-            for proposal in projects {
-                body += "<tr><td>\(WebFormat.digits(proposal.id, language))</td><td><strong>\(htmlEscape(proposal.title))</strong>"
-                if !proposal.description.isEmpty { body += "<br><small>\(htmlEscape(proposal.description))</small>" }
-                body += "</td><td>\(rials(proposal.cost, language))</td></tr>\n"
+            HTMLNode.line("ul", ["class": "links"]) {
+                if process.isVotingOpen(at: now) {
+                    HTMLNode.element("li") {
+                        HTMLNode.element("a", ["href": link(base.appending(path: "/vote"), language, kiosk: false)]) {
+                            HTMLNode.element("strong") { language.pick("رأی بدهید", "Vote") }
+                        }
+                    }
+                }
+                HTMLNode.element("li") { HTMLNode.element("a", ["href": link(base.appending(path: "/results"), language, kiosk: false)]) { language.pick("نتایج", "Results") } }
             }
-            body += "</tbody></table></section>\n"
+            HTMLNode.line("h2") { language.pick("بودجه‌ها", "Budgets") }
+            table([language.pick("رأی‌گیری", "Ballot"), language.pick("بودجه", "Budget"), language.pick("طرح‌ها", "Projects")]) {
+                for district in districts(process) {
+                    HTMLNode.line("tr") {
+                        HTMLNode.element("th", ["scope": "row"]) { HTMLNode.element("a", ["href": "#d-\(district.code)"]) { districtName(district, language) } }
+                        HTMLNode.element("td") { rials(process.budget(for: district) ?? 0, language) }
+                        HTMLNode.element("td") { WebFormat.integer(Int64(process.ballotProjects(for: district).count), language) }
+                    }
+                }
+            }
+            "\n"
+            participation(box, populations: stored.definition.settings.populations, language)
+            HTMLNode.line("p") { rulesText(process.rules, budget: process.citywideBudget, language) }
+            for district in districts(process) {
+                let projects = process.ballotProjects(for: district)
+                HTMLNode.line("section", ["id": "d-\(district.code)"]) {
+                    HTMLNode.line("h2") { districtName(district, language) }
+                    if projects.isEmpty {
+                        HTMLNode.element("p") { language.pick("طرح امکان‌پذیری ندارد.", "No feasible project.") }
+                    } else {
+                        table([language.pick("شماره", "No."), language.pick("طرح", "Project"), language.pick("هزینه", "Cost")]) {
+                            for proposal in projects {
+                                HTMLNode.line("tr") {
+                                    HTMLNode.element("td") { WebFormat.digits(proposal.id, language) }
+                                    HTMLNode.element("td") {
+                                        HTMLNode.element("strong") { proposal.title }
+                                        if !proposal.description.isEmpty { HTMLNode.element("br"); HTMLNode.element("small") { proposal.description } }
+                                    }
+                                    HTMLNode.element("td") { rials(proposal.cost, language) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
         return PortalPages.layout(title: title(process, language), language: language,
                                   switchPath: PortalPages.link(base, language.other), body: body)
     }
 
+    /// `<table>`, its head row, and its body with a newline after `<tbody>`: the tables of the PB pages.
+    static func table(_ headers: [String], @HTMLBuilder rows: () -> [HTMLNode]) -> HTMLNode {
+        .element("table") {
+            PortalPages.tableHead(headers)
+            HTMLNode.element("tbody") { "\n"; HTMLNode.group(rows()) }
+        }
+    }
+
     /// Participation figures: ballots by channel and per 1,000 residents (when populations are given).
-    static func participation(_ box: BallotBox, populations: [String: Int64], _ language: WebLanguage) -> String {
-        guard !box.ballots.isEmpty else { return "" }
+    static func participation(_ box: BallotBox, populations: [String: Int64], _ language: WebLanguage) -> HTMLNode {
+        guard !box.ballots.isEmpty else { return .empty }
         let figures = box.participation(populations: populations, capitalBudget: 1)
         let names: [BallotChannel: String] = [.web: language.pick("وب", "web"), .sms: language.pick("پیامک", "SMS"),
                                               .paper: language.pick("برگهٔ کاغذی", "paper"), .kiosk: language.pick("کیوسک", "kiosk")]
         let parts = BallotChannel.allCases.compactMap { channel in
-            figures.byChannel[channel].map { "\(names[channel]!): \(WebFormat.integer(Int64($0), language))" }
+            figures.byChannel[channel].map { "\(names[channel] ?? channel.rawValue): \(WebFormat.integer(Int64($0), language))" }
         }
-        var html = "<h2>\(language.pick("مشارکت", "Participation"))</h2>\n<p>\(language.pick("رأی‌ها به تفکیک راه", "Ballots by channel")): \(parts.joined(separator: language.pick("، ", ", ")))"
+        var text = "\(language.pick("رأی‌ها به تفکیک راه", "Ballots by channel")): \(parts.joined(separator: language.pick("، ", ", ")))"
         if !populations.isEmpty, let rate = figures.perResidentCity {
-            html += " · \(language.pick("در هر هزار نفر", "per 1,000 residents")): \(WebFormat.digits(rate.decimal(scale: 1000, places: 1), language))"
+            text += " · \(language.pick("در هر هزار نفر", "per 1,000 residents")): \(WebFormat.digits(rate.decimal(scale: 1000, places: 1), language))"
         }
-        return html + "</p>\n"
+        return .group {
+            HTMLNode.line("h2") { language.pick("مشارکت", "Participation") }
+            HTMLNode.line("p") { text }
+        }
     }
 
     /// Citywide, then regions in numeric order.

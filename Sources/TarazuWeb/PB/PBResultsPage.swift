@@ -1,35 +1,54 @@
 import Foundation
+import TarazuHTML
+import TarazuHTML
 import TarazuParticipation
-import TarazuReport
 
 /// /pb/:slug/results: per budget the funded projects, their costs and votes, and how each was
 /// paid for (MES: what each group of supporters paid; greedy: the order and the budget left).
 enum PBResultsPage {
     static func render(_ slug: String, _ process: PBProcess, rule: PBRule, results: [PBBudgetResult], ballots: Int,
-                       _ language: WebLanguage) -> String {
-        let base = "/pb/" + HTML.segment(slug)
-        var body = "<h1>\(htmlEscape(PBPages.title(process, language))): \(language.pick("نتایج", "results"))</h1>\n"
-        body += "<p class=\"lead\">\(language.pick("رأی‌ها", "Ballots")): \(WebFormat.integer(Int64(ballots), language)) · \(language.pick("قاعده", "Rule")): \(ruleName(rule, language))</p>\n"
-        body += "<p class=\"note\">\(ruleExplanation(rule, language))</p>\n"
-        for result in results {
-            body += "<section><h2>\(PBPages.districtName(result.district, language))</h2>\n"
-            body += "<p>\(language.pick("بودجه", "Budget")): \(PBPages.rials(result.budget, language)) · \(language.pick("رأی‌ها", "Ballots")): \(WebFormat.integer(Int64(result.ballots), language)) · \(language.pick("هزینهٔ طرح‌های برگزیده", "Funded")): \(PBPages.rials(result.fundedCost, language))</p>\n"
-            guard !result.projects.isEmpty else { body += "</section>\n"; continue }
-            let hasPoints = result.projects.contains { $0.points != nil }
-            body += "<table><thead><tr><th scope=\"col\">\(language.pick("شماره", "No."))</th><th scope=\"col\">\(language.pick("طرح", "Project"))</th><th scope=\"col\">\(language.pick("هزینه", "Cost"))</th><th scope=\"col\">\(language.pick("رأی", "Votes"))</th>"
-            if hasPoints { body += "<th scope=\"col\">\(language.pick("امتیاز", "Points"))</th>" }
-            body += "<th scope=\"col\">\(language.pick("برگزیده", "Funded"))</th></tr></thead><tbody>\n"
-            for row in result.projects {
-                body += "<tr><td>\(WebFormat.digits(row.proposal.id, language))</td><td>\(htmlEscape(row.proposal.title))</td><td>\(PBPages.rials(row.proposal.cost, language))</td><td>\(WebFormat.integer(Int64(row.votes), language))</td>"
-                if hasPoints { body += "<td>\(WebFormat.integer(Int64(row.points ?? 0), language))</td>" }
-                body += "<td>\(row.funded ? language.pick("بله", "yes") : "–")</td></tr>\n"
+                       _ language: WebLanguage) -> HTMLNode {
+        let body = HTMLNode.group {
+            HTMLNode.line("h1") { "\(PBPages.title(process, language)): \(language.pick("نتایج", "results"))" }
+            HTMLNode.line("p", ["class": "lead"]) {
+                "\(language.pick("رأی‌ها", "Ballots")): \(WebFormat.integer(Int64(ballots), language)) · \(language.pick("قاعده", "Rule")): \(ruleName(rule, language))"
             }
-            body += "</tbody></table>\n"
-            if let tally = result.tally { body += payments(tally, language) }
-            body += "</section>\n"
+            HTMLNode.line("p", ["class": "note"]) { ruleExplanation(rule, language) }
+            for result in results { self.result(result, language) }
         }
         return PortalPages.layout(title: PBPages.title(process, language) + " – " + language.pick("نتایج", "results"), language: language,
-                                  switchPath: PortalPages.link(base + "/results", language.other), body: body)
+                                  switchPath: PortalPages.link(PBPages.processPath(slug).appending(path: "/results"), language.other), body: body)
+    }
+
+    /// One budget: its figures, its projects and how they were paid for.
+    private static func result(_ result: PBBudgetResult, _ language: WebLanguage) -> HTMLNode {
+        let hasPoints = result.projects.contains { $0.points != nil }
+        var headers = [language.pick("شماره", "No."), language.pick("طرح", "Project"), language.pick("هزینه", "Cost"), language.pick("رأی", "Votes")]
+        if hasPoints { headers.append(language.pick("امتیاز", "Points")) }
+        headers.append(language.pick("برگزیده", "Funded"))
+        return .line("section") {
+            HTMLNode.line("h2") { PBPages.districtName(result.district, language) }
+            HTMLNode.line("p") {
+                "\(language.pick("بودجه", "Budget")): \(PBPages.rials(result.budget, language)) · \(language.pick("رأی‌ها", "Ballots")): "
+                "\(WebFormat.integer(Int64(result.ballots), language)) · \(language.pick("هزینهٔ طرح‌های برگزیده", "Funded")): \(PBPages.rials(result.fundedCost, language))"
+            }
+            if !result.projects.isEmpty {
+                PBPages.table(headers) {
+                    for row in result.projects {
+                        HTMLNode.line("tr") {
+                            HTMLNode.element("td") { WebFormat.digits(row.proposal.id, language) }
+                            HTMLNode.element("td") { row.proposal.title }
+                            HTMLNode.element("td") { PBPages.rials(row.proposal.cost, language) }
+                            HTMLNode.element("td") { WebFormat.integer(Int64(row.votes), language) }
+                            if hasPoints { HTMLNode.element("td") { WebFormat.integer(Int64(row.points ?? 0), language) } }
+                            HTMLNode.element("td") { row.funded ? language.pick("بله", "yes") : "–" }
+                        }
+                    }
+                }
+                "\n"
+                if let tally = result.tally { payments(tally, language) }
+            }
+        }
     }
 
     static func ruleName(_ rule: PBRule, _ language: WebLanguage) -> String {
@@ -52,35 +71,54 @@ enum PBResultsPage {
     }
 
     /// The round log: MES payments per group of supporters, greedy decisions.
-    static func payments(_ tally: PBTallyResult, _ language: WebLanguage) -> String {
-        guard !tally.rounds.isEmpty else { return "" }
-        var html = "<details><summary>\(language.pick("چگونه پرداخت شد", "How each project was paid for"))</summary>\n<table><thead><tr><th scope=\"col\">\(language.pick("دور", "Round"))</th><th scope=\"col\">\(language.pick("طرح", "Project"))</th><th scope=\"col\">\(language.pick("پرداخت", "Payments"))</th></tr></thead><tbody>\n"
-        for (index, round) in tally.rounds.enumerated() {
-            let number = WebFormat.integer(Int64(index + 1), language)
-            switch round {
-            case .equalShares(let r):
-                let groups = r.payments.map { group -> String in
-                    let voters = WebFormat.integer(Int64(group.voters), language)
-                    let total = WebFormat.digits(rounded(group.paidTotal), language)
-                    if let each = group.paidEach {
-                        return language.pick("\(voters) هوادار، هر یک \(WebFormat.digits(rounded(each), language)) ریال (جمع \(total))",
-                                             "\(voters) supporters paid \(rounded(each)) rials each (total \(total))")
+    static func payments(_ tally: PBTallyResult, _ language: WebLanguage) -> HTMLNode {
+        guard !tally.rounds.isEmpty else { return .empty }
+        return .line("details") {
+            HTMLNode.line("summary") { language.pick("چگونه پرداخت شد", "How each project was paid for") }
+            PBPages.table([language.pick("دور", "Round"), language.pick("طرح", "Project"), language.pick("پرداخت", "Payments")]) {
+                for (index, round) in tally.rounds.enumerated() {
+                    HTMLNode.line("tr") {
+                        HTMLNode.element("td") { WebFormat.integer(Int64(index + 1), language) }
+                        switch round {
+                        case .equalShares(let r):
+                            HTMLNode.element("td") { WebFormat.digits(r.projectID, language) }
+                            HTMLNode.element("td") {
+                                for (number, group) in r.payments.enumerated() {
+                                    if number > 0 { HTMLNode.element("br") }
+                                    payment(group, language)
+                                }
+                            }
+                        case .greedy(let step):
+                            HTMLNode.element("td") { WebFormat.digits(step.projectID, language) }
+                            HTMLNode.element("td") {
+                                "\(decision(step.decision, language)); \(language.pick("بودجهٔ باقی‌مانده پیش از آن", "budget left before")): "
+                                WebFormat.digits(step.remainingBefore.description, language)
+                            }
+                        }
                     }
-                    return language.pick("\(voters) هوادار همهٔ باقی‌ماندهٔ سهم خود را دادند (جمع \(total) ریال)",
-                                         "\(voters) supporters paid all they had left (total \(total) rials)")
                 }
-                html += "<tr><td>\(number)</td><td>\(WebFormat.digits(r.projectID, language))</td><td>\(groups.map(htmlEscape).joined(separator: "<br>"))</td></tr>\n"
-            case .greedy(let step):
-                let decision: String
-                switch step.decision {
-                case .selected: decision = language.pick("برگزیده", "selected")
-                case .overBudget: decision = language.pick("بیش از بودجهٔ باقی‌مانده", "over the remaining budget")
-                case .belowThreshold: decision = language.pick("کمتر از حد نصاب", "below the threshold")
-                }
-                html += "<tr><td>\(number)</td><td>\(WebFormat.digits(step.projectID, language))</td><td>\(decision); \(language.pick("بودجهٔ باقی‌مانده پیش از آن", "budget left before")): \(WebFormat.digits(step.remainingBefore.description, language))</td></tr>\n"
             }
         }
-        return html + "</tbody></table></details>\n"
+    }
+
+    /// What one group of supporters paid for a project.
+    private static func payment(_ group: PBPaymentGroup, _ language: WebLanguage) -> String {
+        let voters = WebFormat.integer(Int64(group.voters), language)
+        let total = WebFormat.digits(rounded(group.paidTotal), language)
+        if let each = group.paidEach {
+            return language.pick("\(voters) هوادار، هر یک \(WebFormat.digits(rounded(each), language)) ریال (جمع \(total))",
+                                 "\(voters) supporters paid \(rounded(each)) rials each (total \(total))")
+        }
+        return language.pick("\(voters) هوادار همهٔ باقی‌ماندهٔ سهم خود را دادند (جمع \(total) ریال)",
+                             "\(voters) supporters paid all they had left (total \(total) rials)")
+    }
+
+    private static func decision(_ decision: PBGreedyStep.Decision, _ language: WebLanguage) -> String {
+        switch decision {
+        case .selected: language.pick("برگزیده", "selected")
+        case .overBudget: language.pick("بیش از بودجهٔ باقی‌مانده", "over the remaining budget")
+        case .belowThreshold: language.pick("کمتر از حد نصاب", "below the threshold")
+        }
     }
 
     /// A fraction of rials rounded to whole rials, as text.

@@ -1,5 +1,6 @@
 import Foundation
 import TarazuCore
+import TarazuHTML
 import TarazuParticipation
 import TarazuStore
 import Vapor
@@ -18,8 +19,8 @@ enum PBVoteRoutes {
                 return response
             }
             switch PBFlow.read(request, slug: frame.slug, hasher: hasher, now: now)?.stage {
-            case .ballot?: return request.redirect(to: frame.action("ballot"), redirectType: .normal)
-            case .code?: return request.redirect(to: frame.action("code"), redirectType: .normal)
+            case .ballot?: return request.redirect(to: frame.action("ballot").description, redirectType: .normal)
+            case .code?: return request.redirect(to: frame.action("code").description, redirectType: .normal)
             case nil: return respond(PBVotePages.phone(frame, error: nil), frame, csrf)
             }
         }
@@ -73,7 +74,7 @@ enum PBVoteRoutes {
                                frame, csrf, .badGateway)
             }
             let flow = PBFlow(stage: .code, slug: frame.slug, voterKey: voterKey, expires: now.addingTimeInterval(policy.lifetime + 60))
-            let response = request.redirect(to: frame.action("code"), redirectType: .normal)
+            let response = request.redirect(to: frame.action("code").description, redirectType: .normal)
             response.cookies[PBFlow.cookie] = flow.cookieValue(hasher)
             return response
         }
@@ -82,7 +83,7 @@ enum PBVoteRoutes {
             let (frame, csrf) = try await PBVoteRoutes.frame(request, context)
             let hasher = try await context.hasher()
             guard PBFlow.read(request, slug: frame.slug, hasher: hasher, now: context.settings.now())?.stage == .code else {
-                return request.redirect(to: PBPages.link(frame.base, frame.language, kiosk: frame.kiosk), redirectType: .normal)
+                return request.redirect(to: PBPages.link(frame.base, frame.language, kiosk: frame.kiosk).description, redirectType: .normal)
             }
             return respond(PBVotePages.code(frame, error: nil), frame, csrf)
         }
@@ -93,7 +94,7 @@ enum PBVoteRoutes {
             let now = context.settings.now()
             let hasher = try await context.hasher()
             guard let flow = PBFlow.read(request, slug: frame.slug, hasher: hasher, now: now), flow.stage == .code else {
-                return request.redirect(to: PBPages.link(frame.base, language, kiosk: frame.kiosk), redirectType: .normal)
+                return request.redirect(to: PBPages.link(frame.base, language, kiosk: frame.kiosk).description, redirectType: .normal)
             }
             let clientKeys = ["client:" + request.clientAddress]
             // Counted as wrong before it is checked (simultaneous guesses cannot pass the limit); a code that
@@ -120,7 +121,7 @@ enum PBVoteRoutes {
             switch result {
             case .ok:
                 let next = PBFlow(stage: .ballot, slug: frame.slug, voterKey: flow.voterKey, expires: now.addingTimeInterval(30 * 60))
-                let response = request.redirect(to: frame.action("ballot"), redirectType: .normal)
+                let response = request.redirect(to: frame.action("ballot").description, redirectType: .normal)
                 response.cookies[PBFlow.cookie] = next.cookieValue(hasher)
                 return response
             case .wrong(let left):
@@ -142,7 +143,7 @@ enum PBVoteRoutes {
             guard frame.process.isVotingOpen(at: now) else { return respond(PBVotePages.closed(frame, now: now), frame, csrf) }
             let hasher = try await context.hasher()
             guard PBFlow.read(request, slug: frame.slug, hasher: hasher, now: now)?.stage == .ballot else {
-                return request.redirect(to: PBPages.link(frame.base, frame.language, kiosk: frame.kiosk), redirectType: .normal)
+                return request.redirect(to: PBPages.link(frame.base, frame.language, kiosk: frame.kiosk).description, redirectType: .normal)
             }
             let open = PBPages.districts(frame.process).filter { !frame.process.ballotProjects(for: $0).isEmpty }
             let asked = request.query[String.self, at: "district"].map(PBDistrict.init(code:))
@@ -158,7 +159,7 @@ enum PBVoteRoutes {
             let now = context.settings.now()
             let hasher = try await context.hasher()
             guard let flow = PBFlow.read(request, slug: frame.slug, hasher: hasher, now: now), flow.stage == .ballot else {
-                return request.redirect(to: PBPages.link(frame.base, language, kiosk: frame.kiosk), redirectType: .normal)
+                return request.redirect(to: PBPages.link(frame.base, language, kiosk: frame.kiosk).description, redirectType: .normal)
             }
             let form = (try? request.content.decode([String: String].self)) ?? [:]
             let district = PBDistrict(code: form["district"] ?? "")
@@ -202,16 +203,16 @@ enum PBVoteRoutes {
                                   kiosk: kiosk, csrf: csrf.token), csrf)
     }
 
-    static func respond(_ html: String, _ frame: PBVotePages.Frame, _ csrf: (token: String, isNew: Bool),
+    static func respond(_ page: HTMLNode, _ frame: PBVotePages.Frame, _ csrf: (token: String, isNew: Bool),
                         _ status: HTTPResponseStatus = .ok) -> Response {
-        let response = PortalPages.htmlResponse(html, language: frame.language, status: status)
+        let response = PortalPages.htmlResponse(page, language: frame.language, status: status)
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         PBCSRF.attach(csrf, to: response, kiosk: frame.kiosk)
         return response
     }
 
     static func tooMany(_ frame: PBVotePages.Frame, _ csrf: (token: String, isNew: Bool), seconds: Int,
-                        page: (PBVotePages.Frame, String?) -> String) -> Response {
+                        page: (PBVotePages.Frame, String?) -> HTMLNode) -> Response {
         let language = frame.language
         let text = language.pick("درخواست‌ها بسیار بوده است؛ \(WebFormat.integer(Int64(seconds), language)) ثانیهٔ دیگر دوباره بکوشید.",
                                  "Too many requests; try again in \(seconds) seconds.")

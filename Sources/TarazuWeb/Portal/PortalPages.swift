@@ -2,77 +2,109 @@ import Foundation
 import TarazuAnalysis
 import TarazuApplication
 import TarazuCore
-import TarazuReport
+import TarazuHTML
 import TarazuStore
 import Vapor
 
-/// The public portal's server-rendered pages: semantic HTML, escaped, no script, one stylesheet at
-/// /assets/tarazu.css, charts as inline SVG drawn with presentation attributes only (no style attributes,
-/// so the strict Content-Security-Policy holds).
+/// The public portal's server-rendered pages: semantic HTML built as ``HTMLNode``s (so every text and
+/// attribute is escaped), no script, one stylesheet at /assets/tarazu.css, charts as inline SVG drawn
+/// with presentation attributes only (no style attributes, so the strict Content-Security-Policy holds).
 enum PortalPages {
-    static func htmlResponse(_ html: String, language: WebLanguage, status: HTTPResponseStatus = .ok) -> Response {
+    static func htmlResponse(_ page: HTMLNode, language: WebLanguage, status: HTTPResponseStatus = .ok) -> Response {
         let response = Response(status: status)
         response.headers.contentType = .html
         response.headers.replaceOrAdd(name: .contentLanguage, value: language.rawValue)
-        response.body = .init(string: html)
+        response.body = .init(string: page.render())
         return response
     }
 
     /// `path?lang=X` keeping the other query items of the page (year).
-    static func link(_ path: String, _ language: WebLanguage, year: Int? = nil, extra: [(String, String)] = []) -> String {
+    static func link(_ path: Link, _ language: WebLanguage, year: Int? = nil, extra: [(String, String)] = []) -> Link {
         var items: [(String, String)] = language == .en ? [("lang", "en")] : []
         if let year { items.append(("year", String(year))) }
-        return path + DashboardLinks.queryString(items + extra)
+        return path.adding(items + extra)
     }
 
     /// A whole page: the portal's head, skip link, header (brand, the signed-in bar if any, the language
-    /// switch), `body` as the main content, and a footer. The dashboard passes its own brand and footer.
-    static func layout(title: String, language: WebLanguage, switchPath: String, body: String,
-                       brand: String? = nil, accountBar: String = "", footer: String? = nil, noindex: Bool = false) -> String {
-        let lang = language.rawValue
-        let brand = brand ?? "<a href=\"\(link("/", language))\">\(language.pick("ترازو", "Tarazu"))</a> <span>\(language.pick("بودجهٔ شهر، روشن و خوانا", "The city budget, in plain view"))</span>"
-        let footer = footer ?? "\(language.pick("ترازو، نرم‌افزار آزاد سنجش بودجهٔ شهری. همهٔ داده‌ها و روش‌ها باز است.", "Tarazu, free software for judging a city budget. All data and methods are open.")) <a href=\"/openapi.json\">API</a> · <a href=\"\(link("/login", language))\">\(language.pick("ورود اعضای شورا و کارشناسان", "Sign in (council and staff)"))</a>"
-        return """
-        <!DOCTYPE html>
-        <html lang="\(lang)" dir="\(language.direction)">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        \(noindex ? "<meta name=\"robots\" content=\"noindex\">\n" : "")<title>\(htmlEscape(title))</title>
-        <link rel="stylesheet" href="/assets/tarazu.css">
-        </head>
-        <body>
-        <a class="skip" href="#main">\(language.pick("پرش به محتوا", "Skip to content"))</a>
-        <header class="site">
-        <p class="brand">\(brand)</p>
-        \(accountBar.isEmpty ? "" : accountBar + "\n")<nav aria-label="\(language.pick("زبان", "Language"))"><a href="\(htmlEscape(switchPath))" lang="\(language.other.rawValue)" hreflang="\(language.other.rawValue)">\(language.switchLabel)</a></nav>
-        </header>
-        <main id="main">
-        \(body)
-        </main>
-        <footer class="site"><p>\(footer)</p></footer>
-        </body>
-        </html>
+    /// switch), `body` as the main content, and a footer. The dashboard passes its own brand and footer;
+    /// a kiosk page passes the link it goes back to after 20 seconds (`refresh`).
+    static func layout(title: String, language: WebLanguage, switchPath: Link, body: HTMLNode, brand: HTMLNode? = nil,
+                       accountBar: HTMLNode? = nil, footer: HTMLNode? = nil, noindex: Bool = false, refresh: Link? = nil) -> HTMLNode {
+        .group {
+            HTMLNode.documentType
+            HTMLNode.block("html", ["lang": language.rawValue, "dir": language.direction]) {
+                HTMLNode.block("head") {
+                    HTMLNode.line("meta", ["charset": "utf-8"])
+                    if let refresh { HTMLNode.line("meta", ["http-equiv": "refresh", "content": "20;url=\(refresh)"]) }
+                    HTMLNode.line("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
+                    if noindex { HTMLNode.line("meta", ["name": "robots", "content": "noindex"]) }
+                    HTMLNode.line("title") { title }
+                    HTMLNode.line("link", ["rel": "stylesheet", "href": "/assets/tarazu.css"])
+                }
+                HTMLNode.block("body") {
+                    HTMLNode.line("a", ["class": "skip", "href": "#main"]) { language.pick("پرش به محتوا", "Skip to content") }
+                    HTMLNode.block("header", ["class": "site"]) {
+                        HTMLNode.line("p", ["class": "brand"]) { brand ?? portalBrand(language) }
+                        if let accountBar { accountBar; "\n" }
+                        HTMLNode.line("nav", ["aria-label": language.pick("زبان", "Language")]) {
+                            HTMLNode.element("a", ["href": switchPath, "lang": language.other.rawValue, "hreflang": language.other.rawValue]) {
+                                language.switchLabel
+                            }
+                        }
+                    }
+                    HTMLNode.block("main", ["id": "main"]) { body; "\n" }
+                    HTMLNode.line("footer", ["class": "site"]) { HTMLNode.element("p") { footer ?? portalFooter(language) } }
+                }
+            }
+        }
+    }
 
-        """
+    private static func portalBrand(_ language: WebLanguage) -> HTMLNode {
+        .group {
+            HTMLNode.element("a", ["href": link("/", language)]) { language.pick("ترازو", "Tarazu") }
+            " "
+            HTMLNode.element("span") { language.pick("بودجهٔ شهر، روشن و خوانا", "The city budget, in plain view") }
+        }
+    }
+
+    private static func portalFooter(_ language: WebLanguage) -> HTMLNode {
+        .group {
+            language.pick("ترازو، نرم‌افزار آزاد سنجش بودجهٔ شهری. همهٔ داده‌ها و روش‌ها باز است.",
+                          "Tarazu, free software for judging a city budget. All data and methods are open.")
+            " "
+            HTMLNode.element("a", ["href": "/openapi.json"]) { "API" }
+            " · "
+            HTMLNode.element("a", ["href": link("/login", language)]) { language.pick("ورود اعضای شورا و کارشناسان", "Sign in (council and staff)") }
+        }
+    }
+
+    /// A list of books, each linked, with its years (the portal's home and the dashboard's).
+    static func books(_ books: [BookSummary], language: WebLanguage, link: (BookSummary) -> Link, city: (BookSummary) -> String?) -> HTMLNode {
+        guard !books.isEmpty else {
+            return .line("p") { language.pick("هنوز هیچ کتاب بودجه‌ای وارد نشده است.", "No budget book has been imported yet.") }
+        }
+        return .block("ul", ["class": "books"]) {
+            for book in books {
+                HTMLNode.line("li") {
+                    HTMLNode.element("a", ["href": link(book)]) { book.title }
+                    if let city = city(book) { " "; HTMLNode.element("span") { "(\(city))" } }
+                    HTMLNode.element("br")
+                    HTMLNode.element("small") {
+                        "\(language.pick("سال‌ها", "Years")): "
+                        book.years.map { WebFormat.year($0, language) }.joined(separator: language.pick("، ", ", "))
+                    }
+                }
+            }
+        }
     }
 
     // MARK: Home
 
-    static func bookList(_ books: [BookSummary], language: WebLanguage) -> String {
-        var body = "<h1>\(language.pick("بودجهٔ شهرها", "City budgets"))</h1>\n"
-        if books.isEmpty {
-            body += "<p>\(language.pick("هنوز هیچ کتاب بودجه‌ای وارد نشده است.", "No budget book has been imported yet."))</p>\n"
-        } else {
-            body += "<ul class=\"books\">\n"
-            for book in books {
-                let city = language == .fa ? book.cityFa ?? book.cityEn : book.cityEn ?? book.cityFa
-                let years = book.years.map { WebFormat.year($0, language) }.joined(separator: language.pick("، ", ", "))
-                body += "<li><a href=\"\(link("/books/" + HTML.segment(book.name), language))\">\(htmlEscape(book.title))</a>"
-                if let city { body += " <span>(\(htmlEscape(city)))</span>" }
-                body += "<br><small>\(language.pick("سال‌ها", "Years")): \(years)</small></li>\n"
-            }
-            body += "</ul>\n"
+    static func bookList(_ books: [BookSummary], language: WebLanguage) -> HTMLNode {
+        let body = HTMLNode.group {
+            HTMLNode.line("h1") { language.pick("بودجهٔ شهرها", "City budgets") }
+            Self.books(books, language: language, link: { link(Link(path: "/books").appending(segment: $0.name), language) },
+                       city: { language == .fa ? $0.cityFa ?? $0.cityEn : $0.cityEn ?? $0.cityFa })
         }
         return layout(title: language.pick("ترازو: بودجهٔ شهرها", "Tarazu: city budgets"), language: language,
                       switchPath: link("/", language.other), body: body)
@@ -80,46 +112,75 @@ enum PortalPages {
 
     // MARK: One book
 
-    static func bookPage(_ summary: BookSummary, _ analysis: BookAssessment, language: WebLanguage, explicitYear: Bool) -> String {
+    static func bookPage(_ summary: BookSummary, _ analysis: BookAssessment, language: WebLanguage, explicitYear: Bool) -> HTMLNode {
         let book = analysis.book
-        let base = "/books/" + HTML.segment(summary.name)
+        let base = Link(path: "/books").appending(segment: summary.name)
         let yearParam: Int? = explicitYear ? analysis.year : nil
         let city = (language == .fa ? book.metadata.cityFa ?? book.metadata.cityEn : book.metadata.cityEn ?? book.metadata.cityFa) ?? book.metadata.title
-        var body = "<h1>\(htmlEscape(book.metadata.title))</h1>\n"
-        body += "<p class=\"lead\">\(language.pick("شهر", "City")): <strong>\(htmlEscape(city))</strong> · "
-        body += "\(language.pick("سال بودجه", "Budget year")): <strong>\(WebFormat.year(analysis.year, language))</strong> · "
-        body += "\(language.pick("آخرین به‌روزرسانی", "Last updated")): <time datetime=\"\(ISO8601DateFormatter().string(from: summary.lastImport.importedAt))\">\(WebFormat.date(summary.lastImport.importedAt, language))</time></p>\n"
-        if book.years.count > 1 {
-            body += "<nav aria-label=\"\(language.pick("سال", "Year"))\" class=\"years\"><ul>"
-            for year in book.years {
-                let current = year == analysis.year ? " aria-current=\"page\"" : ""
-                body += "<li><a href=\"\(link(base, language, year: year))\"\(current)>\(WebFormat.year(year, language))</a></li>"
+        let body = HTMLNode.group {
+            HTMLNode.line("h1") { book.metadata.title }
+            HTMLNode.line("p", ["class": "lead"]) {
+                "\(language.pick("شهر", "City")): "
+                HTMLNode.element("strong") { city }
+                " · \(language.pick("سال بودجه", "Budget year")): "
+                HTMLNode.element("strong") { WebFormat.year(analysis.year, language) }
+                " · \(language.pick("آخرین به‌روزرسانی", "Last updated")): "
+                HTMLNode.element("time", ["datetime": ISO8601DateFormatter().string(from: summary.lastImport.importedAt)]) {
+                    WebFormat.date(summary.lastImport.importedAt, language)
+                }
             }
-            body += "</ul></nav>\n"
+            if book.years.count > 1 {
+                HTMLNode.line("nav", ["aria-label": language.pick("سال", "Year"), "class": "years"]) {
+                    HTMLNode.element("ul") {
+                        for year in book.years {
+                            HTMLNode.element("li") {
+                                HTMLNode.element("a", ["href": link(base, language, year: year)]) { WebFormat.year(year, language) }
+                                    .attribute("aria-current", year == analysis.year ? "page" : nil)
+                            }
+                        }
+                    }
+                }
+            }
+            headlines(analysis, language: language)
+            functionChart(book: book, year: analysis.year, language: language)
+            PortalRegions.section(book: book, year: analysis.year, language: language)
+            statusTable(analysis.assessment, language: language)
+            downloads(base: base, year: yearParam ?? analysis.year, name: summary.name, language: language)
         }
-        body += headlines(analysis, language: language)
-        body += functionChart(book: book, year: analysis.year, language: language)
-        body += PortalRegions.section(book: book, year: analysis.year, language: language)
-        body += statusTable(analysis.assessment, language: language)
-        body += downloads(base: base, year: yearParam ?? analysis.year, name: summary.name, language: language)
         return layout(title: "\(book.metadata.title) · \(language.pick("ترازو", "Tarazu"))", language: language,
                       switchPath: link(base, language.other, year: yearParam), body: body)
     }
 
     /// The headline figures (``Headlines``), each under its indicator's name with its basis and a sentence
     /// in plain language.
-    static func headlines(_ analysis: BookAssessment, language: WebLanguage) -> String {
-        var html = "<section aria-labelledby=\"headline-title\">\n<h2 id=\"headline-title\">\(language.pick("نگاه کلی", "At a glance"))</h2>\n<dl class=\"figures\">\n"
-        for figure in Headlines.figures(analysis) {
-            let text = figure.value == .unavailable ? "—" : WebFormat.value(figure.value, unit: figure.unit, language)
-            html += "<div><dt>\(htmlEscape(language.pick(figure.name)))</dt><dd class=\"figure\"><bdi>\(htmlEscape(text))</bdi></dd>"
-            html += "<dd>\(htmlEscape(sentence(figure, language: language)))</dd>"
-            if let basis = figure.computedOn {
-                html += "<dd class=\"basis\">\(htmlEscape(language.pick("مبنا: ", "Computed on: ") + language.pick(basis)))</dd>"
+    static func headlines(_ analysis: BookAssessment, language: WebLanguage) -> HTMLNode {
+        .block("section", ["aria-labelledby": "headline-title"]) {
+            HTMLNode.line("h2", ["id": "headline-title"]) { language.pick("نگاه کلی", "At a glance") }
+            HTMLNode.block("dl", ["class": "figures"]) {
+                for figure in Headlines.figures(analysis) {
+                    HTMLNode.line("div") {
+                        figureName(figure, language: language)
+                        HTMLNode.element("dd") { sentence(figure, language: language) }
+                        if let basis = figure.computedOn { figureBasis(basis, language: language) }
+                    }
+                }
             }
-            html += "</div>\n"
         }
-        return html + "</dl>\n</section>\n"
+    }
+
+    /// A headline figure's name and value, as the portal and the dashboard show it.
+    static func figureName(_ figure: HeadlineFigure, language: WebLanguage) -> HTMLNode {
+        .group {
+            HTMLNode.element("dt") { language.pick(figure.name) }
+            HTMLNode.element("dd", ["class": "figure"]) {
+                HTMLNode.element("bdi") { figure.value == .unavailable ? "—" : WebFormat.value(figure.value, unit: figure.unit, language) }
+            }
+        }
+    }
+
+    /// What a headline figure is computed on.
+    static func figureBasis(_ basis: Bilingual, language: WebLanguage) -> HTMLNode {
+        .element("dd", ["class": "basis"]) { language.pick("مبنا: ", "Computed on: ") + language.pick(basis) }
     }
 
     /// A plain sentence about a headline figure, with its value where that reads better.
@@ -144,93 +205,105 @@ enum PortalPages {
 
     /// Approved and realized spending by function in the year: an inline SVG bar chart and the same
     /// figures as a table.
-    static func functionChart(book: BudgetBook, year: Int, language: WebLanguage) -> String {
-        guard let rows = try? FunctionSpending.rows(book.budgetLines.filter { $0.year == year }), !rows.isEmpty else { return "" }
+    static func functionChart(book: BudgetBook, year: Int, language: WebLanguage) -> HTMLNode {
+        guard let rows = try? FunctionSpending.rows(book.budgetLines.filter { $0.year == year }), !rows.isEmpty else { return .empty }
         let names = Dictionary(book.functions.map { ($0.code, language == .fa ? $0.nameFa : $0.nameEn) }, uniquingKeysWith: { first, _ in first })
-        let largest = max(1, rows.map { max($0.totals.approved.rials, $0.totals.realized.rials) }.max() ?? 1)
-        let width = 640.0, labelWidth = 250.0, barArea = width - labelWidth - 10, rowHeight = 34.0
-        let height = Double(rows.count) * rowHeight + 30
-        let rtl = language == .fa
-        var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" role=\"img\" aria-labelledby=\"chart-title\" xmlns=\"http://www.w3.org/2000/svg\">"
-        svg += "<title id=\"chart-title\">\(language.pick("بودجهٔ مصوب و هزینهٔ واقعی به تفکیک امور", "Approved and actual spending by function"))</title>"
-        for (index, row) in rows.enumerated() {
-            let y = Double(index) * rowHeight + 4
-            let name = names[row.code] ?? row.code
-            let label = name.count > 30 ? String(name.prefix(29)) + "…" : name   // the table below has the full name
-            let a = barArea * Double(row.totals.approved.rials) / Double(largest)
-            let r = barArea * Double(row.totals.realized.rials) / Double(largest)
-            let labelX = rtl ? width - 4 : 4
-            let barStart = rtl ? width - labelWidth : labelWidth
-            func bar(_ length: Double, _ dy: Double, _ fill: String) -> String {
-                let x = rtl ? barStart - length : barStart
-                return "<rect x=\"\(fmt(x))\" y=\"\(fmt(y + dy))\" width=\"\(fmt(max(length, 0)))\" height=\"12\" fill=\"\(fill)\"/>"
+        let chart = BarChart(id: "chart", title: language.pick("بودجهٔ مصوب و هزینهٔ واقعی به تفکیک امور", "Approved and actual spending by function"),
+                             bars: rows.map { BarChart.Bar(label: names[$0.code] ?? $0.code, first: $0.totals.approved.rials,
+                                                           second: $0.totals.realized.rials) },
+                             legend: (language.pick("مصوب", "approved"), language.pick("هزینه‌شده", "spent")), layout: .portal)
+        return .block("section", ["aria-labelledby": "functions-title"]) {
+            HTMLNode.line("h2", ["id": "functions-title"]) { language.pick("پول به کجا می‌رود؟", "Where does the money go?") }
+            chart.figure(language)
+            HTMLNode.element("table") {
+                HTMLNode.element("caption") { language.pick("ارقام نمودار", "The chart's figures") }
+                tableHead([language.pick("امور", "Function"), language.pick("مصوب", "Approved"), language.pick("هزینه‌شده", "Spent")])
+                HTMLNode.element("tbody") {
+                    for row in rows {
+                        HTMLNode.element("tr") {
+                            HTMLNode.element("th", ["scope": "row"]) { names[row.code] ?? row.code }
+                            HTMLNode.element("td") { WebFormat.billions(row.totals.approved.rials, language) }
+                            HTMLNode.element("td") { row.totals.realizedIfReported.map { WebFormat.billions($0.rials, language) } ?? "—" }
+                        }
+                    }
+                }
             }
-            svg += "<text x=\"\(fmt(labelX))\" y=\"\(fmt(y + 16))\" font-size=\"13\" text-anchor=\"start\"\(rtl ? " direction=\"rtl\"" : "")>\(htmlEscape(label))</text>"
-            svg += bar(a, 2, "#8fb3d9") + bar(r, 16, "#1f5f99")
+            "\n"
         }
-        let legendY = height - 8
-        svg += "<rect x=\"\(rtl ? fmt(width - 20) : "10")\" y=\"\(fmt(legendY - 10))\" width=\"10\" height=\"10\" fill=\"#8fb3d9\"/>"
-        svg += "<text x=\"\(rtl ? fmt(width - 26) : "26")\" y=\"\(fmt(legendY))\" font-size=\"12\"\(rtl ? " direction=\"rtl\"" : "")>\(language.pick("مصوب", "approved"))</text>"
-        svg += "<rect x=\"\(rtl ? fmt(width - 120) : "110")\" y=\"\(fmt(legendY - 10))\" width=\"10\" height=\"10\" fill=\"#1f5f99\"/>"
-        svg += "<text x=\"\(rtl ? fmt(width - 126) : "126")\" y=\"\(fmt(legendY))\" font-size=\"12\"\(rtl ? " direction=\"rtl\"" : "")>\(language.pick("هزینه‌شده", "spent"))</text>"
-        svg += "</svg>"
-        var table = "<table><caption>\(language.pick("ارقام نمودار", "The chart's figures"))</caption><thead><tr>"
-        table += "<th scope=\"col\">\(language.pick("امور", "Function"))</th><th scope=\"col\">\(language.pick("مصوب", "Approved"))</th>"
-        table += "<th scope=\"col\">\(language.pick("هزینه‌شده", "Spent"))</th></tr></thead><tbody>"
-        for row in rows {
-            table += "<tr><th scope=\"row\">\(htmlEscape(names[row.code] ?? row.code))</th><td>\(WebFormat.billions(row.totals.approved.rials, language))</td>"
-            table += "<td>\(row.totals.realizedIfReported.map { WebFormat.billions($0.rials, language) } ?? "—")</td></tr>"
-        }
-        table += "</tbody></table>"
-        return """
-        <section aria-labelledby="functions-title">
-        <h2 id="functions-title">\(language.pick("پول به کجا می‌رود؟", "Where does the money go?"))</h2>
-        <figure>\(svg)</figure>
-        \(table)
-        </section>
-
-        """
     }
 
-    private static func fmt(_ value: Double) -> String { String(format: "%.1f", value) }
+    /// `<thead>` with one row of column headers.
+    static func tableHead(_ headers: [String]) -> HTMLNode {
+        .element("thead") { HTMLNode.element("tr") { for header in headers { HTMLNode.element("th", ["scope": "col"]) { header } } } }
+    }
 
     /// The status table: criterion, status, verdict.
-    static func statusTable(_ assessment: Assessment, language: WebLanguage) -> String {
-        var html = "<section aria-labelledby=\"status-title\">\n<h2 id=\"status-title\">\(language.pick("جدول وضعیت", "Status table"))</h2>\n"
-        html += "<table class=\"status\"><thead><tr><th scope=\"col\">\(language.pick("معیار", "Criterion"))</th>"
-        html += "<th scope=\"col\">\(language.pick("وضعیت", "Status"))</th><th scope=\"col\">\(language.pick("داوری", "Verdict"))</th></tr></thead><tbody>\n"
-        for criterion in assessment.criteria {
-            let status = criterion.status.map { status in assessment.statusLabels[status].map(language.pick) ?? status.rawValue }
-                ?? language.pick("ارزیابی نشده", "not assessed")
-            let statusClass = criterion.status?.rawValue ?? "none"
-            html += "<tr><th scope=\"row\">\(htmlEscape(language.pick(criterion.name)))</th>"
-            html += "<td class=\"status-\(statusClass)\">\(htmlEscape(status))</td>"
-            html += "<td>\(htmlEscape(criterion.verdict.map(language.pick) ?? ""))</td></tr>\n"
-        }
-        return html + "</tbody></table>\n</section>\n"
+    static func statusTable(_ assessment: Assessment, language: WebLanguage) -> HTMLNode {
+        statusSection(assessment.criteria.map { criterion in
+            StatusRow(name: language.pick(criterion.name), status: criterion.status?.rawValue ?? "none",
+                      statusName: criterion.status.map { status in assessment.statusLabels[status].map(language.pick) ?? status.rawValue }
+                        ?? language.pick("ارزیابی نشده", "not assessed"),
+                      verdict: criterion.verdict.map(language.pick) ?? "")
+        }, language: language, scroll: false)
     }
 
-    static func downloads(base: String, year: Int, name: String, language: WebLanguage) -> String {
-        let api = "/api/v1/books/" + HTML.segment(name)
-        return """
-        <section aria-labelledby="downloads-title">
-        <h2 id="downloads-title">\(language.pick("گزارش و دادهٔ باز", "Report and open data"))</h2>
-        <ul class="links">
-        <li><a href="\(base)/report?lang=\(language.rawValue)&amp;year=\(year)">\(language.pick("گزارش حکمرانی بودجه (HTML)", "Budget governance report (HTML)"))</a></li>
-        <li><a href="\(base)/report?lang=\(language.rawValue)&amp;year=\(year)&amp;format=md">\(language.pick("گزارش به قالب Markdown", "Report as Markdown"))</a></li>
-        <li><a href="\(base)/data/budget_lines.csv">\(language.pick("ردیف‌های بودجه (CSV، ریال)", "Budget lines (CSV, rials)"))</a></li>
-        <li><a href="\(base)/data/revenues.csv">\(language.pick("درآمدها (CSV، ریال)", "Revenues (CSV, rials)"))</a></li>
-        <li><a href="\(base)/datapackage.zip">\(language.pick("کتاب بودجه به صورت Fiscal Data Package (ZIP)", "The budget book as a Fiscal Data Package (ZIP)"))</a></li>
-        <li><a href="\(api)/indicators?year=\(year)">\(language.pick("شاخص‌ها (JSON)", "Indicators (JSON)"))</a></li>
-        </ul>
-        </section>
+    /// One row of a status table.
+    struct StatusRow {
+        var name: String
+        /// The status's key, for the `status-KEY` class.
+        var status: String
+        var statusName: String
+        var verdict: String
+    }
 
-        """
+    /// The status table's section (the portal's and the dashboard's; the dashboard's table scrolls).
+    static func statusSection(_ rows: [StatusRow], language: WebLanguage, scroll: Bool) -> HTMLNode {
+        let table = HTMLNode.element("table", ["class": "status"]) {
+            tableHead([language.pick("معیار", "Criterion"), language.pick("وضعیت", "Status"), language.pick("داوری", "Verdict")])
+            HTMLNode.element("tbody") {
+                "\n"
+                for row in rows {
+                    HTMLNode.line("tr") {
+                        HTMLNode.element("th", ["scope": "row"]) { row.name }
+                        HTMLNode.element("td", ["class": "status-\(row.status)"]) { row.statusName }
+                        HTMLNode.element("td") { row.verdict }
+                    }
+                }
+            }
+        }
+        return .block("section", ["aria-labelledby": "status-title"]) {
+            HTMLNode.line("h2", ["id": "status-title"]) { language.pick("جدول وضعیت", "Status table") }
+            if scroll { HTMLNode.line("div", ["class": "scroll"]) { table } } else { table; "\n" }
+        }
+    }
+
+    static func downloads(base: Link, year: Int, name: String, language: WebLanguage) -> HTMLNode {
+        let report = base.appending(path: "/report").adding([("lang", language.rawValue), ("year", String(year))])
+        let api = Link(path: "/api/v1/books").appending(segment: name)
+        return downloadsSection(language.pick("گزارش و دادهٔ باز", "Report and open data"), [
+            (report, language.pick("گزارش حکمرانی بودجه (HTML)", "Budget governance report (HTML)")),
+            (report.adding("format", "md"), language.pick("گزارش به قالب Markdown", "Report as Markdown")),
+            (base.appending(path: "/data/budget_lines.csv"), language.pick("ردیف‌های بودجه (CSV، ریال)", "Budget lines (CSV, rials)")),
+            (base.appending(path: "/data/revenues.csv"), language.pick("درآمدها (CSV، ریال)", "Revenues (CSV, rials)")),
+            (base.appending(path: "/datapackage.zip"),
+             language.pick("کتاب بودجه به صورت Fiscal Data Package (ZIP)", "The budget book as a Fiscal Data Package (ZIP)")),
+            (api.appending(path: "/indicators").adding("year", String(year)), language.pick("شاخص‌ها (JSON)", "Indicators (JSON)")),
+        ])
+    }
+
+    /// A section of download links (the portal's and the dashboard's).
+    static func downloadsSection(_ title: String, _ links: [(Link, String)]) -> HTMLNode {
+        .block("section", ["aria-labelledby": "downloads-title"]) {
+            HTMLNode.line("h2", ["id": "downloads-title"]) { title }
+            HTMLNode.block("ul", ["class": "links"]) {
+                for (link, label) in links { HTMLNode.line("li") { HTMLNode.element("a", ["href": link]) { label } } }
+            }
+        }
     }
 
     // MARK: Errors
 
-    static func errorPage(status: HTTPResponseStatus, reason: String, language: WebLanguage) -> String {
+    static func errorPage(status: HTTPResponseStatus, reason: String, language: WebLanguage) -> HTMLNode {
         let title: String = switch status.code {
         case 404: language.pick("پیدا نشد", "Not found")
         case 400: language.pick("درخواست نادرست", "Bad request")
@@ -239,11 +312,11 @@ enum PortalPages {
         case 429: language.pick("تلاش‌های زیاد", "Too many attempts")
         default: language.pick("خطا", "Error")
         }
-        let body = """
-        <h1>\(title)</h1>
-        <p>\(htmlEscape(reason))</p>
-        <p><a href="\(link("/", language))">\(language.pick("بازگشت به صفحهٔ اصلی", "Back to the home page"))</a></p>
-        """
+        let body = HTMLNode.group {
+            HTMLNode.line("h1") { title }
+            HTMLNode.line("p") { reason }
+            HTMLNode.element("p") { HTMLNode.element("a", ["href": link("/", language)]) { language.pick("بازگشت به صفحهٔ اصلی", "Back to the home page") } }
+        }
         return layout(title: "\(title) · \(language.pick("ترازو", "Tarazu"))", language: language, switchPath: link("/", language.other), body: body)
     }
 }

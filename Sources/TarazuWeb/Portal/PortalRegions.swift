@@ -2,6 +2,7 @@ import Foundation
 import TarazuAnalysis
 import TarazuApplication
 import TarazuCore
+import TarazuHTML
 import TarazuReport
 
 /// The portal's "per resident, by region" section: each region's spending in the year divided by its
@@ -14,8 +15,8 @@ enum PortalRegions {
         return rows.isEmpty ? nil : rows
     }
 
-    static func section(book: BudgetBook, year: Int, language: WebLanguage) -> String {
-        guard let rows = try? rows(book: book, year: year) else { return "" }
+    static func section(book: BudgetBook, year: Int, language: WebLanguage) -> HTMLNode {
+        guard let rows = try? rows(book: book, year: year) else { return .empty }
         let realized = rows.contains { $0.realizedPerResident != nil }
         let measure = realized ? language.pick("هزینه‌شده", "spent") : language.pick("مصوب", "approved")
         func name(_ row: RegionSpending) -> String {
@@ -24,31 +25,44 @@ enum PortalRegions {
         }
         func perResident(_ row: RegionSpending) -> Decimal? { realized ? row.realizedPerResident : row.approvedPerResident }
         func rials(_ value: Decimal?) -> String { value.map { WebFormat.integer(PerResident.wholeRials($0), language) } ?? "—" }
-        var html = "<section aria-labelledby=\"regions-title\">\n<h2 id=\"regions-title\">\(language.pick("سهم هر منطقه: سرانهٔ هر ساکن", "Each region's share: per resident"))</h2>\n"
-        html += "<p>\(language.pick("اعتبار \(measure) هر منطقه در سال \(WebFormat.year(year, language)) تقسیم بر جمعیت آن، به ریال برای هر نفر. هزینه‌های ستاد مرکزی و کل شهر در این ارقام نیست.", "Each region's \(measure) budget in \(WebFormat.year(year, language)) divided by its population, in rials per person. City-wide and central spending is not included."))</p>\n"
-        if let map = book.regionMap {
-            let entries = rows.map { row in
-                ChoroplethMap.Entry(code: row.code, name: name(row), value: perResident(row),
-                                    valueText: perResident(row).map { rials($0) + language.pick(" ریال", " rials") } ?? "—")
+        return .block("section", ["aria-labelledby": "regions-title"]) {
+            HTMLNode.line("h2", ["id": "regions-title"]) { language.pick("سهم هر منطقه: سرانهٔ هر ساکن", "Each region's share: per resident") }
+            HTMLNode.line("p") {
+                language.pick("اعتبار \(measure) هر منطقه در سال \(WebFormat.year(year, language)) تقسیم بر جمعیت آن، به ریال برای هر نفر. هزینه‌های ستاد مرکزی و کل شهر در این ارقام نیست.",
+                              "Each region's \(measure) budget in \(WebFormat.year(year, language)) divided by its population, in rials per person. City-wide and central spending is not included.")
             }
-            let title = language.pick("سرانهٔ \(measure) به تفکیک منطقه", "\(realized ? "Spent" : "Approved") per resident by region")
-            let svg = ChoroplethMap.svg(map: map, entries: entries, title: title, noValueText: language.pick("بدون داده", "no data"),
-                                        formatBound: { rials($0) },
-                                        digits: { WebFormat.digits($0, language) })
-            html += "<figure class=\"map\">\(svg)<figcaption>\(htmlEscape(title)) (\(language.pick("ریال برای هر نفر", "rials per person")))</figcaption></figure>\n"
+            if let map = book.regionMap {
+                let entries = rows.map { row in
+                    ChoroplethMap.Entry(code: row.code, name: name(row), value: perResident(row),
+                                        valueText: perResident(row).map { rials($0) + language.pick(" ریال", " rials") } ?? "—")
+                }
+                let title = language.pick("سرانهٔ \(measure) به تفکیک منطقه", "\(realized ? "Spent" : "Approved") per resident by region")
+                HTMLNode.line("figure", ["class": "map"]) {
+                    HTMLNode.trustedMarkup(ChoroplethMap.svg(map: map, entries: entries, title: title, noValueText: language.pick("بدون داده", "no data"),
+                                                             formatBound: { rials($0) }, digits: { WebFormat.digits($0, language) }))
+                    HTMLNode.element("figcaption") { "\(title) (\(language.pick("ریال برای هر نفر", "rials per person")))" }
+                }
+            }
+            HTMLNode.line("div", ["class": "scroll"]) {
+                HTMLNode.element("table") {
+                    HTMLNode.element("caption") { language.pick("سرانه به تفکیک منطقه", "Per resident by region") }
+                    PortalPages.tableHead([language.pick("منطقه", "Region"), language.pick("جمعیت", "Population"), language.pick("مصوب", "Approved"),
+                                           language.pick("هزینه‌شده", "Spent"), language.pick("مصوب سرانه (ریال)", "Approved per resident (rials)"),
+                                           language.pick("هزینهٔ سرانه (ریال)", "Spent per resident (rials)")])
+                    HTMLNode.element("tbody") {
+                        for row in rows {
+                            HTMLNode.element("tr") {
+                                HTMLNode.element("th", ["scope": "row"]) { name(row) }
+                                for cell in [WebFormat.integer(row.region?.population ?? 0, language), WebFormat.billions(row.totals.approved.rials, language),
+                                             row.totals.realizedIfReported.map { WebFormat.billions($0.rials, language) } ?? "—",
+                                             rials(row.approvedPerResident), rials(row.realizedPerResident)] {
+                                    HTMLNode.element("td") { cell }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
-        html += "<div class=\"scroll\"><table><caption>\(language.pick("سرانه به تفکیک منطقه", "Per resident by region"))</caption><thead><tr>"
-        html += "<th scope=\"col\">\(language.pick("منطقه", "Region"))</th><th scope=\"col\">\(language.pick("جمعیت", "Population"))</th>"
-        html += "<th scope=\"col\">\(language.pick("مصوب", "Approved"))</th><th scope=\"col\">\(language.pick("هزینه‌شده", "Spent"))</th>"
-        html += "<th scope=\"col\">\(language.pick("مصوب سرانه (ریال)", "Approved per resident (rials)"))</th>"
-        html += "<th scope=\"col\">\(language.pick("هزینهٔ سرانه (ریال)", "Spent per resident (rials)"))</th></tr></thead><tbody>"
-        for row in rows {
-            html += "<tr><th scope=\"row\">\(htmlEscape(name(row)))</th><td>\(WebFormat.integer(row.region?.population ?? 0, language))</td>"
-            html += "<td>\(WebFormat.billions(row.totals.approved.rials, language))</td>"
-            html += "<td>\(row.totals.realizedIfReported.map { WebFormat.billions($0.rials, language) } ?? "—")</td>"
-            html += "<td>\(rials(row.approvedPerResident))</td><td>\(rials(row.realizedPerResident))</td></tr>"
-        }
-        html += "</tbody></table></div>\n</section>\n"
-        return html
     }
 }

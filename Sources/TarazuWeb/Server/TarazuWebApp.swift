@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import TarazuAnalysis
 import TarazuCore
+import TarazuHTML
 import TarazuImport
 import TarazuReport
 import TarazuRisk
@@ -119,14 +120,9 @@ public enum TarazuWebApp {
 
 extension TarazuWebApp {
     /// The signed-in header for a page of `request` (name, role, links to the areas the role may open,
-    /// the sign-out form with its CSRF token), or "" when nobody is signed in.
-    public static func accountBar(for request: Request, language: WebLanguage) -> String {
-        request.viewer.map { AccountPages.accountBar($0, language: language) } ?? ""
-    }
-
-    /// The hidden `csrf_token` field that every form of a signed-in page must carry ("" when signed out).
-    public static func csrfField(for request: Request) -> String {
-        request.viewer.map { AccountPages.csrfField($0.csrfToken) } ?? ""
+    /// the sign-out form with its CSRF token), or nil when nobody is signed in.
+    public static func accountBar(for request: Request, language: WebLanguage) -> HTMLNode? {
+        request.viewer.map { AccountPages.accountBar($0, language: language) }
     }
 }
 

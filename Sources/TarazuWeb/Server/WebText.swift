@@ -57,9 +57,3 @@ enum WebFormat {
         return language == .fa ? PersianText.persianDigits(text) : text.replacingOccurrences(of: "/", with: "-")
     }
 }
-
-/// URL pieces for links (text is escaped with TarazuReport's `htmlEscape`).
-enum HTML {
-    /// A path segment, percent-encoded.
-    static func segment(_ text: String) -> String { URLPath.segment(text) }
-}
