@@ -61,6 +61,21 @@ import VaporTesting
         }
     }
 
+    @Test func persianPagesShowTheBooksPersianTitle() async throws {
+        var other = WebHarness.renamed("other-city", title: "Other city budget 1403")
+        other.metadata.titleFa = "بودجه شهر دیگر ۱۴۰۳"
+        try await WebHarness.withApp(books: [WebHarness.smallBook, other]) { app, _ in
+            let persianHome = try await WebHarness.get(app, "/").text
+            #expect(persianHome.contains("بودجه شهر دیگر ۱۴۰۳"))
+            #expect(!persianHome.contains("Other city budget 1403"))
+            #expect(try await WebHarness.get(app, "/books/other-city").text.contains("<h1>بودجه شهر دیگر ۱۴۰۳</h1>"))
+            #expect(try await WebHarness.get(app, "/?lang=en").text.contains("Other city budget 1403"))
+            let listed = try WebHarness.object(try await WebHarness.get(app, "/api/v1/books"))
+            let books = listed["books"] as? [[String: Any]] ?? []
+            #expect(books.contains { $0["title_fa"] as? String == "بودجه شهر دیگر ۱۴۰۳" })
+        }
+    }
+
     @Test func emptyStore() async throws {
         try await WebHarness.withApp(books: []) { app, _ in
             let home = try await WebHarness.get(app, "/?lang=en")

@@ -198,6 +198,7 @@ enum APIRoutes {
         var title: String
         var cityFa: String?
         var cityEn: String?
+        var titleFa: String?
         var years: [Int]
         var contentHash: String
         var importedAt: String
@@ -205,6 +206,7 @@ enum APIRoutes {
         init(_ summary: BookSummary) {
             name = summary.name
             title = summary.title
+            titleFa = summary.titleFa
             cityFa = summary.cityFa
             cityEn = summary.cityEn
             years = summary.years
@@ -214,13 +216,14 @@ enum APIRoutes {
 
         enum CodingKeys: String, CodingKey {
             case name, title, years
-            case cityFa = "city_fa", cityEn = "city_en", contentHash = "content_hash", importedAt = "imported_at"
+            case cityFa = "city_fa", cityEn = "city_en", contentHash = "content_hash", importedAt = "imported_at", titleFa = "title_fa"
         }
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(name, forKey: .name)
             try container.encode(title, forKey: .title)
+            try container.encode(titleFa, forKey: .titleFa)
             try container.encode(cityFa, forKey: .cityFa)
             try container.encode(cityEn, forKey: .cityEn)
             try container.encode(years, forKey: .years)

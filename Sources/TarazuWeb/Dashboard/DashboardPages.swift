@@ -57,7 +57,7 @@ enum DashboardPages {
             crumbs(view.crumbs, query: context.query, language: language)
             HTMLNode.line("h1") { language.pick(view.title) }
             HTMLNode.line("p", ["class": "lead"]) {
-                context.book.metadata.title
+                context.book.metadata.title(context.language)
                 if let filters = context.filters { " · \(language.pick("سال", "Year")) \(WebFormat.year(filters.year, language))" }
             }
             sections(context)
@@ -79,7 +79,7 @@ enum DashboardPages {
             for table in view.tables { DashboardTableWriter.html(table, language: language, query: context.query) }
             downloads(view, context, overview: overview)
         }
-        return layout(title: "\(language.pick(view.title)) · \(context.book.metadata.title)", language: language,
+        return layout(title: "\(language.pick(view.title)) · \(context.book.metadata.title(language))", language: language,
                       switchPath: context.path.adding(DashboardLinks.query(language.other, context.filters)),
                       accountBar: context.accountBar, body: body)
     }

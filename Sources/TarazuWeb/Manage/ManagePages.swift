@@ -23,7 +23,7 @@ enum ManagePages {
                 HTMLNode.block("ul") {
                     for book in books {
                         HTMLNode.line("li") {
-                            HTMLNode.element("a", ["href": PortalPages.link(historyPath(book.name), language)]) { book.title }
+                            HTMLNode.element("a", ["href": PortalPages.link(historyPath(book.name), language)]) { book.title(language) }
                             " "
                             HTMLNode.element("span", ["dir": "ltr"]) { "(\(book.name))" }
                         }
@@ -89,7 +89,7 @@ enum ManagePages {
         let hash = book.contentHash
         let before = current?.lastImport.rowCounts
         let body = HTMLNode.group {
-            HTMLNode.line("h1") { "\(language.pick("بررسی کتاب", "Book check")): \(book.metadata.title)" }
+            HTMLNode.line("h1") { "\(language.pick("بررسی کتاب", "Book check")): \(book.metadata.title(language))" }
             HTMLNode.block("dl") {
                 HTMLNode.element("dt") { language.pick("نام", "Name") }
                 HTMLNode.line("dd", ["dir": "ltr"]) { book.metadata.name }

@@ -86,7 +86,7 @@ enum PortalPages {
         return .block("ul", ["class": "books"]) {
             for book in books {
                 HTMLNode.line("li") {
-                    HTMLNode.element("a", ["href": link(book)]) { book.title }
+                    HTMLNode.element("a", ["href": link(book)]) { book.title(language) }
                     if let city = city(book) { " "; HTMLNode.element("span") { "(\(city))" } }
                     HTMLNode.element("br")
                     HTMLNode.element("small") {
@@ -116,9 +116,9 @@ enum PortalPages {
         let book = analysis.book
         let base = Link(path: "/books").appending(segment: summary.name)
         let yearParam: Int? = explicitYear ? analysis.year : nil
-        let city = (language == .fa ? book.metadata.cityFa ?? book.metadata.cityEn : book.metadata.cityEn ?? book.metadata.cityFa) ?? book.metadata.title
+        let city = (language == .fa ? book.metadata.cityFa ?? book.metadata.cityEn : book.metadata.cityEn ?? book.metadata.cityFa) ?? book.metadata.title(language)
         let body = HTMLNode.group {
-            HTMLNode.line("h1") { book.metadata.title }
+            HTMLNode.line("h1") { book.metadata.title(language) }
             HTMLNode.line("p", ["class": "lead"]) {
                 "\(language.pick("شهر", "City")): "
                 HTMLNode.element("strong") { city }
@@ -147,7 +147,7 @@ enum PortalPages {
             statusTable(analysis.assessment, language: language)
             downloads(base: base, year: yearParam ?? analysis.year, name: summary.name, language: language)
         }
-        return layout(title: "\(book.metadata.title) · \(language.pick("ترازو", "Tarazu"))", language: language,
+        return layout(title: "\(book.metadata.title(language)) · \(language.pick("ترازو", "Tarazu"))", language: language,
                       switchPath: link(base, language.other, year: yearParam), body: body)
     }
 
