@@ -109,30 +109,18 @@ enum ForecastOutput {
 
     static func text(book: BudgetBook, trends: [CostSeries], forecasts: [ForecastResult]) -> String {
         var lines = ["\(book.metadata.title): trends and forecasts (billion rials)", ""]
-        let header = ["series", "CAGR", "direction", "method", "MASE", "forecasts (value [80 % interval])"]
+        let header = ["series", "CAGR", "direction", "method", "MASE", "forecasts (value, 80 % interval)"]
         lines.append(header.joined(separator: " | "))
         for (trend, forecast) in zip(trends, forecasts) {
-            let cagr = trend.cagr.map { String(format: "%+.1f %%", $0 * 100) } ?? "-"
-            let mase = forecast.backtest?.mase.map { String(format: "%.2f", $0) } ?? "-"
+            let numerals = Numerals(language: .en)
+            let cagr = trend.cagr.map { (($0 >= 0 ? "+" : "") + numerals.percent(Decimal($0))) } ?? "-"
+            let mase = forecast.backtest?.mase.map { numerals.fixed(Decimal($0), places: 2) } ?? "-"
             let points = forecast.forecasts.map { point in
-                let interval = point.lo80.flatMap { lo in point.hi80.map { "[\(billions(lo))-\(billions($0))]" } } ?? ""
-                return "\(point.year): \(billions(point.value)) \(interval)"
+                let interval = point.lo80.flatMap { lo in point.hi80.map { " (\(numerals.billions(lo)) to \(numerals.billions($0)))" } } ?? ""
+                return "\(point.year): \(numerals.billions(point.value))\(interval)"
             }.joined(separator: "; ")
             lines.append([trend.key.description, cagr, trend.direction.rawValue, forecast.method.rawValue, mase, points].joined(separator: " | "))
         }
         return lines.joined(separator: "\n")
-    }
-
-    private static func billions(_ rials: Int64) -> String {
-        "\(AmountUnit.billionRial.amount(of: Money(rials: rials)).rounded(1))"
-    }
-}
-
-private extension Decimal {
-    func rounded(_ places: Int) -> Decimal {
-        var input = self
-        var output = Decimal()
-        NSDecimalRound(&output, &input, places, .plain)
-        return output
     }
 }

@@ -92,18 +92,12 @@ enum RiskOutput {
             let reasons = risk.reasons.filter { ($0.contribution ?? 0) > 0 }.sorted { ($0.contribution ?? 0) > ($1.contribution ?? 0) }
             for reason in reasons.prefix(3) { lines.append("     - \(reason.textEn)") }
             if let estimate = risk.estimate {
-                lines.append("     final cost P50 \(billions(estimate.p50)), P80 \(billions(estimate.p80)) billion rials")
+                let numerals = Numerals(language: .en)
+                lines.append("     final cost P50 \(numerals.billions(estimate.p50.rials)), P80 \(numerals.billions(estimate.p80.rials)) billion rials")
             }
         }
         lines += ["", "Anomalies: \(anomalies.count)"]
         for anomaly in anomalies.prefix(top) { lines.append("- \(anomaly.textEn)") }
         return lines.joined(separator: "\n")
-    }
-
-    private static func billions(_ money: Money) -> String {
-        var value = AmountUnit.billionRial.amount(of: money)
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &value, 1, .plain)
-        return "\(rounded)"
     }
 }

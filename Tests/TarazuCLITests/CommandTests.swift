@@ -98,6 +98,11 @@ import TarazuStore
         let total = try #require(series.first { $0.key.description == "expenditure/total/all/approved/nominal" })
         // 1401-1403 approved totals of the fixture, in rials.
         #expect(total.points.map(\.value) == [2_820_000_000, 3_666_000_000, 4_260_000_000])
+        // Text for people: billions with one decimal, the 80 % interval as "low to high", grouped.
+        let sample = try await Analysis.loadBook(path: GoldenTests.root.appendingPathComponent("samples/tabriz").path, bookName: nil)
+        let sampleSeries = try CostSeries.build(book: sample)
+        let text = ForecastOutput.text(book: sample, trends: sampleSeries, forecasts: ForecastRun.all(sampleSeries, horizon: 1))
+        #expect(text.contains("expenditure/total/all/approved/nominal | +35.7 % | rising | drift | 0.80 | 1404: 418,750.0 (388,980.2 to 448,519.8)"))
     }
 
     @Test func riskChecksItsWeightsAndRanksTheSampleProjects() async throws {
@@ -119,6 +124,9 @@ import TarazuStore
         let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
         #expect((parsed?["projects"] as? [Any])?.count == risks.count)
         #expect(((parsed?["anomalies"] as? [Any])?.count ?? 0) > 0)
+        // Text for people: billions with grouping and one decimal.
+        let text = RiskOutput.text(book: book, risks: risks, anomalies: [], top: 1)
+        #expect(text.contains("final cost P50 3,383.0, P80 3,391.1 billion rials"))
     }
 
     @Test func demoFillsTheStoreWithTheSampleCityAndWritesItsReports() async throws {
