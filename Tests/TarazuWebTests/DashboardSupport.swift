@@ -46,8 +46,10 @@ enum DashboardProbe {
     }
 
     /// A simple CSV (no quoted commas in numeric columns) as header and rows.
+    /// A CSV download (after its byte-order mark, which every one must carry) as header and rows.
     static func csv(_ text: String) -> (header: [String], rows: [[String]]) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        #expect(text.hasPrefix("\u{FEFF}"), "a CSV download without its byte-order mark")
+        var lines = String(text.drop { $0 == "\u{FEFF}" }).split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
         let header = lines.isEmpty ? [] : lines.removeFirst().components(separatedBy: ",")
         return (header, lines.map { splitCSV($0) })
     }

@@ -143,12 +143,14 @@ import VaporTesting
             let lines = try await WebHarness.get(app, "/books/\(name)/data/budget_lines.csv")
             #expect(lines.status == .ok)
             #expect(lines.contentType.hasPrefix("text/csv"))
-            #expect(lines.text.hasPrefix("year,line_id,"))
+            // A byte-order mark first, so that spreadsheets read the Persian text as UTF-8.
+            #expect(Array(lines.body.readableBytesView.prefix(3)) == [0xEF, 0xBB, 0xBF])
+            #expect(lines.text.hasPrefix("\u{FEFF}year,line_id,"))
             #expect(lines.text.contains("400000000"))     // rials, as imported
             #expect(lines.text.split(separator: "\n").count == 25)
             let revenues = try await WebHarness.get(app, "/books/\(name)/data/revenues.csv")
             #expect(revenues.status == .ok)
-            #expect(revenues.text.hasPrefix("year,"))
+            #expect(revenues.text.hasPrefix("\u{FEFF}year,"))
             let zip = try await WebHarness.get(app, "/books/\(name)/datapackage.zip")
             #expect(zip.status == .ok)
             #expect(zip.contentType == "application/zip")

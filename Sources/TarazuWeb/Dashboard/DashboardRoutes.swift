@@ -152,16 +152,12 @@ enum DashboardRoutes {
                                             language: language)
         }
         let table = try view.table(QueryParameters.string(request, "table"))
-        let response = Response(status: .ok)
         var file = QueryParameters.fileSafe(name) + "-" + QueryParameters.fileSafe(table.id)
         if let filters { file += "-\(filters.year)" }
-        if format == "csv" {
-            response.headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
-            response.body = .init(string: DashboardTableWriter.csv(table))
-        } else {
-            response.headers.contentType = .json
-            response.body = .init(string: DashboardTableWriter.json(table) + "\n")
-        }
+        if format == "csv" { return SpreadsheetCSV.response(Data(DashboardTableWriter.csv(table).utf8), fileName: "\(file).csv") }
+        let response = Response(status: .ok)
+        response.headers.contentType = .json
+        response.body = .init(string: DashboardTableWriter.json(table) + "\n")
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(file).\(format)\"")
         return response
     }

@@ -211,11 +211,7 @@ enum PortalRoutes {
                 let name = try QueryParameters.bookName(request)
                 let data = try await catalog.openData(named: name)
                 guard let bytes = data.files[file] else { throw WebError.notFound("book '\(name)' has no \(file)") }
-                let response = Response(status: .ok)
-                response.headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
-                response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(QueryParameters.fileSafe(name))-\(file)\"")
-                response.body = .init(data: bytes)
-                return response
+                return SpreadsheetCSV.response(bytes, fileName: "\(QueryParameters.fileSafe(name))-\(file)")
             }
         }
         app.get("books", ":name", "datapackage.zip") { request async throws -> Response in
