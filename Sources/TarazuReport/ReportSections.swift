@@ -33,7 +33,7 @@ extension ReportContext {
     }
 
     func lensSection(_ lens: Lens, number: Int) -> Section {
-        let checks = input.assessment.criteria.filter { $0.lens == lens.id }.flatMap(\.checks)
+        let checks = input.assessment.statements(of: lens.id)
         let positives = checks.filter(\.isPositive).map(checkStatement)
         let challenges = checks.filter { check in check.status.map { $0 >= .partial } ?? false }.map(checkStatement)
         var blocks: [Block] = [

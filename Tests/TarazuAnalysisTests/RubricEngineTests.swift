@@ -100,6 +100,25 @@ import TarazuCore
         #expect(!result.criteria[0].reasoning.fa.unicodeScalars.contains { $0.properties.isAlphabetic && $0.isASCII })
     }
 
+    @Test func observationsAreStatedButCountInNoCriterion() throws {
+        let observation = Self.ratioCheck.replacingOccurrences(of: "id: low", with: "id: seen")
+            .components(separatedBy: "\n").prefix { !$0.contains("recommendation:") }.joined(separator: "\n")
+        let rubric = try Self.rubric(checks: Self.ratioCheck, extra: "observations:\n  - lens: lens\n    checks:\n" + observation)
+        let result = RubricEngine.assess(indicators: [indicator("x.ratio", .decimal(Decimal(string: "0.3")!))], year: 1403, rubric: rubric)
+        #expect(result.observations.map(\.lens) == ["lens"])
+        #expect(result.observations.first?.checks.map(\.status) == [.weak])
+        #expect(result.criteria[0].checks.map(\.id) == ["low"])
+        #expect(result.recommendations.map(\.id) == ["r1"])
+        #expect(result.statements(of: "lens").map(\.id) == ["low", "seen"])
+        do {
+            _ = try Self.rubric(checks: Self.ratioCheck, extra: "observations:\n  - lens: lens\n    checks:\n"
+                                + Self.ratioCheck.replacingOccurrences(of: "id: low", with: "id: seen"))
+            Issue.record("an observation with a recommendation was accepted")
+        } catch {
+            #expect("\(error)".contains("observation seen: an observation counts in no criterion"))
+        }
+    }
+
     @Test func aTargetWithoutSubjectOrWithAnUnknownComparisonIsRefused() {
         do {
             _ = try Self.rubric(checks: Self.ratioCheck.replacingOccurrences(of: "subject: {fa: \"سهم ن\", en: \"the share of n\"}, ", with: ""))

@@ -214,16 +214,18 @@ public struct Assessment: Hashable, Codable, Sendable {
     public var criteria: [CriterionResult]
     /// Recommendations, in criterion order.
     public var recommendations: [Recommendation]
+    /// Each lens's observations: judged checks that the report states but no criterion counts.
+    public var observations: [LensObservations]
 
     private enum CodingKeys: String, CodingKey {
-        case rubric, year, lenses, criteria, recommendations
+        case rubric, year, lenses, criteria, recommendations, observations
         case rubricVersion = "rubric_version"
         case statusLabels = "status_labels"
     }
 
     /// An assessment.
     public init(rubric: String, rubricVersion: String, year: Int, lenses: [Lens], statusLabels: [Status: Bilingual],
-                criteria: [CriterionResult], recommendations: [Recommendation]) {
+                criteria: [CriterionResult], recommendations: [Recommendation], observations: [LensObservations] = []) {
         self.rubric = rubric
         self.rubricVersion = rubricVersion
         self.year = year
@@ -231,5 +233,25 @@ public struct Assessment: Hashable, Codable, Sendable {
         self.statusLabels = statusLabels
         self.criteria = criteria
         self.recommendations = recommendations
+        self.observations = observations
+    }
+
+    /// What the report states about `lens`: its criteria's checks, then its observations.
+    public func statements(of lens: String) -> [CheckResult] {
+        criteria.filter { $0.lens == lens }.flatMap(\.checks) + observations.filter { $0.lens == lens }.flatMap(\.checks)
+    }
+}
+
+/// The observations of one lens, judged.
+public struct LensObservations: Hashable, Codable, Sendable {
+    /// The lens id.
+    public var lens: String
+    /// The judged checks, in rubric order.
+    public var checks: [CheckResult]
+
+    /// A lens's judged observations.
+    public init(lens: String, checks: [CheckResult]) {
+        self.lens = lens
+        self.checks = checks
     }
 }

@@ -18,6 +18,16 @@ public struct Rubric: Hashable, Sendable, Decodable {
     public var lenses: [Lens]
     /// The criteria, in status-table order.
     public var criteria: [Criterion]
+    /// Findings of each lens that the report states with their figures but that no criterion counts
+    /// (the capital share, the composition of revenue, ...); none when the rubric gives none.
+    public var observations: [Observations]?
+
+    /// A lens's observations: checks judged as any other, stated among the lens's positives or
+    /// challenges, left out of the status table and of the recommendations.
+    public struct Observations: Hashable, Sendable, Decodable {
+        public var lens: String
+        public var checks: [Check]
+    }
 
     /// One criterion of the status table.
     public struct Criterion: Hashable, Sendable, Decodable {
@@ -127,13 +137,24 @@ public struct Rubric: Hashable, Sendable, Decodable {
         }
         let lensIds = Set(lenses.map(\.id))
         var seenChecks = Set<String>()
+        for observations in observations ?? [] {
+            guard lensIds.contains(observations.lens) else {
+                throw RubricError(message: "observations: unknown lens `\(observations.lens)`")
+            }
+            for check in observations.checks where check.recommendation != nil || check.caps != nil {
+                throw RubricError(message: "observation \(check.id): an observation counts in no criterion, so it has no `recommendation` or `caps`")
+            }
+        }
+        let observed = (observations ?? []).map { ("observations of \($0.lens)", $0.checks) }
         for criterion in criteria {
             guard lensIds.contains(criterion.lens) else {
                 throw RubricError(message: "criterion \(criterion.id): unknown lens `\(criterion.lens)`")
             }
             for key in criterion.verdicts.keys { try status(key, "criterion \(criterion.id) verdicts") }
-            for check in criterion.checks {
-                let place = "criterion \(criterion.id), check \(check.id)"
+        }
+        for (owner, checks) in criteria.map({ ("criterion \($0.id)", $0.checks) }) + observed {
+            for check in checks {
+                let place = "\(owner), check \(check.id)"
                 guard seenChecks.insert(check.id).inserted else { throw RubricError(message: "\(place): the check id is used twice") }
                 let kinds = [check.bands != nil, check.grades != nil, check.flags != nil].filter { $0 }.count
                 guard kinds == 1 else { throw RubricError(message: "\(place): give exactly one of `bands`, `grades`, `flags`") }

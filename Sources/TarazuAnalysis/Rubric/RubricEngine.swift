@@ -32,8 +32,11 @@ public enum RubricEngine {
                     target: target(recommendation.target, check: spec, from: from)))
             }
         }
+        let observations = (rubric.observations ?? []).map { group in
+            LensObservations(lens: group.lens, checks: group.checks.map { judge($0, resolver: resolver, wording: wording) })
+        }
         return Assessment(rubric: rubric.rubric, rubricVersion: rubric.version, year: year, lenses: rubric.lenses,
-                          statusLabels: labels, criteria: criteria, recommendations: recommendations)
+                          statusLabels: labels, criteria: criteria, recommendations: recommendations, observations: observations)
     }
 
     static func judge(_ check: Rubric.Check, resolver: FigureResolver, wording: RubricWording) -> CheckResult {
