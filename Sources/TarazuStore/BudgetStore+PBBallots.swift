@@ -96,24 +96,19 @@ extension BudgetStore {
     private static func castNew(_ requests: [PBCastQueue.Request], processID: Int64, definition: PBProcessDefinition,
                                 on sql: any SQLDatabase) async throws -> [Result<PBCastReceipt, BallotBoxError>] {
         let process = definition.process
-        let voting = process.phase(.voting)
         var outcomes: [Result<PBCastReceipt, BallotBoxError>?] = Array(repeating: nil, count: requests.count)
         var first: [String: Int] = [:]
         var rows: [[any SQLExpression]] = []
         var receipts: [Int: String] = [:]
         for (index, request) in requests.enumerated() {
             let ballot = request.ballot
-            if ballot.voterKey.isEmpty { outcomes[index] = .failure(.noVoterKey); continue }
-            if request.date < voting.start { outcomes[index] = .failure(.notOpenYet); continue }
-            if request.date >= voting.end { outcomes[index] = .failure(.closed); continue }
-            let problems = BallotValidator.validate(ballot, process)
-            if !problems.isEmpty { outcomes[index] = .failure(.invalid(problems)); continue }
+            if let refusal = PBRules.refusal(of: ballot, at: request.date, in: process) { outcomes[index] = .failure(refusal); continue }
             if let earlier = first[ballot.voterKey] {
                 outcomes[index] = .failure(.alreadyVoted(channel: requests[earlier].channel))
                 continue
             }
             first[ballot.voterKey] = index
-            let receipt = receiptNumber()
+            let receipt = PBRules.receiptNumber()
             receipts[index] = receipt
             rows.append([Value.of(processID), Value.of(ballot.voterKey), Value.of(request.channel.rawValue),
                          Value.of(ballot.district.code), Value.of(PBChoicesCodec.encode(ballot.choices)),
@@ -146,19 +141,13 @@ extension BudgetStore {
     private static func castOne(_ request: PBCastQueue.Request, processID: Int64, definition: PBProcessDefinition,
                                 seen: inout [String: BallotChannel], on sql: any SQLDatabase) async throws -> Result<PBCastReceipt, BallotBoxError> {
         let ballot = request.ballot, channel = request.channel
-        let process = definition.process
-        let voting = process.phase(.voting)
-        if ballot.voterKey.isEmpty { return .failure(.noVoterKey) }
-        if request.date < voting.start { return .failure(.notOpenYet) }
-        if request.date >= voting.end { return .failure(.closed) }
-        let problems = BallotValidator.validate(ballot, process)
-        if !problems.isEmpty { return .failure(.invalid(problems)) }
+        if let refusal = PBRules.refusal(of: ballot, at: request.date, in: definition.process) { return .failure(refusal) }
         let seenKey = "\(processID)|\(ballot.voterKey)"
         if let earlier = seen[seenKey], !definition.settings.allowChanges { return .failure(.alreadyVoted(channel: earlier)) }
         let now = StoreTime.milliseconds(request.date)
         let existing = try await sql.select().columns("id", "channel").from("pb_ballots")
             .where("process_id", .equal, processID).where("voter_hash", .equal, ballot.voterKey).first()
-        let receipt = receiptNumber()
+        let receipt = PBRules.receiptNumber()
         var replaced: BallotChannel?
         if let existing {
             let previous = BallotChannel(rawValue: try existing.decode(column: "channel", as: String.self)) ?? .web
@@ -231,12 +220,5 @@ extension BudgetStore {
             }
         }
         return (stored.definition, box)
-    }
-
-    /// 10 characters from an alphabet without look-alikes (no 0/O, 1/I/L).
-    static func receiptNumber() -> String {
-        let alphabet = Array("23456789ABCDEFGHJKMNPQRSTUVWXYZ")
-        var generator = SystemRandomNumberGenerator()
-        return String((0..<10).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
     }
 }
