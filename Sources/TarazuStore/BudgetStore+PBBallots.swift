@@ -19,7 +19,7 @@ extension BudgetStore {
     /// holding its ballot has committed.
     @discardableResult
     public func castPBBallot(process slug: String, _ ballot: CitizenBallot, channel: BallotChannel,
-                             at date: Date = Date()) async throws -> PBCastReceipt {
+                             at date: Date) async throws -> PBCastReceipt {
         try await castQueue.cast(PBCastQueue.Request(slug: slug, ballot: ballot, channel: channel, date: date), store: self)
     }
 
@@ -29,7 +29,7 @@ extension BudgetStore {
     /// Two casts of the same voter at the same instant meet the unique index: the loser's transaction
     /// rolls back and is run once more, where it sees the winner's ballot (replace or "already voted").
     public func castPBBallots(process slug: String, _ ballots: [CitizenBallot], channel: BallotChannel,
-                              at date: Date = Date()) async throws -> [PBCastReceipt] {
+                              at date: Date) async throws -> [PBCastReceipt] {
         let requests = ballots.map { PBCastQueue.Request(slug: slug, ballot: $0, channel: channel, date: date) }
         let outcomes = try await castRetryingOnce(requests, allOrNothing: true)
         var receipts: [PBCastReceipt] = []
@@ -205,20 +205,5 @@ extension BudgetStore {
             let lastAt = try row.decode(column: "last_at", as: Int64?.self) ?? 0
             return "\(processID):\(count):\(lastID):\(lastAt)"
         }
-    }
-
-    /// The process `slug` and its ballot box rebuilt from the stored ballots (for tallies,
-    /// participation figures and the pabulib export).
-    public func pbBox(process slug: String) async throws -> (PBProcessDefinition, BallotBox) {
-        guard let stored = try await pbProcess(slug) else { throw StoreError.notFound("no PB process '\(slug)'") }
-        var box = BallotBox(process: stored.definition.process, allowChanges: false)
-        for entry in try await pbBallots(process: slug) {
-            do {
-                try box.cast(entry.ballot, channel: entry.channel, at: entry.castAt)
-            } catch {
-                throw StoreError.unreadable(table: "pb_ballots", column: "choices", value: "\(entry.receipt): \(error.message.en)")
-            }
-        }
-        return (stored.definition, box)
     }
 }

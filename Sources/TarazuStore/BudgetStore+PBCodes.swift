@@ -3,12 +3,10 @@ import SQLKit
 import TarazuParticipation
 
 /// One-time codes for voters' phone numbers: only hashes are stored (the voter key and the code's HMAC);
-/// the rules are ``PBRules``'.
+/// the rules are ``PBRules``' (see ``PBRepository``).
 extension BudgetStore {
-    /// Records a new code for `phoneHash` in `process` (replacing the previous one), or throws
-    /// `OneTimeCodeIssueError.cooldown` while the previous one is younger than the policy's cooldown.
-    public func issuePBCode(process: String, phoneHash: String, codeHash: String, at date: Date = Date(),
-                            policy: OneTimeCodePolicy = .standard) async throws {
+    /// Records a new code for `phoneHash` in `process` unless the previous one is within the cooldown.
+    public func issuePBCode(process: String, phoneHash: String, codeHash: String, at date: Date, policy: OneTimeCodePolicy) async throws {
         let now = StoreTime.milliseconds(date)
         do {
             try await transaction { sql in
@@ -29,10 +27,9 @@ extension BudgetStore {
         }
     }
 
-    /// Checks the code whose hash is `codeHash` for `phoneHash` and records the try, in one
-    /// transaction. Without an issued code the answer is `.expired`.
-    public func verifyPBCode(process: String, phoneHash: String, codeHash: String, at date: Date = Date(),
-                             policy: OneTimeCodePolicy = .standard) async throws -> OneTimeCodeVerification {
+    /// Checks the code whose hash is `codeHash` for `phoneHash` and records the try, in one transaction.
+    public func verifyPBCode(process: String, phoneHash: String, codeHash: String, at date: Date,
+                             policy: OneTimeCodePolicy) async throws -> OneTimeCodeVerification {
         let now = StoreTime.milliseconds(date)
         return try await DatabaseErrorText.during("checking a code") {
             try await transaction { sql -> OneTimeCodeVerification in

@@ -3,11 +3,10 @@ import SQLKit
 import TarazuCore
 import TarazuParticipation
 
+/// What closed PB processes measured for a book (see ``PBRepository``).
 extension BudgetStore {
-    /// What the PB processes linked to book `name` (their `settings.book`) measured, once their voting
-    /// closed before `date`: the budgets put to the vote and the ballots by channel and district. Open
-    /// votes are left out, so the figures do not move while people vote.
-    public func measuredParticipation(book name: String, at date: Date = Date()) async throws -> [MeasuredParticipation] {
+    /// What the processes linked to book `name` measured once their voting closed by `date`.
+    public func measuredParticipation(book name: String, at date: Date) async throws -> [MeasuredParticipation] {
         let linked = try await pbProcesses().filter { PBRules.isMeasured($0, book: name, at: date) }
         guard !linked.isEmpty else { return [] }
         return try await DatabaseErrorText.during("counting the ballots of book '\(name)'") {

@@ -2,10 +2,10 @@ import Foundation
 import SQLKit
 import TarazuParticipation
 
-/// Participatory budgeting processes: added, listed, read.
+/// Participatory budgeting processes: added, listed, read (see ``PBRepository``).
 extension BudgetStore {
     /// Adds a process; throws ``StoreError/conflict(_:)`` when its slug (id) is taken.
-    public func addPBProcess(_ definition: PBProcessDefinition, at date: Date = Date(), audit: AuditEntry? = nil) async throws -> PBStoredProcess {
+    public func addPBProcess(_ definition: PBProcessDefinition, at date: Date, audit: AuditEntry?) async throws -> PBStoredProcess {
         let slug = definition.process.id
         let text = PBProcessFile.json(definition)
         return try await DatabaseErrorText.during("adding PB process '\(slug)'") {

@@ -71,7 +71,7 @@ import VaporTesting
                 #expect(response.text.contains("نام کاربری یا گذرواژه درست نیست"))
                 #expect(AuthHarness.setCookie(response, SessionTokens.sessionCookie) == nil)
             }
-            try await store.setDisabled("sara", true)
+            try await store.setDisabled("sara", true, audit: nil)
             let disabled = try await AuthHarness.logIn(app, "sara")
             #expect(disabled.status == .unauthorized)
             #expect(try await store.auditLog(limit: 5).map(\.action) == ["login.failure", "login.failure", "login.failure"])

@@ -115,7 +115,7 @@ import ZIPFoundation
             #expect(response.text.contains("budget_lines.csv") && response.text.contains("approved") && (response.text.contains("<td>2</td>") || response.text.contains("<td>1</td>")))
             #expect(response.text.contains("nothing was written"))
             #expect(try await store.books().isEmpty)
-            #expect(try await store.history().isEmpty)
+            #expect(try await store.history(of: nil).isEmpty)
             #expect(try await store.auditLog(limit: 1).first?.action == "upload.reject")
             let wrongType = try await Self.upload(app, analyst, fileName: "book.exe", data: Data("x".utf8))
             #expect(wrongType.status == .unprocessableEntity && wrongType.text.contains("unsupported file type"))
@@ -202,7 +202,7 @@ import ZIPFoundation
             let a = try await BookVersions.importBook(WebHarness.smallBook, into: store, source: "a", importedBy: "cli")
             var changed = WebHarness.smallBook
             changed.budgetLines[0].approved = Money(rials: 1)
-            _ = try await store.importBook(changed, source: "b", importedBy: "cli", snapshot: Data("not a zip".utf8))
+            _ = try await store.importBook(changed, source: "b", importedBy: "cli", snapshot: Data("not a zip".utf8), audit: nil)
             let b = try #require(try await store.history(of: changed.metadata.name).last)
             await #expect(throws: RollbackError.self) {
                 _ = try await BookVersions.rollback(changed.metadata.name, to: b.id, in: store, actor: "cli", client: "cli")
@@ -211,12 +211,12 @@ import ZIPFoundation
             let refused = try await AuthHarness.post(app, "/manage/books/\(changed.metadata.name)/rollback?lang=en", cookie: analyst.cookie,
                                                      fields: [("csrf_token", analyst.csrf), ("import_id", String(b.id))])
             #expect(refused.status == .unprocessableEntity && refused.text.contains("damaged"))
-            #expect(try await store.history().count == 2)
+            #expect(try await store.history(of: nil).count == 2)
             #expect(try await store.books().first?.contentHash == changed.contentHash)
             // The good snapshot still restores A.
             _ = try await BookVersions.rollback(changed.metadata.name, to: a.id, in: store, actor: "cli", client: "cli")
             #expect(try await store.books().first?.contentHash == WebHarness.smallBook.contentHash)
-            #expect(try await store.history().count == 3)
+            #expect(try await store.history(of: nil).count == 3)
         }
     }
 }
