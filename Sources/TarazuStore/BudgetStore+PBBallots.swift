@@ -189,21 +189,24 @@ extension BudgetStore {
         }
     }
 
-    /// A short text that changes whenever a ballot of process `slug` is cast or replaced (its count, its
-    /// newest row and newest cast time), read with one query: what a cache of tallies is keyed on.
+    /// A short text that changes whenever a ballot of process `slug` is cast or replaced, read with one query:
+    /// the count, the newest row, the newest cast time and the sum of the cast times (from the opening of the
+    /// vote, so that it stays far from overflowing), which a replacement changes even when it is not the newest.
     public func pbBallotStamp(process slug: String) async throws -> String {
         try await DatabaseErrorText.during("reading the ballots of '\(slug)'") {
             let db = try sql()
-            let (processID, _) = try await Self.pbProcessRow(slug, on: db)
-            guard let row = try await db.select()
-                .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-                .column(SQLFunction("MAX", args: SQLColumn("id")), as: "last_id")
-                .column(SQLFunction("MAX", args: SQLColumn("cast_at_ms")), as: "last_at")
-                .from("pb_ballots").where("process_id", .equal, processID).first() else { return "\(processID):0" }
+            let (processID, definition) = try await Self.pbProcessRow(slug, on: db)
+            let opening = StoreTime.milliseconds(definition.process.phase(.voting).start)
+            guard let row = try await db.raw("""
+                SELECT COUNT(*) AS n, MAX(id) AS last_id, MAX(cast_at_ms) AS last_at,
+                       CAST(COALESCE(SUM(cast_at_ms - \(bind: opening)), 0) AS BIGINT) AS cast_times
+                FROM pb_ballots WHERE process_id = \(bind: processID)
+                """).first() else { return "\(processID):0" }
             let count = try row.decode(column: "n", as: Int64.self)
             let lastID = try row.decode(column: "last_id", as: Int64?.self) ?? 0
             let lastAt = try row.decode(column: "last_at", as: Int64?.self) ?? 0
-            return "\(processID):\(count):\(lastID):\(lastAt)"
+            let castTimes = try row.decode(column: "cast_times", as: Int64.self)
+            return "\(processID):\(count):\(lastID):\(lastAt):\(castTimes)"
         }
     }
 }

@@ -45,7 +45,8 @@ public protocol PBRepository: Sendable {
     /// Every ballot of process `slug`, in first-cast order.
     func pbBallots(process slug: String) async throws -> [PBStoredBallot]
     /// A short text that changes whenever a ballot of process `slug` is cast or replaced, and stays the same
-    /// while none is: what a cache of tallies is keyed on.
+    /// while none is: what a cache of tallies is keyed on. (The SQL store's misses only a replacement cast at
+    /// the very millisecond of the ballot it replaces.)
     func pbBallotStamp(process slug: String) async throws -> String
 
     /// Records a new code for `phoneHash` in `process` (replacing the previous one), or throws

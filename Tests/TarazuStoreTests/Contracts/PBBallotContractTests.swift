@@ -126,10 +126,12 @@ struct PBBallotContractTests {
             try await pb.castPBBallot(process: "test-pb", PBTestProcess.ballot("b"), channel: .web, at: now.addingTimeInterval(10))
             stamps.append(try await pb.pbBallotStamp(process: "test-pb"))
             #expect(try await pb.pbBallotStamp(process: "test-pb") == stamps.last)
-            // A ballot of another process does not change it; a replacement does.
+            // A ballot of another process does not change it; a replacement does, of the newest ballot or of an older one.
             try await pb.castPBBallot(process: "other", PBTestProcess.ballot("a"), channel: .web, at: now.addingTimeInterval(20))
             #expect(try await pb.pbBallotStamp(process: "test-pb") == stamps.last)
             try await pb.castPBBallot(process: "test-pb", PBTestProcess.ballot("b", ["2"]), channel: .sms, at: now.addingTimeInterval(30))
+            stamps.append(try await pb.pbBallotStamp(process: "test-pb"))
+            try await pb.castPBBallot(process: "test-pb", PBTestProcess.ballot("a", ["2"]), channel: .sms, at: now.addingTimeInterval(25))
             stamps.append(try await pb.pbBallotStamp(process: "test-pb"))
             #expect(Set(stamps).count == stamps.count)
             await #expect(throws: StoreError.self) { _ = try await pb.pbBallotStamp(process: "nope") }
