@@ -31,17 +31,7 @@ extension BudgetStore {
     public func castPBBallots(process slug: String, _ ballots: [CitizenBallot], channel: BallotChannel,
                               at date: Date) async throws -> [PBCastReceipt] {
         let requests = ballots.map { PBCastQueue.Request(slug: slug, ballot: $0, channel: channel, date: date) }
-        let outcomes = try await castRetryingOnce(requests, allOrNothing: true)
-        var receipts: [PBCastReceipt] = []
-        var refusals: [PBRefusedBallot] = []
-        for (index, outcome) in outcomes.enumerated() {
-            switch outcome {
-            case .success(let receipt): receipts.append(receipt)
-            case .failure(let error): refusals.append(PBRefusedBallot(index: index, error: error))
-            }
-        }
-        if !refusals.isEmpty { throw PBBatchRefusal(refusals: refusals) }
-        return receipts
+        return try PBRules.receipts(try await castRetryingOnce(requests, allOrNothing: true))
     }
 
     /// Writes `requests` in one transaction, each checked on its own; with `allOrNothing`, any refusal

@@ -58,17 +58,7 @@ public actor InMemoryPB: PBRepository {
     }
 
     public func castPBBallots(process slug: String, _ ballots: [CitizenBallot], channel: BallotChannel, at date: Date) throws -> [PBCastReceipt] {
-        let outcomes = try cast(ballots, process: slug, channel: channel, at: date, allOrNothing: true)
-        var receipts: [PBCastReceipt] = []
-        var refusals: [PBRefusedBallot] = []
-        for (index, outcome) in outcomes.enumerated() {
-            switch outcome {
-            case .success(let receipt): receipts.append(receipt)
-            case .failure(let error): refusals.append(PBRefusedBallot(index: index, error: error))
-            }
-        }
-        if !refusals.isEmpty { throw PBBatchRefusal(refusals: refusals) }
-        return receipts
+        try PBRules.receipts(try cast(ballots, process: slug, channel: channel, at: date, allOrNothing: true))
     }
 
     public func pbBallots(process slug: String) throws -> [PBStoredBallot] {

@@ -2,8 +2,9 @@ import Foundation
 import TarazuCore
 import TarazuParticipation
 
-/// What the SQL and the in-memory PB repositories decide alike: the checks of a cast, receipts, the rules of
-/// one-time codes over stored values (times in milliseconds), participation counts, stored definitions.
+/// What the SQL and the in-memory PB repositories decide alike: the checks of a cast, receipts, batch
+/// refusals, the rules of one-time codes over stored values (times in milliseconds), participation counts,
+/// stored definitions.
 enum PBRules {
     /// Why `ballot` cast at `date` is refused before its voter's earlier ballot is looked at, or nil.
     static func refusal(of ballot: CitizenBallot, at date: Date, in process: PBProcess) -> BallotBoxError? {
@@ -13,6 +14,20 @@ enum PBRules {
         if date >= voting.end { return .closed }
         let problems = BallotValidator.validate(ballot, process)
         return problems.isEmpty ? nil : .invalid(problems)
+    }
+
+    /// The receipts of a batch whose ballots were all accepted, else ``PBBatchRefusal`` listing every refused one.
+    static func receipts(_ outcomes: [Result<PBCastReceipt, BallotBoxError>]) throws(PBBatchRefusal) -> [PBCastReceipt] {
+        var receipts: [PBCastReceipt] = []
+        var refusals: [PBRefusedBallot] = []
+        for (index, outcome) in outcomes.enumerated() {
+            switch outcome {
+            case .success(let receipt): receipts.append(receipt)
+            case .failure(let error): refusals.append(PBRefusedBallot(index: index, error: error))
+            }
+        }
+        if !refusals.isEmpty { throw PBBatchRefusal(refusals: refusals) }
+        return receipts
     }
 
     /// 10 characters from an alphabet without look-alikes (no 0/O, 1/I/L).

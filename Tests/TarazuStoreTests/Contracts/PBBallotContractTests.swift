@@ -49,10 +49,7 @@ struct PBBallotContractTests {
 
     @Test(arguments: Implementation.available)
     func changesReplaceTheBallotInItsPlace(_ implementation: Implementation) async throws {
-        try await implementation.withRepositories { (repositories) async throws in
-            let pb = repositories.pb
-            _ = try await pb.addPBProcess(try PBTestProcess.definition(allowChanges: true), audit: nil)
-            let now = Date()
+        try await implementation.withTestProcess(allowChanges: true) { pb, now in
             try await pb.castPBBallot(process: "test-pb", PBTestProcess.ballot("k"), channel: .web, at: now)
             try await pb.castPBBallot(process: "test-pb", PBTestProcess.ballot("m"), channel: .kiosk, at: now)
             let changed = CitizenBallot(voterKey: "k", district: .region("1"), choices: .approvals(["11"]))
@@ -71,10 +68,7 @@ struct PBBallotContractTests {
 
     @Test(arguments: Implementation.available)
     func batchesAreAllOrNothing(_ implementation: Implementation) async throws {
-        try await implementation.withRepositories { (repositories) async throws in
-            let pb = repositories.pb
-            _ = try await pb.addPBProcess(try PBTestProcess.definition(), audit: nil)
-            let now = Date()
+        try await implementation.withTestProcess { pb, now in
             try await pb.castPBBallot(process: "test-pb", PBTestProcess.ballot("web-voter"), channel: .web, at: now)
             let good = PBTestProcess.ballot("paper:1")
             let invalid = PBTestProcess.ballot("paper:2", ["99"])
@@ -100,10 +94,7 @@ struct PBBallotContractTests {
 
     @Test(arguments: Implementation.available)
     func batchesReplaceWhenChangesAreAllowed(_ implementation: Implementation) async throws {
-        try await implementation.withRepositories { (repositories) async throws in
-            let pb = repositories.pb
-            _ = try await pb.addPBProcess(try PBTestProcess.definition(allowChanges: true), audit: nil)
-            let now = Date()
+        try await implementation.withTestProcess(allowChanges: true) { pb, now in
             try await pb.castPBBallot(process: "test-pb", PBTestProcess.ballot("x"), channel: .web, at: now)
             let batch = [PBTestProcess.ballot("y", ["2"]), PBTestProcess.ballot("x", ["3"]), PBTestProcess.ballot("y", ["3"])]
             let receipts = try await pb.castPBBallots(process: "test-pb", batch, channel: .paper, at: now)

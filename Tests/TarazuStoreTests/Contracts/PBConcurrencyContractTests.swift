@@ -28,10 +28,7 @@ struct PBConcurrencyContractTests {
     /// taking the others down.
     @Test(arguments: Implementation.available)
     func simultaneousCastsAreJudgedOneByOne(_ implementation: Implementation) async throws {
-        try await implementation.withRepositories { (repositories) async throws in
-            let pb = repositories.pb
-            _ = try await pb.addPBProcess(try PBTestProcess.definition(), audit: nil)
-            let now = Date()
+        try await implementation.withTestProcess { pb, now in
             let outcomes = await withTaskGroup(of: Outcome.self) { group in
                 for index in 0..<300 {
                     group.addTask {

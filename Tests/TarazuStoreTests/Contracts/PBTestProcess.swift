@@ -1,6 +1,7 @@
 import Foundation
 import TarazuCore
 import TarazuParticipation
+@testable import TarazuStore
 
 /// The process the PB contracts vote in.
 enum PBTestProcess {
@@ -31,5 +32,15 @@ enum PBTestProcess {
     /// A citywide ballot of `voter` for `projects`.
     static func ballot(_ voter: String, _ projects: [String] = ["1"]) -> CitizenBallot {
         CitizenBallot(voterKey: voter, district: .citywide, choices: .approvals(projects))
+    }
+}
+
+extension Implementation {
+    /// Runs `body` with the PB repository of fresh repositories holding the test process ("test-pb"), and now.
+    func withTestProcess(allowChanges: Bool = false, _ body: (any PBRepository, Date) async throws -> Void) async throws {
+        try await withRepositories { (repositories) async throws in
+            _ = try await repositories.pb.addPBProcess(try PBTestProcess.definition(allowChanges: allowChanges), audit: nil)
+            try await body(repositories.pb, Date())
+        }
     }
 }
