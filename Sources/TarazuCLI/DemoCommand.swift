@@ -60,7 +60,7 @@ struct DemoCommand: AsyncParsableCommand {
         print("      tarazu user add NAME --role council|analyst|admin --db \(try store.location())   (then sign in at /login for the dashboard)")
         if serve {
             print("")
-            try await store.withStore { store in try await TarazuWebApp.serve(store: store, hostname: "127.0.0.1", port: port) }
+            try await store.withStore { store in try await TarazuWebApp.serve(repositories: Repositories(store), hostname: "127.0.0.1", port: port) }
         }
     }
 }

@@ -27,7 +27,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await store.withStore { store in
-            try await TarazuWebApp.serve(store: store, hostname: hostname, port: port, idleTimeoutSeconds: idleTimeout)
+            try await TarazuWebApp.serve(repositories: Repositories(store), hostname: hostname, port: port, idleTimeoutSeconds: idleTimeout)
         }
     }
 }

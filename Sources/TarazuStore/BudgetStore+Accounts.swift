@@ -1,14 +1,15 @@
 import Foundation
 import SQLKit
 
-/// Accounts: added, listed, changed; never deleted (disabled instead), so the audit log keeps its actors.
+/// Accounts: added, listed, changed; never deleted (disabled instead), so the audit log keeps its actors
+/// (see ``AccountRepository``).
 extension BudgetStore {
     static let accountColumns = ["id", "username", "display_name", "role", "created_at_ms", "disabled"]
 
     /// Adds an account; throws ``StoreError/conflict(_:)`` when the username is taken.
     /// - Parameter audit: an audit entry written in the same transaction.
     public func addAccount(username: String, displayName: String, role: AccountRole, passwordHash: String,
-                           at date: Date = Date(), audit: AuditEntry? = nil) async throws -> Account {
+                           at date: Date, audit: AuditEntry?) async throws -> Account {
         try await DatabaseErrorText.during("adding account '\(username)'") {
             try await transaction { sql in
                 if try await sql.select().column("id").from("accounts").where("username", .equal, username).first() != nil {
@@ -34,11 +35,6 @@ extension BudgetStore {
         }
     }
 
-    /// The account named `username`, or nil.
-    public func account(named username: String) async throws -> Account? {
-        try await credentials(named: username)?.account
-    }
-
     /// The account named `username` with its password hash, or nil.
     public func credentials(named username: String) async throws -> AccountCredentials? {
         try await DatabaseErrorText.during("reading account '\(username)'") {
@@ -51,19 +47,19 @@ extension BudgetStore {
 
     /// Changes the role of `username` (and writes `audit`, in the same transaction).
     /// Throws ``StoreError/notFound(_:)`` when there is no such account.
-    public func setRole(of username: String, to role: AccountRole, audit: AuditEntry? = nil) async throws {
+    public func setRole(of username: String, to role: AccountRole, audit: AuditEntry?) async throws {
         try await updateAccount(username, "changing the role of '\(username)'", ["role": Value.of(role.rawValue)],
                                 endSessions: false, audit: audit)
     }
 
     /// Disables (or enables again) `username`; disabling ends its sessions.
-    public func setDisabled(_ username: String, _ disabled: Bool, audit: AuditEntry? = nil) async throws {
+    public func setDisabled(_ username: String, _ disabled: Bool, audit: AuditEntry?) async throws {
         try await updateAccount(username, "disabling '\(username)'", ["disabled": Value.of(disabled)],
                                 endSessions: disabled, audit: audit)
     }
 
     /// Replaces the password hash of `username` and ends its sessions.
-    public func setPasswordHash(of username: String, to hash: String, audit: AuditEntry? = nil) async throws {
+    public func setPasswordHash(of username: String, to hash: String, audit: AuditEntry?) async throws {
         try await updateAccount(username, "changing the password of '\(username)'", ["password_hash": Value.of(hash)],
                                 endSessions: true, audit: audit)
     }

@@ -1,7 +1,7 @@
 import Foundation
 import SQLKit
 
-/// The audit log: append-only, read newest first.
+/// The audit log: append-only, read newest first (see ``AuditRepository``).
 extension BudgetStore {
     /// Appends `entry` (its `id` is ignored) and returns it with the id the store gave it.
     @discardableResult
@@ -23,7 +23,7 @@ extension BudgetStore {
     }
 
     /// At most `limit` entries, newest first, skipping the `offset` newest.
-    public func auditLog(limit: Int, offset: Int = 0) async throws -> [AuditEntry] {
+    public func auditLog(limit: Int, offset: Int) async throws -> [AuditEntry] {
         try await DatabaseErrorText.during("reading the audit log") {
             try await sql().select().columns("id", "at_ms", "actor", "action", "target", "detail", "client").from("audit_log")
                 .orderBy("id", .descending).limit(max(0, limit)).offset(max(0, offset)).all().map { row in

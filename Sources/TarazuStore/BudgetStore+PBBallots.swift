@@ -19,7 +19,7 @@ extension BudgetStore {
     /// holding its ballot has committed.
     @discardableResult
     public func castPBBallot(process slug: String, _ ballot: CitizenBallot, channel: BallotChannel,
-                             at date: Date = Date()) async throws -> PBCastReceipt {
+                             at date: Date) async throws -> PBCastReceipt {
         try await castQueue.cast(PBCastQueue.Request(slug: slug, ballot: ballot, channel: channel, date: date), store: self)
     }
 
@@ -29,19 +29,9 @@ extension BudgetStore {
     /// Two casts of the same voter at the same instant meet the unique index: the loser's transaction
     /// rolls back and is run once more, where it sees the winner's ballot (replace or "already voted").
     public func castPBBallots(process slug: String, _ ballots: [CitizenBallot], channel: BallotChannel,
-                              at date: Date = Date()) async throws -> [PBCastReceipt] {
+                              at date: Date) async throws -> [PBCastReceipt] {
         let requests = ballots.map { PBCastQueue.Request(slug: slug, ballot: $0, channel: channel, date: date) }
-        let outcomes = try await castRetryingOnce(requests, allOrNothing: true)
-        var receipts: [PBCastReceipt] = []
-        var refusals: [PBRefusedBallot] = []
-        for (index, outcome) in outcomes.enumerated() {
-            switch outcome {
-            case .success(let receipt): receipts.append(receipt)
-            case .failure(let error): refusals.append(PBRefusedBallot(index: index, error: error))
-            }
-        }
-        if !refusals.isEmpty { throw PBBatchRefusal(refusals: refusals) }
-        return receipts
+        return try PBRules.receipts(try await castRetryingOnce(requests, allOrNothing: true))
     }
 
     /// Writes `requests` in one transaction, each checked on its own; with `allOrNothing`, any refusal
@@ -96,24 +86,19 @@ extension BudgetStore {
     private static func castNew(_ requests: [PBCastQueue.Request], processID: Int64, definition: PBProcessDefinition,
                                 on sql: any SQLDatabase) async throws -> [Result<PBCastReceipt, BallotBoxError>] {
         let process = definition.process
-        let voting = process.phase(.voting)
         var outcomes: [Result<PBCastReceipt, BallotBoxError>?] = Array(repeating: nil, count: requests.count)
         var first: [String: Int] = [:]
         var rows: [[any SQLExpression]] = []
         var receipts: [Int: String] = [:]
         for (index, request) in requests.enumerated() {
             let ballot = request.ballot
-            if ballot.voterKey.isEmpty { outcomes[index] = .failure(.noVoterKey); continue }
-            if request.date < voting.start { outcomes[index] = .failure(.notOpenYet); continue }
-            if request.date >= voting.end { outcomes[index] = .failure(.closed); continue }
-            let problems = BallotValidator.validate(ballot, process)
-            if !problems.isEmpty { outcomes[index] = .failure(.invalid(problems)); continue }
+            if let refusal = PBRules.refusal(of: ballot, at: request.date, in: process) { outcomes[index] = .failure(refusal); continue }
             if let earlier = first[ballot.voterKey] {
                 outcomes[index] = .failure(.alreadyVoted(channel: requests[earlier].channel))
                 continue
             }
             first[ballot.voterKey] = index
-            let receipt = receiptNumber()
+            let receipt = PBRules.receiptNumber()
             receipts[index] = receipt
             rows.append([Value.of(processID), Value.of(ballot.voterKey), Value.of(request.channel.rawValue),
                          Value.of(ballot.district.code), Value.of(PBChoicesCodec.encode(ballot.choices)),
@@ -146,19 +131,13 @@ extension BudgetStore {
     private static func castOne(_ request: PBCastQueue.Request, processID: Int64, definition: PBProcessDefinition,
                                 seen: inout [String: BallotChannel], on sql: any SQLDatabase) async throws -> Result<PBCastReceipt, BallotBoxError> {
         let ballot = request.ballot, channel = request.channel
-        let process = definition.process
-        let voting = process.phase(.voting)
-        if ballot.voterKey.isEmpty { return .failure(.noVoterKey) }
-        if request.date < voting.start { return .failure(.notOpenYet) }
-        if request.date >= voting.end { return .failure(.closed) }
-        let problems = BallotValidator.validate(ballot, process)
-        if !problems.isEmpty { return .failure(.invalid(problems)) }
+        if let refusal = PBRules.refusal(of: ballot, at: request.date, in: definition.process) { return .failure(refusal) }
         let seenKey = "\(processID)|\(ballot.voterKey)"
         if let earlier = seen[seenKey], !definition.settings.allowChanges { return .failure(.alreadyVoted(channel: earlier)) }
         let now = StoreTime.milliseconds(request.date)
         let existing = try await sql.select().columns("id", "channel").from("pb_ballots")
             .where("process_id", .equal, processID).where("voter_hash", .equal, ballot.voterKey).first()
-        let receipt = receiptNumber()
+        let receipt = PBRules.receiptNumber()
         var replaced: BallotChannel?
         if let existing {
             let previous = BallotChannel(rawValue: try existing.decode(column: "channel", as: String.self)) ?? .web
@@ -200,43 +179,24 @@ extension BudgetStore {
         }
     }
 
-    /// A short text that changes whenever a ballot of process `slug` is cast or replaced (its count, its
-    /// newest row and newest cast time), read with one query: what a cache of tallies is keyed on.
+    /// A short text that changes whenever a ballot of process `slug` is cast or replaced, read with one query:
+    /// the count, the newest row, the newest cast time and the sum of the cast times (from the opening of the
+    /// vote, so that it stays far from overflowing), which a replacement changes even when it is not the newest.
     public func pbBallotStamp(process slug: String) async throws -> String {
         try await DatabaseErrorText.during("reading the ballots of '\(slug)'") {
             let db = try sql()
-            let (processID, _) = try await Self.pbProcessRow(slug, on: db)
-            guard let row = try await db.select()
-                .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-                .column(SQLFunction("MAX", args: SQLColumn("id")), as: "last_id")
-                .column(SQLFunction("MAX", args: SQLColumn("cast_at_ms")), as: "last_at")
-                .from("pb_ballots").where("process_id", .equal, processID).first() else { return "\(processID):0" }
+            let (processID, definition) = try await Self.pbProcessRow(slug, on: db)
+            let opening = StoreTime.milliseconds(definition.process.phase(.voting).start)
+            guard let row = try await db.raw("""
+                SELECT COUNT(*) AS n, MAX(id) AS last_id, MAX(cast_at_ms) AS last_at,
+                       CAST(COALESCE(SUM(cast_at_ms - \(bind: opening)), 0) AS BIGINT) AS cast_times
+                FROM pb_ballots WHERE process_id = \(bind: processID)
+                """).first() else { return "\(processID):0" }
             let count = try row.decode(column: "n", as: Int64.self)
             let lastID = try row.decode(column: "last_id", as: Int64?.self) ?? 0
             let lastAt = try row.decode(column: "last_at", as: Int64?.self) ?? 0
-            return "\(processID):\(count):\(lastID):\(lastAt)"
+            let castTimes = try row.decode(column: "cast_times", as: Int64.self)
+            return "\(processID):\(count):\(lastID):\(lastAt):\(castTimes)"
         }
-    }
-
-    /// The process `slug` and its ballot box rebuilt from the stored ballots (for tallies,
-    /// participation figures and the pabulib export).
-    public func pbBox(process slug: String) async throws -> (PBProcessDefinition, BallotBox) {
-        guard let stored = try await pbProcess(slug) else { throw StoreError.notFound("no PB process '\(slug)'") }
-        var box = BallotBox(process: stored.definition.process, allowChanges: false)
-        for entry in try await pbBallots(process: slug) {
-            do {
-                try box.cast(entry.ballot, channel: entry.channel, at: entry.castAt)
-            } catch {
-                throw StoreError.unreadable(table: "pb_ballots", column: "choices", value: "\(entry.receipt): \(error.message.en)")
-            }
-        }
-        return (stored.definition, box)
-    }
-
-    /// 10 characters from an alphabet without look-alikes (no 0/O, 1/I/L).
-    static func receiptNumber() -> String {
-        let alphabet = Array("23456789ABCDEFGHJKMNPQRSTUVWXYZ")
-        var generator = SystemRandomNumberGenerator()
-        return String((0..<10).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
     }
 }

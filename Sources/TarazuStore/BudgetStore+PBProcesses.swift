@@ -2,10 +2,10 @@ import Foundation
 import SQLKit
 import TarazuParticipation
 
-/// Participatory budgeting processes: added, listed, read.
+/// Participatory budgeting processes: added, listed, read (see ``PBRepository``).
 extension BudgetStore {
     /// Adds a process; throws ``StoreError/conflict(_:)`` when its slug (id) is taken.
-    public func addPBProcess(_ definition: PBProcessDefinition, at date: Date = Date(), audit: AuditEntry? = nil) async throws -> PBStoredProcess {
+    public func addPBProcess(_ definition: PBProcessDefinition, at date: Date, audit: AuditEntry?) async throws -> PBStoredProcess {
         let slug = definition.process.id
         let text = PBProcessFile.json(definition)
         return try await DatabaseErrorText.during("adding PB process '\(slug)'") {
@@ -40,14 +40,7 @@ extension BudgetStore {
 
     static func pbProcess(from row: any SQLRow) throws -> PBStoredProcess {
         let reader = ColumnReader(row: row, table: "pb_processes")
-        let text = try reader.text("definition")
-        let definition: PBProcessDefinition
-        do {
-            definition = try PBDefinitionCache.shared.definition(text)
-        } catch {
-            throw StoreError.unreadable(table: "pb_processes", column: "definition", value: error.description)
-        }
-        return try PBStoredProcess(slug: reader.text("slug"), definition: definition,
+        return try PBStoredProcess(slug: reader.text("slug"), definition: PBRules.definition(stored: reader.text("definition")),
                                    createdAt: StoreTime.date(reader.int64("created_at_ms")),
                                    updatedAt: StoreTime.date(reader.int64("updated_at_ms")))
     }

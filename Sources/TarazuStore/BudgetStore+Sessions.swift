@@ -1,7 +1,8 @@
 import Foundation
 import SQLKit
 
-/// Sessions: created at sign-in, found by the hash of the cookie's token, deleted at sign-out.
+/// Sessions: created at sign-in, found by the hash of the cookie's token, deleted at sign-out (see
+/// ``AccountRepository``).
 extension BudgetStore {
     /// Records a session of `accountID` whose cookie token hashes to `tokenHash`.
     public func createSession(accountID: Int64, tokenHash: String, csrfToken: String, createdAt: Date,
@@ -17,7 +18,7 @@ extension BudgetStore {
 
     /// The live session whose token hashes to `tokenHash`: nil when unknown, expired at `now`, or its
     /// account is disabled.
-    public func session(tokenHash: String, now: Date = Date()) async throws -> AccountSession? {
+    public func session(tokenHash: String, now: Date) async throws -> AccountSession? {
         try await DatabaseErrorText.during("reading a session") {
             let columns = Self.accountColumns.map { SQLColumn($0, table: "accounts") as any SQLExpression }
                 + ["id", "csrf_token", "created_at_ms", "expires_at_ms"].map { SQLAlias(SQLColumn($0, table: "sessions"), as: SQLIdentifier("s_" + $0)) as any SQLExpression }
@@ -43,7 +44,7 @@ extension BudgetStore {
 
     /// Deletes the sessions that expired before `now`; returns how many there were.
     @discardableResult
-    public func deleteExpiredSessions(now: Date = Date()) async throws -> Int {
+    public func deleteExpiredSessions(now: Date) async throws -> Int {
         try await DatabaseErrorText.during("removing expired sessions") {
             let sql = try sql()
             let cutoff = StoreTime.milliseconds(now)

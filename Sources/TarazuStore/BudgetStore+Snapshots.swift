@@ -32,7 +32,7 @@ extension BudgetStore {
     }
 
     /// The ids of the imports that have a snapshot (of the book `name`, or of every book when nil).
-    public func importsWithSnapshots(of name: String? = nil) async throws -> Set<Int64> {
+    public func importsWithSnapshots(of name: String?) async throws -> Set<Int64> {
         try await DatabaseErrorText.during("listing the snapshots") {
             let query = try sql().select().column(SQLColumn("import_id", table: "book_snapshots")).from("book_snapshots")
                 .join("book_imports", on: SQLColumn("import_id", table: "book_snapshots"), .equal, SQLColumn("id", table: "book_imports"))

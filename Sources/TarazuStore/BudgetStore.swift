@@ -86,8 +86,8 @@ public final class BudgetStore: Sendable {
     ///   that this version can be restored later (see ``snapshot(ofImport:)``).
     /// - Parameter audit: an audit entry written in the same transaction (its target and detail are kept,
     ///   and " import #ID" is appended to the detail).
-    public func importBook(_ book: BudgetBook, source: String, importedBy: String? = nil, snapshot: Data? = nil,
-                           audit: AuditEntry? = nil) async throws -> ImportRecord {
+    public func importBook(_ book: BudgetBook, source: String, importedBy: String?, snapshot: Data?,
+                           audit: AuditEntry?) async throws -> ImportRecord {
         let extra = ImportExtras(importedBy: importedBy, snapshot: snapshot, audit: audit)
         let contentHash = book.contentHash
         let counts = BookRowCounts(of: book)
@@ -139,9 +139,8 @@ public final class BudgetStore: Sendable {
                 try await sql.insert(into: "book_snapshots").columns("import_id", "media_type", "bytes")
                     .values([Value.of(importID), Value.of(BookSnapshotRecord.zipMediaType), SQLBind(snapshot)]).run()
             }
-            if var audit = extra.audit {
-                audit.detail += (audit.detail.isEmpty ? "" : " ") + "import #\(importID)"
-                _ = try await Self.appendAudit(audit, on: sql)
+            if let audit = extra.audit {
+                _ = try await Self.appendAudit(audit.noting(import: importID), on: sql)
             }
 
             let metadata = book.metadata
@@ -251,7 +250,7 @@ public final class BudgetStore: Sendable {
 
     /// The import history, oldest first: of the book named `name`, or of every book when nil.
     /// Entries stay after their book is replaced.
-    public func history(of name: String? = nil) async throws -> [ImportRecord] {
+    public func history(of name: String?) async throws -> [ImportRecord] {
         try await DatabaseErrorText.during("reading the import history") {
             let query = try sql().select().columns(Self.importColumns).from("book_imports")
             if let name { _ = query.where("book_name", .equal, name) }

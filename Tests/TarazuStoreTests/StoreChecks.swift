@@ -83,7 +83,7 @@ enum StoreChecks {
             #expect(try await store.loadBook(named: "tabriz") == newTabriz)
             #expect(try await store.rowCount(of: "budget_lines") == 68)
             #expect(try await store.history(of: "mashhad") == [mashhadRecord])
-            #expect(try await store.history().map(\.bookName) == ["tabriz", "mashhad", "tabriz"])
+            #expect(try await store.history(of: nil).map(\.bookName) == ["tabriz", "mashhad", "tabriz"])
         }
     }
 
@@ -153,7 +153,7 @@ enum StoreChecks {
             let record = try await store.importBook(book, source: "first session")
             let again = try await BudgetStore.open(location)
             #expect(try await again.loadBook(named: "tabriz") == book)
-            #expect(try await again.history() == [record])
+            #expect(try await again.history(of: nil) == [record])
             #expect(try await again.rowCount(of: "_fluent_migrations") == StoreMigrations.all.count)
             await again.shutdown()
         }

@@ -64,7 +64,7 @@ struct StoreSnapshot: Equatable {
 
     init(_ store: BudgetStore) async throws {
         summaries = try await store.books()
-        history = try await store.history()
+        history = try await store.history(of: nil)
         var books: [BudgetBook?] = []
         for summary in summaries { books.append(try await store.loadBook(named: summary.name)) }
         self.books = books

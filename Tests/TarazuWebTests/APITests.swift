@@ -176,11 +176,11 @@ import VaporTesting
     }
 
     @Test func reimportInvalidatesTheCache() async throws {
-        try await WebHarness.withApp { app, store in
+        try await WebHarness.withApp { app, stores in
             let before = try WebHarness.object(try await WebHarness.get(app, "/api/v1/books/\(name)/indicators"))
             var changed = WebHarness.smallBook
             changed.budgetLines[0].approved = Money(rials: changed.budgetLines[0].approved.rials + 1_000_000)
-            _ = try await store.importBook(changed, source: "test")
+            _ = try await stores.books.importBook(changed, source: "test")
             let after = try WebHarness.object(try await WebHarness.get(app, "/api/v1/books/\(name)/indicators"))
             #expect(before["content_hash"] as? String != after["content_hash"] as? String)
             #expect(after["content_hash"] as? String == changed.contentHash)

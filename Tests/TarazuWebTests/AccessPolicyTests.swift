@@ -9,10 +9,10 @@ import VaporTesting
 /// the too-low role.
 @Suite struct AccessPolicyTests {
     @Test func everyRouteIsCoveredAndProtectedRoutesRefuse() async throws {
-        try await WebHarness.withApp { app, store in
+        try await WebHarness.withApp { app, stores in
             let sessions = [
-                AccountRole.council: try await AuthHarness.signedIn(store, "c-user", role: .council),
-                AccountRole.analyst: try await AuthHarness.signedIn(store, "a-user", role: .analyst),
+                AccountRole.council: try await AuthHarness.signedIn(stores.accounts, "c-user", role: .council),
+                AccountRole.analyst: try await AuthHarness.signedIn(stores.accounts, "a-user", role: .analyst),
             ]
             let loginToken = try await AuthHarness.loginToken(app)
             var protectedCount = 0
@@ -47,7 +47,7 @@ import VaporTesting
                 }
             }
             #expect(protectedCount >= 5)
-            #expect(try await store.accounts().count == 2)
+            #expect(try await stores.accounts.accounts().count == 2)
         }
     }
 

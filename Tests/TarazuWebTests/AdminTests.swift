@@ -8,8 +8,8 @@ import VaporTesting
 /// /admin/users and /admin/audit.
 @Suite struct AdminTests {
     @Test func adminAddsChangesAndDisablesUsers() async throws {
-        try await WebHarness.withApp { app, store in
-            let admin = try await AuthHarness.signedIn(store, "root", role: .admin)
+        try await WebHarness.withApp { app, stores in
+            let admin = try await AuthHarness.signedIn(stores.accounts, "root", role: .admin)
             let list = try await WebHarness.get(app, "/admin/users", headers: admin.headers)
             #expect(list.status == .ok && list.text.contains("root") && list.text.contains("value=\"\(admin.csrf)\""))
 
@@ -17,27 +17,27 @@ import VaporTesting
                 ("csrf_token", admin.csrf), ("username", "Sara"), ("display_name", "سارا"), ("role", "analyst"),
                 ("password", "a long enough password")])
             #expect(added.status == .seeOther && added.headers.first(name: .location) == "/admin/users")
-            #expect(try await store.account(named: "sara")?.role == .analyst)
+            #expect(try await stores.accounts.account(named: "sara")?.role == .analyst)
             #expect(try await AuthHarness.logIn(app, "sara", password: "a long enough password").status == .seeOther)
 
             let role = try await AuthHarness.post(app, "/admin/users/sara/role", cookie: admin.cookie,
                                                   fields: [("csrf_token", admin.csrf), ("role", "council")])
             #expect(role.status == .seeOther)
-            #expect(try await store.account(named: "sara")?.role == .council)
+            #expect(try await stores.accounts.account(named: "sara")?.role == .council)
             let disable = try await AuthHarness.post(app, "/admin/users/sara/disable", cookie: admin.cookie,
                                                      fields: [("csrf_token", admin.csrf)])
             #expect(disable.status == .seeOther)
-            #expect(try await store.account(named: "sara")?.disabled == true)
-            let actions = try await store.auditLog(limit: 10).map(\.action)
+            #expect(try await stores.accounts.account(named: "sara")?.disabled == true)
+            let actions = try await stores.audit.auditLog(limit: 10).map(\.action)
             #expect(Array(actions.prefix(3)) == ["user.disable", "user.role", "login.success"])
             #expect(actions.contains("user.add"))
-            #expect(try await store.auditLog(limit: 10).first?.actor == "root")
+            #expect(try await stores.audit.auditLog(limit: 10).first?.actor == "root")
         }
     }
 
     @Test func badUserFormsAreRefusedWithAReasonAndChangeNothing() async throws {
-        try await WebHarness.withApp { app, store in
-            let admin = try await AuthHarness.signedIn(store, "root", role: .admin)
+        try await WebHarness.withApp { app, stores in
+            let admin = try await AuthHarness.signedIn(stores.accounts, "root", role: .admin)
             let short = try await AuthHarness.post(app, "/admin/users?lang=en", cookie: admin.cookie, fields: [
                 ("csrf_token", admin.csrf), ("username", "sara"), ("role", "analyst"), ("password", "short")])
             #expect(short.status == .badRequest && short.text.contains("at least 12 characters"))
@@ -58,16 +58,16 @@ import VaporTesting
             let missing = try await AuthHarness.post(app, "/admin/users/ghost/role", cookie: admin.cookie,
                                                      fields: [("csrf_token", admin.csrf), ("role", "admin")])
             #expect(missing.status == .notFound)
-            #expect(try await store.accounts().map(\.username) == ["root"])
-            #expect(try await store.auditCount() == 0)
+            #expect(try await stores.accounts.accounts().map(\.username) == ["root"])
+            #expect(try await stores.audit.auditCount() == 0)
         }
     }
 
     @Test func auditPageIsNewestFirstAndPaged() async throws {
-        try await WebHarness.withApp { app, store in
-            let admin = try await AuthHarness.signedIn(store, "root", role: .admin)
+        try await WebHarness.withApp { app, stores in
+            let admin = try await AuthHarness.signedIn(stores.accounts, "root", role: .admin)
             for index in 0..<(AdminRoutes.auditPageSize + 5) {
-                try await store.appendAudit(AuditEntry(actor: "root", action: "test.entry", target: "t\(index)", client: "::1"))
+                try await stores.audit.appendAudit(AuditEntry(actor: "root", action: "test.entry", target: "t\(index)", client: "::1"))
             }
             let first = try await WebHarness.get(app, "/admin/audit", headers: admin.headers)
             #expect(first.status == .ok)

@@ -18,22 +18,23 @@ enum AuthHarness {
     }
 
     @discardableResult
-    static func addAccount(_ store: BudgetStore, _ username: String, role: AccountRole, password: String = password) async throws -> Account {
-        try await store.addAccount(username: username, displayName: username.capitalized, role: role,
+    static func addAccount(_ accounts: any AccountRepository, _ username: String, role: AccountRole,
+                           password: String = password) async throws -> Account {
+        try await accounts.addAccount(username: username, displayName: username.capitalized, role: role,
                                    passwordHash: try AccountPasswords.hash(password, cost: 4))
     }
 
-    static func session(_ store: BudgetStore, _ account: Account, expiresIn lifetime: TimeInterval = 3600) async throws -> Session {
+    static func session(_ accounts: any AccountRepository, _ account: Account, expiresIn lifetime: TimeInterval = 3600) async throws -> Session {
         let token = SessionTokens.random()
         let csrf = SessionTokens.random()
         let now = Date()
-        try await store.createSession(accountID: account.id, tokenHash: SessionTokens.hash(token), csrfToken: csrf,
+        try await accounts.createSession(accountID: account.id, tokenHash: SessionTokens.hash(token), csrfToken: csrf,
                                       createdAt: now.addingTimeInterval(-60), expiresAt: now.addingTimeInterval(lifetime))
         return Session(cookie: "\(SessionTokens.sessionCookie)=\(token)", csrf: csrf)
     }
 
-    static func signedIn(_ store: BudgetStore, _ username: String, role: AccountRole) async throws -> Session {
-        try await session(store, try await addAccount(store, username, role: role))
+    static func signedIn(_ accounts: any AccountRepository, _ username: String, role: AccountRole) async throws -> Session {
+        try await session(accounts, try await addAccount(accounts, username, role: role))
     }
 
     /// `application/x-www-form-urlencoded` text of `fields`.

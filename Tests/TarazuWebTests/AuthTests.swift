@@ -22,8 +22,8 @@ import VaporTesting
     }
 
     @Test func signInSetsASecureSessionAndShowsTheAccountBar() async throws {
-        try await WebHarness.withApp { app, store in
-            try await AuthHarness.addAccount(store, "sara", role: .analyst)
+        try await WebHarness.withApp { app, stores in
+            try await AuthHarness.addAccount(stores.accounts, "sara", role: .analyst)
             let response = try await AuthHarness.logIn(app, "Sara")
             #expect(response.status == .seeOther)
             #expect(response.headers.first(name: .location) == "/dashboard")
@@ -32,21 +32,21 @@ import VaporTesting
             let token = try #require(AuthHarness.cookieValue(response, SessionTokens.sessionCookie))
             #expect(token.count == 43)
             // The store keeps the hash only.
-            #expect(try await store.session(tokenHash: token) == nil)
-            let session = try #require(try await store.session(tokenHash: SessionTokens.hash(token)))
+            #expect(try await stores.accounts.session(tokenHash: token) == nil)
+            let session = try #require(try await stores.accounts.session(tokenHash: SessionTokens.hash(token)))
             #expect(abs(session.expiresAt.timeIntervalSince(session.createdAt) - 8 * 3600) < 0.01)
             let dashboard = try await WebHarness.get(app, "/dashboard/\(WebHarness.smallBook.metadata.name)", headers: ["Cookie": "\(SessionTokens.sessionCookie)=\(token)"])
             #expect(dashboard.status == .ok)
             #expect(dashboard.text.contains("Sara") && dashboard.text.contains("action=\"/logout\""))
             #expect(dashboard.text.contains("value=\"\(session.csrfToken)\""))
             #expect(dashboard.headers.first(name: .cacheControl) == "private, no-store")
-            #expect(try await store.auditLog(limit: 1).first?.action == "login.success")
+            #expect(try await stores.audit.auditLog(limit: 1).first?.action == "login.success")
         }
     }
 
     @Test func signInWithoutOrWithAWrongCSRFTokenDoesNothing() async throws {
-        try await WebHarness.withApp { app, store in
-            try await AuthHarness.addAccount(store, "sara", role: .admin)
+        try await WebHarness.withApp { app, stores in
+            try await AuthHarness.addAccount(stores.accounts, "sara", role: .admin)
             let fields = [("username", "sara"), ("password", AuthHarness.password)]
             let missing = try await AuthHarness.post(app, "/login", cookie: nil, fields: fields)
             #expect(missing.status == .forbidden)
@@ -57,13 +57,13 @@ import VaporTesting
             #expect(wrong.status == .forbidden)
             #expect(wrong.text.contains("nothing was done"))
             #expect(AuthHarness.setCookie(wrong, SessionTokens.sessionCookie) == nil)
-            #expect(try await store.auditCount() == 0)
+            #expect(try await stores.audit.auditCount() == 0)
         }
     }
 
     @Test func wrongPasswordAndUnknownAccountAreRefusedAlike() async throws {
-        try await WebHarness.withApp { app, store in
-            try await AuthHarness.addAccount(store, "sara", role: .council)
+        try await WebHarness.withApp { app, stores in
+            try await AuthHarness.addAccount(stores.accounts, "sara", role: .council)
             let wrong = try await AuthHarness.logIn(app, "sara", password: "not the password at all")
             let unknown = try await AuthHarness.logIn(app, "nobody")
             for response in [wrong, unknown] {
@@ -71,16 +71,16 @@ import VaporTesting
                 #expect(response.text.contains("نام کاربری یا گذرواژه درست نیست"))
                 #expect(AuthHarness.setCookie(response, SessionTokens.sessionCookie) == nil)
             }
-            try await store.setDisabled("sara", true)
+            try await stores.accounts.setDisabled("sara", true, audit: nil)
             let disabled = try await AuthHarness.logIn(app, "sara")
             #expect(disabled.status == .unauthorized)
-            #expect(try await store.auditLog(limit: 5).map(\.action) == ["login.failure", "login.failure", "login.failure"])
+            #expect(try await stores.audit.auditLog(limit: 5).map(\.action) == ["login.failure", "login.failure", "login.failure"])
         }
     }
 
     @Test func fiveFailuresLockTheUsernameFor15Minutes() async throws {
-        try await WebHarness.withApp { app, store in
-            try await AuthHarness.addAccount(store, "sara", role: .council)
+        try await WebHarness.withApp { app, stores in
+            try await AuthHarness.addAccount(stores.accounts, "sara", role: .council)
             for _ in 0..<5 {
                 #expect(try await AuthHarness.logIn(app, "sara", password: "wrong wrong wrong").status == .unauthorized)
             }
@@ -94,8 +94,8 @@ import VaporTesting
     }
 
     @Test func successResetsTheUsernameButNotTheAddress() async throws {
-        try await WebHarness.withApp { app, store in
-            try await AuthHarness.addAccount(store, "sara", role: .council)
+        try await WebHarness.withApp { app, stores in
+            try await AuthHarness.addAccount(stores.accounts, "sara", role: .council)
             for _ in 0..<4 { _ = try await AuthHarness.logIn(app, "sara", password: "wrong wrong wrong") }
             #expect(try await AuthHarness.logIn(app, "sara").status == .seeOther)
             // The fifth failure from this address (in process, every request has the same one) locks it.
@@ -133,8 +133,8 @@ import VaporTesting
             return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
         }
         #expect(admitted == 5)
-        try await WebHarness.withApp { app, store in
-            try await AuthHarness.addAccount(store, "sara", role: .council)
+        try await WebHarness.withApp { app, stores in
+            try await AuthHarness.addAccount(stores.accounts, "sara", role: .council)
             let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
                 for attempt in 0..<12 {
                     group.addTask { try await AuthHarness.logIn(app, "sara", password: attempt == 11 ? AuthHarness.password : "wrong wrong wrong").status }
@@ -163,8 +163,8 @@ import VaporTesting
     }
 
     @Test func nextMustBeALocalPath() async throws {
-        try await WebHarness.withApp { app, store in
-            try await AuthHarness.addAccount(store, "sara", role: .admin)
+        try await WebHarness.withApp { app, stores in
+            try await AuthHarness.addAccount(stores.accounts, "sara", role: .admin)
             for (next, expected) in [("/admin/users", "/admin/users"), ("//evil.example/x", "/dashboard"),
                                      ("https://evil.example/", "/dashboard"), ("/\\evil.example", "/dashboard")] {
                 let response = try await AuthHarness.logIn(app, "sara", next: next)
@@ -176,12 +176,12 @@ import VaporTesting
     }
 
     @Test func signedOutAndExpiredSessionsAreSentToSignIn() async throws {
-        try await WebHarness.withApp { app, store in
+        try await WebHarness.withApp { app, stores in
             let signedOut = try await WebHarness.get(app, "/dashboard?lang=en")
             #expect(signedOut.status == .seeOther)
             #expect(signedOut.headers.first(name: .location) == "/login?lang=en&next=/dashboard%3Flang%3Den")
-            let account = try await AuthHarness.addAccount(store, "ali", role: .council)
-            let expired = try await AuthHarness.session(store, account, expiresIn: -1)
+            let account = try await AuthHarness.addAccount(stores.accounts, "ali", role: .council)
+            let expired = try await AuthHarness.session(stores.accounts, account, expiresIn: -1)
             #expect(try await WebHarness.get(app, "/dashboard", headers: expired.headers).status == .seeOther)
             let unknown = try await WebHarness.get(app, "/dashboard", headers: ["Cookie": "tarazu_session=made-up"])
             #expect(unknown.status == .seeOther)
@@ -189,8 +189,8 @@ import VaporTesting
     }
 
     @Test func signOutEndsTheSessionOnlyWithItsToken() async throws {
-        try await WebHarness.withApp { app, store in
-            let session = try await AuthHarness.signedIn(store, "ali", role: .council)
+        try await WebHarness.withApp { app, stores in
+            let session = try await AuthHarness.signedIn(stores.accounts, "ali", role: .council)
             let forged = try await AuthHarness.post(app, "/logout", cookie: session.cookie, fields: [("csrf_token", "forged")])
             #expect(forged.status == .forbidden)
             #expect(try await WebHarness.get(app, "/dashboard/\(WebHarness.smallBook.metadata.name)", headers: session.headers).status == .ok)
@@ -198,13 +198,13 @@ import VaporTesting
             #expect(out.status == .seeOther)
             #expect(AuthHarness.setCookie(out, SessionTokens.sessionCookie)?.contains("Max-Age=0") == true)
             #expect(try await WebHarness.get(app, "/dashboard", headers: session.headers).status == .seeOther)
-            #expect(try await store.auditLog(limit: 1).first?.action == "logout")
+            #expect(try await stores.audit.auditLog(limit: 1).first?.action == "logout")
         }
     }
 
     @Test func tooLowARoleGetsA403NamingTheRole() async throws {
-        try await WebHarness.withApp { app, store in
-            let council = try await AuthHarness.signedIn(store, "ali", role: .council)
+        try await WebHarness.withApp { app, stores in
+            let council = try await AuthHarness.signedIn(stores.accounts, "ali", role: .council)
             let page = try await WebHarness.get(app, "/admin/users", headers: council.headers)
             #expect(page.status == .forbidden)
             #expect(page.text.contains("مدیر سامانه"))

@@ -38,7 +38,7 @@ import Testing
             if copy.year == before.year, copy.realized != nil { copy.realized = .zero }
             return copy
         }
-        await repository.put(changed)
+        _ = try await repository.importBook(changed, source: "test")
         let after = try await catalog.analysis(named: book.metadata.name, year: nil)
         #expect(after.contentHash == changed.contentHash && after.contentHash != before.contentHash)
         #expect(after.indicator("execution.rate.total")?.value == .decimal(0))

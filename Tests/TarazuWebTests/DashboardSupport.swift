@@ -16,10 +16,10 @@ enum DashboardProbe {
 
     /// ``WebHarness/withApp(books:auth:_:)`` with a council member signed in for ``get(_:_:headers:)``.
     static func withSignedInApp(books: [BudgetBook] = [WebHarness.smallBook],
-                                _ body: (Application, BudgetStore) async throws -> Void) async throws {
-        try await WebHarness.withApp(books: books) { app, store in
-            let session = try await AuthHarness.signedIn(store, "council", role: .council)
-            try await $cookie.withValue(session.cookie) { try await body(app, store) }
+                                _ body: (Application, Repositories) async throws -> Void) async throws {
+        try await WebHarness.withApp(books: books) { app, repositories in
+            let session = try await AuthHarness.signedIn(repositories.accounts, "council", role: .council)
+            try await $cookie.withValue(session.cookie) { try await body(app, repositories) }
         }
     }
 

@@ -29,8 +29,9 @@ import VaporTesting
         #expect(!RequestGuardMiddleware.isValidBoundary("é"))
     }
 
-    @Test func healthzAnswersAndIsNeverCached() async throws {
-        try await WebHarness.withApp { app, _ in
+    @Test(arguments: WebStorage.allCases)
+    func healthzAnswersAndIsNeverCached(_ storage: WebStorage) async throws {
+        try await WebHarness.withApp(storage: storage) { app, _ in
             let response = try await WebHarness.get(app, "/healthz")
             #expect(response.status == .ok && response.text == "{\"status\": \"ok\"}\n")
             #expect(response.headers.first(name: .cacheControl) == "no-store")
@@ -39,8 +40,8 @@ import VaporTesting
 
     @Test func auditPageFarPastTheEndShowsTheLastPage() async throws {
         // Review M1: (page - 1) * 50 overflowed for page = Int.max.
-        try await WebHarness.withApp { app, store in
-            let admin = try await AuthHarness.signedIn(store, "root", role: .admin)
+        try await WebHarness.withApp { app, stores in
+            let admin = try await AuthHarness.signedIn(stores.accounts, "root", role: .admin)
             for page in ["9223372036854775807", "-9223372036854775808", "0"] {
                 let response = try await WebHarness.get(app, "/admin/audit?page=\(page)&lang=en", headers: admin.headers)
                 #expect(response.status == .ok, "\(page)")
@@ -66,7 +67,7 @@ import VaporTesting
         #expect(CSRFMiddleware.fieldCount(ByteBuffer(string: "a=1&b=2&c"), contentType: .urlEncodedForm) == 3)
         let multipart = "--xx\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--xx\r\nContent-Disposition: form-data; name=\"b\"\r\n\r\n2\r\n--xx--\r\n"
         #expect(CSRFMiddleware.fieldCount(ByteBuffer(string: multipart), contentType: HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": "xx"])) == 3)
-        try await WebHarness.withApp { app, store in
+        try await WebHarness.withApp { app, stores in
             let token = try await AuthHarness.loginToken(app)
             let fields = [("csrf_token", token)] + Array(repeating: ("a", "1"), count: 600)
             let refused = try await AuthHarness.post(app, "/login?lang=en", cookie: "tarazu_csrf=\(token)", fields: fields)
@@ -77,7 +78,7 @@ import VaporTesting
             headers.replaceOrAdd(name: .cookie, value: "tarazu_csrf=\(token)")
             let anonymous = try await app.testing().sendRequest(.POST, "/manage/upload", headers: headers, body: ByteBuffer(string: multipart))
             #expect(anonymous.status == .forbidden)
-            let council = try await AuthHarness.signedIn(store, "reza", role: .council)
+            let council = try await AuthHarness.signedIn(stores.accounts, "reza", role: .council)
             headers.replaceOrAdd(name: .cookie, value: council.cookie)
             let tooLow = try await app.testing().sendRequest(.POST, "/manage/upload?lang=en", headers: headers, body: ByteBuffer(string: multipart))
             #expect(tooLow.status == .forbidden && tooLow.text.contains("analyst"))
@@ -112,10 +113,10 @@ import VaporTesting
 
     @Test func aTypedUsernameReachesTheAuditLogEscaped() async throws {
         // Review L6: "\r\n" and terminal escapes were stored as typed, and `tarazu audit` printed forged lines.
-        try await WebHarness.withApp { app, store in
+        try await WebHarness.withApp { app, stores in
             let forged = "evil\r\n2026-01-01T00:00:00Z\troot\tlogin.success\u{1B}[2J\u{202E}"
             #expect(try await AuthHarness.logIn(app, forged).status == .unauthorized)
-            let entry = try #require(try await store.auditLog(limit: 1).first)
+            let entry = try #require(try await stores.audit.auditLog(limit: 1).first)
             #expect(entry.action == "login.failure")
             #expect(entry.target == "evil\\u{D}\\u{A}2026-01-01T00:00:00Z\\u{9}root\\u{9}login.success\\u{1B}[2J\\u{202E}")
             #expect(!entry.target.unicodeScalars.contains { $0.properties.generalCategory == .control })
@@ -131,7 +132,7 @@ import VaporTesting
             book.budgetLines[index].program = formulas[index % formulas.count]
             book.budgetLines[index].department = formulas[(index + 1) % formulas.count]
         }
-        try await WebHarness.withApp(books: [book]) { app, store in
+        try await WebHarness.withApp(books: [book]) { app, stores in
             let name = book.metadata.name
             let open = try await WebHarness.get(app, "/books/\(name)/data/budget_lines.csv")
             #expect(open.status == .ok)
@@ -142,7 +143,7 @@ import VaporTesting
                 }
             }
             #expect(open.text.contains("," + String(book.budgetLines[0].approved.rials) + ","))
-            let council = try await AuthHarness.signedIn(store, "reza", role: .council)
+            let council = try await AuthHarness.signedIn(stores.accounts, "reza", role: .council)
             let programs = try await WebHarness.get(app, "/dashboard/\(name)/functions/\(function)?format=csv&table=programs",
                                                     headers: council.headers)
             #expect(programs.status == .ok)

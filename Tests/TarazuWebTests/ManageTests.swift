@@ -54,9 +54,10 @@ import ZIPFoundation
         return String(html[start...].prefix { $0 != "\"" })
     }
 
+    /// On SQLite: the import of an upload writes the book, its snapshot and the audit entry in one transaction.
     @Test func uploadPreviewConfirmHistoryAndRollback() async throws {
-        try await WebHarness.withApp(books: []) { app, store in
-            let analyst = try await AuthHarness.signedIn(store, "sara", role: .analyst)
+        try await WebHarness.withApp(books: [], storage: .sqlite) { app, stores in
+            let analyst = try await AuthHarness.signedIn(stores.accounts, "sara", role: .analyst)
             let page = try await WebHarness.get(app, "/manage", headers: analyst.headers)
             #expect(page.status == .ok && page.text.contains("multipart/form-data") && page.text.contains("name=\"book\""))
 
@@ -64,12 +65,12 @@ import ZIPFoundation
             let previewA = try await Self.upload(app, analyst, fileName: "small-book.zip", data: try Self.smallBookZip())
             #expect(previewA.status == .ok)
             #expect(previewA.text.contains("کتاب تازه") && previewA.text.contains(WebHarness.smallBook.contentHash))
-            #expect(try await store.books().isEmpty)   // nothing written before the confirmation
+            #expect(try await stores.books.books().isEmpty)   // nothing written before the confirmation
             let confirmA = try await AuthHarness.post(app, "/manage/confirm", cookie: analyst.cookie, fields: [
                 ("csrf_token", analyst.csrf), ("staging", try Self.field("staging", in: previewA.text))])
             #expect(confirmA.status == .seeOther)
             #expect(confirmA.headers.first(name: .location) == "/manage/books/small-book/history")
-            let hashA = try #require(try await store.books().first?.contentHash)
+            let hashA = try #require(try await stores.books.books().first?.contentHash)
             #expect(hashA == WebHarness.smallBook.contentHash)
 
             // Version B replaces it, and the preview says so.
@@ -77,16 +78,16 @@ import ZIPFoundation
             #expect(previewB.text.contains("Replaces the stored version") && previewB.text.contains(String(hashA.prefix(12))))
             let staging = try Self.field("staging", in: previewB.text)
             // Another session cannot confirm it; a wrong CSRF token does nothing.
-            let other = try await AuthHarness.signedIn(store, "ali", role: .analyst)
+            let other = try await AuthHarness.signedIn(stores.accounts, "ali", role: .analyst)
             #expect(try await AuthHarness.post(app, "/manage/confirm", cookie: other.cookie, fields: [("csrf_token", other.csrf), ("staging", staging)]).status == .badRequest)
             _ = try await Self.upload(app, analyst, fileName: "b.zip", data: try Self.smallBookZip(replace: (",400000000,400000000,384000000", ",400000000,400000000,385000000")))
             let previewB2 = try await Self.upload(app, analyst, fileName: "b.zip", data: try Self.smallBookZip(replace: (",400000000,400000000,384000000", ",400000000,400000000,385000000")))
             #expect(try await AuthHarness.post(app, "/manage/confirm", cookie: analyst.cookie, fields: [("csrf_token", "x"), ("staging", try Self.field("staging", in: previewB2.text))]).status == .forbidden)
             #expect(try await AuthHarness.post(app, "/manage/confirm", cookie: analyst.cookie, fields: [("csrf_token", analyst.csrf), ("staging", try Self.field("staging", in: previewB2.text))]).status == .seeOther)
-            let hashB = try #require(try await store.books().first?.contentHash)
+            let hashB = try #require(try await stores.books.books().first?.contentHash)
             #expect(hashB != hashA)
 
-            let history = try await store.history(of: "small-book")
+            let history = try await stores.books.history(of: "small-book")
             #expect(history.count == 2 && history.allSatisfy { $0.importedBy == "sara" })
             #expect(history.map(\.source) == ["upload: small-book.zip", "upload: b.zip"])
             let historyPage = try await WebHarness.get(app, "/manage/books/small-book/history", headers: analyst.headers)
@@ -97,26 +98,26 @@ import ZIPFoundation
             let rollback = try await AuthHarness.post(app, "/manage/books/small-book/rollback", cookie: analyst.cookie,
                                                       fields: [("csrf_token", analyst.csrf), ("import_id", String(history[0].id))])
             #expect(rollback.status == .seeOther)
-            #expect(try await store.books().first?.contentHash == hashA)
-            let after = try await store.history(of: "small-book")
+            #expect(try await stores.books.books().first?.contentHash == hashA)
+            let after = try await stores.books.history(of: "small-book")
             #expect(after.count == 3 && after[2].source == "rollback to import #\(history[0].id)")
-            let actions = try await store.auditLog(limit: 20).map(\.action)
+            let actions = try await stores.audit.auditLog(limit: 20).map(\.action)
             #expect(actions.first == "book.rollback")
             #expect(actions.filter { $0 == "import.confirm" }.count == 2 && actions.contains("upload.accept"))
         }
     }
 
     @Test func rejectedUploadShowsEveryDiagnosticAndWritesNothing() async throws {
-        try await WebHarness.withApp(books: []) { app, store in
-            let analyst = try await AuthHarness.signedIn(store, "sara", role: .analyst)
+        try await WebHarness.withApp(books: []) { app, stores in
+            let analyst = try await AuthHarness.signedIn(stores.accounts, "sara", role: .analyst)
             let bad = try Self.smallBookZip(replace: (",400000000,400000000,384000000", ",four hundred,400000000,384000000"))
             let response = try await Self.upload(app, analyst, fileName: "bad.zip", data: bad, lang: "?lang=en")
             #expect(response.status == .unprocessableEntity)
             #expect(response.text.contains("budget_lines.csv") && response.text.contains("approved") && (response.text.contains("<td>2</td>") || response.text.contains("<td>1</td>")))
             #expect(response.text.contains("nothing was written"))
-            #expect(try await store.books().isEmpty)
-            #expect(try await store.history().isEmpty)
-            #expect(try await store.auditLog(limit: 1).first?.action == "upload.reject")
+            #expect(try await stores.books.books().isEmpty)
+            #expect(try await stores.books.history(of: nil).isEmpty)
+            #expect(try await stores.audit.auditLog(limit: 1).first?.action == "upload.reject")
             let wrongType = try await Self.upload(app, analyst, fileName: "book.exe", data: Data("x".utf8))
             #expect(wrongType.status == .unprocessableEntity && wrongType.text.contains("unsupported file type"))
         }
@@ -126,8 +127,8 @@ import ZIPFoundation
     /// confirmation (and then answered 422 everywhere); an upload named with 300 characters failed
     /// writing its temporary file. Both are now located errors in the preview, and nothing is written.
     @Test func badGovernanceAndOverlongNamesAreRejectedInThePreview() async throws {
-        try await WebHarness.withApp(books: []) { app, store in
-            let analyst = try await AuthHarness.signedIn(store, "sara", role: .analyst)
+        try await WebHarness.withApp(books: []) { app, stores in
+            let analyst = try await AuthHarness.signedIn(stores.accounts, "sara", role: .analyst)
             var entries: [(String, Data)] = []
             for name in try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).sorted() {
                 let data = name == "governance.yaml" ? Data(String(repeating: "[", count: 100_000).utf8)
@@ -142,18 +143,18 @@ import ZIPFoundation
                                              lang: "?lang=en")
             #expect(long.status != .internalServerError)
             #expect(ManageRoutes.safeFileName(String(repeating: "a", count: 300) + ".csv").count <= 104)
-            #expect(try await store.books().isEmpty)
+            #expect(try await stores.books.books().isEmpty)
         }
     }
 
     @Test func zipWithDotDotEntryIsRefused() async throws {
-        try await WebHarness.withApp(books: []) { app, store in
-            let analyst = try await AuthHarness.signedIn(store, "sara", role: .analyst)
+        try await WebHarness.withApp(books: []) { app, stores in
+            let analyst = try await AuthHarness.signedIn(stores.accounts, "sara", role: .analyst)
             let evil = try Self.smallBookZip(extra: [("small-book/../../evil.csv", Data("x".utf8))])
             let response = try await Self.upload(app, analyst, fileName: "evil.zip", data: evil)
             #expect(response.status == .unprocessableEntity)
             #expect(response.text.contains("unsafe entry"))
-            #expect(try await store.books().isEmpty)
+            #expect(try await stores.books.books().isEmpty)
         }
     }
 
@@ -188,35 +189,35 @@ import ZIPFoundation
     @Test func oversizeUploadIsA413() async throws {
         var settings = WebHarness.testAuth
         settings.uploadLimit = 64 * 1024
-        try await WebHarness.withApp(books: [], auth: settings) { app, store in
-            let analyst = try await AuthHarness.signedIn(store, "sara", role: .analyst)
+        try await WebHarness.withApp(books: [], auth: settings) { app, stores in
+            let analyst = try await AuthHarness.signedIn(stores.accounts, "sara", role: .analyst)
             let response = try await Self.upload(app, analyst, fileName: "big.csv", data: Data(repeating: 0x41, count: 100 * 1024))
             #expect(response.status == .payloadTooLarge)
             #expect(response.text.contains("nothing was written") || response.text.contains("چیزی نوشته نشد"))
-            #expect(try await store.books().isEmpty)
+            #expect(try await stores.books.books().isEmpty)
         }
     }
 
     @Test func corruptSnapshotIsRefusedAndChangesNothing() async throws {
-        try await WebHarness.withApp(books: []) { app, store in
-            let a = try await BookVersions.importBook(WebHarness.smallBook, into: store, source: "a", importedBy: "cli")
+        try await WebHarness.withApp(books: []) { app, stores in
+            let a = try await BookVersions.importBook(WebHarness.smallBook, into: stores.books, source: "a", importedBy: "cli")
             var changed = WebHarness.smallBook
             changed.budgetLines[0].approved = Money(rials: 1)
-            _ = try await store.importBook(changed, source: "b", importedBy: "cli", snapshot: Data("not a zip".utf8))
-            let b = try #require(try await store.history(of: changed.metadata.name).last)
+            _ = try await stores.books.importBook(changed, source: "b", importedBy: "cli", snapshot: Data("not a zip".utf8), audit: nil)
+            let b = try #require(try await stores.books.history(of: changed.metadata.name).last)
             await #expect(throws: RollbackError.self) {
-                _ = try await BookVersions.rollback(changed.metadata.name, to: b.id, in: store, actor: "cli", client: "cli")
+                _ = try await BookVersions.rollback(changed.metadata.name, to: b.id, in: stores.books, actor: "cli", client: "cli")
             }
-            let analyst = try await AuthHarness.signedIn(store, "sara", role: .analyst)
+            let analyst = try await AuthHarness.signedIn(stores.accounts, "sara", role: .analyst)
             let refused = try await AuthHarness.post(app, "/manage/books/\(changed.metadata.name)/rollback?lang=en", cookie: analyst.cookie,
                                                      fields: [("csrf_token", analyst.csrf), ("import_id", String(b.id))])
             #expect(refused.status == .unprocessableEntity && refused.text.contains("damaged"))
-            #expect(try await store.history().count == 2)
-            #expect(try await store.books().first?.contentHash == changed.contentHash)
+            #expect(try await stores.books.history(of: nil).count == 2)
+            #expect(try await stores.books.books().first?.contentHash == changed.contentHash)
             // The good snapshot still restores A.
-            _ = try await BookVersions.rollback(changed.metadata.name, to: a.id, in: store, actor: "cli", client: "cli")
-            #expect(try await store.books().first?.contentHash == WebHarness.smallBook.contentHash)
-            #expect(try await store.history().count == 3)
+            _ = try await BookVersions.rollback(changed.metadata.name, to: a.id, in: stores.books, actor: "cli", client: "cli")
+            #expect(try await stores.books.books().first?.contentHash == WebHarness.smallBook.contentHash)
+            #expect(try await stores.books.history(of: nil).count == 3)
         }
     }
 }

@@ -22,7 +22,7 @@ final class TestClock: @unchecked Sendable {
 struct PBHarness {
     static let token = "gateway-secret"
     let app: Application
-    let store: BudgetStore
+    let repositories: Repositories
     let clock: TestClock
     let smsLog: String
     var cookies: [String: String] = [:]
@@ -52,28 +52,26 @@ struct PBHarness {
 
     static func with(_ definitions: (Date) throws -> [PBProcessDefinition], policy: OneTimeCodePolicy = .standard,
                      _ body: (inout PBHarness) async throws -> Void) async throws {
-        let unique = UUID().uuidString
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tarazu-pb-\(unique).sqlite").path
-        let smsLog = FileManager.default.temporaryDirectory.appendingPathComponent("tarazu-sms-\(unique).log").path
+        let smsLog = FileManager.default.temporaryDirectory.appendingPathComponent("tarazu-sms-\(UUID().uuidString).log").path
         let clock = TestClock()
-        let store = try await BudgetStore.open(.sqlite(path: path))
+        let repositories = Repositories.inMemory()
         let app = try await Application.make(.testing)
         let settings = PBWebSettings(gateway: LogSMSGateway(file: smsLog), inboundToken: token, voterKey: "",
                                      codePolicy: policy, now: { clock.now })
-        var harness = PBHarness(app: app, store: store, clock: clock, smsLog: smsLog)
+        var harness = PBHarness(app: app, repositories: repositories, clock: clock, smsLog: smsLog)
         do {
-            for definition in try definitions(clock.now) { _ = try await store.addPBProcess(definition) }
-            try await TarazuWebApp.configure(app, store: store, auth: AuthSettings(bcryptCost: 4), pb: settings)
+            for definition in try definitions(clock.now) { _ = try await repositories.pb.addPBProcess(definition) }
+            try await TarazuWebApp.configure(app, repositories: repositories, auth: AuthSettings(bcryptCost: 4), pb: settings)
             try await body(&harness)
         } catch {
             try? await app.asyncShutdown()
-            await store.shutdown()
             throw error
         }
         try await app.asyncShutdown()
-        await store.shutdown()
-        for file in [path, path + "-wal", path + "-shm", smsLog] { try? FileManager.default.removeItem(atPath: file) }
+        try? FileManager.default.removeItem(atPath: smsLog)
     }
+
+    var pb: any PBRepository { repositories.pb }
 
     var cookieHeader: String { cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ") }
 

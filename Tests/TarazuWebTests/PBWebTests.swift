@@ -38,7 +38,7 @@ import VaporTesting
             let cast = try await h.post("/pb/test-pb/vote/ballot", [("district", "0"), ("p_2", "1"), ("p_3", "1")])
             #expect(cast.status == .ok && cast.text.contains("pb-receipt"))
             #expect(h.cookies[PBFlow.cookie] == nil)
-            let ballots = try await h.store.pbBallots(process: "test-pb")
+            let ballots = try await h.pb.pbBallots(process: "test-pb")
             #expect(ballots.count == 1 && ballots[0].channel == .web && ballots[0].ballot.choices == .approvals(["2", "3"]))
             #expect(!ballots[0].voterHash.contains("9123456789"))
             // The same person again: refused (changes are not allowed in this process).
@@ -46,7 +46,7 @@ import VaporTesting
             try await h.verify(Self.phone)
             let again = try await h.post("/pb/test-pb/vote/ballot", [("district", "0"), ("p_1", "1")])
             #expect(again.status == .conflict && again.text.contains("پیش‌تر رای داده‌اید"))
-            #expect(try await h.store.pbBallots(process: "test-pb").count == 1)
+            #expect(try await h.pb.pbBallots(process: "test-pb").count == 1)
         }
     }
 
@@ -59,7 +59,7 @@ import VaporTesting
             try await h.verify(Self.phone)
             let second = try await h.post("/pb/test-pb/vote/ballot", [("district", "1"), ("p_11", "1")])
             #expect(second.status == .ok && second.text.contains("جایگزین شد"))
-            let ballots = try await h.store.pbBallots(process: "test-pb")
+            let ballots = try await h.pb.pbBallots(process: "test-pb")
             #expect(ballots.count == 1 && ballots[0].channel == .web && ballots[0].ballot.district == .region("1"))
         }
     }
@@ -93,7 +93,7 @@ import VaporTesting
             #expect(try await h.post("/pb/test-pb/vote/phone", [("phone", Self.phone)]).status == .seeOther)
             h.clock.advance(61)
             #expect(try await h.post("/pb/test-pb/vote/phone", [("phone", Self.phone)]).status == .tooManyRequests)
-            #expect(try await h.store.pbBallots(process: "test-pb").isEmpty)
+            #expect(try await h.pb.pbBallots(process: "test-pb").isEmpty)
         }
     }
 
@@ -117,7 +117,7 @@ import VaporTesting
             #expect(unknown.text.contains("وجود ندارد"))
             let ok = try await h.sms(Self.phone, "رأی ۱۱ ۱۲")
             #expect(ok.status == .ok && ok.text.contains("رای شما ثبت شد"))
-            let ballots = try await h.store.pbBallots(process: "test-pb")
+            let ballots = try await h.pb.pbBallots(process: "test-pb")
             #expect(ballots.count == 1 && ballots[0].channel == .sms && ballots[0].ballot.district == .region("1"))
             #expect(try await h.get("/pb/test-pb").text.contains("پیامک: ۱"))
             #expect((try String(contentsOfFile: h.smsLog, encoding: .utf8)).contains("رای شما ثبت شد"))
@@ -131,18 +131,18 @@ import VaporTesting
                 #expect(try await h.post("/pb/test-pb/vote/ballot", [("district", "0"), ("p_1", "1")]).status == .ok)
                 let sms = try await h.sms("+98 912 345 6789", "vote 2")
                 #expect(sms.text.contains(allowChanges ? "Vote recorded" : "already voted"))
-                let hasher = try await h.store.pbVoterHasher(environmentKey: "")
-                let process = try #require(try await h.store.pbProcess("test-pb")).definition.process
+                let hasher = try await h.repositories.settings.pbVoterHasher(environmentKey: "")
+                let process = try #require(try await h.pb.pbProcess("test-pb")).definition.process
                 let paper = try PaperBallotImport.parse("voter_id,district,choices,phone\nP-1,0,3,09123456789\nP-2,1,11,\n",
                                                         process: process, phoneKey: { hasher.voterKey(phone: $0) })
                 if allowChanges {
-                    _ = try await h.store.castPBBallots(process: "test-pb", paper, channel: .paper, at: h.clock.now)
+                    _ = try await h.pb.castPBBallots(process: "test-pb", paper, channel: .paper, at: h.clock.now)
                 } else {
                     await #expect(throws: PBBatchRefusal.self) {
-                        _ = try await h.store.castPBBallots(process: "test-pb", paper, channel: .paper, at: h.clock.now)
+                        _ = try await h.pb.castPBBallots(process: "test-pb", paper, channel: .paper, at: h.clock.now)
                     }
                 }
-                let ballots = try await h.store.pbBallots(process: "test-pb")
+                let ballots = try await h.pb.pbBallots(process: "test-pb")
                 let mine = ballots.filter { $0.voterHash == hasher.voterKey(phone: Self.normalized) }
                 #expect(mine.count == 1)
                 #expect(mine.first?.channel == (allowChanges ? .paper : .web))
@@ -155,7 +155,7 @@ import VaporTesting
         try await PBHarness.with({ [try PBHarness.definition(now: $0)] }) { h in
             for (index, choice) in [["1"], ["1", "3"], ["2", "3"]].enumerated() {
                 let ballot = CitizenBallot(voterKey: "k\(index)", district: .citywide, choices: .approvals(choice))
-                try await h.store.castPBBallot(process: "test-pb", ballot, channel: .paper, at: h.clock.now)
+                try await h.pb.castPBBallot(process: "test-pb", ballot, channel: .paper, at: h.clock.now)
             }
             #expect(try await h.get("/pb/test-pb/results").status == .forbidden)
             h.clock.advance(2 * 86_400)
@@ -171,7 +171,7 @@ import VaporTesting
     @Test func keptResultsFollowNewBallots() async throws {
         // The results page keeps its tally (review M4) only while the ballots stay the same.
         try await PBHarness.with({ [try PBHarness.definition(now: $0)] }) { h in
-            let analyst = try await AuthHarness.signedIn(h.store, "ana", role: .analyst)
+            let analyst = try await AuthHarness.signedIn(h.repositories.accounts, "ana", role: .analyst)
             func ballots() async throws -> String? {
                 let page = try await WebHarness.get(h.app, "/pb/test-pb/results?lang=en", headers: analyst.headers)
                 #expect(page.status == .ok)
@@ -180,7 +180,7 @@ import VaporTesting
             #expect(try await ballots() == "0")
             for index in 0..<3 {
                 let ballot = CitizenBallot(voterKey: "k\(index)", district: .citywide, choices: .approvals(["1"]))
-                try await h.store.castPBBallot(process: "test-pb", ballot, channel: .paper, at: h.clock.now)
+                try await h.pb.castPBBallot(process: "test-pb", ballot, channel: .paper, at: h.clock.now)
                 #expect(try await ballots() == String(index + 1))
             }
         }

@@ -9,7 +9,7 @@ import VaporTesting
 /// Public responses are cached by URL until the store's contents change.
 @Suite struct ResponseCacheTests {
     @Test func aReimportedBookIsServedFreshAtOnce() async throws {
-        try await WebHarness.withApp { app, store in
+        try await WebHarness.withApp { app, stores in
             let name = WebHarness.smallBook.metadata.name
             let path = "/api/v1/books/\(name)/indicators"
             let first = try WebHarness.object(try await WebHarness.get(app, path))
@@ -18,7 +18,7 @@ import VaporTesting
 
             var changed = WebHarness.smallBook
             changed.budgetLines[0].approved = Money(rials: changed.budgetLines[0].approved.rials + 1_000_000)
-            _ = try await store.importBook(changed, source: "test")
+            _ = try await stores.books.importBook(changed, source: "test")
             let fresh = try WebHarness.object(try await WebHarness.get(app, path))
             #expect(fresh["content_hash"] as? String == changed.contentHash)
             #expect(fresh["content_hash"] as? String != first["content_hash"] as? String)

@@ -9,7 +9,14 @@ import Vapor
 import VaporTesting
 @testable import TarazuWeb
 
-/// A temporary SQLite store holding the given books, and the web application configured on it.
+/// Where a test's application keeps its data: in memory (the tests of the web), or in a temporary SQLite
+/// store (the tests of the web over the store: its health check, an import with its snapshot).
+enum WebStorage: Sendable, CaseIterable {
+    case memory
+    case sqlite
+}
+
+/// Repositories holding the given books, and the web application configured on them.
 enum WebHarness {
     /// fixtures/small-book, found from this file (through the symlink when built elsewhere).
     /// The repository's root, found from this file (through the symlink when built in a helper package).
@@ -33,22 +40,34 @@ enum WebHarness {
     /// Bcrypt at its lowest cost, so that sign-ins in tests are quick.
     static let testAuth = AuthSettings(bcryptCost: 4)
 
-    static func withApp(books: [BudgetBook] = [smallBook], auth: AuthSettings = testAuth,
-                        _ body: (Application, BudgetStore) async throws -> Void) async throws {
+    static func withApp(books: [BudgetBook] = [smallBook], auth: AuthSettings = testAuth, storage: WebStorage = .memory,
+                        _ body: (Application, Repositories) async throws -> Void) async throws {
+        try await withRepositories(books: books, storage: storage) { repositories in
+            let app = try await Application.make(.testing)
+            do {
+                try await TarazuWebApp.configure(app, repositories: repositories, auth: auth, assessedIn: { nil })
+                try await body(app, repositories)
+            } catch {
+                try? await app.asyncShutdown()
+                throw error
+            }
+            try await app.asyncShutdown()
+        }
+    }
+
+    /// Runs `body` with repositories of `storage` holding `books` (a temporary SQLite store is removed afterwards).
+    static func withRepositories(books: [BudgetBook], storage: WebStorage, _ body: (Repositories) async throws -> Void) async throws {
+        guard storage == .sqlite else { return try await body(.inMemory(books: books)) }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tarazu-web-test-\(UUID().uuidString).sqlite").path
         let store = try await BudgetStore.open(.sqlite(path: path))
-        let app = try await Application.make(.testing)
         do {
             for book in books { _ = try await store.importBook(book, source: "test") }
-            try await TarazuWebApp.configure(app, store: store, auth: auth, assessedIn: { nil })
-            try await body(app, store)
+            try await body(Repositories(store))
         } catch {
-            try? await app.asyncShutdown()
             await store.shutdown()
             Self.remove(path)
             throw error
         }
-        try await app.asyncShutdown()
         await store.shutdown()
         Self.remove(path)
     }

@@ -44,9 +44,12 @@ public struct AuthSettings: Sendable {
     }
 }
 
-/// What the account routes share: the store, the settings, the sign-in throttle and the dummy hash.
+/// What the account routes share: the repositories, the settings, the sign-in throttle and the dummy hash.
 struct AuthContext: Sendable {
-    let store: BudgetStore
+    let accounts: any AccountRepository
+    let audit: any AuditRepository
+    /// What `/manage` imports into.
+    let books: any BookImportRepository
     let settings: AuthSettings
     let throttle: LoginThrottle
     let staging: UploadStaging
@@ -54,8 +57,10 @@ struct AuthContext: Sendable {
     /// Verified when the account is unknown or disabled, so that a refusal takes as long as a wrong password.
     let dummyHash: String
 
-    init(store: BudgetStore, settings: AuthSettings) throws {
-        self.store = store
+    init(repositories: Repositories, settings: AuthSettings) throws {
+        accounts = repositories.accounts
+        audit = repositories.audit
+        books = repositories.books
         self.settings = settings
         self.throttle = LoginThrottle(limit: settings.maxFailedLogins, window: settings.failureWindow)
         self.staging = UploadStaging(lifetime: settings.stagingLifetime, capacity: settings.maxStagedUploads)

@@ -46,7 +46,7 @@ enum LoginRoutes {
             do {
                 // Always one bcrypt verify, so an unknown or disabled account answers as slowly as a wrong password.
                 (credentials, matches) = try await auth.passwords.admitted {
-                    let credentials = username.isEmpty ? nil : try await auth.store.credentials(named: username)
+                    let credentials = username.isEmpty ? nil : try await auth.accounts.credentials(named: username)
                     let hash = credentials.flatMap { $0.account.disabled ? nil : $0.passwordHash } ?? auth.dummyHash
                     let matches = try await auth.passwords.compute { AccountPasswords.verify(password, hash: hash) }
                     return (credentials, matches)
@@ -56,7 +56,7 @@ enum LoginRoutes {
                 throw error
             }
             guard matches, let account = credentials?.account, !account.disabled else {
-                try await AuditTrail.record(request, store: auth.store, action: "login.failure", target: auditedName,
+                try await AuditTrail.record(request, to: auth.audit, action: "login.failure", target: auditedName,
                                             detail: credentials == nil ? "unknown account" : "wrong password or disabled account")
                 return loginPage(request, next: next, status: .unauthorized, language: language,
                                  error: language.pick("نام کاربری یا گذرواژه درست نیست.", "The username or password is wrong."))
@@ -66,11 +66,11 @@ enum LoginRoutes {
             await auth.throttle.release([keys[1]], reservedAt: reservedAt)
             let token = SessionTokens.random()
             let now = Date()
-            try await auth.store.createSession(accountID: account.id, tokenHash: SessionTokens.hash(token), csrfToken: SessionTokens.random(),
-                                               createdAt: now, expiresAt: now.addingTimeInterval(auth.settings.sessionLifetime))
-            try await AuditTrail.record(request, store: auth.store, action: "login.success", target: account.username,
+            try await auth.accounts.createSession(accountID: account.id, tokenHash: SessionTokens.hash(token), csrfToken: SessionTokens.random(),
+                                                  createdAt: now, expiresAt: now.addingTimeInterval(auth.settings.sessionLifetime))
+            try await AuditTrail.record(request, to: auth.audit, action: "login.success", target: account.username,
                                         actor: account.username)
-            try await auth.store.deleteExpiredSessions(now: now)
+            try await auth.accounts.deleteExpiredSessions(now: now)
             let response = request.redirect(to: next ?? PortalPages.link("/dashboard", language).description, redirectType: .normal)
             response.cookies[SessionTokens.sessionCookie] = SessionTokens.sessionCookie(token, lifetime: auth.settings.sessionLifetime)
             response.cookies[SessionTokens.loginCSRFCookie] = SessionTokens.expired(secure: false)
@@ -80,8 +80,8 @@ enum LoginRoutes {
         app.post("logout") { request async throws -> Response in
             let language = WebLanguage(request: request)
             if let viewer = request.viewer {
-                try await auth.store.deleteSession(tokenHash: viewer.tokenHash)
-                try await AuditTrail.record(request, store: auth.store, action: "logout", target: viewer.account.username)
+                try await auth.accounts.deleteSession(tokenHash: viewer.tokenHash)
+                try await AuditTrail.record(request, to: auth.audit, action: "logout", target: viewer.account.username)
             }
             let response = request.redirect(to: PortalPages.link("/", language).description, redirectType: .normal)
             response.cookies[SessionTokens.sessionCookie] = SessionTokens.expired(secure: true)

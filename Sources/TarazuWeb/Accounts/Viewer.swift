@@ -29,12 +29,12 @@ extension Request {
 /// Finds the session named by the `tarazu_session` cookie and sets ``Vapor/Request/viewer``.
 /// Responses to a signed-in request are never cached (`Cache-Control: private, no-store`).
 struct ViewerMiddleware: AsyncMiddleware {
-    let store: BudgetStore
+    let accounts: any AccountRepository
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let token = request.cookies[SessionTokens.sessionCookie]?.string, !token.isEmpty, token.count <= 128 {
             let hash = SessionTokens.hash(token)
-            if let session = try await store.session(tokenHash: hash) {
+            if let session = try await accounts.session(tokenHash: hash) {
                 request.viewer = Viewer(account: session.account, csrfToken: session.csrfToken, tokenHash: hash)
             }
         }

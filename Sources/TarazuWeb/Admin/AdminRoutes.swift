@@ -23,7 +23,7 @@ enum AdminRoutes {
         admin.get("users") { request async throws -> Response in
             let language = WebLanguage(request: request)
             let viewer = try signedIn(request)
-            let accounts = try await auth.store.accounts()
+            let accounts = try await auth.accounts.accounts()
             return PortalPages.htmlResponse(AdminPages.users(accounts, viewer: viewer, language: language), language: language)
         }
 
@@ -45,9 +45,9 @@ enum AdminRoutes {
                 try AccountPasswords.hash(password, cost: auth.settings.bcryptCost)
             }
             do {
-                _ = try await auth.store.addAccount(username: username, displayName: display.isEmpty ? username : display, role: role,
-                                                    passwordHash: hash,
-                                                    audit: AuditTrail.entry(request, action: "user.add", target: username, detail: "role \(role.rawValue)"))
+                _ = try await auth.accounts.addAccount(username: username, displayName: display.isEmpty ? username : display, role: role,
+                                                       passwordHash: hash,
+                                                       audit: AuditTrail.entry(request, action: "user.add", target: username, detail: "role \(role.rawValue)"))
             } catch StoreError.conflict {
                 throw BilingualError(.badRequest, fa: "نام کاربری «\(username)» پیش‌تر گرفته شده است.",
                                      en: "The username '\(username)' is already taken.")
@@ -60,8 +60,8 @@ enum AdminRoutes {
             let username = try otherAccount(request)
             let role = try parseRole((try? request.content.decode(RoleForm.self))?.role)
             try await change(auth) {
-                try await auth.store.setRole(of: username, to: role,
-                                             audit: AuditTrail.entry(request, action: "user.role", target: username, detail: "role \(role.rawValue)"))
+                try await auth.accounts.setRole(of: username, to: role,
+                                                audit: AuditTrail.entry(request, action: "user.role", target: username, detail: "role \(role.rawValue)"))
             }
             return request.redirect(to: PortalPages.link("/admin/users", language).description, redirectType: .normal)
         }
@@ -70,7 +70,7 @@ enum AdminRoutes {
             let language = WebLanguage(request: request)
             let username = try otherAccount(request)
             try await change(auth) {
-                try await auth.store.setDisabled(username, true, audit: AuditTrail.entry(request, action: "user.disable", target: username))
+                try await auth.accounts.setDisabled(username, true, audit: AuditTrail.entry(request, action: "user.disable", target: username))
             }
             return request.redirect(to: PortalPages.link("/admin/users", language).description, redirectType: .normal)
         }
@@ -78,11 +78,11 @@ enum AdminRoutes {
         admin.get("audit") { request async throws -> Response in
             let language = WebLanguage(request: request)
             let viewer = try signedIn(request)
-            let total = try await auth.store.auditCount()
+            let total = try await auth.audit.auditCount()
             let pages = max(1, total / auditPageSize + (total % auditPageSize == 0 ? 0 : 1))
             // A page past the last shows the last: `page` comes from the address and may be any integer.
             let page = min(max(1, try QueryParameters.integer(request, "page") ?? 1), pages)
-            let entries = try await auth.store.auditLog(limit: auditPageSize, offset: (page - 1) * auditPageSize)
+            let entries = try await auth.audit.auditLog(limit: auditPageSize, offset: (page - 1) * auditPageSize)
             return PortalPages.htmlResponse(AdminPages.audit(entries, page: page, pages: pages, viewer: viewer, language: language),
                                             language: language)
         }

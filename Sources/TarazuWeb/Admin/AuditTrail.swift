@@ -14,9 +14,9 @@ enum AuditTrail {
     static func printable(_ text: String) -> String { PrintableText.escaped(text, maxLength: 64) }
 
     /// Writes an entry on its own (for actions that change nothing else, such as a failed sign-in).
-    static func record(_ request: Request, store: BudgetStore, action: String, target: String, detail: String = "",
+    static func record(_ request: Request, to audit: any AuditRepository, action: String, target: String, detail: String = "",
                        actor: String? = nil) async throws {
-        try await store.appendAudit(entry(request, action: action, target: target, detail: detail, actor: actor))
+        try await audit.appendAudit(entry(request, action: action, target: target, detail: detail, actor: actor))
     }
 }
 

@@ -28,7 +28,7 @@ enum ManageRoutes {
         manage.get { request async throws -> Response in
             let language = WebLanguage(request: request)
             let viewer = try AdminRoutes.signedIn(request)
-            let books = try await auth.store.books()
+            let books = try await auth.books.books()
             return PortalPages.htmlResponse(ManagePages.upload(books: books, limit: auth.settings.uploadLimit, viewer: viewer,
                                                                language: language), language: language)
         }
@@ -43,21 +43,21 @@ enum ManageRoutes {
             let result = try await load(file, named: fileName)
             switch result {
             case .failure(let rejected):
-                try await AuditTrail.record(request, store: auth.store, action: "upload.reject", target: fileName,
+                try await AuditTrail.record(request, to: auth.audit, action: "upload.reject", target: fileName,
                                             detail: "\(rejected.errors.count) errors")
                 return PortalPages.htmlResponse(ManagePages.rejected(fileName: fileName, diagnostics: rejected.diagnostics,
                                                                      viewer: viewer, language: language),
                                                 language: language, status: .unprocessableEntity)
             case .success(let outcome):
                 let book = outcome.book
-                let current = try await auth.store.books().first { $0.name == book.metadata.name }
+                let current = try await auth.books.books().first { $0.name == book.metadata.name }
                 guard let token = await auth.staging.stage(book, fileName: fileName, sessionHash: viewer.tokenHash) else {
                     throw BilingualError(.serviceUnavailable,
                                          fa: "بارگذاری‌های بسیاری در انتظار تأیید است؛ چیزی نوشته نشد. چند دقیقهٔ دیگر دوباره بکوشید.",
                                          en: "Too many uploads are waiting to be confirmed; nothing was written. Try again in a few minutes.",
                                          headers: ["Retry-After": "300"])
                 }
-                try await AuditTrail.record(request, store: auth.store, action: "upload.accept", target: book.metadata.name,
+                try await AuditTrail.record(request, to: auth.audit, action: "upload.accept", target: book.metadata.name,
                                             detail: "\(fileName), content \(book.contentHash.prefix(12))")
                 return PortalPages.htmlResponse(ManagePages.preview(book, warnings: outcome.warnings, fileName: fileName, current: current,
                                                                     staging: token, viewer: viewer, language: language),
@@ -75,7 +75,7 @@ enum ManageRoutes {
             }
             let name = staged.book.metadata.name
             let record = try await BookVersions.importBook(
-                staged.book, into: auth.store, source: "upload: \(staged.fileName)", importedBy: viewer.account.username,
+                staged.book, into: auth.books, source: "upload: \(staged.fileName)", importedBy: viewer.account.username,
                 audit: AuditTrail.entry(request, action: "import.confirm", target: name, detail: "upload: \(staged.fileName);"))
             _ = record
             return request.redirect(to: PortalPages.link(ManagePages.historyPath(name), language).description,
@@ -86,9 +86,9 @@ enum ManageRoutes {
             let language = WebLanguage(request: request)
             let viewer = try AdminRoutes.signedIn(request)
             let name = try QueryParameters.bookName(request)
-            let history = try await auth.store.history(of: name)
+            let history = try await auth.books.history(of: name)
             guard !history.isEmpty else { throw WebError.notFound("no book named '\(name)'") }
-            let snapshots = try await auth.store.importsWithSnapshots(of: name)
+            let snapshots = try await auth.books.importsWithSnapshots(of: name)
             return PortalPages.htmlResponse(ManagePages.history(name: name, history: history, snapshots: snapshots, viewer: viewer,
                                                                 language: language), language: language)
         }
@@ -102,7 +102,7 @@ enum ManageRoutes {
                 throw BilingualError(.badRequest, fa: "شمارهٔ ورود نادرست است.", en: "The import number is not valid.")
             }
             do {
-                _ = try await BookVersions.rollback(name, to: importID, in: auth.store, actor: viewer.account.username,
+                _ = try await BookVersions.rollback(name, to: importID, in: auth.books, actor: viewer.account.username,
                                                     client: request.clientAddress)
             } catch let error as RollbackError {
                 throw BilingualError(.unprocessableEntity, fa: "بازگردانی انجام نشد و چیزی تغییر نکرد: \(error.description)",

@@ -4,9 +4,9 @@ import TarazuParticipation
 import TarazuStore
 import Vapor
 
-/// What the PB routes share: the store, the settings, the rate limits and the voter-hash key.
+/// What the PB routes share: the repository, the settings, the rate limits and the voter-hash key.
 struct PBContext: Sendable {
-    let store: BudgetStore
+    let pb: any PBRepository
     let settings: PBWebSettings
     /// Codes sent, per voter key and per client address (counted, not only failures).
     let codesPerPhone: LoginThrottle
@@ -16,23 +16,23 @@ struct PBContext: Sendable {
     let keys: PBKeyCache
     let results = PBResultsCache()
 
-    init(store: BudgetStore, settings: PBWebSettings) {
-        self.store = store
+    init(repositories: Repositories, settings: PBWebSettings) {
+        pb = repositories.pb
         self.settings = settings
         codesPerPhone = LoginThrottle(limit: settings.maxCodesPerPhone, window: settings.sendWindow)
         codesPerClient = LoginThrottle(limit: settings.maxCodesPerClient, window: settings.sendWindow)
         wrongCodes = LoginThrottle(limit: settings.maxWrongCodesPerClient, window: settings.sendWindow)
-        keys = PBKeyCache()
+        keys = PBKeyCache(settings: repositories.settings)
     }
 
     func hasher() async throws -> PBVoterHasher {
-        try await keys.hasher(store: store, environmentKey: settings.voterKey)
+        try await keys.hasher(environmentKey: settings.voterKey)
     }
 
     /// The stored process `slug`, or a bilingual 404.
     func process(_ request: Request) async throws -> PBStoredProcess {
         let slug = request.parameters.get("slug") ?? ""
-        guard let stored = try await store.pbProcess(slug) else {
+        guard let stored = try await pb.pbProcess(slug) else {
             throw BilingualError(.notFound, fa: "چنین فرایند بودجه‌ریزی مشارکتی‌ای نیست.", en: "There is no such participatory budgeting process.")
         }
         return stored
@@ -41,11 +41,16 @@ struct PBContext: Sendable {
 
 /// Reads the voter-hash key once.
 actor PBKeyCache {
+    private let settings: any SettingsRepository
     private var cached: PBVoterHasher?
 
-    func hasher(store: BudgetStore, environmentKey: String?) async throws -> PBVoterHasher {
+    init(settings: any SettingsRepository) {
+        self.settings = settings
+    }
+
+    func hasher(environmentKey: String?) async throws -> PBVoterHasher {
         if let cached { return cached }
-        let hasher = try await store.pbVoterHasher(environmentKey: environmentKey ?? "")
+        let hasher = try await settings.pbVoterHasher(environmentKey: environmentKey ?? "")
         cached = hasher
         return hasher
     }

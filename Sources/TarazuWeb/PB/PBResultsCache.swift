@@ -1,7 +1,7 @@
 import Foundation
 import TarazuParticipation
 
-/// Tallies of PB processes kept until their ballots change (``BudgetStore/pbBallotStamp(process:)``) and at
+/// Tallies of PB processes kept until their ballots change (``TarazuStore/PBRepository/pbBallotStamp(process:)``) and at
 /// most `maxAge`: a tally of tens of thousands of ballots takes a noticeable fraction of a second, and
 /// the public results page must not redo it for every visitor. Simultaneous requests for the same tally
 /// share one computation, which runs off the event loops.

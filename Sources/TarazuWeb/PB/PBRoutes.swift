@@ -10,13 +10,13 @@ enum PBRoutes {
     static func register(_ app: Application, context: PBContext) {
         app.get("pb") { request async throws -> Response in
             let language = WebLanguage(request: request)
-            let html = PBPages.list(try await context.store.pbProcesses(), now: context.settings.now(), language)
+            let html = PBPages.list(try await context.pb.pbProcesses(), now: context.settings.now(), language)
             return PortalPages.htmlResponse(html, language: language)
         }
         app.get("pb", ":slug") { request async throws -> Response in
             let language = WebLanguage(request: request)
             let stored = try await context.process(request)
-            let (_, box) = try await context.store.pbBox(process: stored.slug)
+            let (_, box) = try await context.pb.pbBox(process: stored.slug)
             return PortalPages.htmlResponse(PBPages.process(stored, now: context.settings.now(), box: box, language), language: language)
         }
         app.get("pb", ":slug", "results") { request async throws -> Response in
@@ -31,9 +31,9 @@ enum PBRoutes {
             let rule = try QueryParameters.choice(request, "rule", PBRule.allCases.map(\.rawValue), default: stored.definition.settings.rule.rawValue)
             guard let chosen = PBRule(rawValue: rule) else { throw WebError.badRequest("unknown rule '\(rule)'") }
             let slug = stored.slug
-            let stamp = try await context.store.pbBallotStamp(process: slug)
-            let tally = try await context.results.tally(slug + "|" + chosen.rawValue, stamp: stamp) { [store = context.store] in
-                let (_, box) = try await store.pbBox(process: slug)
+            let stamp = try await context.pb.pbBallotStamp(process: slug)
+            let tally = try await context.results.tally(slug + "|" + chosen.rawValue, stamp: stamp) { [pb = context.pb] in
+                let (_, box) = try await pb.pbBox(process: slug)
                 do {
                     return PBResultsCache.Tally(results: try PBProcessResults.run(process, box: box, rule: chosen),
                                                 ballots: box.ballots.count)

@@ -51,7 +51,7 @@ enum PBSMSRoutes {
     }
 
     static func ballotReply(phone: String, text: String, processSlug: String?, now: Date, context: PBContext) async throws -> SMSReply {
-        let processes = try await context.store.pbProcesses()
+        let processes = try await context.pb.pbProcesses()
         let stored: PBStoredProcess?
         if let processSlug, !processSlug.isEmpty {
             stored = processes.first { $0.slug == processSlug }
@@ -72,7 +72,7 @@ enum PBSMSRoutes {
         let hasher = try await context.hasher()
         let ballot = CitizenBallot(voterKey: hasher.voterKey(phone: phone), district: district, choices: choices)
         do {
-            try await context.store.castPBBallot(process: stored.slug, ballot, channel: .sms, at: now)
+            try await context.pb.castPBBallot(process: stored.slug, ballot, channel: .sms, at: now)
             return .accepted(choices.projects)
         } catch let error as BallotBoxError {
             return error.smsReply

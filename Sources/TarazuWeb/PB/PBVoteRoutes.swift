@@ -57,8 +57,8 @@ enum PBVoteRoutes {
             var generator = SystemRandomNumberGenerator()
             let code = (try? OneTimeCodeState.issue(at: now, previous: nil, policy: policy, using: &generator))?.code ?? ""
             do {
-                try await context.store.issuePBCode(process: frame.slug, phoneHash: voterKey,
-                                                    codeHash: hasher.codeHash(voterKey: voterKey, code: code), at: now, policy: policy)
+                try await context.pb.issuePBCode(process: frame.slug, phoneHash: voterKey,
+                                                 codeHash: hasher.codeHash(voterKey: voterKey, code: code), at: now, policy: policy)
             } catch OneTimeCodeIssueError.cooldown(let seconds) {
                 await context.codesPerPhone.release(phoneKeys, reservedAt: phoneReserved)
                 await context.codesPerClient.release(clientKeys, reservedAt: phoneReserved)
@@ -107,9 +107,9 @@ enum PBVoteRoutes {
             let input = ChoiceText.normalize((try? request.content.get(String.self, at: "code")) ?? "").replacingOccurrences(of: " ", with: "")
             let result: OneTimeCodeVerification
             do {
-                result = try await context.store.verifyPBCode(process: frame.slug, phoneHash: flow.voterKey,
-                                                              codeHash: hasher.codeHash(voterKey: flow.voterKey, code: input),
-                                                              at: now, policy: context.settings.codePolicy)
+                result = try await context.pb.verifyPBCode(process: frame.slug, phoneHash: flow.voterKey,
+                                                           codeHash: hasher.codeHash(voterKey: flow.voterKey, code: input),
+                                                           at: now, policy: context.settings.codePolicy)
             } catch {
                 await context.wrongCodes.release(clientKeys, reservedAt: reserved)
                 throw error
@@ -172,7 +172,7 @@ enum PBVoteRoutes {
             }
             let ballot = CitizenBallot(voterKey: flow.voterKey, district: district, choices: choices)
             do {
-                let receipt = try await context.store.castPBBallot(process: frame.slug, ballot, channel: frame.kiosk ? .kiosk : .web, at: now)
+                let receipt = try await context.pb.castPBBallot(process: frame.slug, ballot, channel: frame.kiosk ? .kiosk : .web, at: now)
                 let response = respond(PBVotePages.receipt(frame, receipt: receipt.receipt, replaced: receipt.replaced != nil,
                                                            projects: choices.projects), frame, csrf)
                 response.cookies[PBFlow.cookie] = PBFlow.cleared()

@@ -62,7 +62,8 @@ actor ResponseCache {
 /// answers still get their ETag, Cache-Control and 304.
 struct ResponseCacheMiddleware: AsyncMiddleware {
     let cache: ResponseCache
-    let store: BudgetStore
+    /// Whose content stamp the kept responses are valid for.
+    let books: any BookImportRepository
     /// Path prefixes that are never cached (signed-in areas and forms).
     let privatePrefixes: [String]
 
@@ -72,7 +73,7 @@ struct ResponseCacheMiddleware: AsyncMiddleware {
               !privatePrefixes.contains(where: { path == $0 || path.hasPrefix($0 + "/") })
         else { return try await next.respond(to: request) }
         let key = request.url.string
-        let stamp = try await store.contentStamp()
+        let stamp = try await books.contentStamp()
         if let entry = await cache.entry(for: key, stamp: stamp) {
             return Response(status: entry.status, headers: entry.headers, body: .init(buffer: entry.body))
         }

@@ -18,36 +18,38 @@ import Vapor
 /// let store = try await BudgetStore.open(location)
 /// let app = try await Application.make(.production)
 /// app.http.server.configuration.port = 8080
-/// try await TarazuWebApp.configure(app, store: store)
+/// try await TarazuWebApp.configure(app, repositories: Repositories(store))
 /// try await app.execute()        // or app.startup() in a host
 /// try await app.asyncShutdown()
 /// await store.shutdown()
 /// ```
 ///
+/// The repositories may also be in memory (``TarazuStore/Repositories/inMemory(books:)``, as in the tests).
 /// The store belongs to the caller, who shuts it down after the application.
 public enum TarazuWebApp {
-    /// Registers middleware and routes on `app`, reading books from `store`.
+    /// Registers middleware and routes on `app`, over `repositories`.
     /// - Parameter rubric: the rubric for the status table (default: the shipped one).
     /// - Parameter auth: the security settings (bcrypt cost, session lifetime, sign-in limits).
     /// - Parameter pb: the participatory budgeting settings (SMS gateway, webhook token, voter-hash key).
     /// - Parameter assessedIn: the Jalali year assessments are made in (recommendations are due counting
     ///   from it): today's by default; nil makes pages depend on the books alone (as `report --date none`).
-    public static func configure(_ app: Application, store: BudgetStore, rubric: Rubric? = nil,
+    public static func configure(_ app: Application, repositories: Repositories, rubric: Rubric? = nil,
                                  auth: AuthSettings = AuthSettings(), pb: PBWebSettings = .fromEnvironment(),
                                  assessedIn: @escaping @Sendable () -> Int? = { Numerals.jalaliYear(of: Date()) }) async throws {
-        let catalog = BookCatalog(repository: store, rubric: try rubric ?? Rubric.standard(), assessedIn: assessedIn)
-        try configure(app, store: store, catalog: catalog, auth: auth, pb: pb)
+        let catalog = BookCatalog(repository: repositories.books, rubric: try rubric ?? Rubric.standard(), assessedIn: assessedIn)
+        try configure(app, repositories: repositories, catalog: catalog, auth: auth, pb: pb)
     }
 
-    /// Serves the application on `hostname:port` until it is interrupted (Ctrl-C). The store stays the
-    /// caller's to shut down.
-    public static func serve(store: BudgetStore, hostname: String, port: Int, idleTimeoutSeconds: Int = defaultIdleTimeoutSeconds) async throws {
+    /// Serves the application over `repositories` on `hostname:port` until it is interrupted (Ctrl-C). Their
+    /// store stays the caller's to shut down.
+    public static func serve(repositories: Repositories, hostname: String, port: Int,
+                             idleTimeoutSeconds: Int = defaultIdleTimeoutSeconds) async throws {
         // Vapor reads its command from these arguments, not from the host program's own.
         let app = try await Application.make(Environment(name: "production", arguments: ["tarazu"]))
         app.http.server.configuration.hostname = hostname
         app.http.server.configuration.port = port
         do {
-            try await configure(app, store: store)
+            try await configure(app, repositories: repositories)
             app.http.server.configuration.idleTimeout = .seconds(Int64(max(1, idleTimeoutSeconds)))
             print("Tarazu is serving http://\(hostname):\(port)/ (portal), /dashboard (after /login), /manage, /admin, /pb (participatory budgeting), /api/v1 and /openapi.json. Ctrl-C stops it.")
             try await app.execute()
@@ -67,11 +69,11 @@ public enum TarazuWebApp {
     /// nothing while it works.
     public static let defaultIdleTimeoutSeconds = 120
 
-    /// ``configure(_:store:rubric:auth:pb:)`` with a catalog made by the caller (its books may come from
-    /// another repository than `store`, which keeps accounts, sessions, PB and the audit log).
-    public static func configure(_ app: Application, store: BudgetStore, catalog: BookCatalog, auth settings: AuthSettings = AuthSettings(),
-                                 pb: PBWebSettings = .fromEnvironment()) throws {
-        let auth = try AuthContext(store: store, settings: settings)
+    /// ``configure(_:repositories:rubric:auth:pb:)`` with a catalog made by the caller (its books may come from
+    /// another repository than `repositories.books`, which `/manage` imports into).
+    public static func configure(_ app: Application, repositories: Repositories, catalog: BookCatalog,
+                                 auth settings: AuthSettings = AuthSettings(), pb: PBWebSettings = .fromEnvironment()) throws {
+        let auth = try AuthContext(repositories: repositories, settings: settings)
         app.lifecycle.use(PasswordChecksLifecycle(checks: auth.passwords))
         // Outermost first: security headers on everything, then ETag/Cache-Control, the cache of public
         // responses, then errors.
@@ -79,11 +81,11 @@ public enum TarazuWebApp {
         app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
         app.middleware.use(SecurityHeadersMiddleware())
         app.middleware.use(ETagMiddleware())
-        app.middleware.use(ResponseCacheMiddleware(cache: ResponseCache(), store: store, privatePrefixes: privatePrefixes))
+        app.middleware.use(ResponseCacheMiddleware(cache: ResponseCache(), books: repositories.books, privatePrefixes: privatePrefixes))
         app.middleware.use(TarazuErrorMiddleware(logger: app.logger))
         app.middleware.use(RequestGuardMiddleware())
         // Then who is signed in, then the CSRF check of every POST (before any route does anything).
-        app.middleware.use(ViewerMiddleware(store: store))
+        app.middleware.use(ViewerMiddleware(accounts: repositories.accounts))
         app.middleware.use(CSRFMiddleware(largeBodies: [ManageRoutes.uploadPath: .init(limit: settings.uploadLimit, role: .analyst)],
                                           maxLargeBodies: settings.maxUploadsInFlight, exemptPaths: [PBSMSRoutes.path]))
         app.http.server.configuration.serverName = nil
@@ -95,11 +97,11 @@ public enum TarazuWebApp {
         LoginRoutes.register(app, auth: auth)
         AdminRoutes.register(app, auth: auth)
         ManageRoutes.register(app, auth: auth)
-        PBRoutes.register(app, context: PBContext(store: store, settings: pb))
+        PBRoutes.register(app, context: PBContext(repositories: repositories, settings: pb))
         DashboardRoutes.register(AccessPolicy.routes(app, requiring: .council), catalog: catalog)
         app.get("healthz") { _ async throws -> Response in
             do {
-                try await store.ping()
+                try await repositories.ping()
             } catch {
                 throw WebError(.serviceUnavailable, "the database does not answer")
             }
