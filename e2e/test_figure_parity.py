@@ -55,6 +55,8 @@ def formatted(value, unit, fa):
     if unit == "rials":
         return fixed(Decimal(value) / Decimal(10**9), 1, fa) + (" میلیارد ریال" if fa else " billion rials")
     if unit == "rials_per_person":
+        if abs(Decimal(str(value))) < 10**6:
+            return fixed(value, 0, fa) + (" ریال به ازای هر نفر" if fa else " rials per person")
         return fixed(Decimal(str(value)) / Decimal(10**6), 1, fa) + (" میلیون ریال به ازای هر نفر" if fa else " million rials per person")
     if unit in COUNTED:
         noun_fa, one_en, many_en = COUNTED[unit]

@@ -3,7 +3,7 @@ import TarazuCore
 
 /// An indicator value as every surface prints it, by its unit: a ratio as a percentage with one
 /// decimal, rials as billion rials with one decimal, rials per person as million rials with one
-/// decimal, an index with three decimals, a count whole (with the noun counted when the unit names
+/// decimal (whole rials under a million), an index with three decimals, a count whole (with the noun counted when the unit names
 /// one: regions, functions, lines, systems, years), a score letter, a flag as yes or no, a year
 /// without grouping.
 public struct FigureText: Sendable {
@@ -72,7 +72,10 @@ public struct FigureText: Sendable {
         case "rials":
             if case .rials(let rials) = value { return numerals.billionRials(rials) }
             return numerals.fixed(number / 1_000_000_000, places: 1) + " " + billionRialsWords
-        case "rials_per_person": return numerals.fixed(number / 1_000_000, places: 1) + " " + rialsPerPersonWords
+        case "rials_per_person":
+            // Million rials with one decimal; a figure under a million rials whole, so it never reads 0.0.
+            guard abs(number) < 1_000_000 else { return numerals.fixed(number / 1_000_000, places: 1) + " " + rialsPerPersonWords }
+            return numerals.fixed(number, places: 0) + " " + language.pick("ریال به ازای هر نفر", "rials per person")
         case "count":
             // A fraction labelled as a count (a breakdown share judged without a unit) keeps its decimals.
             if case .decimal = value, number != Arithmetic.round(number, 0) { return numerals.fixed(number, places: 3) }

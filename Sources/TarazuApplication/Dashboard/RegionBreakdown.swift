@@ -25,14 +25,14 @@ public enum RegionBreakdown {
             id: "regions", caption: Bilingual(fa: "اعتبارات به تفکیک منطقه", en: "Spending by region"),
             columns: [DashboardTable.text("region", "کد", "Code"), DashboardTable.names("name", "منطقه", "Region"),
                       DashboardTable.count("population", "جمعیت", "Population")] + SpendingColumns.columns
-                + [DashboardTable.rials("approved_per_person", "سرانهٔ مصوب (ریال)", "Approved per person (rials)"),
-                   DashboardTable.rials("realized_per_person", "سرانهٔ هزینه‌شده (ریال)", "Realized per person (rials)")],
+                + [DashboardTable.rials("approved_per_person", "سرانهٔ مصوب", "Approved per person"),
+                   DashboardTable.rials("realized_per_person", "سرانهٔ هزینه‌شده", "Realized per person")],
             rows: rows)
         return DashboardView(title: Bilingual(fa: "مناطق", en: "Regions"),
                              crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: base),
                                       DashboardView.Crumb(fa: "مناطق", en: "Regions", path: nil)],
-                             notes: [Bilingual(fa: "سرانه‌ها به ریال برای هر نفر، گرد به نزدیک‌ترین ریال، همان قاعدهٔ شاخص سرانهٔ مناطق؛ ستاد مرکزی جمعیت جداگانه ندارد.",
-                                               en: "Per-person figures are in rials per person, rounded to the nearest rial, by the rule of the per-capita indicator; the central (city-wide) lines have no population of their own.")],
+                             notes: [Bilingual(fa: "سرانه‌ها در این صفحه به میلیون ریال برای هر نفر و در پرونده‌های CSV و JSON به ریال (گرد به نزدیک‌ترین ریال) است، همان قاعدهٔ شاخص سرانهٔ مناطق؛ ستاد مرکزی جمعیت جداگانه ندارد.",
+                                               en: "Per-person figures are in million rials per person on this page and in rials (rounded to the nearest rial) in the CSV and JSON files, by the rule of the per-capita indicator; the central (city-wide) lines have no population of their own.")],
                              bars: SpendingColumns.bars("مصوب و هزینه‌شده به تفکیک منطقه", "Approved and realized by region", bars),
                              tables: [table])
     }

@@ -32,7 +32,8 @@ public enum RiskModel {
             columns: [DashboardTable.text("key", "کلید", "Key"), DashboardTable.text("kind", "نوع", "Kind"),
                       DashboardTable.text("line_ids", "ردیف‌ها", "Lines"), DashboardTable.names("explanation", "توضیح", "Explanation")],
             rows: anomalies.map { item in
-                DashboardTable.Row(cells: [.text(item.key), .text(item.kind.rawValue), .text(item.lineIds.joined(separator: " ")),
+                DashboardTable.Row(cells: [.text(item.key), .names(fa: item.kind == .executionRate ? "نرخ تحقق ردیف" : "تغییر سالانه اعتبار مصوب",
+                                                                 en: item.kind == .executionRate ? "Execution rate of a line" : "Year-on-year change of the approved amount"), .text(item.lineIds.joined(separator: " ")),
                                            .names(fa: item.textFa, en: item.textEn)])
             })
         return DashboardView(title: Bilingual(fa: "ریسک طرح‌ها", en: "Project risks"),

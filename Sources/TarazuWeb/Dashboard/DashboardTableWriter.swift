@@ -1,4 +1,5 @@
 import Foundation
+import TarazuAnalysis
 import TarazuApplication
 import TarazuCore
 import TarazuHTML
@@ -47,6 +48,9 @@ enum DashboardTableWriter {
     static func display(_ cell: DashboardTable.Cell, language: WebLanguage) -> HTMLNode {
         func data(_ value: String, _ text: String) -> HTMLNode { .element("data", ["value": value]) { text } }
         switch cell {
+        // Codes made of digits (regions, lines) in the language's digits.
+        case .text(let text) where language == .fa && text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || $0 == "-" }):
+            return .text(WebFormat.digits(text, language))
         case .text(let text): return .text(text)
         case .names(let fa, let en): return .text(language.pick(fa, en.isEmpty ? fa : en))
         case .rials(let value):
@@ -54,7 +58,7 @@ enum DashboardTableWriter {
             return data(String(value), WebFormat.billions(value, language))
         case .perPerson(let value):
             guard let value else { return "—" }
-            return data(String(value), WebFormat.integer(value, language))
+            return data(String(value), FigureText(language: language).scalar(.rials(value), unit: "rials_per_person") ?? "—")
         case .figure(let value, let unit):
             guard let plain = IndicatorText.plain(value) else { return "—" }
             return data(plain, WebFormat.value(value, unit: unit, language))
