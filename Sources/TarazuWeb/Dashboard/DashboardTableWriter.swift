@@ -61,6 +61,8 @@ enum DashboardTableWriter {
             return data(String(value), FigureText(language: language).scalar(.rials(value), unit: "rials_per_person") ?? "—")
         case .figure(let value, let unit):
             guard let plain = IndicatorText.plain(value) else { return "—" }
+            // A PEFA letter keeps its sign after it in right-to-left text (C+, not +C).
+            if case .grade(let grade) = value { return .element("data", ["value": plain]) { HTMLNode.element("bdi", ["dir": "ltr"]) { grade } } }
             return data(plain, WebFormat.value(value, unit: unit, language))
         case .count(let value):
             guard let value else { return "—" }
