@@ -191,7 +191,8 @@ extension ReportContext {
     var methodsSection: Section {
         let assessment = input.assessment
         let formulas: [[Rich]] = input.indicators.map { indicator in
-            [[.text(isPersian ? indicator.nameFa : indicator.nameEn)], [.ltr(indicator.id)], [.ltr(indicator.formula.en)]]
+            [[.text(isPersian ? indicator.nameFa : indicator.nameEn)], [.ltr(indicator.id)],
+             [isPersian ? .text(indicator.formula.fa) : .ltr(indicator.formula.en)]]
         }
         let criteria: [[Rich]] = assessment.criteria.map { criterion in
             [[.text(pick(criterion.name))], [.badge(criterion.status, statusLabel(criterion.status))], [.text(pick(criterion.reasoning))]]
