@@ -25,8 +25,8 @@ enum ConcentrationIndicators {
             Indicator(
                 id: "expenditure.concentration", nameFa: "تمرکز اعتبارات", nameEn: "Budget concentration",
                 formula: Bilingual(
-                    fa: "شاخص هرفیندال = \(FormulaText.math("Σ_p (a_p ÷ A)²"))، که a_p اعتبار مصوب پروژهٔ p و A اعتبار مصوب همهٔ ردیف‌های دارای پروژه است؛ "
-                        + "سهم \(topCount.fa) پروژهٔ بزرگ = اعتبار مصوب \(topCount.fa) پروژهٔ بزرگ‌تر ÷ A؛ سهم ستاد مرکزی = اعتبار مصوب ستاد مرکزی (منطقهٔ ۰) ÷ کل اعتبار مصوب؛ "
+                    fa: "شاخص هرفیندال = \(FormulaText.math("Σ_p (a_p ÷ A)²"))، که \(FormulaText.math("a_p")) اعتبار مصوب پروژهٔ \(FormulaText.math("p")) و \(FormulaText.math("A")) اعتبار مصوب همهٔ ردیف‌های دارای پروژه است؛ "
+                        + "سهم \(topCount.fa) پروژهٔ بزرگ = اعتبار مصوب \(topCount.fa) پروژهٔ بزرگ‌تر ÷ \(FormulaText.math("A"))؛ سهم ستاد مرکزی = اعتبار مصوب ستاد مرکزی (منطقهٔ ۰) ÷ کل اعتبار مصوب؛ "
                         + "مقدار شاخص: شاخص هرفیندال",
                     en: "HHI = sum over projects of (approved_p / approved of all project lines)^2; top10_share = \(topCount.en) largest projects / all project lines; "
                         + "central_share = region 0 approved / all approved; value = HHI"),

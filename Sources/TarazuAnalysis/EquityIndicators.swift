@@ -19,33 +19,33 @@ enum EquityIndicators {
     static let statistics: [Statistic] = [
         Statistic(id: "gini", nameFa: "ضریب جینی سرانهٔ مناطق", nameEn: "Gini of per-capita allocation",
                   formula: Bilingual(fa: "ضریب جینی وزنی به جمعیت: \(FormulaText.math("Σ_i Σ_j w_i w_j |y_i − y_j| ÷ 2μ"))، "
-                                         + "که w_i سهم منطقهٔ i از جمعیت و μ سرانهٔ میانگین مناطق (کل اعتبار ÷ کل جمعیت) است",
+                                         + "که \(FormulaText.math("w_i")) سهم منطقهٔ \(FormulaText.math("i")) از جمعیت و \(FormulaText.math("μ")) سرانهٔ میانگین مناطق (کل اعتبار ÷ کل جمعیت) است",
                                      en: "population-weighted Gini: sum_i sum_j w_i w_j |y_i - y_j| / (2 mu)"),
                   compute: EquityStatistics.gini),
         Statistic(id: "theil_t", nameFa: "شاخص تایل T سرانهٔ مناطق", nameEn: "Theil T index",
-                  formula: Bilingual(fa: "شاخص تایل T: \(FormulaText.math("Σ s_i ln(s_i ÷ w_i)"))، که s_i سهم منطقهٔ i از اعتبار و w_i سهم آن از جمعیت است",
+                  formula: Bilingual(fa: "شاخص تایل \(FormulaText.math("T")): \(FormulaText.math("Σ s_i ln(s_i ÷ w_i)"))، که \(FormulaText.math("s_i")) سهم منطقهٔ \(FormulaText.math("i")) از اعتبار و \(FormulaText.math("w_i")) سهم آن از جمعیت است",
                                      en: "sum s_i ln(s_i / w_i)"),
                   compute: EquityStatistics.theilT),
         Statistic(id: "theil_l", nameFa: "شاخص تایل L سرانهٔ مناطق", nameEn: "Theil L index (mean log deviation)",
-                  formula: Bilingual(fa: "شاخص تایل L (میانگین انحراف لگاریتمی): \(FormulaText.math("Σ w_i ln(w_i ÷ s_i)"))، "
-                                         + "که w_i سهم منطقهٔ i از جمعیت و s_i سهم آن از اعتبار است",
+                  formula: Bilingual(fa: "شاخص تایل \(FormulaText.math("L")) (میانگین انحراف لگاریتمی): \(FormulaText.math("Σ w_i ln(w_i ÷ s_i)"))، "
+                                         + "که \(FormulaText.math("w_i")) سهم منطقهٔ \(FormulaText.math("i")) از جمعیت و \(FormulaText.math("s_i")) سهم آن از اعتبار است",
                                      en: "sum w_i ln(w_i / s_i)"),
                   compute: EquityStatistics.theilL),
         Statistic(id: "cv", nameFa: "ضریب تغییرات سرانهٔ مناطق", nameEn: "Coefficient of variation of per-capita allocation",
-                  formula: Bilingual(fa: "ضریب تغییرات = انحراف معیار σ ÷ میانگین ساده (بی‌وزن) سرانهٔ مناطق، با σ محاسبه‌شده با تقسیم بر n (شمار مناطق)؛ "
+                  formula: Bilingual(fa: "ضریب تغییرات = انحراف معیار \(FormulaText.math("σ")) ÷ میانگین ساده (بی‌وزن) سرانهٔ مناطق، با \(FormulaText.math("σ")) محاسبه‌شده با تقسیم بر \(FormulaText.math("n")) (شمار مناطق)؛ "
                                          + "در جزئیات: همین نسبت با تقسیم بر \(FormulaText.math("n − 1"))، و ضریب ویلیامسون، وزنی به جمعیت: "
-                                         + "\(FormulaText.math("√(Σ w_i (y_i − μ)²) ÷ μ"))، که w_i سهم منطقهٔ i از جمعیت و μ سرانهٔ میانگین مناطق است",
+                                         + "\(FormulaText.math("√(Σ w_i (y_i − μ)²) ÷ μ"))، که \(FormulaText.math("w_i")) سهم منطقهٔ \(FormulaText.math("i")) از جمعیت و \(FormulaText.math("μ")) سرانهٔ میانگین مناطق است",
                                      en: "sigma / mean of the regions' y_i, unweighted, sigma dividing by n; breakdown n_minus_1 divides by n - 1; "
                                          + "williamson = sqrt(sum w_i (y_i - mu)^2) / mu"),
                   compute: { EquityStatistics.coefficientOfVariation($0, sample: false) }),
         Statistic(id: "max_min_ratio", nameFa: "نسبت بیشترین به کمترین سرانهٔ مناطق", nameEn: "Max/min per-capita ratio",
-                  formula: Bilingual(fa: "بیشترین سرانهٔ مناطق ÷ کمترین سرانهٔ مناطق (بیشترین y_i ÷ کمترین y_i)", en: "max y_i / min y_i"),
+                  formula: Bilingual(fa: "بیشترین سرانهٔ مناطق ÷ کمترین سرانهٔ مناطق", en: "max y_i / min y_i"),
                   compute: EquityStatistics.maxMinRatio),
     ]
 
     static let zonesFormula = Bilingual(
         fa: "؛ تفکیک تایل میان پهنه‌ها: \(FormulaText.math("Σ_g S_g ln(S_g ÷ W_g)")) و درون پهنه‌ها: \(FormulaText.math("Σ_g S_g T_g"))، "
-            + "که S_g و W_g سهم پهنهٔ g از اعتبار و از جمعیت و T_g شاخص تایل مناطق درون آن است (منطقهٔ بی‌پهنه خود یک گروه است)",
+            + "که \(FormulaText.math("S_g")) و \(FormulaText.math("W_g")) سهم پهنهٔ \(FormulaText.math("g")) از اعتبار و از جمعیت و \(FormulaText.math("T_g")) شاخص تایل مناطق درون آن است (منطقهٔ بی‌پهنه خود یک گروه است)",
         en: "; between_zones = sum_g S_g ln(S_g / W_g), within_zones = sum_g S_g T_g over zones (a region without zone is its own group)")
 
     /// The bases of the statistics: the total or the capital budget, with or without outlier regions.
@@ -76,8 +76,8 @@ enum EquityIndicators {
 
         /// What y_i, the per-person figure of region i, is on this basis.
         var perPersonFormula: Bilingual {
-            capital ? Bilingual(fa: "؛ y_i سرانهٔ منطقهٔ i است: اعتبار عمرانی مصوب آن ÷ جمعیت آن", en: "; y_i = capital approved per person of region i")
-                : Bilingual(fa: "؛ y_i سرانهٔ منطقهٔ i است: کل اعتبار مصوب آن ÷ جمعیت آن", en: "; y_i = total approved per person of region i")
+            capital ? Bilingual(fa: "؛ \(FormulaText.math("y_i")) سرانهٔ منطقهٔ \(FormulaText.math("i")) است: اعتبار عمرانی مصوب آن ÷ جمعیت آن", en: "; y_i = capital approved per person of region i")
+                : Bilingual(fa: "؛ \(FormulaText.math("y_i")) سرانهٔ منطقهٔ \(FormulaText.math("i")) است: کل اعتبار مصوب آن ÷ جمعیت آن", en: "; y_i = total approved per person of region i")
         }
 
         var nameEn: String {

@@ -4,8 +4,10 @@ import TarazuCore
 /// What the indicators' formulas (``Indicator/formula``) share: symbolic expressions kept left to
 /// right inside Persian prose, and parameters written in both languages from one value.
 enum FormulaText {
-    /// `expression` for Persian prose: its ASCII digits made Persian, the whole in a left-to-right
-    /// isolate (U+2066 … U+2069) so that symbols, operators and brackets keep their order.
+    /// A symbol or an expression for Persian prose (every Latin or Greek symbol of a Persian formula
+    /// goes through here): its ASCII digits made Persian, the whole in a left-to-right isolate
+    /// (U+2066 … U+2069) so that symbols, operators and brackets keep their order and a Persian
+    /// number after a symbol is not drawn into it.
     static func math(_ expression: String) -> String { "\u{2066}" + PersianText.persianDigits(expression) + "\u{2069}" }
 
     /// `fraction` as a percentage with the decimals it has: `25 %` / `۲۵٪`.

@@ -91,9 +91,10 @@ public struct Indicator: Hashable, Codable, Sendable {
     public var nameEn: String
     /// How the figure is computed, in Persian and English: words for what is summed and divided,
     /// symbols (y_i, w_i, μ, σ, ln) only where the mathematics helps, parameters (thresholds, bands)
-    /// written from the same values in both. The Persian text has Persian digits and keeps each
-    /// symbolic expression left to right in a Unicode isolate (U+2066 … U+2069), so it reads right
-    /// inside right-to-left prose on every surface, the JSON outputs included.
+    /// written from the same values in both. The Persian text has Persian digits and puts every
+    /// symbol and symbolic expression (the only Latin in it besides PEFA's grade letters) in a
+    /// left-to-right Unicode isolate (U+2066 … U+2069), so it reads right inside right-to-left prose
+    /// on every surface, the JSON outputs included, and a report can set it in code style.
     public var formula: Bilingual
     /// `ratio`, `rials`, `rials_per_person`, `score`, `index`, `flag`, `years` (a lag), `count` or a
     /// count of what it names: `regions`, `functions`, `lines`, `systems` (``FigureText/countingUnits``).

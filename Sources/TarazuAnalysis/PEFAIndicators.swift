@@ -140,7 +140,7 @@ enum PEFAIndicators {
             let heads = FormulaText.number(PEFA.consolidationHeads)
             let kept = FormulaText.percent(PEFA.consolidationShare)
             return Bilingual(
-                fa: "با \(FormulaText.math("r = Σa ÷ Σb"))، واریانس ترکیب = \(FormulaText.math("Σ|a_i − r·b_i| ÷ Σ r·b_i"))، که a_i عملکرد و b_i اعتبار مصوب اولیهٔ سرفصل i است؛ "
+                fa: "با \(FormulaText.math("r = Σa ÷ Σb"))، واریانس ترکیب = \(FormulaText.math("Σ|a_i − r·b_i| ÷ Σ r·b_i"))، که \(FormulaText.math("a_i")) عملکرد و \(FormulaText.math("b_i")) اعتبار مصوب اولیهٔ سرفصل \(FormulaText.math("i")) است؛ "
                     + "رتبهٔ " + limits.map { "\($0.0) برای کمتر از \($0.1.fa)" }.joined(separator: "، ") + "، وگرنه D؛ "
                     + "با بیش از \(heads.fa) سرفصل، بزرگ‌ترین سرفصل‌ها تا جایی که \(kept.fa) بودجه را بپوشانند جداگانه، و بقیه با هم یک سرفصل «سایر» شمرده می‌شوند",
                 en: "r = sum(A)/sum(B); compVar = sum|A_i - r B_i| / sum(r B_i); " + limits.map { "\($0.0) < \($0.1.en)" }.joined(separator: ", ")

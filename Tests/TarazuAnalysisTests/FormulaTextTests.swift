@@ -5,27 +5,41 @@ import TarazuCore
 import TarazuSample
 
 /// Every formula the engine writes has a Persian text a native reader can read: Persian words and
-/// digits, Latin only for single-letter symbols and the few names the report keeps (PEFA, PI, ln,
-/// max, min, ids in backticks); and a parameter reads the same in both languages.
+/// digits; Latin only in the few names the report keeps (PEFA, PI, ln, max, min, ids in backticks),
+/// PEFA's grade letters, and symbols set apart in left-to-right isolates; and a parameter reads the
+/// same in both languages.
 @Suite struct FormulaTextTests {
     static let book = SampleCity.tabriz()
     static let allowedWords: Set<String> = ["PEFA", "PI", "ln", "max", "min"]
+    /// Latin a Persian formula may carry outside its isolated symbols: PEFA's names and grade letters.
+    static let allowedInProse: Set<String> = ["PEFA", "PI", "A", "B", "C", "D"]
 
-    /// The Latin words of two letters or more in `text`, outside backticks and the allowed ones.
-    static func latinWords(_ text: String) -> [String] {
-        let outsideBackticks = text.split(separator: "`", omittingEmptySubsequences: false).enumerated()
-            .filter { $0.offset % 2 == 0 }.map(\.element).joined(separator: " ")
+    /// The Latin words of `text` outside backticks (and outside the isolates too when `prose`).
+    static func latinWords(_ text: String, prose: Bool = false) -> [String] {
         var words: [String] = []
         var word = ""
-        for character in outsideBackticks + " " {
-            if character.isASCII, character.isLetter {
+        var inBackticks = false
+        var isolated = 0
+        for character in text + " " {
+            switch character {
+            case "`": inBackticks.toggle()
+            case "\u{2066}": isolated += 1
+            case "\u{2069}": isolated -= 1
+            default: break
+            }
+            if character.isASCII, character.isLetter, !inBackticks, !(prose && isolated > 0) {
                 word.append(character)
                 continue
             }
-            if word.count >= 2, !allowedWords.contains(word) { words.append(word) }
+            if !word.isEmpty { words.append(word) }
             word = ""
         }
         return words
+    }
+
+    /// The words the brief forbids: Latin words of two letters or more outside the allowed ones.
+    static func foreignWords(_ text: String) -> [String] {
+        latinWords(text).filter { $0.count >= 2 && !allowedWords.contains($0) }
     }
 
     /// Every indicator of every year of the sample book, with and without a participatory process
@@ -39,9 +53,10 @@ import TarazuSample
     }
 
     @Test func theAllowListKeepsSymbolsAndNamesOnly() {
-        #expect(Self.latinWords("ضریب جینی: Σ w_i w_j |y_i − y_j| ÷ 2μ") == [])
-        #expect(Self.latinWords("پفا (PEFA PI-1)، ln(s_i ÷ w_i)، max y_i، شناسهٔ `execution.rate.total`") == [])
-        #expect(Self.latinWords("سهم top10_share از approved") == ["top", "share", "approved"])
+        #expect(Self.foreignWords("ضریب جینی: Σ w_i w_j |y_i − y_j| ÷ 2μ") == [])
+        #expect(Self.foreignWords("پفا (PEFA PI-1)، ln(s_i ÷ w_i)، max y_i، شناسهٔ `execution.rate.total`") == [])
+        #expect(Self.foreignWords("سهم top10_share از approved") == ["top", "share", "approved"])
+        #expect(Self.latinWords("رتبهٔ A، که \u{2066}w_i\u{2069} سهم منطقهٔ i", prose: true) == ["A", "i"])
     }
 
     @Test func everyIndicatorOfTheSampleHasAPersianFormula() throws {
@@ -51,7 +66,9 @@ import TarazuSample
             let persian = indicator.formula.fa
             #expect(!persian.trimmingCharacters(in: .whitespaces).isEmpty, "\(indicator.id) has no Persian formula")
             #expect(persian.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) }, "\(indicator.id): \(persian)")
-            #expect(Self.latinWords(persian).isEmpty, "\(indicator.id): \(Self.latinWords(persian)) in «\(persian)»")
+            #expect(Self.foreignWords(persian).isEmpty, "\(indicator.id): \(Self.foreignWords(persian)) in «\(persian)»")
+            let loose = Self.latinWords(persian, prose: true).filter { !Self.allowedInProse.contains($0) }
+            #expect(loose.isEmpty, "\(indicator.id): symbols outside an isolate \(loose) in «\(persian)»")
             #expect(!persian.contains { $0.isASCII && $0.isNumber }, "\(indicator.id) has ASCII digits: «\(persian)»")
             #expect(!indicator.formula.en.isEmpty, "\(indicator.id) has no English formula")
         }
