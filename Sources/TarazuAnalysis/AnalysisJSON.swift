@@ -17,18 +17,23 @@ public struct IndicatorEntry: Encodable, Sendable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case formula, unit, value, breakdown, evidence, basis
+        case unit, value, breakdown, evidence, basis
         case computedOn = "computed_on"
         case nameFa = "name_fa"
         case nameEn = "name_en"
+        case formulaFa = "formula_fa"
+        case formulaEn = "formula_en"
     }
 
-    /// Names, formula, unit, value, breakdown, evidence, basis and (when known) what it is computed on.
+    /// Names and formula in both languages (`name_fa`, `name_en`, `formula_fa`, `formula_en`, as
+    /// ``ComputedOnEntry`` writes its label), unit, value, breakdown, evidence, basis and (when known)
+    /// what it is computed on.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(indicator.nameFa, forKey: .nameFa)
         try container.encode(indicator.nameEn, forKey: .nameEn)
-        try container.encode(indicator.formula, forKey: .formula)
+        try container.encode(indicator.formula.fa, forKey: .formulaFa)
+        try container.encode(indicator.formula.en, forKey: .formulaEn)
         try container.encode(indicator.unit, forKey: .unit)
         try container.encode(indicator.value, forKey: .value)
         try container.encode(indicator.breakdown, forKey: .breakdown)

@@ -43,7 +43,12 @@ enum ChangeIndicators {
         return Indicator(
             id: "expenditure.change.by_function", nameFa: "تغییر اسمی و واقعی اعتبارات به تفکیک مأموریت",
             nameEn: "Nominal and real change by function",
-            formula: "approved of year t / approved of year t-1 - 1 (nominal); real = (A_t / D_t) / (A_t-1 / D_t-1) - 1 with the deflator index D; a function is cut when its real change (nominal without a deflator) is negative; value = number of cut functions",
+            formula: Bilingual(
+                fa: "تغییر اسمی = (اعتبار مصوب سال تحلیل ÷ اعتبار مصوب سال پیش) − ۱؛ "
+                    + "تغییر واقعی = (اعتبار مصوب سال تحلیل ÷ شاخص قیمت همان سال) ÷ (اعتبار مصوب سال پیش ÷ شاخص قیمت همان سال) − ۱؛ "
+                    + "مأموریتی کاهش‌یافته است که تغییر واقعی‌اش (و اگر شاخص قیمت در دست نباشد، تغییر اسمی‌اش) منفی باشد؛ مقدار شاخص = شمار مأموریت‌های کاهش‌یافته",
+                en: "approved of year t / approved of year t-1 - 1 (nominal); real = (A_t / D_t) / (A_t-1 / D_t-1) - 1 with the deflator index D; "
+                    + "a function is cut when its real change (nominal without a deflator) is negative; value = number of cut functions"),
             unit: "functions", value: .count(cuts), breakdown: breakdown, evidence: evidence)
     }
 
@@ -78,13 +83,23 @@ enum ChangeIndicators {
         }
         let evidence = Evidence(table: "budget_lines", key: "volatile", rows: Array(volatile.map(\.lineId).prefix(context.options.evidenceRowLimit)),
                                 rowCount: volatile.count, sums: ["approved": .rials(volatileApproved.rials), "total_approved": .rials(totalApproved.rials)])
+        let limit = FormulaText.percent(threshold)
+        let rowLimit = FormulaText.number(context.options.evidenceRowLimit)
         let share = Indicator(
             id: "projects.volatility_share", nameFa: "سهم ردیف‌های پرنوسان از اعتبار مصوب", nameEn: "Share of the approved budget on volatile lines",
-            formula: "approved of the lines counted by projects.volatility (threshold \(threshold)) / approved of all budget lines",
+            formula: Bilingual(
+                fa: "اعتبار مصوب ردیف‌های پرنوسان (ردیف‌هایی که اصلاحیه یا عملکردشان بیش از \(limit.fa) با اعتبار مصوب فاصله دارد، همان ردیف‌های شاخص «نوسان اعتبارات ردیف‌ها») "
+                    + "÷ اعتبار مصوب همهٔ ردیف‌های هزینه",
+                en: "approved of the lines counted by projects.volatility (threshold \(limit.en)) / approved of all budget lines"),
             unit: "ratio", value: context.ratio(volatileApproved, totalApproved), evidence: [evidence])
         return [Indicator(
             id: "projects.volatility", nameFa: "نوسان اعتبارات ردیف‌ها", nameEn: "Budget line volatility",
-            formula: "lines whose |revised - approved| / approved or |realized - approved| / approved exceeds \(threshold) (any change on a zero approved line counts; a missing realized counts as 0 when the year has realized figures, as for execution rates); value = count; breakdown lists at most the evidence row limit of lines",
+            formula: Bilingual(
+                fa: "ردیف‌هایی که فاصلهٔ اصلاحیه یا عملکردشان از اعتبار مصوب، یعنی |اصلاحیه − مصوب| ÷ مصوب یا |عملکرد − مصوب| ÷ مصوب، بیش از \(limit.fa) است "
+                    + "(در ردیفی با اعتبار مصوب صفر هر تغییری به حساب می‌آید؛ عملکردِ ثبت‌نشده، اگر سال رقم عملکرد دارد، مانند نرخ تحقق صفر شمرده می‌شود)؛ "
+                    + "مقدار شاخص = شمار این ردیف‌ها؛ جزئیات حداکثر \(rowLimit.fa) ردیف را فهرست می‌کند",
+                en: "lines whose |revised - approved| / approved or |realized - approved| / approved exceeds \(limit.en) (any change on a zero approved line counts; "
+                    + "a missing realized counts as 0 when the year has realized figures, as for execution rates); value = count; breakdown lists at most \(rowLimit.en) lines"),
             unit: "lines", value: .count(volatile.count),
             breakdown: ["count": .count(volatile.count), "threshold": .decimal(threshold),
                         "share_of_budget": context.ratio(volatileApproved, totalApproved), "lines": .list(Array(listed))],

@@ -61,12 +61,14 @@ enum ComplianceIndicators {
         let regionsOver = Indicator(
             id: "compliance.regions_over_authorization", nameFa: "مناطق با فروش دارایی بیش از مجوز شورا",
             nameEn: "Regions selling capital assets beyond the council's authorization",
-            formula: "number of regions whose realized capital_asset_sales exceed the authorized_amount (no authorization counts as 0)",
+            formula: Bilingual(fa: "شمار مناطقی که عملکرد واگذاری دارایی‌های سرمایه‌ای آن‌ها از مبلغ مجوز شورا بیشتر است (نبود مجوز یعنی مجوز صفر)",
+                               en: "number of regions whose realized capital_asset_sales exceed the authorized_amount (no authorization counts as 0)"),
             unit: "regions", value: .count(over), evidence: evidence)
         return [Indicator(
             id: "compliance.asset_sales_over_authorization", nameFa: "مازاد واگذاری دارایی‌های سرمایه‌ای بر مجوز شورا",
             nameEn: "Capital asset sales over council authorization",
-            formula: "per region: realized capital_asset_sales - authorized_amount (no authorization counts as 0); value = sum of positive differences",
+            formula: Bilingual(fa: "برای هر منطقه: عملکرد واگذاری دارایی‌های سرمایه‌ای − مبلغ مجوز شورا (نبود مجوز یعنی مجوز صفر)؛ مقدار شاخص = جمع تفاضل‌های مثبت",
+                               en: "per region: realized capital_asset_sales - authorized_amount (no authorization counts as 0); value = sum of positive differences"),
             unit: "rials", value: .rials(excess.rials),
             breakdown: ["regions_over": .count(over), "total_excess": .rials(excess.rials), "by_region": .record(byRegion)],
             evidence: evidence), regionsOver]

@@ -3,6 +3,9 @@ import TarazuCore
 
 /// expenditure.concentration (over projects) and expenditure.central_share (towards the centre) of the analysis year.
 enum ConcentrationIndicators {
+    /// How many of the largest projects the top share counts.
+    static let topProjects = 10
+
     static func all(_ context: AnalysisContext) throws -> [Indicator] {
         let projectLines = context.lines.filter { $0.projectId != nil }
         let projects = try LineTotals.grouping(projectLines) { $0.projectId! }
@@ -15,12 +18,18 @@ enum ConcentrationIndicators {
         let projectApproved = projectTotal.approved.decimal
         let hhi = Arithmetic.ratio(squares, projectApproved * projectApproved, scale: context.options.scale)
         let ranked = projects.sorted { $0.value.approved != $1.value.approved ? $0.value.approved > $1.value.approved : $0.key < $1.key }
-        let top = ranked.prefix(10)
+        let top = ranked.prefix(Self.topProjects)
         let topApproved = try Arithmetic.sum(Array(top), \.value.approved)
+        let topCount = FormulaText.number(Self.topProjects)
         return [
             Indicator(
                 id: "expenditure.concentration", nameFa: "تمرکز اعتبارات", nameEn: "Budget concentration",
-                formula: "HHI = sum over projects of (approved_p / approved of all project lines)^2; top10_share = 10 largest projects / all project lines; central_share = region 0 approved / all approved; value = HHI",
+                formula: Bilingual(
+                    fa: "شاخص هرفیندال = \(FormulaText.math("Σ_p (a_p ÷ A)²"))، که \(FormulaText.math("a_p")) اعتبار مصوب پروژهٔ \(FormulaText.math("p")) و \(FormulaText.math("A")) اعتبار مصوب همهٔ ردیف‌های دارای پروژه است؛ "
+                        + "سهم \(topCount.fa) پروژهٔ بزرگ = اعتبار مصوب \(topCount.fa) پروژهٔ بزرگ‌تر ÷ \(FormulaText.math("A"))؛ سهم ستاد مرکزی = اعتبار مصوب ستاد مرکزی (منطقهٔ ۰) ÷ کل اعتبار مصوب؛ "
+                        + "مقدار شاخص: شاخص هرفیندال",
+                    en: "HHI = sum over projects of (approved_p / approved of all project lines)^2; top10_share = \(topCount.en) largest projects / all project lines; "
+                        + "central_share = region 0 approved / all approved; value = HHI"),
                 unit: "index", value: hhi.map(IndicatorValue.decimal) ?? .unavailable,
                 breakdown: ["hhi": hhi.map(IndicatorValue.decimal) ?? .unavailable,
                             "top10_share": context.ratio(topApproved, projectTotal.approved),
@@ -32,7 +41,8 @@ enum ConcentrationIndicators {
                                            "central_approved": .rials(central.rials), "total_approved": .rials(total.rials)])]),
             Indicator(
                 id: "expenditure.central_share", nameFa: "سهم ستاد مرکزی از اعتبار مصوب", nameEn: "Central organisation's share of the approved budget",
-                formula: "approved of region 0 (the central organisation) / approved of all budget lines",
+                formula: Bilingual(fa: "اعتبار مصوب ستاد مرکزی (منطقهٔ ۰) ÷ اعتبار مصوب همهٔ ردیف‌های هزینه",
+                                   en: "approved of region 0 (the central organisation) / approved of all budget lines"),
                 unit: "ratio", value: context.ratio(central, total),
                 evidence: [Evidence(table: "budget_lines", key: Region.centralCode, rows: [],
                                     rowCount: context.lines.filter { $0.regionCode == Region.centralCode }.count,

@@ -40,7 +40,11 @@ enum DataQualityIndicators {
             .map { .decimal(Arithmetic.round($0, context.options.scale)) } ?? .unavailable
         return Indicator(
             id: "data_quality.completeness", nameFa: "کامل بودن داده‌ها", nameEn: "Data completeness",
-            formula: "mean of the available shares: budget lines of the year with a realized amount, revenue lines with a realized amount, regions with a population, deflator points for t-1 and t, regions selling capital assets that have a council authorization; budget_lines_revised is shown, not averaged",
+            formula: Bilingual(
+                fa: "میانگین سهم‌های زیر، هر کدام که در دسترس باشد: ردیف‌های هزینهٔ سال که عملکرد دارند، ردیف‌های درآمدی که عملکرد دارند، مناطقی که جمعیتشان ثبت شده است، "
+                    + "شاخص قیمت سال تحلیل و سال پیش از آن، و مناطقِ واگذارکنندهٔ دارایی‌های سرمایه‌ای که مجوز شورا دارند؛ سهم ردیف‌های دارای اصلاحیه نشان داده می‌شود ولی در میانگین نمی‌آید",
+                en: "mean of the available shares: budget lines of the year with a realized amount, revenue lines with a realized amount, regions with a population, "
+                    + "deflator points for t-1 and t, regions selling capital assets that have a council authorization; budget_lines_revised is shown, not averaged"),
             unit: "ratio", value: value, breakdown: breakdown,
             evidence: [Evidence(table: "budget_lines", key: "\(context.year)", rows: [], rowCount: lines.count,
                                 sums: ["with_realized": .count(lines.filter { $0.realized != nil }.count)]),
@@ -80,12 +84,17 @@ enum DataQualityIndicators {
             for line in book.budgetLines where !codes.contains(line.regionCode) { unknown.append(line.lineId) }
             checks["region_codes"] = .record(["passed": .flag(unknown.isEmpty), "rows": .count(unknown.count)])
         }
+        let within = FormulaText.percent(tolerance)
         let passed = checks.values.filter { if case .record(let fields) = $0, case .flag(true)? = fields["passed"] { true } else { false } }.count
         evidence.append(Evidence(table: "budget_lines", key: "failing_rows", rows: Arithmetic.smallest(negative + dangling, limit: context.options.evidenceRowLimit),
                                  rowCount: negative.count + dangling.count, sums: [:]))
         return Indicator(
             id: "data_quality.consistency", nameFa: "سازگاری داده‌ها", nameEn: "Data consistency",
-            formula: "share of checks passed: approved sources = approved uses (within 0.5 %) for every year with revenues, no negative amounts, every project reference resolves, every region code is known",
+            formula: Bilingual(
+                fa: "سهم آزمون‌هایی که برقرارند از میان این آزمون‌ها: برابری منابع و مصارف مصوب (با رواداری \(within.fa)) در هر سالی که درآمد دارد، نبودِ مبلغ منفی، "
+                    + "یافت‌شدن هر پروژه‌ای که ردیفی به آن ارجاع می‌دهد، و شناخته‌بودن کد منطقهٔ هر ردیف",
+                en: "share of checks passed: approved sources = approved uses (within \(within.en)) for every year with revenues, no negative amounts, "
+                    + "every project reference resolves, every region code is known"),
             unit: "ratio", value: share(passed, of: checks.count).map { .decimal(Arithmetic.round($0, context.options.scale)) } ?? .unavailable,
             breakdown: checks, evidence: evidence)
     }
@@ -109,7 +118,11 @@ enum DataQualityIndicators {
         let (value, breakdown) = meanOfComponents(components, scale: context.options.scale)
         return Indicator(
             id: "data_quality.granularity", nameFa: "جزئیات و تفکیک داده‌ها", nameEn: "Data granularity",
-            formula: "mean of: split by region (two or more regions: 1, else 0), by function, by economic class; share of approved capital spending on lines linked to a project; share of approved capital asset sales assigned to a region",
+            formula: Bilingual(
+                fa: "میانگین اجزای زیر، هر کدام که در دسترس باشد: تفکیک به منطقه (دو منطقه یا بیشتر: ۱، وگرنه ۰)، تفکیک به مأموریت و تفکیک به طبقهٔ اقتصادی (به همین قاعده)؛ "
+                    + "سهم اعتبار مصوب تملک دارایی‌های سرمایه‌ای که در ردیف‌های پیوسته به پروژه است؛ سهم واگذاری دارایی‌های سرمایه‌ای مصوب که به منطقه‌ای نسبت داده شده است",
+                en: "mean of: split by region (two or more regions: 1, else 0), by function, by economic class; share of approved capital spending on lines linked to a project; "
+                    + "share of approved capital asset sales assigned to a region"),
             unit: "ratio", value: value, breakdown: breakdown,
             evidence: [Evidence(table: "budget_lines", key: "\(context.year)/capital", rows: [], rowCount: capital.count,
                                 sums: ["approved": .rials(capitalTotal.rials), "linked_to_projects": .rials(linked.rials)])])
@@ -121,7 +134,9 @@ enum DataQualityIndicators {
         let lag: IndicatorValue = latestRealized.map { .count(latest - $0) } ?? .unavailable
         return Indicator(
             id: "data_quality.timeliness", nameFa: "به‌روز بودن داده‌ها", nameEn: "Data timeliness",
-            formula: "latest budget year in the book - latest year with realized figures (0: the latest year's execution is in; 1: the usual lag of a budget published before year end)",
+            formula: Bilingual(
+                fa: "آخرین سال بودجه در کتاب − آخرین سالی که رقم عملکرد دارد (۰: عملکرد آخرین سال رسیده است؛ ۱: تأخیر معمول بودجه‌ای که پیش از پایان سال منتشر می‌شود)",
+                en: "latest budget year in the book - latest year with realized figures (0: the latest year's execution is in; 1: the usual lag of a budget published before year end)"),
             unit: "years", value: lag,
             breakdown: ["latest_year": .count(latest), "latest_realized_year": latestRealized.map { .count($0) } ?? .unavailable],
             evidence: [Evidence(table: "budget_lines", key: "years", rows: context.book.years.map(String.init), sums: [:])])

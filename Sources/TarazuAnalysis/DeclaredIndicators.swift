@@ -43,9 +43,11 @@ enum DeclaredIndicators {
                 if note.fa != note.en { sums["note_fa"] = .text(note.fa) }
             }
             if let source = context.facts.source { sums["source"] = .text(source) }
+            let meaning = GovernanceFacts.known[spec.fact]
             return Indicator(
                 id: spec.id, nameFa: spec.nameFa, nameEn: spec.nameEn,
-                formula: "declared in governance.yaml as `\(spec.fact)` (\(GovernanceFacts.known[spec.fact] ?? ""))",
+                formula: Bilingual(fa: "اظهارشده در کتاب بودجه، نه سنجیده از داده‌ها: \(meaning?.fa ?? spec.nameFa)",
+                                   en: "declared in governance.yaml as `\(spec.fact)` (\(meaning?.en ?? ""))"),
                 unit: spec.unit, value: value,
                 evidence: [Evidence(table: "governance.yaml", key: spec.fact, rows: fact == nil ? [] : [spec.fact], sums: sums)],
                 basis: .declared)

@@ -12,25 +12,41 @@ enum EquityIndicators {
         let id: String
         let nameFa: String
         let nameEn: String
-        let formula: String
+        let formula: Bilingual
         let compute: @Sendable ([EquityStatistics.Unit]) -> Double?
     }
 
     static let statistics: [Statistic] = [
         Statistic(id: "gini", nameFa: "ضریب جینی سرانهٔ مناطق", nameEn: "Gini of per-capita allocation",
-                  formula: "population-weighted Gini: sum_i sum_j w_i w_j |y_i - y_j| / (2 mu)", compute: EquityStatistics.gini),
+                  formula: Bilingual(fa: "ضریب جینی وزنی به جمعیت: \(FormulaText.math("Σ_i Σ_j w_i w_j |y_i − y_j| ÷ 2μ"))، "
+                                         + "که \(FormulaText.math("w_i")) سهم منطقهٔ \(FormulaText.math("i")) از جمعیت و \(FormulaText.math("μ")) سرانهٔ میانگین مناطق (کل اعتبار ÷ کل جمعیت) است",
+                                     en: "population-weighted Gini: sum_i sum_j w_i w_j |y_i - y_j| / (2 mu)"),
+                  compute: EquityStatistics.gini),
         Statistic(id: "theil_t", nameFa: "شاخص تایل T سرانهٔ مناطق", nameEn: "Theil T index",
-                  formula: "sum s_i ln(s_i / w_i)", compute: EquityStatistics.theilT),
+                  formula: Bilingual(fa: "شاخص تایل \(FormulaText.math("T")): \(FormulaText.math("Σ s_i ln(s_i ÷ w_i)"))، که \(FormulaText.math("s_i")) سهم منطقهٔ \(FormulaText.math("i")) از اعتبار و \(FormulaText.math("w_i")) سهم آن از جمعیت است",
+                                     en: "sum s_i ln(s_i / w_i)"),
+                  compute: EquityStatistics.theilT),
         Statistic(id: "theil_l", nameFa: "شاخص تایل L سرانهٔ مناطق", nameEn: "Theil L index (mean log deviation)",
-                  formula: "sum w_i ln(w_i / s_i)", compute: EquityStatistics.theilL),
+                  formula: Bilingual(fa: "شاخص تایل \(FormulaText.math("L")) (میانگین انحراف لگاریتمی): \(FormulaText.math("Σ w_i ln(w_i ÷ s_i)"))، "
+                                         + "که \(FormulaText.math("w_i")) سهم منطقهٔ \(FormulaText.math("i")) از جمعیت و \(FormulaText.math("s_i")) سهم آن از اعتبار است",
+                                     en: "sum w_i ln(w_i / s_i)"),
+                  compute: EquityStatistics.theilL),
         Statistic(id: "cv", nameFa: "ضریب تغییرات سرانهٔ مناطق", nameEn: "Coefficient of variation of per-capita allocation",
-                  formula: "sigma / mean of the regions' y_i, unweighted, sigma dividing by n; breakdown n_minus_1 divides by n - 1; williamson = sqrt(sum w_i (y_i - mu)^2) / mu",
+                  formula: Bilingual(fa: "ضریب تغییرات = انحراف معیار \(FormulaText.math("σ")) ÷ میانگین ساده (بی‌وزن) سرانهٔ مناطق، با \(FormulaText.math("σ")) محاسبه‌شده با تقسیم بر \(FormulaText.math("n")) (شمار مناطق)؛ "
+                                         + "در جزئیات: همین نسبت با تقسیم بر \(FormulaText.math("n − 1"))، و ضریب ویلیامسون، وزنی به جمعیت: "
+                                         + "\(FormulaText.math("√(Σ w_i (y_i − μ)²) ÷ μ"))، که \(FormulaText.math("w_i")) سهم منطقهٔ \(FormulaText.math("i")) از جمعیت و \(FormulaText.math("μ")) سرانهٔ میانگین مناطق است",
+                                     en: "sigma / mean of the regions' y_i, unweighted, sigma dividing by n; breakdown n_minus_1 divides by n - 1; "
+                                         + "williamson = sqrt(sum w_i (y_i - mu)^2) / mu"),
                   compute: { EquityStatistics.coefficientOfVariation($0, sample: false) }),
         Statistic(id: "max_min_ratio", nameFa: "نسبت بیشترین به کمترین سرانهٔ مناطق", nameEn: "Max/min per-capita ratio",
-                  formula: "max y_i / min y_i", compute: EquityStatistics.maxMinRatio),
+                  formula: Bilingual(fa: "بیشترین سرانهٔ مناطق ÷ کمترین سرانهٔ مناطق", en: "max y_i / min y_i"),
+                  compute: EquityStatistics.maxMinRatio),
     ]
 
-    static let zonesFormula = "; between_zones = sum_g S_g ln(S_g / W_g), within_zones = sum_g S_g T_g over zones (a region without zone is its own group)"
+    static let zonesFormula = Bilingual(
+        fa: "؛ تفکیک تایل میان پهنه‌ها: \(FormulaText.math("Σ_g S_g ln(S_g ÷ W_g)")) و درون پهنه‌ها: \(FormulaText.math("Σ_g S_g T_g"))، "
+            + "که \(FormulaText.math("S_g")) و \(FormulaText.math("W_g")) سهم پهنهٔ \(FormulaText.math("g")) از اعتبار و از جمعیت و \(FormulaText.math("T_g")) شاخص تایل مناطق درون آن است (منطقهٔ بی‌پهنه خود یک گروه است)",
+        en: "; between_zones = sum_g S_g ln(S_g / W_g), within_zones = sum_g S_g T_g over zones (a region without zone is its own group)")
 
     /// The bases of the statistics: the total or the capital budget, with or without outlier regions.
     enum Variant: CaseIterable, Sendable {
@@ -56,6 +72,12 @@ enum EquityIndicators {
             case .capital: "اعتبار عمرانی مصوب، همهٔ مناطق"
             case .capitalWithoutOutliers: "اعتبار عمرانی مصوب، بدون مناطق کم‌جمعیت"
             }
+        }
+
+        /// What y_i, the per-person figure of region i, is on this basis.
+        var perPersonFormula: Bilingual {
+            capital ? Bilingual(fa: "؛ \(FormulaText.math("y_i")) سرانهٔ منطقهٔ \(FormulaText.math("i")) است: اعتبار عمرانی مصوب آن ÷ جمعیت آن", en: "; y_i = capital approved per person of region i")
+                : Bilingual(fa: "؛ \(FormulaText.math("y_i")) سرانهٔ منطقهٔ \(FormulaText.math("i")) است: کل اعتبار مصوب آن ÷ جمعیت آن", en: "; y_i = total approved per person of region i")
         }
 
         var nameEn: String {
@@ -117,7 +139,9 @@ enum EquityIndicators {
                 "population": .count(Int(figure.region.population)), "outlier": .flag(figure.isOutlier)]))
         })
         var indices: [Indicator] = []
-        let outlierNote = "; without outliers: regions with a population under \(context.options.outlierPopulationShare) of the city left out"
+        let outlierShare = FormulaText.percent(context.options.outlierPopulationShare)
+        let outlierNote = Bilingual(fa: "؛ بدون مناطق کم‌جمعیت: مناطقی که جمعیتشان کمتر از \(outlierShare.fa) جمعیت شهر است کنار گذاشته شده‌اند",
+                                    en: "; without outliers: regions with a population under \(outlierShare.en) of the city left out")
         for statistic in statistics {
             for (variant, units) in variants {
                 let value = Arithmetic.indexValue(statistic.compute(units), scale: scale)
@@ -132,18 +156,21 @@ enum EquityIndicators {
                     breakdown["williamson"] = Arithmetic.indexValue(EquityStatistics.williamson(units), scale: scale)
                 default: break
                 }
+                var formula = statistic.formula
+                if statistic.id == "theil_t", zoned { formula = formula + Self.zonesFormula }
+                formula = formula + variant.perPersonFormula
+                if variant.withoutOutliers { formula = formula + outlierNote }
                 indices.append(Indicator(
                     id: variant.indicatorId(statistic.id), nameFa: statistic.nameFa + "، " + variant.nameFa,
                     nameEn: statistic.nameEn + ", " + variant.nameEn,
-                    formula: statistic.formula + (statistic.id == "theil_t" && zoned ? Self.zonesFormula : "") + "; y_i = "
-                        + (variant.capital ? "capital" : "total") + " approved per person of region i"
-                        + (variant.withoutOutliers ? outlierNote : ""),
+                    formula: formula,
                     unit: "index", value: value, breakdown: breakdown, evidence: evidence))
             }
         }
         return [
             Indicator(id: "equity.per_capita.by_region", nameFa: "سرانه اعتبارات مصوب مناطق", nameEn: "Approved budget per person by region",
-                      formula: "approved of the region's budget lines / population (region 0 excluded); value = sum over regions / city population",
+                      formula: Bilingual(fa: "برای هر منطقه: اعتبار مصوب ردیف‌های منطقه ÷ جمعیت آن (بدون ستاد مرکزی، منطقهٔ ۰)؛ مقدار شاخص = اعتبار مصوب همهٔ مناطق ÷ جمعیت شهر",
+                                         en: "approved of the region's budget lines / population (region 0 excluded); value = sum over regions / city population"),
                       unit: "rials_per_person", value: perCapita(totalSpending, cityPopulation),
                       breakdown: perCapitaBreakdown, evidence: evidence),
         ] + indices

@@ -1,4 +1,5 @@
 import Foundation
+import TarazuCore
 
 /// The value of an indicator or of one entry of its breakdown.
 ///
@@ -88,8 +89,13 @@ public struct Indicator: Hashable, Codable, Sendable {
     public var nameFa: String
     /// The name in English.
     public var nameEn: String
-    /// The formula in words and symbols.
-    public var formula: String
+    /// How the figure is computed, in Persian and English: words for what is summed and divided,
+    /// symbols (y_i, w_i, μ, σ, ln) only where the mathematics helps, parameters (thresholds, bands)
+    /// written from the same values in both. The Persian text has Persian digits and puts every
+    /// symbol and symbolic expression (the only Latin in it besides PEFA's grade letters) in a
+    /// left-to-right Unicode isolate (U+2066 … U+2069), so it reads right inside right-to-left prose
+    /// on every surface, the JSON outputs included, and a report can set it in code style.
+    public var formula: Bilingual
     /// `ratio`, `rials`, `rials_per_person`, `score`, `index`, `flag`, `years` (a lag), `count` or a
     /// count of what it names: `regions`, `functions`, `lines`, `systems` (``FigureText/countingUnits``).
     public var unit: String
@@ -105,7 +111,7 @@ public struct Indicator: Hashable, Codable, Sendable {
     public var computedOn: ComputedOn?
 
     /// An indicator with its headline value, breakdown and evidence.
-    public init(id: String, nameFa: String, nameEn: String, formula: String, unit: String, value: IndicatorValue,
+    public init(id: String, nameFa: String, nameEn: String, formula: Bilingual, unit: String, value: IndicatorValue,
                 breakdown: [String: IndicatorValue] = [:], evidence: [Evidence] = [], basis: Basis = .data,
                 computedOn: ComputedOn? = nil) {
         self.id = id

@@ -43,16 +43,21 @@ public enum PEFA {
         return deviation / (actual * budget)
     }
 
+    /// Above this many heads, ``consolidated(_:)`` keeps the largest and merges the rest.
+    static let consolidationHeads = 20
+    /// The share of the budget the heads ``consolidated(_:)`` keeps make together.
+    static let consolidationShare = Decimal(string: "0.75")!
+
     /// The "more than 20 heads" rule: when there are more than 20 heads, keep the largest heads (by
     /// original budget) that together make 75 % of the budget and merge the rest into one `residual` head.
     public static func consolidated(_ heads: [Head]) -> [Head] {
-        guard heads.count > 20 else { return heads }
+        guard heads.count > consolidationHeads else { return heads }
         let sorted = heads.sorted { $0.budget != $1.budget ? $0.budget > $1.budget : $0.key < $1.key }
         let total = sorted.reduce(Decimal(0)) { $0 + $1.budget }
         var kept: [Head] = []
         var covered = Decimal(0)
         var rest = sorted[...]
-        while let head = rest.first, covered < total * Decimal(string: "0.75")! {
+        while let head = rest.first, covered < total * consolidationShare {
             kept.append(head)
             covered += head.budget
             rest = rest.dropFirst()
@@ -63,30 +68,47 @@ public enum PEFA {
         return kept + [residual]
     }
 
-    /// PI-1 grade of one year's aggregate expenditure outturn: A 95-105 %, B 90-110 %, C 85-115 %, else D.
-    public static func aggregateExpenditureGrade(_ outturn: Decimal) -> Grade {
-        band(outturn, [(.a, "0.95", "1.05"), (.b, "0.90", "1.10"), (.c, "0.85", "1.15")])
+    /// A grade's band of outturn, `low` to `high` inclusive.
+    struct Band: Sendable {
+        let grade: Grade
+        let low: Decimal
+        let high: Decimal
+
+        init(_ grade: Grade, _ low: String, _ high: String) {
+            self.grade = grade
+            self.low = Decimal(string: low)!
+            self.high = Decimal(string: high)!
+        }
     }
 
+    /// PI-1's bands of aggregate expenditure outturn: A 95-105 %, B 90-110 %, C 85-115 %.
+    static let expenditureBands = [Band(.a, "0.95", "1.05"), Band(.b, "0.90", "1.10"), Band(.c, "0.85", "1.15")]
+    /// PI-3.1's bands of aggregate revenue outturn: A 97-106 %, B 94-112 %, C 92-116 %.
+    static let revenueBands = [Band(.a, "0.97", "1.06"), Band(.b, "0.94", "1.12"), Band(.c, "0.92", "1.16")]
+    /// The composition variance each grade stays under: A 5 %, B 10 %, C 15 %.
+    static let compositionLimits: [(grade: Grade, under: Decimal)] = [
+        (.a, Decimal(string: "0.05")!), (.b, Decimal(string: "0.10")!), (.c, Decimal(string: "0.15")!),
+    ]
+    /// PI-2.3's limits on the average contingency share: A under 3 %, B up to 6 %, C under 10 %.
+    static let contingencyLimits = (a: Decimal(string: "0.03")!, b: Decimal(string: "0.06")!, c: Decimal(string: "0.10")!)
+
+    /// PI-1 grade of one year's aggregate expenditure outturn: A 95-105 %, B 90-110 %, C 85-115 %, else D.
+    public static func aggregateExpenditureGrade(_ outturn: Decimal) -> Grade { band(outturn, expenditureBands) }
+
     /// PI-3.1 grade of one year's aggregate revenue outturn: A 97-106 %, B 94-112 %, C 92-116 %, else D.
-    public static func aggregateRevenueGrade(_ outturn: Decimal) -> Grade {
-        band(outturn, [(.a, "0.97", "1.06"), (.b, "0.94", "1.12"), (.c, "0.92", "1.16")])
-    }
+    public static func aggregateRevenueGrade(_ outturn: Decimal) -> Grade { band(outturn, revenueBands) }
 
     /// PI-2.1, 2.2 and 3.2 grade of one year's composition variance: A < 5 %, B < 10 %, C < 15 %, else D.
     public static func compositionGrade(_ variance: Decimal) -> Grade {
-        if variance < Decimal(string: "0.05")! { return .a }
-        if variance < Decimal(string: "0.10")! { return .b }
-        if variance < Decimal(string: "0.15")! { return .c }
-        return .d
+        compositionLimits.first { variance < $0.under }?.grade ?? .d
     }
 
     /// PI-2.3 grade of the average share of outturn charged to contingency:
     /// A < 3 %, B 3-6 %, C over 6 % and under 10 %, else D.
     public static func contingencyGrade(_ averageShare: Decimal) -> Grade {
-        if averageShare < Decimal(string: "0.03")! { return .a }
-        if averageShare <= Decimal(string: "0.06")! { return .b }
-        if averageShare < Decimal(string: "0.10")! { return .c }
+        if averageShare < contingencyLimits.a { return .a }
+        if averageShare <= contingencyLimits.b { return .b }
+        if averageShare < contingencyLimits.c { return .c }
         return .d
     }
 
@@ -107,15 +129,14 @@ public enum PEFA {
     /// Method M2 (averaging) of two dimensions: AA=A, AB=B+, AC=B, AD=C+, BB=B, BC=C+, BD=C, CC=C, CD=D+, DD=D.
     public static func averaging(_ first: Grade, _ second: Grade) -> String {
         let pair = [first, second].sorted().map(\.rawValue).joined()
-        let table = ["AA": "A", "AB": "B+", "AC": "B", "AD": "C+", "BB": "B", "BC": "C+", "BD": "C",
-                     "CC": "C", "CD": "D+", "DD": "D"]
-        return table[pair]!
+        return averagingTable[pair]!
     }
 
-    private static func band(_ value: Decimal, _ bands: [(Grade, String, String)]) -> Grade {
-        for (grade, low, high) in bands where value >= Decimal(string: low)! && value <= Decimal(string: high)! {
-            return grade
-        }
-        return .d
+    /// M2's score of every pair of grades, the better grade first.
+    static let averagingTable = ["AA": "A", "AB": "B+", "AC": "B", "AD": "C+", "BB": "B", "BC": "C+", "BD": "C",
+                                 "CC": "C", "CD": "D+", "DD": "D"]
+
+    private static func band(_ value: Decimal, _ bands: [Band]) -> Grade {
+        bands.first { value >= $0.low && value <= $0.high }?.grade ?? .d
     }
 }

@@ -30,11 +30,13 @@ enum ParticipationIndicators {
             Indicator(
                 id: "participation.citizen_budgeting", nameFa: "مشارکت شهروندان در انتخاب اولویت‌های بودجه",
                 nameEn: "Citizen participation in choosing budget priorities",
-                formula: "a participatory-budgeting process of the year counted at least one ballot",
+                formula: Bilingual(fa: "دست‌کم یک رأی در یکی از فرایندهای بودجه‌ریزی مشارکتی سال شمرده شده است",
+                                   en: "a participatory-budgeting process of the year counted at least one ballot"),
                 unit: "flag", value: .flag(ballots > 0), breakdown: ["ballots": .count(ballots)], evidence: [evidence]),
             Indicator(
                 id: "participation.pb_share", nameFa: "سهم بودجه تعیین‌شده با مشارکت شهروندان", nameEn: "Share of the budget decided by citizens",
-                formula: "budgets put to the citizens' vote in the year's processes / approved capital expenditure of the year",
+                formula: Bilingual(fa: "جمع بودجه‌هایی که در فرایندهای سال به رأی شهروندان گذاشته شد ÷ اعتبار مصوب تملک دارایی‌های سرمایه‌ای (عمرانی) سال",
+                                   en: "budgets put to the citizens' vote in the year's processes / approved capital expenditure of the year"),
                 unit: "ratio", value: context.ratio(budget, capital.approved),
                 breakdown: ["decided_by_citizens": .rials(budget.rials), "capital_approved": .rials(capital.approved.rials)],
                 evidence: [Evidence(table: "pb_processes", key: String(context.year), rows: processes,
@@ -43,14 +45,16 @@ enum ParticipationIndicators {
             Indicator(
                 id: "participation.participants_per_1000", nameFa: "شرکت‌کنندگان به ازای هر هزار نفر",
                 nameEn: "Participants per 1,000 residents",
-                formula: "ballots (one per verified person) × 1000 / population of the regions",
+                formula: Bilingual(fa: "شمار آرا (برای هر فرد احرازشده یک رأی) × ۱۰۰۰ ÷ جمعیت مناطق",
+                                   en: "ballots (one per verified person) × 1000 / population of the regions"),
                 unit: "number", value: perThousand,
                 breakdown: ["ballots": .count(ballots), "population": .count(Int(population)),
                             "ballots_by_district": .record(byRegion.mapValues(IndicatorValue.count))],
                 evidence: [evidence]),
             Indicator(
                 id: "participation.channels", nameFa: "ترکیب درگاه‌های رأی‌دهی", nameEn: "Ballots by channel",
-                formula: "ballots counted by the channel they came through (web, SMS, paper, kiosk)",
+                formula: Bilingual(fa: "شمار آرا به تفکیک درگاهی که از آن رسیده‌اند (وب، پیامک، برگهٔ کاغذی، کیوسک)",
+                                   en: "ballots counted by the channel they came through (web, SMS, paper, kiosk)"),
                 unit: "record", value: .record(byChannel.mapValues(IndicatorValue.count)), evidence: [evidence]),
         ]
     }

@@ -1,7 +1,7 @@
 import TarazuAnalysis
 
 /// A run of text inside a block. Writers escape it; in Persian they write its digits as Persian
-/// digits, except inside `ltr` runs (ids, hashes, formulas), which stay Latin and left to right.
+/// digits, except inside `ltr` runs (ids, hashes, English formulas), which stay Latin and left to right.
 indirect enum Inline: Hashable, Sendable {
     /// Plain text.
     case text(String)

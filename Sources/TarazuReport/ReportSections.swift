@@ -188,10 +188,31 @@ extension ReportContext {
         return Section(id: "data-quality", title: [.text(text.dataQualityTitle)], blocks: [.table(header: header, rows: rows)])
     }
 
+    /// A Persian formula as runs: its prose as text, each symbol or expression (a left-to-right
+    /// isolate, ``Indicator/formula``) in code style with its isolate marks.
+    func formulaRuns(_ formula: String) -> Rich {
+        var runs: Rich = []
+        var current = ""
+        for character in formula {
+            if character == "\u{2066}", !current.isEmpty {
+                runs.append(.text(current))
+                current = ""
+            }
+            current.append(character)
+            if character == "\u{2069}" {
+                runs.append(.ltr(current))
+                current = ""
+            }
+        }
+        if !current.isEmpty { runs.append(.text(current)) }
+        return runs
+    }
+
     var methodsSection: Section {
         let assessment = input.assessment
         let formulas: [[Rich]] = input.indicators.map { indicator in
-            [[.text(isPersian ? indicator.nameFa : indicator.nameEn)], [.ltr(indicator.id)], [.ltr(indicator.formula)]]
+            [[.text(isPersian ? indicator.nameFa : indicator.nameEn)], [.ltr(indicator.id)],
+             isPersian ? formulaRuns(indicator.formula.fa) : [.ltr(indicator.formula.en)]]
         }
         let criteria: [[Rich]] = assessment.criteria.map { criterion in
             [[.text(pick(criterion.name))], [.badge(criterion.status, statusLabel(criterion.status))], [.text(pick(criterion.reasoning))]]

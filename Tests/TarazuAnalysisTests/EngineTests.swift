@@ -216,7 +216,7 @@ import TarazuCore
     }
 
     @Test func encodesToPlainJSON() throws {
-        let indicator = Indicator(id: "x", nameFa: "ا", nameEn: "x", formula: "f", unit: "ratio", value: .d("0.93"),
+        let indicator = Indicator(id: "x", nameFa: "ا", nameEn: "x", formula: Bilingual(fa: "ف", en: "f"), unit: "ratio", value: .d("0.93"),
                                   breakdown: ["b": .rials(5), "a": .record(["g": .grade("B+"), "n": .unavailable])])
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

@@ -47,7 +47,7 @@ import TarazuCore
     """
 
     func indicator(_ id: String, _ value: IndicatorValue, unit: String = "ratio", basis: Basis = .data) -> Indicator {
-        Indicator(id: id, nameFa: id, nameEn: id, formula: "", unit: unit, value: value, basis: basis)
+        Indicator(id: id, nameFa: id, nameEn: id, formula: Bilingual(fa: "", en: ""), unit: unit, value: value, basis: basis)
     }
 
     @Test(arguments: [("0.05", Status.strong), ("0.050001", .adequate), ("0.1", .adequate), ("0.2", .partial), ("0.21", .weak)])

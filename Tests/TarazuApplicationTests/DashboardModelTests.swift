@@ -1,4 +1,5 @@
 import Foundation
+import TarazuAnalysis
 import TarazuApplication
 import TarazuCore
 import TarazuImport
@@ -52,6 +53,14 @@ import Testing
         #expect(approved(view.tables[0]).reduce(0, +) == expected)
         let all = try FunctionDrillDown.functions(book: book, filters: DashboardFilters.make(year: year, region: nil, function: nil, book: book), base: base)
         #expect(approved(all.tables[0]).reduce(0, +) > expected)
+    }
+
+    @Test func theIndicatorPageShowsTheFormulaInItsLanguage() throws {
+        let indicators = try IndicatorEngine.compute(book: book, year: 1403)
+        let gini = try #require(indicators.first { $0.id == "equity.gini" })
+        let notes = IndicatorEvidenceModel.view(gini, year: 1403, base: base).notes
+        #expect(notes.contains(Bilingual(fa: "فرمول: " + gini.formula.fa, en: "Formula: " + gini.formula.en)))
+        #expect(gini.formula.fa.hasPrefix("ضریب جینی وزنی به جمعیت"))
     }
 
     @Test func badFilterValuesAreRefused() {

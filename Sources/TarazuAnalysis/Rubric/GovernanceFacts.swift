@@ -31,15 +31,29 @@ public struct GovernanceFacts: Hashable, Sendable {
     /// No declared facts.
     public static let none = GovernanceFacts(source: nil, facts: [:])
 
-    /// The facts that the built-in indicators read, with what each means.
-    public static let known: [String: String] = [
-        "regular_official_reporting": "true when the municipality publishes an official budget report every year",
-        "budget_report_has_policy_analysis": "true when the budget report carries policy analysis or a decision model, not only statistics",
-        "council_dashboards": "true when the council has analytical dashboards over the budget data",
-        "connected_source_systems": "number of source systems (financial, civil works, monitoring ...) connected to one data store",
-        "citizen_participation_in_budgeting": "true when citizens take part in choosing budget priorities",
-        "participatory_budget_share": "fraction of the capital budget decided by citizens (0.05 = 5 %)",
-        "contracts_published": "true when the municipality's contracts are published (e.g. as OCDS)",
+    /// The facts that the built-in indicators read, with what each means (in Persian and English).
+    public static let known: [String: Bilingual] = [
+        "regular_official_reporting": Bilingual(
+            fa: "بله، اگر شهرداری هر سال گزارش رسمی بودجه منتشر کند",
+            en: "true when the municipality publishes an official budget report every year"),
+        "budget_report_has_policy_analysis": Bilingual(
+            fa: "بله، اگر گزارش بودجه تحلیل سیاستی یا الگوی تصمیم‌سازی داشته باشد، نه فقط آمار",
+            en: "true when the budget report carries policy analysis or a decision model, not only statistics"),
+        "council_dashboards": Bilingual(
+            fa: "بله، اگر شورا داشبورد تحلیلی بر داده‌های بودجه داشته باشد",
+            en: "true when the council has analytical dashboards over the budget data"),
+        "connected_source_systems": Bilingual(
+            fa: "شمار سامانه‌های منبع داده (مالی، عمرانی، نظارت و …) که به یک انبار دادهٔ واحد متصل‌اند",
+            en: "number of source systems (financial, civil works, monitoring ...) connected to one data store"),
+        "citizen_participation_in_budgeting": Bilingual(
+            fa: "بله، اگر شهروندان در انتخاب اولویت‌های بودجه مشارکت کنند",
+            en: "true when citizens take part in choosing budget priorities"),
+        "participatory_budget_share": Bilingual(
+            fa: "سهمی از بودجهٔ عمرانی که شهروندان تعیین می‌کنند (۰٫۰۵ یعنی ۵٪)",
+            en: "fraction of the capital budget decided by citizens (0.05 = 5 %)"),
+        "contracts_published": Bilingual(
+            fa: "بله، اگر قراردادهای شهرداری منتشر شوند (برای نمونه در قالب استاندارد دادهٔ باز قراردادها)",
+            en: "true when the municipality's contracts are published (e.g. as OCDS)"),
     ]
 
     /// Facts with their source.

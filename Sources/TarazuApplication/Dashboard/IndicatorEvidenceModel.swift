@@ -34,8 +34,8 @@ public enum IndicatorEvidenceModel {
                                                en: "Computed on: \(indicator.computedOn?.label.en ?? "—")"),
                                      Bilingual(fa: "واحد: \(FigureText(language: .fa).unitName(indicator.unit))؛ کل کتاب، بدون پالایهٔ منطقه و امور.",
                                                en: "Unit: \(FigureText(language: .en).unitName(indicator.unit)); whole book, no region or function filter."),
-                                     Bilingual(fa: "فرمول: \(indicator.formula)",
-                                               en: "Formula: \(indicator.formula)")],
+                                     Bilingual(fa: "فرمول: \(indicator.formula.fa)",
+                                               en: "Formula: \(indicator.formula.en)")],
                              tables: [breakdown, evidence])
     }
 }

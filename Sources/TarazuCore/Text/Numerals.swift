@@ -57,6 +57,24 @@ public struct Numerals: Sendable {
         return isPersian ? number + "٪" : number + " %"
     }
 
+    /// `value` with the decimals it has and no more (at most six), without grouping: `0.5`, `25`
+    /// / `۰٫۵`, `۲۵` (the thresholds and bands of a method, where `25.0` would suggest a measurement).
+    public func exact(_ value: Decimal) -> String {
+        var source = value
+        let places = (0..<6).first { places in
+            var rounded = Decimal()
+            NSDecimalRound(&rounded, &source, places, .plain)
+            return rounded == source
+        } ?? 6
+        return fixed(value, places: places, grouping: false)
+    }
+
+    /// A fraction as a percentage with the decimals it has: `25 %`, `0.5 %` / `۲۵٪`, `۰٫۵٪`.
+    public func exactPercent(_ fraction: Decimal) -> String {
+        let number = exact(fraction * 100)
+        return isPersian ? number + "٪" : number + " %"
+    }
+
     /// Rials as billions of rials with one decimal and grouping, without the unit words.
     public func billions(_ rials: Int64) -> String { fixed(Decimal(rials) / 1_000_000_000, places: 1) }
 
