@@ -50,8 +50,14 @@ extension EqualSharesEngine {
         var classVoters: [UInt64]
         var groupClass: [Int32]
         var zeroClassID: Int32?
-        /// Per class, scratch: index of its bucket in the level being scanned, or -1.
+        /// Per class, scratch: index of its bucket in the level being paid for, or -1.
         var slot: [Int32]
+        /// Per class, scratch: voters of the level being bucketed, 0 between levels.
+        var tally: [UInt64]
+        /// Scratch of `bucket`: the classes of the level being bucketed in order of appearance, and
+        /// their voters.
+        var opened: [Int32] = []
+        var openedVoters: [UInt64] = []
         var buckets = Buckets()
         /// The evaluation of the round's best project so far, kept for `pay`.
         var bestBuckets = Buckets()
@@ -79,6 +85,7 @@ extension EqualSharesEngine {
             classVoters = [engine.multiplicity.reduce(0, +)]
             groupClass = [Int32](repeating: 0, count: engine.multiplicity.count)
             slot = [-1]
+            tally = [0]
             zeroUtility = totalBudget.isZero ? engine.totalUtility
                 : [UInt128](repeating: 0, count: engine.costs.count)
         }
@@ -193,37 +200,49 @@ extension EqualSharesEngine {
             buckets.removeAll()
             var zeroUtility: UInt128 = 0
             for (levelIndex, level) in engine.levels[project].enumerated() {
-                let start = buckets.classes.count
+                if opened.count < level.groups.count {
+                    opened = [Int32](repeating: 0, count: level.groups.count)
+                    openedVoters = [UInt64](repeating: 0, count: level.groups.count)
+                }
                 var levelZero: UInt64 = 0
+                var count = 0
                 engine.supporters.withUnsafeBufferPointer { supporters in
                     engine.multiplicity.withUnsafeBufferPointer { multiplicity in
                         groupClass.withUnsafeBufferPointer { groupClass in
-                            slot.withUnsafeMutableBufferPointer { slot in
-                                for index in level.groups {
-                                    let group = Int(supporters[index])
-                                    let c = Int(groupClass[group])
-                                    let voters = multiplicity[group]
-                                    if budgets.isZero(c) {
-                                        levelZero += voters
-                                        continue
+                            tally.withUnsafeMutableBufferPointer { tally in
+                                opened.withUnsafeMutableBufferPointer { opened in
+                                    // A class's first group (every group has at least one voter) opens its bucket.
+                                    for index in level.groups {
+                                        let group = Int(supporters[index])
+                                        let c = Int(groupClass[group])
+                                        let voters = multiplicity[group]
+                                        if budgets.isZero(c) {
+                                            levelZero += voters
+                                            continue
+                                        }
+                                        if tally[c] == 0 {
+                                            opened[count] = Int32(c)
+                                            count += 1
+                                        }
+                                        tally[c] += voters
                                     }
-                                    let s = slot[c]
-                                    if s < 0 {
-                                        slot[c] = Int32(buckets.classes.count)
-                                        buckets.classes.append(Int32(c))
-                                        buckets.levels.append(Int32(levelIndex))
-                                        buckets.voters.append(voters)
-                                        buckets.poor.append(false)
-                                    } else {
-                                        buckets.voters[Int(s)] += voters
+                                    openedVoters.withUnsafeMutableBufferPointer { openedVoters in
+                                        for b in 0..<count {
+                                            let c = Int(opened[b])
+                                            openedVoters[b] = tally[c]
+                                            tally[c] = 0
+                                        }
                                     }
                                 }
                             }
                         }
                     }
                 }
+                buckets.classes += opened[0..<count]
+                buckets.voters += openedVoters[0..<count]
+                buckets.levels += repeatElement(Int32(levelIndex), count: count)
+                buckets.poor += repeatElement(false, count: count)
                 zeroUtility += UInt128(level.utility) * UInt128(levelZero)
-                for b in start..<buckets.classes.count { slot[Int(buckets.classes[b])] = -1 }
             }
             return zeroUtility
         }
@@ -380,6 +399,7 @@ extension EqualSharesEngine {
             sensitivity?.slopes.append(BigUInt())
             classVoters.append(0)
             slot.append(-1)
+            tally.append(0)
             zeroClassID = id
             return id
         }
@@ -445,6 +465,7 @@ extension EqualSharesEngine {
                     target[b] = Int32(budgets.storeScratch(in: nil))
                     classVoters.append(0)
                     slot.append(-1)
+                    tally.append(0)
                 }
                 classVoters[c] -= buckets.voters[b]
                 classVoters[Int(target[b])] += buckets.voters[b]
