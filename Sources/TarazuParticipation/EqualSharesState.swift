@@ -58,6 +58,10 @@ extension EqualSharesEngine {
         /// their voters.
         var opened: [Int32] = []
         var openedVoters: [UInt64] = []
+        /// Scratch of `evaluate`: per utility level, the budget below which a supporter is poor
+        /// (times the rich utility when that does not fit one limb) and its log2.
+        var thresholds: [[UInt64]] = []
+        var thresholdLog2: [Double] = []
         var buckets = Buckets()
         /// The evaluation of the round's best project so far, kept for `pay`.
         var bestBuckets = Buckets()
@@ -148,7 +152,7 @@ extension EqualSharesEngine {
                         recordBoundSlope(project)
                     }
                     stillActive.append(project)
-                    let price = Price(numerator, priceFactor(project, richUtility) * denominator)
+                    let price = Price(numerator, priceDenominator(project, richUtility))
                     lowerBound[project] = price
                     boundKey[project] = price.approximation
                     let order = best.map { Price.compare(price, $0.price) } ?? -1
@@ -191,7 +195,12 @@ extension EqualSharesEngine {
 
         /// Price denominator factor (rich utility times the project's utility gcd).
         func priceFactor(_ project: Int, _ richUtility: UInt128) -> BigUInt {
-            BigUInt(richUtility) * BigUInt(engine.utilityGCD[project])
+            BigUInt(richUtility, times: engine.utilityGCD[project])
+        }
+
+        /// The price's denominator: the price factor times the budget denominator.
+        func priceDenominator(_ project: Int, _ richUtility: UInt128) -> BigUInt {
+            denominator.times(richUtility, engine.utilityGCD[project])
         }
 
         /// Fills `buckets` with the project's supporters grouped by (class, level); returns the
@@ -271,7 +280,7 @@ extension EqualSharesEngine {
                     if sensitivity != nil { (lastBudget, lastSlope.numerator) = (BigUInt(), BigUInt()) }
                     return .unaffordable
                 }
-                let bound = Price(costTimesL, priceFactor(project, richUtility) * denominator)
+                let bound = Price(costTimesL, priceDenominator(project, richUtility))
                 if Price.surelyAbove(bound, ceiling) || Price.compare(bound, ceiling) > 0 {
                     // Those left out have budget 0 and slope 0: the bound does not move.
                     if sensitivity != nil { lastSlope = (BigUInt(), BigUInt(1 as UInt64)) }
@@ -290,25 +299,33 @@ extension EqualSharesEngine {
             while richUtility > 0 {
                 let remaining = costTimesL - poorBudget
                 if let ceiling, !checked {
-                    let bound = Price(remaining, priceFactor(project, richUtility) * denominator)
+                    let bound = Price(remaining, priceDenominator(project, richUtility))
                     if Price.surelyAbove(bound, ceiling) || Price.compare(bound, ceiling) > 0 {
                         if certifying { setLastSlope(poorSlope, project, richUtility) }
                         return .above(bound)
                     }
                 }
-                let rich = BigUInt(richUtility).limbs
                 // Poor when budget / L < remaining * u / (richUtility * L). Marking them against
                 // this step's rho before updating the sums is the iteration. With a one-limb
                 // richUtility that is budget < ceil(remaining * u / richUtility), one division
                 // per level instead of a product per bucket.
-                let divides = rich.count == 1
-                let perLevel = levels.map { level -> [UInt64] in
-                    let product = remaining * level.utility
-                    guard divides else { return product.limbs }
-                    let (quotient, remainder) = product.quotientAndRemainder(dividingBy: rich[0])
-                    return (remainder == 0 ? quotient : quotient + BigUInt(1 as UInt64)).limbs
+                let divides = richUtility <= UInt128(UInt64.max)
+                let rich = divides ? [] : BigUInt(richUtility).limbs
+                if thresholds.count < levels.count {
+                    thresholds += repeatElement([], count: levels.count - thresholds.count)
+                    thresholdLog2 += repeatElement(0, count: levels.count - thresholdLog2.count)
                 }
-                let perLevelLog2 = divides ? perLevel.map { ClassBudgets.log2($0, from: 0, count: $0.count) } : []
+                for (l, level) in levels.enumerated() {
+                    if divides {
+                        BigUInt.ceilingQuotient(remaining.limbs, times: level.utility, dividedBy: UInt64(richUtility),
+                                                into: &thresholds[l])
+                        thresholdLog2[l] = ClassBudgets.log2(thresholds[l], from: 0, count: thresholds[l].count)
+                    } else {
+                        BigUInt.multiply(remaining.limbs, level.utility, into: &thresholds[l])
+                    }
+                }
+                let perLevel = thresholds
+                let perLevelLog2 = thresholdLog2
                 // One level (approval ballots): its threshold, hoisted out of the loop.
                 let single = divides && levels.count == 1
                 let singleRHS = single ? perLevel[0] : []
@@ -346,7 +363,7 @@ extension EqualSharesEngine {
         /// (rich utility * gcd * L), which is poorSlope / (D * rich utility * gcd).
         mutating func setLastSlope(_ poorSlope: BigUInt, _ project: Int, _ richUtility: UInt128) {
             guard let sensitivity else { return }
-            lastSlope = (poorSlope, sensitivity.denominator * priceFactor(project, richUtility))
+            lastSlope = (poorSlope, sensitivity.denominator.times(richUtility, engine.utilityGCD[project]))
         }
 
         /// While certifying: the project's bound just stored in `lowerBound` has the slope of `lastSlope`.
