@@ -12,8 +12,12 @@ extension EqualSharesEngine {
             approximation = numerator.approximateRatio(to: denominator)
         }
 
+        /// -1, 0 or 1 as a is below, equal to or above b, exactly; the approximations decide when
+        /// they are far enough apart (`surelyAbove`), the products otherwise.
         static func compare(_ a: Price, _ b: Price) -> Int {
-            BigUInt.compareProducts(a.numerator, b.denominator, b.numerator, a.denominator)
+            if surelyAbove(a, b) { return 1 }
+            if surelyAbove(b, a) { return -1 }
+            return BigUInt.compareProducts(a.numerator, b.denominator, b.numerator, a.denominator)
         }
 
         /// Whether a > b is certain from the approximations alone. Each approximation is within a
@@ -281,7 +285,7 @@ extension EqualSharesEngine {
                     return .unaffordable
                 }
                 let bound = Price(costTimesL, priceDenominator(project, richUtility))
-                if Price.surelyAbove(bound, ceiling) || Price.compare(bound, ceiling) > 0 {
+                if Price.compare(bound, ceiling) > 0 {
                     // Those left out have budget 0 and slope 0: the bound does not move.
                     if sensitivity != nil { lastSlope = (BigUInt(), BigUInt(1 as UInt64)) }
                     return .above(bound)
@@ -300,7 +304,7 @@ extension EqualSharesEngine {
                 let remaining = costTimesL - poorBudget
                 if let ceiling, !checked {
                     let bound = Price(remaining, priceDenominator(project, richUtility))
-                    if Price.surelyAbove(bound, ceiling) || Price.compare(bound, ceiling) > 0 {
+                    if Price.compare(bound, ceiling) > 0 {
                         if certifying { setLastSlope(poorSlope, project, richUtility) }
                         return .above(bound)
                     }
