@@ -14,6 +14,8 @@ struct ClassBudgets {
     private var length: [Int32]
     private var stride: Int
     private var scratch: [UInt64] = []
+    /// The significant limbs of the value `scaledDifference` left in `scratch`.
+    private var scratchCount = 0
     /// Per class, the number of recorded factors its stored limbs already include.
     private var epoch: [Int32] = []
     /// The one-limb factors recorded by `scale`, in order; the current epoch is their count.
@@ -139,19 +141,19 @@ struct ClassBudgets {
 
     mutating func set(_ c: Int, _ value: BigUInt) {
         if value.limbs.count > stride { grow(to: value.limbs.count + 2) }
-        write(value.limbs, to: c)
+        write(value.limbs, count: value.limbs.count, to: c)
         length[c] = Int32(value.limbs.count)
         epoch[c] = Int32(factors.count)
         logStored[c] = Self.log2(limbs, from: c * stride, count: Int(length[c]))
     }
 
-    /// Copies `value` (at most `stride` limbs) into class c's limbs, zero-padded.
-    private mutating func write(_ value: [UInt64], to c: Int) {
+    /// Copies the first `count` (at most `stride`) limbs of `value` into class c's limbs, zero-padded.
+    private mutating func write(_ value: [UInt64], count: Int, to c: Int) {
         let base = c * stride
         let width = stride
         limbs.withUnsafeMutableBufferPointer { out in
             value.withUnsafeBufferPointer { value in
-                for i in 0..<width { out[base + i] = i < value.count ? value[i] : 0 }
+                for i in 0..<width { out[base + i] = i < count ? value[i] : 0 }
             }
         }
     }
@@ -238,14 +240,16 @@ struct ClassBudgets {
     mutating func scaledDifference(_ c: Int, times factor: [UInt64], minus subtrahend: [UInt64]) -> Bool {
         refresh(c)
         let n = Int(length[c])
-        scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: repeatElement(0, count: n + factor.count))
+        let size = n + factor.count
+        if scratch.count < size { scratch = [UInt64](repeating: 0, count: size * 2) }
         let base = c * stride
-        limbs.withUnsafeBufferPointer { a in
-            scratch.withUnsafeMutableBufferPointer { out in
+        scratchCount = limbs.withUnsafeBufferPointer { a in
+            scratch.withUnsafeMutableBufferPointer { buffer in
+                let out = UnsafeMutableBufferPointer(rebasing: buffer[0..<size])
+                for i in 0..<size { out[i] = 0 }
                 Self.multiply(a, from: base, count: n, by: factor, into: out)
                 var borrow = false
-                for i in 0..<out.count {
+                for i in 0..<size {
                     let r = i < subtrahend.count ? subtrahend[i] : 0
                     if i >= subtrahend.count && !borrow { break }
                     let (d1, o1) = out[i].subtractingReportingOverflow(r)
@@ -254,10 +258,12 @@ struct ClassBudgets {
                     borrow = o1 || o2
                 }
                 precondition(!borrow, "MES: a payment exceeded a budget")
+                var top = size
+                while top > 0 && out[top - 1] == 0 { top -= 1 }
+                return top
             }
         }
-        while let last = scratch.last, last == 0 { scratch.removeLast() }
-        return scratch.isEmpty
+        return scratchCount == 0
     }
 
     /// Writes the scratch value to class c, or to a new class when c is nil; returns the class.
@@ -270,11 +276,11 @@ struct ClassBudgets {
             logStored.append(-.infinity)
             limbs.append(contentsOf: repeatElement(0, count: stride))
         }
-        if scratch.count > stride { grow(to: scratch.count + 2) }
-        write(scratch, to: target)
-        length[target] = Int32(scratch.count)
+        if scratchCount > stride { grow(to: scratchCount + 2) }
+        write(scratch, count: scratchCount, to: target)
+        length[target] = Int32(scratchCount)
         epoch[target] = Int32(factors.count)
-        logStored[target] = Self.log2(scratch, from: 0, count: scratch.count)
+        logStored[target] = Self.log2(scratch, from: 0, count: scratchCount)
         return target
     }
 
