@@ -16,11 +16,17 @@ struct BigUInt: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// a * b, in one allocation.
     init(_ a: UInt128, times b: UInt64) {
+        let product = Self.productLimbs(a, b)
+        limbs = [product.0, product.1, product.2]
+        normalize()
+    }
+
+    /// The three limbs of a * b, least significant first.
+    private static func productLimbs(_ a: UInt128, _ b: UInt64) -> (UInt64, UInt64, UInt64) {
         let (h0, l0) = UInt64(truncatingIfNeeded: a).multipliedFullWidth(by: b)
         let (h1, l1) = UInt64(truncatingIfNeeded: a >> 64).multipliedFullWidth(by: b)
         let (middle, carry) = l1.addingReportingOverflow(h0)
-        limbs = [l0, middle, h1 &+ (carry ? 1 : 0)]
-        normalize()
+        return (l0, middle, h1 &+ (carry ? 1 : 0))
     }
 
     /// A non-negative Int64; traps on a negative value.
@@ -138,10 +144,7 @@ struct BigUInt: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// self * a * b, in one allocation.
     func times(_ a: UInt128, _ b: UInt64) -> BigUInt {
-        let (h0, l0) = UInt64(truncatingIfNeeded: a).multipliedFullWidth(by: b)
-        let (h1, l1) = UInt64(truncatingIfNeeded: a >> 64).multipliedFullWidth(by: b)
-        let (middle, carry) = l1.addingReportingOverflow(h0)
-        let factor = (l0, middle, h1 &+ (carry ? 1 : 0))
+        let factor = Self.productLimbs(a, b)
         let factorCount = factor.2 != 0 ? 3 : factor.1 != 0 ? 2 : factor.0 != 0 ? 1 : 0
         if limbs.isEmpty || factorCount == 0 { return BigUInt() }
         return BigUInt(limbs: [UInt64](unsafeUninitializedCapacity: limbs.count + factorCount) { out, count in
