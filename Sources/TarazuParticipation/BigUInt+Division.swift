@@ -14,6 +14,29 @@ extension BigUInt {
         return (BigUInt(limbs: quotient), remainder)
     }
 
+    /// ceil(a * u / d) for a nonzero d, into `out` (reusing its storage), normalized.
+    static func ceilingQuotient(_ a: [UInt64], times u: UInt64, dividedBy d: UInt64, into out: inout [UInt64]) {
+        multiply(a, u, into: &out)
+        var remainder: UInt64 = 0
+        out.withUnsafeMutableBufferPointer { q in
+            var i = q.count - 1
+            while i >= 0 {
+                (q[i], remainder) = d.dividingFullWidth((high: remainder, low: q[i]))
+                i -= 1
+            }
+        }
+        while let last = out.last, last == 0 { out.removeLast() }
+        if remainder == 0 { return }
+        for i in out.indices {
+            if out[i] != UInt64.max {
+                out[i] += 1
+                return
+            }
+            out[i] = 0
+        }
+        out.append(1)
+    }
+
     /// Quotient and remainder by a nonzero number (bit-serial long division beyond one limb,
     /// in place on limb buffers).
     func quotientAndRemainder(dividingBy divisor: BigUInt) -> (quotient: BigUInt, remainder: BigUInt) {

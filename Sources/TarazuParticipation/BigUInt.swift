@@ -14,6 +14,21 @@ struct BigUInt: Hashable, Comparable, Sendable, CustomStringConvertible {
         normalize()
     }
 
+    /// a * b, in one allocation.
+    init(_ a: UInt128, times b: UInt64) {
+        let product = Self.productLimbs(a, b)
+        limbs = [product.0, product.1, product.2]
+        normalize()
+    }
+
+    /// The three limbs of a * b, least significant first.
+    private static func productLimbs(_ a: UInt128, _ b: UInt64) -> (UInt64, UInt64, UInt64) {
+        let (h0, l0) = UInt64(truncatingIfNeeded: a).multipliedFullWidth(by: b)
+        let (h1, l1) = UInt64(truncatingIfNeeded: a >> 64).multipliedFullWidth(by: b)
+        let (middle, carry) = l1.addingReportingOverflow(h0)
+        return (l0, middle, h1 &+ (carry ? 1 : 0))
+    }
+
     /// A non-negative Int64; traps on a negative value.
     init(_ value: Int64) {
         precondition(value >= 0, "BigUInt from negative value \(value)")
@@ -127,6 +142,21 @@ struct BigUInt: Hashable, Comparable, Sendable, CustomStringConvertible {
         })
     }
 
+    /// self * a * b, in one allocation.
+    func times(_ a: UInt128, _ b: UInt64) -> BigUInt {
+        let factor = Self.productLimbs(a, b)
+        let factorCount = factor.2 != 0 ? 3 : factor.1 != 0 ? 2 : factor.0 != 0 ? 1 : 0
+        if limbs.isEmpty || factorCount == 0 { return BigUInt() }
+        return BigUInt(limbs: [UInt64](unsafeUninitializedCapacity: limbs.count + factorCount) { out, count in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 3) { f in
+                (f[0], f[1], f[2]) = factor
+                limbs.withUnsafeBufferPointer { a in
+                    count = Self.product(a, UnsafeBufferPointer(rebasing: f[0..<factorCount]), into: out)
+                }
+            }
+        })
+    }
+
     /// Schoolbook product of a and b (both non-empty) into out (a.count + b.count limbs, any
     /// contents); returns the normalized length.
     private static func product(_ a: UnsafeBufferPointer<UInt64>, _ b: UnsafeBufferPointer<UInt64>,
@@ -231,23 +261,33 @@ struct BigUInt: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// `self += source[from ..< from + count] * k` in place.
     mutating func add(limbs source: [UInt64], from: Int, count: Int, times k: UInt64) {
         if count == 0 || k == 0 { return }
-        while limbs.count < count + 1 { limbs.append(0) }
+        if limbs.capacity < count + 1 { limbs.reserveCapacity(count + 2) }
+        // Over the limbs both have in place, then the source's further limbs appended, then the carry.
+        let shared = min(limbs.count, count)
         var carry: UInt64 = 0
-        var i = 0
         source.withUnsafeBufferPointer { src in
             limbs.withUnsafeMutableBufferPointer { out in
-                while i < count {
+                for i in 0..<shared {
                     let (hi, lo) = src[from + i].multipliedFullWidth(by: k)
                     let (s1, o1) = lo.addingReportingOverflow(out[i])
                     let (s2, o2) = s1.addingReportingOverflow(carry)
                     out[i] = s2
                     carry = hi &+ (o1 ? 1 : 0) &+ (o2 ? 1 : 0)
-                    i += 1
                 }
             }
+            for i in shared..<count {
+                let (hi, lo) = src[from + i].multipliedFullWidth(by: k)
+                let (s, o) = lo.addingReportingOverflow(carry)
+                limbs.append(s)
+                carry = hi &+ (o ? 1 : 0)
+            }
         }
+        var i = count
         while carry != 0 {
-            if i == limbs.count { limbs.append(0) }
+            if i == limbs.count {
+                limbs.append(carry)
+                break
+            }
             let (s, o) = limbs[i].addingReportingOverflow(carry)
             limbs[i] = s
             carry = o ? 1 : 0

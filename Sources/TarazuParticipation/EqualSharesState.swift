@@ -12,8 +12,12 @@ extension EqualSharesEngine {
             approximation = numerator.approximateRatio(to: denominator)
         }
 
+        /// -1, 0 or 1 as a is below, equal to or above b, exactly; the approximations decide when
+        /// they are far enough apart (`surelyAbove`), the products otherwise.
         static func compare(_ a: Price, _ b: Price) -> Int {
-            BigUInt.compareProducts(a.numerator, b.denominator, b.numerator, a.denominator)
+            if surelyAbove(a, b) { return 1 }
+            if surelyAbove(b, a) { return -1 }
+            return BigUInt.compareProducts(a.numerator, b.denominator, b.numerator, a.denominator)
         }
 
         /// Whether a > b is certain from the approximations alone. Each approximation is within a
@@ -50,8 +54,18 @@ extension EqualSharesEngine {
         var classVoters: [UInt64]
         var groupClass: [Int32]
         var zeroClassID: Int32?
-        /// Per class, scratch: index of its bucket in the level being scanned, or -1.
+        /// Per class, scratch: index of its bucket in the level being paid for, or -1.
         var slot: [Int32]
+        /// Per class, scratch: voters of the level being bucketed, 0 between levels.
+        var tally: [UInt64]
+        /// Scratch of `bucket`: the classes of the level being bucketed in order of appearance, and
+        /// their voters.
+        var opened: [Int32] = []
+        var openedVoters: [UInt64] = []
+        /// Scratch of `evaluate`: per utility level, the budget below which a supporter is poor
+        /// (times the rich utility when that does not fit one limb) and its log2.
+        var thresholds: [[UInt64]] = []
+        var thresholdLog2: [Double] = []
         var buckets = Buckets()
         /// The evaluation of the round's best project so far, kept for `pay`.
         var bestBuckets = Buckets()
@@ -79,6 +93,7 @@ extension EqualSharesEngine {
             classVoters = [engine.multiplicity.reduce(0, +)]
             groupClass = [Int32](repeating: 0, count: engine.multiplicity.count)
             slot = [-1]
+            tally = [0]
             zeroUtility = totalBudget.isZero ? engine.totalUtility
                 : [UInt128](repeating: 0, count: engine.costs.count)
         }
@@ -141,7 +156,7 @@ extension EqualSharesEngine {
                         recordBoundSlope(project)
                     }
                     stillActive.append(project)
-                    let price = Price(numerator, priceFactor(project, richUtility) * denominator)
+                    let price = Price(numerator, priceDenominator(project, richUtility))
                     lowerBound[project] = price
                     boundKey[project] = price.approximation
                     let order = best.map { Price.compare(price, $0.price) } ?? -1
@@ -184,7 +199,12 @@ extension EqualSharesEngine {
 
         /// Price denominator factor (rich utility times the project's utility gcd).
         func priceFactor(_ project: Int, _ richUtility: UInt128) -> BigUInt {
-            BigUInt(richUtility) * BigUInt(engine.utilityGCD[project])
+            BigUInt(richUtility, times: engine.utilityGCD[project])
+        }
+
+        /// The price's denominator: the price factor times the budget denominator.
+        func priceDenominator(_ project: Int, _ richUtility: UInt128) -> BigUInt {
+            denominator.times(richUtility, engine.utilityGCD[project])
         }
 
         /// Fills `buckets` with the project's supporters grouped by (class, level); returns the
@@ -193,37 +213,49 @@ extension EqualSharesEngine {
             buckets.removeAll()
             var zeroUtility: UInt128 = 0
             for (levelIndex, level) in engine.levels[project].enumerated() {
-                let start = buckets.classes.count
+                if opened.count < level.groups.count {
+                    opened = [Int32](repeating: 0, count: level.groups.count)
+                    openedVoters = [UInt64](repeating: 0, count: level.groups.count)
+                }
                 var levelZero: UInt64 = 0
+                var count = 0
                 engine.supporters.withUnsafeBufferPointer { supporters in
                     engine.multiplicity.withUnsafeBufferPointer { multiplicity in
                         groupClass.withUnsafeBufferPointer { groupClass in
-                            slot.withUnsafeMutableBufferPointer { slot in
-                                for index in level.groups {
-                                    let group = Int(supporters[index])
-                                    let c = Int(groupClass[group])
-                                    let voters = multiplicity[group]
-                                    if budgets.isZero(c) {
-                                        levelZero += voters
-                                        continue
+                            tally.withUnsafeMutableBufferPointer { tally in
+                                opened.withUnsafeMutableBufferPointer { opened in
+                                    // A class's first group (every group has at least one voter) opens its bucket.
+                                    for index in level.groups {
+                                        let group = Int(supporters[index])
+                                        let c = Int(groupClass[group])
+                                        let voters = multiplicity[group]
+                                        if budgets.isZero(c) {
+                                            levelZero += voters
+                                            continue
+                                        }
+                                        if tally[c] == 0 {
+                                            opened[count] = Int32(c)
+                                            count += 1
+                                        }
+                                        tally[c] += voters
                                     }
-                                    let s = slot[c]
-                                    if s < 0 {
-                                        slot[c] = Int32(buckets.classes.count)
-                                        buckets.classes.append(Int32(c))
-                                        buckets.levels.append(Int32(levelIndex))
-                                        buckets.voters.append(voters)
-                                        buckets.poor.append(false)
-                                    } else {
-                                        buckets.voters[Int(s)] += voters
+                                    openedVoters.withUnsafeMutableBufferPointer { openedVoters in
+                                        for b in 0..<count {
+                                            let c = Int(opened[b])
+                                            openedVoters[b] = tally[c]
+                                            tally[c] = 0
+                                        }
                                     }
                                 }
                             }
                         }
                     }
                 }
+                buckets.classes += opened[0..<count]
+                buckets.voters += openedVoters[0..<count]
+                buckets.levels += repeatElement(Int32(levelIndex), count: count)
+                buckets.poor += repeatElement(false, count: count)
                 zeroUtility += UInt128(level.utility) * UInt128(levelZero)
-                for b in start..<buckets.classes.count { slot[Int(buckets.classes[b])] = -1 }
             }
             return zeroUtility
         }
@@ -252,8 +284,8 @@ extension EqualSharesEngine {
                     if sensitivity != nil { (lastBudget, lastSlope.numerator) = (BigUInt(), BigUInt()) }
                     return .unaffordable
                 }
-                let bound = Price(costTimesL, priceFactor(project, richUtility) * denominator)
-                if Price.surelyAbove(bound, ceiling) || Price.compare(bound, ceiling) > 0 {
+                let bound = Price(costTimesL, priceDenominator(project, richUtility))
+                if Price.compare(bound, ceiling) > 0 {
                     // Those left out have budget 0 and slope 0: the bound does not move.
                     if sensitivity != nil { lastSlope = (BigUInt(), BigUInt(1 as UInt64)) }
                     return .above(bound)
@@ -271,25 +303,33 @@ extension EqualSharesEngine {
             while richUtility > 0 {
                 let remaining = costTimesL - poorBudget
                 if let ceiling, !checked {
-                    let bound = Price(remaining, priceFactor(project, richUtility) * denominator)
-                    if Price.surelyAbove(bound, ceiling) || Price.compare(bound, ceiling) > 0 {
+                    let bound = Price(remaining, priceDenominator(project, richUtility))
+                    if Price.compare(bound, ceiling) > 0 {
                         if certifying { setLastSlope(poorSlope, project, richUtility) }
                         return .above(bound)
                     }
                 }
-                let rich = BigUInt(richUtility).limbs
                 // Poor when budget / L < remaining * u / (richUtility * L). Marking them against
                 // this step's rho before updating the sums is the iteration. With a one-limb
                 // richUtility that is budget < ceil(remaining * u / richUtility), one division
                 // per level instead of a product per bucket.
-                let divides = rich.count == 1
-                let perLevel = levels.map { level -> [UInt64] in
-                    let product = remaining * level.utility
-                    guard divides else { return product.limbs }
-                    let (quotient, remainder) = product.quotientAndRemainder(dividingBy: rich[0])
-                    return (remainder == 0 ? quotient : quotient + BigUInt(1 as UInt64)).limbs
+                let divides = richUtility <= UInt128(UInt64.max)
+                let rich = divides ? [] : BigUInt(richUtility).limbs
+                if thresholds.count < levels.count {
+                    thresholds += repeatElement([], count: levels.count - thresholds.count)
+                    thresholdLog2 += repeatElement(0, count: levels.count - thresholdLog2.count)
                 }
-                let perLevelLog2 = divides ? perLevel.map { ClassBudgets.log2($0, from: 0, count: $0.count) } : []
+                for (l, level) in levels.enumerated() {
+                    if divides {
+                        BigUInt.ceilingQuotient(remaining.limbs, times: level.utility, dividedBy: UInt64(richUtility),
+                                                into: &thresholds[l])
+                        thresholdLog2[l] = ClassBudgets.log2(thresholds[l], from: 0, count: thresholds[l].count)
+                    } else {
+                        BigUInt.multiply(remaining.limbs, level.utility, into: &thresholds[l])
+                    }
+                }
+                let perLevel = thresholds
+                let perLevelLog2 = thresholdLog2
                 // One level (approval ballots): its threshold, hoisted out of the loop.
                 let single = divides && levels.count == 1
                 let singleRHS = single ? perLevel[0] : []
@@ -327,7 +367,7 @@ extension EqualSharesEngine {
         /// (rich utility * gcd * L), which is poorSlope / (D * rich utility * gcd).
         mutating func setLastSlope(_ poorSlope: BigUInt, _ project: Int, _ richUtility: UInt128) {
             guard let sensitivity else { return }
-            lastSlope = (poorSlope, sensitivity.denominator * priceFactor(project, richUtility))
+            lastSlope = (poorSlope, sensitivity.denominator.times(richUtility, engine.utilityGCD[project]))
         }
 
         /// While certifying: the project's bound just stored in `lowerBound` has the slope of `lastSlope`.
@@ -380,6 +420,7 @@ extension EqualSharesEngine {
             sensitivity?.slopes.append(BigUInt())
             classVoters.append(0)
             slot.append(-1)
+            tally.append(0)
             zeroClassID = id
             return id
         }
@@ -445,6 +486,7 @@ extension EqualSharesEngine {
                     target[b] = Int32(budgets.storeScratch(in: nil))
                     classVoters.append(0)
                     slot.append(-1)
+                    tally.append(0)
                 }
                 classVoters[c] -= buckets.voters[b]
                 classVoters[Int(target[b])] += buckets.voters[b]

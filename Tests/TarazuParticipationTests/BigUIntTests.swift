@@ -48,6 +48,37 @@ import Testing
         }
     }
 
+    /// The one-allocation helpers of the MES engine against plain products and divisions, on
+    /// values with and without carries, zeros and limbs of all ones.
+    @Test func engineHelpersAgreeWithPlainArithmetic() {
+        var rng = SplitMix64(seed: 11)
+        func limb() -> UInt64 {
+            switch rng.next() % 5 {
+            case 0: return 0
+            case 1: return UInt64.max
+            default: return rng.next() >> (rng.next() % 64)
+            }
+        }
+        for _ in 0..<3000 {
+            let x = BigUInt(limbs: (0..<Int(rng.next() % 7)).map { _ in limb() })
+            let a = UInt128(limb()) << 64 | UInt128(limb())
+            let b = limb()
+            #expect(BigUInt(a, times: b) == BigUInt(a) * BigUInt(b))
+            #expect(x.times(a, b) == x * BigUInt(a) * BigUInt(b))
+            let d = max(limb(), 1)
+            var out = [UInt64](repeating: 9, count: Int(rng.next() % 10))
+            BigUInt.ceilingQuotient(x.limbs, times: b, dividedBy: d, into: &out)
+            let (q, r) = (x * b).quotientAndRemainder(dividingBy: d)
+            #expect(out == (r == 0 ? q : q + BigUInt(1 as UInt64)).limbs)
+            // In place, longer and shorter than the source, from an offset.
+            var sum = BigUInt(limbs: (0..<Int(rng.next() % 9)).map { _ in limb() })
+            let expected = sum + x * b
+            let padded = [limb()] + x.limbs + [limb()]
+            sum.add(limbs: padded, from: 1, count: x.limbs.count, times: b)
+            #expect(sum == expected)
+        }
+    }
+
     @Test func decimalStrings() {
         #expect(BigUInt().decimalString == "0")
         #expect(BigUInt(UInt64.max).decimalString == "18446744073709551615")
