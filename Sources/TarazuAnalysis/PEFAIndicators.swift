@@ -97,7 +97,7 @@ enum PEFAIndicators {
             Indicator(id: "pefa.pi2.2", nameFa: "پفا ۲-۲: ترکیب هزینه به تفکیک طبقه اقتصادی", nameEn: "PEFA PI-2.2 Expenditure composition outturn by economic type",
                       formula: Bilingual(fa: "سرفصل‌ها: طبقه‌های اقتصادی، بدون اعتبارات پیش‌بینی‌نشده؛ ", en: "heads = economic classes, contingency excluded; ") + composition,
                       unit: "score", value: letter(pi22.grade), breakdown: pi22.breakdown, evidence: pi22.evidence),
-            Indicator(id: "pefa.pi2.3", nameFa: "پفا ۲-۳: هزینه از محل اعتبارات پیش‌بینی نشده", nameEn: "PEFA PI-2.3 Expenditure from contingency reserves",
+            Indicator(id: "pefa.pi2.3", nameFa: "پفا ۲-۳: هزینه از محل اعتبارات پیش‌بینی‌نشده", nameEn: "PEFA PI-2.3 Expenditure from contingency reserves",
                       formula: Wording.contingency,
                       unit: "score", value: letter(pi23), breakdown: pi23Breakdown, evidence: pi23Evidence),
             Indicator(id: "pefa.pi2", nameFa: "پفا ۲: ترکیب هزینه (روش ضعیف‌ترین حلقه)", nameEn: "PEFA PI-2 Expenditure composition outturn (M1)",
