@@ -77,7 +77,7 @@ extension ReportText {
         }
     }
     var methodLabel: String { p("روش:", "Method:") }
-    var chosenByMASE: String { p("برگزیده با کمترین میانگین خطای مقیاس‌شده (MASE) در آزمون گذشته‌نگر", "chosen by the lowest mean absolute scaled error (MASE) in the backtest") }
+    var chosenByMASE: String { p("برگزیده با کمترین میانگین قدر مطلق خطای مقیاس‌شده در آزمون گذشته‌نگر", "chosen by the lowest mean absolute scaled error (MASE) in the backtest") }
     var chosenByMAE: String { p("برگزیده با کمترین میانگین خطای مطلق در آزمون گذشته‌نگر", "chosen by the lowest mean absolute error in the backtest") }
     var chosenByCaller: String { p("روش از پیش تعیین شده است", "fixed in advance") }
     var noBacktest: String { p("سری برای آزمون گذشته‌نگر کوتاه است", "series too short to backtest") }
@@ -85,10 +85,10 @@ extension ReportText {
         p("خطای آزمون گذشته‌نگر (طول داده آموزشی در مبدأها: \(origins) سال):", "Backtest errors (training years at the forecast origins: \(origins)):")
     }
     var seriesWord: String { p("سری", "series") }
-    /// The backtest errors by name (the Persian name, the usual abbreviation in parentheses).
-    var mapeName: String { p("میانگین درصد قدر مطلق خطا (MAPE)", "MAPE") }
-    var smapeName: String { p("میانگین متقارن درصد قدر مطلق خطا (sMAPE)", "sMAPE") }
-    var maseName: String { p("میانگین قدر مطلق خطای مقیاس‌شده (MASE)", "MASE") }
+    /// The backtest errors by name (in Persian by their Persian name; the methods give the abbreviations once).
+    var mapeName: String { p("میانگین درصد قدر مطلق خطا", "MAPE") }
+    var smapeName: String { p("میانگین متقارن درصد قدر مطلق خطا", "sMAPE") }
+    var maseName: String { p("میانگین قدر مطلق خطای مقیاس‌شده", "MASE") }
     var enumerationSeparator: String { p("، ", ", ") }
     var notesLabel: String { p("یادداشت‌ها:", "Notes:") }
 
@@ -172,7 +172,7 @@ extension ReportText {
           "Series: exact yearly sums of the book's lines in rials; real value = nominal × price index of the base year ÷ price index of the year (base: the latest year of the book with an index). CAGR and breaks (Iglewicz and Hoaglin modified z-score of the yearly changes, threshold 3.5) come from these series.")
     }
     var methodForecast: String {
-        p("پیش‌بینی: چهار روش (ساده، رانش، هولت و هولت میراشونده با ضریب میرایی بین ۰٫۸ و ۰٫۹۸، برازش با کمینه مربعات خطا) با آزمون گذشته‌نگر با مبدأ غلتان سنجیده می‌شوند و روشی که کمترین میانگین قدر مطلق خطای مقیاس‌شده (MASE) را دارد برگزیده می‌شود (در تساوی، روش ساده‌تر). با سه یا چهار مقدار تنها روش‌های ساده و رانش سنجیده می‌شوند. بازه‌ها با تقریب نرمال ساخته می‌شوند: مقدار ± z × جذر (واریانس خطای یک‌گامی × ضریب واریانس افق)، با z برابر ۱٫۲۸۱۶ برای ۸۰٪ و ۱٫۹۶۰۰ برای ۹۵٪؛ در سری‌های کوتاه این بازه‌ها عدم قطعیت را کمتر از واقع نشان می‌دهند.",
+        p("پیش‌بینی: چهار روش (ساده، رانش، هولت و هولت میراشونده با ضریب میرایی بین ۰٫۸ و ۰٫۹۸، برازش با کمینه مربعات خطا) با آزمون گذشته‌نگر با مبدأ غلتان سنجیده می‌شوند و روشی که کمترین میانگین قدر مطلق خطای مقیاس‌شده (MASE) را دارد برگزیده می‌شود (در تساوی، روش ساده‌تر)؛ میانگین درصد قدر مطلق خطا (MAPE) و نسخهٔ متقارن آن (sMAPE) نیز گزارش می‌شوند. با سه یا چهار مقدار تنها روش‌های ساده و رانش سنجیده می‌شوند. بازه‌ها با تقریب نرمال ساخته می‌شوند: مقدار ± z × جذر (واریانس خطای یک‌گامی × ضریب واریانس افق)، با z برابر ۱٫۲۸۱۶ برای ۸۰٪ و ۱٫۹۶۰۰ برای ۹۵٪؛ در سری‌های کوتاه این بازه‌ها عدم قطعیت را کمتر از واقع نشان می‌دهند.",
           "Forecasts: four methods (naive, drift, Holt, and damped Holt with damping between 0.8 and 0.98, fitted by least squares) are scored by a rolling-origin backtest and the one with the lowest MASE is chosen (ties go to the simpler method); with three or four values only naive and drift are scored. Intervals use the normal approximation: value ± z × sqrt(one-step error variance × the horizon's variance multiplier), z = 1.2816 for 80 % and 1.9600 for 95 %; on short series they understate the uncertainty.")
     }
     func methodRisk(weights: String) -> String {
