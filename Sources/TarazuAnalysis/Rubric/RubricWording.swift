@@ -16,6 +16,7 @@ struct RubricWording: Sendable {
     func rule(_ check: Rubric.Check, unit: String) -> Bilingual {
         both { language in
             let separator = language.pick("، ", ", ")
+            let figures = FigureText(language: language)
             if let grades = check.grades {
                 let pairs = grades.sorted { $0.key < $1.key }.compactMap { letter, name in
                     Status(rawValue: name).map { "\(letter) \(label($0, language))" }
@@ -23,20 +24,16 @@ struct RubricWording: Sendable {
                 return language.pick("امتیاز پفا: ", "PEFA score: ") + pairs.joined(separator: separator)
             }
             if let flags = check.flags {
-                let figures = FigureText(language: language)
                 let pairs = [(true, "true"), (false, "false")].compactMap { flag, key in
                     flags[key].flatMap(Status.init(rawValue:)).map { "\(flag ? figures.yes : figures.no) \(label($0, language))" }
                 }
                 return language.pick("واقعیت اظهارشده (بله یا خیر): ", "declared fact (yes or no): ") + pairs.joined(separator: separator)
             }
             let lower = check.better == "lower"
-            let figures = FigureText(language: language)
             let bands = Status.allCases.compactMap { status -> String? in
                 guard let text = check.bands?[status.rawValue],
                       let threshold = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
-                let value = FigureText.countingUnits.contains(unit) ? IndicatorValue.count(NSDecimalNumber(decimal: threshold).intValue)
-                    : IndicatorValue.decimal(threshold)
-                let shown = figures.scalar(value, unit: unit) ?? text
+                let shown = figures.scalar(.decimal(threshold), unit: unit) ?? text
                 return label(status, language) + " " + (lower ? language.pick("تا ", "≤ ") : language.pick("از ", "≥ ")) + shown
             }
             var text = (lower ? language.pick("کمتر بهتر است: ", "lower is better: ") : language.pick("بیشتر بهتر است: ", "higher is better: "))

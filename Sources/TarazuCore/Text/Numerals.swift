@@ -93,9 +93,10 @@ public struct Numerals: Sendable {
     /// The Jalali year of `date` in Tehran time (1405 for 2026-12-05).
     public static func jalaliYear(of date: Date) -> Int { tehranJalali.component(.year, from: date) }
 
-    private static var tehranJalali: Calendar {
+    /// Built once: pages ask for the year on every assessment they serve.
+    private static let tehranJalali: Calendar = {
         var calendar = Calendar(identifier: .persian)
         calendar.timeZone = TimeZone(identifier: "Asia/Tehran") ?? TimeZone(secondsFromGMT: 12_600) ?? .current
         return calendar
-    }
+    }()
 }
