@@ -130,7 +130,7 @@ enum TextDecoding {
 
     /// UTF-16 text (after `skip` bytes of byte-order mark) as UTF-8 bytes; an unpaired surrogate is an
     /// error located by line.
-    private static func utf16(_ bytes: Data, littleEndian: Bool, skip: Int, source: String) throws(TabularError) -> [UInt8] {
+    static func utf16(_ bytes: Data, littleEndian: Bool, skip: Int, source: String) throws(TabularError) -> [UInt8] {
         guard bytes.count % 2 == 0 else {
             throw TabularError(source: source, reason: "the file \(skip > 0 ? "announces" : "was to be read as") UTF-16 "
                                    + "but has an odd number of bytes")
