@@ -130,15 +130,20 @@ enum DataQualityIndicators {
 
     private static func timeliness(_ context: AnalysisContext) -> Indicator {
         let latest = context.book.years.max() ?? context.year
+        let expected = context.options.assessedIn.map { $0 - 1 } ?? latest
         let latestRealized = IndicatorEngine.latestRealizedYear(in: context.book)
-        let lag: IndicatorValue = latestRealized.map { .count(latest - $0) } ?? .unavailable
+        let lag: IndicatorValue = latestRealized.map { .count(max(0, expected - $0)) } ?? .unavailable
+        var breakdown: [String: IndicatorValue] = [
+            "latest_year": .count(latest), "expected_year": .count(expected),
+            "latest_realized_year": latestRealized.map { .count($0) } ?? .unavailable,
+        ]
+        if let assessedIn = context.options.assessedIn { breakdown["assessed_in"] = .count(assessedIn) }
         return Indicator(
             id: "data_quality.timeliness", nameFa: "به‌روز بودن داده‌ها", nameEn: "Data timeliness",
             formula: Bilingual(
-                fa: "آخرین سال بودجه در کتاب − آخرین سالی که رقم عملکرد دارد (۰: عملکرد آخرین سال رسیده است؛ ۱: تأخیر معمول بودجه‌ای که پیش از پایان سال منتشر می‌شود)",
-                en: "latest budget year in the book - latest year with realized figures (0: the latest year's execution is in; 1: the usual lag of a budget published before year end)"),
-            unit: "years", value: lag,
-            breakdown: ["latest_year": .count(latest), "latest_realized_year": latestRealized.map { .count($0) } ?? .unavailable],
+                fa: "سالی که عملکردش تا تاریخ تحلیل باید منتشر شده باشد (سال پیش از سال تحلیل؛ در تحلیل بی‌تاریخ، آخرین سال بودجهٔ کتاب) − آخرین سالی که رقم عملکرد دارد، دست‌کم صفر",
+                en: "the year whose execution should be out by the analysis date (the year before the analysis; without a date, the book's latest budget year) - the latest year with realized figures, at least zero"),
+            unit: "years", value: lag, breakdown: breakdown,
             evidence: [Evidence(table: "budget_lines", key: "years", rows: context.book.years.map(String.init), sums: [:])])
     }
 }

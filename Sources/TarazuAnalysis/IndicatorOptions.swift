@@ -14,14 +14,19 @@ public struct IndicatorOptions: Hashable, Sendable {
     public var perCapitaScale: Int
     /// At most this many row ids are listed in each piece of evidence (the count is always given).
     public var evidenceRowLimit: Int
+    /// The Jalali year the analysis is made: the timeliness of execution data is judged against the year
+    /// before it. Nil: against the book's latest budget year (output that depends on the book alone).
+    public var assessedIn: Int?
 
-    /// The defaults: 25 % volatility, 1 % outlier population, 6 decimals, 2 decimals per capita, 50 rows.
+    /// The defaults: 25 % volatility, 1 % outlier population, 6 decimals, 2 decimals per capita, 50 rows,
+    /// no date.
     public init(volatilityThreshold: Decimal = Decimal(string: "0.25")!, outlierPopulationShare: Decimal = Decimal(string: "0.01")!,
-                scale: Int = 6, perCapitaScale: Int = 2, evidenceRowLimit: Int = 50) {
+                scale: Int = 6, perCapitaScale: Int = 2, evidenceRowLimit: Int = 50, assessedIn: Int? = nil) {
         self.volatilityThreshold = volatilityThreshold
         self.outlierPopulationShare = outlierPopulationShare
         self.scale = scale
         self.perCapitaScale = perCapitaScale
         self.evidenceRowLimit = evidenceRowLimit
+        self.assessedIn = assessedIn
     }
 }

@@ -26,7 +26,8 @@ public struct BookAssessment: Sendable {
 
     /// Assesses `book` for `year` (default: ``defaultYear(of:)``) with `rubric`. `contentHash` is the
     /// book's hash when the caller has it already (a stored book), else it is computed. `madeIn` is the
-    /// Jalali year the assessment is made (the recommendations' deadlines count from it); nil for
+    /// Jalali year the assessment is made (the recommendations' deadlines count from it, and the timeliness
+    /// of execution data is judged against it; it replaces `options.assessedIn`); nil for
     /// output that depends on the book alone.
     public static func assess(_ book: BudgetBook, year: Int? = nil, rubric: Rubric, options: IndicatorOptions = IndicatorOptions(),
                               participation: [MeasuredParticipation] = [], contentHash: String? = nil,
@@ -40,6 +41,8 @@ public struct BookAssessment: Sendable {
             chosen = latest
         }
         let indicators: [Indicator]
+        var options = options
+        options.assessedIn = madeIn
         do { indicators = try IndicatorEngine.compute(book: book, year: chosen, options: options, participation: participation) } catch {
             throw .indicators(error)
         }

@@ -15,10 +15,11 @@ extension Decimal {
 /// The exact number inside a value, if it is one.
 func decimalValue(_ value: IndicatorValue) -> Decimal? { FigureText.number(value) }
 
-/// Formats indicator values and rubric figures by their unit.
+/// Formats indicator values and rubric figures by their unit; breakdowns through ``BreakdownText``.
 struct ValueFormatter: Sendable {
     let numerals: Numerals
     let text: ReportText
+    let breakdown: BreakdownText
 
     /// A figure by its unit (``FigureText``); a record as `key: value` pairs, a list joined.
     func format(_ value: IndicatorValue, unit: String) -> String {
@@ -31,27 +32,11 @@ struct ValueFormatter: Sendable {
 
     /// A value found under `key` inside a breakdown: the key says what it is when the unit cannot.
     func format(_ value: IndicatorValue, key: String, indicatorUnit: String) -> String {
-        if key == "year" || key.hasSuffix("_year"), FigureText.number(value) != nil { return format(value, unit: "year") }
-        switch value {
-        case .record(let record): return formatRecord(record, unit: indicatorUnit)
-        case .count: return format(value, unit: "count")
-        case .rials: return format(value, unit: "rials")
-        case .decimal:
-            if Self.ratioKeys.contains(where: { key.contains($0) }) { return format(value, unit: "ratio") }
-            if ["ratio", "index", "rials_per_person"].contains(indicatorUnit) { return format(value, unit: indicatorUnit) }
-            if Self.moneyKeys.contains(key) { return format(value, unit: "rials") }
-            return format(value, unit: "index")
-        default: return format(value, unit: indicatorUnit)
-        }
+        breakdown.value(value, key: key, indicatorUnit: indicatorUnit)
     }
 
     /// `key: value` pairs of a record, sorted by key.
     func formatRecord(_ record: [String: IndicatorValue], unit: String) -> String {
-        record.keys.sorted().map { key in
-            text.keyLabel(key) + ": " + format(record[key]!, key: key, indicatorUnit: unit)
-        }.joined(separator: text.listSeparator)
+        breakdown.record(record, indicatorUnit: unit)
     }
-
-    static let ratioKeys = ["share", "outturn", "variance", "rate", "ratio", "average"]
-    static let moneyKeys: Set<String> = ["capital", "total", "approved", "realized", "actual", "budget"]
 }

@@ -18,7 +18,7 @@ struct ReportContext: Sendable {
         self.language = language
         numerals = Numerals(language: language)
         text = ReportText(language: language)
-        values = ValueFormatter(numerals: numerals, text: text)
+        values = ValueFormatter(numerals: numerals, text: text, breakdown: BreakdownText(book: input.book, language: language))
         var byId: [String: Indicator] = [:]
         for indicator in input.indicators where byId[indicator.id] == nil { byId[indicator.id] = indicator }
         indicators = byId
@@ -63,15 +63,7 @@ struct ReportContext: Sendable {
     }
 
     /// A readable label for a breakdown key: a function, class, region, year or known key.
-    func categoryLabel(_ key: String) -> String {
-        if let function = input.book.functions.first(where: { $0.code == key }) {
-            return isPersian ? function.nameFa : function.nameEn
-        }
-        if let economic = EconomicClass(rawValue: key) { return isPersian ? economic.nameFa : economic.nameEn }
-        if let revenue = RevenueClass(rawValue: key) { return isPersian ? revenue.nameFa : revenue.nameEn }
-        if input.book.regions.contains(where: { $0.code == key }) { return regionName(key) }
-        return text.keyLabel(key)
-    }
+    func categoryLabel(_ key: String) -> String { values.breakdown.label(key) }
 
     /// Free text from the data (a note, a description): in a Persian report, text with no Persian
     /// letters is kept as Latin-script text, left to right.

@@ -174,28 +174,4 @@ struct ReportText: Sendable {
     var rialsPerPersonWords: String { FigureText(language: language).rialsPerPersonWords }
     var centralRegion: String { pick("ستاد (کل شهر)", "Central (citywide)") }
     var missingFigure: String { pick("نامعلوم", "unknown") }
-
-    /// The label of a breakdown key; unknown keys are shown as they are.
-    func keyLabel(_ key: String) -> String {
-        guard let pair = Self.keyLabels[key] else { return key }
-        return pick(pair.0, pair.1)
-    }
-
-    private static let keyLabels: [String: (String, String)] = [
-        "approved": ("مصوب", "approved"), "realized": ("عملکرد", "realized"), "revised": ("اصلاحیه", "revised"),
-        "actual": ("عملکرد", "actual"), "budget": ("بودجه", "budget"), "outturn": ("نسبت عملکرد", "outturn"),
-        "grade": ("امتیاز", "grade"), "share": ("سهم", "share"), "heads": ("تعداد سرفصل", "heads"),
-        "composition_variance": ("واریانس ترکیب", "composition variance"), "average": ("میانگین", "average"),
-        "contingency_vote": ("ردیف پیش‌بینی‌نشده", "contingency vote"), "capital": ("عمرانی", "capital"),
-        "current": ("هزینه‌ای", "current"), "financial": ("مالی", "financial"), "total": ("کل", "total"),
-        "population": ("جمعیت", "population"), "outlier": ("کم‌جمعیت", "outlier"), "count": ("تعداد", "count"),
-        "total_budget": ("کل بودجه", "total budget"), "contingency_actual": ("عملکرد پیش‌بینی‌نشده", "contingency actual"),
-        "score": ("امتیاز", "score"), "rows": ("ردیف‌ها", "rows"), "threshold": ("آستانه", "threshold"),
-        "share_of_budget": ("سهم از بودجه", "share of the budget"), "regions_over": ("شمار مناطق فراتر از مجوز", "number of regions over"),
-        "total_excess": ("جمع مازاد", "total excess"), "central_share": ("سهم ستاد", "central share"),
-        "top10_share": ("سهم ده پروژه بزرگ", "top-10 share"), "hhi": ("شاخص هرفیندال", "HHI"),
-        "lines": ("ردیف‌ها", "lines"), "projects": ("پروژه‌ها", "projects"), "real": ("تغییر واقعی", "real change"),
-        "nominal": ("تغییر اسمی", "nominal change"), "cut": ("کاهش", "cut"), "latest_realized_year": ("آخرین سال عملکرد", "latest realized year"),
-        "passed": ("برقرار", "passed"), "gap": ("اختلاف", "gap"),
-    ]
 }

@@ -58,7 +58,7 @@ import Testing
     @Test func theIndicatorPageShowsTheFormulaInItsLanguage() throws {
         let indicators = try IndicatorEngine.compute(book: book, year: 1403)
         let gini = try #require(indicators.first { $0.id == "equity.gini" })
-        let notes = IndicatorEvidenceModel.view(gini, year: 1403, base: base).notes
+        let notes = IndicatorEvidenceModel.view(gini, book: book, year: 1403, base: base).notes
         #expect(notes.contains(Bilingual(fa: "فرمول: " + gini.formula.fa, en: "Formula: " + gini.formula.en)))
         #expect(gini.formula.fa.hasPrefix("ضریب جینی وزنی به جمعیت"))
     }

@@ -67,6 +67,44 @@ import TarazuSample
         }
     }
 
+    /// Every key the engine writes into a breakdown or a piece of evidence has a Persian name, so no
+    /// surface (the report's tables, the dashboard's indicator page) shows a raw key such as `top10_share`.
+    @Test func everyBreakdownKeyHasAPersianName() throws {
+        for book in Self.books() {
+            let text = BreakdownText(book: book, language: .fa)
+            let year = try #require(BookAssessment.defaultYear(of: book))
+            var unnamed: Set<String> = []
+            func visit(_ key: String, _ value: IndicatorValue) {
+                let foreign = Set(Self.latinWords(text.label(key))).subtracting(Self.allowedLatin)
+                if !foreign.isEmpty { unnamed.insert(key) }
+                if case .record(let record) = value { for (inner, part) in record { visit(inner, part) } }
+            }
+            for indicator in try IndicatorEngine.compute(book: book, year: year) {
+                for (key, value) in indicator.breakdown { visit(key, value) }
+                for evidence in indicator.evidence {
+                    for (key, value) in evidence.sums { visit(key, value) }
+                    for part in evidence.key.split(separator: "/") { visit(String(part), .unavailable) }
+                    if !Set(Self.latinWords(text.table(evidence.table))).subtracting(Self.allowedLatin).isEmpty {
+                        unnamed.insert("table " + evidence.table)
+                    }
+                }
+            }
+            #expect(unnamed.isEmpty, "\(book.metadata.name): \(unnamed.sorted())")
+        }
+    }
+
+    /// Code spans of the Persian report hold identifiers (indicator ids, project ids, hashes), never a
+    /// raw breakdown key left without its name.
+    @Test func thePersianReportShowsNoRawKeys() async throws {
+        let key = try Regex("^[a-z][a-z0-9]*(_[a-z0-9]+)+$")
+        for book in Self.books() {
+            let report = try await persianReport(book)
+            let spans = report.matches(of: try Regex("`([^`]*)`")).compactMap { $0.output[1].substring.map(String.init) }
+            let raw = Set(spans.filter { $0.wholeMatch(of: key) != nil })
+            #expect(raw.isEmpty, "\(book.metadata.name): \(raw.sorted())")
+        }
+    }
+
     @Test func theCheckCatchesEnglish() {
         #expect(Self.latinWords("سهم `execution.rate.total` در سال ۱۴۰۳ (PEFA) and more") == ["PEFA", "and", "more"])
     }

@@ -23,14 +23,16 @@ import TarazuCore
     }
 
     @Test func figuresByUnit() {
-        let values = ValueFormatter(numerals: fa, text: ReportText(language: .fa))
+        let values = ValueFormatter(numerals: fa, text: ReportText(language: .fa),
+                                    breakdown: BreakdownText(book: ReportFixture.book, language: .fa))
         #expect(values.format(.flag(true), unit: "flag") == "بله")
         #expect(values.format(.count(1403), unit: "year") == "۱۴۰۳")
         #expect(values.format(.count(12345), unit: "count") == "۱۲٬۳۴۵")
         #expect(values.format(.grade("B+"), unit: "score") == "B+")
         #expect(values.format(.decimal(Decimal(string: "0.270198")!), unit: "index") == "۰٫۲۷۰")
         #expect(values.format(.unavailable, unit: "ratio") == "در دسترس نیست")
-        let english = ValueFormatter(numerals: en, text: ReportText(language: .en))
+        let english = ValueFormatter(numerals: en, text: ReportText(language: .en),
+                                     breakdown: BreakdownText(book: ReportFixture.book, language: .en))
         #expect(english.format(.decimal(Decimal(string: "149639921.73")!), unit: "rials_per_person") == "149.6 million rials per person")
     }
 }

@@ -33,6 +33,7 @@ struct RubricWording: Sendable {
             let bands = Status.allCases.compactMap { status -> String? in
                 guard let text = check.bands?[status.rawValue],
                       let threshold = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+                if lower, threshold == 0 { return label(status, language) + " " + language.pick("در صفر", "at 0") }
                 let shown = figures.scalar(.decimal(threshold), unit: unit) ?? text
                 return label(status, language) + " " + (lower ? language.pick("تا ", "≤ ") : language.pick("از ", "≥ ")) + shown
             }

@@ -17,6 +17,7 @@ public enum CheckFigures {
         "max_min": Bilingual(fa: "نسبت بیشترین به کمترین", en: "highest to lowest"),
         "services_real": Bilingual(fa: "تغییر واقعی خدمات شهری", en: "real change of urban services"),
         "latest": Bilingual(fa: "آخرین سال عملکرد", en: "latest year with execution"),
+        "expected": Bilingual(fa: "سالی که عملکردش باید منتشر شده باشد", en: "the year whose execution should be out"),
     ]
 
     /// The judged figure first, then the others by name, each as «name: figure».

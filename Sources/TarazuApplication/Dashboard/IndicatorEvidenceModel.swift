@@ -4,26 +4,35 @@ import TarazuCore
 
 /// One indicator of the year with its formula, breakdown and evidence (the source rows it sums).
 public enum IndicatorEvidenceModel {
-    public static func view(_ indicator: Indicator, year: Int, base: String) -> DashboardView {
+    public static func view(_ indicator: Indicator, book: BudgetBook, year: Int, base: String) -> DashboardView {
         func value(_ language: TextLanguage) -> String {
             FigureText(language: language).scalar(indicator.value, unit: indicator.unit) ?? language.pick("در جدول جزئیات", "in the breakdown table")
         }
+        let fa = BreakdownText(book: book, language: .fa)
+        let en = BreakdownText(book: book, language: .en)
+        func figure(_ part: IndicatorValue, key: String) -> DashboardTable.Cell {
+            .names(fa: fa.value(part, key: key, indicatorUnit: indicator.unit), en: en.value(part, key: key, indicatorUnit: indicator.unit))
+        }
         let breakdown = DashboardTable(
             id: "breakdown", caption: Bilingual(fa: "جزئیات شاخص", en: "The indicator's breakdown"),
-            columns: [DashboardTable.text("key", "کلید", "Key"), DashboardTable.text("value", "مقدار", "Value")],
-            rows: [DashboardTable.Row(cells: [.text("value"), .text(IndicatorText.plain(indicator.value) ?? "")])]
+            columns: [DashboardTable.names("part", "جزء", "Part"), DashboardTable.names("figure", "رقم", "Figure")],
+            rows: [DashboardTable.Row(cells: [.names(fa: fa.label("value"), en: en.label("value")),
+                                              .names(fa: value(.fa), en: value(.en))])]
                 + indicator.breakdown.keys.sorted().map { key in
-                    DashboardTable.Row(cells: [.text(key), .text(IndicatorText.plain(indicator.breakdown[key]!) ?? "")])
+                    DashboardTable.Row(cells: [.names(fa: fa.label(key), en: en.label(key)),
+                                               figure(indicator.breakdown[key] ?? .unavailable, key: key)])
                 })
         let evidence = DashboardTable(
             id: "evidence", caption: Bilingual(fa: "شواهد: ردیف‌های منبع و جمع آن‌ها", en: "Evidence: the source rows and their sums"),
-            columns: [DashboardTable.text("table", "جدول", "Table"), DashboardTable.text("key", "کلید", "Key"),
-                      DashboardTable.count("row_count", "تعداد ردیف", "Rows"), DashboardTable.text("rows", "ردیف‌ها", "Row ids"),
-                      DashboardTable.text("sums", "جمع‌ها", "Sums")],
+            columns: [DashboardTable.names("table", "جدول", "Table"), DashboardTable.names("part", "جزء", "Part"),
+                      DashboardTable.count("row_count", "تعداد ردیف", "Rows"), DashboardTable.text("rows", "شناسهٔ ردیف‌ها", "Row ids"),
+                      DashboardTable.names("sums", "جمع‌ها", "Sums")],
             rows: indicator.evidence.map { item in
-                DashboardTable.Row(cells: [.text(item.table), .text(item.key), .count(Int64(item.rowCount)),
+                DashboardTable.Row(cells: [.names(fa: fa.table(item.table), en: en.table(item.table)),
+                                           .names(fa: fa.evidenceKey(item.key), en: en.evidenceKey(item.key)),
+                                           .count(Int64(item.rowCount)),
                                            .text(item.rows.joined(separator: " ")),
-                                           .text(item.sums.keys.sorted().map { "\($0)=\(IndicatorText.plain(item.sums[$0]!) ?? "-")" }.joined(separator: "; "))])
+                                           .names(fa: fa.record(item.sums, indicatorUnit: "rials"), en: en.record(item.sums, indicatorUnit: "rials"))])
             })
         return DashboardView(title: Bilingual(fa: indicator.nameFa, en: indicator.nameEn),
                              crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: base),

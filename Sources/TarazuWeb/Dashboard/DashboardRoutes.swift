@@ -111,7 +111,7 @@ enum DashboardRoutes {
                 throw WebError.notFound("no indicator '\(id)' for \(filters.year)")
             }
             let base = DashboardLinks.base(name)
-            let view = IndicatorEvidenceModel.view(indicator, year: filters.year, base: base.path)
+            let view = IndicatorEvidenceModel.view(indicator, book: book, year: filters.year, base: base.path)
             return try respond(view, request, name: name, book: book, path: base.appending(path: "/indicators").appending(segment: id), filters: filters)
         }
     }

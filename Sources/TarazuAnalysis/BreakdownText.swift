@@ -1,0 +1,218 @@
+import Foundation
+import TarazuCore
+
+/// The parts of an indicator's breakdown and evidence as people read them: each key named (a
+/// function, economic or revenue class, region, project, year, or one of the engine's own keys) and
+/// each value formatted by what the key says it is. The report and the dashboard both write
+/// breakdowns through it, so a key reads the same on every surface.
+public struct BreakdownText: Sendable {
+    public let figures: FigureText
+    private let book: BudgetBook
+
+    /// The names of `book`'s codes in `language`.
+    public init(book: BudgetBook, language: TextLanguage) {
+        self.book = book
+        figures = FigureText(language: language)
+    }
+
+    private var language: TextLanguage { figures.numerals.language }
+
+    /// The name of `key`: a code of the book by its name, a year in the language's digits, a key of
+    /// the engine by ``engineKeys``. An unknown key is shown as written.
+    public func label(_ key: String) -> String {
+        if let function = book.functions.first(where: { $0.code == key }) {
+            return language.pick(function.nameFa, function.nameEn ?? function.nameFa)
+        }
+        if let economic = EconomicClass(rawValue: key) { return language.pick(economic.nameFa, economic.nameEn) }
+        if let revenue = RevenueClass(rawValue: key) { return language.pick(revenue.nameFa, revenue.nameEn) }
+        if let region = book.regions.first(where: { $0.code == key }) {
+            return language.pick(region.nameFa, region.nameEn ?? region.nameFa)
+        }
+        if key == Region.centralCode { return language.pick("ستاد مرکزی", "central administration") }
+        if let project = book.projects.first(where: { $0.projectId == key }) {
+            return language.pick(project.nameFa, (project.nameEn ?? project.nameFa) + " (" + key + ")")
+        }
+        if Self.isYear(key) { return figures.numerals.digits(key) }
+        if let year = key.split(separator: "_").last.map(String.init), Self.isYear(year),
+           let stem = Self.engineKeys[String(key.dropLast(year.count + 1))] {
+            return language.pick(stem) + " " + figures.numerals.digits(year)
+        }
+        if key.hasPrefix("pi"), let pefa = pefaName(String(key.dropFirst(2))) { return pefa }
+        if let words = Self.engineKeys[key] { return language.pick(words) }
+        return key
+    }
+
+    /// A PEFA indicator number such as `2.1` named as the glossary writes it: «پفا ۲-۱» / "PEFA PI-2.1".
+    private func pefaName(_ number: String) -> String? {
+        let parts = number.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        else { return nil }
+        return language.pick("پفا " + figures.numerals.digits(parts.joined(separator: "-")), "PEFA PI-" + number)
+    }
+
+    /// A breakdown value found under `key` of an indicator whose unit is `indicatorUnit`: the key says
+    /// what it is when the unit cannot (a year, a share, an amount); a record as «name: value» pairs.
+    public func value(_ value: IndicatorValue, key: String, indicatorUnit: String) -> String {
+        if key == "year" || key.hasSuffix("_year") || key == "assessed_in", FigureText.number(value) != nil {
+            return scalar(value, unit: "year")
+        }
+        switch value {
+        case .record(let record): return self.record(record, indicatorUnit: indicatorUnit)
+        case .list(let items):
+            guard !items.isEmpty else { return language.pick("هیچ", "none") }
+            return items.map { item in
+                if case .text(let code) = item { return label(code) }
+                return self.value(item, key: key, indicatorUnit: indicatorUnit)
+            }.joined(separator: language.pick("، ", ", "))
+        case .count: return scalar(value, unit: "count")
+        case .rials: return scalar(value, unit: "rials")
+        case .decimal:
+            if Self.ratioKeys.contains(where: { key.contains($0) }) { return scalar(value, unit: "ratio") }
+            if ["ratio", "index", "rials_per_person"].contains(indicatorUnit) { return scalar(value, unit: indicatorUnit) }
+            if Self.moneyKeys.contains(key) { return scalar(value, unit: "rials") }
+            return scalar(value, unit: "index")
+        default: return scalar(value, unit: indicatorUnit)
+        }
+    }
+
+    /// The «name: value» pairs of a record, sorted by key.
+    public func record(_ record: [String: IndicatorValue], indicatorUnit: String) -> String {
+        record.keys.sorted().map { key in
+            label(key) + ": " + value(record[key] ?? .unavailable, key: key, indicatorUnit: indicatorUnit)
+        }.joined(separator: figures.listSeparator)
+    }
+
+    /// A piece of evidence's key (`1403/capital`, `years`) with each part named.
+    public func evidenceKey(_ key: String) -> String {
+        key.split(separator: "/").map { label(String($0)) }.joined(separator: " / ")
+    }
+
+    /// The name of a table of the book (the source of a piece of evidence).
+    public func table(_ name: String) -> String {
+        name.split(separator: "+").map { Self.tables[String($0)].map(language.pick) ?? String($0) }
+            .joined(separator: language.pick(" و ", " and "))
+    }
+
+    private func scalar(_ value: IndicatorValue, unit: String) -> String {
+        figures.scalar(value, unit: unit) ?? figures.notAvailable
+    }
+
+    private static func isYear(_ key: String) -> Bool {
+        key.count == 4 && key.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    static let ratioKeys = ["share", "outturn", "variance", "rate", "ratio", "average", "williamson", "n_minus_1", "hhi"]
+    static let moneyKeys: Set<String> = ["capital", "total", "approved", "realized", "actual", "budget", "authorized",
+                                         "difference", "total_excess", "previous", "approved_without_borrowing",
+                                         "realized_without_borrowing", "linked_to_projects", "contingency_vote",
+                                         "contingency_actual", "total_budget", "current", "financial"]
+
+    static let tables: [String: Bilingual] = [
+        "budget_lines": Bilingual(fa: "ردیف‌های بودجه", en: "budget lines"),
+        "revenues": Bilingual(fa: "درآمدها", en: "revenues"),
+        "projects": Bilingual(fa: "پروژه‌ها", en: "projects"),
+        "regions": Bilingual(fa: "مناطق", en: "regions"),
+        "functions": Bilingual(fa: "مأموریت‌ها", en: "functions"),
+        "authorizations": Bilingual(fa: "مجوزهای شورا", en: "council authorizations"),
+        "deflator": Bilingual(fa: "شاخص قیمت", en: "price index"),
+        "governance": Bilingual(fa: "واقعیت‌های اظهارشده", en: "declared facts"),
+        "governance.yaml": Bilingual(fa: "پروندهٔ واقعیت‌های اظهارشده", en: "the declared facts file"),
+        "pb_processes": Bilingual(fa: "فرایندهای بودجه‌ریزی مشارکتی", en: "participatory budgeting processes"),
+    ]
+
+    /// The keys the indicator engine writes into breakdowns and evidence, by name.
+    public static let engineKeys: [String: Bilingual] = [
+        "approved": Bilingual(fa: "مصوب", en: "approved"),
+        "realized": Bilingual(fa: "عملکرد", en: "realized"),
+        "revised": Bilingual(fa: "اصلاحیه", en: "revised"),
+        "actual": Bilingual(fa: "عملکرد", en: "actual"),
+        "budget": Bilingual(fa: "بودجه", en: "budget"),
+        "outturn": Bilingual(fa: "نسبت عملکرد به بودجه", en: "outturn"),
+        "grade": Bilingual(fa: "امتیاز", en: "grade"),
+        "share": Bilingual(fa: "سهم", en: "share"),
+        "heads": Bilingual(fa: "تعداد سرفصل", en: "heads"),
+        "composition_variance": Bilingual(fa: "واریانس ترکیب", en: "composition variance"),
+        "average": Bilingual(fa: "میانگین", en: "average"),
+        "contingency_vote": Bilingual(fa: "اعتبارات پیش‌بینی‌نشده", en: "contingency vote"),
+        "contingency_actual": Bilingual(fa: "عملکرد اعتبارات پیش‌بینی‌نشده", en: "contingency actual"),
+        "total": Bilingual(fa: "کل", en: "total"),
+        "population": Bilingual(fa: "جمعیت", en: "population"),
+        "outlier": Bilingual(fa: "منطقه کم‌جمعیت", en: "low-population region"),
+        "count": Bilingual(fa: "تعداد", en: "count"),
+        "total_budget": Bilingual(fa: "کل بودجه", en: "total budget"),
+        "score": Bilingual(fa: "امتیاز", en: "score"),
+        "rows": Bilingual(fa: "ردیف‌ها", en: "rows"),
+        "threshold": Bilingual(fa: "آستانه", en: "threshold"),
+        "share_of_budget": Bilingual(fa: "سهم از بودجه", en: "share of the budget"),
+        "regions_over": Bilingual(fa: "شمار مناطق فراتر از مجوز شورا", en: "regions over the council authorization"),
+        "total_excess": Bilingual(fa: "جمع مازاد بر مجوز شورا", en: "total excess over the council authorization"),
+        "central_share": Bilingual(fa: "سهم ستاد مرکزی", en: "central administration's share"),
+        "top10": Bilingual(fa: "ده پروژهٔ بزرگ", en: "ten largest projects"),
+        "top10_share": Bilingual(fa: "سهم ده پروژهٔ بزرگ", en: "share of the ten largest projects"),
+        "hhi": Bilingual(fa: "شاخص هرفیندال", en: "Herfindahl index"),
+        "lines": Bilingual(fa: "ردیف‌ها", en: "lines"),
+        "projects": Bilingual(fa: "پروژه‌ها", en: "projects"),
+        "real": Bilingual(fa: "تغییر واقعی", en: "real change"),
+        "nominal": Bilingual(fa: "تغییر اسمی", en: "nominal change"),
+        "previous": Bilingual(fa: "سال پیش", en: "previous year"),
+        "cut": Bilingual(fa: "کاهش", en: "cut"),
+        "passed": Bilingual(fa: "برقرار", en: "passed"),
+        "gap": Bilingual(fa: "اختلاف", en: "gap"),
+        "difference": Bilingual(fa: "اختلاف", en: "difference"),
+        "authorized": Bilingual(fa: "مجوز شورا", en: "council authorization"),
+        "authorization_found": Bilingual(fa: "مجوز یافت شد", en: "authorization found"),
+        "by_region": Bilingual(fa: "به تفکیک منطقه", en: "by region"),
+        "by_function": Bilingual(fa: "به تفکیک مأموریت", en: "by function"),
+        "by_economic_class": Bilingual(fa: "به تفکیک طبقهٔ اقتصادی", en: "by economic class"),
+        "asset_sales_by_region": Bilingual(fa: "واگذاری دارایی‌های سرمایه‌ای نسبت‌داده‌شده به منطقه", en: "capital asset sales assigned to a region"),
+        "capital_linked_to_projects": Bilingual(fa: "اعتبار عمرانی پیوسته به پروژه", en: "capital spending linked to a project"),
+        "linked_to_projects": Bilingual(fa: "پیوسته به پروژه", en: "linked to a project"),
+        "approved_without_borrowing": Bilingual(fa: "مصوب بدون استقراض", en: "approved without borrowing"),
+        "realized_without_borrowing": Bilingual(fa: "عملکرد بدون استقراض", en: "realized without borrowing"),
+        "latest_year": Bilingual(fa: "آخرین سال بودجهٔ کتاب", en: "the book's latest budget year"),
+        "latest_realized_year": Bilingual(fa: "آخرین سال عملکرد", en: "latest realized year"),
+        "expected_year": Bilingual(fa: "سالی که عملکردش باید منتشر شده باشد", en: "the year whose execution should be out"),
+        "assessed_in": Bilingual(fa: "سال تحلیل", en: "year of the analysis"),
+        "authorizations": Bilingual(fa: "مجوز مناطق واگذارکننده", en: "authorizations of selling regions"),
+        "budget_lines_realized": Bilingual(fa: "ردیف‌های هزینه با عملکرد", en: "spending lines with realized amounts"),
+        "budget_lines_revised": Bilingual(fa: "ردیف‌های هزینه با اصلاحیه", en: "spending lines with revised amounts"),
+        "revenues_realized": Bilingual(fa: "ردیف‌های درآمدی با عملکرد", en: "revenue lines with realized amounts"),
+        "regions_population": Bilingual(fa: "مناطق با جمعیت ثبت‌شده", en: "regions with a population"),
+        "deflator": Bilingual(fa: "شاخص قیمت", en: "price index"),
+        "amounts_not_negative": Bilingual(fa: "نبودِ مبلغ منفی", en: "no negative amount"),
+        "project_references": Bilingual(fa: "ارجاع ردیف‌ها به پروژه‌ها", en: "lines' project references"),
+        "region_codes": Bilingual(fa: "کد منطقهٔ ردیف‌ها", en: "lines' region codes"),
+        "sources_equal_uses": Bilingual(fa: "برابری منابع و مصارف", en: "sources equal uses"),
+        "between_zones": Bilingual(fa: "سهم میان پهنه‌ها", en: "between zones"),
+        "within_zones": Bilingual(fa: "سهم درون پهنه‌ها", en: "within zones"),
+        "n_minus_1": Bilingual(fa: "ضریب تغییرات با انحراف معیار نمونه", en: "coefficient of variation, sample standard deviation"),
+        "williamson": Bilingual(fa: "ضریب تغییرات وزنی با جمعیت (ویلیامسون)", en: "population-weighted coefficient of variation (Williamson)"),
+        "years": Bilingual(fa: "سال‌ها", en: "years"),
+        "value": Bilingual(fa: "رقم شاخص", en: "the indicator's figure"),
+        "top10_approved": Bilingual(fa: "مصوب ده پروژهٔ بزرگ", en: "approved for the ten largest projects"),
+        "central_approved": Bilingual(fa: "مصوب ستاد مرکزی", en: "approved for the central administration"),
+        "capital_approved": Bilingual(fa: "مصوب تملک دارایی‌های سرمایه‌ای", en: "approved capital spending"),
+        "total_approved": Bilingual(fa: "کل مصوب", en: "total approved"),
+        "project_approved": Bilingual(fa: "مصوب پروژه‌ها", en: "approved for projects"),
+        "source": Bilingual(fa: "منبع", en: "source"),
+        "sources": Bilingual(fa: "منابع", en: "sources"),
+        "uses": Bilingual(fa: "مصارف", en: "uses"),
+        "fees": Bilingual(fa: "عوارض", en: "fees"),
+        "unsustainable": Bilingual(fa: "درآمدهای ناپایدار", en: "unsustainable revenue"),
+        "outliers": Bilingual(fa: "مناطق کم‌جمعیت", en: "low-population regions"),
+        "excluded_without_population": Bilingual(fa: "مناطق کنارگذاشته برای نبودِ جمعیت", en: "regions left out for lack of a population"),
+        "lines_of_unknown_regions": Bilingual(fa: "ردیف‌هایی با کد منطقهٔ ناشناخته", en: "lines of unknown regions"),
+        "volatile": Bilingual(fa: "ردیف‌های پرنوسان", en: "volatile lines"),
+        "failing_rows": Bilingual(fa: "ردیف‌های ناسازگار", en: "failing rows"),
+        "with_realized": Bilingual(fa: "با عملکرد", en: "with realized amounts"),
+        "note": Bilingual(fa: "توضیح", en: "note"),
+        "note_fa": Bilingual(fa: "توضیح", en: "note in Persian"),
+        "citizen_participation_in_budgeting": Bilingual(fa: "مشارکت شهروندان در بودجه‌ریزی", en: "citizen participation in budgeting"),
+        "participatory_budget_share": Bilingual(fa: "سهم بودجهٔ مشارکتی", en: "participatory budget share"),
+        "council_dashboards": Bilingual(fa: "داشبورد تحلیلی شورا", en: "council dashboards"),
+        "contracts_published": Bilingual(fa: "انتشار قراردادها", en: "contracts published"),
+        "budget_report_has_policy_analysis": Bilingual(fa: "تحلیل سیاستی در گزارش بودجه", en: "policy analysis in the budget report"),
+        "regular_official_reporting": Bilingual(fa: "گزارش‌دهی منظم و رسمی", en: "regular official reporting"),
+        "connected_source_systems": Bilingual(fa: "سامانه‌های منبع متصل", en: "connected source systems"),
+    ]
+}
