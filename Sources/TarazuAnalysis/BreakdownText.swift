@@ -76,8 +76,10 @@ public struct BreakdownText: Sendable {
     }
 
     /// The «name: value» pairs of a record, sorted by key.
+    /// A note given in both languages (`note`, `note_fa`) is shown in the text's language only.
     public func record(_ record: [String: IndicatorValue], indicatorUnit: String) -> String {
-        record.keys.sorted().map { key in
+        let hidden: Set<String> = record["note_fa"] == nil ? [] : [language.pick("note", "note_fa")]
+        return record.keys.sorted().filter { !hidden.contains($0) }.map { key in
             label(key) + ": " + value(record[key] ?? .unavailable, key: key, indicatorUnit: indicatorUnit)
         }.joined(separator: figures.listSeparator)
     }
@@ -207,6 +209,9 @@ public struct BreakdownText: Sendable {
         "with_realized": Bilingual(fa: "با عملکرد", en: "with realized amounts"),
         "note": Bilingual(fa: "توضیح", en: "note"),
         "note_fa": Bilingual(fa: "توضیح", en: "note in Persian"),
+        "line_id": Bilingual(fa: "ردیف", en: "line"),
+        "realized_deviation": Bilingual(fa: "انحراف عملکرد از مصوب", en: "deviation of the realized amount"),
+        "revised_deviation": Bilingual(fa: "انحراف اصلاحیه از مصوب", en: "deviation of the revised amount"),
         "citizen_participation_in_budgeting": Bilingual(fa: "مشارکت شهروندان در بودجه‌ریزی", en: "citizen participation in budgeting"),
         "participatory_budget_share": Bilingual(fa: "سهم بودجهٔ مشارکتی", en: "participatory budget share"),
         "council_dashboards": Bilingual(fa: "داشبورد تحلیلی شورا", en: "council dashboards"),

@@ -8,7 +8,7 @@ enum ConcentrationIndicators {
 
     static func all(_ context: AnalysisContext) throws -> [Indicator] {
         let projectLines = context.lines.filter { $0.projectId != nil }
-        let projects = try LineTotals.grouping(projectLines) { $0.projectId! }
+        let projects = try LineTotals.grouping(projectLines) { $0.projectId ?? "" }
         let projectTotal = try LineTotals.of(projectLines)
         let total = try Arithmetic.sum(context.lines, \.approved)
         let central = try Arithmetic.sum(context.lines.filter { $0.regionCode == Region.centralCode }, \.approved)

@@ -27,7 +27,7 @@ enum ExecutionIndicators {
                 breakdown: groups.mapValues { context.executionRatio($0) },
                 evidence: groups.keys.sorted().map { context.evidence(groups[$0]!, key: $0) }))
         }
-        let projects = try LineTotals.grouping(context.lines.filter { $0.projectId != nil }) { $0.projectId! }
+        let projects = try LineTotals.grouping(context.lines.filter { $0.projectId != nil }) { $0.projectId ?? "" }
         let projectTotal = try LineTotals.of(context.lines.filter { $0.projectId != nil })
         result.append(Indicator(
             id: "execution.rate.by_project", nameFa: "نرخ تحقق به تفکیک پروژه", nameEn: "Execution rate by project",

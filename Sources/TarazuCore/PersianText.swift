@@ -117,4 +117,12 @@ public enum PersianText {
         }
         return result
     }
+
+    /// An identifier of the data (a line, project or region code) inside Persian text: made only of
+    /// digits and separators, in Persian digits; otherwise as written, isolated left to right
+    /// (U+2066 ... U+2069) so that `P0096` never becomes `P۰۰۹۶` nor reorders its neighbours.
+    public static func identifier(_ code: String) -> String {
+        if code.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "/") }) { return persianDigits(code) }
+        return "\u{2066}" + code + "\u{2069}"
+    }
 }

@@ -183,14 +183,5 @@ extension ReportText {
         p("ارقام نامتعارف: امتیاز z مقاوم = ۰٫۶۷۴۵ × (مقدار − میانه) ÷ میانه انحراف مطلق (MAD)، با آستانه ۳٫۵ (ایگلویچ و هوگلین)؛ اگر میانه انحراف مطلق صفر باشد، میانگین انحراف مطلق از میانه × ۱٫۲۵۳۳ به جای آن می‌نشیند. جمعیت‌ها: نرخ تحقق ردیف‌ها در سال تحلیل (بدون ردیف پیش‌بینی‌نشده) و تغییر سالانه بودجه مصوب هر واحد؛ جمعیت کمتر از پنج مقدار آزموده نمی‌شود.",
           "Anomalies: robust z = 0.6745 × (value − median) ÷ median absolute deviation (MAD), flagged above 3.5 (Iglewicz and Hoaglin); when MAD is 0, 1.2533 × the mean absolute deviation from the median is used instead. Populations: the execution rates of the lines in the analysis year (contingency lines left out) and the yearly change of each unit's approved budget; a population of fewer than five values is not tested.")
     }
-    func riskFactorName(_ factor: RiskFactor) -> String {
-        switch factor {
-        case .costOverrun: p("افزایش هزینه", "cost overrun")
-        case .scheduleSlip: p("تأخیر زمانی", "schedule slip")
-        case .budgetVolatility: p("نوسان بودجه", "budget volatility")
-        case .lowExecution: p("اجرای کم", "low execution")
-        case .spendingAheadOfProgress: p("پیشی گرفتن هزینه از پیشرفت", "spending ahead of progress")
-        case .contractRedFlags: p("نشانه‌های هشدار قرارداد", "contract red flags")
-        }
-    }
+    func riskFactorName(_ factor: RiskFactor) -> String { p(factor.name.fa, factor.name.en) }
 }

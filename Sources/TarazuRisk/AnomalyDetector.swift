@@ -127,7 +127,7 @@ public enum AnomalyDetector {
     }
 
     static func labelFa(_ line: BudgetLine) -> String {
-        [line.department, line.program, "منطقه \(PersianText.persianDigits(line.regionCode))"].compactMap { $0 }
+        [line.department, line.program, "منطقه \(PersianText.identifier(line.regionCode))"].compactMap { $0 }
             .filter { !$0.isEmpty }.joined(separator: " · ")
     }
 
@@ -157,12 +157,12 @@ public enum AnomalyDetector {
             guard abs(z) > threshold else { return nil }
             let dirEn = z > 0 ? "above" : "below"
             let dirFa = z > 0 ? "بالاتر" : "پایین‌تر"
-            let fa = "ردیف \(PersianText.persianDigits(line.lineId)) (\(labelFa(line))) در \(RiskMath.yearFa(year)) \(RiskMath.pctFa(rate)) از مصوب خود را اجرا کرد؛ میانه ردیف‌ها \(RiskMath.pctFa(robust.median)) است (\(spread.fa)). امتیاز z مقاوم \(RiskMath.fa(z, 2)) است، بسیار \(dirFa) از دامنه معمول."
+            let fa = "ردیف \(PersianText.identifier(line.lineId)) (\(labelFa(line))) در \(RiskMath.yearFa(year)) \(RiskMath.pctFa(rate)) از مصوب خود را اجرا کرد؛ میانه ردیف‌ها \(RiskMath.pctFa(robust.median)) است (\(spread.fa)). امتیاز z مقاوم \(RiskMath.fa(z, 2)) است، بسیار \(dirFa) از دامنه معمول."
             let en = "Line \(line.lineId) (\(label(line))) realized \(RiskMath.pctEn(rate)) of its approved budget in \(year); the median line realized \(RiskMath.pctEn(robust.median)) (\(spread.en)). Robust z = \(RiskMath.en(z, 2)), far \(dirEn) the usual range."
             return Anomaly(kind: .executionRate, year: year, key: line.lineId, lineIds: [line.lineId], label: label(line),
                            value: rate, median: robust.median, mad: robust.mad, meanAbsoluteDeviation: robust.meanAD,
                            measure: robust.measure, z: z, sampleSize: items.count,
-                           textFa: PersianText.normalize(fa), textEn: en)
+                           textFa: fa, textEn: en)
         }
     }
 
@@ -238,8 +238,8 @@ public enum AnomalyDetector {
             let z = RiskMath.round(robust.z(change), 4)
             let unitLines = lazily ? unsortedLines.sorted { $0.lineId < $1.lineId } : unsortedLines
             guard abs(z) > threshold, let first = unitLines.first else { return nil }
-            let what = key.hasPrefix("project:") ? "Project \(first.projectId!)" : "Unit"
-            let whatFa = key.hasPrefix("project:") ? "پروژه \(PersianText.persianDigits(first.projectId!))" : "واحد"
+            let what = first.projectId.map { key.hasPrefix("project:") ? "Project \($0)" : "Unit" } ?? "Unit"
+            let whatFa = first.projectId.map { key.hasPrefix("project:") ? "پروژه \(PersianText.identifier($0))" : "واحد" } ?? "واحد"
             let dirEn = z > 0 ? "above" : "below"
             let dirFa = z > 0 ? "بالاتر" : "پایین‌تر"
             let fa = "\(whatFa) (\(labelFa(first))): بودجه مصوب \(RiskMath.yearFa(year)) نسبت به \(RiskMath.yearFa(year - 1)) \(RiskMath.signedPctFa(change)) تغییر کرد؛ میانه تغییرها \(RiskMath.signedPctFa(robust.median)) است (\(spread.fa)). امتیاز z مقاوم \(RiskMath.fa(z, 2)) است، بسیار \(dirFa) از دامنه معمول."
@@ -247,7 +247,7 @@ public enum AnomalyDetector {
             return Anomaly(kind: .yearOnYearChange, year: year, key: key, lineIds: unitLines.map(\.lineId), label: label(first),
                            value: change, median: robust.median, mad: robust.mad, meanAbsoluteDeviation: robust.meanAD,
                            measure: robust.measure, z: z, sampleSize: items.count,
-                           textFa: PersianText.normalize(fa), textEn: en)
+                           textFa: fa, textEn: en)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TarazuCore
 
 /// The factors of a project's risk score.
 public enum RiskFactor: String, Codable, Sendable, CaseIterable {
@@ -14,6 +15,18 @@ public enum RiskFactor: String, Codable, Sendable, CaseIterable {
     case spendingAheadOfProgress = "spending_ahead_of_progress"
     /// Contract red flags (OCDS, methods.md section 5). Not implemented yet: never has data.
     case contractRedFlags = "contract_red_flags"
+
+    /// The factor's name as every surface writes it.
+    public var name: Bilingual {
+        switch self {
+        case .costOverrun: Bilingual(fa: "افزایش هزینه", en: "cost overrun")
+        case .scheduleSlip: Bilingual(fa: "تأخیر زمانی", en: "schedule slip")
+        case .budgetVolatility: Bilingual(fa: "نوسان بودجه", en: "budget volatility")
+        case .lowExecution: Bilingual(fa: "نرخ تحقق پایین", en: "low execution")
+        case .spendingAheadOfProgress: Bilingual(fa: "پیشی گرفتن هزینه از پیشرفت", en: "spending ahead of progress")
+        case .contractRedFlags: Bilingual(fa: "نشانه‌های هشدار قرارداد", en: "contract red flags")
+        }
+    }
 }
 
 /// The weights of the risk factors. Only their ratios matter: a project's score is

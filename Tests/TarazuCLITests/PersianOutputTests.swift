@@ -75,9 +75,10 @@ import TarazuSample
             let year = try #require(BookAssessment.defaultYear(of: book))
             var unnamed: Set<String> = []
             func visit(_ key: String, _ value: IndicatorValue) {
-                let foreign = Set(Self.latinWords(text.label(key))).subtracting(Self.allowedLatin)
+                let foreign = key.isEmpty ? [] : Set(Self.latinWords(text.label(key))).subtracting(Self.allowedLatin)
                 if !foreign.isEmpty { unnamed.insert(key) }
                 if case .record(let record) = value { for (inner, part) in record { visit(inner, part) } }
+                if case .list(let items) = value { for item in items { visit("", item) } }
             }
             for indicator in try IndicatorEngine.compute(book: book, year: year) {
                 for (key, value) in indicator.breakdown { visit(key, value) }

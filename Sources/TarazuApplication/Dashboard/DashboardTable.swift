@@ -5,7 +5,9 @@ import TarazuReport
 
 /// One table of a dashboard view: what the page shows and what its CSV and JSON downloads hold.
 public struct DashboardTable: Hashable, Sendable {
-    public enum Kind: Hashable, Sendable { case text, rials, ratio, count, year }
+    /// `identifier`: a code or id of the data (a line, project, region or function code, an indicator
+    /// id), written left to right as it is, never translated.
+    public enum Kind: Hashable, Sendable { case text, identifier, rials, ratio, count, year }
 
     public struct Column: Hashable, Sendable {
         /// The CSV header and JSON key (a bilingual column gives `key_fa` and `key_en`).
@@ -55,6 +57,7 @@ public struct DashboardTable: Hashable, Sendable {
     }
 
     public static func text(_ key: String, _ fa: String, _ en: String) -> Column { Column(key: key, fa: fa, en: en, kind: .text) }
+    public static func identifier(_ key: String, _ fa: String, _ en: String) -> Column { Column(key: key, fa: fa, en: en, kind: .identifier) }
     public static func names(_ key: String, _ fa: String, _ en: String) -> Column { Column(key: key, fa: fa, en: en, kind: .text, bilingual: true) }
     public static func rials(_ key: String, _ fa: String, _ en: String) -> Column { Column(key: key, fa: fa, en: en, kind: .rials) }
     public static func ratio(_ key: String, _ fa: String, _ en: String) -> Column { Column(key: key, fa: fa, en: en, kind: .ratio) }

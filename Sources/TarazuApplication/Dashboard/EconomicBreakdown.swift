@@ -19,7 +19,7 @@ public enum EconomicBreakdown {
         }
         let table = DashboardTable(
             id: "economic", caption: Bilingual(fa: "اعتبارات به تفکیک طبقهٔ اقتصادی", en: "Spending by economic class"),
-            columns: [DashboardTable.text("economic_class", "کد", "Code"), DashboardTable.names("name", "طبقه", "Class")]
+            columns: [DashboardTable.identifier("economic_class", "کد", "Code"), DashboardTable.names("name", "طبقه", "Class")]
                 + SpendingColumns.columns + [SpendingColumns.share],
             rows: rows)
         let share = LineTotals.share(contingency.approved, of: total.approved).map { DashboardTable.plain($0 * 100) } ?? "0"

@@ -61,7 +61,7 @@ public enum FunctionDrillDown {
         }
         let table = DashboardTable(
             id: "functions", caption: Bilingual(fa: "اعتبارات به تفکیک امور", en: "Spending by function"),
-            columns: [DashboardTable.text("function", "کد", "Code"), DashboardTable.names("name", "امور", "Function")]
+            columns: [DashboardTable.identifier("function", "کد", "Code"), DashboardTable.names("name", "امور", "Function")]
                 + SpendingColumns.columns
                 + [SpendingColumns.share, DashboardTable.ratio("change_vs_previous_year", "تغییر مصوب نسبت به سال قبل", "Change in approved vs previous year")],
             rows: rows)
@@ -124,9 +124,9 @@ public enum FunctionDrillDown {
         let name = programName(program)
         let table = DashboardTable(
             id: "lines", caption: Bilingual(fa: "ردیف‌های بودجهٔ \(name.fa)", en: "Budget lines of \(name.en)"),
-            columns: [DashboardTable.text("line_id", "ردیف", "Line"), DashboardTable.text("project_id", "کد طرح", "Project"),
+            columns: [DashboardTable.identifier("line_id", "ردیف", "Line"), DashboardTable.identifier("project_id", "کد طرح", "Project"),
                       DashboardTable.names("project", "طرح", "Project name"), DashboardTable.text("department", "دستگاه", "Department"),
-                      DashboardTable.text("region", "کد منطقه", "Region code"), DashboardTable.names("region_name", "منطقه", "Region"),
+                      DashboardTable.identifier("region", "کد منطقه", "Region code"), DashboardTable.names("region_name", "منطقه", "Region"),
                       DashboardTable.names("economic_class", "طبقهٔ اقتصادی", "Economic class")] + SpendingColumns.columns,
             rows: rows)
         return DashboardView(title: Bilingual(fa: name.fa, en: name.en), crumbs: crumbs(base, book: book, function: function, program: program),

@@ -25,7 +25,7 @@ public enum IndicatorEvidenceModel {
         let evidence = DashboardTable(
             id: "evidence", caption: Bilingual(fa: "شواهد: ردیف‌های منبع و جمع آن‌ها", en: "Evidence: the source rows and their sums"),
             columns: [DashboardTable.names("table", "جدول", "Table"), DashboardTable.names("part", "جزء", "Part"),
-                      DashboardTable.count("row_count", "تعداد ردیف", "Rows"), DashboardTable.text("rows", "شناسهٔ ردیف‌ها", "Row ids"),
+                      DashboardTable.count("row_count", "تعداد ردیف", "Rows"), DashboardTable.identifier("rows", "شناسهٔ ردیف‌ها", "Row ids"),
                       DashboardTable.names("sums", "جمع‌ها", "Sums")],
             rows: indicator.evidence.map { item in
                 DashboardTable.Row(cells: [.names(fa: fa.table(item.table), en: en.table(item.table)),
@@ -36,7 +36,7 @@ public enum IndicatorEvidenceModel {
             })
         return DashboardView(title: Bilingual(fa: indicator.nameFa, en: indicator.nameEn),
                              crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: base),
-                                      DashboardView.Crumb(fa: indicator.id, en: indicator.id, path: nil)],
+                                      DashboardView.Crumb(fa: indicator.nameFa, en: indicator.nameEn, path: nil)],
                              notes: [Bilingual(fa: "مقدار: \(value(.fa))",
                                                en: "Value: \(value(.en))"),
                                      Bilingual(fa: "مبنای محاسبه: \(indicator.computedOn?.label.fa ?? "—")",

@@ -17,7 +17,7 @@ public enum OverviewModel {
         let headlines = DashboardTable(
             id: "headlines", caption: Bilingual(fa: "شاخص‌های اصلی (کل کتاب، بدون پالایهٔ منطقه و امور)",
                                                 en: "Headline indicators (whole book, no region or function filter)"),
-            columns: [DashboardTable.text("indicator", "شاخص", "Indicator"), DashboardTable.names("name", "نام", "Name"),
+            columns: [DashboardTable.identifier("indicator", "شاخص", "Indicator"), DashboardTable.names("name", "نام", "Name"),
                       DashboardTable.text("value", "مقدار", "Value"), DashboardTable.names("unit", "واحد", "Unit"),
                       DashboardTable.names("computed_on", "مبنای محاسبه", "Computed on")],
             rows: figures.map { figure in
@@ -43,7 +43,7 @@ public enum OverviewModel {
         }
         let checks = DashboardTable(
             id: "checks", caption: Bilingual(fa: "جدول وضعیت: آزمون‌های هر معیار و ارقام آن‌ها", en: "Status table: each criterion's checks and their figures"),
-            columns: [DashboardTable.text("indicator", "شاخص (شاهد)", "Indicator (evidence)"), DashboardTable.names("criterion", "معیار", "Criterion"),
+            columns: [DashboardTable.identifier("indicator", "شاخص (شاهد)", "Indicator (evidence)"), DashboardTable.names("criterion", "معیار", "Criterion"),
                       DashboardTable.names("check", "آزمون", "Check"), DashboardTable.names("status", "وضعیت", "Status"),
                       DashboardTable.names("figures", "ارقام", "Figures"), DashboardTable.names("finding", "یافته", "Finding")],
             rows: checkRows)

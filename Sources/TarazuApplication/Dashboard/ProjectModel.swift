@@ -10,14 +10,15 @@ public enum ProjectModel {
         let function = FunctionDrillDown.functionName(project.function, in: book)
         let facts = DashboardTable(
             id: "project", caption: Bilingual(fa: "مشخصات طرح", en: "The project"),
-            columns: [DashboardTable.text("project_id", "کد", "Id"), DashboardTable.names("name", "نام", "Name"),
-                      DashboardTable.text("region", "کد منطقه", "Region code"), DashboardTable.names("region_name", "منطقه", "Region"),
-                      DashboardTable.text("function", "کد امور", "Function code"), DashboardTable.names("function_name", "امور", "Function"),
+            columns: [DashboardTable.identifier("project_id", "کد", "Id"), DashboardTable.names("name", "نام", "Name"),
+                      DashboardTable.identifier("region", "کد منطقه", "Region code"), DashboardTable.names("region_name", "منطقه", "Region"),
+                      DashboardTable.identifier("function", "کد امور", "Function code"), DashboardTable.names("function_name", "امور", "Function"),
                       DashboardTable.rials("planned_cost", "هزینهٔ برنامه‌ریزی‌شده", "Planned cost"),
                       DashboardTable.rials("current_cost_estimate", "برآورد کنونی هزینه", "Current cost estimate"),
                       DashboardTable.ratio("physical_progress", "پیشرفت فیزیکی", "Physical progress"),
                       DashboardTable.count("risk_score", "امتیاز ریسک (۰ تا ۱۰۰)", "Risk score (0-100)"),
-                      DashboardTable.rials("cost_p50", "برآورد P50", "Cost P50"), DashboardTable.rials("cost_p80", "برآورد P80", "Cost P80")],
+                      DashboardTable.rials("cost_p50", "هزینه نهایی با احتمال ۵۰٪", "Final cost P50"),
+                      DashboardTable.rials("cost_p80", "هزینه نهایی با احتمال ۸۰٪", "Final cost P80")],
             rows: [DashboardTable.Row(cells: [
                 .text(project.projectId), .names(fa: project.nameFa, en: project.nameEn ?? project.nameFa),
                 .text(project.regionCode), .names(fa: region?.nameFa ?? RegionBreakdown.centralFa, en: region?.nameEn ?? region?.nameFa ?? RegionBreakdown.centralEn),
@@ -34,22 +35,22 @@ public enum ProjectModel {
         }
         let lineTable = DashboardTable(
             id: "lines", caption: Bilingual(fa: "ردیف‌های بودجهٔ طرح در سال‌های کتاب", en: "The project's budget lines over the years"),
-            columns: [DashboardTable.year(), DashboardTable.text("line_id", "ردیف", "Line"),
-                      DashboardTable.text("function", "امور", "Function"), DashboardTable.text("program", "برنامه", "Program")]
+            columns: [DashboardTable.year(), DashboardTable.identifier("line_id", "ردیف", "Line"),
+                      DashboardTable.identifier("function", "امور", "Function"), DashboardTable.text("program", "برنامه", "Program")]
                 + SpendingColumns.columns,
             rows: lineRows)
         let reasons = DashboardTable(
             id: "risk_reasons", caption: Bilingual(fa: "دلایل امتیاز ریسک", en: "Reasons for the risk score"),
-            columns: [DashboardTable.text("factor", "عامل", "Factor"), DashboardTable.text("contribution", "سهم در امتیاز", "Contribution"),
+            columns: [DashboardTable.names("factor", "عامل", "Factor"), DashboardTable.text("contribution", "سهم در امتیاز", "Contribution"),
                       DashboardTable.names("reason", "توضیح", "Reason")],
             rows: (risk?.reasons ?? []).filter(\.hasData).map { reason in
-                DashboardTable.Row(cells: [.text(reason.factor.rawValue), .text(reason.contribution.map(DashboardTable.plain) ?? ""),
+                DashboardTable.Row(cells: [.names(fa: reason.factor.name.fa, en: reason.factor.name.en), .text(reason.contribution.map(DashboardTable.plain) ?? ""),
                                            .names(fa: reason.textFa, en: reason.textEn)])
             })
         return DashboardView(title: Bilingual(fa: project.nameFa, en: project.nameEn ?? project.nameFa),
                              crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: base),
                                       DashboardView.Crumb(fa: "ریسک طرح‌ها", en: "Project risks", path: base + "/risks"),
-                                      DashboardView.Crumb(fa: project.projectId, en: project.projectId, path: nil)],
+                                      DashboardView.Crumb(fa: project.nameFa, en: project.nameEn ?? project.nameFa, path: nil)],
                              notes: [Bilingual(fa: "همهٔ سال‌های کتاب؛ پالایه‌ها بر این صفحه اثر ندارند.",
                                                en: "All years of the book; the filters do not apply to this page.")],
                              tables: [facts, lineTable, reasons])

@@ -23,7 +23,7 @@ public enum RegionBreakdown {
         }
         let table = DashboardTable(
             id: "regions", caption: Bilingual(fa: "اعتبارات به تفکیک منطقه", en: "Spending by region"),
-            columns: [DashboardTable.text("region", "کد", "Code"), DashboardTable.names("name", "منطقه", "Region"),
+            columns: [DashboardTable.identifier("region", "کد", "Code"), DashboardTable.names("name", "منطقه", "Region"),
                       DashboardTable.count("population", "جمعیت", "Population")] + SpendingColumns.columns
                 + [DashboardTable.rials("approved_per_person", "سرانهٔ مصوب", "Approved per person"),
                    DashboardTable.rials("realized_per_person", "سرانهٔ هزینه‌شده", "Realized per person")],

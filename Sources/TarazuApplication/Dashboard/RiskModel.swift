@@ -15,22 +15,23 @@ public enum RiskModel {
         }.sorted { ($0.score, $1.projectId) > ($1.score, $0.projectId) }.prefix(topCount)
         let table = DashboardTable(
             id: "risky_projects", caption: Bilingual(fa: "طرح‌های پرریسک", en: "Risky projects"),
-            columns: [DashboardTable.text("project_id", "کد", "Id"), DashboardTable.names("name", "طرح", "Project"),
-                      DashboardTable.count("score", "امتیاز ریسک", "Risk score"), DashboardTable.text("main_factor", "عامل اصلی", "Main factor"),
+            columns: [DashboardTable.identifier("project_id", "کد", "Id"), DashboardTable.names("name", "طرح", "Project"),
+                      DashboardTable.count("score", "امتیاز ریسک", "Risk score"), DashboardTable.names("main_factor", "عامل اصلی", "Main factor"),
                       DashboardTable.names("main_reason", "دلیل اصلی", "Main reason"),
-                      DashboardTable.rials("cost_p50", "برآورد P50", "Cost P50"), DashboardTable.rials("cost_p80", "برآورد P80", "Cost P80")],
+                      DashboardTable.rials("cost_p50", "هزینه نهایی با احتمال ۵۰٪", "Final cost P50"),
+                      DashboardTable.rials("cost_p80", "هزینه نهایی با احتمال ۸۰٪", "Final cost P80")],
             rows: kept.map { risk in
                 let main = risk.reasons.first { $0.factor == risk.mainFactor }
                 return DashboardTable.Row(cells: [.text(risk.projectId), .names(fa: risk.nameFa, en: risk.nameEn ?? risk.nameFa),
-                                                  .count(Int64(risk.score)), .text(risk.mainFactor?.rawValue ?? ""),
+                                                  .count(Int64(risk.score)), .names(fa: risk.mainFactor?.name.fa ?? "", en: risk.mainFactor?.name.en ?? ""),
                                                   .names(fa: main?.textFa ?? "", en: main?.textEn ?? ""),
                                                   .rials(risk.estimate?.p50.rials), .rials(risk.estimate?.p80.rials)],
                                           link: base + "/projects/" + PercentEncoding.pathSegment(risk.projectId))
             })
         let anomalyTable = DashboardTable(
             id: "anomalies", caption: Bilingual(fa: "ناهنجاری‌های ردیف‌های سال", en: "Anomalies in the year's lines"),
-            columns: [DashboardTable.text("key", "کلید", "Key"), DashboardTable.text("kind", "نوع", "Kind"),
-                      DashboardTable.text("line_ids", "ردیف‌ها", "Lines"), DashboardTable.names("explanation", "توضیح", "Explanation")],
+            columns: [DashboardTable.identifier("key", "کلید", "Key"), DashboardTable.names("kind", "نوع", "Kind"),
+                      DashboardTable.identifier("line_ids", "ردیف‌ها", "Lines"), DashboardTable.names("explanation", "توضیح", "Explanation")],
             rows: anomalies.map { item in
                 DashboardTable.Row(cells: [.text(item.key), .names(fa: item.kind == .executionRate ? "نرخ تحقق ردیف" : "تغییر سالانه اعتبار مصوب",
                                                                  en: item.kind == .executionRate ? "Execution rate of a line" : "Year-on-year change of the approved amount"), .text(item.lineIds.joined(separator: " ")),

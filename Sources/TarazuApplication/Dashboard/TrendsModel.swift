@@ -34,7 +34,7 @@ public enum TrendsModel {
         let byFunction = try LineTotals.grouping(lines) { FunctionYear(year: $0.year, function: $0.function) }
         let functionTable = DashboardTable(
             id: "functions_by_year", caption: Bilingual(fa: "مصوب و هزینه‌شدهٔ هر امور در هر سال", en: "Approved and realized by function and year"),
-            columns: [DashboardTable.year(), DashboardTable.text("function", "کد", "Code"),
+            columns: [DashboardTable.year(), DashboardTable.identifier("function", "کد", "Code"),
                       DashboardTable.names("name", "امور", "Function")] + SpendingColumns.columns,
             rows: byFunction.keys.sorted { ($0.year, $0.function) < ($1.year, $1.function) }.map { key in
                 let name = FunctionDrillDown.functionName(key.function, in: book)

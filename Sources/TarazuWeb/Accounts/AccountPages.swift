@@ -29,8 +29,10 @@ enum AccountPages {
         return .block("nav", ["class": "account", "aria-label": language.pick("حساب کاربری", "Account")]) {
             HTMLNode.line("p") {
                 "\(language.pick("واردشده:", "Signed in:")) "
-                HTMLNode.element("strong") { account.displayName }
-                " (\(account.username), \(roleName(account.role, language)))"
+                HTMLNode.element("strong") { HTMLNode.element("bdi") { account.displayName } }
+                " ("
+                HTMLNode.element("bdi", ["dir": "ltr"]) { account.username }
+                "\(language.pick("، ", ", "))\(roleName(account.role, language)))"
             }
             HTMLNode.line("ul") {
                 for (path, label) in links { HTMLNode.element("li") { HTMLNode.element("a", ["href": PortalPages.link(path, language)]) { label } } }

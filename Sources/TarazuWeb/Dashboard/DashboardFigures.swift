@@ -47,8 +47,14 @@ enum DashboardFigures {
         let svg = ChoroplethMap.svg(map: map, entries: entries, title: title, noValueText: language.pick("بدون داده", "no data"),
                                     formatBound: { WebFormat.integer(PerResident.wholeRials($0), language) },
                                     digits: { WebFormat.digits($0, language) })
-        let note = language.pick("نقشه از پروندهٔ regions.geojson کتاب است؛ ارقام دقیق در جدول زیر.", "The map comes from the book's regions.geojson; exact figures are in the table below.")
-        return .line("figure", ["class": "map"]) { HTMLNode.trustedMarkup(svg); HTMLNode.element("figcaption") { "\(title). \(note)" } }
+        return .line("figure", ["class": "map"]) {
+            HTMLNode.trustedMarkup(svg)
+            HTMLNode.element("figcaption") {
+                "\(title). \(language.pick("نقشه از پروندهٔ", "The map comes from the book's")) "
+                HTMLNode.element("code") { "regions.geojson" }
+                language.pick(" کتاب است؛ ارقام دقیق در جدول زیر.", "; exact figures are in the table below.")
+            }
+        }
     }
 
     /// A trend chart drawn by TarazuReport's line chart (history solid, forecast dashed, 80/95 % bands).

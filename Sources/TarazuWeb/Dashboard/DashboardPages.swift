@@ -213,9 +213,10 @@ enum DashboardPages {
             let report = Link(path: "/books").appending(segment: context.name).appending(path: "/report")
             let year = context.filters.map { [("year", String($0.year))] } ?? []
             let title = language.pick("گزارش حکمرانی بودجه", "Budget governance report")
-            for (lang, label) in [("fa", "فارسی"), ("en", "English")] {
-                links.append((report.adding([("lang", lang)] + year), "\(title) (\(label), HTML)"))
-                links.append((report.adding([("lang", lang), ("format", "md")] + year), "\(title) (\(label), Markdown)"))
+            let comma = language.pick("، ", ", ")
+            for (lang, label) in [("fa", language.pick("فارسی", "Persian")), ("en", language.pick("انگلیسی", "English"))] {
+                links.append((report.adding([("lang", lang)] + year), "\(title) (\(label)\(comma)HTML)"))
+                links.append((report.adding([("lang", lang), ("format", "md")] + year), "\(title) (\(label)\(comma)Markdown)"))
             }
         }
         return PortalPages.downloadsSection(language.pick("دریافت داده‌های این صفحه", "Download this page's data"), links)

@@ -9,7 +9,8 @@ import TarazuTabular
 enum DashboardTableWriter {
     /// The table as HTML; a row's link keeps the page's `query`.
     static func html(_ table: DashboardTable, language: WebLanguage, query: [(String, String)]) -> HTMLNode {
-        .line("div", ["class": "scroll"]) {
+        let kinds = table.columns.map(\.kind)
+        return .line("div", ["class": "scroll"]) {
             HTMLNode.element("table", ["id": "table-\(table.id)"]) {
                 HTMLNode.element("caption") { language.pick(table.caption) }
                 PortalPages.tableHead(table.columns.map { language.pick($0.fa, $0.en) })
@@ -18,16 +19,17 @@ enum DashboardTableWriter {
                     for row in table.rows {
                         HTMLNode.line("tr") {
                             for (index, cell) in row.cells.enumerated() {
+                                let kind = kinds.indices.contains(index) ? kinds[index] : .text
                                 if index == 0 {
                                     HTMLNode.element("th", ["scope": "row"]) {
                                         if let link = row.link {
-                                            HTMLNode.element("a", ["href": Link(path: link).adding(query)]) { display(cell, language: language) }
+                                            HTMLNode.element("a", ["href": Link(path: link).adding(query)]) { display(cell, kind: kind, language: language) }
                                         } else {
-                                            display(cell, language: language)
+                                            display(cell, kind: kind, language: language)
                                         }
                                     }
                                 } else {
-                                    HTMLNode.element("td") { display(cell, language: language) }
+                                    HTMLNode.element("td") { display(cell, kind: kind, language: language) }
                                 }
                             }
                         }
@@ -44,10 +46,13 @@ enum DashboardTableWriter {
         }
     }
 
-    /// A cell for the page: numbers in the language's digits, wrapped in `<data value>` with the exact value.
-    static func display(_ cell: DashboardTable.Cell, language: WebLanguage) -> HTMLNode {
+    /// A cell for the page: numbers in the language's digits, wrapped in `<data value>` with the exact value;
+    /// an identifier that is not only digits as written, isolated left to right.
+    static func display(_ cell: DashboardTable.Cell, kind: DashboardTable.Kind = .text, language: WebLanguage) -> HTMLNode {
         func data(_ value: String, _ text: String) -> HTMLNode { .element("data", ["value": value]) { text } }
         switch cell {
+        case .text(let text) where kind == .identifier && !text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || $0 == "-" }):
+            return .element("bdi", ["dir": "ltr", "class": "id"]) { text }
         // Codes made of digits (regions, lines) in the language's digits.
         case .text(let text) where language == .fa && text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || $0 == "-" }):
             return .text(WebFormat.digits(text, language))
@@ -92,7 +97,7 @@ enum DashboardTableWriter {
                 let (value, kind) = pair
                 let text: String = switch (value, kind) {
                 case (nil, _): "null"
-                case (let value?, .text): JSONText.string(value)
+                case (let value?, .text), (let value?, .identifier): JSONText.string(value)
                 case (let value?, _): value
                 }
                 return "\(JSONText.string(key)): \(text)"

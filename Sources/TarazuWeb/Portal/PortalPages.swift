@@ -286,7 +286,7 @@ enum PortalPages {
             (base.appending(path: "/data/budget_lines.csv"), language.pick("ردیف‌های بودجه (CSV، ریال)", "Budget lines (CSV, rials)")),
             (base.appending(path: "/data/revenues.csv"), language.pick("درآمدها (CSV، ریال)", "Revenues (CSV, rials)")),
             (base.appending(path: "/datapackage.zip"),
-             language.pick("کتاب بودجه به صورت Fiscal Data Package (ZIP)", "The budget book as a Fiscal Data Package (ZIP)")),
+             language.pick("کتاب بودجه در قالب استاندارد بستهٔ داده‌های مالی (ZIP)", "The budget book as a Fiscal Data Package (ZIP)")),
             (api.appending(path: "/indicators").adding("year", String(year)), language.pick("شاخص‌ها (JSON)", "Indicators (JSON)")),
         ])
     }
