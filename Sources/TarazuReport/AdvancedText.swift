@@ -124,13 +124,7 @@ extension ReportText {
     }
 
     private func methodWord(_ raw: String) -> String {
-        switch ForecastMethod(rawValue: raw) {
-        case .naive: p("ساده", "naive")
-        case .drift: p("رانش", "drift")
-        case .holt: p("هولت", "Holt")
-        case .dampedHolt: p("هولت میراشونده", "damped Holt")
-        case nil: raw
-        }
+        ForecastMethod(rawValue: raw).map { ForecastMethodText.shortName($0, language) } ?? raw
     }
 
     // MARK: Risks
@@ -191,6 +185,19 @@ extension ReportText {
         case .lowExecution: p("اجرای کم", "low execution")
         case .spendingAheadOfProgress: p("پیشی گرفتن هزینه از پیشرفت", "spending ahead of progress")
         case .contractRedFlags: p("نشانه‌های هشدار قرارداد", "contract red flags")
+        }
+    }
+}
+
+/// The short name of a forecast method, as the report's notes and the dashboard's trend pages write it
+/// (the report's methods paragraph gives the long names).
+public enum ForecastMethodText {
+    public static func shortName(_ method: ForecastMethod, _ language: ReportLanguage) -> String {
+        switch method {
+        case .naive: language == .fa ? "ساده" : "naive"
+        case .drift: language == .fa ? "رانش" : "drift"
+        case .holt: language == .fa ? "هولت" : "Holt"
+        case .dampedHolt: language == .fa ? "هولت میراشونده" : "damped Holt"
         }
     }
 }
