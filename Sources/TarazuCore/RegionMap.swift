@@ -26,11 +26,18 @@ public struct RegionShape: Hashable, Sendable {
 /// The regions of a book as shapes, read from the book's `regions.geojson`: a GeoJSON
 /// FeatureCollection whose features carry the region code in `properties.region_code` (or
 /// `properties.code`) and a Polygon or MultiPolygon geometry in longitude/latitude degrees.
+///
+/// A map that only arranges the regions (a grid standing in for their real boundaries, as the sample
+/// book ships) says so: a top-level `"schematic": true`, or a collection `name` with the word
+/// "schematic" (or «طرح‌واره»); pages then say it is a schematic map, not geography.
 public struct RegionMap: Hashable, Sendable {
     public var shapes: [RegionShape]
+    /// True when the file says its shapes are schematic, not the regions' real boundaries.
+    public var isSchematic: Bool
 
-    public init(shapes: [RegionShape]) {
+    public init(shapes: [RegionShape], isSchematic: Bool = false) {
         self.shapes = shapes
+        self.isSchematic = isSchematic
     }
 
     /// A problem in a regions GeoJSON: `feature` is the 1-based feature number when the problem is in one.
@@ -73,13 +80,19 @@ public struct RegionMap: Hashable, Sendable {
                 problems.append(Problem(feature: number, field: "geometry", reason: "region \(code): \(error.reason)"))
             }
         }
-        return problems.isEmpty ? .success(RegionMap(shapes: shapes)) : .failure(ProblemList(problems))
+        return problems.isEmpty ? .success(RegionMap(shapes: shapes, isSchematic: Self.saysSchematic(object))) : .failure(ProblemList(problems))
     }
 
     /// Every problem found in one file.
     public struct ProblemList: Error, Sendable {
         public var problems: [Problem]
         public init(_ problems: [Problem]) { self.problems = problems }
+    }
+
+    private static func saysSchematic(_ collection: [String: Any]) -> Bool {
+        if collection["schematic"] as? Bool == true { return true }
+        guard let name = collection["name"] as? String else { return false }
+        return name.lowercased().contains("schematic") || PersianText.normalize(name).contains(PersianText.normalize("طرح‌واره"))
     }
 
     private static func code(in properties: [String: Any]) -> String? {

@@ -124,13 +124,7 @@ extension ReportText {
     }
 
     private func methodWord(_ raw: String) -> String {
-        switch ForecastMethod(rawValue: raw) {
-        case .naive: p("ساده", "naive")
-        case .drift: p("رانش", "drift")
-        case .holt: p("هولت", "Holt")
-        case .dampedHolt: p("هولت میراشونده", "damped Holt")
-        case nil: raw
-        }
+        ForecastMethod(rawValue: raw).map { ForecastMethodText.shortName($0, language) } ?? raw
     }
 
     // MARK: Risks
@@ -184,4 +178,17 @@ extension ReportText {
           "Anomalies: robust z = 0.6745 × (value − median) ÷ median absolute deviation (MAD), flagged above 3.5 (Iglewicz and Hoaglin); when MAD is 0, 1.2533 × the mean absolute deviation from the median is used instead. Populations: the execution rates of the lines in the analysis year (contingency lines left out) and the yearly change of each unit's approved budget; a population of fewer than five values is not tested.")
     }
     func riskFactorName(_ factor: RiskFactor) -> String { p(factor.name.fa, factor.name.en) }
+}
+
+/// The short name of a forecast method, as the report's notes and the dashboard's trend pages write it
+/// (the report's methods paragraph gives the long names).
+public enum ForecastMethodText {
+    public static func shortName(_ method: ForecastMethod, _ language: ReportLanguage) -> String {
+        switch method {
+        case .naive: language == .fa ? "ساده" : "naive"
+        case .drift: language == .fa ? "رانش" : "drift"
+        case .holt: language == .fa ? "هولت" : "Holt"
+        case .dampedHolt: language == .fa ? "هولت میراشونده" : "damped Holt"
+        }
+    }
 }

@@ -181,15 +181,26 @@ public struct SVGLineChart: Sendable {
         // Markers and value labels: every point when there are few, else the ends of the history and the forecasts.
         let labelled: Set<Int> = spec.points.count <= 8 ? Set(spec.points.map(\.year))
             : Set([history.first?.year, history.last?.year].compactMap { $0 } + forecasts.map(\.year))
+        // A label that would overlap one already placed (or leave the drawing) is left out: the table has every value.
+        var placed: [(left: Double, right: Double, top: Double, bottom: Double)] = []
         for point in spec.points {
             let color = point.isForecast ? Self.forecastColor : Self.lineColor
-            svg += "<circle cx=\"\(number(px(point.year)))\" cy=\"\(number(y(point.value)))\" r=\"3\" fill=\"\(color)\" />\n"
-            if labelled.contains(point.year) {
-                svg += "<text x=\"\(number(px(point.year)))\" y=\"\(number(y(point.value) - 8))\" text-anchor=\"middle\" fill=\"#1f2933\">\(text(point.display))</text>\n"
-            }
+            let cx = px(point.year), cy = y(point.value)
+            svg += "<circle cx=\"\(number(cx))\" cy=\"\(number(cy))\" r=\"3\" fill=\"\(color)\" />\n"
+            guard labelled.contains(point.year) else { continue }
+            let half = Self.labelWidth(point.display) / 2
+            let box = (left: cx - half, right: cx + half, top: cy - 20, bottom: cy - 6)
+            guard box.left >= 0, box.right <= Self.width,
+                  !placed.contains(where: { $0.left < box.right + 4 && box.left < $0.right + 4 && $0.top < box.bottom && box.top < $0.bottom })
+            else { continue }
+            placed.append(box)
+            svg += "<text x=\"\(number(cx))\" y=\"\(number(cy - 8))\" text-anchor=\"middle\" fill=\"#1f2933\">\(text(point.display))</text>\n"
         }
         return svg + "</svg>"
     }
+
+    /// The width a 12-unit label takes, estimated generously (digits and letters are about 6.5 units wide).
+    static func labelWidth(_ text: String) -> Double { Double(text.count) * 6.5 + 2 }
 
     private func path(_ points: [(Double, Double)]) -> String {
         points.enumerated().map { index, point in "\(index == 0 ? "M" : "L")\(number(point.0)) \(number(point.1))" }.joined(separator: " ")

@@ -25,11 +25,11 @@ enum ReportStyle {
         bdi[dir="ltr"]:not([lang]) { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .85em; unicode-bidi: isolate; }
         .badge { display: inline-block; padding: 0 .5em; border-radius: .7em; font-size: .85em; font-weight: 600; color: #fff; white-space: nowrap; }
         .badge-strong { background: #1b7f3b; }
-        .badge-adequate { background: #5a9a2a; }
-        .badge-partial { background: #b7860b; }
+        .badge-adequate { background: #447f22; }
+        .badge-partial { background: #936b00; }
         .badge-weak { background: #c0392b; }
         .badge-absent { background: #7b1e1e; }
-        .badge-none { background: #7a8591; }
+        .badge-none { background: #5f6b7a; }
         .declared { color: #6b4e00; background: #fff3cd; border-radius: .3em; padding: 0 .3em; font-size: .9em; }
         .evidence { display: block; }
         td bdi[dir="ltr"] { overflow-wrap: anywhere; }

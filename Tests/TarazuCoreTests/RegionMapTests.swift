@@ -21,6 +21,17 @@ import Testing
         #expect(map.shapes[2].polygons.count == 2)
     }
 
+    @Test func aMapSaysWhenItIsSchematic() throws {
+        let plain = try RegionMap.parse(Self.collection([Self.square("1", x: 1)])).get()
+        #expect(!plain.isSchematic)
+        let named = #"{"type":"FeatureCollection","name":"schematic regions (not real boundaries)","features":[\#(Self.square("1", x: 1))]}"#
+        #expect(try RegionMap.parse(named).get().isSchematic)
+        let flagged = #"{"type":"FeatureCollection","schematic":true,"name":"Tabriz","features":[\#(Self.square("1", x: 1))]}"#
+        #expect(try RegionMap.parse(flagged).get().isSchematic)
+        let real = #"{"type":"FeatureCollection","name":"Tabriz municipal regions","features":[\#(Self.square("1", x: 1))]}"#
+        #expect(try !RegionMap.parse(real).get().isSchematic)
+    }
+
     @Test func reportsEveryProblemWithItsFeatureNumber() {
         let open = #"{"type":"Feature","properties":{"region_code":"4"},"geometry":{"type":"Polygon","coordinates":[[[1,38],[2,38],[2,39],[1,39]]]}}"#
         let point = #"{"type":"Feature","properties":{"region_code":"5"},"geometry":{"type":"Point","coordinates":[1,38]}}"#

@@ -22,6 +22,17 @@ import TarazuCore
         #expect(en.billionRials(-2_500_000_000) == "-2.5 billion rials")
     }
 
+    @Test func singleSumsInBillionsOrMillionsOfRials() {
+        #expect(fa.scaledRials(400_000_000_000) == "۴۰۰٫۰ میلیارد ریال")
+        #expect(fa.scaledRials(1_000_000_000) == "۱٫۰ میلیارد ریال")
+        #expect(fa.scaledRials(999_950_000) == "۱٬۰۰۰٫۰ میلیون ریال")
+        #expect(fa.scaledRials(250_000_000) == "۲۵۰٫۰ میلیون ریال")
+        #expect(en.scaledRials(1_500_000) == "1.5 million rials")
+        #expect(fa.scaledRials(100) == "۱۰۰ ریال")
+        #expect(en.scaledRials(-3_000_000_000) == "-3.0 billion rials")
+        #expect(en.scaledRials(Int64.min) == "-9,223,372,036.9 billion rials")
+    }
+
     @Test func figuresByUnit() {
         let values = ValueFormatter(numerals: fa, text: ReportText(language: .fa),
                                     breakdown: BreakdownText(book: ReportFixture.book, language: .fa))

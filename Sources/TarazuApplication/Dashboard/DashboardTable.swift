@@ -21,6 +21,8 @@ public struct DashboardTable: Hashable, Sendable {
     public enum Cell: Hashable, Sendable {
         case text(String)
         case names(fa: String, en: String)
+        /// A machine code (downloads keep it) that the page shows by its name in the page's language.
+        case code(String, fa: String, en: String)
         case rials(Int64?)
         /// Whole rials per person (shown as rials, not billions).
         case perPerson(Int64?)
@@ -77,6 +79,7 @@ public struct DashboardTable: Hashable, Sendable {
         switch cell {
         case .text(let text): [text]
         case .names(let fa, let en): [fa, en]
+        case .code(let code, _, _): [code]
         case .rials(let value), .count(let value), .perPerson(let value): [value.map(String.init)]
         case .figure(let value, _): [IndicatorText.plain(value)]
         case .ratio(let value): [value.map(plain)]

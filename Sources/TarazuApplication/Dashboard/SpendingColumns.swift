@@ -8,7 +8,7 @@ public enum SpendingColumns {
         DashboardTable.rials("approved", "مصوب", "Approved"),
         DashboardTable.rials("revised", "اصلاح‌شده", "Revised"),
         DashboardTable.rials("realized", "هزینه‌شده", "Realized"),
-        DashboardTable.ratio("execution_rate", "نرخ اجرا", "Execution rate"),
+        DashboardTable.ratio("execution_rate", "نرخ تحقق", "Execution rate"),
     ]
 
     public static func cells(_ totals: LineTotals) -> [DashboardTable.Cell] {

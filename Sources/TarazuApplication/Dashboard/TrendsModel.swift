@@ -2,6 +2,7 @@ import Foundation
 import TarazuAnalysis
 import TarazuCore
 import TarazuForecast
+import TarazuReport
 
 /// Approved and realized over the book's years (region and function filters apply, the year filter
 /// does not), nominal and, when the book has a deflator, in prices of its latest year; and forecasts of
@@ -13,6 +14,8 @@ public enum TrendsModel {
         public var title: Bilingual
         public var history: [YearValue]
         public var forecasts: [ForecastPoint]
+        /// The method the forecasts were made with (none without forecasts).
+        public var method: ForecastMethod?
     }
 
     public static func view(book: BudgetBook, filters: DashboardFilters, base: String) throws -> DashboardView {
@@ -54,10 +57,14 @@ public enum TrendsModel {
             let result = CostSeries(key: key, points: points).forecast(options: Forecaster.Options(horizon: 3))
             let fa = measure == .approved ? "مصوب" : "هزینه‌شده"
             let en = measure == .approved ? "Approved" : "Realized"
-            charts.append(Chart(id: "trend-\(measure.rawValue)", title: Bilingual(fa: "\(fa): سال‌های گذشته و پیش‌بینی", en: "\(en): past years and forecast"),
-                                history: points, forecasts: result.forecasts))
+            let method = Bilingual(fa: ForecastMethodText.shortName(result.method, .fa), en: ForecastMethodText.shortName(result.method, .en))
+            let title = result.forecasts.isEmpty ? Bilingual(fa: "\(fa): سال‌های گذشته", en: "\(en): past years")
+                : Bilingual(fa: "\(fa): سال‌های گذشته و پیش‌بینی به روش \(method.fa)", en: "\(en): past years and forecast (\(method.en) method)")
+            charts.append(Chart(id: "trend-\(measure.rawValue)", title: title, history: points, forecasts: result.forecasts,
+                                method: result.forecasts.isEmpty ? nil : result.method))
             for point in result.forecasts {
-                forecastRows.append(DashboardTable.Row(cells: [.text(measure.rawValue), .text(result.method.rawValue), .year(point.year),
+                forecastRows.append(DashboardTable.Row(cells: [.code(measure.rawValue, fa: fa, en: en.lowercased()),
+                                                               .code(result.method.rawValue, fa: method.fa, en: method.en), .year(point.year),
                                                                .rials(point.value), .rials(point.lo80), .rials(point.hi80),
                                                                .rials(point.lo95), .rials(point.hi95)]))
             }

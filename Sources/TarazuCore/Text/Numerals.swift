@@ -83,6 +83,20 @@ public struct Numerals: Sendable {
         billions(rials) + (isPersian ? " میلیارد ریال" : " billion rials")
     }
 
+    /// Rials as millions of rials with one decimal and the unit words.
+    public func millionRials(_ rials: Int64) -> String {
+        fixed(Decimal(rials) / 1_000_000, places: 1) + (isPersian ? " میلیون ریال" : " million rials")
+    }
+
+    /// An amount as pages write a single sum (a budget, a project's cost): billions of rials from a
+    /// billion up, millions of rials from a million up, whole rials below, each with its unit words.
+    public func scaledRials(_ rials: Int64) -> String {
+        let magnitude = rials.magnitude
+        if magnitude >= 1_000_000_000 { return billionRials(rials) }
+        if magnitude >= 1_000_000 { return millionRials(rials) }
+        return integer(rials) + (isPersian ? " ریال" : " rials")
+    }
+
     /// The Jalali calendar date of `date` in Tehran time, `yyyy/mm/dd`.
     public func jalaliDate(_ date: Date) -> String {
         let parts = Self.tehranJalali.dateComponents([.year, .month, .day], from: date)

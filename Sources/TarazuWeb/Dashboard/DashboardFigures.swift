@@ -15,7 +15,7 @@ enum DashboardFigures {
         guard !bars.bars.isEmpty else { return .empty }
         return BarChart(id: id, title: language.pick(bars.title),
                         bars: bars.bars.map { BarChart.Bar(label: language.pick($0.fa, $0.en), first: $0.first, second: $0.second) },
-                        legend: (language.pick(bars.first), language.pick(bars.second)), layout: .dashboard).figure(language)
+                        legend: (language.pick(bars.first), language.pick(bars.second))).figure(language)
     }
 
     /// The regions view's figure: a choropleth of spending per resident when the book ships a regions
@@ -53,16 +53,20 @@ enum DashboardFigures {
                 "\(title). \(language.pick("نقشه از پروندهٔ", "The map comes from the book's")) "
                 HTMLNode.element("code") { "regions.geojson" }
                 language.pick(" کتاب است؛ ارقام دقیق در جدول زیر.", "; exact figures are in the table below.")
+                if map.isSchematic { " "; HTMLNode.element("strong") { PortalRegions.schematicNote(language) } }
             }
         }
     }
 
-    /// A trend chart drawn by TarazuReport's line chart (history solid, forecast dashed, 80/95 % bands).
+    /// A trend chart drawn by TarazuReport's line chart (history solid, forecast dashed, 80/95 % bands),
+    /// under a caption with its title and unit: the axis and the points carry billions of rials without the
+    /// unit words, so that they fit and do not run into each other; the table below has every value.
     static func lineChart(_ chart: TrendsModel.Chart, language: WebLanguage) -> HTMLNode {
         let reportLanguage: ReportLanguage = language == .fa ? .fa : .en
+        let numerals = Numerals(language: language)
         var points = chart.history.map { item in
             LinePoint(year: item.year, yearLabel: WebFormat.year(item.year, language), isForecast: false,
-                      value: Double(item.value), display: WebFormat.billions(item.value, language))
+                      value: Double(item.value), display: numerals.billions(item.value))
         }
         for item in chart.forecasts {
             func band(_ low: Int64?, _ high: Int64?) -> ClosedRange<Double>? {
@@ -70,21 +74,26 @@ enum DashboardFigures {
                 return Double(low)...Double(high)
             }
             points.append(LinePoint(year: item.year, yearLabel: WebFormat.year(item.year, language), isForecast: true,
-                                    value: Double(item.value), display: WebFormat.billions(item.value, language),
+                                    value: Double(item.value), display: numerals.billions(item.value),
                                     band80: band(item.lo80, item.hi80), band95: band(item.lo95, item.hi95)))
         }
         let values = chart.history.map(\.value) + chart.forecasts.flatMap { [$0.value, $0.hi95 ?? $0.value, $0.lo95 ?? $0.value] }
         let high = max(values.max() ?? 1, 1)
         let low = min(values.min() ?? 0, 0)
-        let ticks = [low, low / 2 + high / 2, high].map { LineTick(value: Double($0), label: WebFormat.billions($0, language)) }
+        let ticks = [low, low / 2 + high / 2, high].map { LineTick(value: Double($0), label: numerals.billions($0)) }
+        let unitNote = language.pick("ارقام به میلیارد ریال، به قیمت جاری", "Figures in billion rials, at current prices")
         let spec = LineChartSpec(
-            id: chart.id, title: language.pick(chart.title),
-            unitNote: language.pick("میلیارد ریال، قیمت جاری", "billion rials, current prices"), points: points,
+            id: chart.id, title: language.pick(chart.title), unitNote: unitNote, points: points,
             legend: [language.pick("گذشته", "history"), language.pick("پیش‌بینی", "forecast"),
                      language.pick("بازهٔ ۸۰٪", "80% interval"), language.pick("بازهٔ ۹۵٪", "95% interval")],
             ticks: ticks,
             tableHeader: [language.pick("سال", "Year"), language.pick("واقعی", "Observed"), language.pick("پیش‌بینی", "Forecast")])
-        return .line("figure") {
+        // On a phone the chart keeps a readable size and scrolls sideways in its figure (focusable, to scroll by keyboard).
+        return .line("figure", ["class": "trend", "tabindex": "0"]) {
+            HTMLNode.element("figcaption") {
+                language.pick(chart.title)
+                HTMLNode.element("span") { unitNote + language.pick("؛ ارقام هر سال در جدول زیر.", "; each year's figures are in the table below.") }
+            }
             HTMLNode.trustedMarkup(SVGLineChart(spec: spec, language: reportLanguage, emptyText: language.pick("داده‌ای نیست", "No data")).render())
         }
     }

@@ -183,9 +183,9 @@ enum DashboardPages {
         let language = context.language
         return .block("section", ["aria-labelledby": "cards-title"]) {
             HTMLNode.line("h2", ["id": "cards-title"]) { language.pick("نگاه کلی (کل کتاب)", "At a glance (whole book)") }
-            HTMLNode.block("dl", ["class": "figures"]) {
+            HTMLNode.block("div", ["class": "figures"]) {
                 for card in cards {
-                    HTMLNode.line("div") {
+                    HTMLNode.line("dl") {
                         PortalPages.figureName(card, language: language)
                         if let basis = card.computedOn { PortalPages.figureBasis(basis, language: language) }
                         HTMLNode.element("dd") { language.pick(card.meaning) }

@@ -58,6 +58,7 @@ enum DashboardTableWriter {
             return .text(WebFormat.digits(text, language))
         case .text(let text): return .text(text)
         case .names(let fa, let en): return .text(language.pick(fa, en.isEmpty ? fa : en))
+        case .code(let code, let fa, let en): return .element("data", ["value": code]) { language.pick(fa, en) }
         case .rials(let value):
             guard let value else { return "—" }
             return data(String(value), WebFormat.billions(value, language))

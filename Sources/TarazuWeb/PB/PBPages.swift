@@ -1,5 +1,5 @@
 import Foundation
-import TarazuHTML
+import TarazuCore
 import TarazuHTML
 import TarazuParticipation
 import TarazuStore
@@ -19,6 +19,9 @@ enum PBPages {
     .pb-projects input[type=checkbox] { width: 1.5rem; height: 1.5rem; flex: none; margin-top: .3rem; }
     .pb-projects input[type=number] { width: 5rem; min-height: 2.5rem; flex: none; }
     .pb-projects p { margin: .25rem 0 0; color: var(--muted); }
+    a.button { display: inline-block; min-height: 2.75rem; min-width: 2.75rem; padding: .55rem 1.75rem; border-radius: .5rem; background: var(--accent); color: #fff; font-size: 1.15rem; font-weight: bold; text-decoration: none; line-height: 1.6; }
+    a.button:hover { background: #174a78; } a.button:focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }
+    .pb-budget { font-size: 1.1rem; }
     .pb-receipt { font-size: 1.6rem; font-weight: bold; letter-spacing: .1em; }
     .problems { border: 2px solid #a32020; border-radius: .5rem; padding: .5rem 1rem; }
     .kiosk { font-size: 1.35rem; } .kiosk button, .kiosk input { font-size: 1.5rem; }
@@ -41,8 +44,17 @@ enum PBPages {
             : language.pick("منطقهٔ ", "Region ") + WebFormat.digits(district.code, language)
     }
 
-    static func rials(_ value: Int64, _ language: WebLanguage) -> String {
-        WebFormat.integer(value, language) + language.pick(" ریال", " rials")
+    /// A budget or a cost as the other pages write sums: billions or millions of rials (whole rials under
+    /// a million), in the language's digits (``Numerals/scaledRials(_:)``).
+    static func rials(_ value: Int64, _ language: WebLanguage) -> String { Numerals(language: language).scaledRials(value) }
+
+    /// The budget a ballot spends: the citywide budget, or its region's.
+    static func budgetLine(_ process: PBProcess, district: PBDistrict, _ language: WebLanguage) -> HTMLNode {
+        .line("p", ["class": "pb-budget"]) {
+            district == .citywide ? language.pick("بودجهٔ طرح‌های سطح شهر: ", "Budget for the citywide projects: ")
+                : language.pick("بودجهٔ طرح‌های ", "Budget for the projects of ") + districtName(district, language) + ": "
+            HTMLNode.element("strong") { rials(process.budget(for: district) ?? 0, language) }
+        }
     }
 
     static func phaseName(_ kind: PBPhaseKind?, _ language: WebLanguage) -> String {
@@ -135,14 +147,14 @@ enum PBPages {
                 " · \(language.pick("رأی‌گیری", "Voting")): \(WebFormat.date(voting.start, language)) – \(WebFormat.date(voting.end, language))"
                 " · \(language.pick("رأی‌ها", "Ballots")): \(WebFormat.integer(Int64(box.ballots.count), language))"
             }
-            HTMLNode.line("ul", ["class": "links"]) {
-                if process.isVotingOpen(at: now) {
-                    HTMLNode.element("li") {
-                        HTMLNode.element("a", ["href": link(base.appending(path: "/vote"), language, kiosk: false)]) {
-                            HTMLNode.element("strong") { language.pick("رأی بدهید", "Vote") }
-                        }
+            if process.isVotingOpen(at: now) {
+                HTMLNode.line("p") {
+                    HTMLNode.element("a", ["class": "button", "href": link(base.appending(path: "/vote"), language, kiosk: false)]) {
+                        language.pick("رأی بدهید", "Vote")
                     }
                 }
+            }
+            HTMLNode.line("ul", ["class": "links"]) {
                 HTMLNode.element("li") { HTMLNode.element("a", ["href": link(base.appending(path: "/results"), language, kiosk: false)]) { language.pick("نتایج", "Results") } }
             }
             HTMLNode.line("h2") { language.pick("بودجه‌ها", "Budgets") }

@@ -116,6 +116,7 @@ enum PBVotePages {
         return frame.page(path: frame.base.appending(path: "/ballot")) {
             PBPages.steps(3, language)
             HTMLNode.line("h2") { PBPages.districtName(district, language) }
+            PBPages.budgetLine(process, district: district, language)
             PBPages.problems(problems, language)
             HTMLNode.line("p") { PBPages.rulesText(process.rules, budget: process.budget(for: district) ?? 0, language) }
             frame.form("ballot") {

@@ -3,70 +3,82 @@ import TarazuHTML
 
 /// Horizontal bars, two per row (first light, second dark), mirrored in Persian: the portal's
 /// function chart and the dashboard's bar figures, as inline SVG with presentation attributes only
-/// (Double for geometry only). The figures are also in a table on the same page.
+/// (Double for geometry only). Each row has its label on a line of its own above its bars, and each bar
+/// carries its amount with the unit (billions of rials, through the text layer) at its end. The
+/// drawing is narrow (400 units), so on a 390 px phone the text stays near its nominal size; the
+/// stylesheet caps its width on wide screens (`figure.bars`). The figures are also in a table on the
+/// same page.
 struct BarChart {
     struct Bar {
         var label: String
+        /// Rials.
         var first: Int64
-        /// nil draws no second bar.
+        /// Rials; nil draws no second bar.
         var second: Int64?
-    }
-
-    /// The portal's chart has wider labels; the dashboard's legend is spaced wider.
-    enum Layout {
-        case portal, dashboard
-
-        var labelWidth: Double { self == .portal ? 250 : 230 }
-        /// Longer labels are cut (the table has them whole).
-        var labelLimit: Int { self == .portal ? 30 : 28 }
-        /// From the first legend entry to the second.
-        var legendGap: Int { self == .portal ? 100 : 120 }
     }
 
     var id: String
     var title: String
     var bars: [Bar]
     var legend: (first: String, second: String)
-    var layout: Layout
+
+    static let width = 400.0
+    /// Longer labels are cut (the table has them whole).
+    static let labelLimit = 46
+    static let firstFill = "#8fb3d9"
+    static let secondFill = "#1f5f99"
+    /// Room at the end of the longest bar for its amount.
+    private static let valueSpace = 150.0
+    private static let margin = 4.0
+    private static let labelHeight = 20.0
+    private static let barHeight = 14.0
+    private static let barGap = 4.0
+    private static let rowGap = 12.0
 
     private func fmt(_ value: Double) -> String { String(format: "%.1f", value) }
 
-    /// `<figure>` with the SVG, and a newline.
+    /// `<figure class="bars">` with the SVG, and a newline.
     func figure(_ language: WebLanguage) -> HTMLNode {
+        let width = Self.width
         let largest = max(1, bars.map { max($0.first, $0.second ?? 0) }.max() ?? 1)
-        let width = 640.0, barArea = width - layout.labelWidth - 10, rowHeight = 34.0
-        let height = Double(bars.count) * rowHeight + 30
+        let barArea = width - 2 * Self.margin - Self.valueSpace
+        let rowHeight = Self.labelHeight + 2 * (Self.barHeight + Self.barGap) + Self.rowGap
+        let legendTop = Double(bars.count) * rowHeight + 6
+        let height = legendTop + 24
         let rtl = language == .fa
         let direction: String? = rtl ? "rtl" : nil
-        let barStart = rtl ? width - layout.labelWidth : layout.labelWidth
-        func rect(_ value: Int64, y: Double, fill: String) -> HTMLNode {
-            let length = max(0, barArea * Double(value) / Double(largest))
-            return .selfClosing("rect", ["x": fmt(rtl ? barStart - length : barStart), "y": fmt(y), "width": fmt(length), "height": "12",
-                                         "fill": fill])
+        /// The x of a distance from the start edge (the right in Persian).
+        func x(_ fromStart: Double) -> Double { rtl ? width - fromStart : fromStart }
+        func text(_ content: String, at fromStart: Double, y: Double, size: Int, fill: String = "#1b1f24", bold: Bool = false) -> HTMLNode {
+            HTMLNode.element("text", ["x": fmt(x(fromStart)), "y": fmt(y), "font-size": size, "fill": fill]) { content }
+                .attribute("font-weight", bold ? "bold" : nil).attribute("direction", direction)
         }
-        func legendEntry(_ text: String, offset: Int, y: Double, fill: String) -> HTMLNode {
-            .group {
-                HTMLNode.selfClosing("rect", ["x": rtl ? fmt(width - 20 - Double(offset)) : String(10 + offset), "y": fmt(y - 10),
-                                              "width": "10", "height": "10", "fill": fill])
-                HTMLNode.element("text", ["x": rtl ? fmt(width - 26 - Double(offset)) : String(26 + offset), "y": fmt(y), "font-size": "12"]) {
-                    text
-                }.attribute("direction", direction)
+        func bar(_ value: Int64, y: Double, fill: String) -> HTMLNode {
+            let length = max(0, barArea * Double(value) / Double(largest))
+            return .group {
+                HTMLNode.selfClosing("rect", ["x": fmt(rtl ? width - Self.margin - length : Self.margin), "y": fmt(y), "width": fmt(length),
+                                              "height": fmt(Self.barHeight), "fill": fill])
+                text(WebFormat.billions(value, language), at: Self.margin + length + 5, y: y + Self.barHeight - 2, size: 13)
             }
         }
-        return .line("figure") {
+        let secondLegend = Self.margin + 20 + Double(legend.first.count) * 7.5 + 24
+        return .line("figure", ["class": "bars"]) {
             HTMLNode.element("svg", ["viewBox": "0 0 \(Int(width)) \(Int(height))", "width": "100%", "role": "img",
                                      "aria-labelledby": "\(id)-title", "xmlns": "http://www.w3.org/2000/svg"]) {
                 HTMLNode.element("title", ["id": "\(id)-title"]) { title }
-                for (index, bar) in bars.enumerated() {
-                    let y = Double(index) * rowHeight + 4
-                    HTMLNode.element("text", ["x": fmt(rtl ? width - 4 : 4), "y": fmt(y + 16), "font-size": "13"]) {
-                        bar.label.count > layout.labelLimit ? String(bar.label.prefix(layout.labelLimit - 1)) + "…" : bar.label
-                    }.attribute("text-anchor", layout == .portal ? "start" : nil).attribute("direction", direction)
-                    rect(bar.first, y: y + 2, fill: "#8fb3d9")
-                    if let second = bar.second { rect(second, y: y + 16, fill: "#1f5f99") }
+                for (index, row) in bars.enumerated() {
+                    let top = Double(index) * rowHeight
+                    text(row.label.count > Self.labelLimit ? String(row.label.prefix(Self.labelLimit - 1)) + "…" : row.label,
+                         at: Self.margin, y: top + 15, size: 14, bold: true)
+                    bar(row.first, y: top + Self.labelHeight, fill: Self.firstFill)
+                    if let second = row.second { bar(second, y: top + Self.labelHeight + Self.barHeight + Self.barGap, fill: Self.secondFill) }
                 }
-                legendEntry(legend.first, offset: 0, y: height - 8, fill: "#8fb3d9")
-                legendEntry(legend.second, offset: layout.legendGap, y: height - 8, fill: "#1f5f99")
+                HTMLNode.selfClosing("rect", ["x": fmt(rtl ? width - Self.margin - 12 : Self.margin), "y": fmt(legendTop + 4),
+                                              "width": "12", "height": "12", "fill": Self.firstFill])
+                text(legend.first, at: Self.margin + 18, y: legendTop + 15, size: 13)
+                HTMLNode.selfClosing("rect", ["x": fmt(rtl ? width - secondLegend - 12 : secondLegend), "y": fmt(legendTop + 4),
+                                              "width": "12", "height": "12", "fill": Self.secondFill])
+                text(legend.second, at: secondLegend + 18, y: legendTop + 15, size: 13)
             }
         }
     }

@@ -46,6 +46,7 @@ enum PortalPages {
                     HTMLNode.block("header", ["class": "site"]) {
                         HTMLNode.line("p", ["class": "brand"]) { brand ?? portalBrand(language) }
                         if let accountBar { accountBar; "\n" }
+                        if brand == nil { siteNavigation(language) }
                         HTMLNode.line("nav", ["aria-label": language.pick("زبان", "Language")]) {
                             HTMLNode.element("a", ["href": switchPath, "lang": language.other.rawValue, "hreflang": language.other.rawValue]) {
                                 language.switchLabel
@@ -64,6 +65,18 @@ enum PortalPages {
             HTMLNode.element("a", ["href": link("/", language)]) { language.pick("ترازو", "Tarazu") }
             " "
             HTMLNode.element("span") { language.pick("بودجهٔ شهر، روشن و خوانا", "The city budget, in plain view") }
+        }
+    }
+
+    /// The public site's sections: the city budgets and participatory budgeting.
+    private static func siteNavigation(_ language: WebLanguage) -> HTMLNode {
+        .line("nav", ["aria-label": language.pick("بخش‌های سایت", "Site sections"), "class": "site-sections"]) {
+            HTMLNode.element("ul") {
+                HTMLNode.element("li") { HTMLNode.element("a", ["href": link("/", language)]) { language.pick("بودجهٔ شهر", "City budget") } }
+                HTMLNode.element("li") {
+                    HTMLNode.element("a", ["href": link("/pb", language)]) { language.pick("بودجه‌ریزی مشارکتی", "Participatory budgeting") }
+                }
+            }
         }
     }
 
@@ -156,9 +169,9 @@ enum PortalPages {
     static func headlines(_ analysis: BookAssessment, language: WebLanguage) -> HTMLNode {
         .block("section", ["aria-labelledby": "headline-title"]) {
             HTMLNode.line("h2", ["id": "headline-title"]) { language.pick("نگاه کلی", "At a glance") }
-            HTMLNode.block("dl", ["class": "figures"]) {
+            HTMLNode.block("div", ["class": "figures"]) {
                 for figure in Headlines.figures(analysis) {
-                    HTMLNode.line("div") {
+                    HTMLNode.line("dl") {
                         figureName(figure, language: language)
                         HTMLNode.element("dd") { sentence(figure, language: language) }
                         if let basis = figure.computedOn { figureBasis(basis, language: language) }
@@ -211,7 +224,7 @@ enum PortalPages {
         let chart = BarChart(id: "chart", title: language.pick("بودجهٔ مصوب و هزینهٔ واقعی به تفکیک امور", "Approved and actual spending by function"),
                              bars: rows.map { BarChart.Bar(label: names[$0.code] ?? $0.code, first: $0.totals.approved.rials,
                                                            second: $0.totals.realized.rials) },
-                             legend: (language.pick("مصوب", "approved"), language.pick("هزینه‌شده", "spent")), layout: .portal)
+                             legend: (language.pick("مصوب", "approved"), language.pick("هزینه‌شده", "spent")))
         return .block("section", ["aria-labelledby": "functions-title"]) {
             HTMLNode.line("h2", ["id": "functions-title"]) { language.pick("پول به کجا می‌رود؟", "Where does the money go?") }
             chart.figure(language)
@@ -341,10 +354,13 @@ enum PortalAssets {
     .links { display: block; } .links li { margin: .25rem 0; }
     .years a[aria-current] { font-weight: bold; text-decoration: none; }
     .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: .75rem; margin: 0; }
-    .figures div { border: 1px solid var(--line); border-radius: .5rem; padding: .75rem; }
+    .figures dl { border: 1px solid var(--line); border-radius: .5rem; padding: .75rem; margin: 0; }
     .figures dt { font-weight: bold; } .figures dd { margin: 0; }
     .figures .figure { font-size: 1.6rem; color: var(--accent); }
     figure { margin: 1rem 0; } svg { max-width: 100%; height: auto; }
+    figure.bars svg, figure.trend svg { display: block; } figure.bars svg { max-width: 30rem; } figure.trend { overflow-x: auto; } figure.trend svg { max-width: 48rem; min-width: 36rem; }
+    figure.trend figcaption { font-weight: bold; } figure.trend figcaption span { display: block; font-weight: normal; color: var(--muted); }
+    .site-sections ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
     table { border-collapse: collapse; width: 100%; margin: 1rem 0; display: block; overflow-x: auto; }
     caption { text-align: start; color: var(--muted); }
     th, td { border-bottom: 1px solid var(--line); padding: .4rem .5rem; text-align: start; vertical-align: top; }

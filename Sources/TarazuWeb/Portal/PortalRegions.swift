@@ -15,6 +15,12 @@ enum PortalRegions {
         return rows.isEmpty ? nil : rows
     }
 
+    /// What a schematic regions map is (the sample book's): said under every such map.
+    static func schematicNote(_ language: WebLanguage) -> String {
+        language.pick("این نقشه طرح‌واره است: جای مناطق را نسبت به هم نشان می‌دهد، نه مرزها و جغرافیای واقعی آن‌ها.",
+                      "This is a schematic map: it shows where the regions sit relative to each other, not their real boundaries or geography.")
+    }
+
     static func section(book: BudgetBook, year: Int, language: WebLanguage) -> HTMLNode {
         guard let rows = try? rows(book: book, year: year) else { return .empty }
         let realized = rows.contains { $0.realizedPerResident != nil }
@@ -40,7 +46,10 @@ enum PortalRegions {
                 HTMLNode.line("figure", ["class": "map"]) {
                     HTMLNode.trustedMarkup(ChoroplethMap.svg(map: map, entries: entries, title: title, noValueText: language.pick("بدون داده", "no data"),
                                                              formatBound: { rials($0) }, digits: { WebFormat.digits($0, language) }))
-                    HTMLNode.element("figcaption") { "\(title) (\(language.pick("ریال برای هر نفر", "rials per person")))" }
+                    HTMLNode.element("figcaption") {
+                        "\(title) (\(language.pick("ریال برای هر نفر", "rials per person")))"
+                        if map.isSchematic { ". "; HTMLNode.element("strong") { schematicNote(language) } }
+                    }
                 }
             }
             HTMLNode.line("div", ["class": "scroll"]) {
