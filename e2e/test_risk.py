@@ -66,3 +66,41 @@ def test_final_cost_estimates_are_ordered(tarazu, planted_book):
         if estimate:
             assert estimate["p50"] <= estimate["p80"], project["project_id"]
             assert estimate["base"] <= estimate["p50"], project["project_id"]
+
+
+def test_a_project_that_spent_far_beyond_its_estimate_is_left_out_as_a_likely_data_error(tarazu, tmp_path):
+    folder = tmp_path / "book"
+    result = tarazu("sample", "--out", folder, "--lines", 2000, "--seed", 78)
+    assert result.returncode == 0, result.stderr
+    with open(folder / "budget_lines.csv", encoding="utf-8") as handle:
+        lines = list(csv.DictReader(handle))
+    latest = max(int(row["year"]) for row in lines if row["realized"])
+    spent = {}
+    for row in lines:
+        if row["project_id"] and row["realized"] and int(row["year"]) <= latest:
+            spent[row["project_id"]] = spent.get(row["project_id"], 0) + int(row["realized"])
+    with open(folder / "projects.csv", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        header, projects = reader.fieldnames, list(reader)
+    # The project with the most spending gets a current estimate of a third of it: 300 % spent.
+    target = max((row for row in projects if spent.get(row["project_id"], 0) > 3), key=lambda row: spent[row["project_id"]])
+    pid = target["project_id"]
+    target["current_cost_estimate"] = str(spent[pid] // 3)
+    write_rows(folder / "projects.csv", header, projects)
+
+    risk = json.loads(tarazu("risk", folder, "--format", "json").stdout)
+    assert pid not in {project["project_id"] for project in risk["projects"]}
+    left = {project["project_id"]: project for project in risk["left_out"]}
+    error = next(e for e in left[pid]["errors"] if e["check"] == "spent_above_estimate")
+    assert error["table"] == "projects" and error["row"] == pid
+    assert error["value"] > 2.9 and error["limit"] == 1.5
+    text = tarazu("risk", folder).stdout
+    assert "left out as likely data errors" in text and pid in text
+
+    analysis = json.loads(tarazu("analyze", folder, "--format", "json").stdout)
+    rows = [(e["table"], e["row"], e["check"]) for e in analysis["likely_data_errors"]]
+    assert ("projects", pid, "spent_above_estimate") in rows
+    # The figures are exact: whole rials (the book is in million rials).
+    flagged = next(e for e in analysis["likely_data_errors"] if e["row"] == pid and e["check"] == "spent_above_estimate")
+    assert flagged["figures"]["spent"] == spent[pid] * 1_000_000
+    assert flagged["figures"]["current_cost_estimate"] == (spent[pid] // 3) * 1_000_000

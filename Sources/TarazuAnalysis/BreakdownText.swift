@@ -64,6 +64,8 @@ public struct BreakdownText: Sendable {
                 if case .text(let code) = item { return label(code) }
                 return self.value(item, key: key, indicatorUnit: indicatorUnit)
             }.joined(separator: language.pick("، ", ", "))
+        case .text(let code) where key == "region" || key.hasSuffix("_id"):
+            return language == .fa ? PersianText.identifier(code) : code
         case .count: return scalar(value, unit: "count")
         case .rials: return scalar(value, unit: "rials")
         case .decimal:
@@ -76,9 +78,11 @@ public struct BreakdownText: Sendable {
     }
 
     /// The «name: value» pairs of a record, sorted by key.
-    /// A note given in both languages (`note`, `note_fa`) is shown in the text's language only.
+    /// A note or a name given in both languages (`note` and `note_fa`, `name_fa` and `name_en`) is
+    /// shown in the text's language only.
     public func record(_ record: [String: IndicatorValue], indicatorUnit: String) -> String {
-        let hidden: Set<String> = record["note_fa"] == nil ? [] : [language.pick("note", "note_fa")]
+        var hidden: Set<String> = record["note_fa"] == nil ? [] : [language.pick("note", "note_fa")]
+        if record["name_fa"] != nil, record["name_en"] != nil { hidden.insert(language.pick("name_en", "name_fa")) }
         return record.keys.sorted().filter { !hidden.contains($0) }.map { key in
             label(key) + ": " + value(record[key] ?? .unavailable, key: key, indicatorUnit: indicatorUnit)
         }.joined(separator: figures.listSeparator)
@@ -106,7 +110,7 @@ public struct BreakdownText: Sendable {
     static let ratioKeys = ["share", "outturn", "variance", "rate", "ratio", "average", "williamson", "n_minus_1", "hhi"]
     static let moneyKeys: Set<String> = ["capital", "total", "approved", "realized", "actual", "budget", "authorized",
                                          "difference", "total_excess", "previous", "approved_without_borrowing",
-                                         "realized_without_borrowing", "linked_to_projects", "contingency_vote",
+                                         "realized_without_borrowing", "linked_to_projects", "excess", "contingency_vote",
                                          "contingency_actual", "total_budget", "current", "financial"]
 
     static let tables: [String: Bilingual] = [
@@ -210,6 +214,11 @@ public struct BreakdownText: Sendable {
         "note": Bilingual(fa: "توضیح", en: "note"),
         "note_fa": Bilingual(fa: "توضیح", en: "note in Persian"),
         "line_id": Bilingual(fa: "ردیف", en: "line"),
+        "over": Bilingual(fa: "مناطق فراتر از مجوز شورا", en: "regions over the council authorization"),
+        "excess": Bilingual(fa: "مازاد بر مجوز شورا", en: "excess over the council authorization"),
+        "region": Bilingual(fa: "کد منطقه", en: "region code"),
+        "name_fa": Bilingual(fa: "نام", en: "Persian name"),
+        "name_en": Bilingual(fa: "نام انگلیسی", en: "name"),
         "realized_deviation": Bilingual(fa: "انحراف عملکرد از مصوب", en: "deviation of the realized amount"),
         "revised_deviation": Bilingual(fa: "انحراف اصلاحیه از مصوب", en: "deviation of the revised amount"),
         "citizen_participation_in_budgeting": Bilingual(fa: "مشارکت شهروندان در بودجه‌ریزی", en: "citizen participation in budgeting"),

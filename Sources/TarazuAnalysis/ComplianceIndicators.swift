@@ -44,10 +44,12 @@ enum ComplianceIndicators {
         var over = 0
         var excess = Money.zero
         var evidence: [Evidence] = []
+        var overRows: [AssetSalesAgainstAuthorization] = []
         for row in try AssetSalesAgainstAuthorization.rows(book: context.book, year: context.year) {
             if row.difference > .zero {
                 over += 1
                 excess = try excess.adding(row.difference)
+                overRows.append(row)
             }
             byRegion[row.region] = .record([
                 "realized": .rials(row.realized.rials), "authorized": .rials((row.authorized ?? .zero).rials),
@@ -58,6 +60,19 @@ enum ComplianceIndicators {
                 evidence.append(Evidence(table: "authorizations", key: row.region, rows: [row.region], sums: ["authorized": .rials(limit.rials)]))
             }
         }
+        // The regions over their authorization by name, the largest excess first: what the report names.
+        overRows.sort { $0.difference != $1.difference ? $0.difference > $1.difference : $0.region < $1.region }
+        let names = Dictionary(context.book.regions.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        let overList: IndicatorValue = .list(overRows.map { row in
+            let region = names[row.region]
+            let central = row.region == Region.centralCode
+            return .record([
+                "region": .text(row.region),
+                "name_fa": .text(region?.nameFa ?? (central ? "ستاد (کل شهر)" : "منطقه \(PersianText.persianDigits(row.region))")),
+                "name_en": .text(region.map { $0.nameEn ?? $0.nameFa } ?? (central ? "Central (citywide)" : "Region \(row.region)")),
+                "excess": .rials(row.difference.rials),
+            ])
+        })
         let regionsOver = Indicator(
             id: "compliance.regions_over_authorization", nameFa: "مناطق با فروش دارایی بیش از مجوز شورا",
             nameEn: "Regions selling capital assets beyond the council's authorization",
@@ -70,7 +85,7 @@ enum ComplianceIndicators {
             formula: Bilingual(fa: "برای هر منطقه: عملکرد واگذاری دارایی‌های سرمایه‌ای − مبلغ مجوز شورا (نبود مجوز یعنی مجوز صفر)؛ مقدار شاخص = جمع تفاضل‌های مثبت",
                                en: "per region: realized capital_asset_sales - authorized_amount (no authorization counts as 0); value = sum of positive differences"),
             unit: "rials", value: .rials(excess.rials),
-            breakdown: ["regions_over": .count(over), "total_excess": .rials(excess.rials), "by_region": .record(byRegion)],
+            breakdown: ["regions_over": .count(over), "total_excess": .rials(excess.rials), "by_region": .record(byRegion), "over": overList],
             evidence: evidence), regionsOver]
     }
 }

@@ -52,12 +52,15 @@ public struct FigureText: Sendable {
         case "regions", "functions", "lines", "systems", "years": countedNoun(unit).map(\.many) ?? unit
         case "number": language.pick("عدد", "number")
         case "record": language.pick("به تفکیک", "by item")
+        case "named_rials": language.pick("میلیارد ریال به تفکیک", "billion rials by item")
         default: unit
         }
     }
 
-    /// `value` by `unit`; a record or a list gives nil (its entries need names: the surface says them).
+    /// `value` by `unit`; a record or a list gives nil (its entries need names: the surface says them),
+    /// except a list in the unit `named_rials` (``namedRials(_:)``).
     public func scalar(_ value: IndicatorValue, unit: String) -> String? {
+        if unit == "named_rials", case .list(let items) = value { return namedRials(items) }
         switch value {
         case .unavailable: return notAvailable
         case .grade(let grade): return grade
@@ -90,6 +93,23 @@ public struct FigureText: Sendable {
             if case .rials(let rials) = value { return numerals.billionRials(rials) }
             return numerals.fixed(number, places: 3)
         }
+    }
+
+    /// A list of named amounts (records with `name_fa`, `name_en` and one amount in rials, e.g. the
+    /// regions selling assets beyond their authorization with the excess) as one phrase:
+    /// «منطقه ۴ (۱٬۲۰۳٫۴ میلیارد ریال)، منطقه ۱ (۴۵۶٫۷ میلیارد ریال) و منطقه ۱۰ (۸۷٫۵ میلیارد ریال)»; none: «هیچ».
+    public func namedRials(_ items: [IndicatorValue]) -> String {
+        let phrases: [String] = items.map { item in
+            guard case .record(let fields) = item else { return scalar(item, unit: "rials") ?? notAvailable }
+            var name = ""
+            if case .text(let text)? = fields[language.pick("name_fa", "name_en")] { name = text }
+            let amount = fields.values.compactMap { value -> Int64? in if case .rials(let rials) = value { rials } else { nil } }.first
+            let money = amount.map(numerals.billionRials) ?? notAvailable
+            return name.isEmpty ? money : "\(name) (\(money))"
+        }
+        guard let last = phrases.last else { return language.pick("هیچ", "none") }
+        if phrases.count == 1 { return last }
+        return phrases.dropLast().joined(separator: language.pick("، ", ", ")) + language.pick(" و ", " and ") + last
     }
 
     /// The exact number inside a value, if it is one.

@@ -15,6 +15,9 @@ public struct BookAssessment: Sendable {
     public var participation: [MeasuredParticipation]
     /// The Jalali year the assessment was made (nil: not tied to a date).
     public var madeIn: Int?
+    /// Rows of the book that are probably data errors (``LikelyDataErrors``, project spending up to `year`):
+    /// the report's data-quality section lists them and the risk model leaves their projects out.
+    public var dataErrors: [LikelyDataError] = []
 
     /// The indicator with `id`, if the engine computed it.
     public func indicator(_ id: String) -> Indicator? { indicators.first { $0.id == id } }
@@ -47,8 +50,11 @@ public struct BookAssessment: Sendable {
             throw .indicators(error)
         }
         let assessment = RubricEngine.assess(indicators: indicators, year: chosen, rubric: rubric, madeIn: madeIn)
+        let dataErrors: [LikelyDataError]
+        do { dataErrors = try LikelyDataErrors.find(book: book, year: chosen) } catch { throw .indicators(.overflow) }
         return BookAssessment(book: book, year: chosen, indicators: indicators, assessment: assessment,
-                              contentHash: contentHash ?? book.contentHash, participation: participation, madeIn: madeIn)
+                              contentHash: contentHash ?? book.contentHash, participation: participation, madeIn: madeIn,
+                              dataErrors: dataErrors)
     }
 }
 

@@ -174,10 +174,13 @@ enum AnalysisOutput {
         var indicators: [String: IndicatorEntry]
         var criteria: [CriterionResult]
         var recommendations: [Recommendation]
+        /// Rows that are probably data errors (`LikelyDataErrors`), each with its table, row and figure.
+        var likelyDataErrors: [LikelyDataError]
 
         enum CodingKeys: String, CodingKey {
             case book, year, rubric, indicators, criteria, recommendations
             case contentHash = "content_hash"
+            case likelyDataErrors = "likely_data_errors"
         }
     }
 
@@ -185,7 +188,8 @@ enum AnalysisOutput {
         let assessment = analysis.assessment
         let document = Document(book: analysis.book.metadata.name, contentHash: analysis.contentHash, year: analysis.year,
                                 rubric: RubricReference(assessment), indicators: IndicatorEntry.keyed(analysis.indicators),
-                                criteria: assessment.criteria, recommendations: assessment.recommendations)
+                                criteria: assessment.criteria, recommendations: assessment.recommendations,
+                                likelyDataErrors: analysis.dataErrors)
         return try JSONOutput.text(document)
     }
 
@@ -205,6 +209,12 @@ enum AnalysisOutput {
         for recommendation in analysis.assessment.recommendations {
             let target = recommendation.target
             lines.append("- \(recommendation.id) (\(recommendation.criterion)): \(TargetText(language: .en).sentence(target))")
+        }
+        let errors = analysis.dataErrors
+        lines += ["", "Likely data errors (\(errors.count) \(errors.count == 1 ? "row" : "rows"); their projects are left out of the risk scores)"]
+        for error in errors {
+            let year = error.year.map { " \($0)" } ?? ""
+            lines.append("- \(error.table) \(error.row)\(year): \(error.textEn)")
         }
         return lines.joined(separator: "\n")
     }

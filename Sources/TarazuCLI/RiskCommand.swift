@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import TarazuAnalysis
+import TarazuApplication
 import TarazuCore
 import TarazuRisk
 
@@ -12,7 +14,8 @@ struct RiskCommand: AsyncParsableCommand {
         Factors: cost overrun against the reference class of the project type, schedule slip, budget volatility \
         across years, low execution, spending ahead of physical progress (contract red flags later). A factor \
         without data is left out, not counted as safe. Estimated final cost at P50 and P80 from reference-class \
-        uplifts. Anomalies: robust z-scores (median and MAD) of line execution rates and year-on-year changes. \
+        uplifts. Projects whose data are likely errors (spent above 150 % of the current cost estimate, progress \
+        outside 0-100 %, ...) are left out of the scores and listed under `left_out`. Anomalies: robust z-scores (median and MAD) of line execution rates and year-on-year changes. \
         Weights: docs/risk.md; change them with --weights FILE.json (any subset of the keys).
         """)
 
@@ -41,11 +44,12 @@ struct RiskCommand: AsyncParsableCommand {
         let book = try await selection.load()
         let year = selection.year
         let chosen = try loadWeights()
-        let risks = RiskScorer.score(book: book, year: year, weights: chosen)
+        let projects: ProjectRisks
+        do { projects = try ProjectRisks.build(book: book, year: year, weights: chosen) } catch { throw BadInput(["\(selection.path): \(error)"]) }
         let anomalies = AnomalyDetector.detect(book: book, year: year, threshold: Decimal(string: String(threshold)) ?? 3.5)
         switch format {
-        case .json: print(try RiskOutput.json(book: book, weights: chosen, risks: risks, anomalies: anomalies))
-        case .text: print(RiskOutput.text(book: book, risks: risks, anomalies: anomalies, top: top))
+        case .json: print(try RiskOutput.json(book: book, weights: chosen, projects: projects, anomalies: anomalies))
+        case .text: print(RiskOutput.text(book: book, projects: projects, anomalies: anomalies, top: top))
         }
     }
 
@@ -72,20 +76,34 @@ enum RiskOutput {
         var contentHash: String
         var weights: RiskWeights
         var projects: [ProjectRisk]
+        /// Projects not scored because their data are likely errors, with those errors.
+        var leftOut: [ProjectLeftOut]
         var anomalies: [Anomaly]
 
         enum CodingKeys: String, CodingKey {
             case book, weights, projects, anomalies
             case contentHash = "content_hash"
+            case leftOut = "left_out"
         }
     }
 
-    static func json(book: BudgetBook, weights: RiskWeights, risks: [ProjectRisk], anomalies: [Anomaly]) throws -> String {
-        try JSONOutput.text(Document(book: book.metadata.name, contentHash: book.contentHash, weights: weights, projects: risks, anomalies: anomalies))
+    static func json(book: BudgetBook, weights: RiskWeights, projects: ProjectRisks, anomalies: [Anomaly]) throws -> String {
+        try JSONOutput.text(Document(book: book.metadata.name, contentHash: book.contentHash, weights: weights, projects: projects.risks,
+                                     leftOut: projects.leftOut, anomalies: anomalies))
     }
 
-    static func text(book: BudgetBook, risks: [ProjectRisk], anomalies: [Anomaly], top: Int) -> String {
-        var lines = ["\(book.metadata.title): risky projects (\(risks.count) scored)", ""]
+    static func text(book: BudgetBook, projects: ProjectRisks, anomalies: [Anomaly], top: Int) -> String {
+        let risks = projects.risks
+        var lines = ["\(book.metadata.title): risky projects (\(risks.count) scored)"]
+        if !projects.leftOut.isEmpty {
+            let count = projects.leftOut.count
+            lines.append("\(count) \(count == 1 ? "project" : "projects") left out as likely data errors: "
+                         + projects.leftOut.map(\.projectId).joined(separator: ", "))
+            for project in projects.leftOut {
+                lines.append("  - \(project.projectId): " + project.errors.map(\.textEn).joined(separator: " "))
+            }
+        }
+        lines.append("")
         for risk in risks.prefix(top) {
             let name = risk.nameEn ?? risk.nameFa
             lines.append("\(risk.rank). \(risk.projectId) \(name): \(risk.score)/100")

@@ -1,3 +1,4 @@
+import TarazuAnalysis
 import TarazuForecast
 import TarazuRisk
 
@@ -9,7 +10,7 @@ import TarazuRisk
 /// - `forecasts`: `series.forecast(options:)` for the series to project (at least the totals
 ///   `expenditure/total/all/realized/nominal` and `revenue/total/all/realized/nominal`, or their
 ///   `approved` versions, which are used when no realized series is forecast),
-/// - `risks`: `RiskScorer.score(book:)` (ranked, riskiest first),
+/// - `risks`: `RiskScorer.score(book:)` (ranked, riskiest first), without the projects in `leftOut`,
 /// - `anomalies`: `AnomalyDetector.detect(book:)` (largest |z| first).
 public struct AdvancedAnalysis: Sendable {
     /// Yearly series of the book with growth (CAGR), direction and breaks. The section shows the
@@ -21,9 +22,14 @@ public struct AdvancedAnalysis: Sendable {
     public var risks: [ProjectRisk]
     /// Outlying budget lines by robust z-score; the section counts them and shows the five largest |z|.
     public var anomalies: [Anomaly]
+    /// Projects left out of `risks` because their data are likely errors (`ProjectLeftOut.of`); the
+    /// section names them.
+    public var leftOut: [ProjectLeftOut]
 
-    /// An advanced analysis from its four parts (any may be empty).
-    public init(trends: [CostSeries] = [], forecasts: [ForecastResult] = [], risks: [ProjectRisk] = [], anomalies: [Anomaly] = []) {
+    /// An advanced analysis from its parts (any may be empty).
+    public init(trends: [CostSeries] = [], forecasts: [ForecastResult] = [], risks: [ProjectRisk] = [], anomalies: [Anomaly] = [],
+                leftOut: [ProjectLeftOut] = []) {
+        self.leftOut = leftOut
         self.trends = trends
         self.forecasts = forecasts
         self.risks = risks

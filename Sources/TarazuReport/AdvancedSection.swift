@@ -17,7 +17,7 @@ extension ReportContext {
         var blocks: [Block] = [.paragraph([.text(text.advancedIntro)])]
         blocks += trendBlocks(advanced.trends)
         blocks += forecastBlocks(advanced.forecasts)
-        blocks += riskBlocks(advanced.risks)
+        blocks += riskBlocks(advanced.risks, leftOut: advanced.leftOut)
         blocks += anomalyBlocks(advanced.anomalies)
         return Section(id: "advanced", title: [.text(text.advancedTitle)], blocks: blocks)
     }
@@ -192,9 +192,17 @@ extension ReportContext {
 
     // MARK: Risks
 
-    func riskBlocks(_ risks: [ProjectRisk]) -> [Block] {
+    func riskBlocks(_ risks: [ProjectRisk], leftOut: [ProjectLeftOut] = []) -> [Block] {
         var blocks: [Block] = [.subheading([.text(text.risksHeading)])]
-        guard !risks.isEmpty else { return blocks + [.paragraph([.text(text.noProjects)])] }
+        if !leftOut.isEmpty {
+            blocks.append(.paragraph([.text(text.leftOutIntro(count: leftOut.count, numerals: numerals))]))
+            blocks.append(.list(leftOut.map { project in
+                let name = isPersian ? project.nameFa : (project.nameEn ?? project.nameFa)
+                let reasons = project.errors.map { $0.text(language) }.joined(separator: " ")
+                return [.text(name + " "), .ltr(project.projectId), .text(": "), .span("evidence", [.text(reasons)])]
+            }))
+        }
+        guard !risks.isEmpty else { return blocks + (leftOut.isEmpty ? [.paragraph([.text(text.noProjects)])] : []) }
         let top = risks.sorted { $0.score != $1.score ? $0.score > $1.score : $0.rank < $1.rank }.prefix(Self.riskRows)
         blocks.append(.paragraph([.text(text.risksIntro(shown: numerals.integer(Int64(top.count)), total: numerals.integer(Int64(risks.count))))]))
         let rows: [[Rich]] = top.map { risk in

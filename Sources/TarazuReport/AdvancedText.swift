@@ -1,3 +1,4 @@
+import TarazuCore
 import TarazuForecast
 import TarazuRisk
 
@@ -133,6 +134,11 @@ extension ReportText {
     func risksIntro(shown: String, total: String) -> String {
         p("\(shown) پروژه با بیشترین امتیاز ریسک از میان \(total) پروژه (امتیاز از ۰ تا ۱۰۰). برای هر پروژه دو عاملی که بیشترین سهم را در امتیاز دارند و برآورد هزینه نهایی با احتمال ۵۰ و ۸۰ درصد در برابر هزینه برنامه‌ای آمده است.",
           "The \(shown) riskiest of \(total) projects by risk score (0 to 100), each with the two factors that add most to its score and the estimated final cost at P50 and P80 against the planned cost.")
+    }
+    /// The projects left out of the risk scores as likely data errors (``AdvancedAnalysis/leftOut``).
+    func leftOutIntro(count: Int, numerals: Numerals) -> String {
+        p("\(numerals.integer(Int64(count))) پروژه به سبب خطای احتمالی در داده‌هایشان از امتیاز ریسک و برآورد هزینه نهایی کنار گذاشته شد؛ چنین رقمی ریسک پروژه را نشان نمی‌دهد و باید نخست درستی آن بررسی شود (ردیف‌ها در بخش «کیفیت داده‌ها» آمده است):",
+          "\(count) \(count == 1 ? "project" : "projects") left out of the risk scores and final-cost estimates as likely data errors: such a figure says nothing about the project's risk until it is checked (the rows are listed under \"Data quality\"):")
     }
     var noProjects: String { p("کتاب بودجه داده‌ای از پروژه‌ها ندارد؛ ریسک پروژه‌ها سنجیده نشد.", "The budget book has no project data; no project risk was scored.") }
     var rank: String { p("رتبه", "Rank") }

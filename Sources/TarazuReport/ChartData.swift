@@ -63,21 +63,37 @@ extension ReportContext {
                          series: hasCapital ? [text.total, text.capital] : [text.total], rows: rows, categoryHeader: text.region)
     }
 
-    /// (c) Shares of revenue classes in the year's realized revenue (approved when nothing is realized).
+    /// (c) Shares of revenue classes in the year's realized revenue (approved when nothing is realized),
+    /// borrowing left out: it is finance, not revenue (``RevenueComposition``; ``borrowingLine`` states it).
     var revenueChart: ChartSpec {
-        let lines = input.book.revenues.filter { $0.year == input.year }
-        let useRealized = lines.contains { $0.realized != nil }
-        var sums: [RevenueClass: MoneySum] = [:]
-        for line in lines { sums[line.revenueClass, default: MoneySum()].add(useRealized ? line.realized : line.approved) }
-        let total = sums.values.reduce(Decimal(0)) { $0 + $1.value }
-        let rows: [ChartRow] = total == 0 ? [] : RevenueClass.allCases.compactMap { revenueClass in
-            guard let sum = sums[revenueClass], sum.value != 0 else { return nil }
-            let share = sum.value / total
+        let composition = revenueComposition
+        let rows: [ChartRow] = composition.revenue.compactMap { revenueClass, rials in
+            guard let share = composition.share(of: rials) else { return nil }
             return ChartRow(label: isPersian ? revenueClass.nameFa : revenueClass.nameEn, values: [drawingValue(share * 100)],
                             display: [numerals.percent(share)])
         }
-        return ChartSpec(id: "chart-revenue", title: text.chartRevenue(year: year, realized: useRealized), unitNote: text.inShares,
+        return ChartSpec(id: "chart-revenue", title: text.chartRevenue(year: year, realized: composition.realized), unitNote: text.inShares,
                          series: [text.share], rows: rows, categoryHeader: text.revenueClass)
+    }
+
+    /// The year's revenue composition, borrowing apart.
+    var revenueComposition: RevenueComposition { RevenueComposition.of(book: input.book, year: input.year) }
+
+    /// «تأمین مالی از محل استقراض: … میلیارد ریال، جدا از درآمدها» under the revenue chart; nil without borrowing.
+    var borrowingLine: Rich? {
+        let composition = revenueComposition
+        guard let borrowing = composition.borrowing else { return nil }
+        let amount = numerals.fixed(borrowing / 1_000_000_000, places: 1) + " " + text.billionRialsWords
+        let share = composition.revenueTotal + borrowing == 0 ? nil : numerals.percent(borrowing / (composition.revenueTotal + borrowing))
+        return [.text(text.borrowingLine(amount: amount, shareOfSources: share, realized: composition.realized))]
+    }
+
+    /// The charts in report order, the borrowing line right after the revenue chart.
+    var chartBlocks: [Block] {
+        charts.flatMap { chart -> [Block] in
+            guard chart.id == "chart-revenue", let line = borrowingLine else { return [.chart(chart)] }
+            return [.chart(chart), .paragraph(line)]
+        }
     }
 
     /// (d) Approved and realized totals of every year of the book.

@@ -25,7 +25,9 @@ struct ValueFormatter: Sendable {
     func format(_ value: IndicatorValue, unit: String) -> String {
         switch value {
         case .record(let record): return formatRecord(record, unit: unit)
-        case .list(let items): return items.map { format($0, unit: unit) }.joined(separator: text.listSeparator)
+        case .list(let items):
+            if unit == "named_rials" { return FigureText(language: numerals.language).namedRials(items) }
+            return items.map { format($0, unit: unit) }.joined(separator: text.listSeparator)
         default: return FigureText(language: numerals.language).scalar(value, unit: unit) ?? text.notAvailable
         }
     }

@@ -34,12 +34,16 @@ public struct ReportInput: Sendable {
     /// Cost trends, forecasts, project risks and anomalies for the "advanced analysis" section;
     /// nil leaves the section (and its methods paragraph) out, giving the report as without it.
     public var advanced: AdvancedAnalysis?
+    /// Rows of the book that are probably data errors (`LikelyDataErrors.find`), listed in the
+    /// data-quality section.
+    public var dataErrors: [LikelyDataError]
 
     /// A report input; give `contentHash` when it is already known (hashing a large book takes a while).
     public init(book: BudgetBook, year: Int, indicators: [Indicator], assessment: Assessment,
                 softwareVersion: String, generatedOn: Date? = nil, contentHash: String? = nil,
-                advanced: AdvancedAnalysis? = nil) {
+                advanced: AdvancedAnalysis? = nil, dataErrors: [LikelyDataError] = []) {
         self.advanced = advanced
+        self.dataErrors = dataErrors
         self.contentHash = contentHash ?? book.contentHash
         self.book = book
         self.year = year

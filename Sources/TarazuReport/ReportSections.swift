@@ -13,7 +13,7 @@ extension ReportContext {
         for (index, lens) in input.assessment.lenses.enumerated() { sections.append(lensSection(lens, number: index + 1)) }
         sections.append(statusSection(number: lensCount + 1))
         sections.append(recommendationSection(number: lensCount + 2))
-        sections.append(Section(id: "charts", title: [.text(text.chartsTitle)], blocks: charts.map { .chart($0) }))
+        sections.append(Section(id: "charts", title: [.text(text.chartsTitle)], blocks: chartBlocks))
         if let advanced = input.advanced { sections.append(advancedSection(advanced)) }
         sections += [pefaSection, indicatorSection, dataQualitySection, methodsSection]
         let description = input.book.metadata.description(language)?.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -177,7 +177,8 @@ extension ReportContext {
     var dataQualitySection: Section {
         let quality = input.indicators.filter { $0.id.hasPrefix("data_quality.") }
         guard !quality.isEmpty else {
-            return Section(id: "data-quality", title: [.text(text.dataQualityTitle)], blocks: [.paragraph([.text(text.noDataQuality)])])
+            return Section(id: "data-quality", title: [.text(text.dataQualityTitle)],
+                           blocks: [.paragraph([.text(text.noDataQuality)])] + dataErrorBlocks)
         }
         let rows: [[Rich]] = quality.map { indicator in
             [[.text((isPersian ? indicator.nameFa : indicator.nameEn) + " "), .ltr(indicator.id)],
@@ -185,7 +186,27 @@ extension ReportContext {
              indicator.breakdown.isEmpty ? [.text("-")] : breakdownRuns(indicator.breakdown, unit: indicator.unit)]
         }
         let header: [Rich] = [[.text(text.indicatorColumn)], [.text(text.value)], [.text(text.components)]]
-        return Section(id: "data-quality", title: [.text(text.dataQualityTitle)], blocks: [.table(header: header, rows: rows)])
+        return Section(id: "data-quality", title: [.text(text.dataQualityTitle)],
+                       blocks: [.table(header: header, rows: rows)] + dataErrorBlocks)
+    }
+
+    /// How many rows with likely data errors the data-quality section lists.
+    static let dataErrorRows = 50
+
+    /// The rows with likely data errors: what is checked, then a table of the rows with the reason and the figure.
+    var dataErrorBlocks: [Block] {
+        let errors = input.dataErrors
+        var blocks: [Block] = [.subheading([.text(text.dataErrorsHeading)]), .paragraph([.text(text.dataErrorsIntro(numerals))])]
+        guard !errors.isEmpty else { return blocks + [.paragraph([.text(text.noDataErrors)])] }
+        let shown = errors.prefix(Self.dataErrorRows)
+        blocks.append(.paragraph([.text(text.dataErrorCount(errors.count, shown: shown.count, numerals))]))
+        let rows: [[Rich]] = shown.map { error in
+            [[.text(text.tableName(error.table))], [.ltr(error.row)], [.text(error.year.map(numerals.year) ?? "-")],
+             [.text(error.text(language))]]
+        }
+        let header: [Rich] = [[.text(text.bookTable)], [.text(text.bookRow)], [.text(text.yearWord)], [.text(text.reasonAndFigure)]]
+        blocks.append(.table(header: header, rows: rows))
+        return blocks
     }
 
     /// A Persian formula as runs: its prose as text, each symbol or expression (a left-to-right

@@ -110,7 +110,19 @@ struct ReportText: Sendable {
         pick("ارقام به میلیون ریال به ازای هر نفر، از شاخص «سرانه اعتبارات مصوب مناطق»؛ مناطق کم‌جمعیت بیرون از شاخص‌های نابرابری‌اند.",
              "Figures in million rials per person, from the indicator \"Approved budget per person by region\"; low-population regions are left out of the inequality measures.")
     }
-    var inShares: String { pick("سهم هر طبقه از جمع درآمدهای سال، از ردیف‌های درآمدی کتاب بودجه.", "Share of each class in the year's revenue, from the book's revenue lines.") }
+    var inShares: String {
+        pick("سهم هر طبقه از جمع درآمدهای سال، از ردیف‌های درآمدی کتاب بودجه؛ استقراض (واگذاری دارایی‌های مالی) درآمد نیست و در این سهم‌ها نیامده است.",
+             "Share of each class in the year's revenue, from the book's revenue lines; borrowing (sale of financial assets) is not revenue and is left out of these shares.")
+    }
+    /// The borrowing of the year, stated apart from revenue.
+    func borrowingLine(amount: String, shareOfSources: String?, realized: Bool) -> String {
+        let phaseFa = realized ? "وصول‌شده" : "مصوب"
+        let phaseEn = realized ? "realized" : "approved"
+        let shareFa = shareOfSources.map { "، برابر \($0) از کل منابع \(phaseFa) سال" } ?? ""
+        let shareEn = shareOfSources.map { ", \($0) of the year's \(phaseEn) sources" } ?? ""
+        return pick("تأمین مالی از محل استقراض (واگذاری دارایی‌های مالی، \(phaseFa)): \(amount)\(shareFa)، جدا از درآمدها.",
+                    "Financing from borrowing (sale of financial assets, \(phaseEn)): \(amount)\(shareEn), apart from revenue.")
+    }
     var trendNote: String { pick("جمع ردیف‌های بودجه هزینه‌ای هر سال، به میلیارد ریال.", "Sums of each year's expenditure budget lines, in billion rials.") }
     var outlierMark: String { pick("کم‌جمعیت", "low population") }
     var noChartData: String { pick("داده‌ای برای این نمودار نیست.", "No data for this chart.") }
@@ -144,6 +156,38 @@ struct ReportText: Sendable {
              "The input has no data-quality indicators (data_quality.*).")
     }
     var item: String { pick("مورد", "Item") }
+    var dataErrorsHeading: String { pick("ردیف‌هایی با خطای احتمالی داده", "Rows with likely data errors") }
+    func dataErrorsIntro(_ numerals: Numerals) -> String {
+        let spent = numerals.exactPercent(LikelyDataErrors.spentLimit), realized = numerals.exactPercent(LikelyDataErrors.realizedLimit)
+        return pick("ردیفی در این فهرست می‌آید که رقمش در بودجه واقعی باورپذیر نیست: پروژه‌ای که عملکرد ردیف‌هایش تا پایان سال تحلیل بیش از \(spent) برآورد فعلی هزینه (یا هزینه برنامه‌ای، اگر برآوردی نیست) باشد، "
+                    + "پیشرفت فیزیکی بیرون از ۰ تا ۱۰۰٪، سال پایان برنامه‌ای پیش از سال شروع، ردیف هزینه یا درآمدی که عملکرد دارد ولی رقم مصوب و اصلاحیه ندارد یا عملکردش بیش از \(realized) رقم مصوب یا اصلاحیه (هر کدام بیشتر است) است، و هر مبلغ منفی. "
+                    + "این ردیف‌ها پیش از هر داوری باید با سند اصلی سنجیده شوند؛ پروژه‌های آن‌ها در امتیاز ریسک و برآورد هزینه نهایی به شمار نمی‌آیند.",
+                    "A row is listed when its figure is not plausible in a real budget: a project whose lines realized more than \(spent) of its current cost estimate (its planned cost when it has none) by the end of the analysis year, "
+                    + "physical progress outside 0 to 100 %, a planned end before the start, a budget or revenue line with a realized amount but no approved or revised amount, or realizing more than \(realized) of the larger of the two, and any negative amount. "
+                    + "These rows need checking against the source documents before any judgement; their projects are left out of the risk scores and final-cost estimates.")
+    }
+    var noDataErrors: String { pick("در کتاب بودجه ردیفی با خطای احتمالی داده یافت نشد.", "No row of the budget book has a likely data error.") }
+    func dataErrorCount(_ count: Int, shown: Int, _ numerals: Numerals) -> String {
+        let all = numerals.integer(Int64(count)), listed = numerals.integer(Int64(shown))
+        if count == shown {
+            return pick("\(all) ردیف با خطای احتمالی داده یافت شد:", count == 1 ? "1 row with a likely data error:" : "\(all) rows with likely data errors:")
+        }
+        return pick("\(all) ردیف با خطای احتمالی داده یافت شد؛ \(listed) ردیف نخست در جدول آمده است:",
+                    "\(all) rows with likely data errors; the first \(listed) are listed:")
+    }
+    var bookTable: String { pick("جدول کتاب بودجه", "Book table") }
+    var bookRow: String { pick("ردیف", "Row") }
+    var reasonAndFigure: String { pick("علت و رقم", "Reason and figure") }
+    /// The name of a table of the budget book.
+    func tableName(_ table: String) -> String {
+        switch table {
+        case "projects": pick("پروژه‌ها", "projects")
+        case "budget_lines": pick("ردیف‌های هزینه", "budget lines")
+        case "revenues": pick("ردیف‌های درآمد", "revenues")
+        case "authorizations": pick("مجوزهای شورا", "council authorizations")
+        default: table
+        }
+    }
 
     var methodsTitle: String { pick("روش‌ها", "Methods") }
     var formulas: String { pick("فرمول شاخص‌ها", "Indicator formulas") }

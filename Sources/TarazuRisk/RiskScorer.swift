@@ -101,8 +101,12 @@ public enum RiskScorer {
     /// `explain`: how many of the riskiest projects (by rank) get their reason texts (`textFa`, `textEn`);
     /// the others get empty texts, everything else (scores, ranks, sub-scores, contributions, figures,
     /// estimates) is the same. nil (the default) explains every project.
+    ///
+    /// `leavingOut`: ids of projects not to score (their data are likely errors, see
+    /// `LikelyDataErrors` in TarazuAnalysis); they get no score, no rank and no estimate, and the
+    /// other projects' scores do not depend on them.
     public static func score(book: BudgetBook, year: Int? = nil, weights: RiskWeights = .default,
-                             explain: Int? = nil) -> [ProjectRisk] {
+                             explain: Int? = nil, leavingOut: Set<String> = []) -> [ProjectRisk] {
         let analysisYear = year ?? defaultYear(of: book)
         let lines = book.budgetLines
         // Line indices by project id, in book order.
@@ -118,7 +122,7 @@ public enum RiskScorer {
             }
         }
         let totalWeight = RiskFactor.allCases.reduce(Decimal(0)) { $0 + weights[$1] }
-        let projects = book.projects
+        let projects = leavingOut.isEmpty ? book.projects : book.projects.filter { !leavingOut.contains($0.projectId) }
         let slots: [Int?] = projects.map { slotOf[$0.projectId] }
         slotOf = [:]
         let explainAll = explain == nil

@@ -114,19 +114,26 @@ import TarazuStore
             .write(toFile: zero, atomically: true, encoding: .utf8)
         #expect(await TarazuCommand.run(arguments: ["risk", sample, "--weights", zero]) == 1)
         let book = try await Analysis.loadBook(path: sample, bookName: nil)
-        let risks = RiskScorer.score(book: book)
-        #expect(risks.count == book.projects.count)
+        let projects = try ProjectRisks.build(book: book)
+        let risks = projects.risks
+        // The sample's three projects that spent far beyond their cost estimates are left out as likely data errors.
+        #expect(projects.leftOut.map(\.projectId) == ["P0076", "P0092", "P0105"])
+        #expect(risks.count == book.projects.count - 3)
         #expect(risks.map(\.rank) == Array(1...risks.count))
         #expect(zip(risks, risks.dropFirst()).allSatisfy { $0.score >= $1.score })
-        // The sample's projects with the worst planted problems lead: a cost overrun of +96.6 % first.
-        #expect(risks.first?.mainFactor == .costOverrun)
-        let json = try RiskOutput.json(book: book, weights: .default, risks: risks, anomalies: AnomalyDetector.detect(book: book))
+        // With the data errors left out (P0092, a spending error read as a cost overrun, led before), a
+        // project late against its plan leads.
+        #expect(risks.first?.mainFactor == .scheduleSlip)
+        let json = try RiskOutput.json(book: book, weights: .default, projects: projects, anomalies: AnomalyDetector.detect(book: book))
         let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
         #expect((parsed?["projects"] as? [Any])?.count == risks.count)
+        #expect(((parsed?["left_out"] as? [[String: Any]])?.compactMap { $0["project_id"] as? String }) == ["P0076", "P0092", "P0105"])
         #expect(((parsed?["anomalies"] as? [Any])?.count ?? 0) > 0)
-        // Text for people: billions with grouping and one decimal.
-        let text = RiskOutput.text(book: book, risks: risks, anomalies: [], top: 1)
-        #expect(text.contains("final cost P50 3,383.0, P80 3,391.1 billion rials"))
+        // Text for people: billions with grouping and one decimal; the projects left out named.
+        let text = RiskOutput.text(book: book, projects: projects, anomalies: [], top: 1)
+        #expect(text.contains("3 projects left out as likely data errors: P0076, P0092, P0105"))
+        #expect(text.contains("P0092: The project's lines realized 187.8 % of its current cost estimate"))
+        #expect(text.contains("final cost P50 "))
     }
 
     @Test func demoFillsTheStoreWithTheSampleCityAndWritesItsReports() async throws {

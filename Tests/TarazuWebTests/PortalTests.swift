@@ -231,15 +231,14 @@ import VaporTesting
             let html = page.text
             #expect(html.contains("<svg class=\"choropleth\""))
             #expect(html.components(separatedBy: "<path d=").count - 1 == 10)
-            // Region 4's figure in the table equals its realized spending over its population, in rials per
-            // person rounded as the per-capita indicator rounds (to hundredths, then printed whole).
+            // Region 4's figure in the table equals its realized spending over its population, in million
+            // rials per person to one decimal (rounded half up).
             let region = try #require(book.regions.first { $0.code == "4" })
             let spent = book.budgetLines.filter { $0.year == 1403 && $0.regionCode == "4" }.compactMap { $0.realized?.rials }.reduce(0, +)
-            let hundredths = (spent * 200 + region.population) / (2 * region.population)
-            let perResident = (hundredths + 50) / 100
+            let tenths = (spent * 20 + region.population * 1_000_000) / (2 * region.population * 1_000_000)
             #expect(html.contains("<th scope=\"row\">\(region.nameEn!)</th>"))
-            #expect(perResident > 0)
-            #expect(html.contains("<td>\(WebFormat.integer(perResident, .en))</td></tr>"))
+            #expect(tenths > 0)
+            #expect(html.contains("<td>\(Numerals(language: .en).fixed(Decimal(tenths) / 10, places: 1))</td></tr>"))
         }
     }
 

@@ -18,6 +18,11 @@ public enum CheckFigures {
         "services_real": Bilingual(fa: "تغییر واقعی خدمات شهری", en: "real change of urban services"),
         "latest": Bilingual(fa: "آخرین سال عملکرد", en: "latest year with execution"),
         "expected": Bilingual(fa: "سالی که عملکردش باید منتشر شده باشد", en: "the year whose execution should be out"),
+        "regions": Bilingual(fa: "مازاد بر مجوز در هر منطقه", en: "excess by region"),
+        "with_borrowing": Bilingual(fa: "با احتساب استقراض", en: "borrowing included"),
+        "revenue_rate": Bilingual(fa: "نرخ تحقق درآمدها", en: "revenue realization"),
+        "fees": Bilingual(fa: "سهم عوارض (بدون استقراض)", en: "fees share (borrowing left out)"),
+        "current_to_capital": Bilingual(fa: "نسبت اعتبارات هزینه‌ای به سرمایه‌ای", en: "current to capital spending"),
     ]
 
     /// The judged figure first, then the others by name, each as «name: figure».

@@ -40,12 +40,13 @@ enum DashboardFigures {
             if case .names(let fa, let en) = row.cells[nameColumn] { name = language.pick(fa, en) }
             let value = rials(row.cells[valueColumn])
             return ChoroplethMap.Entry(code: code, name: name, value: value.map { Decimal($0) },
-                                       valueText: value.map { WebFormat.integer($0, language) + language.pick(" ریال", " rials") } ?? "—")
+                                       valueText: value.flatMap { FigureText(language: language).scalar(.rials($0), unit: "rials_per_person") } ?? "—")
         }
-        let title = useRealized ? language.pick("سرانهٔ هزینه‌شده به تفکیک منطقه (ریال به ازای هر نفر)", "Realized spending per resident by region (rials per person)")
-                                : language.pick("سرانهٔ مصوب به تفکیک منطقه (ریال به ازای هر نفر)", "Approved spending per resident by region (rials per person)")
+        let title = useRealized ? language.pick("سرانهٔ هزینه‌شده به تفکیک منطقه (میلیون ریال به ازای هر نفر)", "Realized spending per resident by region (million rials per person)")
+                                : language.pick("سرانهٔ مصوب به تفکیک منطقه (میلیون ریال به ازای هر نفر)", "Approved spending per resident by region (million rials per person)")
+        let numerals = Numerals(language: language)
         let svg = ChoroplethMap.svg(map: map, entries: entries, title: title, noValueText: language.pick("بدون داده", "no data"),
-                                    formatBound: { WebFormat.integer(PerResident.wholeRials($0), language) },
+                                    formatBound: { numerals.fixed($0 / 1_000_000, places: 1) },
                                     digits: { WebFormat.digits($0, language) })
         return .line("figure", ["class": "map"]) {
             HTMLNode.trustedMarkup(svg)

@@ -30,24 +30,25 @@ enum PortalRegions {
             return language == .fa ? region.nameFa : region.nameEn ?? region.nameFa
         }
         func perResident(_ row: RegionSpending) -> Decimal? { realized ? row.realizedPerResident : row.approvedPerResident }
-        func rials(_ value: Decimal?) -> String { value.map { WebFormat.integer(PerResident.wholeRials($0), language) } ?? "—" }
+        let numerals = Numerals(language: language)
+        func millions(_ value: Decimal?) -> String { value.map { numerals.fixed($0 / 1_000_000, places: 1) } ?? "—" }
         return .block("section", ["aria-labelledby": "regions-title"]) {
             HTMLNode.line("h2", ["id": "regions-title"]) { language.pick("سهم هر منطقه: سرانهٔ هر ساکن", "Each region's share: per resident") }
             HTMLNode.line("p") {
-                language.pick("اعتبار \(measure) هر منطقه در سال \(WebFormat.year(year, language)) تقسیم بر جمعیت آن، به ریال برای هر نفر. هزینه‌های ستاد مرکزی و کل شهر در این ارقام نیست.",
-                              "Each region's \(measure) budget in \(WebFormat.year(year, language)) divided by its population, in rials per person. City-wide and central spending is not included.")
+                language.pick("اعتبار \(measure) هر منطقه در سال \(WebFormat.year(year, language)) تقسیم بر جمعیت آن، به میلیون ریال برای هر نفر. هزینه‌های ستاد مرکزی و کل شهر در این ارقام نیست.",
+                              "Each region's \(measure) budget in \(WebFormat.year(year, language)) divided by its population, in million rials per person. City-wide and central spending is not included.")
             }
             if let map = book.regionMap {
                 let entries = rows.map { row in
                     ChoroplethMap.Entry(code: row.code, name: name(row), value: perResident(row),
-                                        valueText: perResident(row).map { rials($0) + language.pick(" ریال", " rials") } ?? "—")
+                                        valueText: perResident(row).flatMap { FigureText(language: language).scalar(.decimal($0), unit: "rials_per_person") } ?? "—")
                 }
                 let title = language.pick("سرانهٔ \(measure) به تفکیک منطقه", "\(realized ? "Spent" : "Approved") per resident by region")
                 HTMLNode.line("figure", ["class": "map"]) {
                     HTMLNode.trustedMarkup(ChoroplethMap.svg(map: map, entries: entries, title: title, noValueText: language.pick("بدون داده", "no data"),
-                                                             formatBound: { rials($0) }, digits: { WebFormat.digits($0, language) }))
+                                                             formatBound: { millions($0) }, digits: { WebFormat.digits($0, language) }))
                     HTMLNode.element("figcaption") {
-                        "\(title) (\(language.pick("ریال برای هر نفر", "rials per person")))"
+                        "\(title) (\(language.pick("میلیون ریال برای هر نفر", "million rials per person")))"
                         if map.isSchematic { ". "; HTMLNode.element("strong") { schematicNote(language) } }
                     }
                 }
@@ -56,15 +57,15 @@ enum PortalRegions {
                 HTMLNode.element("table") {
                     HTMLNode.element("caption") { language.pick("سرانه به تفکیک منطقه", "Per resident by region") }
                     PortalPages.tableHead([language.pick("منطقه", "Region"), language.pick("جمعیت", "Population"), language.pick("مصوب", "Approved"),
-                                           language.pick("هزینه‌شده", "Spent"), language.pick("مصوب سرانه (ریال)", "Approved per resident (rials)"),
-                                           language.pick("هزینهٔ سرانه (ریال)", "Spent per resident (rials)")])
+                                           language.pick("هزینه‌شده", "Spent"), language.pick("مصوب سرانه (میلیون ریال)", "Approved per resident (million rials)"),
+                                           language.pick("هزینهٔ سرانه (میلیون ریال)", "Spent per resident (million rials)")])
                     HTMLNode.element("tbody") {
                         for row in rows {
                             HTMLNode.element("tr") {
                                 HTMLNode.element("th", ["scope": "row"]) { name(row) }
                                 for cell in [WebFormat.integer(row.region?.population ?? 0, language), WebFormat.billions(row.totals.approved.rials, language),
                                              row.totals.realizedIfReported.map { WebFormat.billions($0.rials, language) } ?? "—",
-                                             rials(row.approvedPerResident), rials(row.realizedPerResident)] {
+                                             millions(row.approvedPerResident), millions(row.realizedPerResident)] {
                                     HTMLNode.element("td") { cell }
                                 }
                             }

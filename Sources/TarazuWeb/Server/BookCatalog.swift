@@ -132,13 +132,18 @@ public actor BookCatalog {
         return text
     }
 
-    /// Every project of the book with its risk score and reasons (RiskScorer at its default year).
+    /// Every project of the book with its risk score and reasons (RiskScorer at its default year), without
+    /// the projects whose data are likely errors (``ProjectRisks``).
     public func risks(named name: String) async throws -> (book: BudgetBook, risks: [ProjectRisk]) {
         let summary = try await summary(named: name)
         let entry = try await entry(for: summary)
         if let risks = entry.risks { return (entry.book, risks) }
         let book = entry.book
-        let risks = await Task.detached(priority: .userInitiated) { RiskScorer.score(book: book, explain: nil) }.value
+        let risks = try await Task.detached(priority: .userInitiated) { () throws -> [ProjectRisk] in
+            do { return try ProjectRisks.build(book: book, explain: nil).risks } catch {
+                throw WebError.unprocessable("book '\(name)' cannot be scored: \(error)")
+            }
+        }.value
         update(name, hash: entry.contentHash) { $0.risks = risks }
         return (book, risks)
     }
