@@ -5,7 +5,8 @@ import TarazuRisk
 
 /// One project: its facts, its budget lines over all years and its risk score with reasons.
 public enum ProjectModel {
-    public static func view(book: BudgetBook, project: Project, risk: ProjectRisk?, base: String) throws -> DashboardView {
+    public static func view(book: BudgetBook, project: Project, risk: ProjectRisk?, leftOut: ProjectLeftOut? = nil,
+                            base: String) throws -> DashboardView {
         let region = book.regions.first { $0.code == project.regionCode }
         let function = FunctionDrillDown.functionName(project.function, in: book)
         let facts = DashboardTable(
@@ -52,7 +53,11 @@ public enum ProjectModel {
                                       DashboardView.Crumb(fa: "ریسک طرح‌ها", en: "Project risks", path: base + "/risks"),
                                       DashboardView.Crumb(fa: project.nameFa, en: project.nameEn ?? project.nameFa, path: nil)],
                              notes: [Bilingual(fa: "همهٔ سال‌های کتاب؛ پالایه‌ها بر این صفحه اثر ندارند.",
-                                               en: "All years of the book; the filters do not apply to this page.")],
+                                               en: "All years of the book; the filters do not apply to this page.")]
+                                 + (leftOut.map { project in
+                                     [Bilingual(fa: "این طرح امتیاز ریسک ندارد، چون داده‌هایش احتمالاً خطا دارد: " + project.errors.map { $0.text(.fa) }.joined(separator: " "),
+                                                en: "This project has no risk score because its data are likely wrong: " + project.errors.map { $0.text(.en) }.joined(separator: " "))]
+                                 } ?? []),
                              tables: [facts, lineTable, reasons])
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TarazuAnalysis
 import TarazuCore
 import TarazuHTML
 import TarazuRisk
@@ -7,7 +8,8 @@ import TarazuRisk
 public enum RiskModel {
     public static let topCount = 20
 
-    public static func view(risks: [ProjectRisk], anomalies: [Anomaly], filters: DashboardFilters, book: BudgetBook, base: String) -> DashboardView {
+    public static func view(risks: [ProjectRisk], leftOut: [ProjectLeftOut] = [], anomalies: [Anomaly], filters: DashboardFilters,
+                            book: BudgetBook, base: String) -> DashboardView {
         let projects = Dictionary(book.projects.map { ($0.projectId, $0) }, uniquingKeysWith: { first, _ in first })
         let kept = risks.filter { risk in
             guard let project = projects[risk.projectId] else { return filters.region == nil && filters.function == nil }
@@ -41,7 +43,27 @@ public enum RiskModel {
                              crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: base),
                                       DashboardView.Crumb(fa: "ریسک طرح‌ها", en: "Project risks", path: nil)],
                              notes: [Bilingual(fa: "امتیاز ریسک از ۰ تا ۱۰۰ است (بالاتر یعنی پرخطرتر)؛ حداکثر \(PersianText.persianDigits(String(topCount))) طرح نشان داده می‌شود.",
-                                               en: "The risk score runs from 0 to 100 (higher is riskier); at most \(topCount) projects are shown.")],
-                             tables: [table, anomalyTable])
+                                               en: "The risk score runs from 0 to 100 (higher is riskier); at most \(topCount) projects are shown.")]
+                                 + (leftOut.isEmpty ? [] : [leftOutNote(leftOut.count)]),
+                             tables: [table] + (leftOut.isEmpty ? [] : [leftOutTable(leftOut, base: base)]) + [anomalyTable])
+    }
+
+    /// Why some projects have no score: their data are likely errors, which the model would read as risk.
+    static func leftOutNote(_ count: Int) -> Bilingual {
+        Bilingual(fa: "\(PersianText.persianDigits(String(count))) طرح به دلیل خطای احتمالی در داده‌ها امتیاز ریسک نگرفته است (جدول «طرح‌های کنارگذاشته»)؛ داده‌های آن‌ها باید بازبینی شود.",
+                  en: "\(count) project\(count == 1 ? "" : "s") left out of the risk scores as likely data errors (table \"Projects left out\"); their data should be checked.")
+    }
+
+    static func leftOutTable(_ leftOut: [ProjectLeftOut], base: String) -> DashboardTable {
+        DashboardTable(
+            id: "left_out", caption: Bilingual(fa: "طرح‌های کنارگذاشته: خطای احتمالی داده", en: "Projects left out: likely data errors"),
+            columns: [DashboardTable.identifier("project_id", "کد", "Id"), DashboardTable.names("name", "طرح", "Project"),
+                      DashboardTable.names("reason", "دلیل", "Reason")],
+            rows: leftOut.map { project in
+                DashboardTable.Row(cells: [.text(project.projectId), .names(fa: project.nameFa, en: project.nameEn ?? project.nameFa),
+                                           .names(fa: project.errors.map { $0.text(.fa) }.joined(separator: " "),
+                                                  en: project.errors.map { $0.text(.en) }.joined(separator: " "))],
+                                   link: base + "/projects/" + PercentEncoding.pathSegment(project.projectId))
+            })
     }
 }

@@ -46,8 +46,8 @@ enum APIRoutes {
         api.get("books", ":name", "projects") { request async throws -> Response in
             let name = try QueryParameters.bookName(request)
             let summary = try await catalog.summary(named: name)
-            let (book, risks) = try await catalog.risks(named: name)
-            let byId = Dictionary(risks.map { ($0.projectId, $0) }, uniquingKeysWith: { first, _ in first })
+            let (book, scored) = try await catalog.risks(named: name)
+            let byId = Dictionary(scored.risks.map { ($0.projectId, $0) }, uniquingKeysWith: { first, _ in first })
             let projects = book.projects.map { ProjectEntry(project: $0, risk: byId[$0.projectId]) }
             return try json(ProjectsDocument(book: name, contentHash: summary.contentHash, year: RiskScorer.defaultYear(of: book),
                                              projects: projects))

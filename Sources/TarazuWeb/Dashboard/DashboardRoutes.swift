@@ -82,23 +82,25 @@ enum DashboardRoutes {
         }
         dashboard.get(":name", "risks") { request async throws -> Response in
             let name = try QueryParameters.bookName(request)
-            let (book, risks) = try await catalog.risks(named: name)
+            let (book, projects) = try await catalog.risks(named: name)
             let filters = try DashboardFilters.read(request, book: book)
             let year = filters.year
             let anomalies = await Task.detached(priority: .userInitiated) { AnomalyDetector.detect(book: book, year: year) }.value
             let base = DashboardLinks.base(name)
-            let view = RiskModel.view(risks: risks, anomalies: anomalies, filters: filters, book: book, base: base.path)
+            let view = RiskModel.view(risks: projects.risks, leftOut: projects.leftOut, anomalies: anomalies, filters: filters, book: book,
+                                      base: base.path)
             return try respond(view, request, name: name, book: book, path: base.appending(path: "/risks"), filters: filters)
         }
         dashboard.get(":name", "projects", ":id") { request async throws -> Response in
             let name = try QueryParameters.bookName(request)
             let id = try pathParameter(request, "id")
-            let (book, risks) = try await catalog.risks(named: name)
+            let (book, projects) = try await catalog.risks(named: name)
             guard let project = book.projects.first(where: { $0.projectId == id }) else {
                 throw WebError.notFound("book '\(name)' has no project '\(id)'")
             }
             let base = DashboardLinks.base(name)
-            let view = try ProjectModel.view(book: book, project: project, risk: risks.first { $0.projectId == id }, base: base.path)
+            let view = try ProjectModel.view(book: book, project: project, risk: projects.risks.first { $0.projectId == id },
+                                             leftOut: projects.leftOut.first { $0.projectId == id }, base: base.path)
             return try respond(view, request, name: name, book: book, path: base.appending(path: "/projects").appending(segment: id), filters: nil)
         }
         dashboard.get(":name", "indicators", ":id") { request async throws -> Response in

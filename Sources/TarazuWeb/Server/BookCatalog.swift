@@ -36,7 +36,7 @@ public actor BookCatalog {
         var analyses: [Int: BookAssessment] = [:]
         var reports: [String: String] = [:]
         var openData: OpenData?
-        var risks: [ProjectRisk]?
+        var risks: ProjectRisks?
     }
 
     private var entries: [String: Entry] = [:]
@@ -134,13 +134,13 @@ public actor BookCatalog {
 
     /// Every project of the book with its risk score and reasons (RiskScorer at its default year), without
     /// the projects whose data are likely errors (``ProjectRisks``).
-    public func risks(named name: String) async throws -> (book: BudgetBook, risks: [ProjectRisk]) {
+    public func risks(named name: String) async throws -> (book: BudgetBook, projects: ProjectRisks) {
         let summary = try await summary(named: name)
         let entry = try await entry(for: summary)
         if let risks = entry.risks { return (entry.book, risks) }
         let book = entry.book
-        let risks = try await Task.detached(priority: .userInitiated) { () throws -> [ProjectRisk] in
-            do { return try ProjectRisks.build(book: book, explain: nil).risks } catch {
+        let risks = try await Task.detached(priority: .userInitiated) { () throws -> ProjectRisks in
+            do { return try ProjectRisks.build(book: book, explain: nil) } catch {
                 throw WebError.unprocessable("book '\(name)' cannot be scored: \(error)")
             }
         }.value
