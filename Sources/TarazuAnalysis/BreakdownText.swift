@@ -178,7 +178,7 @@ public struct BreakdownText: Sendable {
         "latest_year": Bilingual(fa: "آخرین سال بودجهٔ کتاب", en: "the book's latest budget year"),
         "latest_realized_year": Bilingual(fa: "آخرین سال عملکرد", en: "latest realized year"),
         "expected_year": Bilingual(fa: "سالی که عملکردش باید منتشر شده باشد", en: "the year whose execution should be out"),
-        "assessed_in": Bilingual(fa: "سال تحلیل", en: "year of the analysis"),
+        "assessed_in": Bilingual(fa: "سال تهیهٔ تحلیل", en: "year the analysis is made"),
         "authorizations": Bilingual(fa: "مجوز مناطق واگذارکننده", en: "authorizations of selling regions"),
         "budget_lines_realized": Bilingual(fa: "ردیف‌های هزینه با عملکرد", en: "spending lines with realized amounts"),
         "budget_lines_revised": Bilingual(fa: "ردیف‌های هزینه با اصلاحیه", en: "spending lines with revised amounts"),

@@ -74,7 +74,7 @@ enum ComplianceIndicators {
             ])
         })
         let regionsOver = Indicator(
-            id: "compliance.regions_over_authorization", nameFa: "مناطق با فروش دارایی بیش از مجوز شورا",
+            id: "compliance.regions_over_authorization", nameFa: "مناطقی با واگذاری دارایی‌های سرمایه‌ای بیش از مجوز شورا",
             nameEn: "Regions selling capital assets beyond the council's authorization",
             formula: Bilingual(fa: "شمار مناطقی که عملکرد واگذاری دارایی‌های سرمایه‌ای آن‌ها از مبلغ مجوز شورا بیشتر است (نبود مجوز یعنی مجوز صفر)",
                                en: "number of regions whose realized capital_asset_sales exceed the authorized_amount (no authorization counts as 0)"),

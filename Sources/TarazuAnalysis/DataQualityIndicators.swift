@@ -141,8 +141,8 @@ enum DataQualityIndicators {
         return Indicator(
             id: "data_quality.timeliness", nameFa: "به‌روز بودن داده‌ها", nameEn: "Data timeliness",
             formula: Bilingual(
-                fa: "سالی که عملکردش تا تاریخ تحلیل باید منتشر شده باشد (سال پیش از سال تحلیل؛ در تحلیل بی‌تاریخ، آخرین سال بودجهٔ کتاب) − آخرین سالی که رقم عملکرد دارد، دست‌کم صفر",
-                en: "the year whose execution should be out by the analysis date (the year before the analysis; without a date, the book's latest budget year) - the latest year with realized figures, at least zero"),
+                fa: "سالی که عملکردش تا تاریخ تهیهٔ تحلیل باید منتشر شده باشد (سال پیش از سال تهیهٔ تحلیل؛ در تحلیل بی‌تاریخ، آخرین سال بودجهٔ کتاب) − آخرین سالی که رقم عملکرد دارد، دست‌کم صفر",
+                en: "the year whose execution should be out by the date the analysis is made (the year before that date's year; without a date, the book's latest budget year) - the latest year with realized figures, at least zero"),
             unit: "years", value: lag, breakdown: breakdown,
             evidence: [Evidence(table: "budget_lines", key: "years", rows: context.book.years.map(String.init), sums: [:])])
     }

@@ -17,7 +17,7 @@ enum DeclaredIndicators {
         Spec(id: "participation.citizen_budgeting", fact: "citizen_participation_in_budgeting",
              nameFa: "مشارکت شهروندان در انتخاب اولویت‌های بودجه", nameEn: "Citizen participation in choosing budget priorities", unit: "flag"),
         Spec(id: "participation.pb_share", fact: "participatory_budget_share",
-             nameFa: "سهم بودجه تعیین‌شده با مشارکت شهروندان", nameEn: "Share of the budget decided by citizens", unit: "ratio"),
+             nameFa: "سهم بودجهٔ عمرانی تعیین‌شده با رأی شهروندان", nameEn: "Share of the capital budget decided by citizens' votes", unit: "ratio"),
         Spec(id: "transparency.official_reporting", fact: "regular_official_reporting",
              nameFa: "گزارش‌دهی منظم و رسمی بودجه", nameEn: "Regular official budget reporting", unit: "flag"),
         Spec(id: "transparency.policy_analysis", fact: "budget_report_has_policy_analysis",
@@ -27,7 +27,7 @@ enum DeclaredIndicators {
         Spec(id: "transparency.contracts_published", fact: "contracts_published",
              nameFa: "انتشار قراردادها", nameEn: "Contracts published", unit: "flag"),
         Spec(id: "data_quality.integration", fact: "connected_source_systems",
-             nameFa: "یکپارچگی سامانه‌های منبع داده", nameEn: "Connected source systems", unit: "systems"),
+             nameFa: "اتصال سامانه‌های منبع", nameEn: "Connected source systems", unit: "systems"),
     ]
 
     static func all(_ context: AnalysisContext) -> [Indicator] {

@@ -10,7 +10,7 @@ enum ExecutionIndicators {
     static func all(_ context: AnalysisContext) throws -> [Indicator] {
         let total = try LineTotals.of(context.lines)
         var result = [Indicator(
-            id: "execution.rate.total", nameFa: "نرخ تحقق کل بودجه هزینه‌ای", nameEn: "Budget execution rate (total)",
+            id: "execution.rate.total", nameFa: "نرخ تحقق کل مصارف", nameEn: "Budget execution rate (all spending)",
             formula: formula, unit: "ratio", value: context.executionRatio(total),
             evidence: [context.evidence(total)])]
         let splits: [(String, String, String, String, (BudgetLine) -> String)] = [

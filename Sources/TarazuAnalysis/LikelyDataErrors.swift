@@ -139,9 +139,9 @@ public enum LikelyDataErrors {
                 value: .decimal(ratio), unit: "ratio", limit: .decimal(spentLimit),
                 figures: ["spent": .rials(spent.rials), (usesEstimate ? "current_cost_estimate" : "planned_cost"): .rials(cost.rials)],
                 textFa: "عملکرد ردیف‌های پروژه\(byFa) برابر \(fa.percent(ratio)) \(costFa) است (\(fa.billionRials(spent.rials)) در برابر \(fa.billionRials(cost.rials)))؛ "
-                    + "خرجی بیش از \(fa.exactPercent(spentLimit)) \(costFa) باورپذیر نیست.",
+                    + "خرجی بیش از \(fa.exactPercent(spentLimit)) \(costFa) یا خطای ثبت است یا افزایش هزینه‌ای بسیار شدید، و پیش از هر داوری باید با سند اصلی سنجیده شود.",
                 textEn: "The project's lines realized \(en.percent(ratio)) of its \(costEn)\(byEn) (\(en.billionRials(spent.rials)) against \(en.billionRials(cost.rials))); "
-                    + "spending above \(en.exactPercent(spentLimit)) of the \(costEn) is not plausible."))
+                    + "spending above \(en.exactPercent(spentLimit)) of the \(costEn) is either an entry error or an extreme overrun, to be checked against the source documents before any judgement."))
         }
         return found
     }
@@ -173,9 +173,9 @@ public enum LikelyDataErrors {
                 value: .decimal(ratio), unit: "ratio", limit: .decimal(realizedLimit),
                 figures: ["approved": .rials(approved.rials), "revised": revised.map { .rials($0.rials) } ?? .unavailable, "realized": .rials(realized.rials)],
                 textFa: "عملکرد \(fa.billionRials(realized.rials)) برابر \(fa.percent(ratio)) \(whichFa) (\(fa.billionRials(authority.rials))) است؛ "
-                    + "عملکردی بیش از \(fa.exactPercent(realizedLimit)) رقم مصوب یا اصلاحیه، هر کدام که بیشتر است، باورپذیر نیست.",
+                    + "عملکردی بیش از \(fa.exactPercent(realizedLimit)) رقم مصوب یا اصلاحیه، هر کدام که بیشتر است، یا خطای ثبت است یا باید با سند اصلی سنجیده شود.",
                 textEn: "Realized \(en.billionRials(realized.rials)), \(en.percent(ratio)) of the \(whichEn) (\(en.billionRials(authority.rials))); "
-                    + "more than \(en.exactPercent(realizedLimit)) of the larger of the approved and revised amounts is not plausible."))
+                    + "more than \(en.exactPercent(realizedLimit)) of the larger of the approved and revised amounts is either an entry error or to be checked against the source documents."))
         }
         return found
     }

@@ -34,7 +34,7 @@ enum ParticipationIndicators {
                                    en: "a participatory-budgeting process of the year counted at least one ballot"),
                 unit: "flag", value: .flag(ballots > 0), breakdown: ["ballots": .count(ballots)], evidence: [evidence]),
             Indicator(
-                id: "participation.pb_share", nameFa: "سهم بودجه تعیین‌شده با مشارکت شهروندان", nameEn: "Share of the budget decided by citizens",
+                id: "participation.pb_share", nameFa: "سهم بودجهٔ عمرانی تعیین‌شده با رأی شهروندان", nameEn: "Share of the capital budget decided by citizens' votes",
                 formula: Bilingual(fa: "جمع بودجه‌هایی که در فرایندهای سال به رأی شهروندان گذاشته شد ÷ اعتبار مصوب تملک دارایی‌های سرمایه‌ای (عمرانی) سال",
                                    en: "budgets put to the citizens' vote in the year's processes / approved capital expenditure of the year"),
                 unit: "ratio", value: context.ratio(budget, capital.approved),

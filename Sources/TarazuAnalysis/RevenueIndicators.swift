@@ -16,19 +16,19 @@ enum RevenueIndicators {
         let totalEvidence = context.evidence(total, table: table)
         return [
             Indicator(
-                id: "revenue.realization.total", nameFa: "نرخ تحقق کل درآمدها", nameEn: "Revenue realization (total)",
+                id: "revenue.realization.total", nameFa: "نرخ تحقق کل منابع (درآمدها و استقراض)", nameEn: "Realization of all sources (revenue and borrowing)",
                 formula: Bilingual(fa: "نرخ تحقق = جمع عملکرد ÷ جمع درآمد مصوب همهٔ ردیف‌های درآمدی سال",
                                    en: "sum(realized) / sum(approved) over the year's revenue lines"), unit: "ratio",
                 value: context.ratio(total.realized, total.approved), evidence: [totalEvidence]),
             Indicator(
-                id: "revenue.realization.by_class", nameFa: "نرخ تحقق درآمد به تفکیک طبقه", nameEn: "Revenue realization by class",
+                id: "revenue.realization.by_class", nameFa: "نرخ تحقق منابع به تفکیک طبقه", nameEn: "Realization of sources by class",
                 formula: Bilingual(fa: "جمع عملکرد ÷ جمع درآمد مصوب، جداگانه برای هر طبقهٔ درآمدی (مقدار شاخص: نرخ تحقق کل درآمدها)",
                                    en: "sum(realized) / sum(approved) per revenue class"), unit: "ratio",
                 value: context.ratio(total.realized, total.approved),
                 breakdown: byClass.mapValues { context.ratio($0.realized, $0.approved) },
                 evidence: byClass.keys.sorted().map { context.evidence(byClass[$0]!, table: table, key: $0) }),
             Indicator(
-                id: "revenue.fees_share", nameFa: "سهم عوارض از درآمد محقق", nameEn: "Fees share of realized revenue",
+                id: "revenue.fees_share", nameFa: "سهم عوارض از منابع وصول‌شده (شامل استقراض)", nameEn: "Fees share of realized sources (borrowing included)",
                 formula: Bilingual(
                     fa: "عملکرد عوارض (\(RevenueClass.generalFees.nameFa) و \(RevenueClass.specificFees.nameFa)) ÷ عملکرد کل درآمدها (همهٔ ردیف‌های درآمدی، شامل استقراض)؛ "
                         + "در جزئیات همین نسبت بر پایهٔ درآمد مصوب نیز آمده است، و هر دو نسبت یک بار هم با مخرجی بدون استقراض (\(RevenueClass.financialAssetSales.nameFa))",
@@ -41,7 +41,7 @@ enum RevenueIndicators {
                 ]) { first, _ in first },
                 evidence: [context.evidence(fees, table: table, key: "fees"), totalEvidence]),
             Indicator(
-                id: "revenue.unsustainable_share", nameFa: "سهم درآمدهای ناپایدار", nameEn: "Unsustainable revenue share",
+                id: "revenue.unsustainable_share", nameFa: "سهم منابع ناپایدار (شامل استقراض)", nameEn: "Unsustainable share of sources (borrowing included)",
                 formula: Bilingual(
                     fa: "عملکرد ردیف‌های درآمدی ناپایدار ÷ عملکرد کل درآمدها (همهٔ ردیف‌های درآمدی، شامل استقراض، که ناپایدار به شمار می‌آید)؛ در جزئیات همین نسبت بر پایهٔ درآمد مصوب نیز آمده است، "
                         + "و هر دو نسبت یک بار هم بدون استقراض (\(RevenueClass.financialAssetSales.nameFa)) در صورت و مخرج، چون استقراض تأمین مالی است و درآمد نیست",

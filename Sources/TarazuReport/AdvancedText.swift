@@ -137,8 +137,8 @@ extension ReportText {
     }
     /// The projects left out of the risk scores as likely data errors (``AdvancedAnalysis/leftOut``).
     func leftOutIntro(count: Int, numerals: Numerals) -> String {
-        p("\(numerals.integer(Int64(count))) پروژه به سبب خطای احتمالی در داده‌هایشان از امتیاز ریسک و برآورد هزینه نهایی کنار گذاشته شد؛ چنین رقمی ریسک پروژه را نشان نمی‌دهد و باید نخست درستی آن بررسی شود (ردیف‌ها در بخش «کیفیت داده‌ها» آمده است):",
-          "\(count) \(count == 1 ? "project" : "projects") left out of the risk scores and final-cost estimates as likely data errors: such a figure says nothing about the project's risk until it is checked (the rows are listed under \"Data quality\"):")
+        p("\(numerals.integer(Int64(count))) پروژه به سبب خطای احتمالی در داده‌هایشان از امتیاز ریسک و برآورد هزینه نهایی کنار گذاشته شد: چنین رقمی یا خطای ثبت است یا نشانهٔ افزایش هزینه‌ای بسیار شدید، و این پروژه‌ها باید پیش از هر پروژهٔ دیگری با سند اصلی رسیدگی شوند (ردیف‌ها در بخش «کیفیت داده‌ها» آمده است):",
+          "\(count) \(count == 1 ? "project" : "projects") left out of the risk scores and final-cost estimates as likely data errors: such a figure is either an entry error or an extreme overrun, and these projects should be checked against the source documents before any other (the rows are listed under \"Data quality\"):")
     }
     var noProjects: String { p("کتاب بودجه داده‌ای از پروژه‌ها ندارد؛ ریسک پروژه‌ها سنجیده نشد.", "The budget book has no project data; no project risk was scored.") }
     var rank: String { p("رتبه", "Rank") }

@@ -364,7 +364,7 @@ public enum RiskScorer {
         let largest = deviations.max { abs($0.1) != abs($1.1) ? abs($0.1) < abs($1.1) : $0.0 > $1.0 }!
         let sub = RiskMath.clamp01(mean / half)
         return Raw(text, .budgetVolatility, sub, mean,
-                "اصلاحیه یا عملکرد بودجه پروژه در \(RiskMath.fa(Decimal(deviations.count), 0)) سال به طور میانگین \(RiskMath.pctFa(mean)) با مصوب فاصله داشته است (بیشترین: \(RiskMath.signedPctFa(largest.1)) در \(RiskMath.yearFa(largest.0))).",
+                "اصلاحیه یا عملکرد بودجه پروژه در \(RiskMath.fa(Decimal(deviations.count), 0)) سال به‌طور میانگین \(RiskMath.pctFa(mean)) با مصوب فاصله داشته است (بیشترین: \(RiskMath.signedPctFa(largest.1)) در \(RiskMath.yearFa(largest.0))).",
                 "Revised or realized budget strayed from the approved one by \(RiskMath.pctEn(mean)) a year on average over \(deviations.count) year(s) (largest: \(RiskMath.signedPctEn(largest.1)) in \(largest.0)).")
     }
 

@@ -127,3 +127,18 @@ import TarazuSample
         #expect(try assess(shuffled) == original)
     }
 }
+
+/// A capping check without a figure caps its criterion: what the book cannot show cannot lift it.
+@Suite struct RubricCapWithoutFigureTests {
+    @Test func aBookWithoutGovernanceFactsHasDataInfrastructureAtMostPartial() throws {
+        let book = try #require(SampleCity.cities(1, lines: 2_000, seed: 7).first).book()
+        let year = try #require(IndicatorEngine.latestRealizedYear(in: book))
+        let indicators = try IndicatorEngine.compute(book: book, year: year)
+        #expect(indicators.first { $0.id == "data_quality.integration" }?.value == .unavailable)
+        let assessment = RubricEngine.assess(indicators: indicators, year: year, rubric: try Rubric.standard())
+        let criterion = try #require(assessment.criteria.first { $0.id == "data_infrastructure" })
+        let status = try #require(criterion.status)
+        #expect(status >= .partial)
+        #expect(criterion.reasoning.fa.contains("در دسترس نیست و بدون آن نمی‌توان بیش از این داوری کرد"))
+    }
+}

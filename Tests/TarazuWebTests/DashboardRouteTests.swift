@@ -39,7 +39,7 @@ import VaporTesting
     @Test func overviewHasCardsStatusFiltersAndReportLinks() async throws {
         try await DashboardProbe.withSignedInApp { app, _ in
             let html = try await DashboardProbe.get(app, Self.base + "?lang=en&region=1").text
-            for text in ["Budget execution rate (total)", "PEFA PI-1", "Gini of per-capita allocation, capital approved, without outlier regions",
+            for text in ["Budget execution rate (all spending)", "PEFA PI-1", "Gini of per-capita allocation, capital approved, without outlier regions",
                          "Computed on: realized against approved, all spending lines, current prices", "Status table", "<form method=\"get\"",
                          "<button type=\"submit\">", "remove this filter", "/books/\(DashboardProbe.name)/report?lang=fa",
                          "format=md", "/indicators/execution.rate.total", "Region: Region 1"] {

@@ -82,7 +82,7 @@ public enum RubricEngine {
     }
 
     /// The mean of the assessed checks' scores, rounded to the nearest status (a tie goes to the worse),
-    /// then lowered by any cap of a failing check; with the reasoning in words.
+    /// then lowered by any cap of a failing check or of a capping check without a figure; with the reasoning in words.
     static func combine(_ specs: [Rubric.Check], _ checks: [CheckResult], wording: RubricWording) -> (Status?, Bilingual) {
         let scores = checks.compactMap(\.status).map(\.score)
         guard !scores.isEmpty else { return (nil, wording.notAssessed) }
@@ -94,10 +94,16 @@ public enum RubricEngine {
         var reasoning = wording.mean(of: scores.count, Arithmetic.round(mean, 2), gives: status)
         let skipped = checks.filter { $0.status == nil }.map(\.name)
         if !skipped.isEmpty { reasoning = wording.joined(reasoning, wording.skipped(skipped)) }
+        // A capping check without a figure caps too: what cannot be shown cannot lift the criterion.
         for (spec, check) in zip(specs, checks) {
-            guard let cap = spec.caps.flatMap(Status.init(rawValue:)), let checkStatus = check.status, checkStatus.isFailing, status < cap else { continue }
+            guard let cap = spec.caps.flatMap(Status.init(rawValue:)), status < cap else { continue }
+            if let checkStatus = check.status {
+                guard checkStatus.isFailing else { continue }
+                reasoning = wording.joined(reasoning, wording.capped(at: cap, by: check.name, being: checkStatus))
+            } else {
+                reasoning = wording.joined(reasoning, wording.capped(at: cap, unmeasured: check.name))
+            }
             status = cap
-            reasoning = wording.joined(reasoning, wording.capped(at: cap, by: check.name, being: checkStatus))
         }
         return (status, reasoning)
     }

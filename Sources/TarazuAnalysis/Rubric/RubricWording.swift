@@ -43,8 +43,8 @@ struct RubricWording: Sendable {
                 text += language.pick("؛ در غیر این صورت ", "; otherwise ") + label(beyond, language)
             }
             if let cap = check.caps.flatMap(Status.init(rawValue:)) {
-                text += language.pick("؛ وضعیت «\(label(.weak, language))» یا «\(label(.absent, language))» در این آزمون، وضعیت معیار را حداکثر «\(label(cap, language))» می‌کند",
-                                      "; caps the criterion at \(label(cap, language)) when weak or absent")
+                text += language.pick("؛ وضعیت «\(label(.weak, language))» یا «\(label(.absent, language))» در این آزمون، یا نبودِ رقم آن، وضعیت معیار را حداکثر «\(label(cap, language))» می‌کند",
+                                      "; caps the criterion at \(label(cap, language)) when weak, absent or without a figure")
             }
             return text
         }
@@ -75,6 +75,14 @@ struct RubricWording: Sendable {
         both { language in
             language.pick("وضعیت معیار حداکثر «\(label(cap, language))» است، چون وضعیت «\(check.fa)» «\(label(status, language))» است",
                           "capped at \(label(cap, language)) because \(check.en) is \(label(status, language))")
+        }
+    }
+
+    /// «وضعیت معیار حداکثر «ناقص» است، چون رقم «X» در دسترس نیست».
+    func capped(at cap: Status, unmeasured check: Bilingual) -> Bilingual {
+        both { language in
+            language.pick("وضعیت معیار حداکثر «\(label(cap, language))» است، چون رقم «\(check.fa)» در دسترس نیست و بدون آن نمی‌توان بیش از این داوری کرد",
+                          "capped at \(label(cap, language)) because \(check.en) has no figure, and without it no better status can be shown")
         }
     }
 
