@@ -19,8 +19,8 @@ extension ReportText {
 
     var trendsHeading: String { p("روند هزینه‌ها به تفکیک مأموریت", "Cost trends by function") }
     var trendsIntro: String {
-        p("بودجه مصوب هزینه‌ای هر مأموریت در سال‌های کتاب بودجه، به قیمت ثابت سال پایه (در نبود شاخص قیمت، به قیمت جاری). نرخ رشد مرکب سالانه = (مقدار آخر ÷ مقدار اول) به توان (۱ ÷ شمار سال‌ها) منهای یک؛ روند صعودی یا نزولی است اگر قدر مطلق این نرخ از ۲٪ در سال بیشتر باشد. شکست، تغییری سالانه با امتیاز z مقاوم بیش از ۳٫۵ است (با دست‌کم چهار تغییر).",
-          "Approved expenditure of each function over the book's years, at constant prices of the base year (current prices when there is no price index). CAGR = (last / first)^(1 / years) - 1; a trend is rising or falling when |CAGR| exceeds 2 % a year. A break is a year-on-year change with a robust z-score above 3.5 (needs at least four changes).")
+        p("اعتبار مصوب مصارف هر مأموریت در سال‌های کتاب بودجه، به قیمت ثابت سال پایه (در نبود شاخص قیمت، به قیمت جاری). نرخ رشد مرکب سالانه = (مقدار آخر ÷ مقدار اول) به توان (۱ ÷ شمار فاصله‌های سالانه) منهای یک؛ روند صعودی یا نزولی است اگر قدر مطلق این نرخ از ۲٪ در سال بیشتر باشد. شکست، تغییری سالانه با امتیاز z مقاوم بیش از ۳٫۵ است (با دست‌کم چهار تغییر).",
+          "Approved expenditure of each function over the book's years, at constant prices of the base year (current prices when there is no price index). CAGR = (last / first)^(1 / yearly intervals) - 1; a trend is rising or falling when |CAGR| exceeds 2 % a year. A break is a year-on-year change with a robust z-score above 3.5 (needs at least four changes).")
     }
     var from: String { p("آغاز دوره", "First year") }
     var to: String { p("پایان دوره", "Last year") }

@@ -16,9 +16,17 @@ extension ReportContext {
         sections.append(Section(id: "charts", title: [.text(text.chartsTitle)], blocks: chartBlocks))
         if let advanced = input.advanced { sections.append(advancedSection(advanced)) }
         sections += [pefaSection, indicatorSection, dataQualitySection, methodsSection]
-        let description = input.book.metadata.description(language)?.trimmingCharacters(in: .whitespacesAndNewlines)
         return ReportDocument(language: language, title: text.title(city: city, year: year), subtitle: text.subtitle,
-                              note: description.flatMap { $0.isEmpty ? nil : [freeText($0)] }, sections: sections, footer: footer)
+                              note: dataNote, sections: sections, footer: footer + (dataNote.map { [[.text(text.dataNote + " ")] + $0] } ?? []))
+    }
+
+    /// The book's title and description (an illustrative sample says so there): under the title and
+    /// again at the foot of the report, so that no figure is read as the municipality's by mistake.
+    var dataNote: Rich? {
+        let description = input.book.metadata.description(language)?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        guard !description.isEmpty else { return nil }
+        let title = input.book.metadata.title(language)
+        return [.text(text.bookTitle(title) + " ")] + [freeText(description)]
     }
 
     // MARK: Parts of the source report

@@ -19,6 +19,7 @@ struct ReportText: Sendable {
              "A data-mining report produced by Tarazu from the municipality's budget book; statements drawn from the data cite their figures, and declared statements, which the data cannot show, are marked as such.")
     }
     var dataNote: String { pick("درباره داده‌ها:", "About the data:") }
+    func bookTitle(_ title: String) -> String { pick("کتاب بودجه «\(title)».", "Budget book \"\(title)\".") }
     var purposeTitle: String { pick("هدف کلی گزارش", "Purpose") }
     var purposeIntro: String {
         pick("این تحلیل با استفاده از سامانه ترازو و بر پایه کتاب بودجه شهرداری با دو هدف نوشته شده است:",
@@ -123,7 +124,7 @@ struct ReportText: Sendable {
         return pick("تأمین مالی از محل استقراض (واگذاری دارایی‌های مالی، \(phaseFa)): \(amount)\(shareFa)، جدا از درآمدها.",
                     "Financing from borrowing (sale of financial assets, \(phaseEn)): \(amount)\(shareEn), apart from revenue.")
     }
-    var trendNote: String { pick("جمع ردیف‌های بودجه هزینه‌ای هر سال، به میلیارد ریال.", "Sums of each year's expenditure budget lines, in billion rials.") }
+    var trendNote: String { pick("جمع ردیف‌های مصارف هر سال، به میلیارد ریال.", "Sums of each year's spending lines, in billion rials.") }
     var outlierMark: String { pick("کم‌جمعیت", "low population") }
     var noChartData: String { pick("داده‌ای برای این نمودار نیست.", "No data for this chart.") }
 

@@ -278,8 +278,12 @@ public enum RiskScorer {
             ? "\(RiskMath.fa(overdue, 0)) سال پس از پایان برنامه‌ای (\(RiskMath.yearFa(end))) با پیشرفت \(RiskMath.fa(progress))٪"
             : "پایان برنامه‌ای \(RiskMath.yearFa(end))؛ پیشرفت \(RiskMath.fa(progress))٪ در پایان \(RiskMath.yearFa(year))"
         if let projectedEnd {
-            en += "; at its pace it would end about \(RiskMath.en(projectedEnd, 0)); slip counted: \(RiskMath.en(slip)) year(s)."
-            fa += "؛ با این آهنگ حدود \(RiskMath.fa(projectedEnd, 0)) تمام می‌شود؛ تأخیر منظورشده \(RiskMath.fa(slip)) سال."
+            let projected = max(projectedEnd - Decimal(end), 0)
+            let elapsed = confidence * 100
+            en += "; at its pace to the end of \(year) it would end about \(RiskMath.en(projectedEnd, 0)), \(RiskMath.en(projected)) year(s) late; "
+                + "with \(RiskMath.en(elapsed, 0)) % of the planned duration elapsed, \(RiskMath.en(slip)) year(s) of slip count in the score."
+            fa += "؛ با آهنگ کار تا پایان \(RiskMath.yearFa(year)) حدود سال \(RiskMath.fa(projectedEnd, 0)) تمام می‌شود، \(RiskMath.fa(projected)) سال دیرتر از برنامه؛ "
+                + "چون \(RiskMath.fa(elapsed, 0))٪ از مدت برنامه‌ای گذشته است، \(RiskMath.fa(slip)) سال تأخیر در امتیاز شمرده شد."
         } else {
             en += "; \(RiskMath.en(slip)) year(s) of slip."
             fa += "؛ \(RiskMath.fa(slip)) سال تأخیر."
