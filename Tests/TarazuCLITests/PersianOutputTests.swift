@@ -10,11 +10,6 @@ import TarazuSample
 /// The Persian report as a native reader sees it, on the sample city and on a generated book: no Latin
 /// word outside identifiers and a short allowlist, and one term per concept (docs/glossary.md).
 @Suite struct PersianOutputTests {
-    /// Latin tokens a Persian text may carry: PEFA letters, math symbols, and abbreviations that follow
-    /// their Persian name in parentheses.
-    static let allowedLatin: Set<String> = ["A", "B", "C", "D", "z", "T", "L", "PEFA", "PI", "MASE", "MAPE", "sMAPE", "MAD",
-                                            "VGI", "SHA-256", "API", "CSV", "OCDS"]
-
     /// Words the glossary replaces, with the term to use instead.
     static let replacedTerms: [String: String] = [
         "نرخ اجرا": "نرخ تحقق", "درصد اجرا": "نرخ تحقق", "فروش اموال": "واگذاری دارایی‌های سرمایه‌ای",
@@ -35,25 +30,13 @@ import TarazuSample
 
     /// The Latin words of `markdown` outside code spans (identifiers and formulas in code style).
     static func latinWords(_ markdown: String) -> [String] {
-        let prose = markdown.replacingOccurrences(of: "`[^`]*`", with: " ", options: .regularExpression)
-        var words: [String] = []
-        var current = ""
-        for scalar in prose.unicodeScalars {
-            if scalar.isASCII, scalar.properties.isAlphabetic || (!current.isEmpty && (("0"..."9").contains(Character(scalar)) || scalar == "-")) {
-                current.unicodeScalars.append(scalar)
-            } else {
-                if !current.isEmpty { words.append(current) }
-                current = ""
-            }
-        }
-        if !current.isEmpty { words.append(current) }
-        return words.map { $0.hasSuffix("-") ? String($0.dropLast()) : $0 }
+        PersianProse.latinWords(markdown.replacingOccurrences(of: "`[^`]*`", with: " ", options: .regularExpression))
     }
 
     @Test func thePersianReportHasNoEnglishWords() async throws {
         for book in Self.books() {
             let report = try await persianReport(book)
-            let foreign = Set(Self.latinWords(report)).subtracting(Self.allowedLatin)
+            let foreign = Set(Self.latinWords(report)).subtracting(PersianProse.allowedLatin)
             #expect(foreign.isEmpty, "\(book.metadata.name): \(foreign.sorted())")
         }
     }
@@ -75,7 +58,7 @@ import TarazuSample
             let year = try #require(BookAssessment.defaultYear(of: book))
             var unnamed: Set<String> = []
             func visit(_ key: String, _ value: IndicatorValue) {
-                let foreign = key.isEmpty ? [] : Set(Self.latinWords(text.label(key))).subtracting(Self.allowedLatin)
+                let foreign = key.isEmpty ? [] : Set(Self.latinWords(text.label(key))).subtracting(PersianProse.allowedLatin)
                 if !foreign.isEmpty { unnamed.insert(key) }
                 if case .record(let record) = value { for (inner, part) in record { visit(inner, part) } }
                 if case .list(let items) = value { for item in items { visit("", item) } }
@@ -85,7 +68,7 @@ import TarazuSample
                 for evidence in indicator.evidence {
                     for (key, value) in evidence.sums { visit(key, value) }
                     for part in evidence.key.split(separator: "/") { visit(String(part), .unavailable) }
-                    if !Set(Self.latinWords(text.table(evidence.table))).subtracting(Self.allowedLatin).isEmpty {
+                    if !Set(Self.latinWords(text.table(evidence.table))).subtracting(PersianProse.allowedLatin).isEmpty {
                         unnamed.insert("table " + evidence.table)
                     }
                 }

@@ -11,10 +11,6 @@ import VaporTesting
 /// and on the small book: no Latin word outside identifiers (in `<code>` or isolated left to right)
 /// and the glossary's short allowlist (docs/glossary.md).
 @Suite struct PersianPagesTests {
-    /// PEFA letters, math symbols, and abbreviations that follow their Persian name.
-    static let allowedLatin: Set<String> = ["A", "B", "C", "D", "z", "T", "L", "PEFA", "PI", "MASE", "MAPE", "sMAPE", "MAD",
-                                            "VGI", "SHA-256", "API", "CSV", "OCDS", "JSON", "ZIP", "HTML", "Markdown"]
-
     /// The text a reader sees, without what is not ours to translate: markup, styles and scripts;
     /// identifiers (`<code>`, `<bdi dir="ltr">`) and formulas (isolated left to right with U+2066...U+2069);
     /// data typed by people (`<bdi>`: a user's name); the link to the English page (`lang="en"`).
@@ -28,22 +24,6 @@ import VaporTesting
             text = text.replacingOccurrences(of: entity, with: character)
         }
         return text
-    }
-
-    /// Latin words of `text` (letters, then letters, digits or hyphens).
-    static func latinWords(_ text: String) -> [String] {
-        var words: [String] = []
-        var current = ""
-        for scalar in text.unicodeScalars {
-            if scalar.isASCII, scalar.properties.isAlphabetic || (!current.isEmpty && (("0"..."9").contains(Character(scalar)) || scalar == "-")) {
-                current.unicodeScalars.append(scalar)
-            } else {
-                if !current.isEmpty { words.append(current) }
-                current = ""
-            }
-        }
-        if !current.isEmpty { words.append(current) }
-        return words.map { $0.hasSuffix("-") ? String($0.dropLast()) : $0 }
     }
 
     /// The Persian pages of `book`: the portal's, then the dashboard's (every indicator and a project).
@@ -79,7 +59,7 @@ import VaporTesting
                 // A book without a Persian title is named by its own title (here the fixture's folder name).
                 var text = Self.visibleText(response.body.string)
                 if book.metadata.titleFa == nil { text = text.replacingOccurrences(of: book.metadata.title, with: " ") }
-                let foreign = Set(Self.latinWords(text)).subtracting(Self.allowedLatin)
+                let foreign = PersianProse.foreignWords(text)
                 #expect(foreign.isEmpty, "\(path): \(foreign.sorted().map { Self.context($0, in: text) })")
             }
         }
@@ -88,6 +68,6 @@ import VaporTesting
     @Test func theCheckSeesVisibleTextOnly() {
         let html = "<style>p{color:red}</style><p title=\"Title\">سلام <code>execution.rate</code> "
             + "<bdi dir=\"ltr\">C+</bdi> world &amp; more</p>"
-        #expect(Self.latinWords(Self.visibleText(html)) == ["world", "more"])
+        #expect(PersianProse.latinWords(Self.visibleText(html)) == ["world", "more"])
     }
 }

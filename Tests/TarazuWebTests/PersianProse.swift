@@ -1,0 +1,1 @@
+../TarazuCLITests/PersianProse.swift
