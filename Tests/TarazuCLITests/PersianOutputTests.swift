@@ -89,6 +89,24 @@ import TarazuSample
         }
     }
 
+    /// Every sentence among a lens's positives and challenges carries its figure (a number) or says it
+    /// is declared, not measured: the report's subtitle promises it.
+    @Test func everyFindingCarriesItsFigureOrSaysItIsDeclared() async throws {
+        for book in Self.books() {
+            let report = try await persianReport(book)
+            var inFindings = false
+            var findings = 0
+            for line in report.split(separator: "\n", omittingEmptySubsequences: false) {
+                if line.hasPrefix("#") { inFindings = line.hasPrefix("### ارزیابی در کتاب بودجه"); continue }
+                guard inFindings, line.hasPrefix("- ") else { continue }
+                findings += 1
+                let hasFigure = line.unicodeScalars.contains { (0x06F0...0x06F9).contains($0.value) }
+                #expect(hasFigure || line.contains("اظهارشده، نه سنجیده از داده‌ها"), "\(book.metadata.name): \(line)")
+            }
+            #expect(findings >= 5, "\(book.metadata.name): \(findings) findings")
+        }
+    }
+
     @Test func theCheckCatchesEnglish() {
         #expect(Self.latinWords("سهم `execution.rate.total` در سال ۱۴۰۳ (PEFA) and more") == ["PEFA", "and", "more"])
     }
