@@ -4,8 +4,8 @@ import TarazuCore
 
 /// The data of the four charts, from the book's sums and the indicators' breakdowns.
 extension ReportContext {
-    /// The four charts in report order.
-    var charts: [ChartSpec] { [executionChart, perCapitaChart, revenueChart, trendChart] }
+    /// The five charts in report order.
+    var charts: [ChartSpec] { [executionChart, executionByRegionChart, perCapitaChart, revenueChart, trendChart] }
 
     /// (a) Approved and realized sums by function for the year, with the realization rate of
     /// `execution.rate.by_function`.
@@ -29,6 +29,30 @@ extension ReportContext {
         }
         return ChartSpec(id: "chart-execution", title: text.chartExecution(year: year), unitNote: text.inBillionRials,
                          series: [text.approved, text.realized], rows: rows, categoryHeader: text.function)
+    }
+
+    /// (a') Approved and realized sums by region for the year (the central administration too), with
+    /// the realization rate of `execution.rate.by_region`.
+    var executionByRegionChart: ChartSpec {
+        var approved: [String: MoneySum] = [:]
+        var realized: [String: MoneySum] = [:]
+        for line in input.book.budgetLines where line.year == input.year {
+            approved[line.regionCode, default: MoneySum()].add(line.approved)
+            realized[line.regionCode, default: MoneySum()].add(line.realized)
+        }
+        let rates = indicators["execution.rate.by_region"]?.breakdown ?? [:]
+        let known = input.book.regions.map(\.code).filter { approved[$0] != nil || rates[$0] != nil }
+        let others = Set(approved.keys).union(rates.keys).subtracting(known).sorted()
+        let rows = (known + others).map { code -> ChartRow in
+            let planned = approved[code]?.value ?? 0
+            let done = realized[code].flatMap { $0.count > 0 ? $0.value : nil }
+            var doneText = done.map { numerals.fixed($0 / 1_000_000_000, places: 1) } ?? text.notAvailable
+            if let rate = rates[code], let fraction = decimalValue(rate) { doneText += " (\(numerals.percent(fraction)))" }
+            return ChartRow(label: regionName(code), values: [drawingValue(planned), done.map(drawingValue)],
+                            display: [numerals.fixed(planned / 1_000_000_000, places: 1), doneText])
+        }
+        return ChartSpec(id: "chart-execution-region", title: text.chartExecutionByRegion(year: year), unitNote: text.inBillionRialsByRegion,
+                         series: [text.approved, text.realized], rows: rows, categoryHeader: text.region)
     }
 
     /// (b) Per capita total and capital budget by region from `equity.per_capita.by_region`.

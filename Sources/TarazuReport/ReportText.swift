@@ -86,6 +86,9 @@ struct ReportText: Sendable {
     func chartExecution(year: String) -> String {
         pick("بودجه مصوب و عملکرد به تفکیک مأموریت، سال \(year)", "Approved and realized budget by function, \(year)")
     }
+    func chartExecutionByRegion(year: String) -> String {
+        pick("بودجه مصوب و عملکرد به تفکیک منطقه، سال \(year) (با نرخ تحقق)", "Approved and realized budget by region, \(year) (with the execution rate)")
+    }
     func chartPerCapita(year: String) -> String {
         pick("سرانه بودجه به تفکیک منطقه، سال \(year)", "Per capita budget by region, \(year)")
     }
@@ -106,6 +109,10 @@ struct ReportText: Sendable {
     var inBillionRials: String {
         pick("ارقام به میلیارد ریال؛ درصدها نرخ تحقق هر مأموریت است، از شاخص «نرخ تحقق به تفکیک مأموریت».",
              "Figures in billion rials; the percentages are each function's execution rate, from the indicator \"Execution rate by function\".")
+    }
+    var inBillionRialsByRegion: String {
+        pick("ارقام به میلیارد ریال؛ درصدها نرخ تحقق هر منطقه است، از شاخص «نرخ تحقق به تفکیک منطقه»؛ ستاد مرکزی هزینه‌های سطح شهر است.",
+             "Figures in billion rials; the percentages are each region's execution rate, from the indicator \"Execution rate by region\"; the central administration is citywide spending.")
     }
     var inRialsPerPerson: String {
         pick("ارقام به میلیون ریال به ازای هر نفر، از شاخص «سرانه اعتبارات مصوب مناطق»؛ مناطق کم‌جمعیت بیرون از شاخص‌های نابرابری‌اند.",
@@ -217,6 +224,6 @@ struct ReportText: Sendable {
     var listSeparator: String { FigureText(language: language).listSeparator }
     var billionRialsWords: String { FigureText(language: language).billionRialsWords }
     var rialsPerPersonWords: String { FigureText(language: language).rialsPerPersonWords }
-    var centralRegion: String { pick("ستاد (کل شهر)", "Central (citywide)") }
+    var centralRegion: String { pick("ستاد مرکزی", "Central administration") }
     var missingFigure: String { pick("نامعلوم", "unknown") }
 }

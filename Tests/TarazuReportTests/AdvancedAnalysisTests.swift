@@ -39,8 +39,8 @@ import TarazuRisk
     @Test(arguments: ReportLanguage.allCases)
     func forecastChartsHaveDashedForecastsAndIntervalBands(language: ReportLanguage) throws {
         let html = render(language, .html)
-        #expect(HTMLChecks.count("<svg ", in: html) == 6)
-        #expect(HTMLChecks.count("<title id=\"chart-", in: html) == 6)
+        #expect(HTMLChecks.count("<svg ", in: html) == 7)
+        #expect(HTMLChecks.count("<title id=\"chart-", in: html) == 7)
         for id in ["chart-forecast-expenditure", "chart-forecast-revenue"] {
             let start = try #require(html.range(of: "<figure class=\"chart\" id=\"\(id)\">"))
             let end = try #require(html.range(of: "</figure>", range: start.upperBound..<html.endIndex))
@@ -157,7 +157,7 @@ import TarazuRisk
         for language in ReportLanguage.allCases {
             let html = ReportRenderer.render(empty, language: language, format: .html)
             #expect(HTMLChecks.nestingProblems(html).isEmpty)
-            #expect(HTMLChecks.count("<svg ", in: html) == 4)
+            #expect(HTMLChecks.count("<svg ", in: html) == 5)
         }
         let prose = HTMLChecks.persianProseText(ReportRenderer.render(empty, language: .fa, format: .html))
         #expect(prose.range(of: "[0-9]", options: .regularExpression) == nil)

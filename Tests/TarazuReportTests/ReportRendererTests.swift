@@ -85,13 +85,13 @@ import TarazuCore
     }
 
     @Test(arguments: ReportLanguage.allCases)
-    func htmlIsWellFormedWithFourCharts(language: ReportLanguage) {
+    func htmlIsWellFormedWithFiveCharts(language: ReportLanguage) {
         let html = render(language, .html)
         #expect(HTMLChecks.nestingProblems(html).isEmpty, "\(HTMLChecks.nestingProblems(html))")
-        #expect(HTMLChecks.count("<svg ", in: html) == 4)
-        #expect(HTMLChecks.count("<figure ", in: html) == 4)
-        #expect(HTMLChecks.count("<figcaption>", in: html) == 4)
-        #expect(HTMLChecks.count("<title id=\"chart-", in: html) == 4)
+        #expect(HTMLChecks.count("<svg ", in: html) == 5)
+        #expect(HTMLChecks.count("<figure ", in: html) == 5)
+        #expect(HTMLChecks.count("<figcaption>", in: html) == 5)
+        #expect(HTMLChecks.count("<title id=\"chart-", in: html) == 5)
         #expect(!html.contains("<script"))
         #expect(!html.contains("http://") || !html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http"))
         #expect(html.contains("@media print"))
@@ -154,7 +154,7 @@ import TarazuCore
         for language in ReportLanguage.allCases {
             let html = ReportRenderer.render(real, language: language, format: .html)
             #expect(HTMLChecks.nestingProblems(html).isEmpty)
-            #expect(HTMLChecks.count("<svg ", in: html) == 4)
+            #expect(HTMLChecks.count("<svg ", in: html) == 5)
             #expect(!HTMLChecks.withoutStyle(html).contains("{"))
             let markdown = ReportRenderer.render(real, language: language, format: .markdown)
             #expect(!markdown.contains("{"))
