@@ -12,7 +12,8 @@ enum PBPages {
     .pb-steps [aria-current] { color: var(--ink); font-weight: bold; }
     .pb-form label { display: block; margin: .5rem 0; }
     .pb-form input[type=tel], .pb-form input[type=text], .pb-form input[inputmode=numeric] { min-height: 2.75rem; width: 100%; max-width: 20rem; font-size: 1.2rem; }
-    .pb-form button { min-height: 2.75rem; padding: .5rem 1.5rem; font-size: 1.1rem; margin-top: .75rem; }
+    .pb-form button { min-height: 2.75rem; padding: .5rem 1.5rem; margin-top: .75rem; border: 0; border-radius: .5rem; background: var(--accent); color: #fff; font-size: 1.15rem; font-weight: bold; cursor: pointer; }
+    .pb-form button:hover { background: #174a78; } .pb-form button:focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }
     .pb-projects { list-style: none; padding: 0; }
     .pb-projects li { border: 1px solid var(--line); border-radius: .5rem; padding: .6rem .75rem; margin: .5rem 0; }
     .pb-projects label { display: flex; gap: .75rem; align-items: flex-start; }
