@@ -7,29 +7,37 @@ import TarazuCore
 /// breakdowns through it, so a key reads the same on every surface.
 public struct BreakdownText: Sendable {
     public let figures: FigureText
-    private let book: BudgetBook
+    private let functions: [String: BudgetFunction]
+    private let regions: [String: Region]
+    private let projects: [String: Project]
 
-    /// The names of `book`'s codes in `language`.
+    /// The names of `book`'s codes in `language` (looked up by code: a breakdown by project has a key
+    /// per project).
     public init(book: BudgetBook, language: TextLanguage) {
-        self.book = book
+        functions = Dictionary(book.functions.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        regions = Dictionary(book.regions.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        projects = Dictionary(book.projects.map { ($0.projectId, $0) }, uniquingKeysWith: { first, _ in first })
         figures = FigureText(language: language)
     }
+
+    /// The central administration, as the glossary names it.
+    public static let centralAdministration = Bilingual(fa: "ستاد مرکزی", en: "Central administration")
 
     private var language: TextLanguage { figures.numerals.language }
 
     /// The name of `key`: a code of the book by its name, a year in the language's digits, a key of
     /// the engine by ``engineKeys``. An unknown key is shown as written.
     public func label(_ key: String) -> String {
-        if let function = book.functions.first(where: { $0.code == key }) {
+        if let function = functions[key] {
             return language.pick(function.nameFa, function.nameEn ?? function.nameFa)
         }
         if let economic = EconomicClass(rawValue: key) { return language.pick(economic.nameFa, economic.nameEn) }
         if let revenue = RevenueClass(rawValue: key) { return language.pick(revenue.nameFa, revenue.nameEn) }
-        if let region = book.regions.first(where: { $0.code == key }) {
+        if let region = regions[key] {
             return language.pick(region.nameFa, region.nameEn ?? region.nameFa)
         }
-        if key == Region.centralCode { return language.pick("ستاد مرکزی", "central administration") }
-        if let project = book.projects.first(where: { $0.projectId == key }) {
+        if key == Region.centralCode { return language.pick(Self.centralAdministration) }
+        if let project = projects[key] {
             return language.pick(project.nameFa, (project.nameEn ?? project.nameFa) + " (" + key + ")")
         }
         if Self.isYear(key) { return figures.numerals.digits(key) }

@@ -10,49 +10,40 @@ extension ReportContext {
     /// (a) Approved and realized sums by function for the year, with the realization rate of
     /// `execution.rate.by_function`.
     var executionChart: ChartSpec {
-        var approved: [String: MoneySum] = [:]
-        var realized: [String: MoneySum] = [:]
-        for line in input.book.budgetLines where line.year == input.year {
-            approved[line.function, default: MoneySum()].add(line.approved)
-            realized[line.function, default: MoneySum()].add(line.realized)
-        }
-        let rates = indicators["execution.rate.by_function"]?.breakdown ?? [:]
-        let known = input.book.functions.map(\.code).filter { approved[$0] != nil || rates[$0] != nil }
-        let others = Set(approved.keys).union(rates.keys).subtracting(known).sorted()
-        let rows = (known + others).map { code -> ChartRow in
-            let planned = approved[code]?.value ?? 0
-            let done = realized[code].flatMap { $0.count > 0 ? $0.value : nil }
-            var doneText = done.map { numerals.fixed($0 / 1_000_000_000, places: 1) } ?? text.notAvailable
-            if let rate = rates[code], let fraction = decimalValue(rate) { doneText += " (\(numerals.percent(fraction)))" }
-            return ChartRow(label: functionName(code), values: [drawingValue(planned), done.map(drawingValue)],
-                            display: [numerals.fixed(planned / 1_000_000_000, places: 1), doneText])
-        }
-        return ChartSpec(id: "chart-execution", title: text.chartExecution(year: year), unitNote: text.inBillionRials,
-                         series: [text.approved, text.realized], rows: rows, categoryHeader: text.function)
+        executionChart(id: "chart-execution", title: text.chartExecution(year: year), unitNote: text.inBillionRials,
+                       header: text.function, rateIndicator: "execution.rate.by_function",
+                       order: input.book.functions.map(\.code), key: \.function, label: functionName)
     }
 
-    /// (a') Approved and realized sums by region for the year (the central administration too), with
-    /// the realization rate of `execution.rate.by_region`.
+    /// (a') The same by region (the central administration too), with the rate of `execution.rate.by_region`.
     var executionByRegionChart: ChartSpec {
+        executionChart(id: "chart-execution-region", title: text.chartExecutionByRegion(year: year), unitNote: text.inBillionRialsByRegion,
+                       header: text.region, rateIndicator: "execution.rate.by_region",
+                       order: input.book.regions.map(\.code), key: \.regionCode, label: regionName)
+    }
+
+    /// Approved and realized sums of the year's lines grouped by `key`, the book's codes in `order`
+    /// first, each realized sum with its rate from the breakdown of `rateIndicator`.
+    private func executionChart(id: String, title: String, unitNote: String, header: String, rateIndicator: String,
+                                order: [String], key: KeyPath<BudgetLine, String>, label: (String) -> String) -> ChartSpec {
         var approved: [String: MoneySum] = [:]
         var realized: [String: MoneySum] = [:]
         for line in input.book.budgetLines where line.year == input.year {
-            approved[line.regionCode, default: MoneySum()].add(line.approved)
-            realized[line.regionCode, default: MoneySum()].add(line.realized)
+            approved[line[keyPath: key], default: MoneySum()].add(line.approved)
+            realized[line[keyPath: key], default: MoneySum()].add(line.realized)
         }
-        let rates = indicators["execution.rate.by_region"]?.breakdown ?? [:]
-        let known = input.book.regions.map(\.code).filter { approved[$0] != nil || rates[$0] != nil }
+        let rates = indicators[rateIndicator]?.breakdown ?? [:]
+        let known = order.filter { approved[$0] != nil || rates[$0] != nil }
         let others = Set(approved.keys).union(rates.keys).subtracting(known).sorted()
         let rows = (known + others).map { code -> ChartRow in
             let planned = approved[code]?.value ?? 0
             let done = realized[code].flatMap { $0.count > 0 ? $0.value : nil }
             var doneText = done.map { numerals.fixed($0 / 1_000_000_000, places: 1) } ?? text.notAvailable
             if let rate = rates[code], let fraction = decimalValue(rate) { doneText += " (\(numerals.percent(fraction)))" }
-            return ChartRow(label: regionName(code), values: [drawingValue(planned), done.map(drawingValue)],
+            return ChartRow(label: label(code), values: [drawingValue(planned), done.map(drawingValue)],
                             display: [numerals.fixed(planned / 1_000_000_000, places: 1), doneText])
         }
-        return ChartSpec(id: "chart-execution-region", title: text.chartExecutionByRegion(year: year), unitNote: text.inBillionRialsByRegion,
-                         series: [text.approved, text.realized], rows: rows, categoryHeader: text.region)
+        return ChartSpec(id: id, title: title, unitNote: unitNote, series: [text.approved, text.realized], rows: rows, categoryHeader: header)
     }
 
     /// (b) Per capita total and capital budget by region from `equity.per_capita.by_region`.

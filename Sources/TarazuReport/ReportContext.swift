@@ -53,7 +53,7 @@ struct ReportContext: Sendable {
         if let region = input.book.regions.first(where: { $0.code == code }) {
             return isPersian ? region.nameFa : region.nameEn ?? region.nameFa
         }
-        return code == Region.centralCode ? text.centralRegion : code
+        return code == Region.centralCode ? pick(BreakdownText.centralAdministration) : code
     }
 
     /// The name of a function code.

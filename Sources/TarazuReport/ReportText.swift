@@ -224,6 +224,5 @@ struct ReportText: Sendable {
     var listSeparator: String { FigureText(language: language).listSeparator }
     var billionRialsWords: String { FigureText(language: language).billionRialsWords }
     var rialsPerPersonWords: String { FigureText(language: language).rialsPerPersonWords }
-    var centralRegion: String { pick("ستاد مرکزی", "Central administration") }
     var missingFigure: String { pick("نامعلوم", "unknown") }
 }

@@ -51,10 +51,10 @@ enum DashboardTableWriter {
     static func display(_ cell: DashboardTable.Cell, kind: DashboardTable.Kind = .text, language: WebLanguage) -> HTMLNode {
         func data(_ value: String, _ text: String) -> HTMLNode { .element("data", ["value": value]) { text } }
         switch cell {
-        case .text(let text) where kind == .identifier && !text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || $0 == "-" }):
+        case .text(let text) where kind == .identifier && !isDigitCode(text):
             return .element("bdi", ["dir": "ltr", "class": "id"]) { text }
         // Codes made of digits (regions, lines) in the language's digits.
-        case .text(let text) where language == .fa && text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || $0 == "-" }):
+        case .text(let text) where language == .fa && isDigitCode(text):
             return .text(WebFormat.digits(text, language))
         case .text(let text): return .text(text)
         case .names(let fa, let en): return .text(language.pick(fa, en.isEmpty ? fa : en))
@@ -79,6 +79,11 @@ enum DashboardTableWriter {
             guard let value else { return "—" }
             return data(DashboardTable.plain(value), WebFormat.percent(value, language))
         }
+    }
+
+    /// A code made of digits and hyphens (a region or line code), written in the page's digits.
+    private static func isDigitCode(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || $0 == "-" }
     }
 
     /// The table as CSV, formulas neutralized (``CSVWriter``).
