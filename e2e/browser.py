@@ -97,6 +97,18 @@ def set_width(driver, width, height=900):
     assert inner == width, f"could not set the viewport to {width} px wide (innerWidth {inner})"
 
 
+def submit(driver, button, timeout=30):
+    """Click a form's submit `button` and wait for the page it leads to (the old page gone, the new one loaded)."""
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+    button.click()
+    WebDriverWait(driver, timeout).until(expected_conditions.staleness_of(button))
+    deadline = time.time() + timeout
+    while driver.execute_script("return document.readyState") != "complete":
+        assert time.time() < deadline, f"the page after submitting did not finish loading within {timeout} s"
+        time.sleep(0.05)
+
+
 def open_page(driver, url, timeout=30):
     driver.get(url)
     deadline = time.time() + timeout

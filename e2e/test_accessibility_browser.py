@@ -15,7 +15,7 @@ import subprocess
 
 import pytest
 
-from browser import (assert_no_horizontal_overflow, assert_screenshot_not_blank, login, new_driver, open_page,
+from browser import (submit, assert_no_horizontal_overflow, assert_screenshot_not_blank, login, new_driver, open_page,
                      require_browser, set_width)
 from conftest import tarazu_binary
 from live_server import demo_server
@@ -146,11 +146,11 @@ def voter(server):
     open_page(driver, base + f"/pb/{PROCESS}/vote")
     field = driver.find_element(By.NAME, "phone")
     field.send_keys("09123334466")
-    field.find_element(By.XPATH, "ancestor::form").find_element(By.CSS_SELECTOR, "button").click()
+    submit(driver, field.find_element(By.XPATH, "ancestor::form").find_element(By.CSS_SELECTOR, "button"))
     code_field = driver.find_element(By.NAME, "code")
     message = json.loads(log.read_text(encoding="utf-8").strip().splitlines()[-1])
     code_field.send_keys(message["text"].rsplit(":", 1)[1].strip())
-    code_field.find_element(By.XPATH, "ancestor::form").find_element(By.CSS_SELECTOR, "button").click()
+    submit(driver, code_field.find_element(By.XPATH, "ancestor::form").find_element(By.CSS_SELECTOR, "button"))
     open_page(driver, base + f"/pb/{PROCESS}/vote/ballot?district=0")
     assert driver.find_elements(By.CSS_SELECTOR, "input[type=checkbox]"), driver.page_source[:500]
     yield driver

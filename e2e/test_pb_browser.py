@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from browser import (assert_no_horizontal_overflow, assert_persian_digits, assert_rtl_page, assert_screenshot_not_blank,
+from browser import (submit, assert_no_horizontal_overflow, assert_persian_digits, assert_rtl_page, assert_screenshot_not_blank,
                      new_driver, open_page, require_browser, set_width)
 from conftest import tarazu_binary
 from live_server import demo_server
@@ -52,13 +52,13 @@ def test_a_citizen_votes_on_a_phone_in_persian(server, phone, tmp_path):
     check_page(phone)
     field = phone.find_element(By.NAME, "phone")
     field.send_keys("۰۹۱۲۳۳۳۴۴۵۵")  # Persian digits, as a phone keyboard types them
-    field.find_element(By.XPATH, "ancestor::form").find_element(By.CSS_SELECTOR, "button").click()
+    submit(phone, field.find_element(By.XPATH, "ancestor::form").find_element(By.CSS_SELECTOR, "button"))
     code_field = phone.find_element(By.NAME, "code")
     check_page(phone)
     message = json.loads(log.read_text(encoding="utf-8").strip().splitlines()[-1])
     assert message["to"] == "+989123334455"
     code_field.send_keys(message["text"].rsplit(":", 1)[1].strip())
-    code_field.find_element(By.XPATH, "ancestor::form").find_element(By.CSS_SELECTOR, "button").click()
+    submit(phone, code_field.find_element(By.XPATH, "ancestor::form").find_element(By.CSS_SELECTOR, "button"))
     # Choose the citywide ballot when asked for a district, then two projects.
     if not phone.find_elements(By.CSS_SELECTOR, "input[type=checkbox]"):
         open_page(phone, base + "/pb/e2e-1405/vote/ballot?district=0")
