@@ -68,7 +68,22 @@ def formatted(value, unit, fa):
 
 # Units that name what they count (the number is followed by the noun).
 COUNTED = {"regions": ("منطقه", "region", "regions"), "functions": ("مأموریت", "function", "functions"),
-           "lines": ("ردیف", "line", "lines"), "systems": ("سامانه", "system", "systems"), "years": ("سال", "year", "years")}
+           "lines": ("ردیف", "line", "lines"), "rows": ("ردیف", "row", "rows"), "systems": ("سامانه", "system", "systems"),
+           "years": ("سال", "year", "years")}
+
+
+def spread(entry, fa):
+    """The lowest and highest figures of a breakdown by dimension (a number per key, or a record's total),
+    as the report writes them after the total: None for another indicator."""
+    numbers = []
+    for value in entry["breakdown"].values():
+        if isinstance(value, dict):
+            value = value.get("total")
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            numbers.append(value)
+    if ".by_" not in entry.get("id", "") or len(numbers) < 2:
+        return None
+    return formatted(min(numbers), entry["unit"], fa), formatted(max(numbers), entry["unit"], fa)
 
 
 def clean(text):
@@ -181,7 +196,16 @@ def test_every_surface_shows_the_indicator_value_under_its_name(site, tarazu, bo
         surface = Surface(f"report ({language})")
         for indicator_id in scalar:
             label, value = rows.get(indicator_id, ("", ""))
-            expect(surface, indicator_id, label, value, language == "fa")
+            # A breakdown by dimension shows its total, then its lowest and highest entries.
+            total, _, rest = value.partition(" در کل؛ " if language == "fa" else " in all; ")
+            extremes = spread(dict(indicators[indicator_id], id=indicator_id), language == "fa")
+            if extremes:
+                low, high = extremes
+                if not (rest.startswith(("از " if language == "fa" else "from ") + low) and high in rest):
+                    problems.append(f"{surface.name} {indicator_id}: the spread {rest!r} is not from {low} to {high}")
+            elif rest:
+                problems.append(f"{surface.name} {indicator_id}: {value!r} has a spread but is no breakdown by dimension")
+            expect(surface, indicator_id, label, total, language == "fa")
         surfaces.append(surface)
 
         pages = Surface(f"dashboard indicator pages ({language})")

@@ -64,6 +64,10 @@ public struct BreakdownText: Sendable {
         if key == "year" || key.hasSuffix("_year") || key == "assessed_in", FigureText.number(value) != nil {
             return scalar(value, unit: "year")
         }
+        if key == "cut_functions" { return scalar(value, unit: "named_changes") }
+        if key == "table", case .text(let name) = value { return table(name) }
+        if key == "check", case .text(let code) = value, let words = Self.engineKeys[code] { return language.pick(words) }
+        if Self.changeKeys.contains(key), let number = FigureText.number(value) { return figures.change(number) }
         switch value {
         case .record(let record): return self.record(record, indicatorUnit: indicatorUnit)
         case .list(let items):
@@ -115,6 +119,8 @@ public struct BreakdownText: Sendable {
         key.count == 4 && key.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
+    /// Keys of signed changes, written in words (``FigureText/change(_:)``).
+    static let changeKeys: Set<String> = ["nominal", "real", "since_first", "change"]
     static let ratioKeys = ["share", "outturn", "variance", "rate", "ratio", "average", "williamson", "n_minus_1", "hhi"]
     static let moneyKeys: Set<String> = ["capital", "total", "approved", "realized", "actual", "budget", "authorized",
                                          "difference", "total_excess", "previous", "approved_without_borrowing",
@@ -132,6 +138,7 @@ public struct BreakdownText: Sendable {
         "governance": Bilingual(fa: "واقعیت‌های اظهارشده", en: "declared facts"),
         "governance.yaml": Bilingual(fa: "پروندهٔ واقعیت‌های اظهارشده", en: "the declared facts file"),
         "pb_processes": Bilingual(fa: "فرایندهای بودجه‌ریزی مشارکتی", en: "participatory budgeting processes"),
+        "pb_ballots": Bilingual(fa: "آرای بودجه‌ریزی مشارکتی", en: "participatory budgeting ballots"),
     ]
 
     /// The keys the indicator engine writes into breakdowns and evidence, by name.
@@ -167,6 +174,33 @@ public struct BreakdownText: Sendable {
         "lines": Bilingual(fa: "ردیف‌ها", en: "lines"),
         "projects": Bilingual(fa: "پروژه‌ها", en: "projects"),
         "real": Bilingual(fa: "تغییر واقعی", en: "real change"),
+        "since_first": Bilingual(fa: "تغییر واقعی از نخستین سال کتاب", en: "real change since the book's first year"),
+        "first_year": Bilingual(fa: "نخستین سال کتاب", en: "the book's first year"),
+        "cut_functions": Bilingual(fa: "مأموریت‌های با کاهش واقعی اعتبار", en: "functions cut in real terms"),
+        "table": Bilingual(fa: "جدول", en: "table"),
+        "ballots": Bilingual(fa: "آرا", en: "ballots"),
+        "ballots_by_district": Bilingual(fa: "آرا به تفکیک منطقه", en: "ballots by district"),
+        "citywide": Bilingual(fa: "سطح شهر", en: "citywide"),
+        "decided_by_citizens": Bilingual(fa: "بودجهٔ تعیین‌شده با رأی شهروندان", en: "budget decided by citizens"),
+        "web": Bilingual(fa: "وب", en: "web"),
+        "sms": Bilingual(fa: "پیامک", en: "SMS"),
+        "paper": Bilingual(fa: "برگهٔ کاغذی", en: "paper"),
+        "kiosk": Bilingual(fa: "کیوسک", en: "kiosk"),
+        "year": Bilingual(fa: "سال", en: "year"),
+        "function": Bilingual(fa: "مأموریت", en: "function"),
+        "change": Bilingual(fa: "تغییر واقعی نسبت به سال پیش", en: "real change on the year before"),
+        "highest": Bilingual(fa: "بیشترین سرانه", en: "highest per person"),
+        "lowest": Bilingual(fa: "کمترین سرانه", en: "lowest per person"),
+        "per_person": Bilingual(fa: "سرانه", en: "per person"),
+        "likely_errors": Bilingual(fa: "خطای احتمالی داده", en: "likely data errors"),
+        "row_id": Bilingual(fa: "ردیف", en: "row"),
+        "check": Bilingual(fa: "علت", en: "reason"),
+        "spent_above_estimate": Bilingual(fa: "خرج پروژه بیش از ۱۵۰٪ برآورد هزینه", en: "project spending above 150 % of its cost estimate"),
+        "progress_out_of_range": Bilingual(fa: "پیشرفت فیزیکی بیرون از ۰ تا ۱۰۰٪", en: "physical progress outside 0-100 %"),
+        "end_before_start": Bilingual(fa: "پایان برنامه‌ای پیش از شروع", en: "planned end before the start"),
+        "realized_without_approved": Bilingual(fa: "عملکرد بی رقم مصوب و اصلاحیه", en: "realized without approved or revised amounts"),
+        "realized_far_above_approved": Bilingual(fa: "عملکرد بیش از ۲۰۰٪ مصوب یا اصلاحیه", en: "realized above 200 % of approved or revised"),
+        "negative_amount": Bilingual(fa: "مبلغ منفی", en: "negative amount"),
         "nominal": Bilingual(fa: "تغییر اسمی", en: "nominal change"),
         "previous": Bilingual(fa: "سال پیش", en: "previous year"),
         "cut": Bilingual(fa: "کاهش", en: "cut"),

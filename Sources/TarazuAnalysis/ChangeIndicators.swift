@@ -13,31 +13,57 @@ enum ChangeIndicators {
         let previousYear = context.year - 1
         let current = try LineTotals.grouping(context.lines, by: \.function)
         let previous = try LineTotals.grouping(context.linesByYear[previousYear] ?? [], by: \.function)
+        // The book's first year, when it is before the previous one: a cut that lasts shows there.
+        let firstYear = context.linesByYear.keys.filter { $0 < previousYear }.min()
+        let first = try firstYear.map { try LineTotals.grouping(context.linesByYear[$0] ?? [], by: \.function) } ?? [:]
         let deflator = Dictionary(context.book.deflator.map { ($0.year, $0.index) }, uniquingKeysWith: { first, _ in first })
+        let names = Dictionary(context.book.functions.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         let scale = context.options.scale
-        var breakdown: [String: IndicatorValue] = [:]
-        var cuts = 0
-        for function in Set(current.keys).union(previous.keys).sorted() {
-            let now = (current[function]?.approved ?? .zero).decimal
-            let before = (previous[function]?.approved ?? .zero).decimal
-            let nominal = before == 0 ? nil : now / before - 1
+        /// The real change from `before` in `from` to `now` in the analysis year (nominal without both indices).
+        func change(_ now: Decimal, _ before: Decimal, from: Int) -> (nominal: Decimal?, real: Decimal?) {
+            guard before != 0 else { return (nil, nil) }
             var real: Decimal?
-            if before != 0, let indexNow = deflator[context.year], let indexBefore = deflator[previousYear], indexNow != 0 {
+            if let indexNow = deflator[context.year], let indexBefore = deflator[from], indexNow != 0 {
                 real = (now * indexBefore) / (before * indexNow) - 1
             }
-            let isCut = (real ?? nominal).map { $0 < 0 } ?? false
-            if isCut { cuts += 1 }
-            breakdown[function] = .record([
-                "previous": .rials((previous[function]?.approved ?? .zero).rials), "current": .rials((current[function]?.approved ?? .zero).rials),
-                "nominal": nominal.map { .decimal(Arithmetic.round($0, scale)) } ?? .unavailable,
-                "real": real.map { .decimal(Arithmetic.round($0, scale)) } ?? .unavailable,
-                "cut": .flag(isCut)])
+            return (now / before - 1, real)
         }
+        func rounded(_ value: Decimal?) -> IndicatorValue { value.map { .decimal(Arithmetic.round($0, scale)) } ?? .unavailable }
+        var breakdown: [String: IndicatorValue] = [:]
+        var cut: [IndicatorValue] = []
+        for function in Set(current.keys).union(previous.keys).sorted() {
+            let now = (current[function]?.approved ?? .zero).decimal
+            let (nominal, real) = change(now, (previous[function]?.approved ?? .zero).decimal, from: previousYear)
+            let isCut = (real ?? nominal).map { $0 < 0 } ?? false
+            var record: [String: IndicatorValue] = [
+                "previous": .rials((previous[function]?.approved ?? .zero).rials), "current": .rials((current[function]?.approved ?? .zero).rials),
+                "nominal": rounded(nominal), "real": rounded(real), "cut": .flag(isCut)]
+            var since: Decimal?
+            if let firstYear {
+                let (sinceNominal, sinceReal) = change(now, (first[function]?.approved ?? .zero).decimal, from: firstYear)
+                since = sinceReal ?? sinceNominal
+                record["since_first"] = rounded(since)
+            }
+            breakdown[function] = .record(record)
+            if isCut, let change = real ?? nominal {
+                let name = names[function]
+                var entry: [String: IndicatorValue] = [
+                    "function": .text(function), "name_fa": .text(name?.nameFa ?? function), "name_en": .text(name?.nameEn ?? function),
+                    "change": .decimal(Arithmetic.round(change, scale)), "year": .count(previousYear)]
+                if let since, let firstYear { entry["since_first"] = .decimal(Arithmetic.round(since, scale)); entry["first_year"] = .count(firstYear) }
+                cut.append(.record(entry))
+            }
+        }
+        breakdown["cut_functions"] = .list(cut)
+        if let firstYear { breakdown["first_year"] = .count(firstYear) }
         var evidence = Set(current.keys).union(previous.keys).sorted().flatMap { function in
             [previous[function].map { context.evidence($0, key: "\(previousYear)/\(function)") },
              current[function].map { context.evidence($0, key: "\(context.year)/\(function)") }].compactMap { $0 }
         }
-        let used = [previousYear, context.year].filter { deflator[$0] != nil }
+        if let firstYear {
+            evidence += first.keys.sorted().compactMap { function in first[function].map { context.evidence($0, key: "\(firstYear)/\(function)") } }
+        }
+        let used = ([firstYear].compactMap { $0 } + [previousYear, context.year]).filter { deflator[$0] != nil }
         evidence.append(Evidence(table: "deflator", rows: used.map(String.init),
                                  sums: Dictionary(uniqueKeysWithValues: used.map { (String($0), IndicatorValue.decimal(deflator[$0]!)) })))
         return Indicator(
@@ -46,10 +72,13 @@ enum ChangeIndicators {
             formula: Bilingual(
                 fa: "تغییر اسمی = (اعتبار مصوب سال تحلیل ÷ اعتبار مصوب سال پیش) − ۱؛ "
                     + "تغییر واقعی = (اعتبار مصوب سال تحلیل ÷ شاخص قیمت همان سال) ÷ (اعتبار مصوب سال پیش ÷ شاخص قیمت همان سال) − ۱؛ "
-                    + "مأموریتی کاهش‌یافته است که تغییر واقعی‌اش (و اگر شاخص قیمت در دست نباشد، تغییر اسمی‌اش) منفی باشد؛ مقدار شاخص = شمار مأموریت‌های کاهش‌یافته",
+                    + "مأموریتی کاهش‌یافته است که تغییر واقعی‌اش (و اگر شاخص قیمت در دست نباشد، تغییر اسمی‌اش) منفی باشد؛ مقدار شاخص = شمار مأموریت‌های کاهش‌یافته؛ "
+                    + "در جزئیات، تغییر واقعی هر مأموریت از نخستین سال کتاب تا سال تحلیل نیز آمده است؛ بی ردیفی در سال پیش، در دسترس نیست",
                 en: "approved of year t / approved of year t-1 - 1 (nominal); real = (A_t / D_t) / (A_t-1 / D_t-1) - 1 with the deflator index D; "
-                    + "a function is cut when its real change (nominal without a deflator) is negative; value = number of cut functions"),
-            unit: "functions", value: .count(cuts), breakdown: breakdown, evidence: evidence)
+                    + "a function is cut when its real change (nominal without a deflator) is negative; value = number of cut functions; "
+                    + "the breakdown also gives each function's real change from the book's first year to the analysis year; "
+                    + "not available without lines in the year before"),
+            unit: "functions", value: previous.isEmpty ? .unavailable : .count(cut.count), breakdown: breakdown, evidence: evidence)
     }
 
     private static func volatility(_ context: AnalysisContext) throws -> [Indicator] {

@@ -68,8 +68,8 @@ enum ComplianceIndicators {
             let central = row.region == Region.centralCode
             return .record([
                 "region": .text(row.region),
-                "name_fa": .text(region?.nameFa ?? (central ? "ستاد (کل شهر)" : "منطقه \(PersianText.persianDigits(row.region))")),
-                "name_en": .text(region.map { $0.nameEn ?? $0.nameFa } ?? (central ? "Central (citywide)" : "Region \(row.region)")),
+                "name_fa": .text(region?.nameFa ?? (central ? BreakdownText.centralAdministration.fa : "منطقه \(PersianText.persianDigits(row.region))")),
+                "name_en": .text(region.map { $0.nameEn ?? $0.nameFa } ?? (central ? BreakdownText.centralAdministration.en : "Region \(row.region)")),
                 "excess": .rials(row.difference.rials),
             ])
         })

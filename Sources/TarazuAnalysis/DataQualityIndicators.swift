@@ -1,11 +1,11 @@
 import Foundation
 import TarazuCore
 
-/// data_quality.completeness, .consistency, .granularity and .timeliness, computed from the book
-/// itself (data_quality.integration is declared: see `DeclaredIndicators`).
+/// data_quality.completeness, .consistency, .granularity, .timeliness and .likely_errors, computed
+/// from the book itself (data_quality.integration is declared: see `DeclaredIndicators`).
 enum DataQualityIndicators {
     static func all(_ context: AnalysisContext) throws -> [Indicator] {
-        [completeness(context), try consistency(context), try granularity(context), timeliness(context)]
+        [completeness(context), try consistency(context), try granularity(context), timeliness(context), try likelyErrors(context)]
     }
 
     /// The mean of the available component ratios, with the components as the breakdown.
@@ -145,5 +145,38 @@ enum DataQualityIndicators {
                 en: "the year whose execution should be out by the date the analysis is made (the year before that date's year; without a date, the book's latest budget year) - the latest year with realized figures, at least zero"),
             unit: "years", value: lag, breakdown: breakdown,
             evidence: [Evidence(table: "budget_lines", key: "years", rows: context.book.years.map(String.init), sums: [:])])
+    }
+
+    /// The rows whose figure cannot be true of a real budget (``LikelyDataErrors``), counted, by check,
+    /// and listed (up to the evidence row limit) with their table.
+    private static func likelyErrors(_ context: AnalysisContext) throws -> Indicator {
+        let errors = try LikelyDataErrors.find(book: context.book, year: context.year)
+        var breakdown: [String: IndicatorValue] = [:]
+        for check in LikelyDataError.Check.allCases {
+            breakdown[check.rawValue] = .count(errors.filter { $0.check == check }.count)
+        }
+        breakdown["rows"] = .list(errors.prefix(context.options.evidenceRowLimit).map { error in
+            var record: [String: IndicatorValue] = ["table": .text(error.table), "row_id": .text(error.row), "check": .text(error.check.rawValue),
+                                                    "note": .text(error.textEn), "note_fa": .text(error.textFa)]
+            if let year = error.year { record["year"] = .count(year) }
+            return .record(record)
+        })
+        let tables = ["projects", "budget_lines", "revenues", "authorizations"]
+        let evidence = tables.compactMap { table -> Evidence? in
+            let rows = errors.filter { $0.table == table }.map(\.row)
+            return rows.isEmpty ? nil : Evidence(table: table, key: "likely_errors", rows: Array(rows.prefix(context.options.evidenceRowLimit)),
+                                                 rowCount: rows.count, sums: [:])
+        }
+        let spent = FormulaText.percent(LikelyDataErrors.spentLimit), realized = FormulaText.percent(LikelyDataErrors.realizedLimit)
+        return Indicator(
+            id: "data_quality.likely_errors", nameFa: "ردیف‌هایی با خطای احتمالی داده", nameEn: "Rows with a likely data error",
+            formula: Bilingual(
+                fa: "شمار ردیف‌هایی از کتاب که رقمشان در بودجهٔ واقعی باورپذیر نیست: پروژه‌ای که عملکرد ردیف‌هایش تا پایان سال تحلیل بیش از \(spent.fa) برآورد فعلی هزینه "
+                    + "(یا هزینهٔ برنامه‌ای) است، پیشرفت فیزیکی بیرون از ۰ تا ۱۰۰٪، پایان برنامه‌ای پیش از شروع، ردیفی با عملکرد ولی بی رقم مصوب و اصلاحیه یا با عملکردی "
+                    + "بیش از \(realized.fa) رقم مصوب یا اصلاحیه، و هر مبلغ منفی",
+                en: "rows of the book whose figure cannot be true of a real budget: a project whose lines realized more than \(spent.en) of its current cost estimate "
+                    + "(or planned cost) by the end of the analysis year, progress outside 0-100 %, a planned end before the start, a line realized without an approved "
+                    + "or revised amount or above \(realized.en) of the larger of them, and any negative amount"),
+            unit: "rows", value: .count(errors.count), breakdown: breakdown, evidence: evidence)
     }
 }

@@ -151,6 +151,18 @@ enum EquityIndicators {
                     let parts = EquityStatistics.theilTDecomposition(units)
                     breakdown["between_zones"] = Arithmetic.indexValue(parts?.between, scale: scale)
                     breakdown["within_zones"] = Arithmetic.indexValue(parts?.within, scale: scale)
+                case "max_min_ratio":
+                    let pool = figures.filter { !variant.withoutOutliers || !$0.isOutlier }.compactMap { figure -> (RegionFigures, Decimal)? in
+                        PerResident.amount(variant.capital ? figure.capital : figure.total, population: figure.region.population,
+                                           scale: context.options.perCapitaScale).map { (figure, $0) }
+                    }
+                    let ordered = pool.sorted { ($0.1, $0.0.region.code) < ($1.1, $1.0.region.code) }
+                    for (key, extreme) in [("lowest", ordered.first), ("highest", ordered.last)] {
+                        guard let (figure, amount) = extreme else { continue }
+                        breakdown[key] = .list([.record(["region": .text(figure.region.code), "name_fa": .text(figure.region.nameFa),
+                                                         "name_en": .text(figure.region.nameEn ?? figure.region.nameFa),
+                                                         "per_person": .decimal(amount)])])
+                    }
                 case "cv":
                     breakdown["n_minus_1"] = Arithmetic.indexValue(EquityStatistics.coefficientOfVariation(units, sample: true), scale: scale)
                     breakdown["williamson"] = Arithmetic.indexValue(EquityStatistics.williamson(units), scale: scale)

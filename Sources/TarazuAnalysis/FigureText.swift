@@ -24,7 +24,7 @@ public struct FigureText: Sendable {
     public var rialsPerPersonWords: String { language.pick("میلیون ریال به ازای هر نفر", "million rials per person") }
 
     /// Units whose values are whole counts: `count` and the units that name what they count.
-    public static let countingUnits: Set<String> = ["count", "regions", "functions", "lines", "systems", "years"]
+    public static let countingUnits: Set<String> = ["count", "regions", "functions", "lines", "rows", "systems", "years"]
 
     /// The noun a counting unit counts, singular and plural (Persian keeps the singular after a number).
     private func countedNoun(_ unit: String) -> (one: String, many: String)? {
@@ -32,6 +32,7 @@ public struct FigureText: Sendable {
         case "regions": (language.pick("منطقه", "region"), language.pick("منطقه", "regions"))
         case "functions": (language.pick("مأموریت", "function"), language.pick("مأموریت", "functions"))
         case "lines": (language.pick("ردیف", "line"), language.pick("ردیف", "lines"))
+        case "rows": (language.pick("ردیف", "row"), language.pick("ردیف", "rows"))
         case "systems": (language.pick("سامانه", "system"), language.pick("سامانه", "systems"))
         case "years": (language.pick("سال", "year"), language.pick("سال", "years"))
         default: nil
@@ -49,10 +50,13 @@ public struct FigureText: Sendable {
         case "index": language.pick("شاخص", "index")
         case "flag": language.pick("بله/خیر", "yes/no")
         case "year": language.pick("سال", "year")
-        case "regions", "functions", "lines", "systems", "years": countedNoun(unit).map(\.many) ?? unit
+        case "regions", "functions", "lines", "rows", "systems", "years": countedNoun(unit).map(\.many) ?? unit
         case "number": language.pick("عدد", "number")
         case "record": language.pick("به تفکیک", "by item")
         case "named_rials": language.pick("میلیارد ریال به تفکیک", "billion rials by item")
+        case "named_rials_per_person": language.pick("میلیون ریال به ازای هر نفر به تفکیک", "million rials per person by item")
+        case "change": language.pick("درصد تغییر", "percent change")
+        case "named_changes": language.pick("درصد تغییر به تفکیک", "percent change by item")
         default: unit
         }
     }
@@ -61,6 +65,8 @@ public struct FigureText: Sendable {
     /// except a list in the unit `named_rials` (``namedRials(_:)``).
     public func scalar(_ value: IndicatorValue, unit: String) -> String? {
         if unit == "named_rials", case .list(let items) = value { return namedRials(items) }
+        if unit == "named_rials_per_person", case .list(let items) = value { return named(items, unit: "rials_per_person") }
+        if unit == "named_changes", case .list(let items) = value { return namedChanges(items) }
         switch value {
         case .unavailable: return notAvailable
         case .grade(let grade): return grade
@@ -72,6 +78,7 @@ public struct FigureText: Sendable {
         let number = Self.number(value) ?? 0
         switch unit {
         case "ratio": return numerals.percent(number)
+        case "change": return change(number)
         case "rials":
             if case .rials(let rials) = value { return numerals.billionRials(rials) }
             return numerals.fixed(number / 1_000_000_000, places: 1) + " " + billionRialsWords
@@ -84,7 +91,7 @@ public struct FigureText: Sendable {
             if case .decimal = value, number != Arithmetic.round(number, 0) { return numerals.fixed(number, places: 3) }
             return numerals.fixed(number, places: 0)
         case "year": return numerals.digits("\(number)")
-        case "regions", "functions", "lines", "systems", "years":
+        case "regions", "functions", "lines", "rows", "systems", "years":
             guard let noun = countedNoun(unit) else { return numerals.fixed(number, places: 0) }
             return numerals.fixed(number, places: 0) + " " + (number == 1 ? noun.one : noun.many)
         case "index": return numerals.fixed(number, places: 3)
@@ -97,19 +104,58 @@ public struct FigureText: Sendable {
 
     /// A list of named amounts (records with `name_fa`, `name_en` and one amount in rials, e.g. the
     /// regions selling assets beyond their authorization with the excess) as one phrase:
-    /// «منطقه ۴ (۱٬۲۰۳٫۴ میلیارد ریال)، منطقه ۱ (۴۵۶٫۷ میلیارد ریال) و منطقه ۱۰ (۸۷٫۵ میلیارد ریال)»; none: «هیچ».
-    public func namedRials(_ items: [IndicatorValue]) -> String {
+    /// «منطقه ۴ با ۱٬۲۰۳٫۴ میلیارد ریال، منطقه ۱ با ۴۵۶٫۷ میلیارد ریال و منطقه ۱۰ با ۸۷٫۵ میلیارد ریال»; none: «هیچ».
+    public func namedRials(_ items: [IndicatorValue]) -> String { named(items, unit: "rials") }
+
+    /// A list of records with `name_fa`, `name_en` and one amount (whole rials, or a decimal in `unit`)
+    /// as one phrase, each amount formatted in `unit` (``namedRials(_:)``).
+    public func named(_ items: [IndicatorValue], unit: String) -> String {
         let phrases: [String] = items.map { item in
-            guard case .record(let fields) = item else { return scalar(item, unit: "rials") ?? notAvailable }
+            guard case .record(let fields) = item else { return scalar(item, unit: unit) ?? notAvailable }
             var name = ""
             if case .text(let text)? = fields[language.pick("name_fa", "name_en")] { name = text }
-            let amount = fields.values.compactMap { value -> Int64? in if case .rials(let rials) = value { rials } else { nil } }.first
-            let money = amount.map(numerals.billionRials) ?? notAvailable
-            return name.isEmpty ? money : "\(name) (\(money))"
+            let amount = fields.keys.sorted().compactMap { key -> IndicatorValue? in
+                switch fields[key] { case .rials?, .decimal?: fields[key] default: nil }
+            }.first
+            let figure = amount.flatMap { scalar($0, unit: unit) } ?? notAvailable
+            if name.isEmpty { return figure }
+            if language == .fa { return "\(name) با \(figure)" }
+            return name.hasSuffix(")") ? "\(name): \(figure)" : "\(name) (\(figure))"
         }
+        return joined(phrases)
+    }
+
+    /// Phrases joined as a list is said: «الف، ب و ج»; none: «هیچ».
+    private func joined(_ phrases: [String]) -> String {
         guard let last = phrases.last else { return language.pick("هیچ", "none") }
         if phrases.count == 1 { return last }
         return phrases.dropLast().joined(separator: language.pick("، ", ", ")) + language.pick(" و ", " and ") + last
+    }
+
+    /// A signed change in words, so no minus sign sits inside right-to-left prose: «۲۸٫۰٪ کاهش»,
+    /// «۴٫۵٪ افزایش», «بدون تغییر».
+    public func change(_ ratio: Decimal) -> String {
+        if ratio == 0 { return language.pick("بدون تغییر", "no change") }
+        let size = numerals.percent(ratio < 0 ? -ratio : ratio)
+        return ratio < 0 ? language.pick("\(size) کاهش", "\(size) down") : language.pick("\(size) افزایش", "\(size) up")
+    }
+
+    /// A list of named changes (records with `name_fa`, `name_en`, `change` and `year`, the year it is
+    /// measured from, and optionally `since_first` from `first_year`) as one phrase: «خدمات شهری و محیط
+    /// زیست (۲۸٫۰٪ کاهش نسبت به ۱۴۰۲؛ ۴۴٫۰٪ کاهش نسبت به ۱۳۹۹)»; none: «هیچ».
+    public func namedChanges(_ items: [IndicatorValue]) -> String {
+        let phrases: [String] = items.compactMap { item in
+            guard case .record(let fields) = item else { return nil }
+            var name = ""
+            if case .text(let text)? = fields[language.pick("name_fa", "name_en")] { name = text }
+            var parts: [String] = []
+            for (changeKey, yearKey) in [("change", "year"), ("since_first", "first_year")] {
+                guard let change = fields[changeKey].flatMap(Self.number), let year = fields[yearKey].flatMap(Self.number) else { continue }
+                parts.append(self.change(change) + language.pick(" نسبت به ", " on ") + numerals.digits("\(year)"))
+            }
+            return parts.isEmpty ? name : "\(name) (\(parts.joined(separator: listSeparator)))"
+        }
+        return joined(phrases)
     }
 
     /// The exact number inside a value, if it is one.

@@ -27,7 +27,7 @@ extension ComputedOn {
         case "pefa.pi2.3": return ComputedOn(.realizedAgainstApproved, .spending, years: .lastThreeYears)
         case "pefa.pi3", "pefa.pi3.1", "pefa.pi3.2":
             return ComputedOn(.realizedAgainstApproved, .revenueWithoutBorrowing, years: .lastThreeYears)
-        case "data_quality.completeness", "data_quality.consistency", "data_quality.granularity":
+        case "data_quality.completeness", "data_quality.consistency", "data_quality.granularity", "data_quality.likely_errors":
             return ComputedOn(.none, .wholeBook, prices: .none)
         case "data_quality.timeliness": return ComputedOn(.none, .wholeBook, years: .allYears, prices: .none)
         case "participation.pb_share": return ComputedOn(.approved, .participatoryProcesses)

@@ -49,7 +49,8 @@ enum ParticipationIndicators {
                                    en: "ballots (one per verified person) × 1000 / population of the regions"),
                 unit: "number", value: perThousand,
                 breakdown: ["ballots": .count(ballots), "population": .count(Int(population)),
-                            "ballots_by_district": .record(byRegion.mapValues(IndicatorValue.count))],
+                            "ballots_by_district": .record(Dictionary(byRegion.map { ($0.key == Region.centralCode ? "citywide" : $0.key, IndicatorValue.count($0.value)) },
+                                                                      uniquingKeysWith: { first, _ in first }))],
                 evidence: [evidence]),
             Indicator(
                 id: "participation.channels", nameFa: "ترکیب درگاه‌های رأی‌دهی", nameEn: "Ballots by channel",

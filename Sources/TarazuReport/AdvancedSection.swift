@@ -117,14 +117,21 @@ extension ReportContext {
                                   legend: [text.observed, text.forecast, text.interval80, text.interval95],
                                   ticks: ticks(low: values.min() ?? 0, high: values.max() ?? 0),
                                   tableHeader: [text.yearWord, text.observed, text.forecast])
+        let madeIn = input.generatedOn.map(Numerals.jalaliYear(of:))
         let rows: [[Rich]] = result.forecasts.map { point in
-            [[.text(numerals.year(point.year))], [.strong([.text(numerals.billions(point.value))])],
+            let label = ForecastYearStatus(year: point.year, madeIn: madeIn).label(language).map { " (\($0))" } ?? ""
+            return [[.text(numerals.year(point.year) + label)], [.strong([.text(numerals.billions(point.value))])],
              [.text(range(point.lo80, point.hi80))], [.text(range(point.lo95, point.hi95))]]
         }
         var blocks: [Block] = [.lineChart(chart)]
         if !rows.isEmpty {
             blocks.append(.table(header: [[.text(text.yearWord)], [.text(text.forecast)], [.text(text.interval80)], [.text(text.interval95)]],
                                  rows: rows))
+            let elapsed = result.forecasts.map(\.year).filter { ForecastYearStatus(year: $0, madeIn: madeIn) == .elapsed }
+            if !elapsed.isEmpty {
+                let years = elapsed.map(numerals.year).joined(separator: text.enumerationSeparator)
+                blocks.append(.paragraph([.span("muted", [.text(ForecastYearStatus.elapsedNote(years, language))])]))
+            }
         }
         // The method and its backtest, in words.
         var how: String
@@ -145,6 +152,9 @@ extension ReportContext {
             method.append(.text(". " + text.backtestErrors(origins: origins) + " "))
             method.append(.text(text.mapeName + " " + percentStatistic(backtest.mape) + text.listSeparator + text.smapeName + " "
                                 + percentStatistic(backtest.smape) + text.listSeparator + text.maseName + " " + statistic(backtest.mase, places: 2) + "."))
+            if backtest.origins.count < ReportText.fewOriginsLimit {
+                method.append(.text(" " + text.fewOrigins(backtest.origins.count)))
+            }
         } else {
             method.append(.text("."))
         }
@@ -236,11 +246,13 @@ extension ReportContext {
     }
 
     /// A signed percentage with one decimal from an exact fraction. In Persian it is isolated left to
-    /// right (U+2066 ... U+2069) so that the sign stays before the digits inside right-to-left text.
+    /// right (U+2066 ... U+2069), with the minus sign U+2212, so that the sign stays before the digits
+    /// inside right-to-left text.
     func signedPercent(fraction: Decimal) -> String {
         let text = numerals.percent(fraction)
         let signed = fraction > 0 && text != numerals.percent(0) ? "+" + text : text
-        return isPersian && signed.first.map({ "+-".contains($0) }) == true ? "\u{2066}" + signed + "\u{2069}" : signed
+        guard isPersian, let sign = signed.first, "+-".contains(sign) else { return signed }
+        return "\u{2066}" + (sign == "-" ? "\u{2212}" + signed.dropFirst() : signed) + "\u{2069}"
     }
 
     // MARK: Anomalies

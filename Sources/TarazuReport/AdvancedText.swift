@@ -85,6 +85,15 @@ extension ReportText {
     func backtestErrors(origins: String) -> String {
         p("خطای آزمون گذشته‌نگر (طول داده آموزشی در مبدأها: \(origins) سال):", "Backtest errors (training years at the forecast origins: \(origins)):")
     }
+    /// Below this many backtest origins the errors say little about the forecast's accuracy.
+    static let fewOriginsLimit = 3
+    func fewOrigins(_ count: Int) -> String {
+        count == 1
+            ? p("این خطاها از یک آزمون به دست آمده‌اند و برای داوری دربارهٔ دقت پیش‌بینی کافی نیستند.",
+                "These errors come from a single test and are not enough to judge the forecast's accuracy.")
+            : p("این خطاها تنها از \(PersianText.persianDigits(String(count))) آزمون به دست آمده‌اند و برای داوری دربارهٔ دقت پیش‌بینی کافی نیستند.",
+                "These errors come from only \(count) tests and are not enough to judge the forecast's accuracy.")
+    }
     var seriesWord: String { p("سری", "series") }
     /// The backtest errors by name (in Persian by their Persian name; the methods give the abbreviations once).
     var mapeName: String { p("میانگین درصد قدر مطلق خطا", "MAPE") }
@@ -196,5 +205,34 @@ public enum ForecastMethodText {
         case .holt: language == .fa ? "هولت" : "Holt"
         case .dampedHolt: language == .fa ? "هولت میراشونده" : "damped Holt"
         }
+    }
+}
+
+/// Where a forecast year stands when the forecast is read: over already (its execution should be
+/// published, yet the book has no figure for it, so the forecast is an estimate of a past year), the
+/// current year, or ahead. The report's forecast tables and the dashboard's trends page say it.
+public enum ForecastYearStatus: String, Sendable {
+    case elapsed, current, ahead
+
+    /// The status of `year` for a forecast read in the Jalali year `madeIn` (nil: every year is ahead).
+    public init(year: Int, madeIn: Int?) {
+        guard let madeIn else { self = .ahead; return }
+        self = year < madeIn ? .elapsed : year == madeIn ? .current : .ahead
+    }
+
+    /// A short label for the year's cell (nil for a year ahead).
+    public func label(_ language: ReportLanguage) -> String? {
+        switch self {
+        case .elapsed: language == .fa ? "سال سپری‌شده" : "year already over"
+        case .current: language == .fa ? "سال جاری" : "current year"
+        case .ahead: nil
+        }
+    }
+
+    /// The sentence under a forecast table that has years already over (`years` in the reader's numerals).
+    public static func elapsedNote(_ years: String, _ language: ReportLanguage) -> String {
+        language == .fa
+            ? "سال \(years) سپری شده است ولی رقم عملکردش در کتاب بودجه نیست؛ رقم این سال برآوردی از روند سال‌های پیشین است، نه عملکرد آن."
+            : "\(years) is over, but the book has no realized figure for it: its figure is an estimate from the trend of the earlier years, not its outturn."
     }
 }

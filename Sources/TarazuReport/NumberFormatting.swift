@@ -26,7 +26,7 @@ struct ValueFormatter: Sendable {
         switch value {
         case .record(let record): return formatRecord(record, unit: unit)
         case .list(let items):
-            if unit == "named_rials" { return FigureText(language: numerals.language).namedRials(items) }
+            if let named = FigureText(language: numerals.language).scalar(value, unit: unit) { return named }
             return items.map { format($0, unit: unit) }.joined(separator: text.listSeparator)
         default: return FigureText(language: numerals.language).scalar(value, unit: unit) ?? text.notAvailable
         }

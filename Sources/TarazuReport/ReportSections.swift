@@ -56,35 +56,59 @@ extension ReportContext {
         blocks.append(positives.isEmpty ? .paragraph([.text(text.noneFound)]) : .list(positives))
         blocks.append(.subheading([.text(text.evaluation + " - " + text.challenges)]))
         blocks.append(challenges.isEmpty ? .paragraph([.text(text.noneFound)]) : .list(challenges))
+        if checks.contains(where: { $0.basis == .declared && $0.finding != nil }), let source = declaredSource {
+            blocks.append(.paragraph([.span("muted", [freeText(text.declaredSource(source))])]))
+        }
         return Section(id: "lens-\(lens.id)", title: [.text(text.part(number, text.lensPart(pick(lens.name))))], blocks: blocks)
     }
 
     /// A check's finding with its figures filled in; "name: figure" when the rubric gives no
     /// sentence, the figure appended when the sentence quotes none; declared facts marked.
+    /// A declared fact opens with «بنا بر اظهار، نه سنجش از داده‌ها:»; the declarant's note follows
+    /// unless it only restates the finding.
     func checkStatement(_ check: CheckResult) -> Rich {
         var runs: Rich
+        var sentence = ""
         if let finding = check.finding {
             let extra = check.figures["year"] == nil ? ["year": year] : [:]
-            let (sentence, filled) = fill(pick(finding), figures: check.figures, extra: extra)
+            let filled: Bool
+            (sentence, filled) = fill(pick(finding), figures: check.figures, extra: extra)
             runs = [.text(sentence)]
             if !filled { runs.append(.text(" (\(pick(check.name)): \(primaryFigure(check)))")) }
         } else {
             runs = [.text("\(pick(check.name)): \(primaryFigure(check))")]
         }
         if check.basis == .declared {
-            runs += [.text(" "), .span("declared", text.declaredMark)]
+            runs = [.span("declared", [.text(text.declaredOpening)]), .text(" ")] + runs
         }
-        if let note = check.note.map(pick), !note.isEmpty {
+        if let note = check.note.map(pick), !note.isEmpty, !Self.restates(note, sentence) {
             runs += [.text(" "), .span("note", [.text(text.notePrefix + " "), freeText(note)])]
         }
         return runs
+    }
+
+    /// Whether `note` says nothing `sentence` does not: its letters, in order, are within the sentence's.
+    static func restates(_ note: String, _ sentence: String) -> Bool {
+        func letters(_ text: String) -> String { String(text.unicodeScalars.filter { $0.properties.isAlphabetic }.map(Character.init)) }
+        let core = letters(note)
+        return !core.isEmpty && letters(sentence).contains(core)
+    }
+
+    /// Who declares the book's declared facts (governance.yaml's `source:`).
+    var declaredSource: String? {
+        for indicator in input.indicators where indicator.basis == .declared {
+            if case .text(let source)? = indicator.evidence.first?.sums["source"], !source.isEmpty { return source }
+        }
+        return nil
     }
 
     func statusSection(number: Int) -> Section {
         let rows: [[Rich]] = input.assessment.criteria.map { criterion in
             let evidence: Rich = criterion.checks.enumerated().map { index, check -> Inline in
                 var runs: Rich = [.text("\(pick(check.name)): \(primaryFigure(check)) "), .badge(check.status, statusLabel(check.status))]
-                if check.basis == .declared { runs += [.text(" "), .span("declared", text.declaredMark)] }
+                if check.basis == .declared {
+                    runs += [.text(" "), .span("declared", check.status == nil ? [.text(text.notDeclared)] : text.declaredMark)]
+                }
                 if index < criterion.checks.count - 1 { runs.append(.text(text.listSeparator.trimmingCharacters(in: .whitespaces))) }
                 return .span("evidence", runs)
             }
@@ -102,8 +126,10 @@ extension ReportContext {
             let template = pick(recommendation.text)
             let (body, _) = fill(template, figures: [:], extra: ["target": sentence, "year": numerals.year(recommendation.target.byYear)])
             let criterion = input.assessment.criteria.first { $0.id == recommendation.criterion }
-            var about = text.answers + " " + (criterion.map { pick($0.name) } ?? recommendation.criterion)
-            if let check = criterion?.checks.first(where: { $0.id == recommendation.check }) {
+            let lens = input.assessment.lenses.first { $0.id == recommendation.criterion }
+            var about = text.answers + " " + (criterion.map { pick($0.name) } ?? lens.map { pick($0.name) } ?? recommendation.criterion)
+            let observed = input.assessment.observations.first { $0.lens == recommendation.criterion }?.checks
+            if let check = (criterion?.checks ?? observed)?.first(where: { $0.id == recommendation.check }) {
                 about += text.listSeparator + pick(check.name) + ": " + primaryFigure(check)
             }
             if !template.contains("{target}") { about += text.listSeparator + text.target + " " + sentence }
@@ -129,7 +155,7 @@ extension ReportContext {
     func breakdownRuns(_ breakdown: [String: IndicatorValue], unit: String, keys: [String]? = nil) -> Rich {
         (keys ?? breakdown.keys.sorted()).enumerated().flatMap { index, key -> Rich in
             [.text(index > 0 ? text.listSeparator : ""), keyRun(key),
-             .text(": " + values.format(breakdown[key]!, key: key, indicatorUnit: unit))]
+             .text(": " + values.format(breakdown[key] ?? .unavailable, key: key, indicatorUnit: unit))]
         }
     }
 
@@ -174,12 +200,19 @@ extension ReportContext {
     var indicatorSection: Section {
         let rows: [[Rich]] = input.indicators.map { indicator in
             [[.text(isPersian ? indicator.nameFa : indicator.nameEn)], [.ltr(indicator.id)],
-             [.text(values.format(indicator.value, unit: indicator.unit))], [.text(text.unitLabel(indicator.unit))],
+             [.text(indicatorValue(indicator))], [.text(text.unitLabel(indicator.unit))],
              [.text(indicator.computedOn.map { isPersian ? $0.label.fa : $0.label.en } ?? text.basisLabel(indicator.basis))]]
         }
         let header: [Rich] = [[.text(text.indicatorColumn)], [.text(text.identifier)], [.text(text.value)],
                               [.text(text.unit)], [.text(text.basis)]]
         return Section(id: "indicators", title: [.text(text.indicatorsTitle)], blocks: [.table(header: header, rows: rows)])
+    }
+
+    /// An indicator's value; for a breakdown by dimension, the total with the lowest and highest entries.
+    func indicatorValue(_ indicator: Indicator) -> String {
+        let value = values.format(indicator.value, unit: indicator.unit)
+        guard let spread = IndicatorSpread(indicator) else { return value }
+        return value + " " + text.inTotal + text.listSeparator + spread.text(unit: indicator.unit, names: values.breakdown)
     }
 
     var dataQualitySection: Section {
@@ -191,11 +224,20 @@ extension ReportContext {
         let rows: [[Rich]] = quality.map { indicator in
             [[.text((isPersian ? indicator.nameFa : indicator.nameEn) + " "), .ltr(indicator.id)],
              [.text(values.format(indicator.value, unit: indicator.unit))],
-             indicator.breakdown.isEmpty ? [.text("-")] : breakdownRuns(indicator.breakdown, unit: indicator.unit)]
+             indicator.breakdown.isEmpty ? [.text("-")] : breakdownRuns(indicator.breakdown, unit: indicator.unit, keys: qualityKeys(indicator))]
         }
         let header: [Rich] = [[.text(text.indicatorColumn)], [.text(text.value)], [.text(text.components)]]
         return Section(id: "data-quality", title: [.text(text.dataQualityTitle)],
                        blocks: [.table(header: header, rows: rows)] + dataErrorBlocks)
+    }
+
+    /// The breakdown keys the data-quality table shows: all of them, except for the likely data errors,
+    /// whose rows the section lists below; there only the checks that found a row.
+    func qualityKeys(_ indicator: Indicator) -> [String] {
+        guard indicator.id == "data_quality.likely_errors" else { return indicator.breakdown.keys.sorted() }
+        return indicator.breakdown.keys.sorted().filter { key in
+            key != "rows" && (indicator.breakdown[key].flatMap(FigureText.number) ?? 0) > 0
+        }
     }
 
     /// How many rows with likely data errors the data-quality section lists.

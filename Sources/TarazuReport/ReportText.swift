@@ -19,7 +19,7 @@ struct ReportText: Sendable {
              "A data-mining report produced by Tarazu from the municipality's budget book; statements drawn from the data cite their figures, and declared statements, which the data cannot show, are marked as such.")
     }
     var dataNote: String { pick("درباره داده‌ها:", "About the data:") }
-    func bookTitle(_ title: String) -> String { pick("کتاب بودجه «\(title)».", "Budget book \"\(title)\".") }
+    func bookTitle(_ title: String) -> String { pick("این گزارش بر پایهٔ کتاب بودجهٔ «\(title)» است.", "This report rests on the budget book \"\(title)\".") }
     var purposeTitle: String { pick("هدف کلی گزارش", "Purpose") }
     var purposeIntro: String {
         pick("این تحلیل با استفاده از سامانه ترازو و بر پایه کتاب بودجه شهرداری با دو هدف نوشته شده است:",
@@ -57,6 +57,15 @@ struct ReportText: Sendable {
         language == .fa ? [.text("اظهارشده، نه سنجیده از داده‌ها")] : [.text("declared in "), .ltr("governance.yaml")]
     }
     var notePrefix: String { pick("توضیح:", "note:") }
+    var inTotal: String { pick("در کل", "in all") }
+    /// A declared fact the book's governance file does not give.
+    var notDeclared: String { pick("اظهار نشده", "not declared") }
+    /// What opens a declared statement, so the sentence itself says it is declared.
+    var declaredOpening: String { pick("اظهارشده، نه سنجیده از داده‌ها:", "Declared, not measured from the data:") }
+    func declaredSource(_ source: String) -> String {
+        pick("گزاره‌های اظهارشده از این منبع است و داده‌های بودجه آن‌ها را نشان نمی‌دهد: \(source).",
+             "The statements marked declared come from this source; the budget data cannot show them: \(source).")
+    }
 
     func statusTablePart(city: String) -> String {
         pick("جدول تحلیلی وضعیت حکمرانی شهرداری \(city)", "Governance status table of the Municipality of \(city)")
@@ -72,7 +81,7 @@ struct ReportText: Sendable {
              "Strategic proposals (structural reform of budgeting and urban governance)")
     }
     var noRecommendations: String {
-        pick("هیچ معیاری در وضعیت ناقص یا بدتر نیست؛ روبریک پیشنهادی تولید نکرد.",
+        pick("هیچ معیاری در وضعیت ناقص یا بدتر نیست؛ معیارنامه پیشنهادی تولید نکرد.",
              "No criterion is partial or worse; the rubric generated no recommendations.")
     }
     var answers: String { pick("در پاسخ به:", "Answers:") }
@@ -200,9 +209,9 @@ struct ReportText: Sendable {
     var methodsTitle: String { pick("روش‌ها", "Methods") }
     var formulas: String { pick("فرمول شاخص‌ها", "Indicator formulas") }
     var formula: String { pick("فرمول", "Formula") }
-    var rubric: String { pick("روبریک ارزیابی", "Rubric") }
+    var rubric: String { pick("معیارنامهٔ ارزیابی", "Rubric") }
     func rubricIntro() -> String {
-        pick("وضعیت هر معیار با روبریک نسخه‌دار زیر از ارقام شاخص‌ها به دست آمده است:",
+        pick("وضعیت هر معیار با معیارنامهٔ نسخه‌دار زیر از ارقام شاخص‌ها به دست آمده است:",
              "The status of each criterion comes from the indicator figures through this versioned rubric:")
     }
     var reasoning: String { pick("استدلال", "Reasoning") }
@@ -211,7 +220,7 @@ struct ReportText: Sendable {
 
     var reproducibilityTitle: String { pick("بازتولیدپذیری", "Reproducibility") }
     var contentHash: String { pick("چکیده محتوای کتاب بودجه (SHA-256):", "Budget book content hash (SHA-256):") }
-    var rubricVersion: String { pick("روبریک و نسخه:", "Rubric and version:") }
+    var rubricVersion: String { pick("معیارنامه و نسخهٔ آن:", "Rubric and version:") }
     var software: String { pick("نسخه نرم‌افزار ترازو:", "Tarazu version:") }
     var analysisYear: String { pick("سال تحلیل:", "Analysis year:") }
     var generatedOn: String { pick("تاریخ تولید:", "Generated on:") }

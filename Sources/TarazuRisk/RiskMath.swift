@@ -71,7 +71,11 @@ enum RiskMath {
     static func pctFa(_ ratio: Decimal, _ scale: Int = 1) -> String { "\(fa(ratio * 100, scale))٪" }
     /// A signed percent for English text ("+80 %", "-12.5 %").
     static func signedPctEn(_ ratio: Decimal) -> String { (ratio > 0 ? "+" : "") + pctEn(ratio) }
-    static func signedPctFa(_ ratio: Decimal) -> String { (ratio > 0 ? "+" : "") + pctFa(ratio) }
+    /// A signed change in Persian words, so no sign sits inside right-to-left prose: «۸۶٫۳٪ افزایش».
+    static func changeFa(_ ratio: Decimal) -> String {
+        if ratio == 0 { return "بدون تغییر" }
+        return pctFa(ratio < 0 ? -ratio : ratio) + (ratio < 0 ? " کاهش" : " افزایش")
+    }
     static func yearFa(_ year: Int) -> String { PersianText.persianDigits(String(year)) }
 
     /// `a < b`, exactly as `Decimal`'s `<`; without Decimal arithmetic when both mantissas fit 128 bits

@@ -240,7 +240,7 @@ public enum RiskScorer {
                     "Current cost estimate is \(RiskMath.pctEn(overrun)) above the planned cost; \(priorEn).")
         }
         return Raw(text, .costOverrun, sub, overrun,
-                "برآورد فعلی هزینه از هزینه برنامه‌ای بیشتر نیست (\(RiskMath.signedPctFa(overrun)))؛ \(priorFa).",
+                "برآورد فعلی هزینه از هزینه برنامه‌ای بیشتر نیست (\(RiskMath.changeFa(overrun)))؛ \(priorFa).",
                 "Current cost estimate is not above the planned cost (\(RiskMath.signedPctEn(overrun))); \(priorEn).")
     }
 
@@ -279,10 +279,14 @@ public enum RiskScorer {
             : "پایان برنامه‌ای \(RiskMath.yearFa(end))؛ پیشرفت \(RiskMath.fa(progress))٪ در پایان \(RiskMath.yearFa(year))"
         if let projectedEnd {
             let projected = max(projectedEnd - Decimal(end), 0)
+            // The year the works would end in: a projection of 1403.2 ends in 1404, not at the end of 1403.
+            var finishYear = Decimal()
+            var exact = projectedEnd
+            NSDecimalRound(&finishYear, &exact, 0, .up)
             let elapsed = confidence * 100
-            en += "; at its pace to the end of \(year) it would end about \(RiskMath.en(projectedEnd, 0)), \(RiskMath.en(projected)) year(s) late; "
+            en += "; at its pace to the end of \(year) it would end about \(RiskMath.en(finishYear, 0)), \(RiskMath.en(projected)) year(s) late; "
                 + "with \(RiskMath.en(elapsed, 0)) % of the planned duration elapsed, \(RiskMath.en(slip)) year(s) of slip count in the score."
-            fa += "؛ با آهنگ کار تا پایان \(RiskMath.yearFa(year)) حدود سال \(RiskMath.fa(projectedEnd, 0)) تمام می‌شود، \(RiskMath.fa(projected)) سال دیرتر از برنامه؛ "
+            fa += "؛ با آهنگ کار تا پایان \(RiskMath.yearFa(year))، حدود سال \(RiskMath.fa(finishYear, 0)) تمام می‌شود، \(RiskMath.fa(projected)) سال دیرتر از برنامه؛ "
                 + "چون \(RiskMath.fa(elapsed, 0))٪ از مدت برنامه‌ای گذشته است، \(RiskMath.fa(slip)) سال تأخیر در امتیاز شمرده شد."
         } else {
             en += "; \(RiskMath.en(slip)) year(s) of slip."
@@ -368,7 +372,7 @@ public enum RiskScorer {
         let largest = deviations.max { abs($0.1) != abs($1.1) ? abs($0.1) < abs($1.1) : $0.0 > $1.0 }!
         let sub = RiskMath.clamp01(mean / half)
         return Raw(text, .budgetVolatility, sub, mean,
-                "اصلاحیه یا عملکرد بودجه پروژه در \(RiskMath.fa(Decimal(deviations.count), 0)) سال به‌طور میانگین \(RiskMath.pctFa(mean)) با مصوب فاصله داشته است (بیشترین: \(RiskMath.signedPctFa(largest.1)) در \(RiskMath.yearFa(largest.0))).",
+                "اصلاحیه یا عملکرد بودجه پروژه در \(RiskMath.fa(Decimal(deviations.count), 0)) سال به‌طور میانگین \(RiskMath.pctFa(mean)) با مصوب فاصله داشته است (بیشترین: \(RiskMath.changeFa(largest.1)) در \(RiskMath.yearFa(largest.0))).",
                 "Revised or realized budget strayed from the approved one by \(RiskMath.pctEn(mean)) a year on average over \(deviations.count) year(s) (largest: \(RiskMath.signedPctEn(largest.1)) in \(largest.0)).")
     }
 
@@ -388,7 +392,7 @@ public enum RiskScorer {
         let sub = RiskMath.clamp01((ninety - x) / sixty)
         if let inYear, let year {
             return Raw(text, .lowExecution, sub, x,
-                    "در \(RiskMath.yearFa(year)) \(RiskMath.pctFa(inYear)) از بودجه مصوب پروژه اجرا شد (تجمعی \(RiskMath.pctFa(cumulative))).",
+                    "نرخ تحقق بودجهٔ مصوب پروژه در \(RiskMath.yearFa(year)) برابر \(RiskMath.pctFa(inYear)) بود (در جمع سال‌های کتاب تا آن سال: \(RiskMath.pctFa(cumulative))).",
                     "Realized \(RiskMath.pctEn(inYear)) of the approved budget in \(year) (cumulative \(RiskMath.pctEn(cumulative))).")
         }
         return Raw(text, .lowExecution, sub, x,

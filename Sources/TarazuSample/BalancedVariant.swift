@@ -20,7 +20,8 @@ extension SampleCity {
             line.realized = Money(rials: line.approved.rials / 100 * 98)
             return line
         }
-        variant.revenues = balancedRevenues(book.revenues, uses: variant.budgetLines)
+        variant.revenues = balancedRevenues(mostlySustainable(book.revenues), uses: variant.budgetLines)
+        variant.projects = estimatesCoveringSpending(book.projects, lines: variant.budgetLines)
         variant.regions = populationsFollowingCapital(book.regions, lines: variant.budgetLines)
         variant.authorizations = authorizationsCoveringSales(book.authorizations, revenues: variant.revenues)
         variant.governanceYAML = balancedGovernance
@@ -78,6 +79,38 @@ extension SampleCity {
             line.revised = line.approved
             line.realized = Money(rials: line.approved.rials / 100 * 98)
             return line
+        }
+    }
+
+    /// Shifts each year's approved revenue (borrowing aside) from unsustainable to sustainable lines until
+    /// unsustainable lines hold 40 % of it, the year's total kept.
+    private static func mostlySustainable(_ revenues: [RevenueLine]) -> [RevenueLine] {
+        let limit = Decimal(string: "0.4")!
+        var result = revenues
+        for year in Set(revenues.map(\.year)) {
+            let positions = result.indices.filter { result[$0].year == year && result[$0].revenueClass != .financialAssetSales }
+            let unsustainable = Decimal(positions.filter { !result[$0].sustainable }.reduce(Int64(0)) { $0 + result[$1].approved.rials })
+            let sustainable = Decimal(positions.filter { result[$0].sustainable }.reduce(Int64(0)) { $0 + result[$1].approved.rials })
+            let total = unsustainable + sustainable
+            guard sustainable > 0, unsustainable > limit * total else { continue }
+            let down = limit * total / unsustainable, up = (total - limit * total) / sustainable
+            for position in positions {
+                let factor = result[position].sustainable ? up : down
+                result[position].approved = Money(rials: wholeMillions(Decimal(result[position].approved.rials) * factor))
+            }
+        }
+        return result
+    }
+
+    /// Raises each project's current cost estimate to at least what its lines realized.
+    private static func estimatesCoveringSpending(_ projects: [Project], lines: [BudgetLine]) -> [Project] {
+        var spent: [String: Int64] = [:]
+        for line in lines { if let id = line.projectId { spent[id, default: 0] += line.realized?.rials ?? 0 } }
+        return projects.map { project in
+            var project = project
+            let estimate = project.currentCostEstimate ?? project.plannedCost
+            project.currentCostEstimate = Money(rials: max(estimate.rials, spent[project.projectId] ?? 0))
+            return project
         }
     }
 

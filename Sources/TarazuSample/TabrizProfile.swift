@@ -55,7 +55,7 @@ extension CityProfile {
             note: {fa: "شهرداری هر سال گزارش رسمی بودجه منتشر می‌کند.", en: "The municipality publishes an official budget report each year."}
           budget_report_has_policy_analysis:
             value: false
-            note: {fa: "داده‌ها خام است و تحلیل پشتیبان یا مدل تصمیم همراه ندارد.", en: "The data are raw, with no supporting analysis or decision model."}
+            note: {fa: "داده‌ها خام است و تحلیل پشتیبان یا مدل تصمیم‌گیری همراه ندارد.", en: "The data are raw, with no supporting analysis or decision model."}
           council_dashboards:
             value: false
             note: {fa: "شورا داشبورد تحلیلی ندارد.", en: "The council has no analytical dashboards."}
@@ -70,7 +70,6 @@ extension CityProfile {
             note: {fa: "هیچ بخشی از بودجه با رأی شهروندان تعیین نمی‌شود.", en: "No part of the budget is decided by citizens."}
           contracts_published:
             value: false
-            note: {fa: "شفافیت به آمار محدود است و تحلیل سیاستی ندارد.", en: "Transparency is limited to statistics, without policy analysis."}
 
         """
 }

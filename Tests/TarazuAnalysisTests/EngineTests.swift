@@ -172,7 +172,7 @@ import TarazuCore
             "equity.per_capita.by_region",
         ] + equity + [
             "expenditure.change.by_function", "projects.volatility", "projects.volatility_share",
-            "data_quality.completeness", "data_quality.consistency", "data_quality.granularity", "data_quality.timeliness",
+            "data_quality.completeness", "data_quality.consistency", "data_quality.granularity", "data_quality.timeliness", "data_quality.likely_errors",
             "participation.citizen_budgeting", "participation.pb_share", "transparency.official_reporting",
             "transparency.policy_analysis", "transparency.council_dashboards", "transparency.contracts_published",
             "data_quality.integration",

@@ -47,7 +47,8 @@ import TarazuCore
     func scaleFree(_ value: IndicatorValue) -> IndicatorValue {
         switch value {
         case .rials: .unavailable
-        case .record(let fields): .record(fields.mapValues(scaleFree))
+        // An amount per person scales with money too.
+        case .record(let fields): .record(Dictionary(uniqueKeysWithValues: fields.map { ($0.key, $0.key == "per_person" ? .unavailable : scaleFree($0.value)) }))
         case .list(let items): .list(items.map(scaleFree))
         default: value
         }

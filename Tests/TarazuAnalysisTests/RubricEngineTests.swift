@@ -112,11 +112,22 @@ import TarazuCore
         #expect(result.statements(of: "lens").map(\.id) == ["low", "seen"])
         do {
             _ = try Self.rubric(checks: Self.ratioCheck, extra: "observations:\n  - lens: lens\n    checks:\n"
-                                + Self.ratioCheck.replacingOccurrences(of: "id: low", with: "id: seen"))
-            Issue.record("an observation with a recommendation was accepted")
+                                + observation + "\n            caps: partial")
+            Issue.record("an observation with a cap was accepted")
         } catch {
-            #expect("\(error)".contains("observation seen: an observation counts in no criterion"))
+            #expect("\(error)".contains("observation seen: an observation counts in no criterion, so it has no `caps`"))
         }
+    }
+
+    @Test func anObservationThatIsAChallengeGivesItsRecommendationAnsweringItsLens() throws {
+        let observation = Self.ratioCheck.replacingOccurrences(of: "id: low", with: "id: seen").replacingOccurrences(of: "id: r1", with: "id: r2")
+        let rubric = try Self.rubric(checks: Self.ratioCheck, extra: "observations:\n  - lens: lens\n    checks:\n" + observation)
+        let weak = RubricEngine.assess(indicators: [indicator("x.ratio", .decimal(Decimal(string: "0.3")!))], year: 1403, rubric: rubric)
+        #expect(weak.recommendations.map(\.id) == ["r1", "r2"])
+        #expect(weak.recommendations.last?.criterion == "lens")
+        #expect(weak.recommendations.last?.check == "seen")
+        let strong = RubricEngine.assess(indicators: [indicator("x.ratio", .decimal(Decimal(string: "0.01")!))], year: 1403, rubric: rubric)
+        #expect(strong.recommendations.isEmpty)
     }
 
     @Test func aTargetWithoutSubjectOrWithAnUnknownComparisonIsRefused() {

@@ -134,7 +134,7 @@ import Testing
         let first = try #require(sorted.first)
         let faAmount = Numerals(language: .fa).billionRials(first.difference.rials)
         let enAmount = Numerals(language: .en).billionRials(first.difference.rials)
-        #expect(fa.contains("مازاد بر مجوز در هر منطقه: منطقه \(PersianText.persianDigits(first.region)) (\(faAmount))"))
+        #expect(fa.contains("مازاد بر مجوز در هر منطقه: منطقه \(PersianText.persianDigits(first.region)) با \(faAmount)"))
         #expect(en.contains("the excess by region: Region \(first.region) (\(enAmount))"))
     }
 

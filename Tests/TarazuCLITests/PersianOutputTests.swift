@@ -16,6 +16,7 @@ import TarazuSample
         "مناطق استثنایی": "مناطق کم‌جمعیت", "منطقه نامتعارف": "منطقه کم‌جمعیت", "مناطق نامتعارف": "مناطق کم‌جمعیت",
         "اولویت‌بندی": "اولویت‌گذاری", "تصمیم‌گیری شفاف": "شفافیت در تصمیم‌سازی", "ردیف‌های با": "ردیف‌هایی با",
         "PEFA PI": "پفا", "بودجه هزینه‌ای": "مصارف", "فروش دارایی": "واگذاری دارایی‌های سرمایه‌ای",
+        "روبریک": "معیارنامه",
     ]
 
     static func books() -> [BudgetBook] {
@@ -47,6 +48,19 @@ import TarazuSample
             for (replaced, term) in Self.replacedTerms where report.contains(replaced) {
                 Issue.record("\(book.metadata.name): «\(replaced)» where the glossary says «\(term)»")
             }
+        }
+    }
+
+    /// A signed number in Persian prose is said in words («۲۸٫۰٪ کاهش»); a sign appears only inside a
+    /// left-to-right isolate (tables of changes), where it stays before its number.
+    @Test func noMinusSignSitsInsidePersianProse() async throws {
+        for book in Self.books() {
+            var prose = try await persianReport(book)
+            for pattern in ["`[^`]*`", "\u{2066}[^\u{2069}]*\u{2069}"] {
+                prose = prose.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
+            }
+            let signed = prose.ranges(of: /(^|[\s(:،؛])[-−+][۰-۹]/.anchorsMatchLineEndings())
+            #expect(signed.isEmpty, "\(book.metadata.name): \(signed.prefix(5).map { String(prose[$0.lowerBound...].prefix(60)) })")
         }
     }
 

@@ -50,7 +50,7 @@ import TarazuCore
             "No region sold assets beyond the council's authorization. (Asset sales beyond authorization: 0.0 billion rials)",
             "Composition variance by function: 14.1 %",
             "The book shows the share of fees: 60.0 %.",
-            "The council has no analytical dashboards (dashboards: no). *declared in `governance.yaml`* *note: Letter 152 of the council secretariat, 1403*",
+            "*Declared, not measured from the data:* The council has no analytical dashboards (dashboards: no). *note: Letter 152 of the council secretariat, 1403*",
             "Set the budget's composition from the council's approved priorities; target: reduce the variance of the expenditure composition by function to under 10.0 % by the end of 1405.",
             "Install analytical dashboards in the council by the end of 1404.",
             "Measurable target: set up analytical dashboards for the council by the end of 1404",

@@ -159,7 +159,7 @@ public struct Target: Hashable, Codable, Sendable {
 public struct Recommendation: Hashable, Codable, Sendable {
     /// The recommendation's id in the rubric.
     public var id: String
-    /// The criterion it answers.
+    /// The criterion it answers, or the lens of the observation it answers.
     public var criterion: String
     /// The check whose failure triggered it.
     public var check: String

@@ -141,8 +141,8 @@ public struct Rubric: Hashable, Sendable, Decodable {
             guard lensIds.contains(observations.lens) else {
                 throw RubricError(message: "observations: unknown lens `\(observations.lens)`")
             }
-            for check in observations.checks where check.recommendation != nil || check.caps != nil {
-                throw RubricError(message: "observation \(check.id): an observation counts in no criterion, so it has no `recommendation` or `caps`")
+            for check in observations.checks where check.caps != nil {
+                throw RubricError(message: "observation \(check.id): an observation counts in no criterion, so it has no `caps`")
             }
         }
         let observed = (observations ?? []).map { ("observations of \($0.lens)", $0.checks) }

@@ -2,7 +2,8 @@ import Foundation
 import TarazuCore
 
 /// Applies a rubric to computed indicators: the status of each check and criterion, with the figures
-/// behind them, and the recommendations for criteria at partial or worse. Pure and deterministic.
+/// behind them, and the recommendations for criteria at partial or worse and for the observations
+/// that are challenges. Pure and deterministic.
 public enum RubricEngine {
     /// The assessment of `indicators` (computed for `year`) under `rubric`, made in the Jalali year
     /// `madeIn` (nil: the year after `year`, the earliest a year's execution can be judged). Targets are
@@ -34,6 +35,16 @@ public enum RubricEngine {
         }
         let observations = (rubric.observations ?? []).map { group in
             LensObservations(lens: group.lens, checks: group.checks.map { judge($0, resolver: resolver, wording: wording) })
+        }
+        // A challenge the report states outside the status table gets its recommendation too (answering its lens).
+        for (group, judged) in zip(rubric.observations ?? [], observations) {
+            for (spec, result) in zip(group.checks, judged.checks) {
+                guard let checkStatus = result.status, checkStatus >= .partial, let recommendation = spec.recommendation,
+                      recommended.insert(recommendation.id).inserted else { continue }
+                recommendations.append(Recommendation(
+                    id: recommendation.id, criterion: group.lens, check: spec.id, text: recommendation.text,
+                    target: target(recommendation.target, check: spec, from: from)))
+            }
         }
         return Assessment(rubric: rubric.rubric, rubricVersion: rubric.version, year: year, lenses: rubric.lenses,
                           statusLabels: labels, criteria: criteria, recommendations: recommendations, observations: observations)

@@ -6,7 +6,8 @@ import TarazuReport
 
 /// Approved and realized over the book's years (region and function filters apply, the year filter
 /// does not), nominal and, when the book has a deflator, in prices of its latest year; and forecasts of
-/// the filtered totals (TarazuForecast: method, next three years, 80 % and 95 % intervals).
+/// the filtered totals (TarazuForecast: method, next three years, 80 % and 95 % intervals), each
+/// forecast year marked when it is already over or current in the Jalali year `madeIn`.
 public enum TrendsModel {
     /// One chart: history and forecasts of one series.
     public struct Chart: Hashable, Sendable {
@@ -18,7 +19,7 @@ public enum TrendsModel {
         public var method: ForecastMethod?
     }
 
-    public static func view(book: BudgetBook, filters: DashboardFilters, base: String) throws -> DashboardView {
+    public static func view(book: BudgetBook, filters: DashboardFilters, base: String, madeIn: Int?) throws -> DashboardView {
         let lines = filters.lines(of: book, allYears: true)
         let byYear = try LineTotals.grouping(lines, by: \.year)
         let years = byYear.keys.sorted()
@@ -46,6 +47,7 @@ public enum TrendsModel {
             })
         var charts: [Chart] = []
         var forecastRows: [DashboardTable.Row] = []
+        var elapsed = Set<Int>()
         for measure in [SeriesKey.Measure.approved, .realized] {
             let points = years.compactMap { year -> YearValue? in
                 let sums = byYear[year]!
@@ -63,8 +65,12 @@ public enum TrendsModel {
             charts.append(Chart(id: "trend-\(measure.rawValue)", title: title, history: points, forecasts: result.forecasts,
                                 method: result.forecasts.isEmpty ? nil : result.method))
             for point in result.forecasts {
+                let status = ForecastYearStatus(year: point.year, madeIn: madeIn)
+                if status == .elapsed { elapsed.insert(point.year) }
                 forecastRows.append(DashboardTable.Row(cells: [.code(measure.rawValue, fa: fa, en: en.lowercased()),
                                                                .code(result.method.rawValue, fa: method.fa, en: method.en), .year(point.year),
+                                                               .code(status.rawValue, fa: status.label(.fa) ?? "سال آینده",
+                                                                     en: status.label(.en) ?? "year ahead"),
                                                                .rials(point.value), .rials(point.lo80), .rials(point.hi80),
                                                                .rials(point.lo95), .rials(point.hi95)]))
             }
@@ -72,7 +78,8 @@ public enum TrendsModel {
         let forecasts = DashboardTable(
             id: "forecasts", caption: Bilingual(fa: "پیش‌بینی سال‌های آینده (بازه‌های ۸۰ و ۹۵ درصد)", en: "Forecast of the next years (80% and 95% intervals)"),
             columns: [DashboardTable.text("measure", "سنجه", "Measure"), DashboardTable.text("method", "روش", "Method"),
-                      DashboardTable.year(), DashboardTable.rials("forecast", "پیش‌بینی", "Forecast"),
+                      DashboardTable.year(), DashboardTable.text("year_status", "وضعیت سال", "Year"),
+                      DashboardTable.rials("forecast", "پیش‌بینی", "Forecast"),
                       DashboardTable.rials("lo80", "کران پایین ۸۰٪", "Low 80%"), DashboardTable.rials("hi80", "کران بالای ۸۰٪", "High 80%"),
                       DashboardTable.rials("lo95", "کران پایین ۹۵٪", "Low 95%"), DashboardTable.rials("hi95", "کران بالای ۹۵٪", "High 95%")],
             rows: forecastRows)
@@ -82,6 +89,12 @@ public enum TrendsModel {
                                  notes: [Bilingual(fa: "همهٔ سال‌های کتاب (پالایهٔ سال اعمال نمی‌شود). قیمت ثابت: با شاخص تعدیل کتاب به قیمت آخرین سالِ کتاب که شاخص دارد؛ پیش‌بینی‌ها تقریبی‌اند.",
                                                    en: "All years of the book (the year filter does not apply). Constant prices: the book's deflator, in prices of the book's latest year that has an index; forecasts are approximate.")],
                                  tables: [totals, functionTable, forecasts])
+        if !elapsed.isEmpty {
+            let years = elapsed.sorted()
+            view.notes.append(Bilingual(
+                fa: ForecastYearStatus.elapsedNote(years.map { PersianText.persianDigits(String($0)) }.joined(separator: "، "), .fa),
+                en: ForecastYearStatus.elapsedNote(years.map(String.init).joined(separator: ", "), .en)))
+        }
         view.charts = charts
         return view
     }

@@ -68,7 +68,7 @@ enum DashboardRoutes {
         }
         dashboard.get(":name", "trends") { request async throws -> Response in
             try await filtered(request, catalog: catalog, suffix: "/trends") { book, filters, base in
-                try TrendsModel.view(book: book, filters: filters, base: base)
+                try TrendsModel.view(book: book, filters: filters, base: base, madeIn: catalog.madeIn)
             }
         }
         dashboard.get(":name", "compliance") { request async throws -> Response in

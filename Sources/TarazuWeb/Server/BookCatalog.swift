@@ -29,6 +29,8 @@ public actor BookCatalog {
     public let rubric: Rubric
     /// The Jalali year assessments are made in (recommendations are due counting from it).
     private let assessedIn: @Sendable () -> Int?
+    /// The Jalali year the pages are read in (forecast years already over are marked as such).
+    public nonisolated var madeIn: Int? { assessedIn() }
 
     private struct Entry {
         var contentHash: String
