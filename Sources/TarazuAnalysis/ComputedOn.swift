@@ -39,6 +39,8 @@ public struct ComputedOn: Hashable, Codable, Sendable {
         /// Facts the municipality declares in the book's governance file, not measured.
         case declaredFacts = "declared_facts"
         case participatoryProcesses = "participatory_processes"
+        /// Every spending line against every revenue line (borrowing included).
+        case spendingAgainstSources = "spending_against_sources"
     }
 
     /// Which part of the city.
@@ -118,6 +120,7 @@ public struct ComputedOn: Hashable, Codable, Sendable {
         case .wholeBook: Bilingual(fa: "همهٔ جدول‌های کتاب بودجه", en: "every table of the budget book")
         case .declaredFacts: Bilingual(fa: "اظهارشده در پروندهٔ حکمرانی کتاب؛ سنجیده نشده", en: "declared in the book's governance file; not measured")
         case .participatoryProcesses: Bilingual(fa: "فرایندهای بودجه‌ریزی مشارکتی", en: "participatory budgeting processes")
+        case .spendingAgainstSources: Bilingual(fa: "همهٔ ردیف‌های هزینه در برابر همهٔ منابع، شامل استقراض", en: "all spending lines against all sources, borrowing included")
         }
     }
 

@@ -56,6 +56,7 @@ public struct FigureText: Sendable {
         case "named_rials": language.pick("میلیارد ریال به تفکیک", "billion rials by item")
         case "named_rials_per_person": language.pick("میلیون ریال به ازای هر نفر به تفکیک", "million rials per person by item")
         case "change": language.pick("درصد تغییر", "percent change")
+        case "times": language.pick("برابر", "times")
         case "named_changes": language.pick("درصد تغییر به تفکیک", "percent change by item")
         default: unit
         }
@@ -79,6 +80,7 @@ public struct FigureText: Sendable {
         switch unit {
         case "ratio": return numerals.percent(number)
         case "change": return change(number)
+        case "times": return numerals.fixed(number, places: 1) + " " + language.pick("برابر", "times")
         case "rials":
             if case .rials(let rials) = value { return numerals.billionRials(rials) }
             return numerals.fixed(number / 1_000_000_000, places: 1) + " " + billionRialsWords

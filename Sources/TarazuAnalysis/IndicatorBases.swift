@@ -19,6 +19,7 @@ extension ComputedOn {
         case "projects.volatility", "projects.volatility_share": return ComputedOn(.changesAgainstApproved, .spending)
         case "revenue.realization.total", "revenue.realization.by_class": return ComputedOn(.realizedAgainstApproved, .revenue)
         case "revenue.fees_share", "revenue.unsustainable_share": return ComputedOn(.realized, .revenue)
+        case "balance.realized_deficit": return ComputedOn(.realized, .spendingAgainstSources)
         case "compliance.asset_sales_over_authorization", "compliance.regions_over_authorization":
             return ComputedOn(.realizedAgainstAuthorized, .capitalAssetSales, regions: .regions)
         case "pefa.pi1": return ComputedOn(.realizedAgainstApproved, .spendingWithoutFinancial, years: .lastThreeYears)

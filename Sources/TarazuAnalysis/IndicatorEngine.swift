@@ -31,7 +31,7 @@ public enum IndicatorEngine {
     }
 
     /// All indicators for `year` (default: the latest year with realized figures), in a fixed order:
-    /// execution, expenditure structure and concentration, revenue, compliance, PEFA, equity, change and
+    /// execution, expenditure structure and concentration, revenue, the execution deficit, compliance, PEFA, equity, change and
     /// volatility, data quality, then the indicators declared in governance.yaml (participation, transparency,
     /// data_quality.integration). `participation` holds what the store's participatory-budgeting processes
     /// measured: for the analysis year it replaces the declared participation facts.
@@ -47,6 +47,7 @@ public enum IndicatorEngine {
                 + ExpenditureIndicators.all(context)
                 + ConcentrationIndicators.all(context)
                 + RevenueIndicators.all(context)
+                + BalanceIndicators.all(context)
                 + ComplianceIndicators.all(context)
                 + PEFAIndicators.all(context)
                 + EquityIndicators.all(context)

@@ -166,7 +166,7 @@ import TarazuCore
             "execution.rate.total", "execution.rate.by_function", "execution.rate.by_region", "execution.rate.by_economic_class",
             "execution.rate.by_project",
             "expenditure.capital_share", "expenditure.current_to_capital_ratio", "expenditure.concentration", "expenditure.central_share",
-            "revenue.realization.total", "revenue.realization.by_class", "revenue.fees_share", "revenue.unsustainable_share",
+            "revenue.realization.total", "revenue.realization.by_class", "revenue.fees_share", "revenue.unsustainable_share", "balance.realized_deficit",
             "compliance.asset_sales_over_authorization", "compliance.regions_over_authorization",
             "pefa.pi1", "pefa.pi2.1", "pefa.pi2.2", "pefa.pi2.3", "pefa.pi2", "pefa.pi3.1", "pefa.pi3.2", "pefa.pi3",
             "equity.per_capita.by_region",

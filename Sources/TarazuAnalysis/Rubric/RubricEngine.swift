@@ -46,6 +46,14 @@ public enum RubricEngine {
                     target: target(recommendation.target, check: spec, from: from)))
             }
         }
+        // In the order of the lenses: an observation's recommendation follows its lens's criteria.
+        let lensOfCriterion = Dictionary(rubric.criteria.map { ($0.id, $0.lens) }, uniquingKeysWith: { first, _ in first })
+        let lensOrder = Dictionary(rubric.lenses.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        recommendations = recommendations.enumerated().sorted { left, right in
+            let l = lensOrder[lensOfCriterion[left.element.criterion] ?? left.element.criterion] ?? Int.max
+            let r = lensOrder[lensOfCriterion[right.element.criterion] ?? right.element.criterion] ?? Int.max
+            return (l, left.offset) < (r, right.offset)
+        }.map(\.element)
         return Assessment(rubric: rubric.rubric, rubricVersion: rubric.version, year: year, lenses: rubric.lenses,
                           statusLabels: labels, criteria: criteria, recommendations: recommendations, observations: observations)
     }

@@ -17,6 +17,8 @@ public enum CheckFigures {
         "max_min": Bilingual(fa: "نسبت بیشترین به کمترین", en: "highest to lowest"),
         "cut": Bilingual(fa: "مأموریت‌های با کاهش واقعی اعتبار", en: "functions cut in real terms"),
         "highest": Bilingual(fa: "بیشترین سرانه", en: "highest per person"),
+        "uses": Bilingual(fa: "مصارف تحقق‌یافته", en: "realized spending"),
+        "sources": Bilingual(fa: "منابع وصول‌شده", en: "sources collected"),
         "lowest": Bilingual(fa: "کمترین سرانه", en: "lowest per person"),
         "latest": Bilingual(fa: "آخرین سال عملکرد", en: "latest year with execution"),
         "expected": Bilingual(fa: "سالی که عملکردش باید منتشر شده باشد", en: "the year whose execution should be out"),
