@@ -69,7 +69,7 @@ public enum BookTable: String, CaseIterable, Sendable {
              BookColumn("function", ["مأموریت"], required: true), BookColumn("program", ["برنامه"]),
              BookColumn("project_id", ["کد پروژه"]),
              BookColumn("economic_class", ["طبقه اقتصادی"], required: true),
-             BookColumn("is_contingency", ["پیش‌بینی نشده"]), BookColumn("approved", ["مصوب"], required: true),
+             BookColumn("is_contingency", ["پیش‌بینی‌نشده", "پیش‌بینی نشده"]), BookColumn("approved", ["مصوب"], required: true),
              BookColumn("revised", ["اصلاحیه", "متمم"]), BookColumn("realized", ["عملکرد"], required: true)]
         case .revenues:
             [BookColumn("year", ["سال"], required: true), BookColumn("line_id", ["شناسه"], required: true),

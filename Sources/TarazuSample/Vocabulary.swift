@@ -47,7 +47,7 @@ enum Vocabulary {
 
     static let financialPrograms = ["بازپرداخت اصل و سود تسهیلات", "بازپرداخت اوراق مشارکت", "تسویه بدهی به پیمانکاران"]
     static let financialWeights: [Int64] = [50, 30, 20]
-    static let contingencyProgram = "اعتبارات پیش‌بینی نشده"
+    static let contingencyProgram = "اعتبارات پیش‌بینی‌نشده"
 
     /// A kind of project a function builds, with the words for its name and its relative yearly cost.
     struct ProjectKind {

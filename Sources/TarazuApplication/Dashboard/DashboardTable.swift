@@ -29,6 +29,8 @@ public struct DashboardTable: Hashable, Sendable {
         /// An indicator's value by its unit: the page shows it formatted, downloads the plain value.
         case figure(IndicatorValue, unit: String)
         case ratio(Decimal?)
+        /// A number shown with `places` decimals (downloads keep it as ``plain(_:)`` writes it).
+        case decimal(Decimal?, places: Int)
         case count(Int64?)
         /// A year as written (Jalali), without digit grouping.
         case year(Int)
@@ -82,7 +84,7 @@ public struct DashboardTable: Hashable, Sendable {
         case .code(let code, _, _): [code]
         case .rials(let value), .count(let value), .perPerson(let value): [value.map(String.init)]
         case .figure(let value, _): [IndicatorText.plain(value)]
-        case .ratio(let value): [value.map(plain)]
+        case .ratio(let value), .decimal(let value, _): [value.map(plain)]
         case .year(let year): [String(year)]
         }
     }

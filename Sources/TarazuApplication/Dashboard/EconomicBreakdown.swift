@@ -22,12 +22,14 @@ public enum EconomicBreakdown {
             columns: [DashboardTable.identifier("economic_class", "کد", "Code"), DashboardTable.names("name", "طبقه", "Class")]
                 + SpendingColumns.columns + [SpendingColumns.share],
             rows: rows)
-        let share = LineTotals.share(contingency.approved, of: total.approved).map { DashboardTable.plain($0 * 100) } ?? "0"
+        // The contingency reserve's share of approved spending, as every share on the page: a percentage with one decimal.
+        let share = LineTotals.share(contingency.approved, of: total.approved) ?? 0
+        let shareFa = Numerals(language: .fa).percent(share), shareEn = Numerals(language: .en).percent(share)
         return DashboardView(title: Bilingual(fa: "طبقه‌بندی اقتصادی", en: "Economic classification"),
                              crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: base),
                                       DashboardView.Crumb(fa: "طبقه‌بندی اقتصادی", en: "Economic classification", path: nil)],
-                             notes: [Bilingual(fa: "هزینه‌ای: حقوق و اداره؛ تملک دارایی‌های سرمایه‌ای: طرح‌های عمرانی؛ تملک دارایی‌های مالی: بازپرداخت وام و سرمایه‌گذاری. اعتبار پیش‌بینی‌نشده: \(PersianText.persianDigits(share))٪ از مصوب.",
-                                               en: "Current: salaries and running costs; capital: civil works; financial: loan repayment and investment. Contingency reserve: \(share)% of approved.")],
+                             notes: [Bilingual(fa: "هزینه‌ای: حقوق و اداره؛ تملک دارایی‌های سرمایه‌ای: طرح‌های عمرانی؛ تملک دارایی‌های مالی: بازپرداخت وام و سرمایه‌گذاری. اعتبار پیش‌بینی‌نشده: \(shareFa) از مصوب.",
+                                               en: "Current: salaries and running costs; capital: civil works; financial: loan repayment and investment. Contingency reserve: \(shareEn) of approved.")],
                              bars: SpendingColumns.bars("مصوب و هزینه‌شده به تفکیک طبقهٔ اقتصادی", "Approved and realized by economic class", bars),
                              tables: [table])
     }

@@ -45,7 +45,7 @@ public enum ProjectModel {
             columns: [DashboardTable.names("factor", "عامل", "Factor"), DashboardTable.text("contribution", "سهم در امتیاز", "Contribution"),
                       DashboardTable.names("reason", "توضیح", "Reason")],
             rows: (risk?.reasons ?? []).filter(\.hasData).map { reason in
-                DashboardTable.Row(cells: [.names(fa: reason.factor.name.fa, en: reason.factor.name.en), .text(reason.contribution.map(DashboardTable.plain) ?? ""),
+                DashboardTable.Row(cells: [.names(fa: reason.factor.name.fa, en: reason.factor.name.en), .decimal(reason.contribution, places: 2),
                                            .names(fa: reason.textFa, en: reason.textEn)])
             })
         return DashboardView(title: Bilingual(fa: project.nameFa, en: project.nameEn ?? project.nameFa),

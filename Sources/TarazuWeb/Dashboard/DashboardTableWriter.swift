@@ -78,6 +78,9 @@ enum DashboardTableWriter {
         case .ratio(let value):
             guard let value else { return "—" }
             return data(DashboardTable.plain(value), WebFormat.percent(value, language))
+        case .decimal(let value, let places):
+            guard let value else { return "—" }
+            return data(DashboardTable.plain(value), WebFormat.fixed(value, places: places, language))
         }
     }
 
