@@ -1,5 +1,8 @@
 import Foundation
+import TarazuAnalysis
 import TarazuCore
+import TarazuRisk
+import TarazuSample
 import Testing
 import Vapor
 import VaporTesting
@@ -116,6 +119,32 @@ import VaporTesting
             #expect(risk["reasons"] is [Any])
             let missing = try await WebHarness.get(app, "/api/v1/books/nope/projects")
             #expect(missing.status == .notFound)
+        }
+    }
+
+    /// A project left out of the risk model says why: its likely data errors, the same rows `tarazu
+    /// analyze` lists; a scored project has a risk and no such list.
+    @Test func aProjectLeftOutOfTheRiskModelCarriesItsLikelyDataErrors() async throws {
+        var book = SampleCity.tabriz()
+        book.metadata.name = "tabriz"
+        let expected = try LikelyDataErrors.find(book: book, year: RiskScorer.defaultYear(of: book))
+        let leftOut = Set(expected.compactMap(\.projectId))
+        #expect(!leftOut.isEmpty)
+        try await WebHarness.withApp(books: [book]) { app, _ in
+            let response = try await WebHarness.get(app, "/api/v1/books/tabriz/projects")
+            #expect(response.status == .ok)
+            let projects = try #require(try WebHarness.object(response)["projects"] as? [[String: Any]])
+            for entry in projects {
+                let id = try #require((entry["project"] as? [String: Any])?["project_id"] as? String)
+                let errors = entry["likely_data_errors"] as? [[String: Any]]
+                if leftOut.contains(id) {
+                    #expect(entry["risk"] == nil, "\(id)")
+                    #expect(errors?.map { $0["check"] as? String } == expected.filter { $0.projectId == id }.map(\.check.rawValue), "\(id)")
+                    #expect(errors?.first?["text_fa"] is String)
+                } else {
+                    #expect(errors == nil && entry["risk"] is [String: Any], "\(id)")
+                }
+            }
         }
     }
 

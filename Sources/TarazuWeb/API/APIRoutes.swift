@@ -48,7 +48,10 @@ enum APIRoutes {
             let summary = try await catalog.summary(named: name)
             let (book, scored) = try await catalog.risks(named: name)
             let byId = Dictionary(scored.risks.map { ($0.projectId, $0) }, uniquingKeysWith: { first, _ in first })
-            let projects = book.projects.map { ProjectEntry(project: $0, risk: byId[$0.projectId]) }
+            let leftOut = Dictionary(scored.leftOut.map { ($0.projectId, $0.errors) }, uniquingKeysWith: { first, _ in first })
+            let projects = book.projects.map {
+                ProjectEntry(project: $0, risk: byId[$0.projectId], likelyDataErrors: leftOut[$0.projectId])
+            }
             return try json(ProjectsDocument(book: name, contentHash: summary.contentHash, year: RiskScorer.defaultYear(of: book),
                                              projects: projects))
         }
@@ -320,9 +323,16 @@ enum APIRoutes {
         }
     }
 
+    /// A project with its risk, or, when it is left out of the risk model, the likely data errors why.
     struct ProjectEntry: Encodable {
         var project: Project
         var risk: ProjectRisk?
+        var likelyDataErrors: [LikelyDataError]?
+
+        enum CodingKeys: String, CodingKey {
+            case project, risk
+            case likelyDataErrors = "likely_data_errors"
+        }
     }
 
     struct ProjectsDocument: Encodable {
