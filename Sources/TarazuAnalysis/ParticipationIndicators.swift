@@ -25,14 +25,22 @@ enum ParticipationIndicators {
         let ballotSums: [String: IndicatorValue] = ["ballots": .count(ballots)]
         let evidence = Evidence(table: "pb_ballots", key: String(context.year), rows: processes, sums: ballotSums)
         let perThousand: IndicatorValue = population > 0
-            ? .decimal(Arithmetic.round(Decimal(ballots) * 1000 / Decimal(population), 2)) : .unavailable
+            ? .decimal(Arithmetic.round(Decimal(ballots) * 1000 / Decimal(population), 4)) : .unavailable
+        // What the flag rests on, said beside it: a handful of ballots in a large city is participation, but little.
+        let fa = Numerals(language: .fa), en = Numerals(language: .en)
+        var measured = evidence
+        let rate = FigureText.number(perThousand)
+        measured.sums["note_fa"] = .text("شمار آرای فرایندهای بودجه‌ریزی مشارکتی سال: \(fa.integer(Int64(ballots))) رأی"
+            + (rate.map { "، یعنی \(fa.fixed($0, places: 3)) رأی در هر هزار نفر" } ?? "") + ".")
+        measured.sums["note"] = .text("Ballots in the year's participatory budgeting processes: \(en.integer(Int64(ballots)))"
+            + (rate.map { ", \(en.fixed($0, places: 3)) per 1,000 residents" } ?? "") + ".")
         return [
             Indicator(
                 id: "participation.citizen_budgeting", nameFa: "مشارکت شهروندان در انتخاب اولویت‌های بودجه",
                 nameEn: "Citizen participation in choosing budget priorities",
                 formula: Bilingual(fa: "دست‌کم یک رأی در یکی از فرایندهای بودجه‌ریزی مشارکتی سال شمرده شده است",
                                    en: "a participatory-budgeting process of the year counted at least one ballot"),
-                unit: "flag", value: .flag(ballots > 0), breakdown: ["ballots": .count(ballots)], evidence: [evidence]),
+                unit: "flag", value: .flag(ballots > 0), breakdown: ["ballots": .count(ballots)], evidence: [measured]),
             Indicator(
                 id: "participation.pb_share", nameFa: "سهم بودجهٔ عمرانی تعیین‌شده با رأی شهروندان", nameEn: "Share of the capital budget decided by citizens' votes",
                 formula: Bilingual(fa: "جمع بودجه‌هایی که در فرایندهای سال به رأی شهروندان گذاشته شد ÷ اعتبار مصوب تملک دارایی‌های سرمایه‌ای (عمرانی) سال",
