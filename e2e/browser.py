@@ -277,7 +277,7 @@ def assert_persian_digits(driver, minimum=3):
 
 
 _SVG_GEOMETRY = """
-return Array.from(document.querySelectorAll('svg')).filter(s => !s.parentElement.closest('svg')).map(s => {
+return Array.from(document.querySelectorAll('svg:not([aria-hidden="true"])')).filter(s => !s.parentElement.closest('svg')).map(s => {
   const b = s.getBoundingClientRect();
   const shapes = Array.from(s.querySelectorAll('rect, path, circle, ellipse, line, polyline, polygon')).map(e => {
     const r = e.getBoundingClientRect(); let box = null;
@@ -295,7 +295,8 @@ return Array.from(document.querySelectorAll('svg')).filter(s => !s.parentElement
 
 def assert_charts_render(driver, minimum=1, shapes_per_chart=2):
     """At least MINIMUM top-level <svg> charts; each has a nonzero box and at least SHAPES_PER_CHART
-    visible rect/path/... shapes of nonzero size (a bar may be thin: either side nonzero, the box too)."""
+    visible rect/path/... shapes of nonzero size (a bar may be thin: either side nonzero, the box too).
+    Decorative SVG hidden from assistive technology (a map legend's colour swatches) is not a chart."""
     charts = driver.execute_script(_SVG_GEOMETRY)
     assert len(charts) >= minimum, f"{len(charts)} <svg> charts on the page, expected at least {minimum}"
     problems = []

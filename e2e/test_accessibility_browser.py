@@ -202,6 +202,34 @@ def test_screenshots_of_the_portal_home(server, public, tmp_path):
     screenshot(public, tmp_path, "portal-list")
 
 
+def test_the_map_legend_is_readable_on_a_phone(server, public):
+    """At 390 px the regions map's legend wraps as text of the page's size: no entry smaller than 14 px,
+    none overlapping another or leaving the screen, the lightest class first in reading order (right)."""
+    base, _ = server
+    set_width(public, 390)
+    try:
+        open_page(public, base + "/books/tabriz")
+        entries = public.execute_script(
+            "return Array.from(document.querySelectorAll('figure.map .map-legend li')).map(li => {"
+            " const r = li.getBoundingClientRect();"
+            " return {text: li.textContent, size: parseFloat(getComputedStyle(li).fontSize),"
+            " left: r.left, right: r.right, top: r.top, bottom: r.bottom}; })")
+        width = public.execute_script("return document.documentElement.clientWidth")
+    finally:
+        set_width(public, 1280)
+    assert len(entries) >= 3, entries
+    for entry in entries:
+        assert entry["size"] >= 14, f"legend text of {entry['size']} px: {entry['text']!r}"
+        assert entry["left"] >= 0 and entry["right"] <= width, f"legend entry off the screen: {entry}"
+    for i, a in enumerate(entries):
+        for b in entries[i + 1:]:
+            apart = a["right"] <= b["left"] or b["right"] <= a["left"] or a["bottom"] <= b["top"] or b["bottom"] <= a["top"]
+            assert apart, f"legend entries overlap: {a} and {b}"
+    first_row = [e for e in entries if abs(e["top"] - entries[0]["top"]) < 2]
+    assert entries[0]["right"] == max(e["right"] for e in first_row), "the lightest class is not first (rightmost) in Persian"
+    assert entries[-1]["text"].strip() == "بدون داده", entries[-1]
+
+
 def test_screenshots_of_the_dashboard(server, council, tmp_path):
     base, _ = server
     open_page(council, base + "/dashboard/tabriz")

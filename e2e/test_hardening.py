@@ -170,10 +170,17 @@ def test_m3_a_crowd_of_sign_ins_gets_refusals_not_errors_and_others_are_served(s
     assert healthy(port)
 
 
+def codes_sent(log):
+    """How many one-time codes the log gateway's file holds (a Persian page sends the code in Persian)."""
+    if not log.exists():
+        return 0
+    return sum(1 for line in log.read_text(encoding="utf-8").splitlines() if json.loads(line)["text"].startswith("کد تأیید رأی ترازو"))
+
+
 def test_l1_simultaneous_code_requests_cannot_pass_the_address_limit(site):
     port = site["port"]
     log = site["log"]
-    before = log.read_text(encoding="utf-8").count("Tarazu voting code") if log.exists() else 0
+    before = codes_sent(log)
 
     def ask(i):
         body = urllib.parse.urlencode({"csrf_token": CSRF, "phone": "0912%07d" % (5_000_000 + i)}).encode()
@@ -181,7 +188,7 @@ def test_l1_simultaneous_code_requests_cannot_pass_the_address_limit(site):
 
     results = all_at_once(40, ask)
     assert 500 not in results
-    sent = log.read_text(encoding="utf-8").count("Tarazu voting code") - before
+    sent = codes_sent(log) - before
     assert sent <= 20, (sent, results)
     assert results.count(303) == sent and results.count(429) == 40 - sent, results
     assert healthy(port)

@@ -12,6 +12,16 @@ public enum BallotChannel: String, Sendable, CaseIterable, Comparable {
     /// A kiosk at a municipal office.
     case kiosk
 
+    /// How a ballot came by this channel, to follow a verb: «در وبگاه», «با پیامک» / "on the web", "by SMS".
+    public var manner: Bilingual {
+        switch self {
+        case .web: Bilingual(fa: "در وبگاه", en: "on the web")
+        case .sms: Bilingual(fa: "با پیامک", en: "by SMS")
+        case .paper: Bilingual(fa: "با برگهٔ کاغذی", en: "on paper")
+        case .kiosk: Bilingual(fa: "در کیوسک", en: "at a kiosk")
+        }
+    }
+
     /// Declaration order.
     public static func < (lhs: BallotChannel, rhs: BallotChannel) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
@@ -67,10 +77,12 @@ public enum BallotBoxError: Error, Sendable, Equatable {
     /// The bilingual explanation (the first problem for an invalid ballot).
     public var message: Bilingual {
         switch self {
-        case .noVoterKey: Bilingual(fa: "ابتدا شمارهٔ خود را تأیید کنید.", en: "Confirm your number first.")
+        case .noVoterKey: Bilingual(fa: "ابتدا شمارهٔ تلفن همراه خود را تأیید کنید.", en: "Confirm your number first.")
         case .notOpenYet: Bilingual(fa: "رأی‌گیری هنوز آغاز نشده است.", en: "Voting has not opened yet.")
         case .closed: Bilingual(fa: "رأی‌گیری به پایان رسیده است.", en: "Voting has closed.")
-        case .alreadyVoted: Bilingual(fa: "شما پیش‌تر رای داده‌اید.", en: "You have already voted.")
+        case .alreadyVoted(let channel):
+            Bilingual(fa: "شما پیش‌تر \(channel.manner.fa) رأی داده‌اید و در این رأی‌گیری رأی را نمی‌توان تغییر داد.",
+                      en: "You have already voted \(channel.manner.en), and this vote does not allow changes.")
         case .invalid(let problems):
             problems.first?.message ?? Bilingual(fa: "رأی نامعتبر است.", en: "The ballot is invalid.")
         }

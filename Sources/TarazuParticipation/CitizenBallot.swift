@@ -101,39 +101,40 @@ public enum BallotProblem: Sendable, Equatable {
         case .wrongKind:
             return Bilingual(fa: "نوع رأی با قواعد این رأی‌گیری نمی‌خواند.", en: "This kind of vote does not match the ballot rules.")
         case .unknownDistrict(let code):
-            return Bilingual(fa: "منطقهٔ \(p(code)) رأی‌گیری ندارد.", en: "Region \(code) has no ballot.")
+            return Bilingual(fa: "منطقهٔ \(p(code)) برگهٔ رأی ندارد.", en: "Region \(code) has no ballot.")
         case .unknownProject(let id):
             return Bilingual(fa: "طرح \(p(id)) وجود ندارد.", en: "Project \(id) does not exist.")
         case .notOnBallot(let id):
             return Bilingual(fa: "طرح \(p(id)) در برگهٔ رأی نیست.", en: "Project \(id) is not on the ballot.")
         case .otherRegion(let id, let district):
             let faPlace = district == .citywide ? "سطح شهر" : "منطقهٔ \(p(district.code))"
-            let enPlace = district == .citywide ? "the citywide ballot" : "region \(district.code)"
-            return Bilingual(fa: "طرح \(p(id)) مربوط به \(faPlace) است.", en: "Project \(id) belongs to \(enPlace).")
+            let enPlace = district == .citywide ? "the citywide ballot" : "the ballot of region \(district.code)"
+            return Bilingual(fa: "طرح \(p(id)) در برگهٔ رأی \(faPlace) است، نه این برگه.", en: "Project \(id) is on \(enPlace), not this one.")
         case .duplicate(let id):
             return Bilingual(fa: "طرح \(p(id)) تکراری است.", en: "Project \(id) appears twice.")
         case .tooFew(let count, let minimum):
-            return Bilingual(fa: "دست‌کم \(p(String(minimum))) طرح انتخاب کنید (\(p(String(count))) انتخاب شد).",
+            return Bilingual(fa: "دست‌کم \(p(String(minimum))) طرح انتخاب کنید؛ \(p(String(count))) طرح انتخاب شد.",
                              en: "Choose at least \(minimum) projects (\(count) chosen).")
         case .tooMany(let count, let maximum):
-            return Bilingual(fa: "حداکثر \(p(String(maximum))) طرح انتخاب کنید (\(p(String(count))) انتخاب شد).",
+            return Bilingual(fa: "حداکثر \(p(String(maximum))) طرح انتخاب کنید؛ \(p(String(count))) طرح انتخاب شد.",
                              en: "Choose at most \(maximum) projects (\(count) chosen).")
         case .overCostLimit(let total, let limit):
-            return Bilingual(fa: "جمع هزینهٔ طرح‌ها (\(p(String(total))) ریال) از بودجه (\(p(String(limit))) ریال) بیشتر است.",
-                             en: "Total cost \(total) rials exceeds the budget of \(limit) rials.")
+            // The budget is on the page beside the ballot; an SMS reply has room for one sum.
+            return Bilingual(fa: "هزینهٔ طرح‌ها (\(Numerals(language: .fa).scaledRials(total))) از بودجه بیشتر است.",
+                             en: "The projects cost \(Numerals(language: .en).scaledRials(total)), more than the budget of \(Numerals(language: .en).scaledRials(limit)).")
         case .pointsOverTotal(let total, let limit):
-            return Bilingual(fa: "جمع امتیازها \(p(String(total))) است و نباید از \(p(String(limit))) بیشتر شود.",
+            return Bilingual(fa: "جمع امتیازها \(p(String(total))) است و نباید از \(p(String(limit))) امتیاز بیشتر شود.",
                              en: "Points total \(total), more than the allowed \(limit).")
         case .pointsOverPerProject(let id, let points, let limit):
             return Bilingual(fa: "به طرح \(p(id)) حداکثر \(p(String(limit))) امتیاز می‌توان داد، نه \(p(String(points))).",
                              en: "Project \(id) can get at most \(limit) points, not \(points).")
         case .pointsNotPositive(let id, let points):
-            return Bilingual(fa: "امتیاز طرح \(p(id)) باید مثبت باشد (\(p(String(points)))).",
+            return Bilingual(fa: "امتیاز طرح \(p(id)) باید بیشتر از صفر باشد.",
                              en: "Points for project \(id) must be positive (\(points)).")
         case .ranksNotConsecutive(let ranks):
-            let list = ranks.map(String.init).joined(separator: ", ")
-            return Bilingual(fa: "رتبه‌ها باید ۱ تا n و بدون تکرار باشند (\(p(list))).",
-                             en: "Ranks must be 1 to n without gaps or repeats (\(list)).")
+            let list = ranks.map(String.init)
+            return Bilingual(fa: "رتبه‌ها باید از ۱ پشت سر هم و بی‌تکرار باشند (\(p(list.joined(separator: "، ")))).",
+                             en: "Ranks must be 1, 2, 3... without gaps or repeats (\(list.joined(separator: ", "))).")
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An exact decimal number from a pabulib file (costs, budgets, points): `mantissa / 10^scale`.
 ///
 /// Never a binary floating-point value: "921012.06" is 92101206 / 10^2 exactly.
@@ -70,6 +72,14 @@ public struct PBDecimal: Sendable, Hashable, CustomStringConvertible {
 
     /// Plain decimal notation, e.g. "921012.06".
     public var description: String { PBDecimal.format(mantissa, scale: scale) }
+
+    /// The value rounded half away from zero to a whole number (an amount of the tally log in whole rials).
+    public var roundedToInteger: Int64 {
+        var exact = Decimal(sign: mantissa < 0 ? .minus : .plus, exponent: -scale, significand: Decimal(mantissa.magnitude))
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &exact, 0, .plain)
+        return NSDecimalNumber(decimal: rounded).int64Value
+    }
 
     /// Formats `value / 10^scale` in plain decimal notation.
     private static func format(_ value: Int64, scale: Int) -> String {

@@ -37,6 +37,15 @@ public struct PBFraction: Sendable, Hashable, CustomStringConvertible {
             : numerator.decimalString + "/" + denominator.decimalString
     }
 
+    /// The value rounded half up to a whole number (a payment of the tally log in whole rials); nil beyond `Int64`.
+    public var roundedToInteger: Int64? {
+        let (whole, rest) = numerator.quotientAndRemainder(dividingBy: denominator)
+        guard let value = Int64(whole.decimalString) else { return nil }
+        guard !(rest * 2 < denominator) else { return value }
+        let (up, overflow) = value.addingReportingOverflow(1)
+        return overflow ? nil : up
+    }
+
     /// The reciprocal; the value must not be zero.
     public var reciprocal: PBFraction {
         precondition(!numerator.isZero, "reciprocal of zero")

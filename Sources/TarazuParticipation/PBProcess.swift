@@ -298,7 +298,7 @@ public struct PBProcess: Sendable, Equatable {
     static func validate(phases: [PBPhase]) throws(PBProcessError) {
         guard phases.map(\.kind) == PBPhaseKind.allCases else {
             throw PBProcessError(kind: .invalidPhases, message: Bilingual(
-                fa: "مراحل باید هر شش مرحله و به ترتیب باشند: تدوین، پیشنهاد، بررسی امکان‌پذیری، رأی‌گیری، شمارش، انتشار.",
+                fa: "مراحل باید هر شش مرحله و به ترتیب باشند: تدوین، ثبت پیشنهاد، بررسی امکان‌پذیری، رأی‌گیری، شمارش، انتشار نتایج.",
                 en: "Phases must be all six, in order: drafting, proposals, feasibility review, voting, tally, published."))
         }
         for phase in phases where !(phase.start < phase.end) {

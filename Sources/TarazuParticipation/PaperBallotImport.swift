@@ -41,7 +41,7 @@ public enum PaperBallotImport {
                 columns[column] = index
             } else {
                 issues.append(PaperImportIssue(line: header.line, column: column, message: Bilingual(
-                    fa: "ستون \(column) در سرستون‌ها نیست.", en: "The header has no \(column) column.")))
+                    fa: "ستون «\(column)» در سرستون‌ها نیست.", en: "The header has no \(column) column.")))
             }
         }
         if !issues.isEmpty { throw PaperImportError(issues: issues) }

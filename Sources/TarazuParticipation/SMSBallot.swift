@@ -55,7 +55,7 @@ public enum ChoiceText {
         }
         guard pairs.count == tokens.count else {
             throw ChoiceTextError(message: Bilingual(
-                fa: "یا فقط شمارهٔ طرح‌ها را بفرستید یا همه را به شکل طرح:امتیاز.",
+                fa: "همهٔ طرح‌ها را یا بی‌امتیاز بفرستید یا به شکل طرح:امتیاز.",
                 en: "Send either project numbers only or all as project:points."))
         }
         var items: [PBPoints] = []
@@ -71,12 +71,14 @@ public enum ChoiceText {
     /// A token of 1 to 6 ASCII digits, without leading zeros ("012" -> "12").
     static func number(_ token: String) -> String? {
         guard (1...6).contains(token.count), token.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
-        return String(Int(token)!)
+        return Int(token).map(String.init)
     }
 
+    /// The refusal of `token` (normalized: its digits are ASCII), quoted as the sender wrote it in Persian.
     static func notNumber(_ token: String) -> ChoiceTextError {
-        ChoiceTextError(message: Bilingual(fa: "«\(String(token.prefix(12)))» شمارهٔ طرح نیست.",
-                                           en: "\"\(String(token.prefix(12)))\" is not a project number."))
+        let quoted = String(token.prefix(12))
+        return ChoiceTextError(message: Bilingual(fa: "«\(PersianText.persianDigits(quoted))» شمارهٔ طرح نیست.",
+                                                  en: "\"\(quoted)\" is not a project number."))
     }
 }
 
@@ -94,23 +96,33 @@ public enum SMSBallotParser {
     /// The keywords that open a ballot SMS, after `ChoiceText.normalize` (رأی and راي become رای).
     public static let keywords = ["رای", "vote"]
 
+    /// Messages that ask how to vote, after `ChoiceText.normalize`.
+    public static let helpWords: Set<String> = ["راهنما", "help", "?", "؟"]
+
+    /// Whether `text` asks how to vote (answered with ``SMSReply/help(_:)``).
+    public static func asksForHelp(_ text: String) -> Bool { helpWords.contains(ChoiceText.normalize(text)) }
+
+    /// The language to answer `text` in: English when it has Latin letters and no Persian or Arabic
+    /// letter ("vote 12", "help"), else Persian.
+    public static func language(of text: String) -> TextLanguage {
+        let letters = text.unicodeScalars.filter(\.properties.isAlphabetic)
+        let latin = letters.contains { $0.isASCII }
+        let arabicScript = letters.contains { (0x0600...0x06FF).contains($0.value) || (0xFB50...0xFEFF).contains($0.value) }
+        return latin && !arabicScript ? .en : .fa
+    }
+
     /// The choices in `text`, or the reason to send back. Plain numbers give `.approvals`
     /// (call `asRanking()` for ranking ballots), pairs give `.points`. Duplicates and unknown
     /// projects are left to `BallotValidator`.
     public static func parse(_ text: String) throws(ChoiceTextError) -> PBChoices {
         let normalized = ChoiceText.normalize(text)
-        guard let keyword = keywords.first(where: { normalized.hasPrefix($0) }) else {
+        guard let keyword = keywords.first(where: { normalized.hasPrefix($0) }),
+              normalized.dropFirst(keyword.count).first.map({ $0 == " " || $0.isASCIIDigitCharacter }) ?? true else {
             throw ChoiceTextError(message: Bilingual(
-                fa: "پیامک را با «رای» و شمارهٔ طرح‌ها بفرستید، مثل: رای ۱۲ ۱۵",
+                fa: "با «رأی» و شمارهٔ طرح‌ها بفرستید، مثل «رأی ۱۲ ۱۵»",
                 en: "Start with VOTE and the project numbers, e.g. VOTE 12 15"))
         }
-        let rest = normalized.dropFirst(keyword.count)
-        if let first = rest.first, !(first == " " || first.isASCIIDigitCharacter) {
-            throw ChoiceTextError(message: Bilingual(
-                fa: "پیامک را با «رای» و شمارهٔ طرح‌ها بفرستید، مثل: رای ۱۲ ۱۵",
-                en: "Start with VOTE and the project numbers, e.g. VOTE 12 15"))
-        }
-        return try ChoiceText.parseList(String(rest))
+        return try ChoiceText.parseList(String(normalized.dropFirst(keyword.count)))
     }
 }
 
@@ -118,43 +130,83 @@ extension Character {
     var isASCIIDigitCharacter: Bool { ("0"..."9").contains(self) }
 }
 
-/// Short SMS replies. Persian alone fits one Unicode SMS (70 characters) and English alone one
-/// GSM SMS (160) for typical inputs; `text` with both languages (Persian first) is sent as a
-/// concatenated Unicode SMS.
+/// Short SMS replies, each in the sender's language (``SMSBallotParser/language(of:)``): Persian fits one
+/// Unicode SMS (70 characters) and English one GSM SMS (160) for typical inputs.
 public enum SMSReply: Sendable, Equatable {
-    /// The ballot was recorded; project numbers as accepted.
-    case accepted([String])
+    /// The ballot was recorded; project numbers as accepted; `replaced` when it took an earlier ballot's place.
+    case accepted([String], replaced: Bool)
     /// The ballot was refused, with why.
     case invalid(Bilingual)
-    /// Voting is not open.
+    /// No process is open for voting.
     case votingClosed
+    /// Voting opens at this moment.
+    case notOpenYet(opens: Date)
+    /// Voting closed at this moment (the end of the voting phase).
+    case closed(at: Date)
     /// This number already voted and changes are not allowed.
     case alreadyVoted
     /// A one-time code must be sent first.
     case codeRequired
+    /// How to vote under these rules: the answer to «راهنما», "help" or "?".
+    case help(BallotRules)
 
     /// The Persian reply.
     public var fa: String {
+        let p: (String) -> String = PersianText.persianDigits
+        let times = PBTimeText(language: .fa)
         switch self {
-        case .accepted(let ids): "رای شما ثبت شد: \(PersianText.persianDigits(ids.joined(separator: "،")))"
-        case .invalid(let why): "رای ثبت نشد: \(why.fa)"
-        case .votingClosed: "رأی‌گیری باز نیست."
-        case .alreadyVoted: "با این شماره پیش‌تر رای داده شده است."
-        case .codeRequired: "ابتدا کد تأیید پیامک‌شده را بفرستید."
+        case .accepted(let ids, let replaced):
+            let projects = (ids.count == 1 ? "طرح " : "طرح‌های ") + p(Self.list(ids, .fa))
+            return replaced ? "رأی تازهٔ شما به جای رأی پیشین ثبت شد: \(projects)." : "رأی شما ثبت شد: \(projects). سپاس!"
+        case .invalid(let why): return "رأی ثبت نشد: \(why.fa)"
+        case .votingClosed: return "اکنون هیچ رأی‌گیری‌ای باز نیست."
+        case .notOpenYet(let opens): return "رأی‌گیری هنوز باز نشده است؛ از \(times.moment(opens)) آغاز می‌شود."
+        case .closed(let end): return "رأی‌گیری به پایان رسیده است؛ تا \(times.until(end)) باز بود."
+        case .alreadyVoted: return "با این شماره پیش‌تر رأی داده شده است."
+        case .codeRequired: return "ابتدا کد تأیید پیامک‌شده را بفرستید."
+        case .help(let rules):
+            let how = switch rules {
+            case .approval(let min, let max):
+                "رأی و شمارهٔ \(min == max ? p(String(max)) : p(String(min)) + " تا " + p(String(max))) طرح، مثل «رأی ۱۲ ۱۵»"
+            case .costLimitedApproval: "رأی و شمارهٔ طرح‌ها، مثل «رأی ۱۲ ۱۵»"
+            case .cumulative(let total, _): "رأی و امتیاز هر طرح، مثل «رأی ۱۲:۳ ۱۵:۲»؛ جمعاً \(p(String(total)))"
+            case .ranking(let max): "رأی و شمارهٔ تا \(p(String(max))) طرح به ترتیب، مثل «رأی ۱۵ ۱۲»"
+            }
+            return "برای رأی بفرستید: " + how
         }
     }
 
     /// The English reply.
     public var en: String {
+        let times = PBTimeText(language: .en)
         switch self {
-        case .accepted(let ids): "Vote recorded: \(ids.joined(separator: ","))"
-        case .invalid(let why): "Vote not recorded: \(why.en)"
-        case .votingClosed: "Voting is not open."
-        case .alreadyVoted: "This number has already voted."
-        case .codeRequired: "Send the verification code first."
+        case .accepted(let ids, let replaced):
+            let projects = (ids.count == 1 ? "project " : "projects ") + Self.list(ids, .en)
+            return replaced ? "Vote recorded, replacing your earlier one: \(projects)." : "Vote recorded: \(projects). Thank you!"
+        case .invalid(let why): return "Vote not recorded: \(why.en)"
+        case .votingClosed: return "No vote is open now."
+        case .notOpenYet(let opens): return "Voting has not opened yet; it opens \(times.moment(opens))."
+        case .closed(let end): return "Voting has closed; it was open until \(times.until(end))."
+        case .alreadyVoted: return "This number has already voted."
+        case .codeRequired: return "Send the verification code first."
+        case .help(let rules):
+            let how = switch rules {
+            case .approval(let min, let max): "VOTE and \(min == max ? "\(max)" : "\(min) to \(max)") project numbers, e.g. VOTE 12 15"
+            case .costLimitedApproval: "VOTE and the project numbers, e.g. VOTE 12 15"
+            case .cumulative(let total, _): "VOTE and project:points, e.g. VOTE 12:3 15:2; \(total) points in all"
+            case .ranking(let max): "VOTE and up to \(max) project numbers in your order, e.g. VOTE 15 12"
+            }
+            return "To vote, send: " + how
         }
     }
 
-    /// Persian first, then English, on two lines.
-    public var text: String { fa + "\n" + en }
+    /// The reply in `language`.
+    public func text(_ language: TextLanguage) -> String { language == .fa ? fa : en }
+
+    /// `ids` as a list in `language`: "1، 2 و 3" / "1, 2 and 3".
+    private static func list(_ ids: [String], _ language: TextLanguage) -> String {
+        guard ids.count > 1, let last = ids.last else { return ids.first ?? "" }
+        let (comma, and) = language == .fa ? ("، ", " و ") : (", ", " and ")
+        return ids.dropLast().joined(separator: comma) + and + last
+    }
 }

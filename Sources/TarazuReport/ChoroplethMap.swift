@@ -4,10 +4,11 @@ import TarazuHTML
 
 /// A choropleth map of a city's regions as inline SVG: each region's shape filled by the class of its
 /// value (up to five classes by rank, quantiles, light to dark, so that one outlier does not wash the
-/// others into one colour), a
-/// legend, the region codes at the shapes' centres, and each shape titled with its name and value for
-/// screen readers and hover. Regions without a value are hatched grey. Pair it with a table of the
-/// same figures: the map alone is not accessible data.
+/// others into one colour), the region codes at the shapes' centres, and each shape titled with its name
+/// and value for screen readers and hover. Regions without a value are hatched grey. The legend is HTML
+/// (``legend(entries:label:noValueText:through:formatBound:)``), so that it wraps and keeps the page's
+/// text size on a phone, where the SVG shrinks to the screen. Pair it with a table of the same figures:
+/// the map alone is not accessible data.
 public enum ChoroplethMap {
     /// One region's figure.
     public struct Entry: Sendable {
@@ -29,10 +30,10 @@ public enum ChoroplethMap {
     static let palette = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"]
     static let width = 560.0
 
-    /// The SVG element. `formatBound` writes a class bound for the legend; `digits` turns the codes
-    /// into the page's digits.
+    /// The SVG element, without its legend. `noValueText` titles a region without a value; `digits` turns
+    /// the codes into the page's digits.
     public static func svg(map: RegionMap, entries: [Entry], title: String, noValueText: String,
-                           formatBound: (Decimal) -> String, digits: (String) -> String) -> String {
+                           digits: (String) -> String) -> String {
         let byCode = Dictionary(entries.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         let points = map.shapes.flatMap { $0.polygons.flatMap { $0.flatMap { $0 } } }
         guard let minLon = points.map(\.longitude).min(), let maxLon = points.map(\.longitude).max(),
@@ -48,7 +49,7 @@ public enum ChoroplethMap {
             (margin + (point.longitude - minLon) * aspect * scale, margin + (maxLat - point.latitude) * scale)
         }
         let classes = Self.classes(of: entries.compactMap(\.value))
-        var svg = ##"<svg class="choropleth" role="img" aria-label="\##(htmlEscape(title))" viewBox="0 0 \##(fmt(width)) \##(fmt(mapHeight + 70))" xmlns="http://www.w3.org/2000/svg">"##
+        var svg = ##"<svg class="choropleth" role="img" aria-label="\##(htmlEscape(title))" viewBox="0 0 \##(fmt(width)) \##(fmt(mapHeight))" xmlns="http://www.w3.org/2000/svg">"##
         svg += ##"<defs><pattern id="no-value" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#eeeeee"/><line x1="0" y1="0" x2="0" y2="6" stroke="#bbbbbb" stroke-width="2"/></pattern></defs>"##
         for shape in map.shapes {
             let entry = byCode[shape.code]
@@ -65,24 +66,38 @@ public enum ChoroplethMap {
                 let ring = outer.dropLast().map(project)
                 let x = ring.map(\.0).reduce(0, +) / Double(ring.count), y = ring.map(\.1).reduce(0, +) / Double(ring.count)
                 let dark = (entry?.value.flatMap { classes.index[$0] } ?? 0) >= 3
-                svg += ##"<text x="\##(fmt(x))" y="\##(fmt(y))" text-anchor="middle" dominant-baseline="middle" font-size="13" fill="\##(dark ? "#ffffff" : "#222222")" aria-hidden="true">\##(htmlEscape(digits(shape.code)))</text>"##
+                svg += ##"<text x="\##(fmt(x))" y="\##(fmt(y))" text-anchor="middle" dominant-baseline="middle" font-size="20" fill="\##(dark ? "#ffffff" : "#222222")" aria-hidden="true">\##(htmlEscape(digits(shape.code)))</text>"##
             }
         }
-        // Legend: each used class with the smallest and largest value in it, then "no value".
-        let legendY = mapHeight + 12
-        let swatch = (width - 2 * margin) / Double(palette.count + 1)
-        for (index, color) in palette.enumerated() {
-            guard let range = classes.ranges[index] else { continue }
-            let x = margin + Double(index) * swatch
-            let label = range.lowerBound == range.upperBound ? formatBound(range.lowerBound)
-                : formatBound(range.lowerBound) + "–" + formatBound(range.upperBound)
-            svg += ##"<rect x="\##(fmt(x))" y="\##(fmt(legendY))" width="\##(fmt(swatch - 4))" height="14" fill="\##(color)" stroke="#999999" stroke-width="0.5"/>"##
-            svg += ##"<text x="\##(fmt(x + (swatch - 4) / 2))" y="\##(fmt(legendY + 32))" text-anchor="middle" font-size="11" fill="#333333">\##(htmlEscape(label))</text>"##
-        }
-        let x = margin + Double(palette.count) * swatch
-        svg += ##"<rect x="\##(fmt(x))" y="\##(fmt(legendY))" width="\##(fmt(swatch - 4))" height="14" fill="url(#no-value)" stroke="#999999" stroke-width="0.5"/>"##
-        svg += ##"<text x="\##(fmt(x + (swatch - 4) / 2))" y="\##(fmt(legendY + 32))" text-anchor="middle" font-size="11" fill="#333333">\##(htmlEscape(noValueText))</text>"##
         return svg + "</svg>"
+    }
+
+    /// The legend of the map of `entries`, an HTML list labelled `label`: each used class, light to dark in
+    /// reading order, with the smallest and largest value in it joined by `through` ("–", or « تا » in
+    /// Persian) and written by `formatBound`, then `noValueText` by the hatch of regions without a value.
+    public static func legend(entries: [Entry], label: String, noValueText: String, through: String,
+                              formatBound: (Decimal) -> String) -> HTMLNode {
+        let ranges = classes(of: entries.compactMap(\.value)).ranges
+        return .line("ul", ["class": "map-legend", "aria-label": label]) {
+            for (index, color) in palette.enumerated() {
+                if let range = ranges[index] {
+                    key(color, range.lowerBound == range.upperBound ? formatBound(range.lowerBound)
+                        : formatBound(range.lowerBound) + through + formatBound(range.upperBound))
+                }
+            }
+            // The hatch is the map's pattern (`#no-value`), defined in the SVG the legend goes with.
+            key("url(#no-value)", noValueText)
+        }
+    }
+
+    /// One entry of the legend: a swatch filled with `fill`, then `text`.
+    private static func key(_ fill: String, _ text: String) -> HTMLNode {
+        .element("li") {
+            HTMLNode.element("svg", ["width": "28", "height": "16", "viewBox": "0 0 28 16", "aria-hidden": "true", "focusable": "false"]) {
+                HTMLNode.selfClosing("rect", ["x": "0.5", "y": "0.5", "width": "27", "height": "15", "fill": fill, "stroke": "#767676"])
+            }
+            text
+        }
     }
 
     /// The class of each value and the range of values in each used class: by rank among the sorted

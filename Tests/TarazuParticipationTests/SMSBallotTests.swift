@@ -1,3 +1,4 @@
+import Foundation
 import TarazuCore
 import Testing
 @testable import TarazuParticipation
@@ -34,18 +35,35 @@ import Testing
     }
 
     @Test func replies() {
+        let t0 = Date(timeIntervalSince1970: 1_764_921_600) // 2025-12-05 08:00 UTC
         let replies: [SMSReply] = [
-            .accepted(["12", "15", "31"]), .invalid(BallotProblem.unknownProject("99").message), .votingClosed,
-            .alreadyVoted, .codeRequired,
+            .accepted(["12", "15", "31"], replaced: false), .accepted(["12", "15", "31"], replaced: true),
+            .invalid(BallotProblem.unknownProject("99").message), .votingClosed, .notOpenYet(opens: t0), .closed(at: t0),
+            .alreadyVoted, .codeRequired, .help(.approval(minProjects: 1, maxProjects: 3)), .help(.costLimitedApproval(maxProjects: nil)),
+            .help(.cumulative(totalPoints: 10, maxPerProject: 5)), .help(.ranking(maxRanks: 3)),
         ]
         for reply in replies {
-            #expect(reply.fa.count <= 70, "\(reply.fa)")
+            #expect(reply.fa.utf16.count <= 70, "\(reply.fa)")
             #expect(reply.en.count <= 160, "\(reply.en)")
             #expect(reply.en.unicodeScalars.allSatisfy { $0.isASCII })
-            #expect(reply.text.hasPrefix(reply.fa))
+            #expect(!reply.fa.contains { $0.isASCII && $0.isLetter }, "\(reply.fa)")
+            #expect(reply.text(.fa) == reply.fa && reply.text(.en) == reply.en)
         }
-        #expect(SMSReply.accepted(["12", "15", "31"]).fa.contains("۱۲،۱۵،۳۱"))
-        #expect(SMSReply.accepted(["12", "15", "31"]).en == "Vote recorded: 12,15,31")
+        #expect(SMSReply.accepted(["12", "15", "31"], replaced: false).fa == "رأی شما ثبت شد: طرح‌های ۱۲، ۱۵ و ۳۱. سپاس!")
+        #expect(SMSReply.accepted(["12"], replaced: false).en == "Vote recorded: project 12. Thank you!")
+        #expect(SMSReply.help(.approval(minProjects: 1, maxProjects: 3)).fa == "برای رأی بفرستید: رأی و شمارهٔ ۱ تا ۳ طرح، مثل «رأی ۱۲ ۱۵»")
+        #expect(SMSReply.notOpenYet(opens: t0).fa == "رأی‌گیری هنوز باز نشده است؛ از ۱۴۰۴/۰۹/۱۴ ساعت ۱۱:۳۰ آغاز می‌شود.")
+    }
+
+    @Test(arguments: [("vote 12", TextLanguage.en), ("VOTE 12 15", .en), ("help", .en), ("رای ۱۲", .fa), ("رأی 12", .fa), ("سلام", .fa),
+                      ("؟", .fa), ("?", .fa), ("", .fa), ("vote ۱۲ رای", .fa)])
+    func replyLanguage(text: String, language: TextLanguage) {
+        #expect(SMSBallotParser.language(of: text) == language)
+    }
+
+    @Test func helpWords() {
+        for text in ["راهنما", " Help ", "?", "؟", "HELP"] { #expect(SMSBallotParser.asksForHelp(text), "\(text)") }
+        for text in ["رای ۱۲", "helpme", "راهنما ۱۲"] { #expect(!SMSBallotParser.asksForHelp(text), "\(text)") }
     }
 }
 

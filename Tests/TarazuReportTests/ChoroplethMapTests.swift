@@ -11,12 +11,18 @@ import TarazuCore
         return RegionShape(code: String(index), polygons: [[ring]])
     })
 
-    func render(_ values: [String: Decimal?]) -> String {
-        let entries = values.map { code, value in
+    func entries(_ values: [String: Decimal?]) -> [ChoroplethMap.Entry] {
+        values.map { code, value in
             ChoroplethMap.Entry(code: code, name: "Region <\(code)>", value: value, valueText: value.map { "\($0)" } ?? "n/a")
         }
-        return ChoroplethMap.svg(map: map, entries: entries, title: "Spending per person", noValueText: "no value",
-                                 formatBound: { "\($0)" }, digits: { $0 })
+    }
+
+    func render(_ values: [String: Decimal?]) -> String {
+        ChoroplethMap.svg(map: map, entries: entries(values), title: "Spending per person", noValueText: "no value", digits: { $0 })
+    }
+
+    func legend(_ values: [String: Decimal?]) -> String {
+        ChoroplethMap.legend(entries: entries(values), label: "Key <1>", noValueText: "no value", through: " to ", formatBound: { "\($0)" }).render()
     }
 
     func paths(_ svg: String) -> [(fill: String, title: String)] {
@@ -34,9 +40,18 @@ import TarazuCore
         // Titles name the region (escaped) and its value.
         #expect(drawn[0].title == "Region &lt;1&gt;: 10")
         #expect(svg.contains(#"aria-label="Spending per person""#))
-        // The legend names the values of each used class.
-        #expect(svg.contains(">10<") && svg.contains(">55<") && svg.contains(">100<"))
         #expect(!svg.contains("<script"))
+    }
+
+    @Test func theLegendIsAListOfTheUsedClassesInOrderThenNoValue() {
+        let html = legend(["1": 10, "2": 55, "3": 100, "4": 120, "5": nil])
+        #expect(html.hasPrefix(#"<ul class="map-legend" aria-label="Key &lt;1&gt;">"#))
+        let fills = html.matches(of: /fill="([^"]+)"/).map { String($0.1) }
+        #expect(fills == [ChoroplethMap.palette[0], ChoroplethMap.palette[1], ChoroplethMap.palette[2], ChoroplethMap.palette[4], "url(#no-value)"])
+        let texts = html.matches(of: /<\/svg>([^<]*)<\/li>/).map { String($0.1) }
+        #expect(texts == ["10", "55", "100", "120", "no value"])
+        // A class holding several values names its bounds.
+        #expect(legend(["1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6]).contains("</svg>1 to 2</li>"))
     }
 
     @Test func quantileClassesKeepAnOutlierFromWashingOutTheRest() {

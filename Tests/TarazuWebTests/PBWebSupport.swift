@@ -117,10 +117,13 @@ struct PBHarness {
         #expect(confirmed.status == .seeOther, "\(confirmed.text)")
     }
 
-    func sms(_ from: String, _ text: String, token: String? = PBHarness.token) async throws -> TestingHTTPResponse {
+    /// `text` from `from` to the SMS webhook, for `process` when given (else the one process open for voting).
+    func sms(_ from: String, _ text: String, process: String? = nil, token: String? = PBHarness.token) async throws -> TestingHTTPResponse {
         var headers: HTTPHeaders = ["Content-Type": "application/json"]
         if let token { headers.add(name: PBSMSRoutes.tokenHeader, value: token) }
-        let body = try JSONSerialization.data(withJSONObject: ["from": from, "text": text])
+        var fields = ["from": from, "text": text]
+        fields["process"] = process
+        let body = try JSONSerialization.data(withJSONObject: fields)
         return try await app.testing().sendRequest(.POST, "/pb/sms/inbound", headers: headers, body: ByteBuffer(data: body))
     }
 }

@@ -45,7 +45,7 @@ import VaporTesting
             h.clock.advance(61)
             try await h.verify(Self.phone)
             let again = try await h.post("/pb/test-pb/vote/ballot", [("district", "0"), ("p_1", "1")])
-            #expect(again.status == .conflict && again.text.contains("پیش‌تر رای داده‌اید"))
+            #expect(again.status == .conflict && again.text.contains("پیش‌تر در وبگاه رأی داده‌اید"))
             #expect(try await h.pb.pbBallots(process: "test-pb").count == 1)
         }
     }
@@ -112,15 +112,15 @@ import VaporTesting
             #expect(try await h.sms(Self.phone, "رای ۱", token: nil).status == .unauthorized)
             #expect(try await h.sms(Self.phone, "رای ۱", token: "wrong").status == .unauthorized)
             let bad = try await h.sms(Self.phone, "سلام")
-            #expect(bad.status == .ok && bad.text.contains("رای ثبت نشد") && bad.text.contains("VOTE"))
+            #expect(bad.status == .ok && bad.text.contains("رأی ثبت نشد") && bad.text.contains("«رأی ۱۲ ۱۵»") && !bad.text.contains("VOTE"))
             let unknown = try await h.sms(Self.phone, "رای ۹۹")
             #expect(unknown.text.contains("وجود ندارد"))
             let ok = try await h.sms(Self.phone, "رأی ۱۱ ۱۲")
-            #expect(ok.status == .ok && ok.text.contains("رای شما ثبت شد"))
+            #expect(ok.status == .ok && ok.text == "رأی شما ثبت شد: طرح‌های ۱۱ و ۱۲. سپاس!\n")
             let ballots = try await h.pb.pbBallots(process: "test-pb")
             #expect(ballots.count == 1 && ballots[0].channel == .sms && ballots[0].ballot.district == .region("1"))
-            #expect(try await h.get("/pb/test-pb").text.contains("پیامک: ۱"))
-            #expect((try String(contentsOfFile: h.smsLog, encoding: .utf8)).contains("رای شما ثبت شد"))
+            #expect(try await h.get("/pb/test-pb").text.contains("۱ رأی با پیامک"))
+            #expect((try String(contentsOfFile: h.smsLog, encoding: .utf8)).contains("رأی شما ثبت شد"))
         }
     }
 
@@ -175,7 +175,7 @@ import VaporTesting
             func ballots() async throws -> String? {
                 let page = try await WebHarness.get(h.app, "/pb/test-pb/results?lang=en", headers: analyst.headers)
                 #expect(page.status == .ok)
-                return page.text.firstMatch(of: /Ballots: (\d+) · Rule/).map { String($0.1) }
+                return page.text.firstMatch(of: /(\d+) ballots? · Rule/).map { String($0.1) }
             }
             #expect(try await ballots() == "0")
             for index in 0..<3 {

@@ -46,10 +46,10 @@ enum DashboardFigures {
                                 : language.pick("سرانهٔ مصوب به تفکیک منطقه (میلیون ریال به ازای هر نفر)", "Approved spending per resident by region (million rials per person)")
         let numerals = Numerals(language: language)
         let svg = ChoroplethMap.svg(map: map, entries: entries, title: title, noValueText: language.pick("بدون داده", "no data"),
-                                    formatBound: { numerals.fixed($0 / 1_000_000, places: 1) },
                                     digits: { WebFormat.digits($0, language) })
         return .line("figure", ["class": "map"]) {
             HTMLNode.trustedMarkup(svg)
+            PortalRegions.mapLegend(entries, language) { numerals.fixed($0 / 1_000_000, places: 1) }
             HTMLNode.element("figcaption") {
                 "\(title). \(language.pick("نقشه از پروندهٔ", "The map comes from the book's")) "
                 HTMLNode.element("code") { "regions.geojson" }

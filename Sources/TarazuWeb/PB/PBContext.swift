@@ -33,7 +33,8 @@ struct PBContext: Sendable {
     func process(_ request: Request) async throws -> PBStoredProcess {
         let slug = request.parameters.get("slug") ?? ""
         guard let stored = try await pb.pbProcess(slug) else {
-            throw BilingualError(.notFound, fa: "چنین فرایند بودجه‌ریزی مشارکتی‌ای نیست.", en: "There is no such participatory budgeting process.")
+            throw BilingualError(.notFound, fa: "فرایند بودجه‌ریزی مشارکتی با این نشانی پیدا نشد.",
+                                 en: "There is no participatory budgeting process at this address.")
         }
         return stored
     }

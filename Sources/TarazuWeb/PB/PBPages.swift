@@ -70,23 +70,59 @@ enum PBPages {
         }
     }
 
-    /// The ballot rules in plain words.
-    static func rulesText(_ rules: BallotRules, budget: Int64, _ language: WebLanguage) -> String {
+    /// The ballot rules in plain words; `budget` is the ballot's (nil where several ballots are meant).
+    static func rulesText(_ rules: BallotRules, budget: Int64?, _ language: WebLanguage) -> String {
         let n = { (value: Int) in WebFormat.integer(Int64(value), language) }
         switch rules {
         case .approval(let min, let max):
-            return language.pick("از \(n(min)) تا \(n(max)) طرحی را که می‌خواهید انجام شود علامت بزنید.",
-                                 "Tick between \(min) and \(max) projects you want done.")
+            return min == max
+                ? language.pick("\(n(max)) طرح را که می‌خواهید اجرا شوند علامت بزنید.", "Tick the \(max) projects you want done.")
+                : language.pick("از \(n(min)) تا \(n(max)) طرح را که می‌خواهید اجرا شوند علامت بزنید.",
+                                "Tick between \(min) and \(max) projects you want done.")
         case .costLimitedApproval(let max):
-            let cap = max.map { language.pick(" و حداکثر \(n($0)) طرح", " and at most \($0) projects") } ?? ""
-            return language.pick("هر طرحی را که می‌خواهید علامت بزنید؛ جمع هزینهٔ آن‌ها نباید از بودجه (\(rials(budget, language))) بیشتر شود\(cap).",
-                                 "Tick the projects you want; their total cost must stay within the budget (\(rials(budget, language)))\(cap).")
+            let which = max.map { language.pick("حداکثر \(n($0)) طرح", "Tick up to \($0) projects") }
+                ?? language.pick("هر طرحی", "Tick the projects")
+            let limit = budget.map { language.pick("بودجهٔ این برگه (\(rials($0, language)))", "the ballot's budget (\(rials($0, language)))") }
+                ?? language.pick("بودجهٔ برگهٔ رأی", "the ballot's budget")
+            return language.pick("\(which) را که می‌خواهید اجرا شوند علامت بزنید؛ جمع هزینهٔ آن‌ها نباید از \(limit) بیشتر شود.",
+                                 "\(which) you want done; their total cost must stay within \(limit).")
         case .cumulative(let total, let per):
             return language.pick("\(n(total)) امتیاز دارید؛ آن‌ها را میان طرح‌ها پخش کنید، به هر طرح حداکثر \(n(per)) امتیاز.",
                                  "You have \(total) points; spread them over projects, at most \(per) on one project.")
         case .ranking(let max):
-            return language.pick("حداکثر \(n(max)) طرح را رتبه دهید: ۱ برای بهترین، سپس ۲ و ۳ بی‌فاصله.",
-                                 "Rank up to \(max) projects: 1 for your favourite, then 2, 3 without gaps.")
+            return language.pick("به حداکثر \(n(max)) طرح رتبه دهید: ۱ به بهترین طرح، ۲ به طرح بعدی و همین‌طور، بی آنکه رتبه‌ای جا بیفتد.",
+                                 "Rank up to \(max) projects: 1 for your favourite, 2 for the next, and so on, without gaps.")
+        }
+    }
+
+    /// `items` as a list in `language`: «الف، ب و پ» / "a, b and c".
+    static func list(_ items: [String], _ language: WebLanguage) -> String {
+        guard items.count > 1, let last = items.last else { return items.first ?? "" }
+        return items.dropLast().joined(separator: language.pick("، ", ", ")) + language.pick(" و ", " and ") + last
+    }
+
+    /// Where the process stands: the current phase and, while voting is open, until when and the ballots so
+    /// far; before, when voting will run; after, when it ran and the ballots cast.
+    static func lead(_ process: PBProcess, now: Date, ballots: Int, _ language: WebLanguage) -> HTMLNode {
+        let voting = process.phase(.voting)
+        let times = PBTimeText(language: language)
+        let (start, end) = (times.moment(voting.start), times.until(voting.end))
+        let count = WebFormat.integer(Int64(ballots), language)
+        let countEn = ballots == 1 ? "1 ballot" : "\(ballots) ballots"
+        let rest = if now < voting.start {
+            language.pick(". رأی‌گیری از \(start) تا \(end) خواهد بود.", ". Voting will run from \(start) until \(end).")
+        } else if process.isVotingOpen(at: now) {
+            language.pick("، تا \(end) (\(times.left(from: now, to: voting.end)) مانده). ", ", until \(end) (\(times.left(from: now, to: voting.end)) left). ")
+                + (ballots == 0 ? language.pick("هنوز رأیی ثبت نشده است.", "No ballot yet.")
+                    : language.pick("تاکنون \(count) رأی ثبت شده است.", "\(countEn) so far."))
+        } else {
+            language.pick(". رأی‌گیری از \(start) تا \(end) بود و \(count) رأی ثبت شد.",
+                          ". Voting ran from \(start) until \(end); \(countEn) were cast.")
+        }
+        return .line("p", ["class": "lead"]) {
+            "\(language.pick("مرحلهٔ کنونی", "Current phase")): "
+            HTMLNode.element("strong") { phaseName(process.phase(at: now), language) }
+            rest
         }
     }
 
@@ -126,7 +162,11 @@ enum PBPages {
                         HTMLNode.line("li") {
                             HTMLNode.element("a", ["href": link(processPath(stored.slug), language, kiosk: false)]) { title(process, language) }
                             " "
-                            HTMLNode.element("span") { "(\(phaseName(process.phase(at: now), language)))" }
+                            HTMLNode.element("span") {
+                                let until = process.isVotingOpen(at: now)
+                                    ? language.pick("، تا ", ", until ") + PBTimeText(language: language).until(process.phase(.voting).end) : ""
+                                "(\(phaseName(process.phase(at: now), language))\(until))"
+                            }
                         }
                     }
                 }
@@ -139,15 +179,9 @@ enum PBPages {
     static func process(_ stored: PBStoredProcess, now: Date, box: BallotBox, _ language: WebLanguage) -> HTMLNode {
         let process = stored.definition.process
         let base = processPath(stored.slug)
-        let voting = process.phase(.voting)
         let body = HTMLNode.group {
             HTMLNode.line("h1") { title(process, language) }
-            HTMLNode.line("p", ["class": "lead"]) {
-                "\(language.pick("مرحلهٔ کنونی", "Current phase")): "
-                HTMLNode.element("strong") { phaseName(process.phase(at: now), language) }
-                " · \(language.pick("رأی‌گیری", "Voting")): \(WebFormat.date(voting.start, language)) – \(WebFormat.date(voting.end, language))"
-                " · \(language.pick("رأی‌ها", "Ballots")): \(WebFormat.integer(Int64(box.ballots.count), language))"
-            }
+            lead(process, now: now, ballots: box.ballots.count, language)
             if process.isVotingOpen(at: now) {
                 HTMLNode.line("p") {
                     HTMLNode.element("a", ["class": "button", "href": link(base.appending(path: "/vote"), language, kiosk: false)]) {
@@ -159,7 +193,7 @@ enum PBPages {
                 HTMLNode.element("li") { HTMLNode.element("a", ["href": link(base.appending(path: "/results"), language, kiosk: false)]) { language.pick("نتایج", "Results") } }
             }
             HTMLNode.line("h2") { language.pick("بودجه‌ها", "Budgets") }
-            table([language.pick("رأی‌گیری", "Ballot"), language.pick("بودجه", "Budget"), language.pick("طرح‌ها", "Projects")]) {
+            table([language.pick("برگهٔ رأی", "Ballot"), language.pick("بودجه", "Budget"), language.pick("شمار طرح‌ها", "Projects")]) {
                 for district in districts(process) {
                     HTMLNode.line("tr") {
                         HTMLNode.element("th", ["scope": "row"]) { HTMLNode.element("a", ["href": "#d-\(district.code)"]) { districtName(district, language) } }
@@ -170,13 +204,13 @@ enum PBPages {
             }
             "\n"
             participation(box, populations: stored.definition.settings.populations, language)
-            HTMLNode.line("p") { rulesText(process.rules, budget: process.citywideBudget, language) }
+            if now < process.phase(.voting).end { HTMLNode.line("p") { rulesText(process.rules, budget: nil, language) } }
             for district in districts(process) {
                 let projects = process.ballotProjects(for: district)
                 HTMLNode.line("section", ["id": "d-\(district.code)"]) {
                     HTMLNode.line("h2") { districtName(district, language) }
                     if projects.isEmpty {
-                        HTMLNode.element("p") { language.pick("طرح امکان‌پذیری ندارد.", "No feasible project.") }
+                        HTMLNode.element("p") { language.pick("این برگه طرح امکان‌پذیری ندارد.", "No feasible project on this ballot.") }
                     } else {
                         table([language.pick("شماره", "No."), language.pick("طرح", "Project"), language.pick("هزینه", "Cost")]) {
                             for proposal in projects {
@@ -210,18 +244,21 @@ enum PBPages {
     static func participation(_ box: BallotBox, populations: [String: Int64], _ language: WebLanguage) -> HTMLNode {
         guard !box.ballots.isEmpty else { return .empty }
         let figures = box.participation(populations: populations, capitalBudget: 1)
-        let names: [BallotChannel: String] = [.web: language.pick("وب", "web"), .sms: language.pick("پیامک", "SMS"),
-                                              .paper: language.pick("برگهٔ کاغذی", "paper"), .kiosk: language.pick("کیوسک", "kiosk")]
         let parts = BallotChannel.allCases.compactMap { channel in
-            figures.byChannel[channel].map { "\(names[channel] ?? channel.rawValue): \(WebFormat.integer(Int64($0), language))" }
+            figures.byChannel[channel].map { count in
+                let n = WebFormat.integer(Int64(count), language)
+                return language.pick("\(n) رأی \(channel.manner.fa)", "\(n) \(channel.manner.en)")
+            }
         }
-        var text = "\(language.pick("رأی‌ها به تفکیک راه", "Ballots by channel")): \(parts.joined(separator: language.pick("، ", ", ")))"
+        let byChannel = language.pick("رأی‌ها به تفکیک شیوهٔ رأی دادن: ", "Ballots by channel: ") + list(parts, language)
+        var perThousand = ""
         if !populations.isEmpty, let rate = figures.perResidentCity {
-            text += " · \(language.pick("در هر هزار نفر", "per 1,000 residents")): \(WebFormat.digits(rate.decimal(scale: 1000, places: 1), language))"
+            let figure = WebFormat.digits(rate.decimal(scale: 1000, places: 1), language)
+            perThousand = language.pick("؛ یعنی \(figure) رأی در هر هزار نفر از ساکنان", "; that is \(figure) ballots per 1,000 residents")
         }
         return .group {
             HTMLNode.line("h2") { language.pick("مشارکت", "Participation") }
-            HTMLNode.line("p") { text }
+            HTMLNode.line("p") { byChannel + perThousand + "." }
         }
     }
 

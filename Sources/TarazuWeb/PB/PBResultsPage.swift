@@ -1,6 +1,5 @@
 import Foundation
 import TarazuHTML
-import TarazuHTML
 import TarazuParticipation
 
 /// /pb/:slug/results: per budget the funded projects, their costs and votes, and how each was
@@ -11,7 +10,7 @@ enum PBResultsPage {
         let body = HTMLNode.group {
             HTMLNode.line("h1") { "\(PBPages.title(process, language)): \(language.pick("نتایج", "results"))" }
             HTMLNode.line("p", ["class": "lead"]) {
-                "\(language.pick("رأی‌ها", "Ballots")): \(WebFormat.integer(Int64(ballots), language)) · \(language.pick("قاعده", "Rule")): \(ruleName(rule, language))"
+                "\(ballotCount(ballots, language)) · \(language.pick("روش شمارش", "Rule")): \(ruleName(rule, language))"
             }
             HTMLNode.line("p", ["class": "note"]) { ruleExplanation(rule, language) }
             for result in results { self.result(result, language) }
@@ -29,8 +28,8 @@ enum PBResultsPage {
         return .line("section") {
             HTMLNode.line("h2") { PBPages.districtName(result.district, language) }
             HTMLNode.line("p") {
-                "\(language.pick("بودجه", "Budget")): \(PBPages.rials(result.budget, language)) · \(language.pick("رأی‌ها", "Ballots")): "
-                "\(WebFormat.integer(Int64(result.ballots), language)) · \(language.pick("هزینهٔ طرح‌های برگزیده", "Funded")): \(PBPages.rials(result.fundedCost, language))"
+                "\(language.pick("بودجه", "Budget")): \(PBPages.rials(result.budget, language)) · \(ballotCount(result.ballots, language)) · "
+                "\(language.pick("هزینهٔ طرح‌های برگزیده", "Funded")): \(PBPages.rials(result.fundedCost, language))"
             }
             if !result.projects.isEmpty {
                 PBPages.table(headers) {
@@ -51,11 +50,16 @@ enum PBResultsPage {
         }
     }
 
+    /// "Ballots: 3" as a count with its unit: «۳ رأی» / "3 ballots".
+    static func ballotCount(_ count: Int, _ language: WebLanguage) -> String {
+        language.pick("\(WebFormat.integer(Int64(count), language)) رأی", count == 1 ? "1 ballot" : "\(count) ballots")
+    }
+
     static func ruleName(_ rule: PBRule, _ language: WebLanguage) -> String {
         switch rule {
-        case .greedy: language.pick("بیشترین رأی (حریصانه)", "Greedy (most votes)")
-        case .mes: language.pick("روش سهم‌های برابر", "Method of Equal Shares")
-        case .mesAdd1: language.pick("روش سهم‌های برابر با تکمیل Add1", "Method of Equal Shares with Add1 completion")
+        case .greedy: language.pick("بیشترین رأی", "Greedy (most votes)")
+        case .mes: language.pick("سهم‌های برابر", "Method of Equal Shares")
+        case .mesAdd1: language.pick("سهم‌های برابر با افزایش گام‌به‌گام سهم‌ها", "Method of Equal Shares with Add1 completion")
         }
     }
 
@@ -64,9 +68,12 @@ enum PBResultsPage {
         case .greedy:
             language.pick("طرح‌ها به ترتیب رأی بررسی می‌شوند و هر طرحی که در بودجهٔ باقی‌مانده جا شود برگزیده می‌شود.",
                           "Projects are taken in order of votes, each one that still fits in the remaining budget.")
-        case .mes, .mesAdd1:
-            language.pick("بودجه میان رأی‌دهندگان به سهم برابر تقسیم می‌شود؛ هر طرح با پول هوادارانش خریده می‌شود و طرحی برگزیده می‌شود که هر هوادار کمتر برایش بپردازد. جدول «چگونه پرداخت شد» سهم هر گروه را نشان می‌دهد.",
+        case .mes:
+            language.pick("بودجه میان رأی‌دهندگان به سهم برابر تقسیم می‌شود؛ هر طرح با پول هوادارانش خریده می‌شود و در هر دور طرحی برگزیده می‌شود که هوادارانش کمترین سهم را برایش بپردازند. جدول «چگونه پرداخت شد» سهم هر گروه را نشان می‌دهد.",
                           "The budget is split equally among voters; each project is bought with its supporters' money, and the one each supporter pays least for goes first. \"How it was paid\" shows each group's share.")
+        case .mesAdd1:
+            language.pick("بودجه میان رأی‌دهندگان به سهم برابر تقسیم می‌شود؛ هر طرح با پول هوادارانش خریده می‌شود و در هر دور طرحی برگزیده می‌شود که هوادارانش کمترین سهم را برایش بپردازند. اگر بودجه‌ای بماند، سهم همه گام‌به‌گام بیشتر می‌شود تا جایی که بودجه اجازه دهد. جدول «چگونه پرداخت شد» سهم هر گروه را نشان می‌دهد.",
+                          "The budget is split equally among voters; each project is bought with its supporters' money, and the one each supporter pays least for goes first. If budget is left, everyone's share grows step by step as far as the budget allows. \"How it was paid\" shows each group's share.")
         }
     }
 
@@ -91,8 +98,8 @@ enum PBResultsPage {
                         case .greedy(let step):
                             HTMLNode.element("td") { WebFormat.digits(step.projectID, language) }
                             HTMLNode.element("td") {
-                                "\(decision(step.decision, language)); \(language.pick("بودجهٔ باقی‌مانده پیش از آن", "budget left before")): "
-                                WebFormat.digits(step.remainingBefore.description, language)
+                                "\(decision(step.decision, language))\(language.pick("؛ ", "; "))\(language.pick("بودجهٔ باقی‌مانده پیش از آن", "budget left before")): "
+                                PBPages.rials(step.remainingBefore.roundedToInteger, language)
                             }
                         }
                     }
@@ -104,13 +111,21 @@ enum PBResultsPage {
     /// What one group of supporters paid for a project.
     private static func payment(_ group: PBPaymentGroup, _ language: WebLanguage) -> String {
         let voters = WebFormat.integer(Int64(group.voters), language)
-        let total = WebFormat.digits(rounded(group.paidTotal), language)
+        let total = rials(group.paidTotal, language)
         if let each = group.paidEach {
-            return language.pick("\(voters) هوادار، هر یک \(WebFormat.digits(rounded(each), language)) ریال (جمع \(total))",
-                                 "\(voters) supporters paid \(rounded(each)) rials each (total \(total))")
+            return language.pick("\(voters) هوادار، هر یک \(rials(each, language)) (جمع \(total))",
+                                 "\(voters) supporters paid \(rials(each, language)) each (total \(total))")
         }
-        return language.pick("\(voters) هوادار همهٔ باقی‌ماندهٔ سهم خود را دادند (جمع \(total) ریال)",
-                             "\(voters) supporters paid all they had left (total \(total) rials)")
+        return language.pick("\(voters) هوادار همهٔ باقی‌ماندهٔ سهم خود را دادند (جمع \(total))",
+                             "\(voters) supporters paid all they had left (total \(total))")
+    }
+
+    /// An exact sum of the tally log rounded to whole rials, as the page writes sums (``PBPages/rials(_:_:)``).
+    static func rials(_ value: PBFraction, _ language: WebLanguage) -> String {
+        guard let whole = value.roundedToInteger else {
+            return WebFormat.digits(value.decimal(significantDigits: 30), language) + language.pick(" ریال", " rials")
+        }
+        return PBPages.rials(whole, language)
     }
 
     private static func decision(_ decision: PBGreedyStep.Decision, _ language: WebLanguage) -> String {
@@ -119,22 +134,5 @@ enum PBResultsPage {
         case .overBudget: language.pick("بیش از بودجهٔ باقی‌مانده", "over the remaining budget")
         case .belowThreshold: language.pick("کمتر از حد نصاب", "below the threshold")
         }
-    }
-
-    /// A fraction of rials rounded to whole rials, as text.
-    static func rounded(_ value: PBFraction) -> String {
-        let text = value.decimal(significantDigits: 30)
-        let whole = text.split(separator: ".").first.map(String.init) ?? text
-        let fraction = text.split(separator: ".").dropFirst().first.map(String.init) ?? ""
-        guard let first = fraction.first, first >= "5" else { return whole }
-        // Round half up on the decimal string (no Double).
-        var digits = Array(whole)
-        var index = digits.count - 1
-        while index >= 0 {
-            if digits[index] == "9" { digits[index] = "0"; index -= 1 } else {
-                digits[index] = Character(String(digits[index].wholeNumberValue! + 1)); return String(digits)
-            }
-        }
-        return "1" + String(digits)
     }
 }

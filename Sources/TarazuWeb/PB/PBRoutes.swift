@@ -24,12 +24,16 @@ enum PBRoutes {
             let stored = try await context.process(request)
             let process = stored.definition.process
             let analyst = (request.viewer?.account.role).map { $0 >= .analyst } ?? false
-            guard analyst || context.settings.now() >= process.phase(.tally).start else {
-                throw BilingualError(.forbidden, fa: "نتایج پس از پایان رأی‌گیری منتشر می‌شود.",
-                                     en: "Results are published after voting closes.")
+            let published = process.phase(.tally).start
+            guard analyst || context.settings.now() >= published else {
+                throw BilingualError(.forbidden, fa: "نتایج پس از پایان رأی‌گیری، از \(PBTimeText(language: .fa).moment(published))، منتشر می‌شود.",
+                                     en: "Results are published after voting closes, from \(PBTimeText(language: .en).moment(published)).")
             }
-            let rule = try QueryParameters.choice(request, "rule", PBRule.allCases.map(\.rawValue), default: stored.definition.settings.rule.rawValue)
-            guard let chosen = PBRule(rawValue: rule) else { throw WebError.badRequest("unknown rule '\(rule)'") }
+            let rule = QueryParameters.string(request, "rule") ?? stored.definition.settings.rule.rawValue
+            guard let chosen = PBRule(rawValue: rule) else {
+                throw BilingualError(.badRequest, fa: "روش شمارشی با این نام نیست.",
+                                     en: "rule must be one of \(PBRule.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
             let slug = stored.slug
             let stamp = try await context.pb.pbBallotStamp(process: slug)
             let tally = try await context.results.tally(slug + "|" + chosen.rawValue, stamp: stamp) { [pb = context.pb] in
@@ -38,7 +42,7 @@ enum PBRoutes {
                     return PBResultsCache.Tally(results: try PBProcessResults.run(process, box: box, rule: chosen),
                                                 ballots: box.ballots.count)
                 } catch {
-                    throw WebError(.unprocessableEntity, "the tally failed: \(error)")
+                    throw BilingualError(.unprocessableEntity, fa: "شمارش رأی‌ها ممکن نشد.", en: "The tally failed: \(error)")
                 }
             }
             let html = PBResultsPage.render(slug, process, rule: chosen, results: tally.results, ballots: tally.ballots, language)

@@ -12,8 +12,8 @@ import Vapor
 /// one process whose voting is open). The sender's number is the identity (the operator
 /// verified it), hashed like the web's, so one person has one ballot across channels. The ballot's
 /// district is the process's `sms_district` setting, else the district of the first project
-/// number in the message. The reply (`SMSReply`, Persian then English) is the response body
-/// (text/plain) and is sent back through the gateway.
+/// number in the message. The reply (`SMSReply`, in the language the message is written in, so that
+/// it fits one SMS) is the response body (text/plain) and is sent back through the gateway.
 enum PBSMSRoutes {
     static let path = "/pb/sms/inbound"
     static let tokenHeader = "X-Tarazu-Gateway-Token"
@@ -41,12 +41,13 @@ enum PBSMSRoutes {
             }
             let now = context.settings.now()
             let reply = try await ballotReply(phone: phone, text: text, processSlug: inbound.process, now: now, context: context)
+                .text(SMSBallotParser.language(of: text))
             do {
-                try await context.settings.gateway.send(to: phone, text: reply.text, client: request.client, logger: request.logger)
+                try await context.settings.gateway.send(to: phone, text: reply, client: request.client, logger: request.logger)
             } catch {
                 request.logger.warning("SMS reply not sent: \(error)")
             }
-            return plain(reply.text + "\n", .ok)
+            return plain(reply + "\n", .ok)
         }
     }
 
@@ -60,6 +61,10 @@ enum PBSMSRoutes {
         }
         guard let stored else { return .votingClosed }
         let process = stored.definition.process
+        let voting = process.phase(.voting)
+        if now < voting.start { return .notOpenYet(opens: voting.start) }
+        if now >= voting.end { return .closed(at: voting.end) }
+        if SMSBallotParser.asksForHelp(text) { return .help(process.rules) }
         var choices: PBChoices
         do {
             choices = try SMSBallotParser.parse(text)
@@ -72,8 +77,8 @@ enum PBSMSRoutes {
         let hasher = try await context.hasher()
         let ballot = CitizenBallot(voterKey: hasher.voterKey(phone: phone), district: district, choices: choices)
         do {
-            try await context.pb.castPBBallot(process: stored.slug, ballot, channel: .sms, at: now)
-            return .accepted(choices.projects)
+            let receipt = try await context.pb.castPBBallot(process: stored.slug, ballot, channel: .sms, at: now)
+            return .accepted(choices.projects, replaced: receipt.replaced != nil)
         } catch let error as BallotBoxError {
             return error.smsReply
         }

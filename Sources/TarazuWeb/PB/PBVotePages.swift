@@ -10,6 +10,8 @@ enum PBVotePages {
         var language: WebLanguage
         var kiosk: Bool
         var csrf: String
+        /// The one-time code's limits, as the code step explains them.
+        var codePolicy: OneTimeCodePolicy = .standard
 
         var base: Link { PBPages.processPath(slug).appending(path: "/vote") }
         func action(_ step: StaticString) -> Link { PBPages.link(base.appending(path: "/").appending(path: step), language, kiosk: kiosk) }
@@ -41,9 +43,13 @@ enum PBVotePages {
 
     static func closed(_ frame: Frame, now: Date) -> HTMLNode {
         let language = frame.language
-        let text = now < frame.process.phase(.voting).start
-            ? language.pick("رأی‌گیری هنوز آغاز نشده است.", "Voting has not opened yet.")
-            : language.pick("رأی‌گیری به پایان رسیده است.", "Voting has closed.")
+        let voting = frame.process.phase(.voting)
+        let times = PBTimeText(language: language)
+        let text = now < voting.start
+            ? language.pick("رأی‌گیری هنوز باز نشده است؛ از \(times.moment(voting.start)) آغاز می‌شود.",
+                            "Voting has not opened yet; it opens \(times.moment(voting.start)).")
+            : language.pick("رأی‌گیری به پایان رسیده است؛ تا \(times.until(voting.end)) باز بود.",
+                            "Voting has closed; it was open until \(times.until(voting.end)).")
         return frame.page(path: frame.base) {
             error(text)
             linkLine(PBPages.link(PBPages.processPath(frame.slug), language, kiosk: false), language.pick("دربارهٔ این فرایند", "About this process"))
@@ -56,13 +62,13 @@ enum PBVotePages {
             PBPages.steps(1, language)
             error(message)
             HTMLNode.line("p") {
-                language.pick("هر نفر یک رأی دارد، چه از وب، چه با پیامک یا برگهٔ کاغذی. شمارهٔ همراه شما فقط برای فرستادن کد به کار می‌رود و نگه داشته نمی‌شود.",
-                              "One person, one ballot, whether on the web, by SMS or on paper. Your mobile number is only used to send a code and is not stored.")
+                language.pick("هر نفر یک رأی دارد، چه در این وبگاه، چه با پیامک یا برگهٔ کاغذی. شمارهٔ تلفن همراه شما فقط برای فرستادن کد تأیید به کار می‌رود و خود شماره نگه داشته نمی‌شود.",
+                              "One person, one ballot, whether on the web, by SMS or on paper. Your mobile number is only used to send a verification code and is not stored.")
             }
             frame.form("phone") {
                 HTMLNode.line("label", ["for": "phone"]) { language.pick("شمارهٔ تلفن همراه", "Mobile number") }
                 HTMLNode.line("input", ["id": "phone", "name": "phone", "type": "tel", "inputmode": "tel", "autocomplete": "tel", "required": true,
-                                        "dir": "ltr", "placeholder": "0912 345 6789"])
+                                        "dir": "ltr", "placeholder": WebFormat.digits("0912 345 6789", language)])
                 HTMLNode.line("button", ["type": "submit"]) { language.pick("فرستادن کد", "Send the code") }
             }
         }
@@ -74,8 +80,11 @@ enum PBVotePages {
             PBPages.steps(2, language)
             error(message)
             HTMLNode.line("p") {
-                language.pick("کد ۶ رقمی را که پیامک شد وارد کنید. کد ۵ دقیقه اعتبار دارد و ۵ بار می‌توانید بکوشید.",
-                              "Enter the 6-digit code we sent by SMS. It is valid for 5 minutes and you have 5 tries.")
+                let policy = frame.codePolicy
+                let digits = WebFormat.integer(Int64(policy.digits), language), tries = WebFormat.integer(Int64(policy.maxAttempts), language)
+                let lifetime = PBTimeText(language: language).duration(policy.lifetime)
+                language.pick("کد \(digits) رقمی را که به شمارهٔ شما پیامک شد وارد کنید. این کد \(lifetime) اعتبار دارد و \(tries) بار می‌توانید بکوشید.",
+                              "Enter the \(digits)-digit code we sent by SMS. It is valid for \(lifetime) and you have \(tries) tries.")
             }
             frame.form("code") {
                 HTMLNode.line("label", ["for": "code"]) { language.pick("کد تأیید", "Verification code") }
@@ -84,7 +93,7 @@ enum PBVotePages {
                 HTMLNode.line("button", ["type": "submit"]) { language.pick("تأیید", "Confirm") }
             }
             linkLine(PBPages.link(frame.base, language, kiosk: frame.kiosk, extra: [("restart", "1")]),
-                     language.pick("شماره را اشتباه نوشتم / کد نرسید", "Wrong number / no code"))
+                     language.pick("کد تازه بخواهید یا شمارهٔ دیگری بنویسید", "Ask for a new code or write another number"))
         }
     }
 
@@ -93,8 +102,8 @@ enum PBVotePages {
         return frame.page(path: frame.base.appending(path: "/ballot")) {
             PBPages.steps(3, language)
             HTMLNode.line("p") {
-                language.pick("برای کدام رأی‌گیری رأی می‌دهید؟ هر نفر فقط یک برگه دارد: سطح شهر یا منطقهٔ محل زندگی‌اش.",
-                              "Which ballot do you vote on? Each person has one: citywide or their own region.")
+                language.pick("کدام برگهٔ رأی را پر می‌کنید؟ هر نفر فقط یک برگهٔ رأی دارد: سطح شهر یا منطقهٔ محل زندگی‌اش.",
+                              "Which ballot do you fill in? Each person has one: citywide or their own region.")
             }
             HTMLNode.block("ul", ["class": "links"]) {
                 for district in PBPages.districts(frame.process) where !frame.process.ballotProjects(for: district).isEmpty {
@@ -118,7 +127,7 @@ enum PBVotePages {
             HTMLNode.line("h2") { PBPages.districtName(district, language) }
             PBPages.budgetLine(process, district: district, language)
             PBPages.problems(problems, language)
-            HTMLNode.line("p") { PBPages.rulesText(process.rules, budget: process.budget(for: district) ?? 0, language) }
+            HTMLNode.line("p") { PBPages.rulesText(process.rules, budget: process.budget(for: district), language) }
             frame.form("ballot") {
                 HTMLNode.line("input", ["type": "hidden", "name": "district", "value": district.code])
                 HTMLNode.line("fieldset") {
@@ -176,7 +185,8 @@ enum PBVotePages {
             HTMLNode.line("p") { "\(language.pick("شمارهٔ رسید", "Receipt number")):" }
             HTMLNode.line("p", ["class": "pb-receipt"]) { HTMLNode.element("bdi", ["dir": "ltr"]) { receipt } }
             HTMLNode.line("p") {
-                "\(language.pick("طرح‌های شما", "Your projects")): \(projects.map { WebFormat.digits($0, language) }.joined(separator: language.pick("، ", ", ")))"
+                "\(language.pick(projects.count == 1 ? "طرحی که برگزیدید" : "طرح‌هایی که برگزیدید", "Your projects")): "
+                    + PBPages.list(projects.map { WebFormat.digits($0, language) }, language) + "."
             }
             if frame.kiosk {
                 linkLine(start, language.pick("پایان؛ بازگشت به آغاز برای نفر بعد", "Done: back to the start for the next person"))

@@ -62,10 +62,10 @@ enum PBVoteRoutes {
             } catch OneTimeCodeIssueError.cooldown(let seconds) {
                 await context.codesPerPhone.release(phoneKeys, reservedAt: phoneReserved)
                 await context.codesPerClient.release(clientKeys, reservedAt: phoneReserved)
-                return tooMany(frame, csrf, seconds: seconds, page: PBVotePages.phone)
+                return tooMany(frame, csrf, seconds: seconds, page: PBVotePages.phone, codeJustSent: true)
             }
             do {
-                try await context.settings.gateway.send(to: phone, text: "کد رأی ترازو: \(PersianText.persianDigits(code))\nTarazu voting code: \(code)",
+                try await context.settings.gateway.send(to: phone, text: codeMessage(code, policy: policy, language),
                                                         client: request.client, logger: request.logger)
             } catch {
                 request.logger.warning("PB code not sent: \(error)")
@@ -129,10 +129,10 @@ enum PBVoteRoutes {
                 return respond(PBVotePages.code(frame, error: language.pick("کد درست نیست؛ \(n) بار دیگر می‌توانید بکوشید.",
                                                                             "Wrong code; \(left) tries left.")), frame, csrf, .unprocessableEntity)
             case .expired, .alreadyUsed:
-                return respond(PBVotePages.code(frame, error: language.pick("کد منقضی شده است؛ کد تازه بگیرید.",
+                return respond(PBVotePages.code(frame, error: language.pick("این کد دیگر معتبر نیست؛ کد تازه بخواهید.",
                                                                             "The code has expired; ask for a new one.")), frame, csrf, .gone)
             case .locked:
-                return respond(PBVotePages.code(frame, error: language.pick("بیش از اندازه کد نادرست وارد شد؛ کد تازه بگیرید.",
+                return respond(PBVotePages.code(frame, error: language.pick("کد نادرست بیش از اندازه وارد شد؛ کد تازه بخواهید.",
                                                                             "Too many wrong codes; ask for a new one.")), frame, csrf, .tooManyRequests)
             }
         }
@@ -200,7 +200,15 @@ enum PBVoteRoutes {
         let csrf = PBCSRF.token(request)
         let kiosk = request.query[String.self, at: "kiosk"] == "1"
         return (PBVotePages.Frame(process: stored.definition.process, slug: stored.slug, language: WebLanguage(request: request),
-                                  kiosk: kiosk, csrf: csrf.token), csrf)
+                                  kiosk: kiosk, csrf: csrf.token, codePolicy: context.settings.codePolicy), csrf)
+    }
+
+    /// The SMS that carries a one-time code, in the page's language and within one SMS; the code comes
+    /// last, after a colon.
+    static func codeMessage(_ code: String, policy: OneTimeCodePolicy, _ language: WebLanguage) -> String {
+        let lifetime = PBTimeText(language: language).duration(policy.lifetime)
+        return language.pick("کد تأیید رأی ترازو (تا \(lifetime)، به کسی ندهید): \(PersianText.persianDigits(code))",
+                             "Tarazu voting code (valid \(lifetime), do not share it): \(code)")
     }
 
     static func respond(_ page: HTMLNode, _ frame: PBVotePages.Frame, _ csrf: (token: String, isNew: Bool),
@@ -211,11 +219,15 @@ enum PBVoteRoutes {
         return response
     }
 
+    /// A 429 on `page` saying when to try again; `codeJustSent` when the number was sent a code moments ago.
     static func tooMany(_ frame: PBVotePages.Frame, _ csrf: (token: String, isNew: Bool), seconds: Int,
-                        page: (PBVotePages.Frame, String?) -> HTMLNode) -> Response {
+                        page: (PBVotePages.Frame, String?) -> HTMLNode, codeJustSent: Bool = false) -> Response {
         let language = frame.language
-        let text = language.pick("درخواست‌ها بسیار بوده است؛ \(WebFormat.integer(Int64(seconds), language)) ثانیهٔ دیگر دوباره بکوشید.",
-                                 "Too many requests; try again in \(seconds) seconds.")
+        let wait = PBTimeText(language: language).later(TimeInterval(seconds))
+        let text = codeJustSent
+            ? language.pick("همین حالا کدی به این شماره فرستاده شد؛ اگر نرسید، \(wait) دوباره بخواهید.",
+                            "A code was just sent to this number; if it has not arrived, ask again \(wait).")
+            : language.pick("درخواست‌ها بیش از اندازه بوده است؛ \(wait) دوباره بکوشید.", "Too many requests; try again \(wait).")
         let response = respond(page(frame, text), frame, csrf, .tooManyRequests)
         response.headers.replaceOrAdd(name: "Retry-After", value: String(seconds))
         return response
@@ -238,7 +250,8 @@ enum PBBallotForm {
             if case .approval = process.rules { continue }
             if case .costLimitedApproval = process.rules { continue }
             guard let number = Int(PersianText.asciiDigits(PersianText.normalize(value))) else {
-                problems.append(language.pick("برای طرح \(WebFormat.digits(id, language)) عدد بنویسید.", "Write a number for project \(id)."))
+                let what = if case .ranking = process.rules { language.pick("رتبهٔ", "the rank of") } else { language.pick("امتیاز", "the points of") }
+                problems.append(language.pick("\(what) طرح \(WebFormat.digits(id, language)) را با عدد بنویسید.", "Write \(what) project \(id) as a number."))
                 continue
             }
             if case .cumulative = process.rules, number == 0 { continue }

@@ -368,6 +368,9 @@ enum PortalAssets {
     .status-strong, .status-adequate { color: #1e6b34; } .status-partial { color: #8a5a00; } .status-weak, .status-absent { color: #a32020; }
     .books li { margin: .5rem 0; }
     figure.map svg { display: block; max-width: 36rem; margin-inline: auto; }
+    .map-legend { list-style: none; margin: .5rem 0 .75rem; padding: 0; display: flex; flex-wrap: wrap; justify-content: center; gap: .3rem 1.25rem; font-size: 1rem; }
+    .map-legend li { display: flex; align-items: center; gap: .4rem; white-space: nowrap; }
+    figure.map .map-legend svg { display: inline; flex: none; margin: 0; }
     .scroll { overflow-x: auto; max-width: 100%; }
     .crumbs ol { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: .25rem .75rem; }
     .crumbs li + li::before { content: "›"; margin-inline-end: .75rem; color: var(--muted); }

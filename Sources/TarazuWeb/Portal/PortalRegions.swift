@@ -21,6 +21,13 @@ enum PortalRegions {
                       "This is a schematic map: it shows where the regions sit relative to each other, not their real boundaries or geography.")
     }
 
+    /// The legend of a regions map (``ChoroplethMap/legend(entries:label:noValueText:through:formatBound:)``),
+    /// in `language`, each class's bounds written by `bound`.
+    static func mapLegend(_ entries: [ChoroplethMap.Entry], _ language: WebLanguage, bound: (Decimal) -> String) -> HTMLNode {
+        ChoroplethMap.legend(entries: entries, label: language.pick("راهنمای رنگ‌های نقشه", "Map colour key"),
+                             noValueText: language.pick("بدون داده", "no data"), through: language.pick(" تا ", "–"), formatBound: bound)
+    }
+
     static func section(book: BudgetBook, year: Int, language: WebLanguage) -> HTMLNode {
         guard let rows = try? rows(book: book, year: year) else { return .empty }
         let realized = rows.contains { $0.realizedPerResident != nil }
@@ -46,7 +53,8 @@ enum PortalRegions {
                 let title = language.pick("سرانهٔ \(measure) به تفکیک منطقه", "\(realized ? "Spent" : "Approved") per resident by region")
                 HTMLNode.line("figure", ["class": "map"]) {
                     HTMLNode.trustedMarkup(ChoroplethMap.svg(map: map, entries: entries, title: title, noValueText: language.pick("بدون داده", "no data"),
-                                                             formatBound: { millions($0) }, digits: { WebFormat.digits($0, language) }))
+                                                             digits: { WebFormat.digits($0, language) }))
+                    mapLegend(entries, language) { millions($0) }
                     HTMLNode.element("figcaption") {
                         "\(title) (\(language.pick("میلیون ریال برای هر نفر", "million rials per person")))"
                         if map.isSchematic { ". "; HTMLNode.element("strong") { schematicNote(language) } }
