@@ -9,15 +9,17 @@ enum BalanceIndicators {
     static func all(_ context: AnalysisContext) throws -> [Indicator] {
         let uses = try LineTotals.of(context.lines)
         let sources = try LineTotals.of(context.revenues)
+        let borrowing = try LineTotals.of(context.revenues.filter { $0.revenueClass == .financialAssetSales })
         guard context.lines.contains(where: { $0.realized != nil }), context.revenues.contains(where: { $0.realized != nil }) else {
-            return [indicator(.unavailable, uses: uses, sources: sources, context)]
+            return [indicator(.unavailable, uses: uses, sources: sources, borrowing: borrowing, context)]
         }
         let (gap, overflow) = uses.realized.rials.subtractingReportingOverflow(sources.realized.rials)
         guard !overflow else { throw Money.Overflow() }
-        return [indicator(.rials(max(gap, 0)), uses: uses, sources: sources, context)]
+        return [indicator(.rials(max(gap, 0)), uses: uses, sources: sources, borrowing: borrowing, context)]
     }
 
-    private static func indicator(_ value: IndicatorValue, uses: LineTotals, sources: LineTotals, _ context: AnalysisContext) -> Indicator {
+    private static func indicator(_ value: IndicatorValue, uses: LineTotals, sources: LineTotals, borrowing: LineTotals,
+                                  _ context: AnalysisContext) -> Indicator {
         Indicator(
             id: "balance.realized_deficit", nameFa: "کسری عملکرد (مصارف تحقق‌یافته بیش از منابع وصول‌شده)",
             nameEn: "Execution deficit (realized spending above sources collected)",
@@ -25,7 +27,8 @@ enum BalanceIndicators {
                 fa: "جمع عملکرد همهٔ ردیف‌های هزینهٔ سال − جمع عملکرد همهٔ ردیف‌های درآمدی سال (درآمدها و استقراض)، دست‌کم صفر",
                 en: "realized of every spending line of the year - realized of every revenue line of the year (revenue and borrowing), at least zero"),
             unit: "rials", value: value,
-            breakdown: ["realized_uses": .rials(uses.realized.rials), "realized_sources": .rials(sources.realized.rials)],
+            breakdown: ["realized_uses": .rials(uses.realized.rials), "realized_sources": .rials(sources.realized.rials),
+                        "realized_borrowing": .rials(borrowing.realized.rials)],
             evidence: [context.evidence(uses), context.evidence(sources, table: "revenues")])
     }
 }

@@ -125,7 +125,7 @@ public struct BreakdownText: Sendable {
     static let moneyKeys: Set<String> = ["capital", "total", "approved", "realized", "actual", "budget", "authorized",
                                          "difference", "total_excess", "previous", "approved_without_borrowing",
                                          "realized_without_borrowing", "linked_to_projects", "excess", "contingency_vote",
-                                         "contingency_actual", "total_budget", "current", "financial", "realized_uses", "realized_sources"]
+                                         "contingency_actual", "total_budget", "current", "financial", "realized_uses", "realized_sources", "realized_borrowing"]
 
     static let tables: [String: Bilingual] = [
         "budget_lines": Bilingual(fa: "ردیف‌های بودجه", en: "budget lines"),
@@ -180,6 +180,7 @@ public struct BreakdownText: Sendable {
         "table": Bilingual(fa: "جدول", en: "table"),
         "realized_uses": Bilingual(fa: "مصارف تحقق‌یافته", en: "realized spending"),
         "realized_sources": Bilingual(fa: "منابع وصول‌شده", en: "sources collected"),
+        "realized_borrowing": Bilingual(fa: "استقراض وصول‌شده", en: "borrowing collected"),
         "ballots": Bilingual(fa: "آرا", en: "ballots"),
         "ballots_by_district": Bilingual(fa: "آرا به تفکیک منطقه", en: "ballots by district"),
         "citywide": Bilingual(fa: "سطح شهر", en: "citywide"),

@@ -17,7 +17,7 @@ enum RevenueIndicators {
         return [
             Indicator(
                 id: "revenue.realization.total", nameFa: "نرخ تحقق کل منابع (درآمدها و استقراض)", nameEn: "Realization of all sources (revenue and borrowing)",
-                formula: Bilingual(fa: "نرخ تحقق = جمع عملکرد ÷ جمع درآمد مصوب همهٔ ردیف‌های درآمدی سال",
+                formula: Bilingual(fa: "نرخ تحقق = جمع عملکرد ÷ جمع مصوب همهٔ ردیف‌های منابع سال (درآمدها و استقراض)",
                                    en: "sum(realized) / sum(approved) over the year's revenue lines"), unit: "ratio",
                 value: context.ratio(total.realized, total.approved), evidence: [totalEvidence]),
             Indicator(

@@ -43,22 +43,22 @@ extension ReportText {
     var noBreaks: String { p("ندارد", "none") }
     var noTrends: String { p("سری سالانه‌ای از هزینه مأموریت‌ها در ورودی نیست.", "The input has no yearly series of expenditure by function.") }
     var inBillionRialsPlain: String { p("ارقام به میلیارد ریال.", "Figures in billion rials.") }
-    var allFunctions: String { p("کل هزینه‌ها", "All functions") }
+    var allFunctions: String { p("کل مصارف", "All functions") }
 
     // MARK: Forecasts
 
     var forecastHeading: String { p("هزینه‌ها و درآمدهای آینده", "Future costs and revenue") }
     var forecastIntro: String {
-        p("پیش‌بینی جمع هزینه‌ها و جمع درآمدهای شهرداری بر پایه روند سال‌های کتاب بودجه، به قیمت جاری. خط پر داده‌های ثبت‌شده، خط‌چین پیش‌بینی، نوار پررنگ بازه ۸۰ درصد و نوار کم‌رنگ بازه ۹۵ درصد است.",
+        p("پیش‌بینی جمع مصارف و جمع منابع (درآمدها و استقراض) شهرداری بر پایه روند سال‌های کتاب بودجه، به قیمت جاری. خط پر داده‌های ثبت‌شده، خط‌چین پیش‌بینی، نوار پررنگ بازه ۸۰ درصد و نوار کم‌رنگ بازه ۹۵ درصد است.",
           "Forecasts of total expenditure and total revenue from the trend of the book's years, at current prices. The solid line is the observed data, the dashed line the forecast, the darker band the 80 % interval and the lighter band the 95 % interval.")
     }
-    var expenditureTotal: String { p("جمع هزینه‌ها", "Total expenditure") }
-    var revenueTotal: String { p("جمع درآمدها", "Total revenue") }
+    var expenditureTotal: String { p("جمع مصارف", "Total expenditure") }
+    var revenueTotal: String { p("جمع منابع (درآمدها و استقراض)", "Total sources (revenue and borrowing)") }
     func measureWord(_ measure: SeriesKey.Measure) -> String {
         measure == .realized ? p("عملکرد", "realized") : p("مصوب", "approved")
     }
     func forecastChartTitle(_ series: String, measure: String, until: String) -> String {
-        p("\(series) (\(measure)): روند و پیش‌بینی تا سال \(until)", "\(series) (\(measure)): history and forecast to \(until)")
+        p("\(series)، \(measure): روند و پیش‌بینی تا سال \(until)", "\(series), \(measure): history and forecast to \(until)")
     }
     var forecastUnitNote: String { p("ارقام به میلیارد ریال، به قیمت جاری.", "Figures in billion rials, at current prices.") }
     var observed: String { p("ثبت‌شده", "Observed") }
@@ -189,7 +189,7 @@ extension ReportText {
           "Project risk: six factors, each with a sub-score from 0 to 1 (cost overrun against the reference-class prior, schedule slip, budget volatility, low execution, spending ahead of physical progress and contract red flags), weighted \(weights). Score = 100 × a blend of the weighted mean of the sub-scores and the largest weighted sub-score; a factor without data is left out. Final cost P50 and P80 = base × (1 + remaining share of the work × the reference class's typical or upper overrun, from Flyvbjerg and the UK Green Book), base the larger of the planned cost and the current estimate.")
     }
     var methodAnomalies: String {
-        p("ارقام نامتعارف: امتیاز z مقاوم = ۰٫۶۷۴۵ × (مقدار − میانه) ÷ میانه انحراف مطلق (MAD)، با آستانه ۳٫۵ (ایگلویچ و هوگلین)؛ اگر میانه انحراف مطلق صفر باشد، میانگین انحراف مطلق از میانه × ۱٫۲۵۳۳ به جای آن می‌نشیند. جمعیت‌ها: نرخ تحقق ردیف‌ها در سال تحلیل (بدون ردیف پیش‌بینی‌نشده) و تغییر سالانه بودجه مصوب هر واحد؛ جمعیت کمتر از پنج مقدار آزموده نمی‌شود.",
+        p("ارقام نامتعارف: امتیاز z مقاوم = ۰٫۶۷۴۵ × (مقدار − میانه) ÷ میانه انحراف مطلق (MAD)، با آستانه ۳٫۵ (ایگلویچ و هوگلین)؛ اگر میانه انحراف مطلق صفر باشد، میانگین انحراف مطلق از میانه × ۱٫۲۵۳۳ به جای آن می‌نشیند. مجموعه‌های آزموده: نرخ تحقق ردیف‌ها در سال تحلیل (بدون ردیف پیش‌بینی‌نشده) و تغییر سالانه بودجه مصوب هر واحد؛ مجموعه‌ای با کمتر از پنج مقدار آزموده نمی‌شود.",
           "Anomalies: robust z = 0.6745 × (value − median) ÷ median absolute deviation (MAD), flagged above 3.5 (Iglewicz and Hoaglin); when MAD is 0, 1.2533 × the mean absolute deviation from the median is used instead. Populations: the execution rates of the lines in the analysis year (contingency lines left out) and the yearly change of each unit's approved budget; a population of fewer than five values is not tested.")
     }
     func riskFactorName(_ factor: RiskFactor) -> String { p(factor.name.fa, factor.name.en) }

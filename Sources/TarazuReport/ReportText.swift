@@ -18,7 +18,7 @@ struct ReportText: Sendable {
         pick("گزارش داده‌کاوی تولیدشده با ترازو از کتاب بودجه شهرداری؛ گزاره‌های برآمده از داده‌ها رقم و شاهد خود را همراه دارند و گزاره‌های اظهارشده، که داده‌ها نمی‌توانند نشان دهند، جدا نشان داده شده‌اند.",
              "A data-mining report produced by Tarazu from the municipality's budget book; statements drawn from the data cite their figures, and declared statements, which the data cannot show, are marked as such.")
     }
-    var dataNote: String { pick("درباره داده‌ها:", "About the data:") }
+    var dataNote: String { pick("دربارهٔ داده‌ها:", "About the data:") }
     func bookTitle(_ title: String) -> String { pick("این گزارش بر پایهٔ کتاب بودجهٔ «\(title)» است.", "This report rests on the budget book \"\(title)\".") }
     var purposeTitle: String { pick("هدف کلی گزارش", "Purpose") }
     var purposeIntro: String {
@@ -30,7 +30,7 @@ struct ReportText: Sendable {
              "Evaluate the quality of financial and institutional governance in the Municipality of \(city), based on its budget book for \(year).")
     }
     var purposeGoal2: String {
-        pick("بررسی سازگاری این روند با الگوهای نوین حکمرانی شهری، یعنی:",
+        pick("بررسی سازگاری بودجه‌ریزی شهرداری با الگوهای نوین حکمرانی شهری، یعنی:",
              "Examine how well this fits modern patterns of urban governance:")
     }
 
@@ -221,7 +221,7 @@ struct ReportText: Sendable {
     var reproducibilityTitle: String { pick("بازتولیدپذیری", "Reproducibility") }
     var contentHash: String { pick("چکیده محتوای کتاب بودجه (SHA-256):", "Budget book content hash (SHA-256):") }
     var rubricVersion: String { pick("معیارنامه و نسخهٔ آن:", "Rubric and version:") }
-    var software: String { pick("نسخه نرم‌افزار ترازو:", "Tarazu version:") }
+    var software: String { pick("نسخهٔ نرم‌افزار ترازو:", "Tarazu version:") }
     var analysisYear: String { pick("سال تحلیل:", "Analysis year:") }
     var generatedOn: String { pick("تاریخ تولید:", "Generated on:") }
 

@@ -127,7 +127,7 @@ public enum AnomalyDetector {
     }
 
     static func labelFa(_ line: BudgetLine) -> String {
-        [line.department, line.program, "منطقه \(PersianText.identifier(line.regionCode))"].compactMap { $0 }
+        [line.department, line.program, line.regionCode == Region.centralCode ? "ستاد مرکزی" : "منطقه \(PersianText.identifier(line.regionCode))"].compactMap { $0 }
             .filter { !$0.isEmpty }.joined(separator: " · ")
     }
 

@@ -23,9 +23,10 @@ public struct RiskReason: Codable, Sendable, Hashable {
 
 /// Estimated final cost of a project at P50 and P80, in whole rials.
 ///
-/// `base` = the largest of the planned cost, the current cost estimate and what the project's lines
-/// have realized so far (so the project's own observed overrun is carried in, and a final cost is
-/// never below what is already spent). The reference-class uplift applies to the work not yet done only:
+/// `base` = the largest of the planned cost, the current cost estimate, what the project's lines have
+/// realized so far, and (when physical progress is known) what is realized plus the remaining share of
+/// the work at the larger of the planned cost and the estimate (so the project's own observed overrun
+/// is carried in, and a final cost is never below what is spent plus what is left to do). The reference-class uplift applies to the work not yet done only:
 /// `P50 = base × (1 + remainingShare × class typical overrun)`,
 /// `P80 = base × (1 + remainingShare × class upper overrun)`, where `remainingShare` is
 /// `1 − physicalProgress / 100` (1 when progress is unknown). Computed with `Decimal`, rounded to the rial.
@@ -102,7 +103,7 @@ public enum RiskScorer {
     /// the others get empty texts, everything else (scores, ranks, sub-scores, contributions, figures,
     /// estimates) is the same. nil (the default) explains every project.
     ///
-    /// `leavingOut`: ids of projects not to score (their data are likely errors, see
+    /// Projects that start after the analysis year are not scored. `leavingOut`: ids of projects not to score (their data are likely errors, see
     /// `LikelyDataErrors` in TarazuAnalysis); they get no score, no rank and no estimate, and the
     /// other projects' scores do not depend on them.
     public static func score(book: BudgetBook, year: Int? = nil, weights: RiskWeights = .default,
@@ -122,7 +123,10 @@ public enum RiskScorer {
             }
         }
         let totalWeight = RiskFactor.allCases.reduce(Decimal(0)) { $0 + weights[$1] }
-        let projects = leavingOut.isEmpty ? book.projects : book.projects.filter { !leavingOut.contains($0.projectId) }
+        // A project that starts after the analysis year has no risk in it yet: it is not scored.
+        let projects = book.projects.filter { project in
+            !leavingOut.contains(project.projectId) && (project.startYear.map { start in analysisYear.map { start <= $0 } ?? true } ?? true)
+        }
         let slots: [Int?] = projects.map { slotOf[$0.projectId] }
         slotOf = [:]
         let explainAll = explain == nil
@@ -396,7 +400,7 @@ public enum RiskScorer {
                     "Realized \(RiskMath.pctEn(inYear)) of the approved budget in \(year) (cumulative \(RiskMath.pctEn(cumulative))).")
         }
         return Raw(text, .lowExecution, sub, x,
-                "تجمعی \(RiskMath.pctFa(cumulative)) از بودجه مصوب پروژه اجرا شد (در سال تحلیل ردیف اجراشده‌ای نیست).",
+                "نرخ تحقق بودجهٔ مصوب پروژه در جمع سال‌های کتاب \(RiskMath.pctFa(cumulative)) است (در سال تحلیل ردیفی با عملکرد ندارد).",
                 "Realized \(RiskMath.pctEn(cumulative)) of the approved budget cumulatively (no executed line in the analysis year).")
     }
 
@@ -411,12 +415,13 @@ public enum RiskScorer {
         let spent = realized.reduce(Decimal(0), +) / cost.decimal
         let gap = spent - progress / 100
         let sub = RiskMath.clamp01(gap / half)
-        let first = years.first!.year
+        let first = years.first?.year ?? 0
+        let last = years.last?.year ?? first
         guard text else { return Raw(false, .spendingAheadOfProgress, sub, gap, "", "") }
         let costEn = p.currentCostEstimate != nil ? "current cost estimate" : "planned cost"
         let costFa = p.currentCostEstimate != nil ? "برآورد فعلی هزینه" : "هزینه برنامه‌ای"
         return Raw(text, .spendingAheadOfProgress, sub, gap,
-                "از \(RiskMath.yearFa(first)) تاکنون \(RiskMath.pctFa(spent)) از \(costFa) خرج شده و پیشرفت فیزیکی \(RiskMath.fa(progress))٪ است (فاصله \(RiskMath.fa(gap * 100)) واحد درصد).",
+                "از \(RiskMath.yearFa(first)) تا پایان \(RiskMath.yearFa(last)) \(RiskMath.pctFa(spent)) از \(costFa) خرج شده و پیشرفت فیزیکی \(RiskMath.fa(progress))٪ است (فاصله \(RiskMath.fa(gap * 100)) واحد درصد).",
                 "Spent \(RiskMath.pctEn(spent)) of the \(costEn) since \(first) at \(RiskMath.en(progress)) % physical progress (gap \(RiskMath.en(gap * 100)) points).")
     }
 
@@ -438,8 +443,11 @@ public enum RiskScorer {
 
     static func estimate(_ p: Project, _ refClass: ReferenceClass, spent: Money = .zero) -> CostEstimate? {
         guard p.plannedCost.rials > 0 else { return nil }
-        let base = max(p.plannedCost, p.currentCostEstimate ?? p.plannedCost, spent)
+        let reference = max(p.plannedCost, p.currentCostEstimate ?? p.plannedCost)
         let remaining = RiskMath.clamp01(1 - (p.physicalProgress ?? 0) / 100)
+        // With progress known, what is spent plus the remaining work at the reference cost.
+        let toComplete = p.physicalProgress == nil ? nil : RiskMath.money(spent.decimal + remaining * reference.decimal)
+        let base = max(reference, spent, toComplete ?? .zero)
         let u50 = remaining * refClass.typicalOverrun
         let u80 = remaining * refClass.upperOverrun
         guard let p50 = RiskMath.money(base.decimal * (1 + u50)),

@@ -66,6 +66,27 @@ enum RiskFixture {
 }
 
 @Suite struct RiskScorerTests {
+    /// A final cost is never below what is spent plus the work left at the reference cost: SPEND90 spent
+    /// 900 of 1,000 for 30 % of the work, so it cannot end near 1,000.
+    @Test func theFinalCostCoversWhatIsSpentAndTheWorkLeft() throws {
+        let spend90 = try #require(RiskScorer.score(book: RiskFixture.book).first { $0.projectId == "SPEND90" })
+        let estimate = try #require(spend90.estimate)
+        #expect(estimate.base == RiskFixture.m(900 + 700))
+        #expect(estimate.p50 >= RiskFixture.m(1_600) && estimate.p80 >= estimate.p50)
+        // Without progress, nothing says how much work is left: the base is the largest amount known.
+        var book = RiskFixture.book
+        book.projects = book.projects.map { var project = $0; if project.projectId == "SPEND90" { project.physicalProgress = nil }; return project }
+        let unknown = try #require(RiskScorer.score(book: book).first { $0.projectId == "SPEND90" }?.estimate)
+        #expect(unknown.base == RiskFixture.m(1_000))
+    }
+
+    /// A project that starts after the analysis year is not scored.
+    @Test func aProjectNotYetStartedIsNotScored() {
+        let ids = RiskScorer.score(book: RiskFixture.book, year: 1402).map(\.projectId)
+        #expect(!ids.contains("SPEND90") && !ids.contains("H5"))
+        #expect(ids.contains("ROAD80") && ids.contains("LATE3"))
+    }
+
     @Test func defaultWeightsSumToOneHundred() {
         let total = RiskFactor.allCases.reduce(Decimal(0)) { $0 + RiskWeights.default[$1] }
         #expect(total == 100)
