@@ -196,8 +196,16 @@ def test_every_surface_shows_the_indicator_value_under_its_name(site, tarazu, bo
         surface = Surface(f"report ({language})")
         for indicator_id in scalar:
             label, value = rows.get(indicator_id, ("", ""))
-            # A breakdown by dimension shows its total, then its lowest and highest entries.
-            total, _, rest = value.partition(" در کل؛ " if language == "fa" else " in all; ")
+            # A breakdown by dimension shows its total, then its lowest and highest entries; a share of
+            # all sources its figure without borrowing.
+            total, _, rest = value.partition("؛ " if language == "fa" else "; ")
+            total = total.removesuffix(" در کل" if language == "fa" else " in all")
+            without = indicators[indicator_id]["breakdown"].get("realized_without_borrowing")
+            if without is not None and indicators[indicator_id]["unit"] == "ratio":
+                want = ("بدون استقراض: " if language == "fa" else "borrowing left out: ") + formatted(without, "ratio", language == "fa")
+                if rest != want:
+                    problems.append(f"{surface.name} {indicator_id}: {rest!r} instead of {want!r}")
+                rest = ""
             extremes = spread(dict(indicators[indicator_id], id=indicator_id), language == "fa")
             if extremes:
                 low, high = extremes

@@ -211,6 +211,10 @@ extension ReportContext {
     /// An indicator's value; for a breakdown by dimension, the total with the lowest and highest entries.
     func indicatorValue(_ indicator: Indicator) -> String {
         let value = values.format(indicator.value, unit: indicator.unit)
+        // A share of all sources is also quoted without borrowing in the findings: both are here.
+        if let without = indicator.breakdown["realized_without_borrowing"], indicator.unit == "ratio" {
+            return value + text.listSeparator + text.withoutBorrowing + " " + values.format(without, unit: indicator.unit)
+        }
         guard let spread = IndicatorSpread(indicator) else { return value }
         return value + " " + text.inTotal + text.listSeparator + spread.text(unit: indicator.unit, names: values.breakdown)
     }

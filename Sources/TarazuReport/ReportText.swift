@@ -58,6 +58,7 @@ struct ReportText: Sendable {
     }
     var notePrefix: String { pick("توضیح:", "note:") }
     var inTotal: String { pick("در کل", "in all") }
+    var withoutBorrowing: String { pick("بدون استقراض:", "borrowing left out:") }
     /// A declared fact the book's governance file does not give.
     var notDeclared: String { pick("اظهار نشده", "not declared") }
     /// What opens a declared statement, so the sentence itself says it is declared.

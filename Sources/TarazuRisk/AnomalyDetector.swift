@@ -157,8 +157,14 @@ public enum AnomalyDetector {
             guard abs(z) > threshold else { return nil }
             let dirEn = z > 0 ? "above" : "below"
             let dirFa = z > 0 ? "بالاتر" : "پایین‌تر"
-            let fa = "نرخ تحقق ردیف \(PersianText.identifier(line.lineId)) (\(labelFa(line))) در \(RiskMath.yearFa(year)) برابر \(RiskMath.pctFa(rate)) است؛ میانهٔ نرخ تحقق ردیف‌ها \(RiskMath.pctFa(robust.median)) است (\(spread.fa)). امتیاز z مقاوم \(RiskMath.fa(z, 2)) است، بسیار \(dirFa) از دامنه معمول."
-            let en = "Line \(line.lineId) (\(label(line))) realized \(RiskMath.pctEn(rate)) of its approved budget in \(year); the median line realized \(RiskMath.pctEn(robust.median)) (\(spread.en)). Robust z = \(RiskMath.en(z, 2)), far \(dirEn) the usual range."
+            var fa = "نرخ تحقق ردیف \(PersianText.identifier(line.lineId)) (\(labelFa(line))) در \(RiskMath.yearFa(year)) برابر \(RiskMath.pctFa(rate)) است؛ میانهٔ نرخ تحقق ردیف‌ها \(RiskMath.pctFa(robust.median)) است (\(spread.fa)). امتیاز z مقاوم \(RiskMath.fa(z, 2)) است، بسیار \(dirFa) از دامنه معمول."
+            var en = "Line \(line.lineId) (\(label(line))) realized \(RiskMath.pctEn(rate)) of its approved budget in \(year); the median line realized \(RiskMath.pctEn(robust.median)) (\(spread.en)). Robust z = \(RiskMath.en(z, 2)), far \(dirEn) the usual range."
+            // An approved revision may explain it: say how the realized amount compares with it.
+            if let revised = line.revised, revised != line.approved, revised.rials > 0, let realized = line.realized {
+                let ofRevised = realized.decimal / revised.decimal
+                fa += " اصلاحیهٔ این ردیف با مصوب فرق دارد و عملکرد آن \(RiskMath.pctFa(ofRevised)) اصلاحیه است."
+                en += " The line was revised, and it realized \(RiskMath.pctEn(ofRevised)) of its revised amount."
+            }
             return Anomaly(kind: .executionRate, year: year, key: line.lineId, lineIds: [line.lineId], label: label(line),
                            value: rate, median: robust.median, mad: robust.mad, meanAbsoluteDeviation: robust.meanAD,
                            measure: robust.measure, z: z, sampleSize: items.count,

@@ -290,7 +290,7 @@ public enum RiskScorer {
             let elapsed = confidence * 100
             en += "; at its pace to the end of \(year) it would end about \(RiskMath.en(finishYear, 0)), \(RiskMath.en(projected)) year(s) late; "
                 + "with \(RiskMath.en(elapsed, 0)) % of the planned duration elapsed, \(RiskMath.en(slip)) year(s) of slip count in the score."
-            fa += "؛ با آهنگ کار تا پایان \(RiskMath.yearFa(year))، حدود سال \(RiskMath.fa(finishYear, 0)) تمام می‌شود، \(RiskMath.fa(projected)) سال دیرتر از برنامه؛ "
+            fa += "؛ اگر کار با آهنگ تا پایان \(RiskMath.yearFa(year)) پیش برود، حدود سال \(RiskMath.fa(finishYear, 0)) تمام می‌شود، \(RiskMath.fa(projected)) سال دیرتر از برنامه؛ "
                 + "چون \(RiskMath.fa(elapsed, 0))٪ از مدت برنامه‌ای گذشته است، \(RiskMath.fa(slip)) سال تأخیر در امتیاز شمرده شد."
         } else {
             en += "; \(RiskMath.en(slip)) year(s) of slip."
