@@ -277,7 +277,7 @@ import VaporTesting
         }
         // A sender the webhook refuses: the gateway gets Persian, English only when it asks for it, and the 400 stays.
         try await PBHarness.with(Self.processes) { h in
-            for (language, expected) in [(nil as String?, "فقط شماره‌های"), ("en", "Only Iranian")] {
+            for (language, expected) in [(nil as String?, "فقط شمارهٔ تلفن همراه ایران"), ("en", "Only Iranian")] {
                 var headers: HTTPHeaders = ["Content-Type": "application/json", PBSMSRoutes.tokenHeader: PBHarness.token]
                 if let language { headers.add(name: .acceptLanguage, value: language) }
                 let body = try JSONSerialization.data(withJSONObject: ["from": "+14155550100", "text": "رای ۱", "process": "open"])
@@ -290,14 +290,13 @@ import VaporTesting
         // Two processes open: the first project number tells which; the reply names it; a number of both is refused.
         try await PBHarness.with({ now in
             let tabriz = try Self.definition("open", votingStart: now - Self.day, votingEnd: now + 6 * Self.day)
-            var urmia = try Self.definition("urmia", votingStart: now - Self.day, votingEnd: now + 6 * Self.day)
-            urmia.process = try PBProcess(id: "urmia", year: 1405, title: Bilingual(fa: "بودجه‌ریزی مشارکتی ارومیه ۱۴۰۵", en: "Urmia participatory budget 1405"),
-                                          phases: PBPhaseKind.allCases.map { urmia.process.phase($0) }, citywideBudget: 100_000_000_000,
+            let urmia = try PBProcess(id: "urmia", year: 1405, title: Bilingual(fa: "بودجه‌ریزی مشارکتی ارومیه ۱۴۰۵", en: "Urmia participatory budget 1405"),
+                                          phases: PBPhaseKind.allCases.map { tabriz.process.phase($0) }, citywideBudget: 100_000_000_000,
                                           regionBudgets: [:], rules: .approval(minProjects: 1, maxProjects: 2), proposals: [
                                               PBProposal(id: "1", district: .citywide, title: "پارک", cost: 50_000_000_000, status: .feasible),
                                               PBProposal(id: "101", district: .citywide, title: "کتابخانه", cost: 40_000_000_000, status: .feasible),
                                           ])
-            return [tabriz, urmia]
+            return [tabriz, PBProcessDefinition(process: urmia, settings: tabriz.settings)]
         }) { h in
             let tabriz = try await Self.sms(h, Self.phone(1), "رای ۱۱", process: nil)
             #expect(tabriz == "رأی شما در «تبریز ۱۴۰۵» ثبت شد: طرح ۱۱. سپاس!", "\(tabriz)")
