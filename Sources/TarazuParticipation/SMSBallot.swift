@@ -240,8 +240,8 @@ public enum SMSReply: Sendable, Equatable {
             let names = Self.list(open.map { "«\($0.fa)»" }, .fa)
             return Self.fitting(["این رأی‌گیری شناخته نیست؛ رأی‌گیری باز: \(names)", "این رأی‌گیری شناخته نیست."])
         case .ambiguous(let open):
-            let names = Self.list(open.map { "«\($0.fa)»" }, .fa)
-            return Self.fitting(["رأی ثبت نشد: روشن نیست در کدام رأی‌گیری است (\(names)).",
+            let names = Self.list(open.map { "«\($0.fa)»" }, .fa, or: true)
+            return Self.fitting(["رأی ثبت نشد: روشن نیست کدام رأی‌گیری: \(names).",
                                  "رأی ثبت نشد: چند رأی‌گیری باز است و روشن نیست کدام."])
         }
     }
@@ -277,7 +277,7 @@ public enum SMSReply: Sendable, Equatable {
         case .unknownProcess(let open):
             return open.isEmpty ? "Unknown vote, and no vote is open now." : "Unknown vote; open: \(Self.list(open.map(\.en), .en))."
         case .ambiguous(let open):
-            return "Vote not recorded: it is not clear which vote you mean (\(Self.list(open.map(\.en), .en)))."
+            return "Vote not recorded: it is not clear which vote you mean: \(Self.list(open.map(\.en), .en, or: true))."
         }
     }
 
@@ -300,10 +300,10 @@ public enum SMSReply: Sendable, Equatable {
         return language == .fa ? PersianText.persianDigits(text) : text
     }
 
-    /// `ids` as a list in `language`: "1، 2 و 3" / "1, 2 and 3".
-    private static func list(_ ids: [String], _ language: TextLanguage) -> String {
+    /// `ids` as a list in `language`: "1، 2 و 3" / "1, 2 and 3"; with `or`, «۱، ۲ یا ۳» / "1, 2 or 3".
+    private static func list(_ ids: [String], _ language: TextLanguage, or: Bool = false) -> String {
         guard ids.count > 1, let last = ids.last else { return ids.first ?? "" }
-        let (comma, and) = language == .fa ? ("، ", " و ") : (", ", " and ")
+        let (comma, and) = language == .fa ? ("، ", or ? " یا " : " و ") : (", ", or ? " or " : " and ")
         return ids.dropLast().joined(separator: comma) + and + last
     }
 }
