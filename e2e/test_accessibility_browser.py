@@ -8,6 +8,7 @@ the offending elements. The screenshots (390 and 1280 px wide) go to the test's 
 environment variable TARAZU_SCREENSHOTS names a folder, there too, for a person to look at.
 """
 import json
+import re
 import os
 import pathlib
 import shutil
@@ -149,7 +150,7 @@ def voter(server):
     submit(driver, field.find_element(By.XPATH, "ancestor::form").find_element(By.CSS_SELECTOR, "button"))
     code_field = driver.find_element(By.NAME, "code")
     message = json.loads(log.read_text(encoding="utf-8").strip().splitlines()[-1])
-    code_field.send_keys(message["text"].rsplit(":", 1)[1].strip())
+    code_field.send_keys(re.search(r"[0-9۰-۹]{6}", message["text"]).group(0))
     submit(driver, code_field.find_element(By.XPATH, "ancestor::form").find_element(By.CSS_SELECTOR, "button"))
     open_page(driver, base + f"/pb/{PROCESS}/vote/ballot?district=0")
     assert driver.find_elements(By.CSS_SELECTOR, "input[type=checkbox]"), driver.page_source[:500]

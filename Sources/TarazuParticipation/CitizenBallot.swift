@@ -109,14 +109,14 @@ public enum BallotProblem: Sendable, Equatable {
         case .otherRegion(let id, let district):
             let faPlace = district == .citywide ? "سطح شهر" : "منطقهٔ \(p(district.code))"
             let enPlace = district == .citywide ? "the citywide ballot" : "the ballot of region \(district.code)"
-            return Bilingual(fa: "طرح \(p(id)) در برگهٔ رأی \(faPlace) است، نه این برگه.", en: "Project \(id) is on \(enPlace), not this one.")
+            return Bilingual(fa: "طرح \(p(id)) در برگهٔ رأی \(faPlace) است، نه این برگهٔ رأی.", en: "Project \(id) is on \(enPlace), not this one.")
         case .duplicate(let id):
             return Bilingual(fa: "طرح \(p(id)) تکراری است.", en: "Project \(id) appears twice.")
         case .tooFew(let count, let minimum):
-            return Bilingual(fa: "دست‌کم \(p(String(minimum))) طرح انتخاب کنید؛ \(p(String(count))) طرح انتخاب شد.",
+            return Bilingual(fa: "دست‌کم \(PBCount.words(minimum)) طرح را انتخاب کنید" + (count == 0 ? "." : "؛ \(PBCount.words(count)) طرح انتخاب شد."),
                              en: "Choose at least \(minimum) projects (\(count) chosen).")
         case .tooMany(let count, let maximum):
-            return Bilingual(fa: "حداکثر \(p(String(maximum))) طرح انتخاب کنید؛ \(p(String(count))) طرح انتخاب شد.",
+            return Bilingual(fa: "حداکثر \(PBCount.words(maximum)) طرح را انتخاب کنید؛ \(PBCount.words(count)) طرح انتخاب شد.",
                              en: "Choose at most \(maximum) projects (\(count) chosen).")
         case .overCostLimit(let total, let limit):
             // The budget is on the page beside the ballot; an SMS reply has room for one sum.

@@ -40,3 +40,22 @@ extension String {
         return String(scalars[first...last])
     }
 }
+
+/// Small counts as a Persian reader prefers them: «یک» and «دو» in words, larger ones in Persian digits.
+public enum PBCount {
+    /// «یک», «دو», else the number in Persian digits («۳»).
+    public static func words(_ count: Int) -> String {
+        switch count {
+        case 1: "یک"
+        case 2: "دو"
+        default: PersianText.persianDigits(String(count))
+        }
+    }
+
+    /// A count between `minimum` and `maximum`: «دو» when they are equal, «یک یا دو» when they are next to each
+    /// other, else «یک تا ۵».
+    public static func range(_ minimum: Int, _ maximum: Int) -> String {
+        if minimum == maximum { return words(maximum) }
+        return words(minimum) + (maximum == minimum + 1 ? " یا " : " تا ") + words(maximum)
+    }
+}

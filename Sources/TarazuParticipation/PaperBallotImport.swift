@@ -59,9 +59,9 @@ public enum PaperBallotImport {
             }
             let serial = PBText.normalizedIdentifier(cell("voter_id"))
             if serial.isEmpty {
-                issue("voter_id", Bilingual(fa: "شمارهٔ برگه خالی است.", en: "The paper serial is empty."))
+                issue("voter_id", Bilingual(fa: "شمارهٔ برگهٔ رأی خالی است.", en: "The paper serial is empty."))
             } else if let earlier = lineOfSerial[serial] {
-                issue("voter_id", Bilingual(fa: "شمارهٔ برگه \(PersianText.persianDigits(serial)) تکراری است (سطر \(PersianText.persianDigits(String(earlier)))).",
+                issue("voter_id", Bilingual(fa: "شمارهٔ برگهٔ رأی \(PersianText.persianDigits(serial)) تکراری است (سطر \(PersianText.persianDigits(String(earlier)))).",
                                             en: "Paper serial \(serial) repeats (line \(earlier))."))
             } else {
                 lineOfSerial[serial] = row.line

@@ -111,18 +111,57 @@ public enum SMSBallotParser {
         return latin && !arabicScript ? .en : .fa
     }
 
+    /// Whether `text` starts with a ballot keyword (``keywords``): a message that does not is no ballot at
+    /// all and is answered with ``SMSReply/notABallot(example:)``, not with a refusal.
+    public static func isBallot(_ text: String) -> Bool {
+        let normalized = ChoiceText.normalize(text)
+        guard let keyword = keywords.first(where: { normalized.hasPrefix($0) }) else { return false }
+        return normalized.dropFirst(keyword.count).first.map { $0 == " " || $0.isASCIIDigitCharacter } ?? true
+    }
+
     /// The choices in `text`, or the reason to send back. Plain numbers give `.approvals`
     /// (call `asRanking()` for ranking ballots), pairs give `.points`. Duplicates and unknown
     /// projects are left to `BallotValidator`.
     public static func parse(_ text: String) throws(ChoiceTextError) -> PBChoices {
-        let normalized = ChoiceText.normalize(text)
-        guard let keyword = keywords.first(where: { normalized.hasPrefix($0) }),
-              normalized.dropFirst(keyword.count).first.map({ $0 == " " || $0.isASCIIDigitCharacter }) ?? true else {
+        guard isBallot(text), let keyword = keywords.first(where: { ChoiceText.normalize(text).hasPrefix($0) }) else {
             throw ChoiceTextError(message: Bilingual(
-                fa: "با «رأی» و شمارهٔ طرح‌ها بفرستید، مثل «رأی ۱۲ ۱۵»",
-                en: "Start with VOTE and the project numbers, e.g. VOTE 12 15"))
+                fa: "«رأی» و شمارهٔ طرح‌ها را بفرستید.",
+                en: "Start with VOTE and the project numbers."))
         }
-        return try ChoiceText.parseList(String(normalized.dropFirst(keyword.count)))
+        return try ChoiceText.parseList(String(ChoiceText.normalize(text).dropFirst(keyword.count)))
+    }
+
+    /// A ballot this process would accept on `district`'s ballot, to show in replies: its first feasible
+    /// projects (two where the rules allow two; within the budget for a cost limit), with points within the
+    /// rules for cumulative ballots. Empty when the ballot has no project.
+    public static func example(_ process: PBProcess, district: PBDistrict) -> PBChoices {
+        let projects = process.ballotProjects(for: district)
+        switch process.rules {
+        case .approval(let min, let max):
+            return .approvals(projects.prefix(Swift.min(max, Swift.max(min, 2))).map(\.id))
+        case .costLimitedApproval(let max):
+            var ids: [String] = []
+            var left = process.budget(for: district) ?? 0
+            for project in projects where ids.count < Swift.min(max ?? 2, 2) && project.cost <= left {
+                ids.append(project.id)
+                left -= project.cost
+            }
+            return .approvals(ids)
+        case .cumulative(let total, let per):
+            let first = Swift.min(per, (total + 1) / 2), second = Swift.min(per, total - first)
+            let points = [first, second].filter { $0 > 0 }
+            return .points(zip(projects, points).map { PBPoints($0.id, $1) })
+        case .ranking(let max):
+            return .approvals(projects.prefix(Swift.min(max, 2)).map(\.id))
+        }
+    }
+
+    /// The district whose ballot an SMS sender gets when the message names no project: `smsDistrict`, else
+    /// the citywide ballot, else the first region with a feasible project.
+    public static func defaultDistrict(_ process: PBProcess, smsDistrict: PBDistrict?) -> PBDistrict {
+        if let smsDistrict { return smsDistrict }
+        let regions = process.regionBudgets.keys.sorted { (Int($0) ?? .max, $0) < (Int($1) ?? .max, $1) }.map(PBDistrict.region)
+        return ([.citywide] + regions).first { !process.ballotProjects(for: $0).isEmpty } ?? .citywide
     }
 }
 
@@ -131,10 +170,12 @@ extension Character {
 }
 
 /// Short SMS replies, each in the sender's language (``SMSBallotParser/language(of:)``): Persian fits one
-/// Unicode SMS (70 characters) and English one GSM SMS (160) for typical inputs.
+/// Unicode SMS (70 characters) and English one GSM SMS (160) for typical inputs; where a longer form would
+/// not fit, a shorter one is sent (a process's name is left out first).
 public enum SMSReply: Sendable, Equatable {
-    /// The ballot was recorded; project numbers as accepted; `replaced` when it took an earlier ballot's place.
-    case accepted([String], replaced: Bool)
+    /// The ballot was recorded; project numbers as accepted; `replaced` when it took an earlier ballot's place;
+    /// `process` the short name of the process it went to, when several are open.
+    case accepted([String], replaced: Bool, process: Bilingual? = nil)
     /// The ballot was refused, with why.
     case invalid(Bilingual)
     /// No process is open for voting.
@@ -147,32 +188,61 @@ public enum SMSReply: Sendable, Equatable {
     case alreadyVoted
     /// A one-time code must be sent first.
     case codeRequired
-    /// How to vote under these rules: the answer to «راهنما», "help" or "?".
-    case help(BallotRules)
+    /// How to vote under these rules, with a ballot the process would accept: the answer to «راهنما», "help" or "?".
+    case help(BallotRules, example: PBChoices)
+    /// The message does not start with «رأی» or VOTE: how to vote, with an example, and where to ask for help.
+    case notABallot(example: PBChoices)
+    /// Numbers where the rules want points, or points where they want numbers: the form expected, with an example.
+    case wrongForm(BallotRules, example: PBChoices)
+    /// The process named by the gateway does not exist; the short names of the processes open for voting.
+    case unknownProcess(open: [Bilingual])
+    /// Several processes are open and the message's first project number does not tell which one is meant.
+    case ambiguous(open: [Bilingual])
 
     /// The Persian reply.
     public var fa: String {
         let p: (String) -> String = PersianText.persianDigits
         let times = PBTimeText(language: .fa)
         switch self {
-        case .accepted(let ids, let replaced):
+        case .accepted(let ids, let replaced, let process):
             let projects = (ids.count == 1 ? "طرح " : "طرح‌های ") + p(Self.list(ids, .fa))
-            return replaced ? "رأی تازهٔ شما به جای رأی پیشین ثبت شد: \(projects)." : "رأی شما ثبت شد: \(projects). سپاس!"
+            let place = process.map { " در «\($0.fa)»" }
+            let forms = [place, ""].compactMap { $0 }.map { place in
+                replaced ? "رأی تازهٔ شما\(place) به جای رأی پیشین ثبت شد: \(projects)." : "رأی شما\(place) ثبت شد: \(projects). سپاس!"
+            }
+            return Self.fitting(forms)
         case .invalid(let why): return "رأی ثبت نشد: \(why.fa)"
         case .votingClosed: return "اکنون هیچ رأی‌گیری‌ای باز نیست."
         case .notOpenYet(let opens): return "رأی‌گیری هنوز باز نشده است؛ از \(times.moment(opens)) آغاز می‌شود."
         case .closed(let end): return "رأی‌گیری به پایان رسیده است؛ تا \(times.until(end)) باز بود."
         case .alreadyVoted: return "با این شماره پیش‌تر رأی داده شده است."
         case .codeRequired: return "ابتدا کد تأیید پیامک‌شده را بفرستید."
-        case .help(let rules):
-            let how = switch rules {
+        case .help(let rules, let example):
+            let like = "مثل «\(Self.ballot(example, .fa))»"
+            return switch rules {
             case .approval(let min, let max):
-                "رأی و شمارهٔ \(min == max ? p(String(max)) : p(String(min)) + " تا " + p(String(max))) طرح، مثل «رأی ۱۲ ۱۵»"
-            case .costLimitedApproval: "رأی و شمارهٔ طرح‌ها، مثل «رأی ۱۲ ۱۵»"
-            case .cumulative(let total, _): "رأی و امتیاز هر طرح، مثل «رأی ۱۲:۳ ۱۵:۲»؛ جمعاً \(p(String(total)))"
-            case .ranking(let max): "رأی و شمارهٔ تا \(p(String(max))) طرح به ترتیب، مثل «رأی ۱۵ ۱۲»"
+                "برای رأی، «رأی» و شمارهٔ \(PBCount.range(min, max)) طرح را بفرستید، \(like)"
+            case .costLimitedApproval: "برای رأی، «رأی» و شمارهٔ طرح‌ها را بفرستید، \(like)"
+            case .cumulative(let total, let per):
+                Self.fitting(["«رأی» و طرح:امتیاز بفرستید، \(like)؛ جمعاً \(p(String(total))) امتیاز، هر طرح حداکثر \(p(String(per))) امتیاز",
+                              "\(like) بفرستید؛ جمعاً \(p(String(total))) امتیاز، هر طرح حداکثر \(p(String(per))) امتیاز"])
+            case .ranking(let max): "برای رأی، «رأی» و شمارهٔ تا \(PBCount.words(max)) طرح را به ترتیب بفرستید، \(like)"
             }
-            return "برای رأی بفرستید: " + how
+        case .notABallot(let example):
+            return Self.fitting(["این پیام رأی نیست؛ رأی مثل «\(Self.ballot(example, .fa))» است. راهنما: «راهنما» را بفرستید.",
+                                 "این پیام رأی نیست؛ برای راهنمایی «راهنما» را بفرستید."])
+        case .wrongForm(let rules, let example):
+            let like = "مثل «\(Self.ballot(example, .fa))»"
+            if case .cumulative = rules { return "رأی ثبت نشد: به هر طرح امتیاز بدهید، \(like)" }
+            return "رأی ثبت نشد: شمارهٔ طرح‌ها را بی امتیاز بفرستید، \(like)"
+        case .unknownProcess(let open):
+            guard !open.isEmpty else { return "این رأی‌گیری شناخته نیست و اکنون رأی‌گیری‌ای باز نیست." }
+            let names = Self.list(open.map { "«\($0.fa)»" }, .fa)
+            return Self.fitting(["این رأی‌گیری شناخته نیست؛ رأی‌گیری باز: \(names)", "این رأی‌گیری شناخته نیست."])
+        case .ambiguous(let open):
+            let names = Self.list(open.map { "«\($0.fa)»" }, .fa, or: true)
+            return Self.fitting(["رأی ثبت نشد: روشن نیست کدام رأی‌گیری: \(names).",
+                                 "رأی ثبت نشد: چند رأی‌گیری باز است و روشن نیست کدام."])
         }
     }
 
@@ -180,33 +250,60 @@ public enum SMSReply: Sendable, Equatable {
     public var en: String {
         let times = PBTimeText(language: .en)
         switch self {
-        case .accepted(let ids, let replaced):
+        case .accepted(let ids, let replaced, let process):
             let projects = (ids.count == 1 ? "project " : "projects ") + Self.list(ids, .en)
-            return replaced ? "Vote recorded, replacing your earlier one: \(projects)." : "Vote recorded: \(projects). Thank you!"
+            let place = process.map { " in \($0.en)" } ?? ""
+            return replaced ? "Vote recorded\(place), replacing your earlier one: \(projects)." : "Vote recorded\(place): \(projects). Thank you!"
         case .invalid(let why): return "Vote not recorded: \(why.en)"
         case .votingClosed: return "No vote is open now."
         case .notOpenYet(let opens): return "Voting has not opened yet; it opens \(times.moment(opens))."
         case .closed(let end): return "Voting has closed; it was open until \(times.until(end))."
         case .alreadyVoted: return "This number has already voted."
         case .codeRequired: return "Send the verification code first."
-        case .help(let rules):
+        case .help(let rules, let example):
+            let like = "e.g. \(Self.ballot(example, .en))"
             let how = switch rules {
-            case .approval(let min, let max): "VOTE and \(min == max ? "\(max)" : "\(min) to \(max)") project numbers, e.g. VOTE 12 15"
-            case .costLimitedApproval: "VOTE and the project numbers, e.g. VOTE 12 15"
-            case .cumulative(let total, _): "VOTE and project:points, e.g. VOTE 12:3 15:2; \(total) points in all"
-            case .ranking(let max): "VOTE and up to \(max) project numbers in your order, e.g. VOTE 15 12"
+            case .approval(let min, let max): "VOTE and \(min == max ? "\(max)" : "\(min) to \(max)") project numbers, \(like)"
+            case .costLimitedApproval: "VOTE and the project numbers, \(like)"
+            case .cumulative(let total, let per): "VOTE and project:points, \(like); \(total) points in all, at most \(per) per project"
+            case .ranking(let max): "VOTE and up to \(max) project numbers in your order, \(like)"
             }
             return "To vote, send: " + how
+        case .notABallot(let example):
+            return "This is not a vote. A vote looks like \(Self.ballot(example, .en)); send HELP for help."
+        case .wrongForm(let rules, let example):
+            if case .cumulative = rules { return "Vote not recorded: give each project points, e.g. \(Self.ballot(example, .en))" }
+            return "Vote not recorded: send project numbers without points, e.g. \(Self.ballot(example, .en))"
+        case .unknownProcess(let open):
+            return open.isEmpty ? "Unknown vote, and no vote is open now." : "Unknown vote; open: \(Self.list(open.map(\.en), .en))."
+        case .ambiguous(let open):
+            return "Vote not recorded: it is not clear which vote you mean: \(Self.list(open.map(\.en), .en, or: true))."
         }
     }
 
     /// The reply in `language`.
     public func text(_ language: TextLanguage) -> String { language == .fa ? fa : en }
 
-    /// `ids` as a list in `language`: "1، 2 و 3" / "1, 2 and 3".
-    private static func list(_ ids: [String], _ language: TextLanguage) -> String {
+    /// The first of `forms` that fits one Persian SMS (70 UTF-16 units), else the last.
+    private static func fitting(_ forms: [String]) -> String {
+        forms.first { $0.utf16.count <= 70 } ?? forms.last ?? ""
+    }
+
+    /// `choices` as an SMS ballot: «رأی ۱ ۲», «رأی ۱:۵ ۲:۵» / "VOTE 1 2".
+    private static func ballot(_ choices: PBChoices, _ language: TextLanguage) -> String {
+        let items: [String] = switch choices {
+        case .approvals(let ids): ids
+        case .points(let items): items.map { "\($0.project):\($0.points)" }
+        case .ranking(let items): items.sorted { $0.rank < $1.rank }.map(\.project)
+        }
+        let text = ([language == .fa ? "رأی" : "VOTE"] + items).joined(separator: " ")
+        return language == .fa ? PersianText.persianDigits(text) : text
+    }
+
+    /// `ids` as a list in `language`: "1، 2 و 3" / "1, 2 and 3"; with `or`, «۱، ۲ یا ۳» / "1, 2 or 3".
+    private static func list(_ ids: [String], _ language: TextLanguage, or: Bool = false) -> String {
         guard ids.count > 1, let last = ids.last else { return ids.first ?? "" }
-        let (comma, and) = language == .fa ? ("، ", " و ") : (", ", " and ")
+        let (comma, and) = language == .fa ? ("، ", or ? " یا " : " و ") : (", ", or ? " or " : " and ")
         return ids.dropLast().joined(separator: comma) + and + last
     }
 }

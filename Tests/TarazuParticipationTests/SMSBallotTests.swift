@@ -36,11 +36,18 @@ import Testing
 
     @Test func replies() {
         let t0 = Date(timeIntervalSince1970: 1_764_921_600) // 2025-12-05 08:00 UTC
+        let pair = PBChoices.approvals(["1", "2"]), points = PBChoices.points([PBPoints("1", 5), PBPoints("2", 5)])
+        let names = [Bilingual(fa: "تبریز ۱۴۰۵", en: "Tabriz 1405"), Bilingual(fa: "ارومیه ۱۴۰۵", en: "Urmia 1405")]
         let replies: [SMSReply] = [
             .accepted(["12", "15", "31"], replaced: false), .accepted(["12", "15", "31"], replaced: true),
+            .accepted(["11", "12"], replaced: true, process: names[0]),
             .invalid(BallotProblem.unknownProject("99").message), .votingClosed, .notOpenYet(opens: t0), .closed(at: t0),
-            .alreadyVoted, .codeRequired, .help(.approval(minProjects: 1, maxProjects: 3)), .help(.costLimitedApproval(maxProjects: nil)),
-            .help(.cumulative(totalPoints: 10, maxPerProject: 5)), .help(.ranking(maxRanks: 3)),
+            .alreadyVoted, .codeRequired, .help(.approval(minProjects: 1, maxProjects: 3), example: pair),
+            .help(.costLimitedApproval(maxProjects: nil), example: pair),
+            .help(.cumulative(totalPoints: 10, maxPerProject: 5), example: points), .help(.ranking(maxRanks: 3), example: pair),
+            .notABallot(example: pair), .wrongForm(.approval(minProjects: 1, maxProjects: 2), example: pair),
+            .wrongForm(.cumulative(totalPoints: 10, maxPerProject: 5), example: points),
+            .unknownProcess(open: names), .unknownProcess(open: []), .ambiguous(open: names),
         ]
         for reply in replies {
             #expect(reply.fa.utf16.count <= 70, "\(reply.fa)")
@@ -50,15 +57,55 @@ import Testing
             #expect(reply.text(.fa) == reply.fa && reply.text(.en) == reply.en)
         }
         #expect(SMSReply.accepted(["12", "15", "31"], replaced: false).fa == "رأی شما ثبت شد: طرح‌های ۱۲، ۱۵ و ۳۱. سپاس!")
+        #expect(SMSReply.accepted(["1", "3"], replaced: false, process: names[0]).fa == "رأی شما در «تبریز ۱۴۰۵» ثبت شد: طرح‌های ۱ و ۳. سپاس!")
         #expect(SMSReply.accepted(["12"], replaced: false).en == "Vote recorded: project 12. Thank you!")
-        #expect(SMSReply.help(.approval(minProjects: 1, maxProjects: 3)).fa == "برای رأی بفرستید: رأی و شمارهٔ ۱ تا ۳ طرح، مثل «رأی ۱۲ ۱۵»")
+        #expect(SMSReply.help(.approval(minProjects: 1, maxProjects: 2), example: pair).fa
+            == "برای رأی، «رأی» و شمارهٔ یک یا دو طرح را بفرستید، مثل «رأی ۱ ۲»")
+        #expect(SMSReply.help(.approval(minProjects: 1, maxProjects: 3), example: pair).fa.contains("یک تا ۳ طرح"))
+        #expect(SMSReply.help(.cumulative(totalPoints: 10, maxPerProject: 5), example: points).fa.hasSuffix("جمعاً ۱۰ امتیاز، هر طرح حداکثر ۵ امتیاز"))
+        #expect(SMSReply.notABallot(example: pair).fa.contains("«رأی ۱ ۲»") && SMSReply.notABallot(example: pair).fa.contains("«راهنما»"))
+        #expect(!SMSReply.notABallot(example: pair).fa.contains("رأی ثبت نشد"))
+        #expect(SMSReply.wrongForm(.cumulative(totalPoints: 10, maxPerProject: 5), example: points).fa.contains("«رأی ۱:۵ ۲:۵»"))
         #expect(SMSReply.notOpenYet(opens: t0).fa == "رأی‌گیری هنوز باز نشده است؛ از ۱۴۰۴/۰۹/۱۴ ساعت ۱۱:۳۰ آغاز می‌شود.")
+    }
+
+    /// Examples are ballots the process would accept: feasible projects of the sender's ballot, points within the rules.
+    @Test func examplesAreValidBallots() throws {
+        let phases = PBPhaseKind.allCases.enumerated().map { index, kind in
+            PBPhase(kind, start: Date(timeIntervalSince1970: Double(index) * 1000), end: Date(timeIntervalSince1970: Double(index + 1) * 1000))
+        }
+        let proposals = [
+            PBProposal(id: "12", district: .region("1"), title: "الف", cost: 10, status: .feasible),
+            PBProposal(id: "20", district: .citywide, title: "ب", cost: 80, status: .infeasible(reason: Bilingual(fa: "گران", en: "dear"))),
+            PBProposal(id: "21", district: .citywide, title: "پ", cost: 60, status: .feasible),
+            PBProposal(id: "22", district: .citywide, title: "ت", cost: 50, status: .feasible),
+            PBProposal(id: "23", district: .citywide, title: "ث", cost: 30, status: .feasible),
+        ]
+        let kinds: [BallotRules] = [.approval(minProjects: 1, maxProjects: 2), .approval(minProjects: 3, maxProjects: 3),
+                                    .costLimitedApproval(maxProjects: nil), .cumulative(totalPoints: 10, maxPerProject: 4),
+                                    .ranking(maxRanks: 1)]
+        for rules in kinds {
+            let process = try PBProcess(id: "x", year: 1405, title: Bilingual(fa: "آزمون", en: "test"), phases: phases,
+                                        citywideBudget: 100, regionBudgets: ["1": 50], rules: rules, proposals: proposals)
+            let district = SMSBallotParser.defaultDistrict(process, smsDistrict: nil)
+            #expect(district == .citywide)
+            var example = SMSBallotParser.example(process, district: district)
+            if case .ranking = rules { example = example.asRanking() }
+            #expect(!example.projects.isEmpty && !example.projects.contains("20") && !example.projects.contains("12"), "\(rules): \(example)")
+            let problems = BallotValidator.validate(CitizenBallot(voterKey: "v", district: district, choices: example), process)
+            #expect(problems.isEmpty, "\(rules): \(example) \(problems)")
+        }
     }
 
     @Test(arguments: [("vote 12", TextLanguage.en), ("VOTE 12 15", .en), ("help", .en), ("رای ۱۲", .fa), ("رأی 12", .fa), ("سلام", .fa),
                       ("؟", .fa), ("?", .fa), ("", .fa), ("vote ۱۲ رای", .fa)])
     func replyLanguage(text: String, language: TextLanguage) {
         #expect(SMSBallotParser.language(of: text) == language)
+    }
+
+    @Test func ballotsStartWithTheKeyword() {
+        for text in ["رای ۱۲", "vote 12", "رأی", "رای۱۲"] { #expect(SMSBallotParser.isBallot(text), "\(text)") }
+        for text in ["سلام", "12 15", "رایانه ۱۲", "votes 12"] { #expect(!SMSBallotParser.isBallot(text), "\(text)") }
     }
 
     @Test func helpWords() {

@@ -104,7 +104,7 @@ struct PBHarness {
         let line = try #require(text.split(separator: "\n").last { $0.contains(phone) })
         let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String])
         let message = try #require(object["text"])
-        return String(message.split(separator: ":").last!.trimmingCharacters(in: .whitespaces))
+        return String(try #require(message.firstMatch(of: /[0-9۰-۹]{6}/)).output)
     }
 
     /// Steps 1 and 2: the number, then the code from the log; ends on the ballot step.

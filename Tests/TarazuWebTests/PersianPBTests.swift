@@ -16,6 +16,7 @@ import VaporTesting
     /// Words the glossary replaces on these pages (docs/glossary.md), as patterns of whole words, with the term to use.
     static let replacedTerms: [(pattern: String, term: String)] = [
         (#"(?<!\p{L})رای(?!\p{L})"#, "رأی"), ("قاعده", "روش شمارش"), ("کد رأی", "کد تأیید"),
+        (#"(?<!\p{L})برگه(?!ٔ (?:رأی|کاغذی)|\u{200C}های (?:رأی|کاغذی))"#, "برگهٔ رأی"), ("فرایند", "رأی‌گیری"),
     ]
 
     /// What a Persian reader would stumble on in `text`: Latin words outside the allowlist, Latin digits,
@@ -79,7 +80,8 @@ import VaporTesting
                 try definition("ranked", rules: .ranking(maxRanks: 3), votingStart: start, votingEnd: end),
                 try definition("capped", rules: .costLimitedApproval(maxProjects: 3), votingStart: start, votingEnd: end),
                 try definition("ended", votingStart: now - 10 * day, votingEnd: now - 2 * day),
-                try definition("upcoming", votingStart: now + 5 * day, votingEnd: now + 12 * day)]
+                try definition("upcoming", votingStart: now + 5 * day, votingEnd: now + 12 * day),
+                try definition("finished", votingStart: now - 200 * day, votingEnd: now - 150 * day)]
     }
 
     /// A mobile number per use, so that the per-number code limit never interferes.
@@ -108,7 +110,9 @@ import VaporTesting
                 pages.append(("POST " + path + " " + fields.map { "\($0.0)=\($0.1)" }.joined(separator: "&"), response.text))
             }
             // The list and the process pages, open, ended and upcoming.
-            for path in ["/pb", "/pb/open", "/pb/points", "/pb/ranked", "/pb/capped", "/pb/ended", "/pb/upcoming"] { try await get(path) }
+            for path in ["/pb", "/pb/open", "/pb/points", "/pb/ranked", "/pb/capped", "/pb/ended", "/pb/upcoming", "/pb/finished"] {
+                try await get(path)
+            }
             // Number, then code: every refusal on the way.
             try await get("/pb/open/vote")
             for bad in ["", "۰۲۱ ۱۲۳۴ ۵۶۷۸", "0912abc4567", "0912345678"] {
@@ -137,8 +141,10 @@ import VaporTesting
             let voted = CitizenBallot(voterKey: hasher.voterKey(phone: try PhoneNumber.normalize(Self.phone(3))), district: .citywide,
                                       choices: .approvals(["2"]))
             try await h.pb.castPBBallot(process: "open", voted, channel: .sms, at: h.clock.now)
-            try await h.verify(Self.phone(3), slug: "open")
-            try await post("/pb/open/vote/ballot", [("district", "0"), ("p_1", "1")], .conflict)
+            _ = try await h.get("/pb/open/vote")
+            _ = try await h.post("/pb/open/vote/phone", [("phone", Self.phone(3))])
+            let votedCode = try h.lastCode(to: try PhoneNumber.normalize(Self.phone(3)))
+            try await post("/pb/open/vote/code", [("code", votedCode)], .conflict)
             // A kiosk, and a second ballot replacing the first.
             try await h.verify(Self.phone(4), slug: "change", query: "?kiosk=1")
             try await get("/pb/change/vote/ballot?kiosk=1&district=1")
@@ -163,6 +169,7 @@ import VaporTesting
             try await post("/pb/ended/vote/phone", [("phone", Self.phone(8))], .conflict)
             try await get("/pb/upcoming/vote")
             for rule in ["", "?rule=greedy", "?rule=mes", "?rule=mes-add1"] { try await get("/pb/ended/results" + rule) }
+            try await get("/pb/finished/results")
             try await get("/pb/ended/results?rule=borda", .badRequest)
             try await get("/pb/open/results", .forbidden)
             try await get("/pb/upcoming/results", .forbidden)
@@ -178,8 +185,29 @@ import VaporTesting
                 ("GET /pb/upcoming/vote", "رأی‌گیری هنوز باز نشده است؛ از "), ("GET /pb/open/vote/code", "این کد ۵ دقیقه اعتبار دارد"),
                 ("GET /pb/ended/results", "هر یک ۶۰٫۰ میلیارد ریال (جمع ۱۸۰٫۰ میلیارد ریال)"),
                 ("GET /pb/ended/results?rule=greedy", "بودجهٔ باقی‌مانده پیش از آن: ۲۲۰٫۰ میلیارد ریال"),
-                ("GET /pb/open/results", "نتایج پس از پایان رأی‌گیری، از "),
+                ("GET /pb/open/results", "نتایج پس از پایان رأی‌گیری، از "), ("GET /pb/open/results", "نتایج هنوز منتشر نشده است"),
+                ("GET /pb/open", "مرحلهٔ کنونی: رأی‌گیری، تا "), ("GET /pb/ended", "مرحلهٔ کنونی: شمارش. رأی‌گیری از"),
+                ("GET /pb", "(پایان‌یافته)"), ("GET /pb/finished", "مرحلهٔ کنونی: پایان‌یافته. رأی‌گیری از"),
+                ("GET /pb/finished", "بود و هیچ رأیی ثبت نشد."),
+                // 4 ballots among 350,000 residents: 0.011 per 1,000, not «۰٫۰».
+                ("GET /pb/open", "یعنی کمتر از ۰٫۱ رأی در هر هزار نفر"),
+                ("GET /pb/open", "پل عابر پیاده"), ("GET /pb/open", "هزینه بیش از بودجه است."),
+                ("GET /pb/open/vote/ballot?district=0", "یک یا دو طرح را"),
+                ("GET /pb/open/vote/ballot?district=0", "برگهٔ رأی دیگری را انتخاب کنید"),
+                ("GET /pb/ended/vote", "دربارهٔ این رأی‌گیری"),
+                ("POST /pb/open/vote/ballot district=0&p_1=1&p_3=1", "بازگشت به صفحهٔ رأی‌گیری"),
+                ("POST /pb/open/vote/code code=" + votedCode, "شمارهٔ رسید رأی شما"),
+                ("POST /pb/open/vote/code code=" + votedCode, "شما پیش‌تر با پیامک رأی داده‌اید"),
             ]
+            let unsaid: [(String, String)] = [
+                ("GET /pb/open", "/pb/open/results"), ("GET /pb/finished", "بین مراحل"), ("GET /pb/finished/results", "چگونه پرداخت شد"),
+                ("GET /pb/open/results", "اجازه ندارید"), ("GET /pb/open", "۰٫۰ رأی"), ("POST /pb/open/vote/code code=" + votedCode, "name=\"p_1\""),
+            ]
+            for (what, text) in unsaid {
+                let page = try #require(pages.first { $0.0 == what }, "\(what) was not requested").1
+                #expect(!page.contains(text), "\(what) says «\(text)»")
+            }
+            #expect(pages.first { $0.0 == "GET /pb/ended" }?.1.contains("/pb/ended/results") == true)
             for (what, text) in said {
                 let page = pages.first { $0.0 == what }.map { PersianPagesTests.visibleText($0.1) } ?? ""
                 #expect(page.contains(text), "\(what) does not say «\(text)»")
@@ -190,7 +218,10 @@ import VaporTesting
                 try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String])["text"] ?? ""
             }
             #expect(codes.count == 9, "\(codes)")
-            for code in codes { Self.check(sms: "code", code) }
+            for code in codes {
+                Self.check(sms: "code", code)
+                #expect(code.hasPrefix("کد تأیید رأی بودجه‌ریزی مشارکتی: ") && code.firstMatch(of: /[۰-۹]{6}/) != nil && !code.contains("ترازو"), "\(code)")
+            }
         }
     }
 
@@ -208,7 +239,10 @@ import VaporTesting
                 ("repeated vote", 1, "رأی ۲", "open", "پیش‌تر"),
                 ("first vote where changes are allowed", 2, "رای ۱", "change", "ثبت شد"),
                 ("replaced vote", 2, "رای ۱۱ ۱۲", "change", "به جای رأی پیشین"),
-                ("malformed message", 3, "سلام", "open", "رأی ۱۲ ۱۵"),
+                ("malformed message", 3, "سلام", "open", "«رأی ۱ ۲» است. راهنما: «راهنما»"),
+                ("help on points", 3, "راهنما", "points", "مثل «رأی ۱:۵ ۲:۵» بفرستید؛ جمعاً ۱۰ امتیاز، هر طرح حداکثر ۵ امتیاز"),
+                ("numbers on a points ballot", 3, "رای ۱ ۲", "points", "به هر طرح امتیاز بدهید، مثل «رأی ۱:۵ ۲:۵»"),
+                ("unknown process", 3, "رای ۱", "nothing", "این رأی‌گیری شناخته نیست"),
                 ("help", 3, "راهنما", "open", "رأی"),
                 ("question mark", 3, "؟", "open", "رأی"),
                 ("no project number", 3, "رای", "open", "شمارهٔ"),
@@ -217,9 +251,9 @@ import VaporTesting
                 ("unknown project", 3, "رای ۹۹", "open", "۹۹"),
                 ("infeasible project", 3, "رای ۴", "open", "۴"),
                 ("project of another ballot", 3, "رای ۱ ۱۱", "open", "۱۱"),
-                ("too many projects", 3, "رای ۱ ۲ ۳", "open", "۲"),
+                ("too many projects", 3, "رای ۱ ۲ ۳", "open", "حداکثر دو طرح را انتخاب کنید؛ ۳ طرح انتخاب شد."),
                 ("repeated project", 3, "رای ۱ ۱", "open", "۱"),
-                ("points on an approval ballot", 3, "رای ۱:۳", "open", "رأی"),
+                ("points on an approval ballot", 3, "رای ۱:۳", "open", "شمارهٔ طرح‌ها را بی امتیاز بفرستید، مثل «رأی ۱ ۲»"),
                 ("points over the total", 3, "رای ۱:۵ ۲:۵ ۳:۵", "points", "۱۰"),
                 ("points over the limit per project", 3, "رای ۱:۶", "points", "۵"),
                 ("ranks", 4, "رای ۳ ۱", "ranked", "ثبت شد"),
@@ -230,6 +264,8 @@ import VaporTesting
             for item in cases {
                 let reply = try await Self.sms(h, Self.phone(item.phone), item.text, process: item.process)
                 Self.check(sms: "\(item.what) («\(item.text)»)", reply)
+                #expect(!reply.contains("۱۲ ۱۵") && !reply.contains("ترازو"), "SMS \(item.what): «\(reply)»")
+                if ["malformed message", "help", "question mark"].contains(item.what) { #expect(!reply.contains("ثبت نشد"), "«\(reply)»") }
                 #expect(reply.contains(item.expected), "SMS \(item.what) («\(item.text)»): «\(reply)» lacks «\(item.expected)»")
             }
             // The reply is also sent back through the gateway.
@@ -239,6 +275,44 @@ import VaporTesting
             let english = try await Self.sms(h, Self.phone(5), "vote 1 3", process: "open")
             #expect(english.hasPrefix("Vote recorded") && english.unicodeScalars.allSatisfy(\.isASCII) && english.count <= 160, "\(english)")
         }
+        // A sender the webhook refuses: the gateway gets Persian, English only when it asks for it, and the 400 stays.
+        try await PBHarness.with(Self.processes) { h in
+            for (language, expected) in [(nil as String?, "فقط شمارهٔ تلفن همراه ایران"), ("en", "Only Iranian")] {
+                var headers: HTTPHeaders = ["Content-Type": "application/json", PBSMSRoutes.tokenHeader: PBHarness.token]
+                if let language { headers.add(name: .acceptLanguage, value: language) }
+                let body = try JSONSerialization.data(withJSONObject: ["from": "+14155550100", "text": "رای ۱", "process": "open"])
+                let response = try await h.app.testing().sendRequest(.POST, "/pb/sms/inbound", headers: headers, body: ByteBuffer(data: body))
+                #expect(response.status == .badRequest)
+                if language == nil { #expect(Self.findings(response.text).isEmpty, "\(response.text)") }
+                #expect(response.text.contains(expected), "\(response.text)")
+            }
+        }
+        // Two processes open: the first project number tells which; the reply names it; a number of both is refused.
+        try await PBHarness.with({ now in
+            let tabriz = try Self.definition("open", votingStart: now - Self.day, votingEnd: now + 6 * Self.day)
+            let urmia = try PBProcess(id: "urmia", year: 1405, title: Bilingual(fa: "بودجه‌ریزی مشارکتی ارومیه ۱۴۰۵", en: "Urmia participatory budget 1405"),
+                                          phases: PBPhaseKind.allCases.map { tabriz.process.phase($0) }, citywideBudget: 100_000_000_000,
+                                          regionBudgets: [:], rules: .approval(minProjects: 1, maxProjects: 2), proposals: [
+                                              PBProposal(id: "1", district: .citywide, title: "پارک", cost: 50_000_000_000, status: .feasible),
+                                              PBProposal(id: "101", district: .citywide, title: "کتابخانه", cost: 40_000_000_000, status: .feasible),
+                                          ])
+            return [tabriz, PBProcessDefinition(process: urmia, settings: tabriz.settings)]
+        }) { h in
+            let tabriz = try await Self.sms(h, Self.phone(1), "رای ۱۱", process: nil)
+            #expect(tabriz == "رأی شما در «تبریز ۱۴۰۵» ثبت شد: طرح ۱۱. سپاس!", "\(tabriz)")
+            let urmia = try await Self.sms(h, Self.phone(2), "رای ۱۰۱", process: nil)
+            #expect(urmia.contains("«ارومیه ۱۴۰۵»") && urmia.contains("ثبت شد"), "\(urmia)")
+            let both = try await Self.sms(h, Self.phone(3), "رای ۱", process: nil)
+            #expect(both.contains("ثبت نشد") && both.contains("«تبریز ۱۴۰۵» یا «ارومیه ۱۴۰۵»"), "\(both)")
+            let unknown = try await Self.sms(h, Self.phone(3), "رای ۱", process: "nothing")
+            #expect(unknown.contains("شناخته نیست") && unknown.contains("«تبریز ۱۴۰۵» و «ارومیه ۱۴۰۵»"), "\(unknown)")
+            for reply in [tabriz, urmia, both, unknown] { Self.check(sms: "two open", reply) }
+            let (inTabriz, inUrmia) = (try await h.pb.pbBallots(process: "open"), try await h.pb.pbBallots(process: "urmia"))
+            #expect(inTabriz.count == 1 && inUrmia.count == 1)
+        }
+        // The code SMS names the municipality when it fits.
+        #expect(PBVoteRoutes.codeMessage("071130", policy: .standard, city: "تبریز", .fa) == "کد تأیید رأی شهرداری تبریز: ۰۷۱۱۳۰ (۵ دقیقه اعتبار دارد؛ به کسی ندهید)")
+        #expect(PBVoteRoutes.codeMessage("071130", policy: .standard, city: "کرمانشاه بزرگ", .fa).hasPrefix("کد تأیید رأی بودجه‌ریزی مشارکتی: ۰۷۱۱۳۰"))
         // Without a process named and none open.
         try await PBHarness.with({ try Self.processes($0).filter { ["ended", "upcoming"].contains($0.process.id) } }) { h in
             let reply = try await Self.sms(h, Self.phone(1), "رای ۱", process: nil)

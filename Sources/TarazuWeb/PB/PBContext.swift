@@ -7,6 +7,8 @@ import Vapor
 /// What the PB routes share: the repository, the settings, the rate limits and the voter-hash key.
 struct PBContext: Sendable {
     let pb: any PBRepository
+    /// The budget books, for the city a process's book names.
+    let books: any BookRepository
     let settings: PBWebSettings
     /// Codes sent, per voter key and per client address (counted, not only failures).
     let codesPerPhone: LoginThrottle
@@ -18,6 +20,7 @@ struct PBContext: Sendable {
 
     init(repositories: Repositories, settings: PBWebSettings) {
         pb = repositories.pb
+        books = repositories.books
         self.settings = settings
         codesPerPhone = LoginThrottle(limit: settings.maxCodesPerPhone, window: settings.sendWindow)
         codesPerClient = LoginThrottle(limit: settings.maxCodesPerClient, window: settings.sendWindow)
@@ -29,11 +32,18 @@ struct PBContext: Sendable {
         try await keys.hasher(environmentKey: settings.voterKey)
     }
 
+    /// The city of the budget book a process belongs to (`settings.book`), in `language`, when the book gives it.
+    func city(of settings: PBProcessSettings, _ language: WebLanguage) async throws -> String? {
+        guard let name = settings.book else { return nil }
+        let summary = try await books.books().first { $0.name == name }
+        return language == .fa ? summary?.cityFa : summary?.cityEn
+    }
+
     /// The stored process `slug`, or a bilingual 404.
     func process(_ request: Request) async throws -> PBStoredProcess {
         let slug = request.parameters.get("slug") ?? ""
         guard let stored = try await pb.pbProcess(slug) else {
-            throw BilingualError(.notFound, fa: "فرایند بودجه‌ریزی مشارکتی با این نشانی پیدا نشد.",
+            throw BilingualError(.notFound, fa: "رأی‌گیری بودجه‌ریزی مشارکتی با این نشانی پیدا نشد.",
                                  en: "There is no participatory budgeting process at this address.")
         }
         return stored

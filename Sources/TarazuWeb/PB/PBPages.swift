@@ -70,19 +70,28 @@ enum PBPages {
         }
     }
 
+    /// Where `process` stands at `now`: its phase, «پایان‌یافته» after the last one, «آغاز نشده» before the first.
+    static func stageName(_ process: PBProcess, at now: Date, _ language: WebLanguage) -> String {
+        if let kind = process.phase(at: now) { return phaseName(kind, language) }
+        let phases = PBPhaseKind.allCases.map { process.phase($0) }
+        if let last = phases.map(\.end).max(), now >= last { return language.pick("پایان‌یافته", "Finished") }
+        if let first = phases.map(\.start).min(), now < first { return language.pick("آغاز نشده", "Not started") }
+        return phaseName(nil, language)
+    }
+
     /// The ballot rules in plain words; `budget` is the ballot's (nil where several ballots are meant).
     static func rulesText(_ rules: BallotRules, budget: Int64?, _ language: WebLanguage) -> String {
         let n = { (value: Int) in WebFormat.integer(Int64(value), language) }
         switch rules {
         case .approval(let min, let max):
             return min == max
-                ? language.pick("\(n(max)) طرح را که می‌خواهید اجرا شوند علامت بزنید.", "Tick the \(max) projects you want done.")
-                : language.pick("از \(n(min)) تا \(n(max)) طرح را که می‌خواهید اجرا شوند علامت بزنید.",
+                ? language.pick("\(PBCount.words(max)) طرح را که می‌خواهید اجرا شوند علامت بزنید.", "Tick the \(max) projects you want done.")
+                : language.pick("\(PBCount.range(min, max)) طرح را که می‌خواهید اجرا شوند علامت بزنید.",
                                 "Tick between \(min) and \(max) projects you want done.")
         case .costLimitedApproval(let max):
-            let which = max.map { language.pick("حداکثر \(n($0)) طرح", "Tick up to \($0) projects") }
+            let which = max.map { language.pick("حداکثر \(PBCount.words($0)) طرح", "Tick up to \($0) projects") }
                 ?? language.pick("هر طرحی", "Tick the projects")
-            let limit = budget.map { language.pick("بودجهٔ این برگه (\(rials($0, language)))", "the ballot's budget (\(rials($0, language)))") }
+            let limit = budget.map { language.pick("بودجهٔ این برگهٔ رأی (\(rials($0, language)))", "the ballot's budget (\(rials($0, language)))") }
                 ?? language.pick("بودجهٔ برگهٔ رأی", "the ballot's budget")
             return language.pick("\(which) را که می‌خواهید اجرا شوند علامت بزنید؛ جمع هزینهٔ آن‌ها نباید از \(limit) بیشتر شود.",
                                  "\(which) you want done; their total cost must stay within \(limit).")
@@ -116,13 +125,13 @@ enum PBPages {
                 + (ballots == 0 ? language.pick("هنوز رأیی ثبت نشده است.", "No ballot yet.")
                     : language.pick("تاکنون \(count) رأی ثبت شده است.", "\(countEn) so far."))
         } else {
-            language.pick(". رأی‌گیری از \(start) تا \(end) بود و \(count) رأی ثبت شد.",
-                          ". Voting ran from \(start) until \(end); \(countEn) were cast.")
+            ballots == 0
+                ? language.pick(". رأی‌گیری از \(start) تا \(end) بود و هیچ رأیی ثبت نشد.", ". Voting ran from \(start) until \(end); no ballot was cast.")
+                : language.pick(". رأی‌گیری از \(start) تا \(end) بود و \(count) رأی ثبت شد.",
+                                ". Voting ran from \(start) until \(end); \(countEn) were cast.")
         }
         return .line("p", ["class": "lead"]) {
-            "\(language.pick("مرحلهٔ کنونی", "Current phase")): "
-            HTMLNode.element("strong") { phaseName(process.phase(at: now), language) }
-            rest
+            "\(language.pick("مرحلهٔ کنونی", "Current phase")): \(stageName(process, at: now, language))" + rest
         }
     }
 
@@ -154,7 +163,7 @@ enum PBPages {
         let body = HTMLNode.group {
             HTMLNode.line("h1") { language.pick("بودجه‌ریزی مشارکتی", "Participatory budgeting") }
             if processes.isEmpty {
-                HTMLNode.line("p") { language.pick("هنوز فرایندی ثبت نشده است.", "No process yet.") }
+                HTMLNode.line("p") { language.pick("هنوز رأی‌گیری‌ای ثبت نشده است.", "No vote yet.") }
             } else {
                 HTMLNode.block("ul", ["class": "books"]) {
                     for stored in processes {
@@ -165,7 +174,7 @@ enum PBPages {
                             HTMLNode.element("span") {
                                 let until = process.isVotingOpen(at: now)
                                     ? language.pick("، تا ", ", until ") + PBTimeText(language: language).until(process.phase(.voting).end) : ""
-                                "(\(phaseName(process.phase(at: now), language))\(until))"
+                                "(\(stageName(process, at: now, language))\(until))"
                             }
                         }
                     }
@@ -189,8 +198,10 @@ enum PBPages {
                     }
                 }
             }
-            HTMLNode.line("ul", ["class": "links"]) {
-                HTMLNode.element("li") { HTMLNode.element("a", ["href": link(base.appending(path: "/results"), language, kiosk: false)]) { language.pick("نتایج", "Results") } }
+            if now >= process.phase(.tally).start {
+                HTMLNode.line("ul", ["class": "links"]) {
+                    HTMLNode.element("li") { HTMLNode.element("a", ["href": link(base.appending(path: "/results"), language, kiosk: false)]) { language.pick("نتایج", "Results") } }
+                }
             }
             HTMLNode.line("h2") { language.pick("بودجه‌ها", "Budgets") }
             table([language.pick("برگهٔ رأی", "Ballot"), language.pick("بودجه", "Budget"), language.pick("شمار طرح‌ها", "Projects")]) {
@@ -210,7 +221,7 @@ enum PBPages {
                 HTMLNode.line("section", ["id": "d-\(district.code)"]) {
                     HTMLNode.line("h2") { districtName(district, language) }
                     if projects.isEmpty {
-                        HTMLNode.element("p") { language.pick("این برگه طرح امکان‌پذیری ندارد.", "No feasible project on this ballot.") }
+                        HTMLNode.element("p") { language.pick("این برگهٔ رأی طرح امکان‌پذیری ندارد.", "No feasible project on this ballot.") }
                     } else {
                         table([language.pick("شماره", "No."), language.pick("طرح", "Project"), language.pick("هزینه", "Cost")]) {
                             for proposal in projects {
@@ -225,11 +236,34 @@ enum PBPages {
                             }
                         }
                     }
+                    infeasible(process.proposals.filter { $0.district == district }, language)
                 }
             }
         }
         return PortalPages.layout(title: title(process, language), language: language,
                                   switchPath: PortalPages.link(base, language.other), body: body)
+    }
+
+    /// The proposals of a ballot found infeasible, each with the reason the review gave.
+    static func infeasible(_ proposals: [PBProposal], _ language: WebLanguage) -> HTMLNode {
+        let rejected = proposals.compactMap { proposal -> (PBProposal, Bilingual)? in
+            if case .infeasible(let reason) = proposal.status { return (proposal, reason) }
+            return nil
+        }
+        guard !rejected.isEmpty else { return .empty }
+        return .group {
+            HTMLNode.line("h3") { language.pick("طرح‌های امکان‌ناپذیر", "Projects found infeasible") }
+            table([language.pick("شماره", "No."), language.pick("طرح", "Project"), language.pick("دلیل", "Reason")]) {
+                for (proposal, reason) in rejected {
+                    HTMLNode.line("tr") {
+                        HTMLNode.element("td") { WebFormat.digits(proposal.id, language) }
+                        HTMLNode.element("td") { proposal.title }
+                        HTMLNode.element("td") { language.pick(reason) }
+                    }
+                }
+            }
+            "\n"
+        }
     }
 
     /// `<table>`, its head row, and its body with a newline after `<tbody>`: the tables of the PB pages.
@@ -253,7 +287,10 @@ enum PBPages {
         let byChannel = language.pick("رأی‌ها به تفکیک شیوهٔ رأی دادن: ", "Ballots by channel: ") + list(parts, language)
         var perThousand = ""
         if !populations.isEmpty, let rate = figures.perResidentCity {
-            let figure = WebFormat.digits(rate.decimal(scale: 1000, places: 1), language)
+            // A rate that rounds to nothing is said to be under the smallest figure shown, not «۰٫۰».
+            let rounded = rate.decimal(scale: 1000, places: 1)
+            let figure = rounded == "0.0" && rate.numerator > 0
+                ? language.pick("کمتر از ", "under ") + WebFormat.digits("0.1", language) : WebFormat.digits(rounded, language)
             perThousand = language.pick("؛ یعنی \(figure) رأی در هر هزار نفر از ساکنان", "; that is \(figure) ballots per 1,000 residents")
         }
         return .group {

@@ -12,7 +12,9 @@ enum PBResultsPage {
             HTMLNode.line("p", ["class": "lead"]) {
                 "\(ballotCount(ballots, language)) · \(language.pick("روش شمارش", "Rule")): \(ruleName(rule, language))"
             }
-            HTMLNode.line("p", ["class": "note"]) { ruleExplanation(rule, language) }
+            HTMLNode.line("p", ["class": "note"]) {
+                ruleExplanation(rule, language, paymentsShown: results.contains { !$0.projects.isEmpty && !($0.tally?.rounds.isEmpty ?? true) })
+            }
             for result in results { self.result(result, language) }
         }
         return PortalPages.layout(title: PBPages.title(process, language) + " – " + language.pick("نتایج", "results"), language: language,
@@ -63,17 +65,38 @@ enum PBResultsPage {
         }
     }
 
-    static func ruleExplanation(_ rule: PBRule, _ language: WebLanguage) -> String {
-        switch rule {
+    /// What the results before the tally phase say: not published yet, and from when.
+    static func notYet(_ slug: String, _ process: PBProcess, _ language: WebLanguage) -> HTMLNode {
+        let title = language.pick("نتایج هنوز منتشر نشده است", "Results are not published yet")
+        let from = PBTimeText(language: language).moment(process.phase(.tally).start)
+        let body = HTMLNode.group {
+            HTMLNode.line("h1") { title }
+            HTMLNode.line("p") {
+                language.pick("نتایج پس از پایان رأی‌گیری، از \(from)، منتشر می‌شود.", "Results are published after voting closes, from \(from).")
+            }
+            HTMLNode.line("p") {
+                HTMLNode.element("a", ["href": PBPages.link(PBPages.processPath(slug), language, kiosk: false)]) {
+                    language.pick("بازگشت به صفحهٔ رأی‌گیری", "Back to the vote")
+                }
+            }
+        }
+        return PortalPages.layout(title: PBPages.title(process, language) + " – " + title, language: language,
+                                  switchPath: PortalPages.link(PBPages.processPath(slug).appending(path: "/results"), language.other), body: body)
+    }
+
+    /// How `rule` picks the funded projects; `paymentsShown` when the page has a «چگونه پرداخت شد» table to point to.
+    static func ruleExplanation(_ rule: PBRule, _ language: WebLanguage, paymentsShown: Bool) -> String {
+        let pointer = paymentsShown ? language.pick(" جدول «چگونه پرداخت شد» سهم هر گروه را نشان می‌دهد.", " \"How it was paid\" shows each group's share.") : ""
+        return switch rule {
         case .greedy:
             language.pick("طرح‌ها به ترتیب رأی بررسی می‌شوند و هر طرحی که در بودجهٔ باقی‌مانده جا شود برگزیده می‌شود.",
                           "Projects are taken in order of votes, each one that still fits in the remaining budget.")
         case .mes:
-            language.pick("بودجه میان رأی‌دهندگان به سهم برابر تقسیم می‌شود؛ هر طرح با پول هوادارانش خریده می‌شود و در هر دور طرحی برگزیده می‌شود که هوادارانش کمترین سهم را برایش بپردازند. جدول «چگونه پرداخت شد» سهم هر گروه را نشان می‌دهد.",
-                          "The budget is split equally among voters; each project is bought with its supporters' money, and the one each supporter pays least for goes first. \"How it was paid\" shows each group's share.")
+            language.pick("بودجه میان رأی‌دهندگان به سهم برابر تقسیم می‌شود؛ هر طرح با پول هوادارانش خریده می‌شود و در هر دور طرحی برگزیده می‌شود که هوادارانش کمترین سهم را برایش بپردازند." + pointer,
+                          "The budget is split equally among voters; each project is bought with its supporters' money, and the one each supporter pays least for goes first." + pointer)
         case .mesAdd1:
-            language.pick("بودجه میان رأی‌دهندگان به سهم برابر تقسیم می‌شود؛ هر طرح با پول هوادارانش خریده می‌شود و در هر دور طرحی برگزیده می‌شود که هوادارانش کمترین سهم را برایش بپردازند. اگر بودجه‌ای بماند، سهم همه گام‌به‌گام بیشتر می‌شود تا جایی که بودجه اجازه دهد. جدول «چگونه پرداخت شد» سهم هر گروه را نشان می‌دهد.",
-                          "The budget is split equally among voters; each project is bought with its supporters' money, and the one each supporter pays least for goes first. If budget is left, everyone's share grows step by step as far as the budget allows. \"How it was paid\" shows each group's share.")
+            language.pick("بودجه میان رأی‌دهندگان به سهم برابر تقسیم می‌شود؛ هر طرح با پول هوادارانش خریده می‌شود و در هر دور طرحی برگزیده می‌شود که هوادارانش کمترین سهم را برایش بپردازند. اگر بودجه‌ای بماند، سهم همه گام‌به‌گام بیشتر می‌شود تا جایی که بودجه اجازه دهد." + pointer,
+                          "The budget is split equally among voters; each project is bought with its supporters' money, and the one each supporter pays least for goes first. If budget is left, everyone's share grows step by step as far as the budget allows." + pointer)
         }
     }
 

@@ -26,8 +26,7 @@ enum PBRoutes {
             let analyst = (request.viewer?.account.role).map { $0 >= .analyst } ?? false
             let published = process.phase(.tally).start
             guard analyst || context.settings.now() >= published else {
-                throw BilingualError(.forbidden, fa: "نتایج پس از پایان رأی‌گیری، از \(PBTimeText(language: .fa).moment(published))، منتشر می‌شود.",
-                                     en: "Results are published after voting closes, from \(PBTimeText(language: .en).moment(published)).")
+                return PortalPages.htmlResponse(PBResultsPage.notYet(stored.slug, process, language), language: language, status: .forbidden)
             }
             let rule = QueryParameters.string(request, "rule") ?? stored.definition.settings.rule.rawValue
             guard let chosen = PBRule(rawValue: rule) else {

@@ -26,18 +26,24 @@ enum PBSMSRoutes {
 
     static func register(_ app: Application, context: PBContext) {
         app.post("pb", "sms", "inbound") { request async throws -> Response in
+            // Refusals go to the gateway, in Persian unless it asks for English (Accept-Language: en).
+            let english = request.headers.first(name: .acceptLanguage)?.lowercased().hasPrefix("en") ?? false
+            let say = { (fa: String, en: String) in english ? en : fa }
             guard let expected = context.settings.inboundToken, !expected.isEmpty,
                   let given = request.headers.first(name: tokenHeader), ConstantTime.equal(given, expected) else {
-                return plain("unauthorized: missing or wrong \(tokenHeader)\n", .unauthorized)
+                return plain(say("دسترسی ندارید: سرآیند \(tokenHeader) نیامده یا نادرست است.",
+                                 "unauthorized: missing or wrong \(tokenHeader)") + "\n", .unauthorized)
             }
             guard let inbound = try? request.content.decode(Inbound.self), let from = inbound.from, let text = inbound.text else {
-                return plain("bad request: send from and text (JSON or form)\n", .badRequest)
+                return plain(say("درخواست نادرست: فرستنده (from) و متن (text) را بفرستید.", "bad request: send from and text (JSON or form)") + "\n",
+                             .badRequest)
             }
             let phone: String
             do {
                 phone = try PhoneNumber.normalize(from)
             } catch let error as PhoneNumberError {
-                return plain("bad request: from: \(error.message.en)\n", .badRequest)
+                return plain(say("درخواست نادرست: شمارهٔ فرستنده: \(error.message.fa)", "bad request: from: \(error.message.en)") + "\n",
+                             .badRequest)
             }
             let now = context.settings.now()
             let reply = try await ballotReply(phone: phone, text: text, processSlug: inbound.process, now: now, context: context)
@@ -51,37 +57,75 @@ enum PBSMSRoutes {
         }
     }
 
+    /// The process an SMS goes to: the one named by the gateway; else the one open for voting; else, when several
+    /// are open, the one whose ballots hold the message's first project number, if only one does (the reply then
+    /// names it). An unknown name, or several open processes that the number does not tell apart, is answered
+    /// without recording anything.
     static func ballotReply(phone: String, text: String, processSlug: String?, now: Date, context: PBContext) async throws -> SMSReply {
         let processes = try await context.pb.pbProcesses()
-        let stored: PBStoredProcess?
+        let open = processes.filter { $0.definition.process.isVotingOpen(at: now) }
+        let stored: PBStoredProcess
+        var named: Bilingual?
         if let processSlug, !processSlug.isEmpty {
-            stored = processes.first { $0.slug == processSlug }
+            guard let found = processes.first(where: { $0.slug == processSlug }) else {
+                return .unknownProcess(open: open.map { shortName($0.definition.process) })
+            }
+            stored = found
+        } else if open.count > 1 {
+            let first = (try? SMSBallotParser.parse(text))?.projects.first
+            let holding = open.filter { process in first.map { process.definition.process.proposal($0)?.isOnBallot == true } ?? false }
+            if holding.count == 1 {
+                stored = holding[0]
+                named = shortName(stored.definition.process)
+            } else if SMSBallotParser.asksForHelp(text) || !SMSBallotParser.isBallot(text) {
+                stored = open[0]
+            } else {
+                return .ambiguous(open: open.map { shortName($0.definition.process) })
+            }
         } else {
-            stored = processes.first { $0.definition.process.isVotingOpen(at: now) }
+            guard let only = open.first else { return .votingClosed }
+            stored = only
         }
-        guard let stored else { return .votingClosed }
         let process = stored.definition.process
         let voting = process.phase(.voting)
         if now < voting.start { return .notOpenYet(opens: voting.start) }
         if now >= voting.end { return .closed(at: voting.end) }
-        if SMSBallotParser.asksForHelp(text) { return .help(process.rules) }
+        let smsDistrict = stored.definition.settings.smsDistrict
+        let usual = SMSBallotParser.defaultDistrict(process, smsDistrict: smsDistrict)
+        if SMSBallotParser.asksForHelp(text) { return .help(process.rules, example: SMSBallotParser.example(process, district: usual)) }
+        guard SMSBallotParser.isBallot(text) else { return .notABallot(example: SMSBallotParser.example(process, district: usual)) }
         var choices: PBChoices
         do {
             choices = try SMSBallotParser.parse(text)
         } catch {
             return .invalid(error.message)
         }
+        let district = smsDistrict ?? choices.projects.first.flatMap { process.proposal($0)?.district } ?? usual
+        switch (process.rules, choices) {
+        case (.cumulative, .approvals), (.approval, .points), (.costLimitedApproval, .points), (.ranking, .points):
+            return .wrongForm(process.rules, example: SMSBallotParser.example(process, district: process.budget(for: district) == nil ? usual : district))
+        default: break
+        }
         if case .ranking = process.rules { choices = choices.asRanking() }
-        let district = stored.definition.settings.smsDistrict
-            ?? choices.projects.first.flatMap { process.proposal($0)?.district } ?? .citywide
         let hasher = try await context.hasher()
         let ballot = CitizenBallot(voterKey: hasher.voterKey(phone: phone), district: district, choices: choices)
         do {
             let receipt = try await context.pb.castPBBallot(process: stored.slug, ballot, channel: .sms, at: now)
-            return .accepted(choices.projects, replaced: receipt.replaced != nil)
+            return .accepted(choices.projects, replaced: receipt.replaced != nil, process: named)
         } catch let error as BallotBoxError {
             return error.smsReply
         }
+    }
+
+    /// A process's name short enough for an SMS: its title without «بودجه‌ریزی مشارکتی» ("participatory budget"),
+    /// «تبریز ۱۴۰۵» / "Tabriz 1405".
+    static func shortName(_ process: PBProcess) -> Bilingual {
+        func short(_ title: String, _ words: String) -> String {
+            let rest = title.replacingOccurrences(of: words, with: "", options: .caseInsensitive)
+                .split(separator: " ").joined(separator: " ")
+            return rest.isEmpty ? title : rest
+        }
+        return Bilingual(fa: short(process.title.fa, "بودجه‌ریزی مشارکتی"), en: short(process.title.en, "participatory budget"))
     }
 
     static func plain(_ text: String, _ status: HTTPResponseStatus) -> Response {

@@ -12,6 +12,8 @@ enum PBVotePages {
         var csrf: String
         /// The one-time code's limits, as the code step explains them.
         var codePolicy: OneTimeCodePolicy = .standard
+        /// The process's settings (whether a ballot may be changed, its book).
+        var settings = PBProcessSettings()
 
         var base: Link { PBPages.processPath(slug).appending(path: "/vote") }
         func action(_ step: StaticString) -> Link { PBPages.link(base.appending(path: "/").appending(path: step), language, kiosk: kiosk) }
@@ -52,7 +54,7 @@ enum PBVotePages {
                             "Voting has closed; it was open until \(times.until(voting.end)).")
         return frame.page(path: frame.base) {
             error(text)
-            linkLine(PBPages.link(PBPages.processPath(frame.slug), language, kiosk: false), language.pick("دربارهٔ این فرایند", "About this process"))
+            linkLine(PBPages.link(PBPages.processPath(frame.slug), language, kiosk: false), language.pick("دربارهٔ این رأی‌گیری", "About this vote"))
         }
     }
 
@@ -142,7 +144,7 @@ enum PBVotePages {
                 HTMLNode.line("button", ["type": "submit"]) { language.pick("ثبت رأی", "Cast my ballot") }
             }
             linkLine(PBPages.link(frame.base.appending(path: "/ballot"), language, kiosk: frame.kiosk),
-                     language.pick("برگهٔ دیگری را انتخاب کنید", "Choose another ballot"))
+                     language.pick("برگهٔ رأی دیگری را انتخاب کنید", "Choose another ballot"))
         }
     }
 
@@ -170,6 +172,21 @@ enum PBVotePages {
         }
     }
 
+    /// Right after the code: this number has voted already and the process allows no change; the earlier
+    /// ballot's channel and, when it has one, its receipt number.
+    static func alreadyVoted(_ frame: Frame, channel: BallotChannel, receipt: String) -> HTMLNode {
+        let language = frame.language
+        return frame.page(path: frame.base) {
+            PBPages.steps(3, language)
+            error(language.pick(BallotBoxError.alreadyVoted(channel: channel).message))
+            if !receipt.isEmpty {
+                HTMLNode.line("p") { "\(language.pick("شمارهٔ رسید رأی شما", "Your receipt number")):" }
+                HTMLNode.line("p", ["class": "pb-receipt"]) { HTMLNode.element("bdi", ["dir": "ltr"]) { receipt } }
+            }
+            linkLine(PBPages.link(PBPages.processPath(frame.slug), language, kiosk: false), language.pick("بازگشت به صفحهٔ رأی‌گیری", "Back to the vote"))
+        }
+    }
+
     static func receipt(_ frame: Frame, receipt: String, replaced: Bool, projects: [String]) -> HTMLNode {
         let language = frame.language
         let start = PBPages.link(frame.base, language, kiosk: true)
@@ -191,7 +208,7 @@ enum PBVotePages {
             if frame.kiosk {
                 linkLine(start, language.pick("پایان؛ بازگشت به آغاز برای نفر بعد", "Done: back to the start for the next person"))
             } else {
-                linkLine(PBPages.link(PBPages.processPath(frame.slug), language, kiosk: false), language.pick("بازگشت به صفحهٔ فرایند", "Back to the process"))
+                linkLine(PBPages.link(PBPages.processPath(frame.slug), language, kiosk: false), language.pick("بازگشت به صفحهٔ رأی‌گیری", "Back to the vote"))
             }
         }
     }

@@ -65,7 +65,8 @@ enum PBVoteRoutes {
                 return tooMany(frame, csrf, seconds: seconds, page: PBVotePages.phone, codeJustSent: true)
             }
             do {
-                try await context.settings.gateway.send(to: phone, text: codeMessage(code, policy: policy, language),
+                let city = try await context.city(of: frame.settings, language)
+                try await context.settings.gateway.send(to: phone, text: codeMessage(code, policy: policy, city: city, language),
                                                         client: request.client, logger: request.logger)
             } catch {
                 request.logger.warning("PB code not sent: \(error)")
@@ -120,6 +121,13 @@ enum PBVoteRoutes {
             }
             switch result {
             case .ok:
+                // Someone who already voted learns it now, with their receipt, not after filling in a ballot.
+                if !frame.settings.allowChanges,
+                   let earlier = try await context.pb.pbBallots(process: frame.slug).first(where: { $0.voterHash == flow.voterKey }) {
+                    let response = respond(PBVotePages.alreadyVoted(frame, channel: earlier.channel, receipt: earlier.receipt), frame, csrf, .conflict)
+                    response.cookies[PBFlow.cookie] = PBFlow.cleared()
+                    return response
+                }
                 let next = PBFlow(stage: .ballot, slug: frame.slug, voterKey: flow.voterKey, expires: now.addingTimeInterval(30 * 60))
                 let response = request.redirect(to: frame.action("ballot").description, redirectType: .normal)
                 response.cookies[PBFlow.cookie] = next.cookieValue(hasher)
@@ -200,15 +208,25 @@ enum PBVoteRoutes {
         let csrf = PBCSRF.token(request)
         let kiosk = request.query[String.self, at: "kiosk"] == "1"
         return (PBVotePages.Frame(process: stored.definition.process, slug: stored.slug, language: WebLanguage(request: request),
-                                  kiosk: kiosk, csrf: csrf.token, codePolicy: context.settings.codePolicy), csrf)
+                                  kiosk: kiosk, csrf: csrf.token, codePolicy: context.settings.codePolicy,
+                                  settings: stored.definition.settings), csrf)
     }
 
-    /// The SMS that carries a one-time code, in the page's language and within one SMS; the code comes
-    /// last, after a colon.
-    static func codeMessage(_ code: String, policy: OneTimeCodePolicy, _ language: WebLanguage) -> String {
+    /// The SMS that carries a one-time code, in the page's language: who asks (the municipality of `city`, else
+    /// participatory budgeting), the code, how long it is valid, within one SMS (70 characters in Persian).
+    static func codeMessage(_ code: String, policy: OneTimeCodePolicy, city: String?, _ language: WebLanguage) -> String {
         let lifetime = PBTimeText(language: language).duration(policy.lifetime)
-        return language.pick("کد تأیید رأی ترازو (تا \(lifetime)، به کسی ندهید): \(PersianText.persianDigits(code))",
-                             "Tarazu voting code (valid \(lifetime), do not share it): \(code)")
+        guard language == .fa else {
+            let whose = city.map { "Municipality of \($0) participatory budgeting" } ?? "Participatory budgeting"
+            return "\(whose) voting code: \(code) (valid \(lifetime), do not share it)"
+        }
+        let digits = PersianText.persianDigits(code)
+        let tail = "\(digits) (\(lifetime) اعتبار دارد؛ به کسی ندهید)"
+        // «کد تأیید رأی بودجه‌ریزی مشارکتی شهرداری …» with the code and its lifetime never fits 70 characters: the
+        // municipality is named when it fits, else the vote.
+        let forms = (city.map { ["کد تأیید رأی شهرداری \($0): \(tail)"] } ?? [])
+            + ["کد تأیید رأی بودجه‌ریزی مشارکتی: \(digits) (\(lifetime) اعتبار؛ به کسی ندهید)", "کد تأیید رأی: \(tail)"]
+        return forms.first { $0.utf16.count <= 70 } ?? forms[forms.count - 1]
     }
 
     static func respond(_ page: HTMLNode, _ frame: PBVotePages.Frame, _ csrf: (token: String, isNew: Bool),
