@@ -28,4 +28,39 @@ enum PersianProse {
     static func foreignWords(_ text: String) -> Set<String> {
         Set(latinWords(text)).subtracting(allowedLatin)
     }
+
+    /// Phrases the glossary replaces (docs/glossary.md), with the term to use instead: the report's and
+    /// the pages' tests fail on any of them.
+    static let replacedTerms: [String: String] = [
+        "نرخ اجرا": "نرخ تحقق", "درصد اجرا": "نرخ تحقق", "فروش اموال": "واگذاری دارایی‌های سرمایه‌ای",
+        "مناطق استثنایی": "مناطق کم‌جمعیت", "منطقه نامتعارف": "منطقه کم‌جمعیت", "مناطق نامتعارف": "مناطق کم‌جمعیت",
+        "اولویت‌بندی": "اولویت‌گذاری", "تصمیم‌گیری شفاف": "شفافیت در تصمیم‌سازی", "ردیف‌های با": "ردیف‌هایی با",
+        "PEFA PI": "پفا", "بودجه هزینه‌ای": "مصارف", "فروش دارایی": "واگذاری دارایی‌های سرمایه‌ای",
+        "روبریک": "معیارنامه",
+        "هزینه‌شده": "عملکرد", "هزینهٔ واقعی": "عملکرد", "هزینه واقعی": "عملکرد", "ناهنجاری": "ارقام نامتعارف",
+        "انطباق با مصوبات": "رعایت مجوز شورا", "رویدادنگار": "گزارش ممیزی", "داشبورد شورا": "داشبورد تحلیلی شورا",
+        "شاخص تعدیل": "شاخص قیمت", "مخزن تحلیلی": "مخزن دادهٔ واحد", "مخزن داده واحد": "مخزن دادهٔ واحد",
+        "انبار داده": "مخزن دادهٔ واحد", "مخزن واحد": "مخزن دادهٔ واحد", "فایل‌های CSV": "پرونده‌های CSV",
+        "برآورد کنونی": "برآورد فعلی", "هزینهٔ برنامه‌ریزی‌شده": "هزینهٔ برنامه‌ای", "نامتوازن": "نامتعادل",
+        "فرامنطقه‌ای": "ستاد مرکزی", "ستاد مرکزی (شهر)": "ستاد مرکزی", "منطقه ۰": "ستاد مرکزی", "پرخطر": "پرریسک",
+        "ریسک طرح": "ریسک پروژه", "طرح‌های پرریسک": "پروژه‌های پرریسک", "طرح‌های عمرانی": "پروژه‌های عمرانی",
+        "طرح‌های کنارگذاشته": "پروژه‌های کنارگذاشته", "مصوب سرانه": "سرانهٔ مصوب", "پالایه": "فیلتر",
+        "درآمدها، شامل استقراض": "منابع (درآمدها و استقراض)", "از درآمدی که": "از کل منابع وصول‌شده (درآمدها و استقراض)", "سرانه بودجه": "سرانهٔ اعتبار مصوب (or سرانهٔ عملکرد)",
+    ]
+
+    /// Words the glossary replaces where they stand alone (a word can be part of another: «طرح‌های
+    /// تفصیلی» are plans, «واگذارکننده» is fine), with the term to use instead.
+    static let replacedWords: [String: String] = ["امور": "مأموریت", "طرح": "پروژه", "کننده": "کاربر"]
+
+    /// The replaced terms and words found in `text`, each as «found» → «term».
+    static func replacedTermsFound(_ text: String) -> [String] {
+        var found = replacedTerms.keys.sorted().filter { text.contains($0) }.map { "«\($0)» → «\(replacedTerms[$0] ?? "")»" }
+        for (word, term) in replacedWords.sorted(by: { $0.key < $1.key }) {
+            let letters = "\\p{L}\\p{M}\u{200C}\u{200D}"
+            if text.range(of: "(^|[^\(letters)])\(word)($|[^\(letters)])", options: .regularExpression) != nil {
+                found.append("«\(word)» → «\(term)»")
+            }
+        }
+        return found
+    }
 }
