@@ -820,9 +820,10 @@ def test_change_by_function(analyzed, name):
         if got is None:
             problems.append(f"expenditure.change.by_function [{function}]: missing")
             continue
-        if (got.get("current"), got.get("previous")) != (current, previous):
-            problems.append(f"expenditure.change.by_function [{function}]: expected current {current} previous "
-                            f"{previous}, got {got.get('current')} {got.get('previous')}")
+        this_year, last_year = got.get("approved_this_year"), got.get("approved_previous_year")
+        if (this_year, last_year) != (current, previous):
+            problems.append(f"expenditure.change.by_function [{function}]: expected approved {current} this year and "
+                            f"{previous} the year before, got {this_year} {last_year}")
         if not previous:
             continue
         nominal = Fraction(current, previous) - 1

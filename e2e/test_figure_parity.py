@@ -58,6 +58,8 @@ def formatted(value, unit, fa):
         if abs(Decimal(str(value))) < 10**6:
             return fixed(value, 0, fa) + (" ریال به ازای هر نفر" if fa else " rials per person")
         return fixed(Decimal(str(value)) / Decimal(10**6), 1, fa) + (" میلیون ریال به ازای هر نفر" if fa else " million rials per person")
+    if unit == "times":
+        return fixed(value, 1, fa) + (" برابر" if fa else " times")
     if unit in COUNTED:
         noun_fa, one_en, many_en = COUNTED[unit]
         return fixed(value, 0, fa) + " " + (noun_fa if fa else (one_en if value == 1 else many_en))

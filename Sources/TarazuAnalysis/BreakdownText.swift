@@ -21,9 +21,20 @@ public struct BreakdownText: Sendable {
     }
 
     /// The central administration, as the glossary names it.
-    public static let centralAdministration = Bilingual(fa: "ستاد مرکزی", en: "Central administration")
+    public static let centralAdministration = Region.centralName
 
     private var language: TextLanguage { figures.numerals.language }
+
+    /// The mark of a low-population region (``PerResident/lowPopulationRegions(of:share:)``).
+    public static let lowPopulationMark = Bilingual(fa: "کم‌جمعیت", en: "low population")
+
+    /// A region's `name` with the low-population mark when `lowPopulation`, in one pair of parentheses:
+    /// «منطقه ۹ (صنعتی، کم‌جمعیت)», «منطقه ۱۱ (کم‌جمعیت)»; every surface that lists regions writes it so.
+    public static func regionName(_ name: String, lowPopulation: Bool, language: TextLanguage) -> String {
+        guard lowPopulation else { return name }
+        let mark = language.pick(lowPopulationMark)
+        return name.hasSuffix(")") ? String(name.dropLast()) + language.pick("، ", ", ") + mark + ")" : name + " (" + mark + ")"
+    }
 
     /// The name of `key`: a code of the book by its name, a year in the language's digits, a key of
     /// the engine by ``engineKeys``. An unknown key is shown as written.
@@ -61,21 +72,27 @@ public struct BreakdownText: Sendable {
     /// A breakdown value found under `key` of an indicator whose unit is `indicatorUnit`: the key says
     /// what it is when the unit cannot (a year, a share, an amount); a record as «name: value» pairs.
     public func value(_ value: IndicatorValue, key: String, indicatorUnit: String) -> String {
+        // A year is a count or a number; an amount under a key such as `approved_this_year` is money.
         if key == "year" || key.hasSuffix("_year") || key == "assessed_in", FigureText.number(value) != nil {
+            if case .rials = value { return scalar(value, unit: "rials") }
             return scalar(value, unit: "year")
         }
         if key == "cut_functions" { return scalar(value, unit: "named_changes") }
         if key == "table", case .text(let name) = value { return table(name) }
         if key == "check", case .text(let code) = value, let words = Self.engineKeys[code] { return language.pick(words) }
         if Self.changeKeys.contains(key), let number = FigureText.number(value) { return figures.change(number) }
+        if key == "difference", case .rials(let rials) = value { return figures.signedBillionRials(rials) }
         switch value {
         case .record(let record): return self.record(record, indicatorUnit: indicatorUnit)
         case .list(let items):
             guard !items.isEmpty else { return language.pick("هیچ", "none") }
-            return items.map { item in
+            let names = items.map { item in
                 if case .text(let code) = item { return label(code) }
                 return self.value(item, key: key, indicatorUnit: indicatorUnit)
-            }.joined(separator: language.pick("، ", ", "))
+            }
+            // Names that hold a comma themselves (a project's) are told apart by «؛».
+            let comma = names.contains { $0.contains("،") || $0.contains(",") }
+            return names.joined(separator: comma ? figures.listSeparator : language.pick("، ", ", "))
         case .text(let code) where key == "region" || key.hasSuffix("_id"):
             return language == .fa ? PersianText.identifier(code) : code
         case .count: return scalar(value, unit: "count")
@@ -89,13 +106,13 @@ public struct BreakdownText: Sendable {
         }
     }
 
-    /// The «name: value» pairs of a record, sorted by key.
+    /// The «name: value» pairs of a record, in key order (``Region/codeOrder(_:_:)``: region 2 before 10).
     /// A note or a name given in both languages (`note` and `note_fa`, `name_fa` and `name_en`) is
     /// shown in the text's language only.
     public func record(_ record: [String: IndicatorValue], indicatorUnit: String) -> String {
         var hidden: Set<String> = record["note_fa"] == nil ? [] : [language.pick("note", "note_fa")]
         if record["name_fa"] != nil, record["name_en"] != nil { hidden.insert(language.pick("name_en", "name_fa")) }
-        return record.keys.sorted().filter { !hidden.contains($0) }.map { key in
+        return record.keys.sorted(by: Region.codeOrder).filter { !hidden.contains($0) }.map { key in
             label(key) + ": " + value(record[key] ?? .unavailable, key: key, indicatorUnit: indicatorUnit)
         }.joined(separator: figures.listSeparator)
     }
@@ -121,11 +138,12 @@ public struct BreakdownText: Sendable {
 
     /// Keys of signed changes, written in words (``FigureText/change(_:)``).
     static let changeKeys: Set<String> = ["nominal", "real", "since_first", "change"]
-    static let ratioKeys = ["share", "outturn", "variance", "rate", "ratio", "average", "williamson", "n_minus_1", "hhi"]
+    static let ratioKeys = ["share", "outturn", "variance", "rate", "ratio", "average", "threshold", "deviation"]
     static let moneyKeys: Set<String> = ["capital", "total", "approved", "realized", "actual", "budget", "authorized",
                                          "difference", "total_excess", "previous", "approved_without_borrowing",
                                          "realized_without_borrowing", "linked_to_projects", "excess", "contingency_vote",
-                                         "contingency_actual", "total_budget", "current", "financial", "realized_uses", "realized_sources", "realized_borrowing"]
+                                         "contingency_actual", "total_budget", "current", "financial", "realized_uses", "realized_sources", "realized_borrowing",
+                                         "approved_this_year", "approved_previous_year"]
 
     static let tables: [String: Bilingual] = [
         "budget_lines": Bilingual(fa: "ردیف‌های بودجه", en: "budget lines"),
@@ -206,6 +224,8 @@ public struct BreakdownText: Sendable {
         "negative_amount": Bilingual(fa: "مبلغ منفی", en: "negative amount"),
         "nominal": Bilingual(fa: "تغییر اسمی", en: "nominal change"),
         "previous": Bilingual(fa: "سال پیش", en: "previous year"),
+        "approved_this_year": Bilingual(fa: "مصوب سال تحلیل", en: "approved in the analysis year"),
+        "approved_previous_year": Bilingual(fa: "مصوب سال پیش", en: "approved in the previous year"),
         "cut": Bilingual(fa: "کاهش", en: "cut"),
         "passed": Bilingual(fa: "برقرار", en: "passed"),
         "gap": Bilingual(fa: "اختلاف", en: "gap"),

@@ -36,7 +36,8 @@ enum ChangeIndicators {
             let (nominal, real) = change(now, (previous[function]?.approved ?? .zero).decimal, from: previousYear)
             let isCut = (real ?? nominal).map { $0 < 0 } ?? false
             var record: [String: IndicatorValue] = [
-                "previous": .rials((previous[function]?.approved ?? .zero).rials), "current": .rials((current[function]?.approved ?? .zero).rials),
+                "approved_previous_year": .rials((previous[function]?.approved ?? .zero).rials),
+                "approved_this_year": .rials((current[function]?.approved ?? .zero).rials),
                 "nominal": rounded(nominal), "real": rounded(real), "cut": .flag(isCut)]
             var since: Decimal?
             if let firstYear {

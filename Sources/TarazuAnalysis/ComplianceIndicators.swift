@@ -19,7 +19,7 @@ public struct AssetSalesAgainstAuthorization: Hashable, Sendable {
     /// Realized sales (zero when none).
     public var realized: Money { sales?.realized ?? .zero }
 
-    /// Every region that sold or was authorized to sell in `year`, by region code.
+    /// Every region that sold or was authorized to sell in `year`, in code order (``Region/codeOrder(_:_:)``).
     public static func rows(book: BudgetBook, year: Int) throws(Money.Overflow) -> [AssetSalesAgainstAuthorization] {
         let sales = try LineTotals.grouping(book.revenues.filter { $0.year == year && $0.revenueClass == .capitalAssetSales }) {
             $0.regionCode ?? Region.centralCode
@@ -29,7 +29,7 @@ public struct AssetSalesAgainstAuthorization: Hashable, Sendable {
             authorized[authorization.regionCode] = try (authorized[authorization.regionCode] ?? .zero).adding(authorization.authorizedAmount)
         }
         var rows: [AssetSalesAgainstAuthorization] = []
-        for region in Set(sales.keys).union(authorized.keys).sorted() {
+        for region in Set(sales.keys).union(authorized.keys).sorted(by: Region.codeOrder) {
             let realized = sales[region]?.realized ?? .zero
             rows.append(AssetSalesAgainstAuthorization(year: year, region: region, sales: sales[region], authorized: authorized[region],
                                                        difference: try realized.subtracting(authorized[region] ?? .zero)))
@@ -61,7 +61,7 @@ enum ComplianceIndicators {
             }
         }
         // The regions over their authorization by name, the largest excess first: what the report names.
-        overRows.sort { $0.difference != $1.difference ? $0.difference > $1.difference : $0.region < $1.region }
+        overRows.sort { $0.difference != $1.difference ? $0.difference > $1.difference : Region.codeOrder($0.region, $1.region) }
         let names = Dictionary(context.book.regions.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         let overList: IndicatorValue = .list(overRows.map { row in
             let region = names[row.region]

@@ -114,7 +114,7 @@ public struct ComputedOn: Hashable, Codable, Sendable {
         case .spendingWithoutFinancial: Bilingual(fa: "هزینه‌ها بدون احتساب بازپرداخت اصل وام", en: "spending without loan principal repayment")
         case .spendingWithoutContingency: Bilingual(fa: "هزینه‌ها بدون احتساب اعتبارات پیش‌بینی‌نشده", en: "spending without contingency")
         case .projectSpending: Bilingual(fa: "ردیف‌های پروژه‌ها", en: "project lines")
-        case .revenue: Bilingual(fa: "همهٔ منابع (درآمدها و استقراض)", en: "all revenue, borrowing included")
+        case .revenue: Bilingual(fa: "همهٔ منابع (درآمدها و استقراض)", en: "all sources (revenue and borrowing)")
         case .revenueWithoutBorrowing: Bilingual(fa: "درآمدها بدون احتساب استقراض", en: "revenue without borrowing")
         case .capitalAssetSales: Bilingual(fa: "واگذاری دارایی‌های سرمایه‌ای", en: "sales of capital assets")
         case .wholeBook: Bilingual(fa: "همهٔ جدول‌های کتاب بودجه", en: "every table of the budget book")

@@ -26,7 +26,7 @@ enum ConcentrationIndicators {
                 id: "expenditure.concentration", nameFa: "تمرکز اعتبارات", nameEn: "Budget concentration",
                 formula: Bilingual(
                     fa: "شاخص هرفیندال = \(FormulaText.math("Σ_p (a_p ÷ A)²"))، که \(FormulaText.math("a_p")) اعتبار مصوب پروژهٔ \(FormulaText.math("p")) و \(FormulaText.math("A")) اعتبار مصوب همهٔ ردیف‌های دارای پروژه است؛ "
-                        + "سهم \(topCount.fa) پروژهٔ بزرگ = اعتبار مصوب \(topCount.fa) پروژهٔ بزرگ‌تر ÷ \(FormulaText.math("A"))؛ سهم ستاد مرکزی = اعتبار مصوب ستاد مرکزی (منطقهٔ ۰) ÷ کل اعتبار مصوب؛ "
+                        + "سهم \(topCount.fa) پروژهٔ بزرگ = اعتبار مصوب \(topCount.fa) پروژهٔ بزرگ‌تر ÷ \(FormulaText.math("A"))؛ سهم ستاد مرکزی = اعتبار مصوب ستاد مرکزی ÷ کل اعتبار مصوب؛ "
                         + "مقدار شاخص: شاخص هرفیندال",
                     en: "HHI = sum over projects of (approved_p / approved of all project lines)^2; top10_share = \(topCount.en) largest projects / all project lines; "
                         + "central_share = region 0 approved / all approved; value = HHI"),
@@ -41,7 +41,7 @@ enum ConcentrationIndicators {
                                            "central_approved": .rials(central.rials), "total_approved": .rials(total.rials)])]),
             Indicator(
                 id: "expenditure.central_share", nameFa: "سهم ستاد مرکزی از اعتبار مصوب", nameEn: "Central organisation's share of the approved budget",
-                formula: Bilingual(fa: "اعتبار مصوب ستاد مرکزی (منطقهٔ ۰) ÷ اعتبار مصوب همهٔ ردیف‌های هزینه",
+                formula: Bilingual(fa: "اعتبار مصوب ستاد مرکزی ÷ اعتبار مصوب همهٔ ردیف‌های هزینه",
                                    en: "approved of region 0 (the central organisation) / approved of all budget lines"),
                 unit: "ratio", value: context.ratio(central, total),
                 evidence: [Evidence(table: "budget_lines", key: Region.centralCode, rows: [],

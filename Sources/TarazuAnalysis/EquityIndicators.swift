@@ -100,12 +100,12 @@ enum EquityIndicators {
     static func all(_ context: AnalysisContext) throws -> [Indicator] {
         let regions = context.book.regions.filter { $0.code != Region.centralCode && $0.population > 0 }
         let cityPopulation = regions.reduce(Int64(0)) { $0 + $1.population }
-        let threshold = Decimal(cityPopulation) * context.options.outlierPopulationShare
+        let lowPopulation = PerResident.lowPopulationRegions(of: context.book, share: context.options.outlierPopulationShare)
         let byRegion = try LineTotals.grouping(context.lines) { $0.regionCode }
         let capitalByRegion = try LineTotals.grouping(context.lines.filter { $0.economicClass == .capital }) { $0.regionCode }
-        let figures = regions.sorted { $0.code < $1.code }.map {
+        let figures = regions.sorted { Region.codeOrder($0.code, $1.code) }.map {
             RegionFigures(region: $0, total: byRegion[$0.code]?.approved ?? .zero, capital: capitalByRegion[$0.code]?.approved ?? .zero,
-                          isOutlier: Decimal($0.population) < threshold)
+                          isOutlier: lowPopulation.contains($0.code))
         }
         let outliers = figures.filter(\.isOutlier).map { IndicatorValue.text($0.region.code) }
         let scale = context.options.scale
@@ -176,13 +176,13 @@ enum EquityIndicators {
                     id: variant.indicatorId(statistic.id), nameFa: statistic.nameFa + "، " + variant.nameFa,
                     nameEn: statistic.nameEn + ", " + variant.nameEn,
                     formula: formula,
-                    unit: "index", value: value, breakdown: breakdown, evidence: evidence))
+                    unit: statistic.id == "max_min_ratio" ? "times" : "index", value: value, breakdown: breakdown, evidence: evidence))
             }
         }
         return [
             Indicator(id: "equity.per_capita.by_region", nameFa: "سرانه اعتبارات مصوب مناطق", nameEn: "Approved budget per person by region",
-                      formula: Bilingual(fa: "برای هر منطقه: اعتبار مصوب ردیف‌های منطقه ÷ جمعیت آن (بدون ستاد مرکزی، منطقهٔ ۰)؛ مقدار شاخص = اعتبار مصوب همهٔ مناطق ÷ جمعیت شهر",
-                                         en: "approved of the region's budget lines / population (region 0 excluded); value = sum over regions / city population"),
+                      formula: Bilingual(fa: "برای هر منطقه: اعتبار مصوب ردیف‌های منطقه ÷ جمعیت آن (بدون ستاد مرکزی)؛ مقدار شاخص = اعتبار مصوب همهٔ مناطق ÷ جمعیت شهر",
+                                         en: "approved of the region's budget lines / population (the central administration excluded); value = sum over regions / city population"),
                       unit: "rials_per_person", value: perCapita(totalSpending, cityPopulation),
                       breakdown: perCapitaBreakdown, evidence: evidence),
         ] + indices

@@ -3,7 +3,8 @@ import TarazuCore
 
 /// An indicator value as every surface prints it, by its unit: a ratio as a percentage with one
 /// decimal, rials as billion rials with one decimal, rials per person as million rials with one
-/// decimal (whole rials under a million), an index with three decimals, a count whole (with the noun counted when the unit names
+/// decimal (whole rials under a million), an index with three decimals, a ratio of two amounts as
+/// «۱۱٫۳ برابر» / "11.3 times", a count whole (with the noun counted when the unit names
 /// one: regions, functions, lines, systems, years), a score letter, a flag as yes or no, a year
 /// without grouping.
 public struct FigureText: Sendable {
@@ -48,6 +49,7 @@ public struct FigureText: Sendable {
         case "score": language.pick("امتیاز", "score")
         case "count": language.pick("تعداد", "count")
         case "index": language.pick("شاخص", "index")
+        case "times": language.pick("برابر", "times")
         case "flag": language.pick("بله/خیر", "yes/no")
         case "year": language.pick("سال", "year")
         case "regions", "functions", "lines", "rows", "systems", "years": countedNoun(unit).map(\.many) ?? unit
@@ -97,6 +99,7 @@ public struct FigureText: Sendable {
             guard let noun = countedNoun(unit) else { return numerals.fixed(number, places: 0) }
             return numerals.fixed(number, places: 0) + " " + (number == 1 ? noun.one : noun.many)
         case "index": return numerals.fixed(number, places: 3)
+        case "times": return numerals.fixed(number, places: 1) + " " + unitName(unit)
         default:
             if case .count = value { return numerals.fixed(number, places: 0) }
             if case .rials(let rials) = value { return numerals.billionRials(rials) }
@@ -140,6 +143,28 @@ public struct FigureText: Sendable {
         if ratio == 0 { return language.pick("بدون تغییر", "no change") }
         let size = numerals.percent(ratio < 0 ? -ratio : ratio)
         return ratio < 0 ? language.pick("\(size) کاهش", "\(size) down") : language.pick("\(size) افزایش", "\(size) up")
+    }
+
+    /// A signed figure for a table, where a change is read as a number: the sign before the digits
+    /// (none on zero), and in Persian the whole in a left-to-right isolate (U+2066 … U+2069) with the
+    /// minus sign U+2212, so the sign stays before its number in right-to-left text: «⁦−۵٫۰٪⁩».
+    /// `magnitude` is the figure without its sign, as it is printed.
+    public func signed(_ magnitude: String, negative: Bool) -> String {
+        let zero = magnitude.allSatisfy { !$0.isNumber || $0 == "0" || $0 == "۰" }
+        guard !zero else { return magnitude }
+        guard language == .fa else { return (negative ? "-" : "+") + magnitude }
+        return "\u{2066}" + (negative ? "\u{2212}" : "+") + magnitude + "\u{2069}"
+    }
+
+    /// A signed percentage with one decimal (``signed(_:negative:)``): «⁦+۱۳۳٫۴٪⁩», "+133.4 %".
+    public func signedPercent(_ ratio: Decimal) -> String {
+        signed(numerals.percent(ratio < 0 ? -ratio : ratio), negative: ratio < 0)
+    }
+
+    /// Signed rials as billions with one decimal and the unit words after the isolated number
+    /// (``signed(_:negative:)``): «⁦−۵۲۵٫۲⁩ میلیارد ریال».
+    public func signedBillionRials(_ rials: Int64) -> String {
+        signed(numerals.fixed(Decimal(rials).magnitude / 1_000_000_000, places: 1), negative: rials < 0) + " " + billionRialsWords
     }
 
     /// A list of named changes (records with `name_fa`, `name_en`, `change` and `year`, the year it is

@@ -96,8 +96,8 @@ public struct Indicator: Hashable, Codable, Sendable {
     /// left-to-right Unicode isolate (U+2066 … U+2069), so it reads right inside right-to-left prose
     /// on every surface, the JSON outputs included, and a report can set it in code style.
     public var formula: Bilingual
-    /// `ratio`, `rials`, `rials_per_person`, `score`, `index`, `flag`, `years` (a lag), `count` or a
-    /// count of what it names: `regions`, `functions`, `lines`, `systems` (``FigureText/countingUnits``).
+    /// `ratio`, `rials`, `rials_per_person`, `score`, `index`, `times` (a ratio of two amounts), `flag`,
+    /// `years` (a lag), `count` or a count of what it names: `regions`, `functions`, `lines`, `systems` (``FigureText/countingUnits``).
     public var unit: String
     /// The headline value.
     public var value: IndicatorValue

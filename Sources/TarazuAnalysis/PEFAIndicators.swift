@@ -87,7 +87,7 @@ enum PEFAIndicators {
         let composition = Wording.composition
         return [
             Indicator(id: "pefa.pi1", nameFa: "پفا ۱: عملکرد کل هزینه‌ها", nameEn: "PEFA PI-1 Aggregate expenditure outturn",
-                      formula: Bilingual(fa: "نسبت عملکرد به بودجه = هزینهٔ واقعی (عملکرد) ÷ اعتبار مصوب اولیه، بدون طبقهٔ تملک دارایی‌های مالی (بازپرداخت اصل وام)؛ ",
+                      formula: Bilingual(fa: "نسبت عملکرد به بودجه = عملکرد ÷ اعتبار مصوب اولیه، بدون طبقهٔ تملک دارایی‌های مالی (بازپرداخت اصل وام)؛ ",
                                          en: "outturn = actual / original budget (financial class excluded); ")
                           + Wording.bands(PEFA.expenditureBands) + Wording.twoOfThree,
                       unit: "score", value: letter(pi1), breakdown: pi1Breakdown, evidence: pi1Evidence),

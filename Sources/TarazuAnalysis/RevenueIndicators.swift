@@ -30,8 +30,8 @@ enum RevenueIndicators {
             Indicator(
                 id: "revenue.fees_share", nameFa: "سهم عوارض از منابع وصول‌شده (شامل استقراض)", nameEn: "Fees share of realized sources (borrowing included)",
                 formula: Bilingual(
-                    fa: "عملکرد عوارض (\(RevenueClass.generalFees.nameFa) و \(RevenueClass.specificFees.nameFa)) ÷ عملکرد کل درآمدها (همهٔ ردیف‌های درآمدی، شامل استقراض)؛ "
-                        + "در جزئیات همین نسبت بر پایهٔ درآمد مصوب نیز آمده است، و هر دو نسبت یک بار هم با مخرجی بدون استقراض (\(RevenueClass.financialAssetSales.nameFa))",
+                    fa: "عملکرد عوارض (\(RevenueClass.generalFees.nameFa) و \(RevenueClass.specificFees.nameFa)) ÷ عملکرد کل منابع (درآمدها و استقراض: همهٔ ردیف‌های جدول درآمدها)؛ "
+                        + "در جزئیات همین نسبت بر پایهٔ منابع مصوب نیز آمده است، و هر دو نسبت یک بار هم با مخرجی بدون استقراض (\(RevenueClass.financialAssetSales.nameFa))",
                     en: "realized (general_fees + specific_fees) / realized revenue (every revenue line, borrowing included); breakdown also on approved, "
                         + "and both without borrowing (financial_asset_sales) in the denominator"), unit: "ratio",
                 value: context.ratio(fees.realized, total.realized),
@@ -43,7 +43,7 @@ enum RevenueIndicators {
             Indicator(
                 id: "revenue.unsustainable_share", nameFa: "سهم منابع ناپایدار (شامل استقراض)", nameEn: "Unsustainable share of sources (borrowing included)",
                 formula: Bilingual(
-                    fa: "عملکرد ردیف‌های درآمدی ناپایدار ÷ عملکرد کل درآمدها (همهٔ ردیف‌های درآمدی، شامل استقراض، که ناپایدار به شمار می‌آید)؛ در جزئیات همین نسبت بر پایهٔ درآمد مصوب نیز آمده است، "
+                    fa: "عملکرد ردیف‌های ناپایدار ÷ عملکرد کل منابع (درآمدها و استقراض، که ناپایدار به شمار می‌آید)؛ در جزئیات همین نسبت بر پایهٔ منابع مصوب نیز آمده است، "
                         + "و هر دو نسبت یک بار هم بدون استقراض (\(RevenueClass.financialAssetSales.nameFa)) در صورت و مخرج، چون استقراض تأمین مالی است و درآمد نیست",
                     en: "realized revenue of lines marked not sustainable / realized revenue (every revenue line, borrowing included and counted as unsustainable); breakdown also on approved, "
                         + "and both without borrowing (financial_asset_sales) in numerator and denominator, since borrowing is finance, not revenue"), unit: "ratio",

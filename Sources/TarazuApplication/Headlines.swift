@@ -23,8 +23,8 @@ public struct HeadlineFigure: Hashable, Sendable {
 public enum Headlines {
     /// The headline indicators in the order shown, with what each means.
     public static let indicators: [(id: String, meaning: Bilingual)] = [
-        ("execution.rate.total", Bilingual(fa: "سهم هزینهٔ واقعی از بودجهٔ مصوب.", en: "Realized spending as a share of the approved budget.")),
-        ("expenditure.capital_share", Bilingual(fa: "سهم طرح‌های عمرانی از بودجهٔ مصوب.", en: "Capital projects as a share of the approved budget.")),
+        ("execution.rate.total", Bilingual(fa: "سهم عملکرد از بودجهٔ مصوب.", en: "Realized spending as a share of the approved budget.")),
+        ("expenditure.capital_share", Bilingual(fa: "سهم تملک دارایی‌های سرمایه‌ای (عمرانی) از بودجهٔ مصوب.", en: "Capital projects as a share of the approved budget.")),
         ("revenue.fees_share", Bilingual(fa: "سهم عوارض از کل منابع وصول‌شده (درآمدها و استقراض).", en: "Fees and charges as a share of all sources collected (revenue and borrowing).")),
         ("pefa.pi1", Bilingual(fa: "نزدیکی هزینهٔ کل به بودجهٔ مصوب؛ A بهترین و D ضعیف‌ترین.", en: "How close total spending came to the approved budget; A best, D weakest.")),
         ("pefa.pi2", Bilingual(fa: "نزدیکی ترکیب هزینه به ترکیب مصوب؛ A بهترین و D ضعیف‌ترین.", en: "How close the mix of spending came to the approved mix; A best, D weakest.")),

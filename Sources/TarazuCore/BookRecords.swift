@@ -3,6 +3,20 @@ import Foundation
 /// A municipal region. Code "0" stands for the central (citywide) organisation.
 public struct Region: Hashable, Codable, Sendable {
     public static let centralCode = "0"
+    /// The central organisation's name, as the glossary writes it (docs/glossary.md): every surface
+    /// names code "0" so.
+    public static let centralName = Bilingual(fa: "ستاد مرکزی", en: "Central administration")
+
+    /// Code order: codes that are whole numbers by their value (1, 2, …, 10), before the others in text
+    /// order; what every list of regions (and every breakdown keyed by codes) is sorted by.
+    public static func codeOrder(_ lhs: String, _ rhs: String) -> Bool {
+        switch (Int(lhs), Int(rhs)) {
+        case let (left?, right?): left != right ? left < right : lhs < rhs
+        case (.some, nil): true
+        case (nil, .some): false
+        default: lhs < rhs
+        }
+    }
 
     public var code: String
     public var nameFa: String

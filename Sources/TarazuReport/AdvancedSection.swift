@@ -249,10 +249,7 @@ extension ReportContext {
     /// right (U+2066 ... U+2069), with the minus sign U+2212, so that the sign stays before the digits
     /// inside right-to-left text.
     func signedPercent(fraction: Decimal) -> String {
-        let text = numerals.percent(fraction)
-        let signed = fraction > 0 && text != numerals.percent(0) ? "+" + text : text
-        guard isPersian, let sign = signed.first, "+-".contains(sign) else { return signed }
-        return "\u{2066}" + (sign == "-" ? "\u{2212}" + signed.dropFirst() : signed) + "\u{2069}"
+        FigureText(language: isPersian ? .fa : .en).signedPercent(fraction)
     }
 
     // MARK: Anomalies

@@ -49,14 +49,7 @@ extension ReportContext {
     /// (b) Per capita total and capital budget by region from `equity.per_capita.by_region`.
     var perCapitaChart: ChartSpec {
         let breakdown = indicators["equity.per_capita.by_region"]?.breakdown ?? [:]
-        let codes = breakdown.keys.sorted { lhs, rhs in
-            switch (Int(lhs), Int(rhs)) {
-            case let (left?, right?): left < right
-            case (.some, nil): true
-            case (nil, .some): false
-            default: lhs < rhs
-            }
-        }
+        let codes = breakdown.keys.sorted(by: Region.codeOrder)
         func part(_ value: IndicatorValue, _ key: String) -> Decimal? {
             if case .record(let record) = value { return record[key].flatMap(decimalValue) }
             return key == "total" ? decimalValue(value) : nil
@@ -65,12 +58,9 @@ extension ReportContext {
         let keys = hasCapital ? ["total", "capital"] : ["total"]
         let rows = codes.map { code -> ChartRow in
             let figures = keys.map { part(breakdown[code]!, $0) }
-            var label = regionName(code)
-            if case .record(let record) = breakdown[code]!, case .flag(true)? = record["outlier"] {
-                // One pair of parentheses: «منطقه ۹ (صنعتی، کم‌جمعیت)».
-                label = label.hasSuffix(")") ? String(label.dropLast()) + language.pick("، ", ", ") + text.outlierMark + ")"
-                    : label + " (" + text.outlierMark + ")"
-            }
+            var lowPopulation = false
+            if case .record(let record) = breakdown[code]!, case .flag(true)? = record["outlier"] { lowPopulation = true }
+            let label = BreakdownText.regionName(regionName(code), lowPopulation: lowPopulation, language: numerals.language)
             return ChartRow(label: label, values: figures.map { $0.map(drawingValue) },
                             display: figures.map { $0.map { numerals.fixed($0 / 1_000_000, places: 1) } ?? text.notAvailable })
         }

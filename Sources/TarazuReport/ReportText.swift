@@ -100,7 +100,7 @@ struct ReportText: Sendable {
         pick("بودجه مصوب و عملکرد به تفکیک منطقه، سال \(year) (با نرخ تحقق)", "Approved and realized budget by region, \(year) (with the execution rate)")
     }
     func chartPerCapita(year: String) -> String {
-        pick("سرانه بودجه به تفکیک منطقه، سال \(year)", "Per capita budget by region, \(year)")
+        pick("سرانهٔ اعتبار مصوب به تفکیک منطقه، سال \(year)", "Approved budget per capita by region, \(year)")
     }
     func chartRevenue(year: String, realized: Bool) -> String {
         realized ? pick("ترکیب درآمدهای تحقق‌یافته به تفکیک طبقه درآمدی، سال \(year)", "Composition of realized revenue by class, \(year)")
@@ -142,7 +142,6 @@ struct ReportText: Sendable {
                     "Financing from borrowing (sale of financial assets, \(phaseEn)): \(amount)\(shareEn), apart from revenue.")
     }
     var trendNote: String { pick("جمع ردیف‌های مصارف هر سال، به میلیارد ریال.", "Sums of each year's spending lines, in billion rials.") }
-    var outlierMark: String { pick("کم‌جمعیت", "low population") }
     var noChartData: String { pick("داده‌ای برای این نمودار نیست.", "No data for this chart.") }
 
     // MARK: Tables

@@ -65,6 +65,13 @@ enum RiskMath {
         return format(n, scale, persian: true)
     }
 
+    /// A signed number inside Persian prose (``fa(_:_:)``): a negative one in a left-to-right isolate
+    /// (U+2066 … U+2069), so that its minus sign stays before the digits.
+    static func signedFa(_ value: Decimal, _ scale: Int = 1) -> String {
+        let text = fa(value, scale)
+        return text.hasPrefix("\u{2212}") ? "\u{2066}" + text + "\u{2069}" : text
+    }
+
     /// A ratio (0.804) as a percent for English text ("80.4 %").
     static func pctEn(_ ratio: Decimal, _ scale: Int = 1) -> String { "\(en(ratio * 100, scale)) %" }
     /// A ratio as a percent for Persian text ("۸۰٫۴٪").

@@ -420,8 +420,11 @@ public enum RiskScorer {
         guard text else { return Raw(false, .spendingAheadOfProgress, sub, gap, "", "") }
         let costEn = p.currentCostEstimate != nil ? "current cost estimate" : "planned cost"
         let costFa = p.currentCostEstimate != nil ? "برآورد فعلی هزینه" : "هزینه برنامه‌ای"
+        // The gap in words (no minus sign in Persian prose): spending ahead of or behind the progress.
+        let ahead = gap > 0 ? "جلوتر" : "عقب‌تر"
+        let gapFa = gap == 0 ? "خرج هم‌پای پیشرفت" : "خرج \(RiskMath.fa((gap < 0 ? -gap : gap) * 100)) واحد درصد \(ahead) از پیشرفت"
         return Raw(text, .spendingAheadOfProgress, sub, gap,
-                "از \(RiskMath.yearFa(first)) تا پایان \(RiskMath.yearFa(last)) \(RiskMath.pctFa(spent)) از \(costFa) خرج شده و پیشرفت فیزیکی \(RiskMath.fa(progress))٪ است (فاصله \(RiskMath.fa(gap * 100)) واحد درصد).",
+                "از \(RiskMath.yearFa(first)) تا پایان \(RiskMath.yearFa(last)) \(RiskMath.pctFa(spent)) از \(costFa) خرج شده و پیشرفت فیزیکی \(RiskMath.fa(progress))٪ است (\(gapFa)).",
                 "Spent \(RiskMath.pctEn(spent)) of the \(costEn) since \(first) at \(RiskMath.en(progress)) % physical progress (gap \(RiskMath.en(gap * 100)) points).")
     }
 

@@ -152,7 +152,7 @@ struct ExpenditureGenerator {
 
     private static func program(_ programs: [String], _ line: Int) -> String {
         line < programs.count ? programs[line]
-            : programs[line % programs.count] + " - " + PersianText.persianDigits(String(line / programs.count + 1))
+            : programs[line % programs.count] + " (بخش " + PersianText.persianDigits(String(line / programs.count + 1)) + ")"
     }
 
     private mutating func noise() -> Int64 { rng.int(Int64(700)...Int64(1_300)) }

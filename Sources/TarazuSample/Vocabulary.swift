@@ -92,9 +92,19 @@ enum Vocabulary {
     static let projectFunctionWeights: [Int64] = [120, 350, 220, 60, 130, 120]
 
     static func projectName(_ kind: ProjectKind, number: Int, regionCode: String) -> (fa: String, en: String) {
-        let place = regionCode == Region.centralCode ? "فرامنطقه‌ای" : "منطقه " + PersianText.persianDigits(regionCode)
-        let placeEn = regionCode == Region.centralCode ? "citywide" : "region \(regionCode)"
-        return ("\(kind.nameFa) شماره \(PersianText.persianDigits(String(number)))، \(place)",
+        let place = regionCode == Region.centralCode ? Region.centralName.fa : "منطقه " + PersianText.persianDigits(regionCode)
+        let placeEn = regionCode == Region.centralCode ? Region.centralName.en.lowercased() : "region \(regionCode)"
+        return ("\(ezafe(kind.nameFa)) شماره \(PersianText.persianDigits(String(number)))، \(place)",
                 "\(kind.nameEn) no. \(number), \(placeEn)")
+    }
+
+    /// `name` with the ezafe its last word takes before «شماره» where the script writes it: «فرهنگسرای»,
+    /// «تقاطع‌های», «محلهٔ» (the vocabulary's words ending in «ه» are all silent).
+    static func ezafe(_ name: String) -> String {
+        switch name.last {
+        case "ا", "و": name + "ی"
+        case "ه": name + "\u{0654}"
+        default: name
+        }
     }
 }

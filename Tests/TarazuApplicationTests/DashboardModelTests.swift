@@ -64,14 +64,34 @@ import Testing
     }
 
     @Test func badFilterValuesAreRefused() {
-        #expect(throws: DashboardError.badRequest("year 1300 is not in the book (years: 1401, 1402, 1403)")) {
+        #expect(throws: DashboardError.badRequest(Bilingual(fa: "سال ۱۳۰۰ در کتاب نیست (سال‌های کتاب: ۱۴۰۱، ۱۴۰۲، ۱۴۰۳).",
+                                                             en: "year 1300 is not in the book (years: 1401, 1402, 1403)"))) {
             try DashboardFilters.make(year: 1300, region: nil, function: nil, book: book)
         }
-        #expect(throws: DashboardError.badRequest("region '99' is not in the book")) {
+        #expect(throws: DashboardError.badRequest(Bilingual(fa: "منطقه‌ای با کد ۹۹ در کتاب نیست.", en: "region '99' is not in the book"))) {
             try DashboardFilters.make(year: nil, region: "99", function: nil, book: book)
         }
-        #expect(throws: DashboardError.badRequest("function 'nope' is not in the book")) {
+        #expect(throws: DashboardError.badRequest(Bilingual(fa: "مأموریتی با کد \u{2066}nope\u{2069} در کتاب نیست.", en: "function 'nope' is not in the book"))) {
             try DashboardFilters.make(year: nil, region: nil, function: "nope", book: book)
         }
+    }
+
+    /// The council has passed the approved budget of a year already over: the trends page forecasts
+    /// realized figures for such a year (marked as over) but never its approved budget, and its caption
+    /// does not call an elapsed year a year ahead.
+    @Test func trendsForecastNoApprovedBudgetOfAYearAlreadyOver() throws {
+        let filters = try DashboardFilters.make(year: nil, region: nil, function: nil, book: book)
+        let last = try #require(book.years.max())
+        let view = try TrendsModel.view(book: book, filters: filters, base: base, madeIn: last + 2)
+        let forecasts = try view.table("forecasts")
+        let rows = forecasts.rows.map { $0.cells.flatMap(DashboardTable.raw) }
+        let measure = try #require(forecasts.keys.firstIndex(of: "measure"))
+        let year = try #require(forecasts.keys.firstIndex(of: "year"))
+        let approvedYears = rows.filter { $0[measure] == "approved" }.compactMap { $0[year].flatMap { Int($0) } }
+        #expect(!approvedYears.isEmpty && approvedYears.allSatisfy { $0 > last + 1 }, "\(approvedYears)")
+        #expect(rows.contains { $0[measure] == "realized" && $0[year] == String(last + 1) })
+        #expect(!forecasts.caption.fa.contains("سال‌های آینده"), "\(forecasts.caption.fa)")
+        let approvedChart = try #require(view.charts.first { $0.id == "trend-approved" })
+        #expect(approvedChart.forecasts.allSatisfy { $0.year > last + 1 })
     }
 }

@@ -80,4 +80,34 @@ import VaporTesting
             #expect(try await WebHarness.get(app, "/admin/audit?page=x", headers: admin.headers).status == .badRequest)
         }
     }
+
+    /// The Persian audit page names each kind of event and its detail in Persian; usernames, files and
+    /// addresses are data, isolated left to right.
+    @Test func theAuditPageSpeaksPersian() async throws {
+        try await WebHarness.withApp { app, stores in
+            let admin = try await AuthHarness.signedIn(stores.accounts, "root", role: .admin)
+            _ = try await AuthHarness.logIn(app, "root", password: "a wrong password")
+            _ = try await AuthHarness.logIn(app, "nobody", password: "a wrong password")
+            _ = try await AuthHarness.post(app, "/admin/users", cookie: admin.cookie, fields: [
+                ("csrf_token", admin.csrf), ("username", "sara"), ("display_name", "سارا"), ("role", "analyst"),
+                ("password", "a long enough password")])
+            for entry in [AuditEntry(actor: "cli", action: "pb.process.add", target: "tabriz-1404", client: "cli"),
+                          AuditEntry(actor: "root", action: "upload.reject", target: "book.zip", detail: "3 errors", client: "::1"),
+                          AuditEntry(actor: "root", action: "upload.accept", target: "tabriz", detail: "book.zip, content 0123456789ab", client: "::1"),
+                          AuditEntry(actor: "root", action: "import.confirm", target: "tabriz", detail: "upload: book.zip; import #2", client: "::1"),
+                          AuditEntry(actor: "root", action: "book.rollback", target: "tabriz", detail: "to import #1; import #3", client: "::1")] {
+                _ = try await stores.audit.appendAudit(entry)
+            }
+            let page = try await WebHarness.get(app, "/admin/audit", headers: admin.headers)
+            let text = PersianPagesTests.visibleText(page.body.string)
+            #expect(PersianProse.foreignWords(text).isEmpty, "\(PersianProse.foreignWords(text).sorted()): \(text)")
+            #expect(PersianPagesTests.numberAndTermProblems(html: page.body.string, text: text).isEmpty, "\(text)")
+            for words in ["گزارش ممیزی", "ورود ناموفق", "گذرواژهٔ نادرست یا حساب غیرفعال", "حساب ناشناخته", "افزودن کاربر", "نقش: کارشناس",
+                          "افزودن فرایند بودجه‌ریزی مشارکتی", "۳ خطا", "ورود شمارهٔ ۲", "بازگشت به ورود شمارهٔ ۱"] {
+                #expect(text.contains(words), "«\(words)» in \(text)")
+            }
+            let english = try await WebHarness.get(app, "/admin/audit?lang=en", headers: admin.headers)
+            #expect(english.body.string.contains("Failed sign-in") && english.body.string.contains("role analyst"))
+        }
+    }
 }

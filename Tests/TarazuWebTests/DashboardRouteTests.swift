@@ -79,7 +79,8 @@ import VaporTesting
     ])
     func errors(path: String, status: HTTPStatus, message: String) async throws {
         try await DashboardProbe.withSignedInApp { app, _ in
-            let response = try await DashboardProbe.get(app, path)
+            // The English page says the reason as the API does; the Persian page says it in Persian (PersianPagesTests).
+            let response = try await DashboardProbe.get(app, path + (path.contains("?") ? "&" : "?") + "lang=en")
             #expect(response.status == status, "\(path)")
             #expect(response.text.contains(htmlEscape(message)), "\(path): \(response.text.suffix(400))")
             #expect(response.headers.first(name: .cacheControl) == "private, no-store", "\(path)")

@@ -21,11 +21,11 @@ import VaporTesting
             let table = DashboardProbe.table(risks, id: "left_out")
             #expect(flagged.allSatisfy { table.contains(">\($0.projectId)</bdi>") })
             #expect(table.contains(project.nameFa))
-            #expect(risks.contains("\(PersianText.persianDigits(String(flagged.count))) طرح به دلیل خطای احتمالی"))
+            #expect(risks.contains("\(PersianText.persianDigits(String(flagged.count))) پروژه به دلیل خطای احتمالی"))
             let scored = DashboardProbe.table(risks, id: "risky_projects")
             #expect(!scored.contains(">P0092</bdi>"))
             let page = try await DashboardProbe.get(app, "/dashboard/tabriz/projects/P0092").body.string
-            #expect(page.contains("این طرح امتیاز ریسک ندارد"))
+            #expect(page.contains("این پروژه امتیاز ریسک ندارد"))
         }
     }
 }

@@ -43,7 +43,7 @@ public struct GovernanceFacts: Hashable, Sendable {
             fa: "بله، اگر شورا داشبورد تحلیلی بر داده‌های بودجه داشته باشد",
             en: "true when the council has analytical dashboards over the budget data"),
         "connected_source_systems": Bilingual(
-            fa: "شمار سامانه‌های منبع داده (مالی، عمرانی، نظارت و …) که به یک انبار دادهٔ واحد متصل‌اند",
+            fa: "شمار سامانه‌های منبع داده (مالی، عمرانی، نظارت و …) که به یک مخزن دادهٔ واحد متصل‌اند",
             en: "number of source systems (financial, civil works, monitoring ...) connected to one data store"),
         "citizen_participation_in_budgeting": Bilingual(
             fa: "بله، اگر شهروندان در انتخاب اولویت‌های بودجه مشارکت کنند",

@@ -14,7 +14,8 @@ public enum ComplianceModel {
         for year in years.sorted() {
             let comparisons: [AssetSalesAgainstAuthorization]
             do { comparisons = try AssetSalesAgainstAuthorization.rows(book: book, year: year) } catch {
-                throw DashboardError.unprocessable("the sums overflow 64-bit rials")
+                throw DashboardError.unprocessable(Bilingual(fa: "جمع مبالغ از گنجایش ۶۴ بیتی ریال بیرون می‌زند.",
+                                                             en: "the sums overflow 64-bit rials"))
             }
             for row in comparisons where filters.region.map({ $0 == row.region }) ?? true {
                 let verdict = row.authorized == nil ? Bilingual(fa: "بدون مجوز", en: "no authorization")
@@ -22,7 +23,7 @@ public enum ComplianceModel {
                     : Bilingual(fa: "در حد مجوز", en: "within authorization")
                 rows.append(DashboardTable.Row(cells: [.year(year), .text(row.region),
                                                        .names(fa: fa.label(row.region), en: en.label(row.region)), .rials(row.realized.rials), .rials(row.authorized?.rials),
-                                                       .rials(row.difference.rials), .names(fa: verdict.fa, en: verdict.en)]))
+                                                       .difference(row.difference.rials), .names(fa: verdict.fa, en: verdict.en)]))
             }
         }
         let table = DashboardTable(
@@ -31,10 +32,10 @@ public enum ComplianceModel {
                       DashboardTable.names("region_name", "منطقه", "Region"),
                       DashboardTable.rials("realized_sales", "واگذاری وصول‌شده", "Realized sales"),
                       DashboardTable.rials("authorized", "مجوز شورا", "Authorized"),
-                      DashboardTable.rials("difference", "اختلاف", "Difference"), DashboardTable.names("verdict", "داوری", "Verdict")],
+                      DashboardTable.rials("difference", "اختلاف با مجوز", "Difference"), DashboardTable.names("verdict", "داوری", "Verdict")],
             rows: rows)
         let indicatorTable = DashboardTable(
-            id: "indicators", caption: Bilingual(fa: "شاخص‌های انطباق سال (کل کتاب؛ پیوند به شواهد)",
+            id: "indicators", caption: Bilingual(fa: "شاخص‌های رعایت مجوز شورا در سال (کل کتاب؛ پیوند به شواهد)",
                                                  en: "The year's compliance indicators (whole book; links to evidence)"),
             columns: [DashboardTable.identifier("indicator", "شاخص", "Indicator"), DashboardTable.names("name", "نام", "Name"),
                       DashboardTable.text("value", "مقدار", "Value"), DashboardTable.names("unit", "واحد", "Unit")],
@@ -44,10 +45,10 @@ public enum ComplianceModel {
                                            .names(fa: FigureText(language: .fa).unitName(indicator.unit), en: FigureText(language: .en).unitName(indicator.unit))],
                                    link: base + "/indicators/" + PercentEncoding.pathSegment(indicator.id))
             })
-        return DashboardView(title: Bilingual(fa: "انطباق با مصوبات شورا", en: "Compliance with council decisions"),
+        return DashboardView(title: Bilingual(fa: "رعایت مجوز شورا", en: "Compliance with council decisions"),
                              crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: base),
-                                      DashboardView.Crumb(fa: "انطباق", en: "Compliance", path: nil)],
-                             notes: [Bilingual(fa: "همهٔ سال‌های کتاب؛ پالایهٔ منطقه اعمال می‌شود. شواهد شاخص‌ها از جدول دوم پیوند دارند.",
+                                      DashboardView.Crumb(fa: "رعایت مجوز شورا", en: "Compliance", path: nil)],
+                             notes: [Bilingual(fa: "همهٔ سال‌های کتاب؛ فیلتر منطقه اعمال می‌شود. شواهد شاخص‌ها از جدول دوم پیوند دارند.",
                                                en: "All years of the book; the region filter applies. The second table links to each indicator's evidence.")],
                              tables: [table, indicatorTable])
     }

@@ -13,7 +13,8 @@ public struct DashboardFilters: Hashable, Sendable {
     /// The year the dashboard shows when none is asked for: the latest with realized figures.
     public static func defaultYear(of book: BudgetBook) throws -> Int {
         guard let year = BookAssessment.defaultYear(of: book) else {
-            throw DashboardError.unprocessable("book '\(book.metadata.name)' has no budget lines")
+            throw DashboardError.unprocessable(Bilingual(fa: "کتاب \(PersianText.identifier(book.metadata.name)) ردیف بودجه‌ای ندارد.",
+                                                         en: "book '\(book.metadata.name)' has no budget lines"))
         }
         return year
     }
@@ -21,13 +22,17 @@ public struct DashboardFilters: Hashable, Sendable {
     /// Checks the values against the book: an unknown year, region or function is a 400.
     public static func make(year: Int?, region: String?, function: String?, book: BudgetBook) throws -> DashboardFilters {
         if let year, !book.years.contains(year) {
-            throw DashboardError.badRequest("year \(year) is not in the book (years: \(book.years.map(String.init).joined(separator: ", ")))")
+            throw DashboardError.badRequest(Bilingual(
+                fa: "سال \(Numerals(language: .fa).year(year)) در کتاب نیست (سال‌های کتاب: \(book.years.map { Numerals(language: .fa).year($0) }.joined(separator: "، "))).",
+                en: "year \(year) is not in the book (years: \(book.years.map(String.init).joined(separator: ", ")))"))
         }
         if let region, !regionCodes(book).contains(region) {
-            throw DashboardError.badRequest("region '\(region)' is not in the book")
+            throw DashboardError.badRequest(Bilingual(fa: "منطقه‌ای با کد \(PersianText.identifier(region)) در کتاب نیست.",
+                                                      en: "region '\(region)' is not in the book"))
         }
         if let function, !functionCodes(book).contains(function) {
-            throw DashboardError.badRequest("function '\(function)' is not in the book")
+            throw DashboardError.badRequest(Bilingual(fa: "مأموریتی با کد \(PersianText.identifier(function)) در کتاب نیست.",
+                                                      en: "function '\(function)' is not in the book"))
         }
         return DashboardFilters(year: try year ?? defaultYear(of: book), region: region, function: function, explicitYear: year != nil)
     }

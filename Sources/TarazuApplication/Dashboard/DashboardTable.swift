@@ -7,7 +7,7 @@ import TarazuReport
 public struct DashboardTable: Hashable, Sendable {
     /// `identifier`: a code or id of the data (a line, project, region or function code, an indicator
     /// id), written left to right as it is, never translated.
-    public enum Kind: Hashable, Sendable { case text, identifier, rials, ratio, count, year }
+    public enum Kind: Hashable, Sendable { case text, identifier, rials, ratio, count, year, number }
 
     public struct Column: Hashable, Sendable {
         /// The CSV header and JSON key (a bilingual column gives `key_fa` and `key_en`).
@@ -16,6 +16,8 @@ public struct DashboardTable: Hashable, Sendable {
         public var en: String
         public var kind: Kind
         public var bilingual = false
+        /// Whether the page shows the column; a machine code beside its name is kept for the downloads only.
+        public var onPage = true
     }
 
     public enum Cell: Hashable, Sendable {
@@ -29,11 +31,18 @@ public struct DashboardTable: Hashable, Sendable {
         /// An indicator's value by its unit: the page shows it formatted, downloads the plain value.
         case figure(IndicatorValue, unit: String)
         case ratio(Decimal?)
-        /// A number shown with `places` decimals (downloads keep it as ``plain(_:)`` writes it).
-        case decimal(Decimal?, places: Int)
         case count(Int64?)
         /// A year as written (Jalali), without digit grouping.
         case year(Int)
+        /// A signed change as a fraction, shown as a signed percentage.
+        case change(Decimal?)
+        /// A signed amount in whole rials, shown as signed billions.
+        case difference(Int64?)
+        /// Points of a score out of 100, shown with one decimal.
+        case points(Decimal?)
+        /// Row ids, at most a sample of `count` (the page says how many it leaves out); downloads get the
+        /// listed ids separated by spaces.
+        case ids([String], count: Int)
     }
 
     public struct Row: Hashable, Sendable {
@@ -66,7 +75,11 @@ public struct DashboardTable: Hashable, Sendable {
     public static func rials(_ key: String, _ fa: String, _ en: String) -> Column { Column(key: key, fa: fa, en: en, kind: .rials) }
     public static func ratio(_ key: String, _ fa: String, _ en: String) -> Column { Column(key: key, fa: fa, en: en, kind: .ratio) }
     public static func count(_ key: String, _ fa: String, _ en: String) -> Column { Column(key: key, fa: fa, en: en, kind: .count) }
+    /// A plain number (points of a score): downloads carry it as a JSON number.
+    public static func number(_ key: String, _ fa: String, _ en: String) -> Column { Column(key: key, fa: fa, en: en, kind: .number) }
     public static func year(_ key: String = "year") -> Column { Column(key: key, fa: "سال", en: "Year", kind: .year) }
+    /// A machine code the page shows by the name in the next column: only the downloads carry it.
+    public static func code(_ key: String) -> Column { Column(key: key, fa: key, en: key, kind: .identifier, onPage: false) }
 
     /// Ratios are written with four decimals everywhere (page `<data>` values, CSV, JSON).
     public static func plain(_ ratio: Decimal) -> String {
@@ -82,9 +95,10 @@ public struct DashboardTable: Hashable, Sendable {
         case .text(let text): [text]
         case .names(let fa, let en): [fa, en]
         case .code(let code, _, _): [code]
-        case .rials(let value), .count(let value), .perPerson(let value): [value.map(String.init)]
+        case .rials(let value), .count(let value), .perPerson(let value), .difference(let value): [value.map(String.init)]
         case .figure(let value, _): [IndicatorText.plain(value)]
-        case .ratio(let value), .decimal(let value, _): [value.map(plain)]
+        case .ratio(let value), .change(let value), .points(let value): [value.map(plain)]
+        case .ids(let ids, _): [ids.joined(separator: " ")]
         case .year(let year): [String(year)]
         }
     }

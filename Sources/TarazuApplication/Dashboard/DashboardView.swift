@@ -50,11 +50,15 @@ public struct DashboardView: Hashable, Sendable {
     /// The table named `id` (nil: the first); throws 400 for an unknown one.
     public func table(_ id: String?) throws -> DashboardTable {
         guard let id else {
-            guard let first = tables.first else { throw DashboardError.notFound("this view has no table") }
+            guard let first = tables.first else {
+                throw DashboardError.notFound(Bilingual(fa: "این صفحه جدولی ندارد.", en: "this view has no table"))
+            }
             return first
         }
         guard let table = tables.first(where: { $0.id == id }) else {
-            throw DashboardError.badRequest("table must be one of \(tables.map(\.id).joined(separator: ", ")), not '\(id)'")
+            throw DashboardError.badRequest(Bilingual(
+                fa: "جدول باید یکی از \(tables.map { PersianText.identifier($0.id) }.joined(separator: "، ")) باشد، نه \(PersianText.identifier(id)).",
+                en: "table must be one of \(tables.map(\.id).joined(separator: ", ")), not '\(id)'"))
         }
         return table
     }

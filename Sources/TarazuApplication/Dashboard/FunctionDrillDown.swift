@@ -23,7 +23,7 @@ public enum FunctionDrillDown {
 
     public static func crumbs(_ base: String, book: BudgetBook, function: String? = nil, program: String? = nil) -> [DashboardView.Crumb] {
         var crumbs = [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: base),
-                      DashboardView.Crumb(fa: "امور", en: "Functions", path: function == nil ? nil : base + "/functions")]
+                      DashboardView.Crumb(fa: "مأموریت‌ها", en: "Functions", path: function == nil ? nil : base + "/functions")]
         if let function {
             let name = functionName(function, in: book)
             crumbs.append(DashboardView.Crumb(fa: name.fa, en: name.en,
@@ -55,18 +55,18 @@ public enum FunctionDrillDown {
                 old.approved.rials == 0 ? nil : (sums.approved.decimal - old.approved.decimal) / old.approved.decimal
             }
             rows.append(DashboardTable.Row(cells: [.text(code), .names(fa: name.fa, en: name.en)] + SpendingColumns.cells(sums)
-                                           + [.ratio(LineTotals.share(sums.approved, of: total.approved)), .ratio(change)],
+                                           + [.ratio(LineTotals.share(sums.approved, of: total.approved)), .change(change)],
                                            link: base + "/functions/" + PercentEncoding.pathSegment(code)))
             bars.append(SpendingColumns.bar(name.fa, name.en, sums))
         }
         let table = DashboardTable(
-            id: "functions", caption: Bilingual(fa: "اعتبارات به تفکیک امور", en: "Spending by function"),
-            columns: [DashboardTable.identifier("function", "کد", "Code"), DashboardTable.names("name", "امور", "Function")]
+            id: "functions", caption: Bilingual(fa: "اعتبارات به تفکیک مأموریت", en: "Spending by function"),
+            columns: [DashboardTable.code("function"), DashboardTable.names("name", "مأموریت", "Function")]
                 + SpendingColumns.columns
                 + [SpendingColumns.share, DashboardTable.ratio("change_vs_previous_year", "تغییر مصوب نسبت به سال قبل", "Change in approved vs previous year")],
             rows: rows)
-        return DashboardView(title: Bilingual(fa: "امور", en: "Functions"), crumbs: crumbs(base, book: book),
-                             bars: SpendingColumns.bars("مصوب و هزینه‌شده به تفکیک امور", "Approved and realized by function", bars),
+        return DashboardView(title: Bilingual(fa: "مأموریت‌ها", en: "Functions"), crumbs: crumbs(base, book: book),
+                             bars: SpendingColumns.bars("مصوب و عملکرد به تفکیک مأموریت", "Approved and realized by function", bars),
                              tables: [table])
     }
 
@@ -93,10 +93,10 @@ public enum FunctionDrillDown {
         let table = DashboardTable(
             id: "programs", caption: Bilingual(fa: "برنامه‌های \(name.fa)", en: "Programs of \(name.en)"),
             columns: [DashboardTable.names("program", "برنامه", "Program")] + SpendingColumns.columns
-                + [DashboardTable.ratio("share", "سهم از امور", "Share of the function"), DashboardTable.count("lines", "ردیف‌ها", "Lines")],
+                + [DashboardTable.ratio("share", "سهم از مأموریت", "Share of the function"), DashboardTable.count("lines", "ردیف‌ها", "Lines")],
             rows: rows)
         return DashboardView(title: Bilingual(fa: name.fa, en: name.en), crumbs: crumbs(base, book: book, function: function),
-                             bars: SpendingColumns.bars("مصوب و هزینه‌شده به تفکیک برنامه", "Approved and realized by program", bars),
+                             bars: SpendingColumns.bars("مصوب و عملکرد به تفکیک برنامه", "Approved and realized by program", bars),
                              tables: [table])
     }
 
@@ -117,15 +117,15 @@ public enum FunctionDrillDown {
                 cells: [.text(line.lineId), .text(line.projectId ?? ""),
                         .names(fa: project?.nameFa ?? "", en: project?.nameEn ?? project?.nameFa ?? ""),
                         .text(line.department), .text(line.regionCode),
-                        .names(fa: region?.nameFa ?? RegionBreakdown.centralFa, en: region?.nameEn ?? region?.nameFa ?? RegionBreakdown.centralEn),
+                        .names(fa: region?.nameFa ?? Region.centralName.fa, en: region?.nameEn ?? region?.nameFa ?? Region.centralName.en),
                         .names(fa: line.economicClass.nameFa, en: line.economicClass.nameEn)] + SpendingColumns.cells(sums),
                 link: line.projectId.map { base + "/projects/" + PercentEncoding.pathSegment($0) }))
         }
         let name = programName(program)
         let table = DashboardTable(
             id: "lines", caption: Bilingual(fa: "ردیف‌های بودجهٔ \(name.fa)", en: "Budget lines of \(name.en)"),
-            columns: [DashboardTable.identifier("line_id", "ردیف", "Line"), DashboardTable.identifier("project_id", "کد طرح", "Project"),
-                      DashboardTable.names("project", "طرح", "Project name"), DashboardTable.text("department", "دستگاه", "Department"),
+            columns: [DashboardTable.identifier("line_id", "ردیف", "Line"), DashboardTable.identifier("project_id", "کد پروژه", "Project"),
+                      DashboardTable.names("project", "پروژه", "Project name"), DashboardTable.text("department", "دستگاه", "Department"),
                       DashboardTable.identifier("region", "کد منطقه", "Region code"), DashboardTable.names("region_name", "منطقه", "Region"),
                       DashboardTable.names("economic_class", "طبقهٔ اقتصادی", "Economic class")] + SpendingColumns.columns,
             rows: rows)

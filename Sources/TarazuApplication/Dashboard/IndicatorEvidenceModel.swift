@@ -18,7 +18,7 @@ public enum IndicatorEvidenceModel {
             columns: [DashboardTable.names("part", "جزء", "Part"), DashboardTable.names("figure", "رقم", "Figure")],
             rows: [DashboardTable.Row(cells: [.names(fa: fa.label("value"), en: en.label("value")),
                                               .names(fa: value(.fa), en: value(.en))])]
-                + indicator.breakdown.keys.sorted().map { key in
+                + indicator.breakdown.keys.sorted(by: Region.codeOrder).map { key in
                     DashboardTable.Row(cells: [.names(fa: fa.label(key), en: en.label(key)),
                                                figure(indicator.breakdown[key] ?? .unavailable, key: key)])
                 })
@@ -31,7 +31,7 @@ public enum IndicatorEvidenceModel {
                 DashboardTable.Row(cells: [.names(fa: fa.table(item.table), en: en.table(item.table)),
                                            .names(fa: fa.evidenceKey(item.key), en: en.evidenceKey(item.key)),
                                            .count(Int64(item.rowCount)),
-                                           .text(item.rows.joined(separator: " ")),
+                                           .ids(item.rows, count: item.rowCount),
                                            .names(fa: fa.record(item.sums, indicatorUnit: "rials"), en: en.record(item.sums, indicatorUnit: "rials"))])
             })
         return DashboardView(title: Bilingual(fa: indicator.nameFa, en: indicator.nameEn),
@@ -41,7 +41,7 @@ public enum IndicatorEvidenceModel {
                                                en: "Value: \(value(.en))"),
                                      Bilingual(fa: "مبنای محاسبه: \(indicator.computedOn?.label.fa ?? "—")",
                                                en: "Computed on: \(indicator.computedOn?.label.en ?? "—")"),
-                                     Bilingual(fa: "واحد: \(FigureText(language: .fa).unitName(indicator.unit))؛ کل کتاب، بدون پالایهٔ منطقه و امور.",
+                                     Bilingual(fa: "واحد: \(FigureText(language: .fa).unitName(indicator.unit))؛ کل کتاب، بدون فیلتر منطقه و مأموریت.",
                                                en: "Unit: \(FigureText(language: .en).unitName(indicator.unit)); whole book, no region or function filter."),
                                      Bilingual(fa: "فرمول: \(indicator.formula.fa)",
                                                en: "Formula: \(indicator.formula.en)")],

@@ -10,12 +10,12 @@ public enum OverviewModel {
         let book = analysis.book
         let totals = try LineTotals.of(filters.lines(of: book))
         let totalsTable = DashboardTable(
-            id: "totals", caption: Bilingual(fa: "جمع ردیف‌های بودجه با پالایه‌های کنونی", en: "Budget lines in total, with the current filters"),
+            id: "totals", caption: Bilingual(fa: "جمع ردیف‌های بودجه با فیلترهای کنونی", en: "Budget lines in total, with the current filters"),
             columns: [DashboardTable.year()] + SpendingColumns.columns + [DashboardTable.count("lines", "ردیف‌ها", "Lines")],
             rows: [DashboardTable.Row(cells: [.year(filters.year)] + SpendingColumns.cells(totals) + [.count(Int64(totals.rowCount))])])
         let figures = Headlines.figures(analysis)
         let headlines = DashboardTable(
-            id: "headlines", caption: Bilingual(fa: "شاخص‌های اصلی (کل کتاب، بدون پالایهٔ منطقه و امور)",
+            id: "headlines", caption: Bilingual(fa: "شاخص‌های اصلی (کل کتاب، بدون فیلتر منطقه و مأموریت)",
                                                 en: "Headline indicators (whole book, no region or function filter)"),
             columns: [DashboardTable.identifier("indicator", "شاخص", "Indicator"), DashboardTable.names("name", "نام", "Name"),
                       DashboardTable.text("value", "مقدار", "Value"), DashboardTable.names("unit", "واحد", "Unit"),
@@ -49,7 +49,7 @@ public enum OverviewModel {
             rows: checkRows)
         var view = DashboardView(title: Bilingual(fa: "نمای کلی", en: "Overview"),
                                  crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: nil)],
-                                 notes: [Bilingual(fa: "شاخص‌های اصلی و جدول وضعیت برای کل کتاب در سال انتخاب‌شده حساب می‌شوند؛ پالایهٔ منطقه و امور فقط بر جمع ردیف‌ها و صفحه‌های جزئیات اثر دارد.",
+                                 notes: [Bilingual(fa: "شاخص‌های اصلی و جدول وضعیت برای کل کتاب در سال انتخاب‌شده حساب می‌شوند؛ فیلتر منطقه و مأموریت فقط بر جمع ردیف‌ها و صفحه‌های جزئیات اثر دارد.",
                                                    en: "The headline indicators and the status table are book-wide for the chosen year; the region and function filters apply to the totals and the detail pages.")],
                                  tables: [totalsTable, headlines, checks])
         view.cards = figures

@@ -10,19 +10,19 @@ public enum ProjectModel {
         let region = book.regions.first { $0.code == project.regionCode }
         let function = FunctionDrillDown.functionName(project.function, in: book)
         let facts = DashboardTable(
-            id: "project", caption: Bilingual(fa: "مشخصات طرح", en: "The project"),
+            id: "project", caption: Bilingual(fa: "مشخصات پروژه", en: "The project"),
             columns: [DashboardTable.identifier("project_id", "کد", "Id"), DashboardTable.names("name", "نام", "Name"),
                       DashboardTable.identifier("region", "کد منطقه", "Region code"), DashboardTable.names("region_name", "منطقه", "Region"),
-                      DashboardTable.identifier("function", "کد امور", "Function code"), DashboardTable.names("function_name", "امور", "Function"),
-                      DashboardTable.rials("planned_cost", "هزینهٔ برنامه‌ریزی‌شده", "Planned cost"),
-                      DashboardTable.rials("current_cost_estimate", "برآورد کنونی هزینه", "Current cost estimate"),
+                      DashboardTable.code("function"), DashboardTable.names("function_name", "مأموریت", "Function"),
+                      DashboardTable.rials("planned_cost", "هزینهٔ برنامه‌ای", "Planned cost"),
+                      DashboardTable.rials("current_cost_estimate", "برآورد فعلی هزینه", "Current cost estimate"),
                       DashboardTable.ratio("physical_progress", "پیشرفت فیزیکی", "Physical progress"),
                       DashboardTable.count("risk_score", "امتیاز ریسک (۰ تا ۱۰۰)", "Risk score (0-100)"),
                       DashboardTable.rials("cost_p50", "هزینه نهایی با احتمال ۵۰٪", "Final cost P50"),
                       DashboardTable.rials("cost_p80", "هزینه نهایی با احتمال ۸۰٪", "Final cost P80")],
             rows: [DashboardTable.Row(cells: [
                 .text(project.projectId), .names(fa: project.nameFa, en: project.nameEn ?? project.nameFa),
-                .text(project.regionCode), .names(fa: region?.nameFa ?? RegionBreakdown.centralFa, en: region?.nameEn ?? region?.nameFa ?? RegionBreakdown.centralEn),
+                .text(project.regionCode), .names(fa: region?.nameFa ?? Region.centralName.fa, en: region?.nameEn ?? region?.nameFa ?? Region.centralName.en),
                 .text(project.function), .names(fa: function.fa, en: function.en), .rials(project.plannedCost.rials),
                 .rials(project.currentCostEstimate?.rials), .ratio(project.physicalProgress.map { $0 / 100 }),
                 .count(risk.map { Int64($0.score) }), .rials(risk?.estimate?.p50.rials), .rials(risk?.estimate?.p80.rials)])])
@@ -31,31 +31,35 @@ public enum ProjectModel {
         for line in lines {
             var sums = LineTotals()
             try sums.add(line)
+            let lineFunction = FunctionDrillDown.functionName(line.function, in: book)
+            let program = FunctionDrillDown.programName(FunctionDrillDown.programKey(line))
             lineRows.append(DashboardTable.Row(cells: [.year(line.year), .text(line.lineId), .text(line.function),
-                                                       .text(FunctionDrillDown.programKey(line))] + SpendingColumns.cells(sums)))
+                                                       .names(fa: lineFunction.fa, en: lineFunction.en),
+                                                       .names(fa: program.fa, en: program.en)] + SpendingColumns.cells(sums)))
         }
         let lineTable = DashboardTable(
-            id: "lines", caption: Bilingual(fa: "ردیف‌های بودجهٔ طرح در سال‌های کتاب", en: "The project's budget lines over the years"),
+            id: "lines", caption: Bilingual(fa: "ردیف‌های بودجهٔ پروژه در سال‌های کتاب", en: "The project's budget lines over the years"),
             columns: [DashboardTable.year(), DashboardTable.identifier("line_id", "ردیف", "Line"),
-                      DashboardTable.identifier("function", "امور", "Function"), DashboardTable.text("program", "برنامه", "Program")]
+                      DashboardTable.code("function"), DashboardTable.names("function_name", "مأموریت", "Function"),
+                      DashboardTable.names("program", "برنامه", "Program")]
                 + SpendingColumns.columns,
             rows: lineRows)
         let reasons = DashboardTable(
             id: "risk_reasons", caption: Bilingual(fa: "دلایل امتیاز ریسک", en: "Reasons for the risk score"),
-            columns: [DashboardTable.names("factor", "عامل", "Factor"), DashboardTable.text("contribution", "سهم در امتیاز", "Contribution"),
+            columns: [DashboardTable.names("factor", "عامل", "Factor"), DashboardTable.number("contribution", "سهم در امتیاز", "Contribution"),
                       DashboardTable.names("reason", "توضیح", "Reason")],
             rows: (risk?.reasons ?? []).filter(\.hasData).map { reason in
-                DashboardTable.Row(cells: [.names(fa: reason.factor.name.fa, en: reason.factor.name.en), .decimal(reason.contribution, places: 2),
+                DashboardTable.Row(cells: [.names(fa: reason.factor.name.fa, en: reason.factor.name.en), .points(reason.contribution),
                                            .names(fa: reason.textFa, en: reason.textEn)])
             })
         return DashboardView(title: Bilingual(fa: project.nameFa, en: project.nameEn ?? project.nameFa),
                              crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: base),
-                                      DashboardView.Crumb(fa: "ریسک طرح‌ها", en: "Project risks", path: base + "/risks"),
+                                      DashboardView.Crumb(fa: "ریسک پروژه‌ها", en: "Project risks", path: base + "/risks"),
                                       DashboardView.Crumb(fa: project.nameFa, en: project.nameEn ?? project.nameFa, path: nil)],
-                             notes: [Bilingual(fa: "همهٔ سال‌های کتاب؛ پالایه‌ها بر این صفحه اثر ندارند.",
+                             notes: [Bilingual(fa: "همهٔ سال‌های کتاب؛ فیلترها بر این صفحه اثر ندارند.",
                                                en: "All years of the book; the filters do not apply to this page.")]
                                  + (leftOut.map { project in
-                                     [Bilingual(fa: "این طرح امتیاز ریسک ندارد، چون داده‌هایش احتمالاً خطا دارد: " + project.errors.map { $0.text(.fa) }.joined(separator: " "),
+                                     [Bilingual(fa: "این پروژه امتیاز ریسک ندارد، چون داده‌هایش احتمالاً خطا دارد: " + project.errors.map { $0.text(.fa) }.joined(separator: " "),
                                                 en: "This project has no risk score because its data are likely wrong: " + project.errors.map { $0.text(.en) }.joined(separator: " "))]
                                  } ?? []),
                              tables: [facts, lineTable, reasons])

@@ -4,17 +4,13 @@ import TarazuCore
 
 /// Spending per region in the filtered year: sums, execution and spending per resident.
 public enum RegionBreakdown {
-    public static let centralFa = "ستاد مرکزی (شهر)"
-    public static let centralEn = "Central (city-wide)"
-
     public static func view(book: BudgetBook, filters: DashboardFilters, base: String) throws -> DashboardView {
         var rows: [DashboardTable.Row] = []
         var bars: [DashboardView.Bar] = []
         for spending in try RegionSpending.rows(book: book, lines: filters.lines(of: book)) {
-            let region = spending.region
-            let fa = region?.nameFa ?? centralFa
-            let en = region?.nameEn ?? region?.nameFa ?? centralEn
-            let population = region.map(\.population).flatMap { $0 > 0 ? $0 : nil }
+            let fa = spending.name(.fa)
+            let en = spending.name(.en)
+            let population = spending.region.map(\.population).flatMap { $0 > 0 ? $0 : nil }
             rows.append(DashboardTable.Row(cells: [.text(spending.code), .names(fa: fa, en: en), .count(population)]
                                            + SpendingColumns.cells(spending.totals)
                                            + [.perPerson(spending.approvedPerResident.map(PerResident.wholeRials)),
@@ -25,15 +21,16 @@ public enum RegionBreakdown {
             id: "regions", caption: Bilingual(fa: "اعتبارات به تفکیک منطقه", en: "Spending by region"),
             columns: [DashboardTable.identifier("region", "کد", "Code"), DashboardTable.names("name", "منطقه", "Region"),
                       DashboardTable.count("population", "جمعیت", "Population")] + SpendingColumns.columns
-                + [DashboardTable.rials("approved_per_person", "سرانهٔ مصوب", "Approved per person"),
-                   DashboardTable.rials("realized_per_person", "سرانهٔ هزینه‌شده", "Realized per person")],
+                + [DashboardTable.rials("approved_per_person", "سرانهٔ اعتبار مصوب", "Approved per person"),
+                   DashboardTable.rials("realized_per_person", "سرانهٔ عملکرد", "Realized per person")],
             rows: rows)
+        let share = IndicatorOptions().outlierPopulationShare
         return DashboardView(title: Bilingual(fa: "مناطق", en: "Regions"),
                              crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: base),
                                       DashboardView.Crumb(fa: "مناطق", en: "Regions", path: nil)],
-                             notes: [Bilingual(fa: "سرانه‌ها در این صفحه به میلیون ریال برای هر نفر و در پرونده‌های CSV و JSON به ریال (گرد به نزدیک‌ترین ریال) است، همان قاعدهٔ شاخص سرانهٔ مناطق؛ ستاد مرکزی جمعیت جداگانه ندارد.",
-                                               en: "Per-person figures are in million rials per person on this page and in rials (rounded to the nearest rial) in the CSV and JSON files, by the rule of the per-capita indicator; the central (city-wide) lines have no population of their own.")],
-                             bars: SpendingColumns.bars("مصوب و هزینه‌شده به تفکیک منطقه", "Approved and realized by region", bars),
+                             notes: [Bilingual(fa: "سرانه‌ها در این صفحه به میلیون ریال برای هر نفر و در پرونده‌های CSV و JSON به ریال (گرد به نزدیک‌ترین ریال) است، همان قاعدهٔ شاخص سرانهٔ مناطق؛ ستاد مرکزی جمعیت جداگانه ندارد. منطقهٔ کم‌جمعیت (کمتر از \(Numerals(language: .fa).percent(share)) جمعیت شهر) بیرون از شاخص‌های نابرابری است.",
+                                               en: "Per-person figures are in million rials per person on this page and in rials (rounded to the nearest rial) in the CSV and JSON files, by the rule of the per-capita indicator; the central administration has no population of its own. A low-population region (under \(Numerals(language: .en).percent(share)) of the city's population) is left out of the inequality measures.")],
+                             bars: SpendingColumns.bars("مصوب و عملکرد به تفکیک منطقه", "Approved and realized by region", bars),
                              tables: [table])
     }
 }

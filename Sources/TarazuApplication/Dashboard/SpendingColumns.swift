@@ -6,8 +6,8 @@ import TarazuCore
 public enum SpendingColumns {
     public static let columns: [DashboardTable.Column] = [
         DashboardTable.rials("approved", "مصوب", "Approved"),
-        DashboardTable.rials("revised", "اصلاح‌شده", "Revised"),
-        DashboardTable.rials("realized", "هزینه‌شده", "Realized"),
+        DashboardTable.rials("revised", "اصلاحیه", "Revised"),
+        DashboardTable.rials("realized", "عملکرد", "Realized"),
         DashboardTable.ratio("execution_rate", "نرخ تحقق", "Execution rate"),
     ]
 
@@ -24,6 +24,6 @@ public enum SpendingColumns {
 
     public static func bars(_ titleFa: String, _ titleEn: String, _ bars: [DashboardView.Bar]) -> DashboardView.Bars {
         DashboardView.Bars(title: Bilingual(fa: titleFa, en: titleEn), first: Bilingual(fa: "مصوب", en: "approved"),
-                           second: Bilingual(fa: "هزینه‌شده", en: "realized"), bars: bars)
+                           second: Bilingual(fa: "عملکرد", en: "realized"), bars: bars)
     }
 }

@@ -6,8 +6,9 @@ import TarazuReport
 
 /// Approved and realized over the book's years (region and function filters apply, the year filter
 /// does not), nominal and, when the book has a deflator, in prices of its latest year; and forecasts of
-/// the filtered totals (TarazuForecast: method, next three years, 80 % and 95 % intervals), each
-/// forecast year marked when it is already over or current in the Jalali year `madeIn`.
+/// the filtered totals (TarazuForecast: method, the three years after the book's last, 80 % and 95 %
+/// intervals), each forecast year marked when it is already over or current in the Jalali year `madeIn`.
+/// The approved budget of a year already over is not forecast: the council passed it then.
 public enum TrendsModel {
     /// One chart: history and forecasts of one series.
     public struct Chart: Hashable, Sendable {
@@ -26,10 +27,10 @@ public enum TrendsModel {
         let prices = ConstantPrices(book: book)
         func real(_ rials: Int64?, _ year: Int) -> Int64? { rials.flatMap { prices.real($0, year: year) } }
         let totals = DashboardTable(
-            id: "totals_by_year", caption: Bilingual(fa: "جمع مصوب و هزینه‌شده در هر سال", en: "Approved and realized in each year"),
+            id: "totals_by_year", caption: Bilingual(fa: "جمع مصوب و عملکرد در هر سال", en: "Approved and realized in each year"),
             columns: [DashboardTable.year()] + SpendingColumns.columns
                 + [DashboardTable.rials("approved_real", "مصوب به قیمت ثابت", "Approved, constant prices"),
-                   DashboardTable.rials("realized_real", "هزینه‌شده به قیمت ثابت", "Realized, constant prices")],
+                   DashboardTable.rials("realized_real", "عملکرد به قیمت ثابت", "Realized, constant prices")],
             rows: years.map { year in
                 let sums = byYear[year]!
                 return DashboardTable.Row(cells: [.year(year)] + SpendingColumns.cells(sums)
@@ -37,9 +38,9 @@ public enum TrendsModel {
             })
         let byFunction = try LineTotals.grouping(lines) { FunctionYear(year: $0.year, function: $0.function) }
         let functionTable = DashboardTable(
-            id: "functions_by_year", caption: Bilingual(fa: "مصوب و هزینه‌شدهٔ هر امور در هر سال", en: "Approved and realized by function and year"),
-            columns: [DashboardTable.year(), DashboardTable.identifier("function", "کد", "Code"),
-                      DashboardTable.names("name", "امور", "Function")] + SpendingColumns.columns,
+            id: "functions_by_year", caption: Bilingual(fa: "مصوب و عملکرد هر مأموریت در هر سال", en: "Approved and realized by function and year"),
+            columns: [DashboardTable.year(), DashboardTable.code("function"),
+                      DashboardTable.names("name", "مأموریت", "Function")] + SpendingColumns.columns,
             rows: byFunction.keys.sorted { ($0.year, $0.function) < ($1.year, $1.function) }.map { key in
                 let name = FunctionDrillDown.functionName(key.function, in: book)
                 return DashboardTable.Row(cells: [.year(key.year), .text(key.function), .names(fa: name.fa, en: name.en)]
@@ -48,6 +49,7 @@ public enum TrendsModel {
         var charts: [Chart] = []
         var forecastRows: [DashboardTable.Row] = []
         var elapsed = Set<Int>()
+        var passed = Set<Int>()
         for measure in [SeriesKey.Measure.approved, .realized] {
             let points = years.compactMap { year -> YearValue? in
                 let sums = byYear[year]!
@@ -56,8 +58,13 @@ public enum TrendsModel {
             }
             guard !points.isEmpty else { continue }
             let key = SeriesKey(side: .expenditure, dimension: .total, member: "total", measure: measure, basis: .nominal)
-            let result = CostSeries(key: key, points: points).forecast(options: Forecaster.Options(horizon: 3))
-            let fa = measure == .approved ? "مصوب" : "هزینه‌شده"
+            var result = CostSeries(key: key, points: points).forecast(options: Forecaster.Options(horizon: 3))
+            if measure == .approved {
+                let over = result.forecasts.filter { ForecastYearStatus(year: $0.year, madeIn: madeIn) == .elapsed }.map(\.year)
+                passed.formUnion(over)
+                result.forecasts.removeAll { over.contains($0.year) }
+            }
+            let fa = measure == .approved ? "مصوب" : "عملکرد"
             let en = measure == .approved ? "Approved" : "Realized"
             let method = Bilingual(fa: ForecastMethodText.shortName(result.method, .fa), en: ForecastMethodText.shortName(result.method, .en))
             let title = result.forecasts.isEmpty ? Bilingual(fa: "\(fa): سال‌های گذشته", en: "\(en): past years")
@@ -76,7 +83,8 @@ public enum TrendsModel {
             }
         }
         let forecasts = DashboardTable(
-            id: "forecasts", caption: Bilingual(fa: "پیش‌بینی سال‌های آینده (بازه‌های ۸۰ و ۹۵ درصد)", en: "Forecast of the next years (80% and 95% intervals)"),
+            id: "forecasts", caption: Bilingual(fa: "پیش‌بینی سال‌های پس از آخرین سال کتاب (بازه‌های ۸۰ و ۹۵ درصد)",
+                                                en: "Forecast of the years after the book's last (80% and 95% intervals)"),
             columns: [DashboardTable.text("measure", "سنجه", "Measure"), DashboardTable.text("method", "روش", "Method"),
                       DashboardTable.year(), DashboardTable.text("year_status", "وضعیت سال", "Year"),
                       DashboardTable.rials("forecast", "پیش‌بینی", "Forecast"),
@@ -86,7 +94,7 @@ public enum TrendsModel {
         var view = DashboardView(title: Bilingual(fa: "روندها و پیش‌بینی", en: "Trends and forecasts"),
                                  crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: base),
                                           DashboardView.Crumb(fa: "روندها", en: "Trends", path: nil)],
-                                 notes: [Bilingual(fa: "همهٔ سال‌های کتاب (پالایهٔ سال اعمال نمی‌شود). قیمت ثابت: با شاخص تعدیل کتاب به قیمت آخرین سالِ کتاب که شاخص دارد؛ پیش‌بینی‌ها تقریبی‌اند.",
+                                 notes: [Bilingual(fa: "همهٔ سال‌های کتاب (فیلتر سال اعمال نمی‌شود). قیمت ثابت: با شاخص قیمت کتاب به قیمت آخرین سالِ کتاب که شاخص دارد؛ پیش‌بینی‌ها تقریبی‌اند.",
                                                    en: "All years of the book (the year filter does not apply). Constant prices: the book's deflator, in prices of the book's latest year that has an index; forecasts are approximate.")],
                                  tables: [totals, functionTable, forecasts])
         if !elapsed.isEmpty {
@@ -94,6 +102,12 @@ public enum TrendsModel {
             view.notes.append(Bilingual(
                 fa: ForecastYearStatus.elapsedNote(years.map { PersianText.persianDigits(String($0)) }.joined(separator: "، "), .fa),
                 en: ForecastYearStatus.elapsedNote(years.map(String.init).joined(separator: ", "), .en)))
+        }
+        if !passed.isEmpty {
+            let years = passed.sorted()
+            view.notes.append(Bilingual(
+                fa: "بودجهٔ مصوب سال \(years.map { PersianText.persianDigits(String($0)) }.joined(separator: "، ")) پیش‌بینی نمی‌شود: آن سال به پایان رسیده و شورا بودجه‌اش را پیش‌تر تصویب کرده است.",
+                en: "The approved budget of \(years.map(String.init).joined(separator: ", ")) is not forecast: that year is over and the council passed its budget then."))
         }
         view.charts = charts
         return view

@@ -24,7 +24,7 @@ enum AccountPages {
         var links: [(Link, String)] = [("/dashboard", language.pick("داشبورد", "Dashboard"))]
         if account.role >= .analyst { links.append(("/manage", language.pick("مدیریت داده", "Data"))) }
         if account.role >= .admin {
-            links += [("/admin/users", language.pick("کاربران", "Users")), ("/admin/audit", language.pick("رویدادنگار", "Audit log"))]
+            links += [("/admin/users", language.pick("کاربران", "Users")), ("/admin/audit", language.pick("گزارش ممیزی", "Audit log"))]
         }
         return .block("nav", ["class": "account", "aria-label": language.pick("حساب کاربری", "Account")]) {
             HTMLNode.line("p") {

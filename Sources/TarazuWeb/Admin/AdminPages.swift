@@ -70,22 +70,22 @@ enum AdminPages {
 
     static func audit(_ entries: [AuditEntry], page: Int, pages: Int, viewer: Viewer, language: WebLanguage) -> HTMLNode {
         let body = HTMLNode.group {
-            HTMLNode.line("h1") { language.pick("رویدادنگار", "Audit log") }
+            HTMLNode.line("h1") { language.pick("گزارش ممیزی", "Audit log") }
             HTMLNode.line("p") {
                 "\(language.pick("صفحهٔ", "Page")) \(WebFormat.integer(Int64(page), language)) \(language.pick("از", "of")) \(WebFormat.integer(Int64(pages), language))"
             }
-            ManagePages.table([language.pick("تاریخ", "Date"), language.pick("ساعت", "Time"), language.pick("کننده", "Actor"),
-                               language.pick("کار", "Action"), language.pick("موضوع", "Target"), language.pick("جزئیات", "Detail"),
+            ManagePages.table([language.pick("تاریخ", "Date"), language.pick("ساعت", "Time"), language.pick("کاربر", "Actor"),
+                               language.pick("رویداد", "Action"), language.pick("موضوع", "Target"), language.pick("جزئیات", "Detail"),
                                language.pick("نشانی", "Client")]) {
                 for entry in entries {
                     HTMLNode.line("tr") {
                         HTMLNode.element("td") { WebFormat.date(entry.at, language) }
                         HTMLNode.element("td") { WebFormat.time(entry.at, language) }
-                        HTMLNode.element("td", ["dir": "ltr"]) { entry.actor }
-                        HTMLNode.element("td", ["dir": "ltr"]) { entry.action }
-                        HTMLNode.element("td", ["dir": "ltr"]) { entry.target }
-                        HTMLNode.element("td") { entry.detail }
-                        HTMLNode.element("td", ["dir": "ltr"]) { entry.client }
+                        HTMLNode.element("td") { AuditText.data(entry.actor) }
+                        HTMLNode.element("td") { AuditText.action(entry.action, language) }
+                        HTMLNode.element("td") { AuditText.data(entry.target) }
+                        HTMLNode.element("td") { AuditText.detail(entry.detail, language) }
+                        HTMLNode.element("td") { AuditText.data(entry.client) }
                     }
                 }
             }
@@ -108,6 +108,6 @@ enum AdminPages {
                 }
             }
         }
-        return AccountPages.page(title: language.pick("رویدادنگار", "Audit log"), viewer: viewer, language: language, path: "/admin/audit", body: body)
+        return AccountPages.page(title: language.pick("گزارش ممیزی", "Audit log"), viewer: viewer, language: language, path: "/admin/audit", body: body)
     }
 }

@@ -97,7 +97,7 @@ enum AdminRoutes {
 
     private static func parseRole(_ text: String?) throws -> AccountRole {
         guard let text, let role = AccountRole(rawValue: text) else {
-            throw BilingualError(.badRequest, fa: "نقش باید یکی از council، analyst یا admin باشد.",
+            throw BilingualError(.badRequest, fa: "نقش باید یکی از شورا، کارشناس یا مدیر سامانه باشد.",
                                  en: "The role must be one of council, analyst, admin.")
         }
         return role

@@ -42,8 +42,8 @@ enum DashboardFigures {
             return ChoroplethMap.Entry(code: code, name: name, value: value.map { Decimal($0) },
                                        valueText: value.flatMap { FigureText(language: language).scalar(.rials($0), unit: "rials_per_person") } ?? "—")
         }
-        let title = useRealized ? language.pick("سرانهٔ هزینه‌شده به تفکیک منطقه (میلیون ریال به ازای هر نفر)", "Realized spending per resident by region (million rials per person)")
-                                : language.pick("سرانهٔ مصوب به تفکیک منطقه (میلیون ریال به ازای هر نفر)", "Approved spending per resident by region (million rials per person)")
+        let title = useRealized ? language.pick("سرانهٔ عملکرد به تفکیک منطقه (میلیون ریال به ازای هر نفر)", "Realized spending per resident by region (million rials per person)")
+                                : language.pick("سرانهٔ اعتبار مصوب به تفکیک منطقه (میلیون ریال به ازای هر نفر)", "Approved budget per resident by region (million rials per person)")
         let numerals = Numerals(language: language)
         let svg = ChoroplethMap.svg(map: map, entries: entries, title: title, noValueText: language.pick("بدون داده", "no data"),
                                     digits: { WebFormat.digits($0, language) })
@@ -51,9 +51,14 @@ enum DashboardFigures {
             HTMLNode.trustedMarkup(svg)
             PortalRegions.mapLegend(entries, language) { numerals.fixed($0 / 1_000_000, places: 1) }
             HTMLNode.element("figcaption") {
-                "\(title). \(language.pick("نقشه از پروندهٔ", "The map comes from the book's")) "
-                HTMLNode.element("code") { "regions.geojson" }
-                language.pick(" کتاب است؛ ارقام دقیق در جدول زیر.", "; exact figures are in the table below.")
+                "\(title). "
+                if language == .fa {
+                    "نقشه از پروندهٔ نقشهٔ مناطق در کتاب بودجه است؛ ارقام دقیق در جدول زیر."
+                } else {
+                    "The map comes from the book's "
+                    HTMLNode.element("code") { "regions.geojson" }
+                    "; exact figures are in the table below."
+                }
                 if map.isSchematic { " "; HTMLNode.element("strong") { PortalRegions.schematicNote(language) } }
             }
         }
@@ -65,9 +70,14 @@ enum DashboardFigures {
     static func lineChart(_ chart: TrendsModel.Chart, language: WebLanguage) -> HTMLNode {
         let reportLanguage: ReportLanguage = language == .fa ? .fa : .en
         let numerals = Numerals(language: language)
+        // Billions of rials without the unit words; a negative figure (a low forecast band) with its sign isolated.
+        func billions(_ rials: Int64) -> String {
+            guard rials < 0 else { return numerals.billions(rials) }
+            return FigureText(language: language).signed(numerals.fixed(Decimal(rials).magnitude / 1_000_000_000, places: 1), negative: true)
+        }
         var points = chart.history.map { item in
             LinePoint(year: item.year, yearLabel: WebFormat.year(item.year, language), isForecast: false,
-                      value: Double(item.value), display: numerals.billions(item.value))
+                      value: Double(item.value), display: billions(item.value))
         }
         for item in chart.forecasts {
             func band(_ low: Int64?, _ high: Int64?) -> ClosedRange<Double>? {
@@ -75,13 +85,13 @@ enum DashboardFigures {
                 return Double(low)...Double(high)
             }
             points.append(LinePoint(year: item.year, yearLabel: WebFormat.year(item.year, language), isForecast: true,
-                                    value: Double(item.value), display: numerals.billions(item.value),
+                                    value: Double(item.value), display: billions(item.value),
                                     band80: band(item.lo80, item.hi80), band95: band(item.lo95, item.hi95)))
         }
         let values = chart.history.map(\.value) + chart.forecasts.flatMap { [$0.value, $0.hi95 ?? $0.value, $0.lo95 ?? $0.value] }
         let high = max(values.max() ?? 1, 1)
         let low = min(values.min() ?? 0, 0)
-        let ticks = [low, low / 2 + high / 2, high].map { LineTick(value: Double($0), label: numerals.billions($0)) }
+        let ticks = [low, low / 2 + high / 2, high].map { LineTick(value: Double($0), label: billions($0)) }
         let unitNote = language.pick("ارقام به میلیارد ریال، به قیمت جاری", "Figures in billion rials, at current prices")
         let spec = LineChartSpec(
             id: chart.id, title: language.pick(chart.title), unitNote: unitNote, points: points,

@@ -32,21 +32,21 @@ enum DashboardPages {
         PortalPages.layout(
             title: title, language: language, switchPath: switchPath, body: body,
             brand: .element("a", ["href": Link(path: "/dashboard").adding(DashboardLinks.query(language, nil))]) {
-                language.pick("ترازو: داشبورد شورا", "Tarazu: council dashboard")
+                language.pick("ترازو: داشبورد تحلیلی شورا", "Tarazu: council dashboard")
             },
             accountBar: accountBar,
-            footer: .text(language.pick("ترازو، نرم‌افزار آزاد سنجش بودجهٔ شهری. مبالغ به ریال؛ ارقام دقیق در فایل‌های CSV و JSON.",
+            footer: .text(language.pick("ترازو، نرم‌افزار آزاد سنجش بودجهٔ شهری. مبالغ به ریال؛ ارقام دقیق در پرونده‌های CSV و JSON.",
                                         "Tarazu, free software for judging a city budget. Amounts in rials; exact figures in the CSV and JSON files.")),
             noindex: true)
     }
 
     static func bookList(_ books: [BookSummary], language: WebLanguage, accountBar: HTMLNode?) -> HTMLNode {
         let body = HTMLNode.group {
-            HTMLNode.line("h1") { language.pick("داشبورد شورا: کتاب‌های بودجه", "Council dashboard: budget books") }
+            HTMLNode.line("h1") { language.pick("داشبورد تحلیلی شورا: کتاب‌های بودجه", "Council dashboard: budget books") }
             PortalPages.books(books, language: language, link: { DashboardLinks.base($0.name).adding(DashboardLinks.query(language, nil)) },
                               city: { _ in nil })
         }
-        return layout(title: language.pick("داشبورد شورا · ترازو", "Council dashboard · Tarazu"), language: language,
+        return layout(title: language.pick("داشبورد تحلیلی شورا · ترازو", "Council dashboard · Tarazu"), language: language,
                       switchPath: Link(path: "/dashboard").adding(DashboardLinks.query(language.other, nil)), accountBar: accountBar, body: body)
     }
 
@@ -99,10 +99,10 @@ enum DashboardPages {
     }
 
     static let sectionPaths: [(path: StaticString, fa: String, en: String)] = [
-        ("", "نمای کلی", "Overview"), ("/functions", "امور، برنامه، طرح", "Functions, programs, projects"),
+        ("", "نمای کلی", "Overview"), ("/functions", "مأموریت، برنامه، پروژه", "Functions, programs, projects"),
         ("/regions", "مناطق", "Regions"), ("/economic", "طبقهٔ اقتصادی", "Economic classes"),
-        ("/trends", "روندها و پیش‌بینی", "Trends and forecasts"), ("/compliance", "انطباق با مصوبات شورا", "Compliance"),
-        ("/risks", "ریسک طرح‌ها", "Project risks"),
+        ("/trends", "روندها و پیش‌بینی", "Trends and forecasts"), ("/compliance", "رعایت مجوز شورا", "Compliance"),
+        ("/risks", "ریسک پروژه‌ها", "Project risks"),
     ]
 
     static func sections(_ context: Context) -> HTMLNode {
@@ -131,15 +131,18 @@ enum DashboardPages {
         let all = language.pick("همه", "All")
         var active: [(String, String)] = []
         if filters.explicitYear { active.append(("year", language.pick("سال", "Year") + ": " + WebFormat.year(filters.year, language))) }
-        if let region = filters.region { active.append(("region", language.pick("منطقه", "Region") + ": " + (regionNames[region] ?? region))) }
+        if let region = filters.region {
+            let name = regionNames[region] ?? (region == Region.centralCode ? language.pick(Region.centralName) : (language == .fa ? PersianText.identifier(region) : region))
+            active.append(("region", language.pick("منطقه", "Region") + ": " + name))
+        }
         if let function = filters.function {
             let name = FunctionDrillDown.functionName(function, in: book)
-            active.append(("function", language.pick("امور", "Function") + ": " + language.pick(name.fa, name.en)))
+            active.append(("function", language.pick("مأموریت", "Function") + ": " + language.pick(name.fa, name.en)))
         }
         return .group {
             HTMLNode.block("form", ["method": "get", "action": context.path, "class": "filters"]) {
                 HTMLNode.line("fieldset") {
-                    HTMLNode.line("legend") { language.pick("پالایه‌ها", "Filters") }
+                    HTMLNode.line("legend") { language.pick("فیلترها", "Filters") }
                     if language == .en { HTMLNode.line("input", ["type": "hidden", "name": "lang", "value": "en"]) }
                     select(language.pick("سال", "Year"), name: "year") {
                         for year in book.years {
@@ -148,13 +151,13 @@ enum DashboardPages {
                     }
                     select(language.pick("منطقه", "Region"), name: "region") {
                         HTMLNode.element("option", ["value": ""]) { all }
-                        for code in DashboardFilters.regionCodes(book).sorted(by: { (Int($0) ?? Int.max, $0) < (Int($1) ?? Int.max, $1) }) {
+                        for code in DashboardFilters.regionCodes(book).sorted(by: Region.codeOrder) {
                             HTMLNode.element("option", ["value": code, "selected": code == filters.region]) {
-                                regionNames[code] ?? language.pick(RegionBreakdown.centralFa, RegionBreakdown.centralEn)
+                                regionNames[code] ?? (code == Region.centralCode ? language.pick(Region.centralName) : (language == .fa ? PersianText.identifier(code) : code))
                             }
                         }
                     }
-                    select(language.pick("امور", "Function"), name: "function") {
+                    select(language.pick("مأموریت", "Function"), name: "function") {
                         HTMLNode.element("option", ["value": ""]) { all }
                         for code in DashboardFilters.functionCodes(book).sorted() {
                             let name = FunctionDrillDown.functionName(code, in: book)
@@ -165,12 +168,12 @@ enum DashboardPages {
                 }
             }
             if !active.isEmpty {
-                HTMLNode.line("ul", ["class": "links active-filters", "aria-label": language.pick("پالایه‌های کنونی", "Current filters")]) {
+                HTMLNode.line("ul", ["class": "links active-filters", "aria-label": language.pick("فیلترهای کنونی", "Current filters")]) {
                     for (key, label) in active {
                         HTMLNode.element("li") {
                             "\(label) "
                             HTMLNode.element("a", ["href": context.path.adding(DashboardLinks.query(language, filters.removing(key)))]) {
-                                language.pick("حذف این پالایه", "remove this filter")
+                                language.pick("حذف این فیلتر", "remove this filter")
                             }
                         }
                     }

@@ -49,7 +49,8 @@ enum DashboardRoutes {
             return try await filtered(request, catalog: catalog, suffix: suffix) { book, filters, base in
                 try checkFunction(function, in: book)
                 guard book.budgetLines.contains(where: { $0.function == function && FunctionDrillDown.programKey($0) == program }) else {
-                    throw WebError.notFound("function '\(function)' has no program '\(program)' in this book")
+                    throw WebError.notFound("function '\(function)' has no program '\(program)' in this book",
+                                            fa: "این مأموریت برنامه‌ای به نام «\(program)» ندارد.")
                 }
                 return try FunctionDrillDown.program(book: book, filters: filters, function: function, program: program, base: base)
             }
@@ -96,7 +97,7 @@ enum DashboardRoutes {
             let id = try pathParameter(request, "id")
             let (book, projects) = try await catalog.risks(named: name)
             guard let project = book.projects.first(where: { $0.projectId == id }) else {
-                throw WebError.notFound("book '\(name)' has no project '\(id)'")
+                throw WebError.notFound("book '\(name)' has no project '\(id)'", fa: "پروژه‌ای با کد \(PersianText.identifier(id)) در کتاب نیست.")
             }
             let base = DashboardLinks.base(name)
             let view = try ProjectModel.view(book: book, project: project, risk: projects.risks.first { $0.projectId == id },
@@ -110,7 +111,8 @@ enum DashboardRoutes {
             let filters = try DashboardFilters.read(request, book: book)
             let analysis = try await catalog.analysis(named: name, year: filters.year)
             guard let indicator = analysis.indicator(id) else {
-                throw WebError.notFound("no indicator '\(id)' for \(filters.year)")
+                throw WebError.notFound("no indicator '\(id)' for \(filters.year)",
+                                        fa: "شاخصی با شناسهٔ \(PersianText.identifier(id)) برای سال \(Numerals(language: .fa).year(filters.year)) نیست.")
             }
             let base = DashboardLinks.base(name)
             let view = IndicatorEvidenceModel.view(indicator, book: book, year: filters.year, base: base.path)
@@ -131,13 +133,14 @@ enum DashboardRoutes {
     }
 
     static func pathParameter(_ request: Request, _ key: String) throws -> String {
-        guard let raw = request.parameters.get(key), !raw.isEmpty else { throw WebError.badRequest("missing \(key)") }
+        guard let raw = request.parameters.get(key), !raw.isEmpty else { throw WebError.badRequest("missing \(key)", fa: "نشانی ناقص است.") }
         return raw.removingPercentEncoding ?? raw
     }
 
     static func checkFunction(_ function: String, in book: BudgetBook) throws {
         guard DashboardFilters.functionCodes(book).contains(function) else {
-            throw WebError.notFound("no function '\(function)' in book '\(book.metadata.name)'")
+            throw WebError.notFound("no function '\(function)' in book '\(book.metadata.name)'",
+                                   fa: "مأموریتی با کد \(PersianText.identifier(function)) در کتاب نیست.")
         }
     }
 

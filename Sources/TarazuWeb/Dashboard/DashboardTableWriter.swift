@@ -7,20 +7,21 @@ import TarazuTabular
 
 /// Writes a ``DashboardTable`` as an HTML table, as CSV (plain UTF-8, header row, whole rials) and as JSON.
 enum DashboardTableWriter {
-    /// The table as HTML; a row's link keeps the page's `query`.
+    /// The table as HTML (the columns kept for the downloads left out); a row's link keeps the page's `query`.
     static func html(_ table: DashboardTable, language: WebLanguage, query: [(String, String)]) -> HTMLNode {
-        let kinds = table.columns.map(\.kind)
+        let shown = table.columns.indices.filter { table.columns[$0].onPage }
         return .line("div", ["class": "scroll"]) {
             HTMLNode.element("table", ["id": "table-\(table.id)"]) {
                 HTMLNode.element("caption") { language.pick(table.caption) }
-                PortalPages.tableHead(table.columns.map { language.pick($0.fa, $0.en) })
+                PortalPages.tableHead(shown.map { language.pick(table.columns[$0].fa, table.columns[$0].en) })
                 HTMLNode.element("tbody") {
                     "\n"
                     for row in table.rows {
                         HTMLNode.line("tr") {
-                            for (index, cell) in row.cells.enumerated() {
-                                let kind = kinds.indices.contains(index) ? kinds[index] : .text
-                                if index == 0 {
+                            for index in shown where row.cells.indices.contains(index) {
+                                let cell = row.cells[index]
+                                let kind = table.columns[index].kind
+                                if index == shown.first {
                                     HTMLNode.element("th", ["scope": "row"]) {
                                         if let link = row.link {
                                             HTMLNode.element("a", ["href": Link(path: link).adding(query)]) { display(cell, kind: kind, language: language) }
@@ -36,8 +37,8 @@ enum DashboardTableWriter {
                     }
                     if table.rows.isEmpty {
                         HTMLNode.line("tr") {
-                            HTMLNode.element("td", ["colspan": table.columns.count]) {
-                                language.pick("ردیفی با این پالایه‌ها نیست.", "No rows for these filters.")
+                            HTMLNode.element("td", ["colspan": shown.count]) {
+                                language.pick("ردیفی با این فیلترها نیست.", "No rows for these filters.")
                             }
                         }
                     }
@@ -61,7 +62,8 @@ enum DashboardTableWriter {
         case .code(let code, let fa, let en): return .element("data", ["value": code]) { language.pick(fa, en) }
         case .rials(let value):
             guard let value else { return "—" }
-            return data(String(value), WebFormat.billions(value, language))
+            // A negative amount (a low forecast bound) keeps its sign before the digits.
+            return data(String(value), value < 0 ? FigureText(language: language).signedBillionRials(value) : WebFormat.billions(value, language))
         case .perPerson(let value):
             guard let value else { return "—" }
             return data(String(value), FigureText(language: language).scalar(.rials(value), unit: "rials_per_person") ?? "—")
@@ -78,9 +80,26 @@ enum DashboardTableWriter {
         case .ratio(let value):
             guard let value else { return "—" }
             return data(DashboardTable.plain(value), WebFormat.percent(value, language))
-        case .decimal(let value, let places):
+        case .change(let value):
             guard let value else { return "—" }
-            return data(DashboardTable.plain(value), WebFormat.fixed(value, places: places, language))
+            return data(DashboardTable.plain(value), FigureText(language: language).signedPercent(value))
+        case .difference(let value):
+            guard let value else { return "—" }
+            return data(String(value), FigureText(language: language).signedBillionRials(value))
+        case .points(let value):
+            guard let value else { return "—" }
+            return data(DashboardTable.plain(value), WebFormat.fixed(value, places: 1, language) + " " + language.pick("امتیاز", "points"))
+        case .ids(let ids, let count):
+            return .group {
+                for (index, id) in ids.enumerated() {
+                    if index > 0 { " " }
+                    display(.text(id), kind: .identifier, language: language)
+                }
+                if count > ids.count {
+                    let more = WebFormat.integer(Int64(count - ids.count), language)
+                    (ids.isEmpty ? "" : " ") + language.pick("و \(more) ردیف دیگر", "and \(more) more row" + (count - ids.count == 1 ? "" : "s"))
+                }
+            }
         }
     }
 

@@ -10,7 +10,7 @@ enum ManagePages {
             HTMLNode.line("h1") { language.pick("مدیریت داده", "Data management") }
             HTMLNode.line("h2") { language.pick("بارگذاری کتاب بودجه", "Upload a budget book") }
             form(PortalPages.link(Link(path: ManageRoutes.uploadPath), language), viewer, multipart: true) {
-                AccountPages.field("book", "\(language.pick("پرونده (zip پوشهٔ کتاب، xlsx، csv یا json؛ حداکثر", "File (a .zip of a book folder, .xlsx, .csv or .json; at most")) \(WebFormat.integer(Int64(limit / 1_048_576), language)) \(language.pick("مگابایت)", "MB)"))",
+                AccountPages.field("book", "\(language.pick("پرونده (پوشهٔ کتاب فشرده در ZIP، کاربرگ اکسل، CSV یا JSON؛ حداکثر", "File (a .zip of a book folder, .xlsx, .csv or .json; at most")) \(WebFormat.integer(Int64(limit / 1_048_576), language)) \(language.pick("مگابایت)", "MB)"))",
                                    .element("input", ["id": "book", "name": "book", "type": "file", "required": true, "accept": ".zip,.xlsx,.csv,.json"]))
                 AccountPages.submit(language.pick("بارگذاری و بررسی", "Upload and check"))
             }

@@ -87,7 +87,7 @@ enum ManageRoutes {
             let viewer = try AdminRoutes.signedIn(request)
             let name = try QueryParameters.bookName(request)
             let history = try await auth.books.history(of: name)
-            guard !history.isEmpty else { throw WebError.notFound("no book named '\(name)'") }
+            guard !history.isEmpty else { throw WebError.notFound("no book named '\(name)'", fa: "کتابی به نام \(PersianText.identifier(name)) نیست.") }
             let snapshots = try await auth.books.importsWithSnapshots(of: name)
             return PortalPages.htmlResponse(ManagePages.history(name: name, history: history, snapshots: snapshots, viewer: viewer,
                                                                 language: language), language: language)

@@ -85,7 +85,7 @@ enum PortalPages {
             language.pick("ترازو، نرم‌افزار آزاد سنجش بودجهٔ شهری. همهٔ داده‌ها و روش‌ها باز است.",
                           "Tarazu, free software for judging a city budget. All data and methods are open.")
             " "
-            HTMLNode.element("a", ["href": "/openapi.json"]) { "API" }
+            HTMLNode.element("a", ["href": "/openapi.json"]) { language.pick("رابط برنامه‌نویسی (API)", "API") }
             " · "
             HTMLNode.element("a", ["href": link("/login", language)]) { language.pick("ورود اعضای شورا و کارشناسان", "Sign in (council and staff)") }
         }
@@ -207,10 +207,15 @@ enum PortalPages {
             let per100 = WebFormat.fixed(value * 100, places: 0, language)
             return language.pick("از هر ۱۰۰ ریال بودجهٔ مصوب، \(per100) ریال واقعاً خرج شد.", "Of every 100 rials approved, \(per100) were actually spent.")
         case "expenditure.capital_share":
-            return language.pick("\(percent) از بودجهٔ مصوب برای ساختن و خریدن دارایی‌های شهر (طرح‌های عمرانی) است.",
+            return language.pick("\(percent) از بودجهٔ مصوب برای ساختن و خریدن دارایی‌های شهر (پروژه‌های عمرانی) است.",
                                  "\(percent) of the approved budget is for building and buying city assets (capital projects).")
         case "revenue.fees_share":
-            return language.pick("\(percent) از درآمدی که واقعاً وصول شد از عوارض بود.", "\(percent) of the revenue actually collected came from fees and charges.")
+            return language.pick("\(percent) از کل منابع وصول‌شده (درآمدها و استقراض) از عوارض بود.",
+                                 "\(percent) of all sources collected (revenue and borrowing) came from fees and charges.")
+        case "equity.max_min_ratio.capital_without_outliers":
+            let times = WebFormat.value(figure.value, unit: figure.unit, language)
+            return language.pick("سرانهٔ عمرانی پربودجه‌ترین منطقه \(times) کم‌بودجه‌ترین است (مناطق کم‌جمعیت جدا).",
+                                 "The best-funded region's capital budget per person is \(times) the least-funded one's (low-population regions apart).")
         default:
             return language.pick(figure.meaning)
         }
@@ -221,16 +226,16 @@ enum PortalPages {
     static func functionChart(book: BudgetBook, year: Int, language: WebLanguage) -> HTMLNode {
         guard let rows = try? FunctionSpending.rows(book.budgetLines.filter { $0.year == year }), !rows.isEmpty else { return .empty }
         let names = Dictionary(book.functions.map { ($0.code, language == .fa ? $0.nameFa : $0.nameEn) }, uniquingKeysWith: { first, _ in first })
-        let chart = BarChart(id: "chart", title: language.pick("بودجهٔ مصوب و هزینهٔ واقعی به تفکیک امور", "Approved and actual spending by function"),
+        let chart = BarChart(id: "chart", title: language.pick("بودجهٔ مصوب و عملکرد به تفکیک مأموریت", "Approved and actual spending by function"),
                              bars: rows.map { BarChart.Bar(label: names[$0.code] ?? $0.code, first: $0.totals.approved.rials,
                                                            second: $0.totals.realized.rials) },
-                             legend: (language.pick("مصوب", "approved"), language.pick("هزینه‌شده", "spent")))
+                             legend: (language.pick("مصوب", "approved"), language.pick("عملکرد", "spent")))
         return .block("section", ["aria-labelledby": "functions-title"]) {
             HTMLNode.line("h2", ["id": "functions-title"]) { language.pick("پول به کجا می‌رود؟", "Where does the money go?") }
             chart.figure(language)
             HTMLNode.element("table") {
                 HTMLNode.element("caption") { language.pick("ارقام نمودار", "The chart's figures") }
-                tableHead([language.pick("امور", "Function"), language.pick("مصوب", "Approved"), language.pick("هزینه‌شده", "Spent")])
+                tableHead([language.pick("مأموریت", "Function"), language.pick("مصوب", "Approved"), language.pick("عملکرد", "Spent")])
                 HTMLNode.element("tbody") {
                     for row in rows {
                         HTMLNode.element("tr") {

@@ -31,26 +31,24 @@ enum PortalRegions {
     static func section(book: BudgetBook, year: Int, language: WebLanguage) -> HTMLNode {
         guard let rows = try? rows(book: book, year: year) else { return .empty }
         let realized = rows.contains { $0.realizedPerResident != nil }
-        let measure = realized ? language.pick("هزینه‌شده", "spent") : language.pick("مصوب", "approved")
-        func name(_ row: RegionSpending) -> String {
-            guard let region = row.region else { return row.code }
-            return language == .fa ? region.nameFa : region.nameEn ?? region.nameFa
-        }
+        func name(_ row: RegionSpending) -> String { row.name(language) }
         func perResident(_ row: RegionSpending) -> Decimal? { realized ? row.realizedPerResident : row.approvedPerResident }
         let numerals = Numerals(language: language)
         func millions(_ value: Decimal?) -> String { value.map { numerals.fixed($0 / 1_000_000, places: 1) } ?? "—" }
         return .block("section", ["aria-labelledby": "regions-title"]) {
             HTMLNode.line("h2", ["id": "regions-title"]) { language.pick("سهم هر منطقه: سرانهٔ هر ساکن", "Each region's share: per resident") }
             HTMLNode.line("p") {
-                language.pick("اعتبار \(measure) هر منطقه در سال \(WebFormat.year(year, language)) تقسیم بر جمعیت آن، به میلیون ریال برای هر نفر. هزینه‌های ستاد مرکزی و کل شهر در این ارقام نیست.",
-                              "Each region's \(measure) budget in \(WebFormat.year(year, language)) divided by its population, in million rials per person. City-wide and central spending is not included.")
+                language.pick(realized ? "عملکرد هر منطقه در سال \(WebFormat.year(year, language)) تقسیم بر جمعیت آن (سرانهٔ عملکرد)، به میلیون ریال برای هر نفر. هزینه‌های ستاد مرکزی در این ارقام نیست."
+                                       : "اعتبار مصوب هر منطقه در سال \(WebFormat.year(year, language)) تقسیم بر جمعیت آن (سرانهٔ اعتبار مصوب)، به میلیون ریال برای هر نفر. هزینه‌های ستاد مرکزی در این ارقام نیست.",
+                              "Each region's \(realized ? "realized spending" : "approved budget") in \(WebFormat.year(year, language)) divided by its population, in million rials per person. Central administration spending is not included.")
             }
             if let map = book.regionMap {
                 let entries = rows.map { row in
                     ChoroplethMap.Entry(code: row.code, name: name(row), value: perResident(row),
                                         valueText: perResident(row).flatMap { FigureText(language: language).scalar(.decimal($0), unit: "rials_per_person") } ?? "—")
                 }
-                let title = language.pick("سرانهٔ \(measure) به تفکیک منطقه", "\(realized ? "Spent" : "Approved") per resident by region")
+                let title = realized ? language.pick("سرانهٔ عملکرد به تفکیک منطقه", "Realized spending per resident by region")
+                    : language.pick("سرانهٔ اعتبار مصوب به تفکیک منطقه", "Approved budget per resident by region")
                 HTMLNode.line("figure", ["class": "map"]) {
                     HTMLNode.trustedMarkup(ChoroplethMap.svg(map: map, entries: entries, title: title, noValueText: language.pick("بدون داده", "no data"),
                                                              digits: { WebFormat.digits($0, language) }))
@@ -65,8 +63,8 @@ enum PortalRegions {
                 HTMLNode.element("table") {
                     HTMLNode.element("caption") { language.pick("سرانه به تفکیک منطقه", "Per resident by region") }
                     PortalPages.tableHead([language.pick("منطقه", "Region"), language.pick("جمعیت", "Population"), language.pick("مصوب", "Approved"),
-                                           language.pick("هزینه‌شده", "Spent"), language.pick("مصوب سرانه (میلیون ریال)", "Approved per resident (million rials)"),
-                                           language.pick("هزینهٔ سرانه (میلیون ریال)", "Spent per resident (million rials)")])
+                                           language.pick("عملکرد", "Spent"), language.pick("سرانهٔ اعتبار مصوب (میلیون ریال)", "Approved per resident (million rials)"),
+                                           language.pick("سرانهٔ عملکرد (میلیون ریال)", "Spent per resident (million rials)")])
                     HTMLNode.element("tbody") {
                         for row in rows {
                             HTMLNode.element("tr") {

@@ -59,7 +59,7 @@ public actor BookCatalog {
     public func summary(named name: String) async throws -> BookSummary {
         let all = try await repository.books()
         guard let summary = all.first(where: { $0.name == name }) else {
-            throw WebError.notFound("no book named '\(name)'")
+            throw WebError.notFound("no book named '\(name)'", fa: "کتابی به نام \(PersianText.identifier(name)) نیست.")
         }
         return summary
     }
@@ -73,7 +73,7 @@ public actor BookCatalog {
     private func entry(for summary: BookSummary) async throws -> Entry {
         if let cached = entries[summary.name], cached.contentHash == summary.contentHash { return cached }
         guard let book = try await repository.loadBook(named: summary.name) else {
-            throw WebError.notFound("no book named '\(summary.name)'")
+            throw WebError.notFound("no book named '\(summary.name)'", fa: "کتابی به نام \(PersianText.identifier(summary.name)) نیست.")
         }
         let entry = Entry(contentHash: summary.contentHash, book: book)
         // Another request may have loaded it meanwhile: keep the one with derived values.
@@ -95,10 +95,14 @@ public actor BookCatalog {
         let entry = try await entry(for: summary)
         let book = entry.book
         if let year, !book.years.contains(year) {
-            throw WebError.badRequest("year \(year) is not in book '\(name)' (years: \(book.years.map(String.init).joined(separator: ", ")))")
+            let persian = Numerals(language: .fa)
+            throw WebError.badRequest("year \(year) is not in book '\(name)' (years: \(book.years.map(String.init).joined(separator: ", ")))",
+                                      fa: "سال \(persian.year(year)) در کتاب \(PersianText.identifier(name)) نیست (سال‌های کتاب: "
+                                          + book.years.map(persian.year).joined(separator: "، ") + ").")
         }
         guard let chosen = year ?? BookAssessment.defaultYear(of: book) else {
-            throw WebError.unprocessable("book '\(name)' has no budget lines to analyze")
+            throw WebError.unprocessable("book '\(name)' has no budget lines to analyze",
+                                         fa: "کتاب \(PersianText.identifier(name)) ردیف بودجه‌ای برای تحلیل ندارد.")
         }
         let participation = try await repository.measuredParticipation(book: name)
         let madeIn = assessedIn()
@@ -110,7 +114,8 @@ public actor BookCatalog {
                 return try BookAssessment.assess(book, year: chosen, rubric: rubric, participation: participation, contentHash: hash,
                                                  madeIn: madeIn)
             } catch {
-                throw WebError.unprocessable("book '\(name)' cannot be analyzed for \(chosen): \(error)")
+                throw WebError.unprocessable("book '\(name)' cannot be analyzed for \(chosen): \(error)",
+                                             fa: "کتاب \(PersianText.identifier(name)) را برای سال \(Numerals(language: .fa).year(chosen)) نمی‌توان تحلیل کرد.")
             }
         }.value
         update(name, hash: hash) { $0.analyses[chosen] = analysis }
@@ -126,7 +131,7 @@ public actor BookCatalog {
         let text = try await Task.detached(priority: .userInitiated) { () throws -> String in
             let advanced: AdvancedAnalysis
             do { advanced = try AdvancedAnalysis.build(book: analysis.book, year: analysis.year) } catch {
-                throw WebError.unprocessable("\(error)")
+                throw WebError.unprocessable("\(error)", fa: "تحلیل پیشرفتهٔ کتاب \(PersianText.identifier(name)) انجام نشد.")
             }
             return analysis.report(advanced: advanced, language: language, format: format, generatedOn: nil)
         }.value
@@ -143,7 +148,8 @@ public actor BookCatalog {
         let book = entry.book
         let risks = try await Task.detached(priority: .userInitiated) { () throws -> ProjectRisks in
             do { return try ProjectRisks.build(book: book, explain: nil) } catch {
-                throw WebError.unprocessable("book '\(name)' cannot be scored: \(error)")
+                throw WebError.unprocessable("book '\(name)' cannot be scored: \(error)",
+                                             fa: "ریسک پروژه‌های کتاب \(PersianText.identifier(name)) را نمی‌توان سنجید.")
             }
         }.value
         update(name, hash: entry.contentHash) { $0.risks = risks }

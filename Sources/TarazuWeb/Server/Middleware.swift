@@ -4,20 +4,39 @@ import TarazuApplication
 import TarazuCore
 import Vapor
 
-/// A refused request, with the reason shown to the client.
+/// A refused request, with the reason shown to the client: in English (`reason`, the API's JSON and the
+/// English pages) and in Persian (`persian`, the Persian pages; without it they say what the status means).
 public struct WebError: AbortError, CustomStringConvertible, Sendable {
     public var status: HTTPResponseStatus
     public var reason: String
+    public var persian: String?
     public var description: String { "\(status.code) \(reason)" }
 
-    public init(_ status: HTTPResponseStatus, _ reason: String) {
+    public init(_ status: HTTPResponseStatus, _ reason: String, fa persian: String? = nil) {
         self.status = status
         self.reason = reason
+        self.persian = persian
     }
 
-    public static func notFound(_ reason: String) -> WebError { WebError(.notFound, reason) }
-    public static func badRequest(_ reason: String) -> WebError { WebError(.badRequest, reason) }
-    public static func unprocessable(_ reason: String) -> WebError { WebError(.unprocessableEntity, reason) }
+    /// A refusal with its reason in both languages; without `fa` (the API's own errors) a Persian page
+    /// says what the status means.
+    public static func notFound(_ reason: String, fa: String? = nil) -> WebError { WebError(.notFound, reason, fa: fa) }
+    public static func badRequest(_ reason: String, fa: String? = nil) -> WebError { WebError(.badRequest, reason, fa: fa) }
+    public static func unprocessable(_ reason: String, fa: String? = nil) -> WebError { WebError(.unprocessableEntity, reason, fa: fa) }
+
+    /// What a status means, for a Persian page whose error has no Persian reason of its own.
+    static func persianReason(_ status: HTTPResponseStatus) -> String {
+        switch status.code {
+        case 404: "این صفحه پیدا نشد."
+        case 400: "درخواست نادرست است."
+        case 403: "اجازهٔ دیدن این صفحه را ندارید."
+        case 413: "پرونده بیش از اندازه بزرگ است."
+        case 422: "این داده‌ها را نمی‌توان پردازش کرد."
+        case 429: "درخواست‌ها بیش از اندازه بوده است؛ کمی بعد دوباره بکوشید."
+        case 503: "سامانه موقتاً در دسترس نیست؛ کمی بعد دوباره بکوشید."
+        default: "خطایی در سامانه رخ داد."
+        }
+    }
 }
 
 /// The HTTP header values the application sends.
@@ -117,43 +136,48 @@ struct TarazuErrorMiddleware: AsyncMiddleware {
     /// The error response for `error` (unexpected errors are logged and shown as "internal error").
     static func response(for error: any Error, request: Request, logger: Logger) -> Response {
         let status: HTTPResponseStatus
-        let reason: String
+        let reason: Bilingual
         switch error {
         case let refusal as BilingualError:
-            let language = WebLanguage(request: request)
-            let response = Self.response(status: refusal.status, reason: language.pick(refusal.message), for: request)
+            let response = Self.response(status: refusal.status, reason: refusal.message, for: request)
             for (name, value) in refusal.headers { response.headers.replaceOrAdd(name: name, value: value) }
             return response
         case let failure as DashboardError:
             switch failure {
-            case .notFound(let text): status = .notFound; reason = text
-            case .badRequest(let text): status = .badRequest; reason = text
-            case .unprocessable(let text): status = .unprocessableEntity; reason = text
+            case .notFound: status = .notFound
+            case .badRequest: status = .badRequest
+            case .unprocessable: status = .unprocessableEntity
             }
+            reason = failure.message
         case is Money.Overflow:
             status = .unprocessableEntity
-            reason = "the sums overflow 64-bit rials"
+            reason = Bilingual(fa: "جمع مبالغ از گنجایش ۶۴ بیتی ریال بیرون می‌زند.", en: "the sums overflow 64-bit rials")
+        case let refusal as WebError:
+            status = refusal.status
+            reason = Bilingual(fa: refusal.persian ?? WebError.persianReason(status), en: refusal.reason)
         case let abort as any AbortError:
             status = abort.status
-            reason = abort.status == .notFound && !(abort is WebError) ? "no such page: \(request.url.path)" : abort.reason
+            reason = Bilingual(fa: WebError.persianReason(status),
+                               en: abort.status == .notFound ? "no such page: \(request.url.path)" : abort.reason)
         default:
             status = .internalServerError
-            reason = "internal error"
+            reason = Bilingual(fa: WebError.persianReason(status), en: "internal error")
             logger.error("\(request.method) \(request.url.path): \(String(reflecting: error))")
         }
         return response(status: status, reason: reason, for: request)
     }
 
-    static func response(status: HTTPResponseStatus, reason: String, for request: Request) -> Response {
+    /// The error as the API's JSON (English) or as a page in the request's language.
+    static func response(status: HTTPResponseStatus, reason: Bilingual, for request: Request) -> Response {
         let path = request.url.path
         if path.hasPrefix("/api/") || path == "/api" || path == "/openapi.json" {
             let response = Response(status: status)
             response.headers.contentType = .json
-            response.body = .init(string: "{\"error\": \(JSONText.string(reason))}\n")
+            response.body = .init(string: "{\"error\": \(JSONText.string(reason.en))}\n")
             return response
         }
         let language = WebLanguage(request: request)
-        let html = PortalPages.errorPage(status: status, reason: reason, language: language)
+        let html = PortalPages.errorPage(status: status, reason: language.pick(reason), language: language)
         return PortalPages.htmlResponse(html, language: language, status: status)
     }
 }

@@ -103,7 +103,7 @@ public enum TarazuWebApp {
             do {
                 try await repositories.ping()
             } catch {
-                throw WebError(.serviceUnavailable, "the database does not answer")
+                throw WebError(.serviceUnavailable, "the database does not answer", fa: "پایگاه داده پاسخ نمی‌دهد.")
             }
             let response = Response(status: .ok)
             response.headers.contentType = .json
@@ -137,7 +137,8 @@ enum QueryParameters {
     static func integer(_ request: Request, _ name: String) throws -> Int? {
         guard let text = string(request, name) else { return nil }
         guard let value = Int(PersianText.asciiDigits(text).trimmingCharacters(in: .whitespaces)) else {
-            throw WebError.badRequest("\(name) must be an integer, not '\(text)'")
+            throw WebError.badRequest("\(name) must be an integer, not '\(text)'",
+                                      fa: "\(QueryParameters.persianName(name)) باید عدد صحیح باشد، نه «\(PersianText.identifier(text))».")
         }
         return value
     }
@@ -147,14 +148,18 @@ enum QueryParameters {
 
     static func year(_ request: Request) throws -> Int? {
         guard let year = try integer(request, "year") else { return nil }
-        guard years.contains(year) else { throw WebError.badRequest("year must be between 1 and 9999, not \(year)") }
+        guard years.contains(year) else {
+            throw WebError.badRequest("year must be between 1 and 9999, not \(year)",
+                                      fa: "سال باید میان ۱ و ۹۹۹۹ باشد، نه \(PersianText.identifier(String(year))).")
+        }
         return year
     }
 
     static func choice(_ request: Request, _ name: String, _ allowed: [String], default value: String) throws -> String {
         guard let text = string(request, name) else { return value }
         guard allowed.contains(text) else {
-            throw WebError.badRequest("\(name) must be one of \(allowed.joined(separator: ", ")), not '\(text)'")
+            throw WebError.badRequest("\(name) must be one of \(allowed.joined(separator: ", ")), not '\(text)'",
+                                      fa: "\(persianName(name)) باید یکی از \(allowed.map(PersianText.identifier).joined(separator: "، ")) باشد، نه «\(PersianText.identifier(text))».")
         }
         return text
     }
@@ -166,8 +171,21 @@ enum QueryParameters {
     }
 
     static func bookName(_ request: Request) throws -> String {
-        guard let name = request.parameters.get("name"), !name.isEmpty else { throw WebError.badRequest("missing book name") }
+        guard let name = request.parameters.get("name"), !name.isEmpty else {
+            throw WebError.badRequest("missing book name", fa: "نام کتاب نیامده است.")
+        }
         return name
+    }
+
+    /// A query parameter's name as a Persian page says it.
+    static func persianName(_ name: String) -> String {
+        switch name {
+        case "year": "سال"
+        case "page": "شمارهٔ صفحه"
+        case "format": "قالب"
+        case "lang": "زبان"
+        default: "پارامتر \(PersianText.identifier(name))"
+        }
     }
 }
 
@@ -212,14 +230,18 @@ enum PortalRoutes {
             app.get("books", ":name", "data", PathComponent(stringLiteral: file)) { request async throws -> Response in
                 let name = try QueryParameters.bookName(request)
                 let data = try await catalog.openData(named: name)
-                guard let bytes = data.files[file] else { throw WebError.notFound("book '\(name)' has no \(file)") }
+                guard let bytes = data.files[file] else {
+                    throw WebError.notFound("book '\(name)' has no \(file)",
+                                            fa: "کتاب \(PersianText.identifier(name)) پروندهٔ \(PersianText.identifier(file)) ندارد.")
+                }
                 return SpreadsheetCSV.response(bytes, fileName: "\(QueryParameters.fileSafe(name))-\(file)")
             }
         }
         app.get("books", ":name", "datapackage.zip") { request async throws -> Response in
             let name = try QueryParameters.bookName(request)
             guard let zip = try await catalog.openData(named: name).packageZip else {
-                throw WebError(.internalServerError, "the data package of '\(name)' could not be zipped")
+                throw WebError(.internalServerError, "the data package of '\(name)' could not be zipped",
+                               fa: "بستهٔ دادهٔ کتاب \(PersianText.identifier(name)) فشرده نشد.")
             }
             let response = Response(status: .ok)
             response.headers.replaceOrAdd(name: .contentType, value: "application/zip")
