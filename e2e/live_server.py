@@ -77,3 +77,13 @@ def demo_server(tarazu, folder, timeout=60, prepare=None, env=None, args=()):
         prepare(db)
     with serving(db, folder, timeout=timeout, env=env, args=args) as base:
         yield base
+
+
+def add_user(db, name, role, password, display_name=None):
+    """Adds an account to the store `db` with `tarazu user add`, the password on standard input."""
+    args = [str(tarazu_binary()), "user", "add", name, "--role", role]
+    if display_name:
+        args += ["--display-name", display_name]
+    added = subprocess.run(args + ["--password-stdin", "--db", str(db)], input=password + "\n", capture_output=True,
+                           text=True, timeout=120)
+    assert added.returncode == 0, added.stderr

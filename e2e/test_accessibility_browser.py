@@ -19,7 +19,7 @@ import pytest
 from browser import (submit, assert_no_horizontal_overflow, assert_screenshot_not_blank, login, new_driver, open_page,
                      require_browser, set_width)
 from conftest import tarazu_binary
-from live_server import demo_server
+from live_server import add_user, demo_server
 from test_pb_process import process_file
 
 USER, PASSWORD = "council1", "a long enough council password"
@@ -110,10 +110,7 @@ def server(tmp_path_factory, tarazu):
     log = folder / "sms.log"
 
     def prepare(db):
-        added = subprocess.run([str(tarazu_binary()), "user", "add", USER, "--role", "council", "--display-name", "عضو شورا",
-                                "--password-stdin", "--db", str(db)], input=PASSWORD + "\n", capture_output=True, text=True,
-                               timeout=120)
-        assert added.returncode == 0, added.stderr
+        add_user(db, USER, "council", PASSWORD, display_name="عضو شورا")
         process = subprocess.run([str(tarazu_binary()), "pb", "process", "add", str(process_file(folder)), "--db", str(db)],
                                  capture_output=True, text=True, timeout=120)
         assert process.returncode == 0, process.stderr

@@ -4,24 +4,19 @@ the regions map, a drill-down and the English version; right to left in Persian,
 choropleth drawn, no sideways scrolling on a phone, and signing out closes the dashboard.
 The checks are browser.py's (their own failure tests are in test_portal_browser.py).
 """
-import subprocess
 
 import pytest
 
 from browser import (assert_charts_render, assert_ltr_page, assert_no_horizontal_overflow, assert_persian_digits,
                      assert_rtl_page, assert_screenshot_not_blank, login, new_driver, open_page, require_browser,
                      set_width)
-from conftest import tarazu_binary
-from live_server import demo_server
+from live_server import add_user, demo_server
 
 USER, PASSWORD = "council1", "a long enough council password"
 
 
 def add_council_member(db):
-    result = subprocess.run([str(tarazu_binary()), "user", "add", USER, "--role", "council", "--display-name", "عضو شورا",
-                             "--password-stdin", "--db", str(db)], input=PASSWORD + "\n", capture_output=True, text=True,
-                            timeout=120)
-    assert result.returncode == 0, result.stderr
+    add_user(db, USER, "council", PASSWORD, display_name="عضو شورا")
 
 
 @pytest.fixture(scope="module")

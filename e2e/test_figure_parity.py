@@ -11,15 +11,13 @@ Persian), under the indicator's own name; and on each surface one label must alw
 import html
 import json
 import re
-import subprocess
 import urllib.parse
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
-from conftest import tarazu_binary
 from test_accounts import cookie, field, form, request
-from live_server import serving
+from live_server import add_user, serving
 
 PASSWORD = "a sufficiently long password"
 GENERATED = "parity-city"
@@ -102,9 +100,7 @@ def site(tmp_path_factory, tarazu):
     assert made.returncode == 0, made.stderr
     imported = tarazu("import", generated, "--db", db, "--name", GENERATED)
     assert imported.returncode == 0, imported.stderr
-    added = subprocess.run([str(tarazu_binary()), "user", "add", "maryam", "--role", "council", "--password-stdin", "--db", str(db)],
-                           input=PASSWORD + "\n", capture_output=True, text=True, timeout=120)
-    assert added.returncode == 0, added.stderr
+    add_user(db, "maryam", "council", PASSWORD)
     with serving(db, folder) as base:
         yield sign_in(base, db)
 

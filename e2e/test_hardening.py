@@ -13,7 +13,7 @@ import urllib.parse
 import pytest
 
 from conftest import tarazu_binary
-from live_server import demo_server, free_port
+from live_server import add_user, demo_server, free_port
 from test_pb_process import process_file
 
 PASSWORD = "a sufficiently long password"
@@ -23,9 +23,7 @@ CSRF = "e2e-double-submit-token-0123456789"
 def add_accounts_and_process(folder):
     def prepare(db):
         for name, role in (("sara", "admin"), ("reza", "council")):
-            added = subprocess.run([str(tarazu_binary()), "user", "add", name, "--role", role, "--password-stdin",
-                                    "--db", str(db)], input=PASSWORD + "\n", capture_output=True, text=True, timeout=120)
-            assert added.returncode == 0, added.stderr
+            add_user(db, name, role, PASSWORD)
         path = process_file(folder)
         process = json.loads(path.read_text(encoding="utf-8"))
         process["id"] = "hard-1405"

@@ -9,14 +9,12 @@ import os
 import random
 import re
 import socket
-import subprocess
 import time
 import urllib.parse
 
 import pytest
 
-from conftest import tarazu_binary
-from live_server import demo_server, log_tail
+from live_server import add_user, demo_server, log_tail
 from test_hardening import add_accounts_and_process
 
 PASSWORD = "a sufficiently long password"
@@ -226,9 +224,7 @@ def site(tmp_path_factory, tarazu):
 
     def prepare(db):
         for name, role in (("ana", "analyst"),):
-            added = subprocess.run([str(tarazu_binary()), "user", "add", name, "--role", role, "--password-stdin",
-                                    "--db", str(db)], input=PASSWORD + "\n", capture_output=True, text=True, timeout=120)
-            assert added.returncode == 0, added.stderr
+            add_user(db, name, role, PASSWORD)
         add_accounts_and_process(folder)(db)
 
     with demo_server(tarazu, folder, prepare=prepare, env={"TARAZU_SMS_TOKEN": "fuzz-token"}) as base:

@@ -65,7 +65,7 @@ import urllib.request
 import pytest
 
 from conftest import REPO, tarazu_binary
-from live_server import demo_server
+from live_server import add_user, demo_server
 
 HAZM_DIR = REPO / os.environ.get("TARAZU_HAZM_DIR", ".build/hazm")  # as scripts/hazm/install (an absolute path stays)
 HELPER = REPO / "scripts" / "hazm" / "normalize.py"
@@ -682,10 +682,7 @@ def server(tmp_path_factory, tarazu):
     log = folder / "sms.log"
 
     def prepare(db):
-        added = subprocess.run([str(tarazu_binary()), "user", "add", ADMIN, "--role", "admin", "--display-name", "مدیر سامانه",
-                                "--password-stdin", "--db", str(db)], input=PASSWORD + "\n", capture_output=True, text=True,
-                               timeout=120)
-        assert added.returncode == 0, added.stderr
+        add_user(db, ADMIN, "admin", PASSWORD, display_name="مدیر سامانه")
         for process in (process_file(folder), REPO / "samples" / "pb" / "tabriz-1404.json"):
             result = subprocess.run([str(tarazu_binary()), "pb", "process", "add", str(process), "--db", str(db)],
                                     capture_output=True, text=True, timeout=120)

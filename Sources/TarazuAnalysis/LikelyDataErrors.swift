@@ -139,7 +139,7 @@ public enum LikelyDataErrors {
                 value: .decimal(ratio), unit: "ratio", limit: .decimal(spentLimit),
                 figures: ["spent": .rials(spent.rials), (usesEstimate ? "current_cost_estimate" : "planned_cost"): .rials(cost.rials)],
                 textFa: "عملکرد ردیف‌های پروژه\(byFa) برابر \(fa.percent(ratio)) \(costFa) است (\(fa.billionRials(spent.rials)) در برابر \(fa.billionRials(cost.rials)))؛ "
-                    + "خرجی بیش از \(fa.exactPercent(spentLimit)) \(costFa) یا خطای ثبت است یا افزایش هزینه‌ای بسیار شدید، و پیش از هر داوری باید با سند اصلی سنجیده شود.",
+                    + "عملکردی بیش از \(fa.exactPercent(spentLimit)) \(costFa) یا خطای ثبت است یا افزایش هزینه‌ای بسیار شدید، و پیش از هر داوری باید با سند اصلی سنجیده شود.",
                 textEn: "The project's lines realized \(en.percent(ratio)) of its \(costEn)\(byEn) (\(en.billionRials(spent.rials)) against \(en.billionRials(cost.rials))); "
                     + "spending above \(en.exactPercent(spentLimit)) of the \(costEn) is either an entry error or an extreme overrun, to be checked against the source documents before any judgement."))
         }

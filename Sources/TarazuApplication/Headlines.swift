@@ -31,8 +31,8 @@ public enum Headlines {
         ("pefa.pi3", Bilingual(fa: "نزدیکی درآمد وصول‌شده به درآمد پیش‌بینی‌شده؛ A بهترین و D ضعیف‌ترین.", en: "How close collected revenue came to the forecast; A best, D weakest.")),
         ("equity.gini.capital_without_outliers", Bilingual(fa: "صفر یعنی سرانهٔ عمرانی همهٔ مناطق برابر است و یک یعنی همه به یک منطقه رسیده است.",
                                                            en: "0: every region gets the same capital budget per person; 1: one region gets it all.")),
-        ("equity.max_min_ratio.capital_without_outliers", Bilingual(fa: "سرانهٔ عمرانی پربودجه‌ترین منطقه چند برابر کم‌بودجه‌ترین است.",
-                                                                    en: "How many times the best-funded region's capital budget per person is the least-funded one's.")),
+        ("equity.max_min_ratio.capital_without_outliers", Bilingual(fa: "بیشترین سرانهٔ عمرانی یک منطقه چند برابر کمترین آن است.",
+                                                                    en: "How many times the highest capital budget per person of a region is the lowest.")),
     ]
 
     /// The headline figures of `assessment` (a figure the engine did not compute shows as unavailable).

@@ -21,10 +21,11 @@ extension AdvancedAnalysis {
 }
 
 extension BookAssessment {
-    /// The governance report of this assessment; `generatedOn` nil keeps the bytes reproducible.
+    /// The governance report of this assessment; `generatedOn` nil keeps the bytes reproducible (forecast
+    /// years are still marked as over or current by the year the assessment is made in).
     public func report(advanced: AdvancedAnalysis?, language: ReportLanguage, format: ReportFormat, generatedOn: Date?) -> String {
         let input = ReportInput(book: book, year: year, indicators: indicators, assessment: assessment,
-                                softwareVersion: TarazuVersion.current, generatedOn: generatedOn, contentHash: contentHash,
+                                softwareVersion: TarazuVersion.current, generatedOn: generatedOn, madeIn: madeIn, contentHash: contentHash,
                                 advanced: advanced, dataErrors: dataErrors)
         return ReportRenderer.render(input, language: language, format: format)
     }

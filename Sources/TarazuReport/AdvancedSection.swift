@@ -117,7 +117,7 @@ extension ReportContext {
                                   legend: [text.observed, text.forecast, text.interval80, text.interval95],
                                   ticks: ticks(low: values.min() ?? 0, high: values.max() ?? 0),
                                   tableHeader: [text.yearWord, text.observed, text.forecast])
-        let madeIn = input.generatedOn.map(Numerals.jalaliYear(of:))
+        let madeIn = input.madeIn
         let rows: [[Rich]] = result.forecasts.map { point in
             let label = ForecastYearStatus(year: point.year, madeIn: madeIn).label(language).map { " (\($0))" } ?? ""
             return [[.text(numerals.year(point.year) + label)], [.strong([.text(numerals.billions(point.value))])],

@@ -29,6 +29,9 @@ public struct ReportInput: Sendable {
     public var softwareVersion: String
     /// When the report was generated; shown as a Jalali date when given (nil keeps output reproducible).
     public var generatedOn: Date?
+    /// The Jalali year the report is read in (forecast years before it are marked as over); nil: the
+    /// year of `generatedOn`, if given.
+    public var madeIn: Int?
     /// The book's content hash for the footer (`book.contentHash`).
     public var contentHash: String
     /// Cost trends, forecasts, project risks and anomalies for the "advanced analysis" section;
@@ -40,8 +43,9 @@ public struct ReportInput: Sendable {
 
     /// A report input; give `contentHash` when it is already known (hashing a large book takes a while).
     public init(book: BudgetBook, year: Int, indicators: [Indicator], assessment: Assessment,
-                softwareVersion: String, generatedOn: Date? = nil, contentHash: String? = nil,
+                softwareVersion: String, generatedOn: Date? = nil, madeIn: Int? = nil, contentHash: String? = nil,
                 advanced: AdvancedAnalysis? = nil, dataErrors: [LikelyDataError] = []) {
+        self.madeIn = madeIn ?? generatedOn.map(Numerals.jalaliYear(of:))
         self.advanced = advanced
         self.dataErrors = dataErrors
         self.contentHash = contentHash ?? book.contentHash

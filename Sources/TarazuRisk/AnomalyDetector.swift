@@ -159,8 +159,10 @@ public enum AnomalyDetector {
             guard abs(z) > threshold else { return nil }
             let dirEn = z > 0 ? "above" : "below"
             let dirFa = z > 0 ? "بالاتر" : "پایین‌تر"
-            var fa = "نرخ تحقق ردیف \(PersianText.identifier(line.lineId)) (\(labelFa(line))) در \(RiskMath.yearFa(year)) برابر \(RiskMath.pctFa(rate)) است؛ میانهٔ نرخ تحقق ردیف‌ها \(RiskMath.pctFa(robust.median)) است (\(spread.fa)). امتیاز z مقاوم \(RiskMath.signedFa(z, 2)) است، بسیار \(dirFa) از دامنه معمول."
-            var en = "Line \(line.lineId) (\(label(line))) realized \(RiskMath.pctEn(rate)) of its approved budget in \(year); the median line realized \(RiskMath.pctEn(robust.median)) (\(spread.en)). Robust z = \(RiskMath.en(z, 2)), far \(dirEn) the usual range."
+            // "Far" only when the score is at least twice the threshold.
+            let far = abs(z) >= 2 * threshold
+            var fa = "نرخ تحقق ردیف \(PersianText.identifier(line.lineId)) (\(labelFa(line))) در \(RiskMath.yearFa(year)) برابر \(RiskMath.pctFa(rate)) است؛ میانهٔ نرخ تحقق ردیف‌ها \(RiskMath.pctFa(robust.median)) است (\(spread.fa)). امتیاز z مقاوم \(RiskMath.signedFa(z, 2)) است، \(far ? "بسیار " : "")\(dirFa) از دامنهٔ معمول (آستانه \(RiskMath.fa(threshold)))."
+            var en = "Line \(line.lineId) (\(label(line))) realized \(RiskMath.pctEn(rate)) of its approved budget in \(year); the median line realized \(RiskMath.pctEn(robust.median)) (\(spread.en)). Robust z = \(RiskMath.en(z, 2)), \(far ? "far " : "")\(dirEn) the usual range (threshold \(RiskMath.en(threshold)))."
             // An approved revision may explain it: say how the realized amount compares with it.
             if let revised = line.revised, revised != line.approved, revised.rials > 0, let realized = line.realized {
                 let ofRevised = realized.decimal / revised.decimal
@@ -250,8 +252,10 @@ public enum AnomalyDetector {
             let whatFa = first.projectId.map { key.hasPrefix("project:") ? "پروژه \(PersianText.identifier($0))" : "واحد" } ?? "واحد"
             let dirEn = z > 0 ? "above" : "below"
             let dirFa = z > 0 ? "بالاتر" : "پایین‌تر"
-            let fa = "\(whatFa) (\(labelFa(first))): بودجه مصوب \(RiskMath.yearFa(year)) نسبت به \(RiskMath.yearFa(year - 1))، \(RiskMath.changeFa(change)) داشت؛ میانهٔ تغییرها \(RiskMath.changeFa(robust.median)) است (\(spread.fa)). امتیاز z مقاوم \(RiskMath.signedFa(z, 2)) است، بسیار \(dirFa) از دامنه معمول."
-            let en = "\(what) (\(label(first))): approved budget changed \(RiskMath.signedPctEn(change)) from \(year - 1) to \(year); the median change was \(RiskMath.signedPctEn(robust.median)) (\(spread.en)). Robust z = \(RiskMath.en(z, 2)), far \(dirEn) the usual range."
+            // "Far" only when the score is at least twice the threshold.
+            let far = abs(z) >= 2 * threshold
+            let fa = "\(whatFa) (\(labelFa(first))): بودجه مصوب \(RiskMath.yearFa(year)) نسبت به \(RiskMath.yearFa(year - 1))، \(RiskMath.changeFa(change)) داشت؛ میانهٔ تغییرها \(RiskMath.changeFa(robust.median)) است (\(spread.fa)). امتیاز z مقاوم \(RiskMath.signedFa(z, 2)) است، \(far ? "بسیار " : "")\(dirFa) از دامنهٔ معمول (آستانه \(RiskMath.fa(threshold)))."
+            let en = "\(what) (\(label(first))): approved budget changed \(RiskMath.signedPctEn(change)) from \(year - 1) to \(year); the median change was \(RiskMath.signedPctEn(robust.median)) (\(spread.en)). Robust z = \(RiskMath.en(z, 2)), \(far ? "far " : "")\(dirEn) the usual range (threshold \(RiskMath.en(threshold)))."
             return Anomaly(kind: .yearOnYearChange, year: year, key: key, lineIds: unitLines.map(\.lineId), label: label(first),
                            value: change, median: robust.median, mad: robust.mad, meanAbsoluteDeviation: robust.meanAD,
                            measure: robust.measure, z: z, sampleSize: items.count,

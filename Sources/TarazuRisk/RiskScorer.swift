@@ -290,7 +290,7 @@ public enum RiskScorer {
             let elapsed = confidence * 100
             en += "; at its pace to the end of \(year) it would end about \(RiskMath.en(finishYear, 0)), \(RiskMath.en(projected)) year(s) late; "
                 + "with \(RiskMath.en(elapsed, 0)) % of the planned duration elapsed, \(RiskMath.en(slip)) year(s) of slip count in the score."
-            fa += "؛ اگر کار با آهنگ تا پایان \(RiskMath.yearFa(year)) پیش برود، حدود سال \(RiskMath.fa(finishYear, 0)) تمام می‌شود، \(RiskMath.fa(projected)) سال دیرتر از برنامه؛ "
+            fa += "؛ اگر کار با همان آهنگِ تا پایان \(RiskMath.yearFa(year)) پیش برود، حدود سال \(RiskMath.fa(finishYear, 0)) تمام می‌شود، \(RiskMath.fa(projected)) سال دیرتر از برنامه؛ "
                 + "چون \(RiskMath.fa(elapsed, 0))٪ از مدت برنامه‌ای گذشته است، \(RiskMath.fa(slip)) سال تأخیر در امتیاز شمرده شد."
         } else {
             en += "; \(RiskMath.en(slip)) year(s) of slip."
@@ -424,7 +424,7 @@ public enum RiskScorer {
         let ahead = gap > 0 ? "جلوتر" : "عقب‌تر"
         let gapFa = gap == 0 ? "خرج هم‌پای پیشرفت" : "خرج \(RiskMath.fa((gap < 0 ? -gap : gap) * 100)) واحد درصد \(ahead) از پیشرفت"
         return Raw(text, .spendingAheadOfProgress, sub, gap,
-                "از \(RiskMath.yearFa(first)) تا پایان \(RiskMath.yearFa(last)) \(RiskMath.pctFa(spent)) از \(costFa) خرج شده و پیشرفت فیزیکی \(RiskMath.fa(progress))٪ است (\(gapFa)).",
+                "از \(RiskMath.yearFa(first)) تا پایان \(RiskMath.yearFa(last))، \(RiskMath.pctFa(spent)) از \(costFa) خرج شده و پیشرفت فیزیکی \(RiskMath.fa(progress))٪ است (\(gapFa)).",
                 "Spent \(RiskMath.pctEn(spent)) of the \(costEn) since \(first) at \(RiskMath.en(progress)) % physical progress (gap \(RiskMath.en(gap * 100)) points).")
     }
 

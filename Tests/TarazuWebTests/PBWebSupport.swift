@@ -27,18 +27,24 @@ struct PBHarness {
     let smsLog: String
     var cookies: [String: String] = [:]
 
+    /// The seven phases of a process around its voting days: three before, voting, three after.
+    static func phases(votingStart: Date, votingEnd: Date) -> [PBPhase] {
+        let day: TimeInterval = 86_400
+        let times = [votingStart - 40 * day, votingStart - 30 * day, votingStart - 20 * day, votingStart,
+                     votingEnd, votingEnd + 10 * day, votingEnd + 100 * day]
+        let kinds = PBPhaseKind.allCases
+        return kinds.indices.map { PBPhase(kinds[$0], start: times[$0], end: times[$0 + 1]) }
+    }
+
     /// A process open for voting at `now` (citywide 1..3 and region 1: 11, 12; approval 1..2).
     static func definition(slug: String = "test-pb", now: Date, allowChanges: Bool = false, votingOpen: Bool = true,
                            tallied: Bool = false) throws -> PBProcessDefinition {
         let day: TimeInterval = 86_400
         let votingStart = votingOpen ? now - day : now - 3 * day
         let votingEnd = votingOpen ? now + day : (tallied ? now - 2 * day : now - day)
-        let times = [votingStart - 40 * day, votingStart - 30 * day, votingStart - 20 * day, votingStart,
-                     votingEnd, votingEnd + 10 * day, votingEnd + 100 * day]
-        let kinds = PBPhaseKind.allCases
         let process = try PBProcess(
             id: slug, year: 1405, title: Bilingual(fa: "آزمون مشارکت", en: "PB test"),
-            phases: kinds.indices.map { PBPhase(kinds[$0], start: times[$0], end: times[$0 + 1]) },
+            phases: phases(votingStart: votingStart, votingEnd: votingEnd),
             citywideBudget: 100, regionBudgets: ["1": 50], rules: .approval(minProjects: 1, maxProjects: 2),
             proposals: [
                 PBProposal(id: "1", district: .citywide, title: "پارک <script>alert(1)</script>", cost: 60, status: .feasible),

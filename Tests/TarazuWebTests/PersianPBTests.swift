@@ -49,12 +49,9 @@ import VaporTesting
     /// `votingStart` to `votingEnd` (the other phases around it), with the given rules.
     static func definition(_ slug: String, rules: BallotRules = .approval(minProjects: 1, maxProjects: 2),
                            votingStart: Date, votingEnd: Date, allowChanges: Bool = false) throws -> PBProcessDefinition {
-        let times = [votingStart - 40 * day, votingStart - 30 * day, votingStart - 20 * day, votingStart,
-                     votingEnd, votingEnd + 10 * day, votingEnd + 100 * day]
-        let kinds = PBPhaseKind.allCases
         let process = try PBProcess(
             id: slug, year: 1405, title: Bilingual(fa: "بودجه‌ریزی مشارکتی تبریز ۱۴۰۵", en: "Tabriz participatory budget 1405"),
-            phases: kinds.indices.map { PBPhase(kinds[$0], start: times[$0], end: times[$0 + 1]) },
+            phases: PBHarness.phases(votingStart: votingStart, votingEnd: votingEnd),
             citywideBudget: 400_000_000_000, regionBudgets: ["1": 60_000_000_000, "2": 60_000_000_000], rules: rules,
             proposals: [
                 PBProposal(id: "1", district: .citywide, title: "مسیر دوچرخه‌سواری خیابان امام",

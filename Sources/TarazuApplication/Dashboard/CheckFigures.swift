@@ -15,7 +15,7 @@ public enum CheckFigures {
         "excess": Bilingual(fa: "مازاد بر مجوز", en: "excess over the authorization"),
         "with_outliers": Bilingual(fa: "با مناطق کم‌جمعیت", en: "with the low-population regions"),
         "max_min": Bilingual(fa: "نسبت بیشترین به کمترین", en: "highest to lowest"),
-        "cut": Bilingual(fa: "مأموریت‌های با کاهش واقعی اعتبار", en: "functions cut in real terms"),
+        "cut": Bilingual(fa: "مأموریت‌هایی با کاهش واقعی اعتبار", en: "functions cut in real terms"),
         "highest": Bilingual(fa: "بیشترین سرانه", en: "highest per person"),
         "uses": Bilingual(fa: "مصارف تحقق‌یافته", en: "realized spending"),
         "sources": Bilingual(fa: "منابع وصول‌شده", en: "sources collected"),

@@ -31,13 +31,18 @@ public enum OverviewModel {
         for criterion in assessment.criteria {
             for check in criterion.checks {
                 let status = check.status.map { assessment.statusLabels[$0] ?? Bilingual(fa: $0.rawValue, en: $0.rawValue) }
+                // A declared fact says so in its finding; one the book does not declare is "not declared".
+                let notDeclared = check.basis == .declared && check.status == nil
+                let declared = check.basis == .declared
+                    ? Bilingual(fa: "اظهارشده، نه سنجیده از داده‌ها: ", en: "Declared, not measured from the data: ") : Bilingual(fa: "", en: "")
                 checkRows.append(DashboardTable.Row(
                     cells: [.text(check.indicator), .names(fa: criterion.name.fa, en: criterion.name.en),
                             .names(fa: check.name.fa, en: check.name.en),
                             .names(fa: status?.fa ?? "ارزیابی نشده", en: status?.en ?? "not assessed"),
-                            .names(fa: CheckFigures.text(check.figures, language: .fa), en: CheckFigures.text(check.figures, language: .en)),
-                            .names(fa: check.finding.map { FindingText.fill($0.fa, figures: check.figures, year: analysis.year, language: .fa) } ?? "",
-                                   en: check.finding.map { FindingText.fill($0.en, figures: check.figures, year: analysis.year, language: .en) } ?? "")],
+                            .names(fa: notDeclared ? "اظهار نشده" : CheckFigures.text(check.figures, language: .fa),
+                                   en: notDeclared ? "not declared" : CheckFigures.text(check.figures, language: .en)),
+                            .names(fa: check.finding.map { declared.fa + FindingText.fill($0.fa, figures: check.figures, year: analysis.year, language: .fa) } ?? "",
+                                   en: check.finding.map { declared.en + FindingText.fill($0.en, figures: check.figures, year: analysis.year, language: .en) } ?? "")],
                     link: base + "/indicators/" + PercentEncoding.pathSegment(check.indicator)))
             }
         }

@@ -31,7 +31,8 @@ public enum RiskModel {
                                           link: base + "/projects/" + PercentEncoding.pathSegment(risk.projectId))
             })
         let anomalyTable = DashboardTable(
-            id: "anomalies", caption: Bilingual(fa: "ارقام نامتعارف ردیف‌های سال", en: "Anomalies in the year's lines"),
+            id: "anomalies", caption: Bilingual(fa: "ارقام نامتعارف ردیف‌های سال \(PersianText.persianDigits(String(filters.year)))",
+                                               en: "Anomalies in the lines of \(filters.year)"),
             columns: [DashboardTable.code("key"), DashboardTable.names("kind", "نوع", "Kind"),
                       DashboardTable.identifier("line_ids", "ردیف‌ها", "Lines"), DashboardTable.names("explanation", "توضیح", "Explanation")],
             rows: anomalies.map { item in

@@ -60,7 +60,8 @@ public enum TrendsModel {
             let key = SeriesKey(side: .expenditure, dimension: .total, member: "total", measure: measure, basis: .nominal)
             var result = CostSeries(key: key, points: points).forecast(options: Forecaster.Options(horizon: 3))
             if measure == .approved {
-                let over = result.forecasts.filter { ForecastYearStatus(year: $0.year, madeIn: madeIn) == .elapsed }.map(\.year)
+                // The council has passed the budget of the current year and of every year before it.
+                let over = result.forecasts.filter { ForecastYearStatus(year: $0.year, madeIn: madeIn) != .ahead }.map(\.year)
                 passed.formUnion(over)
                 result.forecasts.removeAll { over.contains($0.year) }
             }
@@ -106,8 +107,8 @@ public enum TrendsModel {
         if !passed.isEmpty {
             let years = passed.sorted()
             view.notes.append(Bilingual(
-                fa: "بودجهٔ مصوب سال \(years.map { PersianText.persianDigits(String($0)) }.joined(separator: "، ")) پیش‌بینی نمی‌شود: آن سال به پایان رسیده و شورا بودجه‌اش را پیش‌تر تصویب کرده است.",
-                en: "The approved budget of \(years.map(String.init).joined(separator: ", ")) is not forecast: that year is over and the council passed its budget then."))
+                fa: "بودجهٔ مصوب \(years.map { "سال " + PersianText.persianDigits(String($0)) }.joined(separator: " و ")) پیش‌بینی نمی‌شود: شورا آن را پیش‌تر تصویب کرده است، هرچند در کتاب نیامده است.",
+                en: "The approved budget of \(years.map(String.init).joined(separator: " and ")) is not forecast: the council has passed it already, though the book does not hold it."))
         }
         view.charts = charts
         return view

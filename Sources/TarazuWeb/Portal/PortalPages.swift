@@ -214,8 +214,8 @@ enum PortalPages {
                                  "\(percent) of all sources collected (revenue and borrowing) came from fees and charges.")
         case "equity.max_min_ratio.capital_without_outliers":
             let times = WebFormat.value(figure.value, unit: figure.unit, language)
-            return language.pick("سرانهٔ عمرانی پربودجه‌ترین منطقه \(times) کم‌بودجه‌ترین است (مناطق کم‌جمعیت جدا).",
-                                 "The best-funded region's capital budget per person is \(times) the least-funded one's (low-population regions apart).")
+            return language.pick("بیشترین سرانهٔ عمرانی یک منطقه \(times) کمترین آن است (مناطق کم‌جمعیت جدا).",
+                                 "The highest capital budget per person of a region is \(times) the lowest (low-population regions apart).")
         default:
             return language.pick(figure.meaning)
         }
