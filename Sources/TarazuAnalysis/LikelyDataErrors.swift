@@ -130,7 +130,7 @@ public enum LikelyDataErrors {
         let cost = usesEstimate ? project.currentCostEstimate ?? project.plannedCost : project.plannedCost
         if let spent, cost > .zero, spent.decimal > cost.decimal * spentLimit {
             let ratio = Arithmetic.round(spent.decimal / cost.decimal, 6)
-            let costFa = usesEstimate ? "برآورد فعلی هزینه" : "هزینه برنامه‌ای"
+            let costFa = usesEstimate ? "برآورد فعلی هزینه" : "هزینهٔ برنامه‌ای"
             let costEn = usesEstimate ? "current cost estimate" : "planned cost"
             let byFa = year.map { " تا پایان \(fa.year($0))" } ?? ""
             let byEn = year.map { " by the end of \($0)" } ?? ""
@@ -183,7 +183,7 @@ public enum LikelyDataErrors {
     /// The Persian and English names of the amount fields the negative check reads.
     private static let fieldNames: [String: (String, String)] = [
         "approved": ("رقم مصوب", "approved amount"), "revised": ("اصلاحیه", "revised amount"), "realized": ("عملکرد", "realized amount"),
-        "planned_cost": ("هزینه برنامه‌ای", "planned cost"), "current_cost_estimate": ("برآورد فعلی هزینه", "current cost estimate"),
+        "planned_cost": ("هزینهٔ برنامه‌ای", "planned cost"), "current_cost_estimate": ("برآورد فعلی هزینه", "current cost estimate"),
         "authorized_amount": ("مبلغ مجوز شورا", "authorized amount"),
     ]
 

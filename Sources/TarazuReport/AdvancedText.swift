@@ -11,7 +11,7 @@ extension ReportText {
           "Advanced analysis: cost trends, risky projects and future costs")
     }
     var advancedIntro: String {
-        p("ارقام این بخش از آمار شفاف و بازتولیدپذیر به دست آمده است، نه از مدلی پنهان: نرخ رشد مرکب سالانه و آزمون شکست مقاوم برای روند هزینه‌ها؛ پیش‌بینی با روش‌های ساده (ادامه آخرین مقدار، رانش، هولت و هولت میراشونده) که با آزمون گذشته‌نگر با مبدأ غلتان برگزیده شده‌اند، همراه با بازه‌های پیش‌بینی ۸۰ و ۹۵ درصد؛ امتیاز ریسک وزنی پروژه‌ها با پیش‌فرض‌های طبقه مرجع برای افزایش هزینه؛ و امتیاز z مقاوم با میانه انحراف مطلق برای یافتن ارقام نامتعارف. هر رقم از کتاب بودجه دوباره قابل محاسبه است.",
+        p("ارقام این بخش از آمار شفاف و بازتولیدپذیر به دست آمده است، نه از مدلی پنهان: نرخ رشد مرکب سالانه و آزمون شکست مقاوم برای روند هزینه‌ها؛ پیش‌بینی با روش‌های ساده (ادامه آخرین مقدار، رانش، هولت و هولت میراشونده) که با آزمون گذشته‌نگر با مبدأ غلتان برگزیده شده‌اند، همراه با بازه‌های پیش‌بینی ۸۰٪ و ۹۵٪؛ امتیاز ریسک وزنی پروژه‌ها با پیش‌فرض‌های طبقه مرجع برای افزایش هزینه؛ و امتیاز z مقاوم با میانه انحراف مطلق برای یافتن ارقام نامتعارف. هر رقم از کتاب بودجه دوباره قابل محاسبه است.",
           "The figures in this section are transparent, reproducible statistics, not a hidden model: compound annual growth and a robust break test for cost trends; forecasts by simple methods (naive, drift, Holt and damped Holt) chosen by a rolling-origin backtest, with 80 % and 95 % prediction intervals; a weighted project risk score with reference-class priors for cost overrun; and robust z-scores with the median absolute deviation to find outlying figures. Every figure can be recomputed from the budget book.")
     }
 
@@ -141,12 +141,12 @@ extension ReportText {
 
     var risksHeading: String { p("پروژه‌های پرریسک", "Risky projects") }
     func risksIntro(shown: String, total: String) -> String {
-        p("\(shown) پروژه با بیشترین امتیاز ریسک از میان \(total) پروژه (امتیاز از ۰ تا ۱۰۰). برای هر پروژه دو عاملی که بیشترین سهم را در امتیاز دارند و برآورد هزینه نهایی با احتمال ۵۰ و ۸۰ درصد در برابر هزینه برنامه‌ای آمده است.",
+        p("\(shown) پروژه با بیشترین امتیاز ریسک از میان \(total) پروژه (امتیاز از ۰ تا ۱۰۰). برای هر پروژه دو عاملی که بیشترین سهم را در امتیاز دارند و برآورد هزینهٔ نهایی با احتمال ۵۰٪ و ۸۰٪ در برابر هزینهٔ برنامه‌ای آمده است.",
           "The \(shown) riskiest of \(total) projects by risk score (0 to 100), each with the two factors that add most to its score and the estimated final cost at P50 and P80 against the planned cost.")
     }
     /// The projects left out of the risk scores as likely data errors (``AdvancedAnalysis/leftOut``).
     func leftOutIntro(count: Int, numerals: Numerals) -> String {
-        p("\(numerals.integer(Int64(count))) پروژه به سبب خطای احتمالی در داده‌هایشان از امتیاز ریسک و برآورد هزینه نهایی کنار گذاشته شد: چنین رقمی یا خطای ثبت است یا نشانهٔ افزایش هزینه‌ای بسیار شدید، و این پروژه‌ها باید پیش از هر پروژهٔ دیگری با سند اصلی رسیدگی شوند (ردیف‌ها در بخش «کیفیت داده‌ها» آمده است):",
+        p("\(numerals.integer(Int64(count))) پروژه به سبب خطای احتمالی در داده‌هایشان از امتیاز ریسک و برآورد هزینهٔ نهایی کنار گذاشته شد: چنین رقمی یا خطای ثبت است یا نشانهٔ افزایش هزینه‌ای بسیار شدید، و این پروژه‌ها باید پیش از هر پروژهٔ دیگری با سند اصلی رسیدگی شوند (ردیف‌ها در بخش «کیفیت داده‌ها» آمده است):",
           "\(count) \(count == 1 ? "project" : "projects") left out of the risk scores and final-cost estimates as likely data errors: such a figure is either an entry error or an extreme overrun, and these projects should be checked against the source documents before any other (the rows are listed under \"Data quality\"):")
     }
     var noProjects: String { p("کتاب بودجه داده‌ای از پروژه‌ها ندارد؛ ریسک پروژه‌ها سنجیده نشد.", "The budget book has no project data; no project risk was scored.") }
@@ -154,12 +154,12 @@ extension ReportText {
     var project: String { p("پروژه", "Project") }
     var riskScore: String { p("امتیاز ریسک", "Risk score") }
     var mainReasons: String { p("مهم‌ترین دلایل", "Main reasons") }
-    var plannedCost: String { p("هزینه برنامه‌ای", "Planned cost") }
-    var p50: String { p("هزینه نهایی با احتمال ۵۰٪", "Final cost P50") }
-    var p80: String { p("هزینه نهایی با احتمال ۸۰٪", "Final cost P80") }
+    var plannedCost: String { p("هزینهٔ برنامه‌ای", "Planned cost") }
+    var p50: String { p("هزینهٔ نهایی با احتمال ۵۰٪", "Final cost P50") }
+    var p80: String { p("هزینهٔ نهایی با احتمال ۸۰٪", "Final cost P80") }
     func coverage(_ share: String) -> String { p("پوشش داده: \(share)", "data coverage: \(share)") }
     var noReason: String { p("هیچ عاملی به امتیاز نیفزود.", "No factor adds to the score.") }
-    var costNote: String { p("ارقام هزینه به میلیارد ریال؛ درصد داخل پرانتز فاصله با هزینه برنامه‌ای است.", "Costs in billion rials; the percentage in brackets is the difference from the planned cost.") }
+    var costNote: String { p("ارقام هزینه به میلیارد ریال؛ درصد داخل پرانتز فاصله با هزینهٔ برنامه‌ای است.", "Costs in billion rials; the percentage in brackets is the difference from the planned cost.") }
 
     // MARK: Anomalies
 
@@ -185,7 +185,7 @@ extension ReportText {
           "Forecasts: four methods (naive, drift, Holt, and damped Holt with damping between 0.8 and 0.98, fitted by least squares) are scored by a rolling-origin backtest and the one with the lowest MASE is chosen (ties go to the simpler method); with three or four values only naive and drift are scored. Intervals use the normal approximation: value ± z × sqrt(one-step error variance × the horizon's variance multiplier), z = 1.2816 for 80 % and 1.9600 for 95 %; on short series they understate the uncertainty.")
     }
     func methodRisk(weights: String) -> String {
-        p("ریسک پروژه‌ها: شش عامل، هر یک با زیرامتیاز ۰ تا ۱ (افزایش هزینه در برابر پیش‌فرض طبقه مرجع، تأخیر زمانی، نوسان بودجه، اجرای کم، پیشی گرفتن هزینه از پیشرفت فیزیکی و نشانه‌های هشدار قرارداد)، با وزن‌های \(weights). امتیاز = ۱۰۰ × ترکیب میانگین وزنی زیرامتیازها و بزرگ‌ترین زیرامتیاز وزنی؛ عاملی که داده ندارد کنار گذاشته می‌شود. هزینه نهایی با احتمال ۵۰ و ۸۰ درصد = پایه × (۱ + سهم کار باقی‌مانده × افزایش معمول یا حد بالای افزایش هزینه در طبقه مرجع، از فلیوبیرگ و کتاب سبز بریتانیا)، پایه بزرگ‌تر از هزینه برنامه‌ای و برآورد فعلی.",
+        p("ریسک پروژه‌ها: شش عامل، هر یک با زیرامتیاز ۰ تا ۱ (افزایش هزینه در برابر پیش‌فرض طبقه مرجع، تأخیر زمانی، نوسان بودجه، اجرای کم، پیشی گرفتن هزینه از پیشرفت فیزیکی و نشانه‌های هشدار قرارداد)، با وزن‌های \(weights). امتیاز = ۱۰۰ × ترکیب میانگین وزنی زیرامتیازها و بزرگ‌ترین زیرامتیاز وزنی؛ عاملی که داده ندارد کنار گذاشته می‌شود. هزینهٔ نهایی با احتمال ۵۰٪ و ۸۰٪ = پایه × (۱ + سهم کار باقی‌مانده × افزایش معمول یا حد بالای افزایش هزینه در طبقه مرجع، از فلیوبیرگ و کتاب سبز بریتانیا)، پایه بزرگ‌تر از هزینهٔ برنامه‌ای و برآورد فعلی.",
           "Project risk: six factors, each with a sub-score from 0 to 1 (cost overrun against the reference-class prior, schedule slip, budget volatility, low execution, spending ahead of physical progress and contract red flags), weighted \(weights). Score = 100 × a blend of the weighted mean of the sub-scores and the largest weighted sub-score; a factor without data is left out. Final cost P50 and P80 = base × (1 + remaining share of the work × the reference class's typical or upper overrun, from Flyvbjerg and the UK Green Book), base the larger of the planned cost and the current estimate.")
     }
     var methodAnomalies: String {

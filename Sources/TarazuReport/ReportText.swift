@@ -176,9 +176,9 @@ struct ReportText: Sendable {
     var dataErrorsHeading: String { pick("ردیف‌هایی با خطای احتمالی داده", "Rows with likely data errors") }
     func dataErrorsIntro(_ numerals: Numerals) -> String {
         let spent = numerals.exactPercent(LikelyDataErrors.spentLimit), realized = numerals.exactPercent(LikelyDataErrors.realizedLimit)
-        return pick("ردیفی در این فهرست می‌آید که رقمش در بودجه واقعی باورپذیر نیست: پروژه‌ای که عملکرد ردیف‌هایش تا پایان سال تحلیل بیش از \(spent) برآورد فعلی هزینه (یا هزینه برنامه‌ای، اگر برآوردی نیست) باشد، "
+        return pick("ردیفی در این فهرست می‌آید که رقمش در بودجه واقعی باورپذیر نیست: پروژه‌ای که عملکرد ردیف‌هایش تا پایان سال تحلیل بیش از \(spent) برآورد فعلی هزینه (یا هزینهٔ برنامه‌ای، اگر برآوردی نیست) باشد، "
                     + "پیشرفت فیزیکی بیرون از ۰ تا ۱۰۰٪، سال پایان برنامه‌ای پیش از سال شروع، ردیف هزینه یا درآمدی که عملکرد دارد ولی رقم مصوب و اصلاحیه ندارد یا عملکردش بیش از \(realized) رقم مصوب یا اصلاحیه (هر کدام بیشتر است) است، و هر مبلغ منفی. "
-                    + "این ردیف‌ها پیش از هر داوری باید با سند اصلی سنجیده شوند؛ پروژه‌های آن‌ها در امتیاز ریسک و برآورد هزینه نهایی به شمار نمی‌آیند.",
+                    + "این ردیف‌ها پیش از هر داوری باید با سند اصلی سنجیده شوند؛ پروژه‌های آن‌ها در امتیاز ریسک و برآورد هزینهٔ نهایی به شمار نمی‌آیند.",
                     "A row is listed when its figure is not plausible in a real budget: a project whose lines realized more than \(spent) of its current cost estimate (its planned cost when it has none) by the end of the analysis year, "
                     + "physical progress outside 0 to 100 %, a planned end before the start, a budget or revenue line with a realized amount but no approved or revised amount, or realizing more than \(realized) of the larger of the two, and any negative amount. "
                     + "These rows need checking against the source documents before any judgement; their projects are left out of the risk scores and final-cost estimates.")

@@ -229,7 +229,7 @@ public enum RiskScorer {
 
     static func costOverrun(_ p: Project, _ refClass: ReferenceClass, _ text: Bool) -> Raw {
         guard let current = p.currentCostEstimate, p.plannedCost.rials > 0 else {
-            return Raw(text, .costOverrun, nil, nil, "برآورد فعلی هزینه یا هزینه برنامه‌ای در دست نیست؛ عامل افزایش هزینه کنار گذاشته شد.",
+            return Raw(text, .costOverrun, nil, nil, "برآورد فعلی هزینه یا هزینهٔ برنامه‌ای در دست نیست؛ عامل افزایش هزینه کنار گذاشته شد.",
                     "No current cost estimate or planned cost: cost overrun left out.")
         }
         let prior = refClass.typicalOverrun
@@ -240,11 +240,11 @@ public enum RiskScorer {
         let priorFa = !text ? "" : "در طبقه مرجع \(refClass.nameFa) افزایش معمول \(RiskMath.pctFa(prior)) و حد بالا \(RiskMath.pctFa(upper)) است"
         if overrun > 0 {
             return Raw(text, .costOverrun, sub, overrun,
-                    "برآورد فعلی هزینه \(RiskMath.pctFa(overrun)) بیش از هزینه برنامه‌ای است؛ \(priorFa).",
+                    "برآورد فعلی هزینه \(RiskMath.pctFa(overrun)) بیش از هزینهٔ برنامه‌ای است؛ \(priorFa).",
                     "Current cost estimate is \(RiskMath.pctEn(overrun)) above the planned cost; \(priorEn).")
         }
         return Raw(text, .costOverrun, sub, overrun,
-                "برآورد فعلی هزینه از هزینه برنامه‌ای بیشتر نیست (\(RiskMath.changeFa(overrun)))؛ \(priorFa).",
+                "برآورد فعلی هزینه از هزینهٔ برنامه‌ای بیشتر نیست (\(RiskMath.changeFa(overrun)))؛ \(priorFa).",
                 "Current cost estimate is not above the planned cost (\(RiskMath.signedPctEn(overrun))); \(priorEn).")
     }
 
@@ -419,7 +419,7 @@ public enum RiskScorer {
         let last = years.last?.year ?? first
         guard text else { return Raw(false, .spendingAheadOfProgress, sub, gap, "", "") }
         let costEn = p.currentCostEstimate != nil ? "current cost estimate" : "planned cost"
-        let costFa = p.currentCostEstimate != nil ? "برآورد فعلی هزینه" : "هزینه برنامه‌ای"
+        let costFa = p.currentCostEstimate != nil ? "برآورد فعلی هزینه" : "هزینهٔ برنامه‌ای"
         // The gap in words (no minus sign in Persian prose): spending ahead of or behind the progress.
         let ahead = gap > 0 ? "جلوتر" : "عقب‌تر"
         let gapFa = gap == 0 ? "خرج هم‌پای پیشرفت" : "خرج \(RiskMath.fa((gap < 0 ? -gap : gap) * 100)) واحد درصد \(ahead) از پیشرفت"

@@ -84,7 +84,7 @@ public enum TrendsModel {
             }
         }
         let forecasts = DashboardTable(
-            id: "forecasts", caption: Bilingual(fa: "پیش‌بینی سال‌های پس از آخرین سال کتاب (بازه‌های ۸۰ و ۹۵ درصد)",
+            id: "forecasts", caption: Bilingual(fa: "پیش‌بینی سال‌های پس از آخرین سال کتاب (بازه‌های ۸۰٪ و ۹۵٪)",
                                                 en: "Forecast of the years after the book's last (80% and 95% intervals)"),
             columns: [DashboardTable.text("measure", "سنجه", "Measure"), DashboardTable.text("method", "روش", "Method"),
                       DashboardTable.year(), DashboardTable.text("year_status", "وضعیت سال", "Year"),
