@@ -5,7 +5,7 @@ import Foundation
 enum PersianProse {
     /// Latin tokens Persian text may carry: PEFA letters, math symbols, abbreviations that follow their
     /// Persian name in parentheses, and the names of file formats in download links.
-    static let allowedLatin: Set<String> = ["A", "B", "C", "D", "z", "T", "L", "PEFA", "PI", "MASE", "MAPE", "sMAPE", "MAD",
+    static let allowedLatin: Set<String> = ["A", "B", "C", "D", "z", "T", "L", "PEFA", "PI",
                                             "VGI", "SHA-256", "API", "CSV", "OCDS", "JSON", "ZIP", "HTML", "Markdown"]
 
     /// The Latin words of `text`: a letter, then letters, digits or hyphens (a trailing hyphen dropped).
@@ -36,7 +36,7 @@ enum PersianProse {
         "مناطق استثنایی": "مناطق کم‌جمعیت", "منطقه نامتعارف": "منطقه کم‌جمعیت", "مناطق نامتعارف": "مناطق کم‌جمعیت",
         "اولویت‌بندی": "اولویت‌گذاری", "تصمیم‌گیری شفاف": "شفافیت در تصمیم‌سازی", "ردیف‌های با": "ردیف‌هایی با",
         "PEFA PI": "پفا", "بودجه هزینه‌ای": "مصارف", "فروش دارایی": "واگذاری دارایی‌های سرمایه‌ای",
-        "روبریک": "معیارنامه", "برنامه ترازو": "سامانه ترازو", "جمع درآمدها (عملکرد)": "جمع منابع (درآمدها و استقراض)",
+        "روبریک": "معیارنامه", "اطلاعات جغرافیایی داوطلبانه": "اطلاعات مکانی داوطلبانه", "برنامه ترازو": "سامانه ترازو", "جمع درآمدها (عملکرد)": "جمع منابع (درآمدها و استقراض)",
         "تاکنون": "تا پایان سال …", "تحقق کل هزینه‌ها نسبت به بودجه مصوب": "پفا ۱: عملکرد کل هزینه‌ها",
         "هزینه‌شده": "عملکرد", "هزینهٔ واقعی": "عملکرد", "هزینه واقعی": "عملکرد", "ناهنجاری": "ارقام نامتعارف",
         "انطباق با مصوبات": "رعایت مجوز شورا", "رویدادنگار": "گزارش ممیزی", "داشبورد شورا": "داشبورد تحلیلی شورا",
