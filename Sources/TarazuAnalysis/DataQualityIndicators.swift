@@ -150,7 +150,7 @@ enum DataQualityIndicators {
     /// The rows whose figure cannot be true of a real budget (``LikelyDataErrors``), counted, by check,
     /// and listed (up to the evidence row limit) with their table.
     private static func likelyErrors(_ context: AnalysisContext) throws -> Indicator {
-        let errors = try LikelyDataErrors.find(book: context.book, year: context.year)
+        let errors = try context.likelyErrors ?? LikelyDataErrors.find(book: context.book, year: context.year)
         var breakdown: [String: IndicatorValue] = [:]
         for check in LikelyDataError.Check.allCases {
             breakdown[check.rawValue] = .count(errors.filter { $0.check == check }.count)

@@ -34,14 +34,17 @@ public enum IndicatorEngine {
     /// execution, expenditure structure and concentration, revenue, the execution deficit, compliance, PEFA, equity, change and
     /// volatility, data quality, then the indicators declared in governance.yaml (participation, transparency,
     /// data_quality.integration). `participation` holds what the store's participatory-budgeting processes
-    /// measured: for the analysis year it replaces the declared participation facts.
+    /// measured: for the analysis year it replaces the declared participation facts. `likelyErrors`: the
+    /// book's ``LikelyDataErrors/find(book:year:)`` for `year` when the caller has them already (nil: found here).
     public static func compute(book: BudgetBook, year: Int? = nil, options: IndicatorOptions = IndicatorOptions(),
-                               participation: [MeasuredParticipation] = []) throws(IndicatorError) -> [Indicator] {
+                               participation: [MeasuredParticipation] = [],
+                               likelyErrors: [LikelyDataError]? = nil) throws(IndicatorError) -> [Indicator] {
         guard let year = year ?? latestRealizedYear(in: book) else { throw .noRealizedYear }
         guard book.budgetLines.contains(where: { $0.year == year }) else { throw .yearNotInBook(year) }
         let facts: GovernanceFacts
         do { facts = try GovernanceFacts(book: book) } catch { throw .governance(error) }
-        let context = AnalysisContext(book: book, year: year, options: options, facts: facts, participation: participation)
+        var context = AnalysisContext(book: book, year: year, options: options, facts: facts, participation: participation)
+        context.likelyErrors = likelyErrors
         do {
             let indicators = try ExecutionIndicators.all(context)
                 + ExpenditureIndicators.all(context)
@@ -96,6 +99,8 @@ struct AnalysisContext {
     let revenuesByYear: [Int: [RevenueLine]]
     /// Whether any budget line of the analysis year reports a realized amount.
     let yearHasRealized: Bool
+    /// The likely data errors of the analysis year, when the caller found them already.
+    var likelyErrors: [LikelyDataError]?
 
     init(book: BudgetBook, year: Int, options: IndicatorOptions, facts: GovernanceFacts, participation: [MeasuredParticipation] = []) {
         self.book = book

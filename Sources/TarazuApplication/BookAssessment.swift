@@ -43,15 +43,18 @@ public struct BookAssessment: Sendable {
             guard let latest = defaultYear(of: book) else { throw .noBudgetLines }
             chosen = latest
         }
+        let dataErrors: [LikelyDataError]
+        do { dataErrors = try LikelyDataErrors.find(book: book, year: chosen) } catch { throw .indicators(.overflow) }
         let indicators: [Indicator]
         var options = options
         options.assessedIn = madeIn
-        do { indicators = try IndicatorEngine.compute(book: book, year: chosen, options: options, participation: participation) } catch {
+        do {
+            indicators = try IndicatorEngine.compute(book: book, year: chosen, options: options, participation: participation,
+                                                     likelyErrors: dataErrors)
+        } catch {
             throw .indicators(error)
         }
         let assessment = RubricEngine.assess(indicators: indicators, year: chosen, rubric: rubric, madeIn: madeIn)
-        let dataErrors: [LikelyDataError]
-        do { dataErrors = try LikelyDataErrors.find(book: book, year: chosen) } catch { throw .indicators(.overflow) }
         return BookAssessment(book: book, year: chosen, indicators: indicators, assessment: assessment,
                               contentHash: contentHash ?? book.contentHash, participation: participation, madeIn: madeIn,
                               dataErrors: dataErrors)

@@ -18,6 +18,15 @@ public enum RubricEngine {
         var labels: [Status: Bilingual] = [:]
         for status in Status.allCases { labels[status] = rubric.statuses[status.rawValue] }
         let wording = RubricWording(labels: labels)
+        /// The recommendation of a check at partial or worse, once per recommendation id, answering `owner`
+        /// (a criterion, or the lens of an observation).
+        func recommend(_ spec: Rubric.Check, _ result: CheckResult, answering owner: String) {
+            guard let checkStatus = result.status, checkStatus >= .partial, let recommendation = spec.recommendation,
+                  recommended.insert(recommendation.id).inserted else { return }
+            recommendations.append(Recommendation(
+                id: recommendation.id, criterion: owner, check: spec.id, text: recommendation.text,
+                target: target(recommendation.target, check: spec, from: from)))
+        }
         for criterion in rubric.criteria {
             let checks = criterion.checks.map { judge($0, resolver: resolver, wording: wording) }
             let (status, reasoning) = combine(criterion.checks, checks, wording: wording)
@@ -25,35 +34,23 @@ public enum RubricEngine {
                 id: criterion.id, lens: criterion.lens, name: criterion.name, status: status,
                 verdict: status.flatMap { criterion.verdicts[$0.rawValue] }, reasoning: reasoning, checks: checks))
             guard let status, status >= .partial else { continue }
-            for (spec, result) in zip(criterion.checks, checks) {
-                guard let checkStatus = result.status, checkStatus >= .partial, let recommendation = spec.recommendation,
-                      recommended.insert(recommendation.id).inserted else { continue }
-                recommendations.append(Recommendation(
-                    id: recommendation.id, criterion: criterion.id, check: spec.id, text: recommendation.text,
-                    target: target(recommendation.target, check: spec, from: from)))
-            }
+            for (spec, result) in zip(criterion.checks, checks) { recommend(spec, result, answering: criterion.id) }
         }
         let observations = (rubric.observations ?? []).map { group in
             LensObservations(lens: group.lens, checks: group.checks.map { judge($0, resolver: resolver, wording: wording) })
         }
         // A challenge the report states outside the status table gets its recommendation too (answering its lens).
         for (group, judged) in zip(rubric.observations ?? [], observations) {
-            for (spec, result) in zip(group.checks, judged.checks) {
-                guard let checkStatus = result.status, checkStatus >= .partial, let recommendation = spec.recommendation,
-                      recommended.insert(recommendation.id).inserted else { continue }
-                recommendations.append(Recommendation(
-                    id: recommendation.id, criterion: group.lens, check: spec.id, text: recommendation.text,
-                    target: target(recommendation.target, check: spec, from: from)))
-            }
+            for (spec, result) in zip(group.checks, judged.checks) { recommend(spec, result, answering: group.lens) }
         }
         // In the order of the lenses: an observation's recommendation follows its lens's criteria.
         let lensOfCriterion = Dictionary(rubric.criteria.map { ($0.id, $0.lens) }, uniquingKeysWith: { first, _ in first })
         let lensOrder = Dictionary(rubric.lenses.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        recommendations = recommendations.enumerated().sorted { left, right in
-            let l = lensOrder[lensOfCriterion[left.element.criterion] ?? left.element.criterion] ?? Int.max
-            let r = lensOrder[lensOfCriterion[right.element.criterion] ?? right.element.criterion] ?? Int.max
-            return (l, left.offset) < (r, right.offset)
-        }.map(\.element)
+        func lensRank(_ recommendation: Recommendation) -> Int {
+            lensOrder[lensOfCriterion[recommendation.criterion] ?? recommendation.criterion] ?? Int.max
+        }
+        recommendations = recommendations.enumerated()
+            .sorted { (lensRank($0.element), $0.offset) < (lensRank($1.element), $1.offset) }.map(\.element)
         return Assessment(rubric: rubric.rubric, rubricVersion: rubric.version, year: year, lenses: rubric.lenses,
                           statusLabels: labels, criteria: criteria, recommendations: recommendations, observations: observations)
     }
