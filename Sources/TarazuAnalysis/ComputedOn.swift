@@ -95,11 +95,21 @@ public struct ComputedOn: Hashable, Codable, Sendable {
         return Bilingual(fa: parts.map(\.fa).joined(separator: "، "), en: parts.map(\.en).joined(separator: ", "))
     }
 
+    /// What is approved: an appropriation («اعتبار») for spending, revenue («درآمد») or an amount («رقم», with
+    /// borrowing) for sources.
+    private var approvedWord: String {
+        switch lines {
+        case .revenueWithoutBorrowing: "درآمد مصوب"
+        case .revenue: "رقم مصوب"
+        default: "اعتبار مصوب"
+        }
+    }
+
     private var amountsLabel: Bilingual? {
         switch amounts {
-        case .approved: Bilingual(fa: "اعتبار مصوب", en: "approved amounts")
+        case .approved: Bilingual(fa: approvedWord, en: "approved amounts")
         case .realized: Bilingual(fa: "عملکرد", en: "realized amounts")
-        case .realizedAgainstApproved: Bilingual(fa: "عملکرد نسبت به اعتبار مصوب", en: "realized against approved")
+        case .realizedAgainstApproved: Bilingual(fa: "عملکرد نسبت به \(approvedWord)", en: "realized against approved")
         case .changesAgainstApproved: Bilingual(fa: "اصلاحیه و عملکرد نسبت به اعتبار مصوب", en: "revised and realized against approved")
         case .realizedAgainstAuthorized: Bilingual(fa: "عملکرد نسبت به مجوز شورا", en: "realized against the council's authorization")
         case .approvedYearOnYear: Bilingual(fa: "اعتبار مصوب سال تحلیل نسبت به سال پیش", en: "approved in the analysis year against the year before")

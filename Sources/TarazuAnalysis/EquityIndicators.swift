@@ -180,7 +180,7 @@ enum EquityIndicators {
             }
         }
         return [
-            Indicator(id: "equity.per_capita.by_region", nameFa: "سرانه اعتبارات مصوب مناطق", nameEn: "Approved budget per person by region",
+            Indicator(id: "equity.per_capita.by_region", nameFa: "سرانهٔ اعتبار مصوب مناطق", nameEn: "Approved budget per person by region",
                       formula: Bilingual(fa: "برای هر منطقه: اعتبار مصوب ردیف‌های منطقه ÷ جمعیت آن (بدون ستاد مرکزی)؛ مقدار شاخص = اعتبار مصوب همهٔ مناطق ÷ جمعیت شهر",
                                          en: "approved of the region's budget lines / population (the central administration excluded); value = sum over regions / city population"),
                       unit: "rials_per_person", value: perCapita(totalSpending, cityPopulation),

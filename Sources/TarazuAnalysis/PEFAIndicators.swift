@@ -123,7 +123,7 @@ enum PEFAIndicators {
     /// The parts of the formulas written from the scoring rules' own bands and limits (``PEFA``).
     private enum Wording {
         static let twoOfThree = Bilingual(
-            fa: "؛ امتیاز: بهترین رتبه‌ای که دست‌کم در ۲ سال از ۳ سال اخیرِ دارای عملکرد به دست آمده است (پایه همیشه اعتبار مصوب اولیه است)",
+            fa: "؛ امتیاز: بهترین رتبه‌ای که دست‌کم در ۲ سال از ۳ سال اخیرِ دارای عملکرد به دست آمده است (پایه همیشه رقم مصوب اولیه است)",
             en: "; the grade met in at least 2 of the last 3 years (original approved budget as base)")
 
         /// «رتبهٔ A برای ۹۵ تا ۱۰۵٪، ...، وگرنه D» / "A 95-105 %, ...". A Persian number never follows
@@ -140,7 +140,7 @@ enum PEFAIndicators {
             let heads = FormulaText.number(PEFA.consolidationHeads)
             let kept = FormulaText.percent(PEFA.consolidationShare)
             return Bilingual(
-                fa: "با \(FormulaText.math("r = Σa ÷ Σb"))، واریانس ترکیب = \(FormulaText.math("Σ|a_i − r·b_i| ÷ Σ r·b_i"))، که \(FormulaText.math("a_i")) عملکرد و \(FormulaText.math("b_i")) اعتبار مصوب اولیهٔ سرفصل \(FormulaText.math("i")) است؛ "
+                fa: "با \(FormulaText.math("r = Σa ÷ Σb"))، واریانس ترکیب = \(FormulaText.math("Σ|a_i − r·b_i| ÷ Σ r·b_i"))، که \(FormulaText.math("a_i")) عملکرد و \(FormulaText.math("b_i")) رقم مصوب اولیهٔ سرفصل \(FormulaText.math("i")) است؛ "
                     + "رتبهٔ " + limits.map { "\($0.0) برای کمتر از \($0.1.fa)" }.joined(separator: "، ") + "، وگرنه D؛ "
                     + "با بیش از \(heads.fa) سرفصل، بزرگ‌ترین سرفصل‌ها تا جایی که \(kept.fa) بودجه را بپوشانند جداگانه، و بقیه با هم یک سرفصل «سایر» شمرده می‌شوند",
                 en: "r = sum(A)/sum(B); compVar = sum|A_i - r B_i| / sum(r B_i); " + limits.map { "\($0.0) < \($0.1.en)" }.joined(separator: ", ")

@@ -22,11 +22,11 @@ enum RevenueIndicators {
                 value: context.ratio(total.realized, total.approved), evidence: [totalEvidence]),
             Indicator(
                 id: "revenue.realization.by_class", nameFa: "نرخ تحقق منابع به تفکیک طبقه", nameEn: "Realization of sources by class",
-                formula: Bilingual(fa: "جمع عملکرد ÷ جمع درآمد مصوب، جداگانه برای هر طبقهٔ درآمدی (مقدار شاخص: نرخ تحقق کل درآمدها)",
-                                   en: "sum(realized) / sum(approved) per revenue class"), unit: "ratio",
+                formula: Bilingual(fa: "جمع عملکرد ÷ جمع رقم مصوب، جداگانه برای هر طبقهٔ منابع (مقدار شاخص: نرخ تحقق کل منابع، درآمدها و استقراض)",
+                                   en: "sum(realized) / sum(approved) per class of sources (the value: realization of all sources, revenue and borrowing)"), unit: "ratio",
                 value: context.ratio(total.realized, total.approved),
                 breakdown: byClass.mapValues { context.ratio($0.realized, $0.approved) },
-                evidence: byClass.keys.sorted().map { context.evidence(byClass[$0]!, table: table, key: $0) }),
+                evidence: byClass.sorted { $0.key < $1.key }.map { context.evidence($0.value, table: table, key: $0.key) }),
             Indicator(
                 id: "revenue.fees_share", nameFa: "سهم عوارض از منابع وصول‌شده (شامل استقراض)", nameEn: "Fees share of realized sources (borrowing included)",
                 formula: Bilingual(

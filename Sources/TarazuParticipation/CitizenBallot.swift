@@ -101,13 +101,13 @@ public enum BallotProblem: Sendable, Equatable {
         case .wrongKind:
             return Bilingual(fa: "نوع رأی با قواعد این رأی‌گیری نمی‌خواند.", en: "This kind of vote does not match the ballot rules.")
         case .unknownDistrict(let code):
-            return Bilingual(fa: "منطقهٔ \(p(code)) برگهٔ رأی ندارد.", en: "Region \(code) has no ballot.")
+            return Bilingual(fa: "منطقه \(p(code)) برگهٔ رأی ندارد.", en: "Region \(code) has no ballot.")
         case .unknownProject(let id):
             return Bilingual(fa: "طرح \(p(id)) وجود ندارد.", en: "Project \(id) does not exist.")
         case .notOnBallot(let id):
             return Bilingual(fa: "طرح \(p(id)) در برگهٔ رأی نیست.", en: "Project \(id) is not on the ballot.")
         case .otherRegion(let id, let district):
-            let faPlace = district == .citywide ? "سطح شهر" : "منطقهٔ \(p(district.code))"
+            let faPlace = district == .citywide ? "سطح شهر" : "منطقه \(p(district.code))"
             let enPlace = district == .citywide ? "the citywide ballot" : "the ballot of region \(district.code)"
             return Bilingual(fa: "طرح \(p(id)) در برگهٔ رأی \(faPlace) است، نه این برگهٔ رأی.", en: "Project \(id) is on \(enPlace), not this one.")
         case .duplicate(let id):

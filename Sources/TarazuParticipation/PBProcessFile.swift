@@ -15,11 +15,17 @@ public struct PBProcessSettings: Sendable, Equatable {
     /// The budget book (its name in the store) whose year this process decides part of: its ballots
     /// and budgets then feed that book's participation indicators.
     public var book: String?
+    /// The process's name in SMS replies («تبریز ۱۴۰۵»), at most ``PBProcessSettings/shortNameLimit``
+    /// characters; nil: the title without «بودجه‌ریزی مشارکتی».
+    public var shortName: Bilingual?
+    /// The longest short name, in characters: an SMS segment in Persian holds 70.
+    public static let shortNameLimit = 24
 
     /// Settings from their parts.
     public init(allowChanges: Bool = false, smsDistrict: PBDistrict? = nil, rule: PBRule = .mesAdd1,
-                populations: [String: Int64] = [:], book: String? = nil) {
+                populations: [String: Int64] = [:], book: String? = nil, shortName: Bilingual? = nil) {
         self.allowChanges = allowChanges
+        self.shortName = shortName
         self.book = book
         self.smsDistrict = smsDistrict
         self.rule = rule
@@ -188,9 +194,10 @@ struct SettingsDTO: Codable {
     var rule: String?
     var populations: [String: RialsDTO]?
     var book: String?
+    var shortName: MessageDTO?
 
     enum CodingKeys: String, CodingKey {
-        case allowChanges = "allow_changes", smsDistrict = "sms_district", rule, populations, book
+        case allowChanges = "allow_changes", smsDistrict = "sms_district", rule, populations, book, shortName = "short_name"
     }
 }
 
@@ -235,7 +242,8 @@ struct FileDTO: Codable {
         }
         let s = definition.settings
         settings = SettingsDTO(allowChanges: s.allowChanges, smsDistrict: s.smsDistrict?.code, rule: s.rule.rawValue,
-                               populations: s.populations.isEmpty ? nil : s.populations.mapValues(RialsDTO.init), book: s.book)
+                               populations: s.populations.isEmpty ? nil : s.populations.mapValues(RialsDTO.init), book: s.book,
+                               shortName: s.shortName.map { MessageDTO(fa: $0.fa, en: $0.en) })
         proposals = process.proposals.map { proposal in
             var status = "submitted"
             var reason: MessageDTO?
@@ -345,10 +353,23 @@ struct FileDTO: Codable {
             }
             smsDistrict = district
         }
+        var shortName: Bilingual?
+        if let dto = settings?.shortName {
+            let name = Bilingual(fa: PBText.normalized(dto.fa), en: PBText.normalized(dto.en))
+            let limit = PBProcessSettings.shortNameLimit
+            for (text, language) in [(name.fa, "fa"), (name.en, "en")] {
+                guard !text.isEmpty, text.count <= limit else {
+                    throw PBProcessFile.fail("settings.short_name.\(language)",
+                                             "نام کوتاه باید ۱ تا \(PersianText.persianDigits(String(limit))) نویسه باشد.",
+                                             "the short name must be 1 to \(limit) characters (it goes into one SMS), not \(text.count)")
+                }
+            }
+            shortName = name
+        }
         let populations = Dictionary((settings?.populations ?? [:]).map { (PBText.normalizedIdentifier($0.key), $0.value.value) },
                                      uniquingKeysWith: { a, _ in a })
         return PBProcessDefinition(process: process, settings: PBProcessSettings(
             allowChanges: settings?.allowChanges ?? false, smsDistrict: smsDistrict, rule: ruleValue, populations: populations,
-            book: settings?.book.map(PBText.normalizedIdentifier).flatMap { $0.isEmpty ? nil : $0 }))
+            book: settings?.book.map(PBText.normalizedIdentifier).flatMap { $0.isEmpty ? nil : $0 }, shortName: shortName))
     }
 }

@@ -198,6 +198,9 @@ public enum SMSReply: Sendable, Equatable {
     case unknownProcess(open: [Bilingual])
     /// Several processes are open and the message's first project number does not tell which one is meant.
     case ambiguous(open: [Bilingual])
+    /// A request for help, or a message that is not a ballot, while several processes are open: their short
+    /// names, and that a ballot's project numbers tell them apart.
+    case severalOpen(open: [Bilingual])
 
     /// The Persian reply.
     public var fa: String {
@@ -243,6 +246,10 @@ public enum SMSReply: Sendable, Equatable {
             let names = Self.list(open.map { "«\($0.fa)»" }, .fa, or: true)
             return Self.fitting(["رأی ثبت نشد: روشن نیست کدام رأی‌گیری: \(names).",
                                  "رأی ثبت نشد: چند رأی‌گیری باز است و روشن نیست کدام."])
+        case .severalOpen(let open):
+            let names = Self.list(open.map { "«\($0.fa)»" }, .fa)
+            return Self.fitting(["«رأی» و شمارهٔ طرح‌ها را بفرستید؛ رأی‌گیری‌های باز: \(names)",
+                                 "چند رأی‌گیری باز است؛ «رأی» و شمارهٔ طرح‌ها را بفرستید."])
         }
     }
 
@@ -278,6 +285,8 @@ public enum SMSReply: Sendable, Equatable {
             return open.isEmpty ? "Unknown vote, and no vote is open now." : "Unknown vote; open: \(Self.list(open.map(\.en), .en))."
         case .ambiguous(let open):
             return "Vote not recorded: it is not clear which vote you mean: \(Self.list(open.map(\.en), .en, or: true))."
+        case .severalOpen(let open):
+            return "Open votes: \(Self.list(open.map(\.en), .en)). Send VOTE and the project numbers; they tell the votes apart."
         }
     }
 

@@ -49,7 +49,7 @@ extension ReportText {
 
     var forecastHeading: String { p("هزینه‌ها و درآمدهای آینده", "Future costs and revenue") }
     var forecastIntro: String {
-        p("پیش‌بینی جمع مصارف و جمع منابع (درآمدها و استقراض) شهرداری بر پایه روند سال‌های کتاب بودجه، به قیمت جاری. خط پر داده‌های ثبت‌شده، خط‌چین پیش‌بینی، نوار پررنگ بازه ۸۰ درصد و نوار کم‌رنگ بازه ۹۵ درصد است.",
+        p("پیش‌بینی جمع مصارف و جمع منابع (درآمدها و استقراض) شهرداری بر پایه روند سال‌های کتاب بودجه، به قیمت جاری. خط پر داده‌های ثبت‌شده، خط‌چین پیش‌بینی، نوار پررنگ بازهٔ ۸۰٪ و نوار کم‌رنگ بازهٔ ۹۵٪ است.",
           "Forecasts of total expenditure and total revenue from the trend of the book's years, at current prices. The solid line is the observed data, the dashed line the forecast, the darker band the 80 % interval and the lighter band the 95 % interval.")
     }
     var expenditureTotal: String { p("جمع مصارف", "Total expenditure") }
@@ -165,7 +165,7 @@ extension ReportText {
 
     var anomaliesHeading: String { p("ارقام نامتعارف", "Anomalies") }
     func anomalyCount(_ count: String, shown: String) -> String {
-        p("\(count) رقم نامتعارف یافت شد (نرخ تحقق ردیف‌ها و تغییر سالانه بودجه مصوب، با قدر مطلق امتیاز z مقاوم بیش از ۳٫۵). \(shown) مورد با بزرگ‌ترین قدر مطلق امتیاز:",
+        p("\(count) رقم نامتعارف یافت شد (نرخ تحقق ردیف‌ها و تغییر سالانه بودجهٔ مصوب، با قدر مطلق امتیاز z مقاوم بیش از ۳٫۵). \(shown) مورد با بزرگ‌ترین قدر مطلق امتیاز:",
           "\(count) anomalies found (line execution rates and yearly changes of approved budgets with a robust |z| above 3.5). The \(shown) with the largest |z|:")
     }
     var noAnomalies: String {
@@ -185,11 +185,11 @@ extension ReportText {
           "Forecasts: four methods (naive, drift, Holt, and damped Holt with damping between 0.8 and 0.98, fitted by least squares) are scored by a rolling-origin backtest and the one with the lowest MASE is chosen (ties go to the simpler method); with three or four values only naive and drift are scored. Intervals use the normal approximation: value ± z × sqrt(one-step error variance × the horizon's variance multiplier), z = 1.2816 for 80 % and 1.9600 for 95 %; on short series they understate the uncertainty.")
     }
     func methodRisk(weights: String) -> String {
-        p("ریسک پروژه‌ها: شش عامل، هر یک با زیرامتیاز ۰ تا ۱ (افزایش هزینه در برابر پیش‌فرض طبقه مرجع، تأخیر زمانی، نوسان بودجه، اجرای کم، پیشی گرفتن هزینه از پیشرفت فیزیکی و نشانه‌های هشدار قرارداد)، با وزن‌های \(weights). امتیاز = ۱۰۰ × ترکیب میانگین وزنی زیرامتیازها و بزرگ‌ترین زیرامتیاز وزنی؛ عاملی که داده ندارد کنار گذاشته می‌شود. هزینهٔ نهایی با احتمال ۵۰٪ و ۸۰٪ = پایه × (۱ + سهم کار باقی‌مانده × افزایش معمول یا حد بالای افزایش هزینه در طبقه مرجع، از فلیوبیرگ و کتاب سبز بریتانیا)، پایه بزرگ‌تر از هزینهٔ برنامه‌ای و برآورد فعلی.",
-          "Project risk: six factors, each with a sub-score from 0 to 1 (cost overrun against the reference-class prior, schedule slip, budget volatility, low execution, spending ahead of physical progress and contract red flags), weighted \(weights). Score = 100 × a blend of the weighted mean of the sub-scores and the largest weighted sub-score; a factor without data is left out. Final cost P50 and P80 = base × (1 + remaining share of the work × the reference class's typical or upper overrun, from Flyvbjerg and the UK Green Book), base the larger of the planned cost and the current estimate.")
+        p("ریسک پروژه‌ها: شش عامل، هر یک با زیرامتیاز ۰ تا ۱ (افزایش هزینه در برابر پیش‌فرض طبقه مرجع، تأخیر زمان‌بندی، نوسان بودجه، اجرای کم، پیشی گرفتن هزینه از پیشرفت فیزیکی و نشانه‌های هشدار قرارداد)، با وزن‌های \(weights). امتیاز = ۱۰۰ × ترکیب میانگین وزنی زیرامتیازها و بزرگ‌ترین زیرامتیاز وزنی؛ عاملی که داده ندارد کنار گذاشته می‌شود. هزینهٔ نهایی با احتمال ۵۰٪ و ۸۰٪ = پایه × (۱ + سهم کار باقی‌مانده × افزایش معمول یا حد بالای افزایش هزینه در طبقه مرجع، از فلیوبیرگ و کتاب سبز بریتانیا)؛ پایه بزرگ‌ترینِ این چهار رقم است: هزینهٔ برنامه‌ای، برآورد فعلی هزینه، عملکرد پروژه تا پایان سال تحلیل، و همین عملکرد به‌اضافهٔ سهم کار باقی‌مانده از بزرگ‌ترِ هزینهٔ برنامه‌ای و برآورد فعلی.",
+          "Project risk: six factors, each with a sub-score from 0 to 1 (cost overrun against the reference-class prior, schedule slip, budget volatility, low execution, spending ahead of physical progress and contract red flags), weighted \(weights). Score = 100 × a blend of the weighted mean of the sub-scores and the largest weighted sub-score; a factor without data is left out. Final cost P50 and P80 = base × (1 + remaining share of the work × the reference class's typical or upper overrun, from Flyvbjerg and the UK Green Book), base the largest of the planned cost, the current estimate, what the project has realized so far, and that plus the share of the work left at the larger of the planned cost and the estimate.")
     }
     var methodAnomalies: String {
-        p("ارقام نامتعارف: امتیاز z مقاوم = ۰٫۶۷۴۵ × (مقدار − میانه) ÷ میانه انحراف مطلق، با آستانه ۳٫۵ (ایگلویچ و هوگلین)؛ اگر میانه انحراف مطلق صفر باشد، میانگین انحراف مطلق از میانه × ۱٫۲۵۳۳ به جای آن می‌نشیند. مجموعه‌های آزموده: نرخ تحقق ردیف‌ها در سال تحلیل (بدون ردیف پیش‌بینی‌نشده) و تغییر سالانه بودجه مصوب هر واحد؛ مجموعه‌ای با کمتر از پنج مقدار آزموده نمی‌شود.",
+        p("ارقام نامتعارف: امتیاز z مقاوم = ۰٫۶۷۴۵ × (مقدار − میانه) ÷ میانه انحراف مطلق، با آستانه ۳٫۵ (ایگلویچ و هوگلین)؛ اگر میانه انحراف مطلق صفر باشد، میانگین انحراف مطلق از میانه × ۱٫۲۵۳۳ به جای آن می‌نشیند. مجموعه‌های آزموده: نرخ تحقق ردیف‌ها در سال تحلیل (بدون ردیف‌های اعتبارات پیش‌بینی‌نشده) و تغییر سالانه بودجهٔ مصوب هر واحد؛ مجموعه‌ای با کمتر از پنج مقدار آزموده نمی‌شود.",
           "Anomalies: robust z = 0.6745 × (value − median) ÷ median absolute deviation (MAD), flagged above 3.5 (Iglewicz and Hoaglin); when MAD is 0, 1.2533 × the mean absolute deviation from the median is used instead. Populations: the execution rates of the lines in the analysis year (contingency lines left out) and the yearly change of each unit's approved budget; a population of fewer than five values is not tested.")
     }
     func riskFactorName(_ factor: RiskFactor) -> String { p(factor.name.fa, factor.name.en) }

@@ -52,9 +52,9 @@ extension ReportContext {
             blocks.append(.paragraph([.text(text.aspectsIntro)]))
             blocks.append(.list(lens.aspects.map { [.text(pick($0))] }))
         }
-        blocks.append(.subheading([.text(text.evaluation + " - " + text.positives)]))
+        blocks.append(.subheading([.text(text.evaluation(of: text.positives))]))
         blocks.append(positives.isEmpty ? .paragraph([.text(text.noneFound)]) : .list(positives))
-        blocks.append(.subheading([.text(text.evaluation + " - " + text.challenges)]))
+        blocks.append(.subheading([.text(text.evaluation(of: text.challenges))]))
         blocks.append(challenges.isEmpty ? .paragraph([.text(text.noneFound)]) : .list(challenges))
         if checks.contains(where: { $0.basis == .declared && $0.finding != nil }), let source = declaredSource {
             blocks.append(.paragraph([.span("muted", [freeText(text.declaredSource(source))])]))
@@ -127,7 +127,7 @@ extension ReportContext {
             let (body, _) = fill(template, figures: [:], extra: ["target": sentence, "year": numerals.year(recommendation.target.byYear)])
             let criterion = input.assessment.criteria.first { $0.id == recommendation.criterion }
             let lens = input.assessment.lenses.first { $0.id == recommendation.criterion }
-            var about = text.answers + " " + (criterion.map { pick($0.name) } ?? lens.map { pick($0.name) } ?? recommendation.criterion)
+            var about = text.answers + " " + (criterion.map { pick($0.name) } ?? lens.map { text.lensFindings(pick($0.name)) } ?? recommendation.criterion)
             let observed = input.assessment.observations.first { $0.lens == recommendation.criterion }?.checks
             if let check = (criterion?.checks ?? observed)?.first(where: { $0.id == recommendation.check }) {
                 about += text.listSeparator + pick(check.name) + ": " + primaryFigure(check)

@@ -11,22 +11,22 @@ struct ReportText: Sendable {
     // MARK: Title and purpose
 
     func title(city: String, year: String) -> String {
-        pick("گزارش حکمرانی مالی و نهادی شهرداری \(city)، بودجه سال \(year)",
+        pick("گزارش حکمرانی مالی و نهادی شهرداری \(city)، بودجهٔ سال \(year)",
              "Financial and institutional governance of the Municipality of \(city), budget year \(year)")
     }
     var subtitle: String {
-        pick("گزارش داده‌کاوی تولیدشده با ترازو از کتاب بودجه شهرداری؛ گزاره‌های برآمده از داده‌ها رقم و شاهد خود را همراه دارند و گزاره‌های اظهارشده، که داده‌ها نمی‌توانند نشان دهند، جدا نشان داده شده‌اند.",
+        pick("گزارش داده‌کاوی تولیدشده با ترازو از کتاب بودجهٔ شهرداری؛ گزاره‌های برآمده از داده‌ها رقم و شاهد خود را همراه دارند و گزاره‌های اظهارشده، که داده‌ها نمی‌توانند نشان دهند، جدا نشان داده شده‌اند.",
              "A data-mining report produced by Tarazu from the municipality's budget book; statements drawn from the data cite their figures, and declared statements, which the data cannot show, are marked as such.")
     }
     var dataNote: String { pick("دربارهٔ داده‌ها:", "About the data:") }
     func bookTitle(_ title: String) -> String { pick("این گزارش بر پایهٔ کتاب بودجهٔ «\(title)» است.", "This report rests on the budget book \"\(title)\".") }
     var purposeTitle: String { pick("هدف کلی گزارش", "Purpose") }
     var purposeIntro: String {
-        pick("این تحلیل با استفاده از سامانه ترازو و بر پایه کتاب بودجه شهرداری با دو هدف نوشته شده است:",
+        pick("این تحلیل با استفاده از سامانه ترازو و بر پایه کتاب بودجهٔ شهرداری با دو هدف نوشته شده است:",
              "This analysis, made with Tarazu from the municipality's budget book, has two goals:")
     }
     func purposeGoal1(city: String, year: String) -> String {
-        pick("ارزیابی کیفیت حکمرانی مالی و نهادی در شهرداری \(city) بر اساس کتاب بودجه سال \(year).",
+        pick("ارزیابی کیفیت حکمرانی مالی و نهادی در شهرداری \(city) بر اساس کتاب بودجهٔ سال \(year).",
              "Evaluate the quality of financial and institutional governance in the Municipality of \(city), based on its budget book for \(year).")
     }
     var purposeGoal2: String {
@@ -48,7 +48,7 @@ struct ReportText: Sendable {
     func lensPart(_ lens: String) -> String { pick("تحلیل از منظر \(lens)", "Analysis from the \(lens) perspective") }
     var concept: String { pick("مفهوم", "Concept") }
     var aspectsIntro: String { pick("جنبه‌هایی که این منظر می‌سنجد:", "What this lens looks for:") }
-    var evaluation: String { pick("ارزیابی در کتاب بودجه", "Evaluation of the budget book") }
+    func evaluation(of part: String) -> String { pick("ارزیابی در کتاب بودجه: \(part)", "Evaluation of the budget book - \(part)") }
     var positives: String { pick("نکات مثبت", "Positive points") }
     var challenges: String { pick("چالش‌ها", "Challenges") }
     var noneFound: String { pick("موردی یافت نشد.", "None found.") }
@@ -86,6 +86,8 @@ struct ReportText: Sendable {
              "No criterion is partial or worse; the rubric generated no recommendations.")
     }
     var answers: String { pick("در پاسخ به:", "Answers:") }
+    /// A lens's findings outside the status table, which an observation's recommendation answers.
+    func lensFindings(_ lens: String) -> String { pick("یافته‌های منظر \(lens)", "findings of the \(lens) lens") }
     var target: String { pick("هدف سنجش‌پذیر:", "Measurable target:") }
 
     // MARK: Target sentences
@@ -94,10 +96,10 @@ struct ReportText: Sendable {
 
     var chartsTitle: String { pick("نمودارهای کلیدی", "Key charts") }
     func chartExecution(year: String) -> String {
-        pick("بودجه مصوب و عملکرد به تفکیک مأموریت، سال \(year)", "Approved and realized budget by function, \(year)")
+        pick("بودجهٔ مصوب و عملکرد به تفکیک مأموریت، سال \(year)", "Approved and realized budget by function, \(year)")
     }
     func chartExecutionByRegion(year: String) -> String {
-        pick("بودجه مصوب و عملکرد به تفکیک منطقه، سال \(year) (با نرخ تحقق)", "Approved and realized budget by region, \(year) (with the execution rate)")
+        pick("بودجهٔ مصوب و عملکرد به تفکیک منطقه، سال \(year) (با نرخ تحقق)", "Approved and realized budget by region, \(year) (with the execution rate)")
     }
     func chartPerCapita(year: String) -> String {
         pick("سرانهٔ اعتبار مصوب به تفکیک منطقه، سال \(year)", "Approved budget per capita by region, \(year)")
@@ -106,7 +108,7 @@ struct ReportText: Sendable {
         realized ? pick("ترکیب درآمدهای تحقق‌یافته به تفکیک طبقه درآمدی، سال \(year)", "Composition of realized revenue by class, \(year)")
             : pick("ترکیب درآمدهای مصوب به تفکیک طبقه درآمدی، سال \(year)", "Composition of approved revenue by class, \(year)")
     }
-    var chartTrends: String { pick("روند بودجه مصوب و عملکرد در سال‌های کتاب بودجه", "Approved and realized budget over the book's years") }
+    var chartTrends: String { pick("روند بودجهٔ مصوب و عملکرد در سال‌های کتاب بودجه", "Approved and realized budget over the book's years") }
     var approved: String { pick("مصوب", "Approved") }
     var realized: String { pick("عملکرد", "Realized") }
     var total: String { pick("کل", "Total") }
@@ -125,8 +127,8 @@ struct ReportText: Sendable {
              "Figures in billion rials; the percentages are each region's execution rate, from the indicator \"Execution rate by region\"; the central administration is citywide spending.")
     }
     var inRialsPerPerson: String {
-        pick("ارقام به میلیون ریال به ازای هر نفر، از شاخص «سرانه اعتبارات مصوب مناطق»؛ مناطق کم‌جمعیت بیرون از شاخص‌های نابرابری‌اند.",
-             "Figures in million rials per person, from the indicator \"Approved budget per person by region\"; low-population regions are left out of the inequality measures.")
+        pick("ارقام به میلیون ریال به ازای هر نفر، از شاخص «سرانهٔ اعتبار مصوب مناطق»؛ مناطق کم‌جمعیت در شاخص‌های نابرابری «بدون مناطق کم‌جمعیت» کنار گذاشته می‌شوند.",
+             "Figures in million rials per person, from the indicator \"Approved budget per person by region\"; low-population regions are left out of the inequality measures \"without low-population regions\".")
     }
     var inShares: String {
         pick("سهم هر طبقه از جمع درآمدهای سال، از ردیف‌های درآمدی کتاب بودجه؛ استقراض (واگذاری دارایی‌های مالی) درآمد نیست و در این سهم‌ها نیامده است.",
@@ -176,7 +178,7 @@ struct ReportText: Sendable {
     var dataErrorsHeading: String { pick("ردیف‌هایی با خطای احتمالی داده", "Rows with likely data errors") }
     func dataErrorsIntro(_ numerals: Numerals) -> String {
         let spent = numerals.exactPercent(LikelyDataErrors.spentLimit), realized = numerals.exactPercent(LikelyDataErrors.realizedLimit)
-        return pick("ردیفی در این فهرست می‌آید که رقمش در بودجه واقعی باورپذیر نیست: پروژه‌ای که عملکرد ردیف‌هایش تا پایان سال تحلیل بیش از \(spent) برآورد فعلی هزینه (یا هزینهٔ برنامه‌ای، اگر برآوردی نیست) باشد، "
+        return pick("ردیفی در این فهرست می‌آید که رقمش در بودجهٔ واقعی باورپذیر نیست: پروژه‌ای که عملکرد ردیف‌هایش تا پایان سال تحلیل بیش از \(spent) برآورد فعلی هزینه (یا هزینهٔ برنامه‌ای، اگر برآوردی نیست) باشد، "
                     + "پیشرفت فیزیکی بیرون از ۰ تا ۱۰۰٪، سال پایان برنامه‌ای پیش از سال شروع، ردیف هزینه یا درآمدی که عملکرد دارد ولی رقم مصوب و اصلاحیه ندارد یا عملکردش بیش از \(realized) رقم مصوب یا اصلاحیه (هر کدام بیشتر است) است، و هر مبلغ منفی. "
                     + "این ردیف‌ها پیش از هر داوری باید با سند اصلی سنجیده شوند؛ پروژه‌های آن‌ها در امتیاز ریسک و برآورد هزینهٔ نهایی به شمار نمی‌آیند.",
                     "A row is listed when its figure is not plausible in a real budget: a project whose lines realized more than \(spent) of its current cost estimate (its planned cost when it has none) by the end of the analysis year, "

@@ -248,13 +248,19 @@ public enum AnomalyDetector {
             let z = RiskMath.round(robust.z(change), 4)
             let unitLines = lazily ? unsortedLines.sorted { $0.lineId < $1.lineId } : unsortedLines
             guard abs(z) > threshold, let first = unitLines.first else { return nil }
-            let what = first.projectId.map { key.hasPrefix("project:") ? "Project \($0)" : "Unit" } ?? "Unit"
-            let whatFa = first.projectId.map { key.hasPrefix("project:") ? "پروژه \(PersianText.identifier($0))" : "واحد" } ?? "واحد"
+            // A project by its id; other lines of one department, program, region, function and class by
+            // their line id, or by their number when several.
+            let project = key.hasPrefix("project:") ? first.projectId : nil
+            let what = project.map { "Project \($0)" }
+                ?? (unitLines.count == 1 ? "Line \(first.lineId)" : "\(unitLines.count) lines")
+            let whatFa = project.map { "پروژه \(PersianText.identifier($0))" }
+                ?? (unitLines.count == 1 ? "ردیف \(PersianText.identifier(first.lineId))"
+                    : "\(RiskMath.fa(Decimal(unitLines.count), 0)) ردیف")
             let dirEn = z > 0 ? "above" : "below"
             let dirFa = z > 0 ? "بالاتر" : "پایین‌تر"
             // "Far" only when the score is at least twice the threshold.
             let far = abs(z) >= 2 * threshold
-            let fa = "\(whatFa) (\(labelFa(first))): بودجه مصوب \(RiskMath.yearFa(year)) نسبت به \(RiskMath.yearFa(year - 1))، \(RiskMath.changeFa(change)) داشت؛ میانهٔ تغییرها \(RiskMath.changeFa(robust.median)) است (\(spread.fa)). امتیاز z مقاوم \(RiskMath.signedFa(z, 2)) است، \(far ? "بسیار " : "")\(dirFa) از دامنهٔ معمول (آستانه \(RiskMath.fa(threshold)))."
+            let fa = "\(whatFa) (\(labelFa(first))): بودجهٔ مصوب \(RiskMath.yearFa(year)) نسبت به \(RiskMath.yearFa(year - 1))، \(RiskMath.changeFa(change)) داشت؛ میانهٔ تغییرها \(RiskMath.changeFa(robust.median)) است (\(spread.fa)). امتیاز z مقاوم \(RiskMath.signedFa(z, 2)) است، \(far ? "بسیار " : "")\(dirFa) از دامنهٔ معمول (آستانه \(RiskMath.fa(threshold)))."
             let en = "\(what) (\(label(first))): approved budget changed \(RiskMath.signedPctEn(change)) from \(year - 1) to \(year); the median change was \(RiskMath.signedPctEn(robust.median)) (\(spread.en)). Robust z = \(RiskMath.en(z, 2)), \(far ? "far " : "")\(dirEn) the usual range (threshold \(RiskMath.en(threshold)))."
             return Anomaly(kind: .yearOnYearChange, year: year, key: key, lineIds: unitLines.map(\.lineId), label: label(first),
                            value: change, median: robust.median, mad: robust.mad, meanAbsoluteDeviation: robust.meanAD,

@@ -49,16 +49,24 @@ enum RiskMath {
         return Int("\(round(value))") ?? 0
     }
 
-    /// A number for English text, with at most `scale` fraction digits ("20.4", "80", "-8.62").
+    /// A number for English text, with exactly `scale` fraction digits ("20.4", "80.0", "-8.62"), so
+    /// figures of one kind read with one precision.
     static func en(_ value: Decimal, _ scale: Int = 1) -> String {
-        guard let n = scaled(value, scale) else { return "\(round(value, scale))" }
+        guard let n = scaled(value, scale) else { return padded("\(round(value, scale))", scale) }
         return format(n, scale, persian: false)
+    }
+
+    /// `text` (as `"\(Decimal)"` writes it) with its fraction padded by zeros to `scale` digits.
+    static func padded(_ text: String, _ scale: Int) -> String {
+        guard scale > 0 else { return text }
+        let fraction = text.split(separator: ".", maxSplits: 1).dropFirst().first.map(\.count)
+        return text + (fraction == nil ? "." : "") + String(repeating: "0", count: max(scale - (fraction ?? 0), 0))
     }
 
     /// A number for Persian text: Persian digits, Persian decimal separator and minus sign.
     static func fa(_ value: Decimal, _ scale: Int = 1) -> String {
         guard let n = scaled(value, scale) else {
-            return PersianText.persianDigits("\(round(value, scale))")
+            return PersianText.persianDigits(padded("\(round(value, scale))", scale))
                 .replacingOccurrences(of: ".", with: "٫")
                 .replacingOccurrences(of: "-", with: "−")
         }
@@ -122,20 +130,18 @@ enum RiskMath {
 
     // MARK: - Fast exact formatting
 
-    /// `n / 10^scale` as text the way `"\(Decimal)"` writes it: no exponent, no trailing fraction zeros,
-    /// "-" only for a nonzero negative. Persian: Persian digits, "٫" and "−".
+    /// `n / 10^scale` as text the way `"\(Decimal)"` writes it, its fraction padded to `scale` digits: no
+    /// exponent, "-" only for a nonzero negative. Persian: Persian digits, "٫" and "−".
     static func format(_ n: Int64, _ scale: Int, persian: Bool) -> String {
         var magnitude = n.magnitude
         var digits: [UInt8] = []
         digits.reserveCapacity(24)
         var fraction = scale
-        // Fraction digits, least significant first; trailing zeros dropped.
-        var significantFraction = false
+        // Fraction digits, least significant first.
         while fraction > 0 {
-            let d = UInt8(magnitude % 10)
+            digits.append(UInt8(magnitude % 10))
             magnitude /= 10
             fraction -= 1
-            if d != 0 || significantFraction { digits.append(d); significantFraction = true }
         }
         let fractionCount = digits.count
         repeat {

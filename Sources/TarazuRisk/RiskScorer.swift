@@ -279,7 +279,7 @@ public enum RiskScorer {
             ? "\(RiskMath.en(overdue, 0)) year(s) past the planned end (\(end)) at \(RiskMath.en(progress)) % progress"
             : "Planned to end in \(end); \(RiskMath.en(progress)) % progress at the end of \(year)"
         var fa = overdue > 0
-            ? "\(RiskMath.fa(overdue, 0)) سال پس از پایان برنامه‌ای (\(RiskMath.yearFa(end))) با پیشرفت \(RiskMath.fa(progress))٪"
+            ? "پیشرفت در پایان \(RiskMath.yearFa(year)) برابر \(RiskMath.fa(progress))٪ بود، \(RiskMath.fa(overdue, 0)) سال پس از پایان برنامه‌ای (\(RiskMath.yearFa(end)))"
             : "پایان برنامه‌ای \(RiskMath.yearFa(end))؛ پیشرفت \(RiskMath.fa(progress))٪ در پایان \(RiskMath.yearFa(year))"
         if let projectedEnd {
             let projected = max(projectedEnd - Decimal(end), 0)
@@ -288,10 +288,12 @@ public enum RiskScorer {
             var exact = projectedEnd
             NSDecimalRound(&finishYear, &exact, 0, .up)
             let elapsed = confidence * 100
-            en += "; at its pace to the end of \(year) it would end about \(RiskMath.en(finishYear, 0)), \(RiskMath.en(projected)) year(s) late; "
-                + "with \(RiskMath.en(elapsed, 0)) % of the planned duration elapsed, \(RiskMath.en(slip)) year(s) of slip count in the score."
-            fa += "؛ اگر کار با همان آهنگِ تا پایان \(RiskMath.yearFa(year)) پیش برود، حدود سال \(RiskMath.fa(finishYear, 0)) تمام می‌شود، \(RiskMath.fa(projected)) سال دیرتر از برنامه؛ "
-                + "چون \(RiskMath.fa(elapsed, 0))٪ از مدت برنامه‌ای گذشته است، \(RiskMath.fa(slip)) سال تأخیر در امتیاز شمرده شد."
+            en += "; at its pace up to the end of \(year), the works end about \(RiskMath.en(finishYear, 0)), \(RiskMath.en(projected)) year(s) late; "
+                + (confidence >= 1 ? "the planned duration is over, so all \(RiskMath.en(slip)) year(s) of slip count in the score."
+                   : "with \(RiskMath.en(elapsed)) % of the planned duration elapsed, \(RiskMath.en(slip)) year(s) of slip count in the score.")
+            fa += "؛ با آهنگ کار تا پایان \(RiskMath.yearFa(year))، پایان کار حدود سال \(RiskMath.fa(finishYear, 0)) برآورد می‌شود، \(RiskMath.fa(projected)) سال دیرتر از برنامه؛ "
+                + (confidence >= 1 ? "چون مدت برنامه‌ای به پایان رسیده است، همهٔ \(RiskMath.fa(slip)) سال تأخیر در امتیاز شمرده شد."
+                   : "چون \(RiskMath.fa(elapsed))٪ از مدت برنامه‌ای گذشته است، \(RiskMath.fa(slip)) سال تأخیر در امتیاز شمرده شد.")
         } else {
             en += "; \(RiskMath.en(slip)) year(s) of slip."
             fa += "؛ \(RiskMath.fa(slip)) سال تأخیر."
@@ -369,15 +371,20 @@ public enum RiskScorer {
             guard e.approved > 0, let final = e.final else { continue }
             deviations.append((y, (final - e.approved) / e.approved))
         }
-        guard let mean = RiskMath.mean(deviations.map { abs($0.1) }) else {
+        guard let mean = RiskMath.mean(deviations.map { abs($0.1) }),
+              let largest = deviations.max(by: { abs($0.1) != abs($1.1) ? abs($0.1) < abs($1.1) : $0.0 > $1.0 }) else {
             return Raw(text, .budgetVolatility, nil, nil, "ردیف بودجه‌ای با مصوب و اصلاحیه یا عملکرد برای پروژه نیست؛ عامل نوسان بودجه کنار گذاشته شد.",
                     "No budget lines with approved and revised or realized amounts: budget volatility left out.")
         }
-        let largest = deviations.max { abs($0.1) != abs($1.1) ? abs($0.1) < abs($1.1) : $0.0 > $1.0 }!
         let sub = RiskMath.clamp01(mean / half)
+        if deviations.count == 1 {
+            return Raw(text, .budgetVolatility, sub, mean,
+                    "بودجهٔ اصلاح‌شدهٔ پروژه (در ردیف‌های بی‌اصلاحیه، عملکرد آن‌ها) در \(RiskMath.yearFa(largest.0)) \(RiskMath.changeFa(largest.1)) نسبت به بودجهٔ مصوب داشت.",
+                    "The project's revised budget (the realized amount on lines without a revision) was \(RiskMath.signedPctEn(largest.1)) against the approved budget in \(largest.0).")
+        }
         return Raw(text, .budgetVolatility, sub, mean,
-                "اصلاحیه یا عملکرد بودجه پروژه در \(RiskMath.fa(Decimal(deviations.count), 0)) سال به‌طور میانگین \(RiskMath.pctFa(mean)) با مصوب فاصله داشته است (بیشترین: \(RiskMath.changeFa(largest.1)) در \(RiskMath.yearFa(largest.0))).",
-                "Revised or realized budget strayed from the approved one by \(RiskMath.pctEn(mean)) a year on average over \(deviations.count) year(s) (largest: \(RiskMath.signedPctEn(largest.1)) in \(largest.0)).")
+                "بودجهٔ اصلاح‌شدهٔ پروژه (در ردیف‌های بی‌اصلاحیه، عملکرد آن‌ها) در \(RiskMath.fa(Decimal(deviations.count), 0)) سال به‌طور میانگین سالانه \(RiskMath.pctFa(mean)) با بودجهٔ مصوب فاصله داشته است؛ بیشترین فاصله: \(RiskMath.changeFa(largest.1)) در \(RiskMath.yearFa(largest.0)).",
+                "The project's revised budget (the realized amount on lines without a revision) strayed from the approved budget by \(RiskMath.pctEn(mean)) a year on average over \(deviations.count) year(s); largest: \(RiskMath.signedPctEn(largest.1)) in \(largest.0).")
     }
 
     static func lowExecution(_ years: Years, _ year: Int?, _ text: Bool) -> Raw {
@@ -386,7 +393,7 @@ public enum RiskScorer {
             if let r = e.realized { cumApproved += e.approved; cumRealized += r }
         }
         guard cumApproved > 0 else {
-            return Raw(text, .lowExecution, nil, nil, "عملکرد ردیف‌های بودجه پروژه در دست نیست؛ عامل اجرای کم کنار گذاشته شد.",
+            return Raw(text, .lowExecution, nil, nil, "عملکرد ردیف‌های بودجهٔ پروژه در دست نیست؛ عامل اجرای کم کنار گذاشته شد.",
                     "No realized figures on the project's budget lines: low execution left out.")
         }
         let cumulative = cumRealized / cumApproved
@@ -409,7 +416,7 @@ public enum RiskScorer {
         let realized = years.compactMap(\.realized)
         guard let progress = p.physicalProgress, cost.rials > 0, !realized.isEmpty else {
             return Raw(text, .spendingAheadOfProgress, nil, nil,
-                    "پیشرفت فیزیکی، هزینه پروژه یا عملکرد ردیف‌های آن در دست نیست؛ عامل پیشی گرفتن هزینه از پیشرفت کنار گذاشته شد.",
+                    "پیشرفت فیزیکی، هزینهٔ پروژه یا عملکرد ردیف‌های آن در دست نیست؛ عامل پیشی گرفتن هزینه از پیشرفت کنار گذاشته شد.",
                     "No physical progress, project cost or realized spending: spending ahead of progress left out.")
         }
         let spent = realized.reduce(Decimal(0), +) / cost.decimal
@@ -422,9 +429,10 @@ public enum RiskScorer {
         let costFa = p.currentCostEstimate != nil ? "برآورد فعلی هزینه" : "هزینهٔ برنامه‌ای"
         // The gap in words (no minus sign in Persian prose): spending ahead of or behind the progress.
         let ahead = gap > 0 ? "جلوتر" : "عقب‌تر"
-        let gapFa = gap == 0 ? "خرج هم‌پای پیشرفت" : "خرج \(RiskMath.fa((gap < 0 ? -gap : gap) * 100)) واحد درصد \(ahead) از پیشرفت"
+        let gapFa = gap == 0 ? "عملکرد هم‌پای پیشرفت" : "عملکرد \(RiskMath.fa((gap < 0 ? -gap : gap) * 100)) واحد درصد \(ahead) از پیشرفت"
+        let span = first == last ? "در سال \(RiskMath.yearFa(last))" : "از \(RiskMath.yearFa(first)) تا پایان \(RiskMath.yearFa(last))"
         return Raw(text, .spendingAheadOfProgress, sub, gap,
-                "از \(RiskMath.yearFa(first)) تا پایان \(RiskMath.yearFa(last))، \(RiskMath.pctFa(spent)) از \(costFa) خرج شده و پیشرفت فیزیکی \(RiskMath.fa(progress))٪ است (\(gapFa)).",
+                "عملکرد پروژه \(span) برابر \(RiskMath.pctFa(spent)) \(costFa) است و پیشرفت فیزیکی \(RiskMath.fa(progress))٪ (\(gapFa)).",
                 "Spent \(RiskMath.pctEn(spent)) of the \(costEn) since \(first) at \(RiskMath.en(progress)) % physical progress (gap \(RiskMath.en(gap * 100)) points).")
     }
 

@@ -20,7 +20,7 @@ public enum RiskFactor: String, Codable, Sendable, CaseIterable {
     public var name: Bilingual {
         switch self {
         case .costOverrun: Bilingual(fa: "افزایش هزینه", en: "cost overrun")
-        case .scheduleSlip: Bilingual(fa: "تأخیر زمانی", en: "schedule slip")
+        case .scheduleSlip: Bilingual(fa: "تأخیر زمان‌بندی", en: "schedule slip")
         case .budgetVolatility: Bilingual(fa: "نوسان بودجه", en: "budget volatility")
         case .lowExecution: Bilingual(fa: "نرخ تحقق پایین", en: "low execution")
         case .spendingAheadOfProgress: Bilingual(fa: "پیشی گرفتن هزینه از پیشرفت", en: "spending ahead of progress")

@@ -96,7 +96,7 @@ import TarazuCore
         let check = result.criteria[0].checks[0]
         #expect(check.rule.fa == "کمتر بهتر است: قوی تا ۵٫۰٪، مناسب تا ۱۰٫۰٪، ناقص تا ۲۰٫۰٪؛ در غیر این صورت ضعیف")
         #expect(check.rule.en == "lower is better: Strong ≤ 5.0 %, Adequate ≤ 10.0 %, Partial ≤ 20.0 %; otherwise Weak")
-        #expect(result.criteria[0].reasoning.fa == "میانگین امتیاز ۱ آزمون سنجیده‌شده ۱ از ۴ است (قوی ۴، مناسب ۳، ناقص ۲، ضعیف ۱، وجود ندارد ۰)؛ نتیجه: ضعیف")
+        #expect(result.criteria[0].reasoning.fa == "میانگین امتیاز ۱ آزمون سنجیده‌شده ۱ از ۴ است (قوی ۴، مناسب ۳، ناقص ۲، ضعیف ۱، وجود ندارد ۰)؛ نتیجهٔ میانگین: ضعیف")
         #expect(!result.criteria[0].reasoning.fa.unicodeScalars.contains { $0.properties.isAlphabetic && $0.isASCII })
     }
 
@@ -184,8 +184,43 @@ import TarazuCore
         let capped = RubricEngine.assess(indicators: [indicator("x.grade", .grade("A")), indicator("x.flag", .flag(false))], year: 1403, rubric: single)
         #expect(capped.criteria[0].status == .weak)
         #expect(capped.criteria[0].reasoning.en.contains("capped at Weak because n is Absent"))
-        #expect(capped.criteria[0].reasoning.fa.contains("وضعیت معیار حداکثر «ضعیف» است، چون وضعیت «ن» «وجود ندارد» است"))
+        #expect(capped.criteria[0].reasoning.fa.contains("ولی وضعیت نهایی معیار حداکثر «ضعیف» است، چون وضعیت «ن» «وجود ندارد» است"))
         _ = result
+    }
+
+    @Test func aCapWithoutItsFigureGivesTheUnmeasuredVerdictNotTheStatusVerdict() throws {
+        let checks = Self.mixedChecks.replacingOccurrences(of: "caps: partial", with: "caps: weak\n            unmeasured: {fa: \"سنجیده نشده\", en: \"Not measured\"}")
+        let rubric = try Self.rubric(checks: checks)
+        // The flag is missing: A alone would be strong; the cap sets weak, and the verdict says why.
+        let unmeasured = RubricEngine.assess(indicators: [indicator("x.grade", .grade("A"))], year: 1403, rubric: rubric)
+        #expect(unmeasured.criteria[0].status == .weak)
+        #expect(unmeasured.criteria[0].verdict == Bilingual(fa: "سنجیده نشده", en: "Not measured"))
+        // The flag is there and false: the same status, now the status's own verdict.
+        let failing = RubricEngine.assess(indicators: [indicator("x.grade", .grade("A")), indicator("x.flag", .flag(false))], year: 1403, rubric: rubric)
+        #expect(failing.criteria[0].status == .weak)
+        #expect(failing.criteria[0].verdict?.en == "Weak!")
+        // Only a capping check may carry it, and no observation.
+        do {
+            _ = try Self.rubric(checks: checks.replacingOccurrences(of: "caps: weak", with: ""))
+            Issue.record("`unmeasured` without `caps` was accepted")
+        } catch {
+            #expect("\(error)".contains("criterion c, check flag: `unmeasured` is the verdict a cap gives, so it needs `caps`"))
+        }
+        do {
+            _ = try Self.rubric(checks: checks, extra: """
+                observations:
+                  - lens: lens
+                    checks:
+                      - id: seen
+                        indicator: x.flag
+                        name: {fa: "ن", en: "n"}
+                        flags: {"true": strong, "false": absent}
+                        unmeasured: {fa: "ن", en: "n"}
+                """)
+            Issue.record("an observation with `unmeasured` was accepted")
+        } catch {
+            #expect("\(error)".contains("observation seen: an observation counts in no criterion, so it has no `caps` or `unmeasured`"))
+        }
     }
 
     @Test func invalidRubricsAreRejectedWithThePlace() {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TarazuParticipation
+import TarazuCore
 
 /// Process files: the committed Tabriz sample, round trips, and refusals with their JSON path.
 @Suite struct PBProcessFileTests {
@@ -16,6 +17,7 @@ import Testing
         for code in 1...10 { #expect(!process.ballotProjects(for: .region(String(code))).isEmpty) }
         #expect(process.proposals.contains { if case .infeasible = $0.status { true } else { false } })
         #expect(definition.settings.allowChanges && definition.settings.rule == .mesAdd1)
+        #expect(definition.settings.shortName == Bilingual(fa: "تبریز ۱۴۰۴", en: "Tabriz 1404"))
         let again = try PBProcessFile.parse(Data(PBProcessFile.json(definition).utf8))
         #expect(again == definition)
     }
@@ -50,6 +52,11 @@ import Testing
         phases["voting"] = ["start": "1404-07-01", "end": "1404-08-20"]
         #expect(refusal { $0["phases"] = phases }?.message.en.contains("overlap") == true)
         #expect(refusal { $0["rules"] = ["kind": "borda"] }?.path == "rules.kind")
+        object["settings"] = ["short_name": ["fa": "بودجه‌ریزی مشارکتی شهرداری تبریز ۱۴۰۴", "en": "Tabriz 1404"]]
+        let long = refusal { _ in }
+        #expect(long?.path == "settings.short_name.fa" && long?.message.en.contains("1 to 24 characters") == true, "\(String(describing: long))")
+        object["settings"] = ["short_name": ["fa": "تبریز", "en": " "]]
+        #expect(refusal { _ in }?.path == "settings.short_name.en")
         object["settings"] = ["rule": "phragmen"]
         #expect(refusal { _ in }?.path == "settings.rule")
     }

@@ -47,7 +47,7 @@ import Testing
             .help(.cumulative(totalPoints: 10, maxPerProject: 5), example: points), .help(.ranking(maxRanks: 3), example: pair),
             .notABallot(example: pair), .wrongForm(.approval(minProjects: 1, maxProjects: 2), example: pair),
             .wrongForm(.cumulative(totalPoints: 10, maxPerProject: 5), example: points),
-            .unknownProcess(open: names), .unknownProcess(open: []), .ambiguous(open: names),
+            .unknownProcess(open: names), .unknownProcess(open: []), .ambiguous(open: names), .severalOpen(open: names),
         ]
         for reply in replies {
             #expect(reply.fa.utf16.count <= 70, "\(reply.fa)")
@@ -66,6 +66,9 @@ import Testing
         #expect(SMSReply.notABallot(example: pair).fa.contains("«رأی ۱ ۲»") && SMSReply.notABallot(example: pair).fa.contains("«راهنما»"))
         #expect(!SMSReply.notABallot(example: pair).fa.contains("رأی ثبت نشد"))
         #expect(SMSReply.wrongForm(.cumulative(totalPoints: 10, maxPerProject: 5), example: points).fa.contains("«رأی ۱:۵ ۲:۵»"))
+        let short = [Bilingual(fa: "تبریز", en: "Tabriz"), Bilingual(fa: "ارومیه", en: "Urmia")]
+        #expect(SMSReply.severalOpen(open: short).fa == "«رأی» و شمارهٔ طرح‌ها را بفرستید؛ رأی‌گیری‌های باز: «تبریز» و «ارومیه»")
+        #expect(SMSReply.severalOpen(open: names).fa == "چند رأی‌گیری باز است؛ «رأی» و شمارهٔ طرح‌ها را بفرستید.", "too long with the names")
         #expect(SMSReply.notOpenYet(opens: t0).fa == "رأی‌گیری هنوز باز نشده است؛ از ۱۴۰۴/۰۹/۱۴ ساعت ۱۱:۳۰ آغاز می‌شود.")
     }
 

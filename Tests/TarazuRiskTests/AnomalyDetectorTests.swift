@@ -34,9 +34,9 @@ import TarazuCore
         #expect(flag.measure == .medianAbsoluteDeviation)
         #expect(flag.z == Decimal(string: "-16.4128")!)
         #expect(flag.sampleSize == 6)
-        #expect(flag.textEn.contains("realized 20 % of its approved budget in 1403"))
+        #expect(flag.textEn.contains("realized 20.0 % of its approved budget in 1403"))
         #expect(flag.textEn.contains("Robust z = -16.41"))
-        #expect(flag.textFa.contains("۲۰٪") && flag.textFa.contains("−۱۶٫۴۱"))
+        #expect(flag.textFa.contains("۲۰٫۰٪") && flag.textFa.contains("−۱۶٫۴۱"))
     }
 
     @Test func thresholdIsConfigurable() {
@@ -95,7 +95,11 @@ import TarazuCore
         #expect(flag.value == 1 && flag.median == Decimal(string: "0.105")! && flag.mad == Decimal(string: "0.015")!)
         #expect(flag.z == Decimal(string: "40.2452")!)
         #expect(flag.sampleSize == 6)
-        #expect(flag.textEn.contains("+100 % from 1402 to 1403"))
+        #expect(flag.textEn.contains("+100.0 % from 1402 to 1403"))
+        // Named by its lines, never by an internal unit key.
+        #expect(flag.textEn.hasPrefix("2 lines ("))
+        #expect(flag.textFa.hasPrefix("۲ ردیف ("))
+        #expect(!flag.textFa.contains("واحد ("))
     }
 
     @Test func projectLinesFormOneUnitByProject() {

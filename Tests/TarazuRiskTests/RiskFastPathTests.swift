@@ -33,8 +33,14 @@ struct RiskFastPathTests {
         }
     }
 
-    @Test func fastFormattingMatchesDecimalDescription() {
+    @Test func fastFormattingMatchesDecimalDescriptionPaddedToTheScale() {
         #expect(RiskMath.layoutKnown)
+        #expect(RiskMath.en(80, 1) == "80.0")
+        #expect(RiskMath.en(Decimal(string: "8.2")!, 2) == "8.20")
+        #expect(RiskMath.en(Decimal(string: "-0.04")!, 1) == "0.0")
+        #expect(RiskMath.fa(Decimal(string: "55")!, 1) == "۵۵٫۰")
+        #expect(RiskMath.fa(Decimal(string: "-1.5")!, 0) == "−۲")
+        #expect(RiskMath.padded("12", 2) == "12.00" && RiskMath.padded("1.5", 3) == "1.500" && RiskMath.padded("7", 0) == "7")
         var generator = SystemRandomNumberGenerator()
         var values: [Decimal] = [0, 1, -1, Decimal(string: "0.05")!, Decimal(string: "-0.04")!, Decimal(string: "-0.05")!,
                                  Decimal(string: "99.95")!, Decimal(string: "123456789012.345678")!, Decimal(1) / 3, Decimal(-2) / 3]
@@ -48,9 +54,9 @@ struct RiskFastPathTests {
             for scale in 0...4 {
                 var input = value, rounded = Decimal()
                 NSDecimalRound(&rounded, &input, scale, .plain)
-                #expect(RiskMath.en(value, scale) == "\(rounded)")
+                #expect(RiskMath.en(value, scale) == RiskMath.padded("\(rounded)", scale))
                 #expect(RiskMath.round(value, scale) == rounded)
-                let fa = PersianText.persianDigits("\(rounded)").replacingOccurrences(of: ".", with: "٫")
+                let fa = PersianText.persianDigits(RiskMath.padded("\(rounded)", scale)).replacingOccurrences(of: ".", with: "٫")
                     .replacingOccurrences(of: "-", with: "−")
                 #expect(RiskMath.fa(value, scale) == fa)
             }

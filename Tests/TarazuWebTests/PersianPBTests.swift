@@ -293,17 +293,22 @@ import VaporTesting
                                               PBProposal(id: "1", district: .citywide, title: "پارک", cost: 50_000_000_000, status: .feasible),
                                               PBProposal(id: "101", district: .citywide, title: "کتابخانه", cost: 40_000_000_000, status: .feasible),
                                           ])
-            return [tabriz, PBProcessDefinition(process: urmia, settings: tabriz.settings)]
+            var named = tabriz.settings
+            named.shortName = Bilingual(fa: "ارومیه", en: "Urmia")
+            return [tabriz, PBProcessDefinition(process: urmia, settings: named)]
         }) { h in
             let tabriz = try await Self.sms(h, Self.phone(1), "رای ۱۱", process: nil)
             #expect(tabriz == "رأی شما در «تبریز ۱۴۰۵» ثبت شد: طرح ۱۱. سپاس!", "\(tabriz)")
             let urmia = try await Self.sms(h, Self.phone(2), "رای ۱۰۱", process: nil)
-            #expect(urmia.contains("«ارومیه ۱۴۰۵»") && urmia.contains("ثبت شد"), "\(urmia)")
+            #expect(urmia.contains("در «ارومیه» ثبت شد"), "the process's short name: \(urmia)")
             let both = try await Self.sms(h, Self.phone(3), "رای ۱", process: nil)
-            #expect(both.contains("ثبت نشد") && both.contains("«تبریز ۱۴۰۵» یا «ارومیه ۱۴۰۵»"), "\(both)")
+            #expect(both.contains("ثبت نشد") && both.contains("«تبریز ۱۴۰۵» یا «ارومیه»"), "\(both)")
             let unknown = try await Self.sms(h, Self.phone(3), "رای ۱", process: "nothing")
-            #expect(unknown.contains("شناخته نیست") && unknown.contains("«تبریز ۱۴۰۵» و «ارومیه ۱۴۰۵»"), "\(unknown)")
-            for reply in [tabriz, urmia, both, unknown] { Self.check(sms: "two open", reply) }
+            #expect(unknown.contains("شناخته نیست") && unknown.contains("«تبریز ۱۴۰۵» و «ارومیه»"), "\(unknown)")
+            // Help names both instead of following one of them.
+            let help = try await Self.sms(h, Self.phone(4), "راهنما", process: nil)
+            #expect(help == "چند رأی‌گیری باز است؛ «رأی» و شمارهٔ طرح‌ها را بفرستید.", "\(help)")
+            for reply in [tabriz, urmia, both, unknown, help] { Self.check(sms: "two open", reply) }
             let (inTabriz, inUrmia) = (try await h.pb.pbBallots(process: "open"), try await h.pb.pbBallots(process: "urmia"))
             #expect(inTabriz.count == 1 && inUrmia.count == 1)
         }

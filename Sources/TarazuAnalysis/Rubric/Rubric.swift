@@ -60,6 +60,9 @@ public struct Rubric: Hashable, Sendable, Decodable {
         public var flags: [String: String]?
         /// When this check is weak or absent the criterion is at most this status.
         public var caps: String?
+        /// With `caps`: the criterion's verdict when this check has no figure and its cap sets the status,
+        /// instead of the status's verdict (which may claim what was not measured).
+        public var unmeasured: Bilingual?
         /// Further figures quoted by the findings.
         public var figures: [String: FigureReference]?
         public var positive: Bilingual?
@@ -141,8 +144,8 @@ public struct Rubric: Hashable, Sendable, Decodable {
             guard lensIds.contains(observations.lens) else {
                 throw RubricError(message: "observations: unknown lens `\(observations.lens)`")
             }
-            for check in observations.checks where check.caps != nil {
-                throw RubricError(message: "observation \(check.id): an observation counts in no criterion, so it has no `caps`")
+            for check in observations.checks where check.caps != nil || check.unmeasured != nil {
+                throw RubricError(message: "observation \(check.id): an observation counts in no criterion, so it has no `caps` or `unmeasured`")
             }
         }
         let observed = (observations ?? []).map { ("observations of \($0.lens)", $0.checks) }
@@ -158,6 +161,9 @@ public struct Rubric: Hashable, Sendable, Decodable {
                 guard seenChecks.insert(check.id).inserted else { throw RubricError(message: "\(place): the check id is used twice") }
                 let kinds = [check.bands != nil, check.grades != nil, check.flags != nil].filter { $0 }.count
                 guard kinds == 1 else { throw RubricError(message: "\(place): give exactly one of `bands`, `grades`, `flags`") }
+                guard check.unmeasured == nil || check.caps != nil else {
+                    throw RubricError(message: "\(place): `unmeasured` is the verdict a cap gives, so it needs `caps`")
+                }
                 if let bands = check.bands {
                     guard check.better == "lower" || check.better == "higher" else {
                         throw RubricError(message: "\(place): `better` must be `lower` or `higher` with `bands`")

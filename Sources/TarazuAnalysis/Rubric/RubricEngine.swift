@@ -29,10 +29,11 @@ public enum RubricEngine {
         }
         for criterion in rubric.criteria {
             let checks = criterion.checks.map { judge($0, resolver: resolver, wording: wording) }
-            let (status, reasoning) = combine(criterion.checks, checks, wording: wording)
+            let (status, reasoning, setBy) = combine(criterion.checks, checks, wording: wording)
+            let verdict = setBy?.unmeasured ?? status.flatMap { criterion.verdicts[$0.rawValue] }
             criteria.append(CriterionResult(
                 id: criterion.id, lens: criterion.lens, name: criterion.name, status: status,
-                verdict: status.flatMap { criterion.verdicts[$0.rawValue] }, reasoning: reasoning, checks: checks))
+                verdict: verdict, reasoning: reasoning, checks: checks))
             guard let status, status >= .partial else { continue }
             for (spec, result) in zip(criterion.checks, checks) { recommend(spec, result, answering: criterion.id) }
         }
@@ -98,10 +99,11 @@ public enum RubricEngine {
     }
 
     /// The mean of the assessed checks' scores, rounded to the nearest status (a tie goes to the worse),
-    /// then lowered by any cap of a failing check or of a capping check without a figure; with the reasoning in words.
-    static func combine(_ specs: [Rubric.Check], _ checks: [CheckResult], wording: RubricWording) -> (Status?, Bilingual) {
+    /// then lowered by any cap of a failing check or of a capping check without a figure; with the reasoning in words,
+    /// and the capping check without a figure that set the status, if one did.
+    static func combine(_ specs: [Rubric.Check], _ checks: [CheckResult], wording: RubricWording) -> (Status?, Bilingual, Rubric.Check?) {
         let scores = checks.compactMap(\.status).map(\.score)
-        guard !scores.isEmpty else { return (nil, wording.notAssessed) }
+        guard !scores.isEmpty else { return (nil, wording.notAssessed, nil) }
         let total = scores.reduce(0, +)
         let doubled = 2 * total - scores.count
         let rounded = doubled <= 0 ? 0 : (doubled + 2 * scores.count - 1) / (2 * scores.count)
@@ -111,17 +113,20 @@ public enum RubricEngine {
         let skipped = checks.filter { $0.status == nil }.map(\.name)
         if !skipped.isEmpty { reasoning = wording.joined(reasoning, wording.skipped(skipped)) }
         // A capping check without a figure caps too: what cannot be shown cannot lift the criterion.
+        var setBy: Rubric.Check?
         for (spec, check) in zip(specs, checks) {
             guard let cap = spec.caps.flatMap(Status.init(rawValue:)), status < cap else { continue }
             if let checkStatus = check.status {
                 guard checkStatus.isFailing else { continue }
                 reasoning = wording.joined(reasoning, wording.capped(at: cap, by: check.name, being: checkStatus))
+                setBy = nil
             } else {
                 reasoning = wording.joined(reasoning, wording.capped(at: cap, unmeasured: check.name))
+                setBy = spec
             }
             status = cap
         }
-        return (status, reasoning)
+        return (status, reasoning, setBy)
     }
 
     static func target(_ spec: Rubric.TargetSpec, check: Rubric.Check, from: Int) -> Target {

@@ -50,14 +50,14 @@ struct RubricWording: Sendable {
         }
     }
 
-    /// «میانگین امتیاز ۴ آزمون سنجیده‌شده ۱٫۵ از ۴ است؛ نتیجه: ضعیف».
+    /// «میانگین امتیاز ۴ آزمون سنجیده‌شده ۱٫۵ از ۴ است؛ نتیجهٔ میانگین: ضعیف».
     func mean(of count: Int, _ mean: Decimal, gives status: Status) -> Bilingual {
         both { language in
             let numerals = Numerals(language: language)
             let scale = Status.allCases.map { "\(label($0, language)) \(numerals.integer(Int64($0.score)))" }.joined(separator: language.pick("، ", ", "))
             let shown = numerals.fixed(mean, places: mean == Arithmetic.round(mean, 0) ? 0 : 2)
             return language.pick(
-                "میانگین امتیاز \(numerals.integer(Int64(count))) آزمون سنجیده‌شده \(shown) از ۴ است (\(scale))؛ نتیجه: \(label(status, language))",
+                "میانگین امتیاز \(numerals.integer(Int64(count))) آزمون سنجیده‌شده \(shown) از ۴ است (\(scale))؛ نتیجهٔ میانگین: \(label(status, language))",
                 "the mean score of \(count) assessed \(count == 1 ? "check" : "checks") is \(shown) of 4 (\(scale)): \(label(status, language))")
         }
     }
@@ -73,7 +73,7 @@ struct RubricWording: Sendable {
     /// «وضعیت معیار حداکثر «ناقص» است، چون وضعیت «X» «ضعیف» است».
     func capped(at cap: Status, by check: Bilingual, being status: Status) -> Bilingual {
         both { language in
-            language.pick("وضعیت معیار حداکثر «\(label(cap, language))» است، چون وضعیت «\(check.fa)» «\(label(status, language))» است",
+            language.pick("ولی وضعیت نهایی معیار حداکثر «\(label(cap, language))» است، چون وضعیت «\(check.fa)» «\(label(status, language))» است",
                           "capped at \(label(cap, language)) because \(check.en) is \(label(status, language))")
         }
     }
@@ -81,7 +81,7 @@ struct RubricWording: Sendable {
     /// «وضعیت معیار حداکثر «ناقص» است، چون رقم «X» در دسترس نیست».
     func capped(at cap: Status, unmeasured check: Bilingual) -> Bilingual {
         both { language in
-            language.pick("وضعیت معیار حداکثر «\(label(cap, language))» است، چون رقم «\(check.fa)» در دسترس نیست و بدون آن نمی‌توان بیش از این داوری کرد",
+            language.pick("ولی وضعیت نهایی معیار حداکثر «\(label(cap, language))» است، چون رقم «\(check.fa)» در دسترس نیست و بدون آن نمی‌توان بیش از این داوری کرد",
                           "capped at \(label(cap, language)) because \(check.en) has no figure, and without it no better status can be shown")
         }
     }

@@ -63,7 +63,7 @@ public enum FunctionDrillDown {
             id: "functions", caption: Bilingual(fa: "اعتبارات به تفکیک مأموریت", en: "Spending by function"),
             columns: [DashboardTable.code("function"), DashboardTable.names("name", "مأموریت", "Function")]
                 + SpendingColumns.columns
-                + [SpendingColumns.share, DashboardTable.ratio("change_vs_previous_year", "تغییر مصوب نسبت به سال قبل", "Change in approved vs previous year")],
+                + [SpendingColumns.share, DashboardTable.ratio("change_vs_previous_year", "تغییر اسمی مصوب نسبت به سال پیش", "Change in approved vs previous year")],
             rows: rows)
         return DashboardView(title: Bilingual(fa: "مأموریت‌ها", en: "Functions"), crumbs: crumbs(base, book: book),
                              bars: SpendingColumns.bars("مصوب و عملکرد به تفکیک مأموریت", "Approved and realized by function", bars),

@@ -107,7 +107,7 @@ public enum TrendsModel {
         if !passed.isEmpty {
             let years = passed.sorted()
             view.notes.append(Bilingual(
-                fa: "بودجهٔ مصوب \(years.map { "سال " + PersianText.persianDigits(String($0)) }.joined(separator: " و ")) پیش‌بینی نمی‌شود: شورا آن را پیش‌تر تصویب کرده است، هرچند در کتاب نیامده است.",
+                fa: "بودجهٔ مصوب \(years.map { "سال " + PersianText.persianDigits(String($0)) }.joined(separator: " و ")) پیش‌بینی نمی‌شود: شورا \(years.count > 1 ? "آن‌ها" : "آن") را پیش‌تر تصویب کرده است، هرچند در کتاب نیامده است.",
                 en: "The approved budget of \(years.map(String.init).joined(separator: " and ")) is not forecast: the council has passed it already, though the book does not hold it."))
         }
         view.charts = charts

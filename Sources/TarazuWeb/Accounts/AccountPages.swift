@@ -28,11 +28,14 @@ enum AccountPages {
         }
         return .block("nav", ["class": "account", "aria-label": language.pick("حساب کاربری", "Account")]) {
             HTMLNode.line("p") {
-                "\(language.pick("واردشده:", "Signed in:")) "
+                "\(language.pick("کاربر:", "Signed in:")) "
                 HTMLNode.element("strong") { HTMLNode.element("bdi") { account.displayName } }
                 " ("
-                HTMLNode.element("bdi", ["dir": "ltr"]) { account.username }
-                "\(language.pick("، ", ", "))\(roleName(account.role, language)))"
+                if account.displayName != account.username {
+                    HTMLNode.element("bdi", ["dir": "ltr"]) { account.username }
+                    language.pick("، ", ", ")
+                }
+                "\(roleName(account.role, language)))"
             }
             HTMLNode.line("ul") {
                 for (path, label) in links { HTMLNode.element("li") { HTMLNode.element("a", ["href": PortalPages.link(path, language)]) { label } } }

@@ -81,11 +81,11 @@ enum AdminPages {
                     HTMLNode.line("tr") {
                         HTMLNode.element("td") { WebFormat.date(entry.at, language) }
                         HTMLNode.element("td") { WebFormat.time(entry.at, language) }
-                        HTMLNode.element("td") { AuditText.data(entry.actor) }
+                        HTMLNode.element("td") { AuditText.party(entry.actor, language) }
                         HTMLNode.element("td") { AuditText.action(entry.action, language) }
                         HTMLNode.element("td") { AuditText.data(entry.target) }
                         HTMLNode.element("td") { AuditText.detail(entry.detail, language) }
-                        HTMLNode.element("td") { AuditText.data(entry.client) }
+                        HTMLNode.element("td") { AuditText.party(entry.client, language) }
                     }
                 }
             }

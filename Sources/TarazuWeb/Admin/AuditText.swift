@@ -75,4 +75,9 @@ enum AuditText {
     static func data(_ text: String) -> HTMLNode {
         .element("bdi", ["dir": "ltr"]) { text }
     }
+
+    /// Who acted or from where: a username or an address as typed, and the command line in words.
+    static func party(_ text: String, _ language: TextLanguage) -> HTMLNode {
+        text == "cli" ? .text(language.pick("خط فرمان", "command line")) : data(text)
+    }
 }

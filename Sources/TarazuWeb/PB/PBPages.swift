@@ -42,7 +42,7 @@ enum PBPages {
 
     static func districtName(_ district: PBDistrict, _ language: WebLanguage) -> String {
         district == .citywide ? language.pick("سطح شهر", "Citywide")
-            : language.pick("منطقهٔ ", "Region ") + WebFormat.digits(district.code, language)
+            : language.pick("منطقه ", "Region ") + WebFormat.digits(district.code, language)
     }
 
     /// A budget or a cost as the other pages write sums: billions or millions of rials (whole rials under

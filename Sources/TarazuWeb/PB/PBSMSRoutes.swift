@@ -60,7 +60,8 @@ enum PBSMSRoutes {
     /// The process an SMS goes to: the one named by the gateway; else the one open for voting; else, when several
     /// are open, the one whose ballots hold the message's first project number, if only one does (the reply then
     /// names it). An unknown name, or several open processes that the number does not tell apart, is answered
-    /// without recording anything.
+    /// without recording anything; so is help, or a message that is not a ballot, while several are open (the
+    /// reply names them).
     static func ballotReply(phone: String, text: String, processSlug: String?, now: Date, context: PBContext) async throws -> SMSReply {
         let processes = try await context.pb.pbProcesses()
         let open = processes.filter { $0.definition.process.isVotingOpen(at: now) }
@@ -68,7 +69,7 @@ enum PBSMSRoutes {
         var named: Bilingual?
         if let processSlug, !processSlug.isEmpty {
             guard let found = processes.first(where: { $0.slug == processSlug }) else {
-                return .unknownProcess(open: open.map { shortName($0.definition.process) })
+                return .unknownProcess(open: open.map { shortName($0.definition) })
             }
             stored = found
         } else if open.count > 1 {
@@ -76,11 +77,11 @@ enum PBSMSRoutes {
             let holding = open.filter { process in first.map { process.definition.process.proposal($0)?.isOnBallot == true } ?? false }
             if holding.count == 1 {
                 stored = holding[0]
-                named = shortName(stored.definition.process)
+                named = shortName(stored.definition)
             } else if SMSBallotParser.asksForHelp(text) || !SMSBallotParser.isBallot(text) {
-                stored = open[0]
+                return .severalOpen(open: open.map { shortName($0.definition) })
             } else {
-                return .ambiguous(open: open.map { shortName($0.definition.process) })
+                return .ambiguous(open: open.map { shortName($0.definition) })
             }
         } else {
             guard let only = open.first else { return .votingClosed }
@@ -117,9 +118,11 @@ enum PBSMSRoutes {
         }
     }
 
-    /// A process's name short enough for an SMS: its title without «بودجه‌ریزی مشارکتی» ("participatory budget"),
-    /// «تبریز ۱۴۰۵» / "Tabriz 1405".
-    static func shortName(_ process: PBProcess) -> Bilingual {
+    /// A process's name short enough for an SMS: its `short_name` setting, else its title without
+    /// «بودجه‌ریزی مشارکتی» ("participatory budget"): «تبریز ۱۴۰۵» / "Tabriz 1405".
+    static func shortName(_ definition: PBProcessDefinition) -> Bilingual {
+        if let name = definition.settings.shortName { return name }
+        let process = definition.process
         func short(_ title: String, _ words: String) -> String {
             let rest = title.replacingOccurrences(of: words, with: "", options: .caseInsensitive)
                 .split(separator: " ").joined(separator: " ")

@@ -137,7 +137,7 @@ enum PortalPages {
                 HTMLNode.element("strong") { city }
                 " · \(language.pick("سال بودجه", "Budget year")): "
                 HTMLNode.element("strong") { WebFormat.year(analysis.year, language) }
-                " · \(language.pick("آخرین به‌روزرسانی", "Last updated")): "
+                " · \(language.pick("تاریخ ورود داده‌ها به ترازو", "Imported into Tarazu")): "
                 HTMLNode.element("time", ["datetime": ISO8601DateFormatter().string(from: summary.lastImport.importedAt)]) {
                     WebFormat.date(summary.lastImport.importedAt, language)
                 }

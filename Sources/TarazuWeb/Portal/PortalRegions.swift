@@ -36,10 +36,10 @@ enum PortalRegions {
         let numerals = Numerals(language: language)
         func millions(_ value: Decimal?) -> String { value.map { numerals.fixed($0 / 1_000_000, places: 1) } ?? "—" }
         return .block("section", ["aria-labelledby": "regions-title"]) {
-            HTMLNode.line("h2", ["id": "regions-title"]) { language.pick("سهم هر منطقه: سرانهٔ هر ساکن", "Each region's share: per resident") }
+            HTMLNode.line("h2", ["id": "regions-title"]) { language.pick("سرانهٔ اعتبار مصوب و سرانهٔ عملکرد مناطق", "Approved budget and realized spending per resident by region") }
             HTMLNode.line("p") {
-                language.pick(realized ? "عملکرد هر منطقه در سال \(WebFormat.year(year, language)) تقسیم بر جمعیت آن (سرانهٔ عملکرد)، به میلیون ریال برای هر نفر. هزینه‌های ستاد مرکزی در این ارقام نیست."
-                                       : "اعتبار مصوب هر منطقه در سال \(WebFormat.year(year, language)) تقسیم بر جمعیت آن (سرانهٔ اعتبار مصوب)، به میلیون ریال برای هر نفر. هزینه‌های ستاد مرکزی در این ارقام نیست.",
+                language.pick(realized ? "عملکرد هر منطقه در سال \(WebFormat.year(year, language)) تقسیم بر جمعیت آن (سرانهٔ عملکرد)، به میلیون ریال به ازای هر نفر. هزینه‌های ستاد مرکزی در این ارقام نیست."
+                                       : "اعتبار مصوب هر منطقه در سال \(WebFormat.year(year, language)) تقسیم بر جمعیت آن (سرانهٔ اعتبار مصوب)، به میلیون ریال به ازای هر نفر. هزینه‌های ستاد مرکزی در این ارقام نیست.",
                               "Each region's \(realized ? "realized spending" : "approved budget") in \(WebFormat.year(year, language)) divided by its population, in million rials per person. Central administration spending is not included.")
             }
             if let map = book.regionMap {
@@ -54,7 +54,7 @@ enum PortalRegions {
                                                              digits: { WebFormat.digits($0, language) }))
                     mapLegend(entries, language) { millions($0) }
                     HTMLNode.element("figcaption") {
-                        "\(title) (\(language.pick("میلیون ریال برای هر نفر", "million rials per person")))"
+                        "\(title) (\(language.pick("میلیون ریال به ازای هر نفر", "million rials per person")))"
                         if map.isSchematic { ". "; HTMLNode.element("strong") { schematicNote(language) } }
                     }
                 }
