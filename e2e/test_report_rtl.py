@@ -198,11 +198,11 @@ def pixel_problems(png, expect, tolerance=6):
     start_cluster, end_cluster = largest_cluster(starts, tolerance), largest_cluster(ends, tolerance)
     metrics.update(start_ink_cluster=round(start_cluster, 3), end_ink_cluster=round(end_cluster, 3))
     side = "rightmost" if expect == "rtl" else "leftmost"
-    # A page of prose, headings and indented lists: the start edge is shared by at least twice as many row
-    # bands as the end edge (a real report: 0.33-0.45 against 0.1-0.17, the start edge lower and the end
+    # A page of prose, headings and indented lists: the start edge is shared by at least 1.5 times as many
+    # row bands as the end edge (a real report: 0.33-0.45 against 0.1-0.18, the start edge lower and the end
     # edge higher when its findings are long sentences that wrap in indented lists; a mirrored page: 0.1
     # against 0.8, a ratio of 0.125).
-    if not (start_cluster >= 0.3 and start_cluster >= 2 * end_cluster):
+    if not (start_cluster >= 0.3 and start_cluster >= 1.5 * end_cluster):
         problems.append(f"the {side} ink of text rows does not sit on a common edge: {start_cluster:.2f} of {len(bands)} "
                         f"row bands share it vs {end_cluster:.2f} on the other side")
     return problems, metrics

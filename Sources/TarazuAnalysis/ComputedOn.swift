@@ -128,7 +128,7 @@ public struct ComputedOn: Hashable, Codable, Sendable {
         case .revenueWithoutBorrowing: Bilingual(fa: "درآمدها بدون احتساب استقراض", en: "revenue without borrowing")
         case .capitalAssetSales: Bilingual(fa: "واگذاری دارایی‌های سرمایه‌ای", en: "sales of capital assets")
         case .wholeBook: Bilingual(fa: "همهٔ جدول‌های کتاب بودجه", en: "every table of the budget book")
-        case .declaredFacts: Bilingual(fa: "اظهارشده در پروندهٔ حکمرانی کتاب؛ سنجیده نشده", en: "declared in the book's governance file; not measured")
+        case .declaredFacts: Bilingual(fa: "اظهارشده در پروندهٔ حکمرانی کتاب؛ از داده‌ها سنجیدنی نیست", en: "declared in the book's governance file; not measurable from the data")
         case .participatoryProcesses: Bilingual(fa: "فرایندهای بودجه‌ریزی مشارکتی", en: "participatory budgeting processes")
         case .spendingAgainstSources: Bilingual(fa: "همهٔ ردیف‌های هزینه در برابر همهٔ منابع، شامل استقراض", en: "all spending lines against all sources, borrowing included")
         }

@@ -105,7 +105,7 @@ public enum BallotProblem: Sendable, Equatable {
         case .unknownProject(let id):
             return Bilingual(fa: "طرح \(p(id)) وجود ندارد.", en: "Project \(id) does not exist.")
         case .notOnBallot(let id):
-            return Bilingual(fa: "طرح \(p(id)) در برگهٔ رأی نیست.", en: "Project \(id) is not on the ballot.")
+            return Bilingual(fa: "طرح \(p(id)) در امکان‌سنجی پذیرفته نشد و در برگهٔ رأی نیست.", en: "Project \(id) was not accepted in the feasibility review and is not on the ballot.")
         case .otherRegion(let id, let district):
             let faPlace = district == .citywide ? "سطح شهر" : "منطقه \(p(district.code))"
             let enPlace = district == .citywide ? "the citywide ballot" : "the ballot of region \(district.code)"

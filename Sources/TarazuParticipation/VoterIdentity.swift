@@ -16,7 +16,7 @@ public enum PhoneNumberError: Error, Sendable, Equatable {
     public var message: Bilingual {
         switch self {
         case .empty: Bilingual(fa: "شماره‌ای وارد نشده است.", en: "No number given.")
-        case .invalidCharacter: Bilingual(fa: "شماره فقط باید رقم داشته باشد.", en: "The number must contain digits only.")
+        case .invalidCharacter: Bilingual(fa: "شماره باید فقط رقم داشته باشد.", en: "The number must contain digits only.")
         case .notMobile: Bilingual(fa: "فقط شمارهٔ تلفن همراه ایران پذیرفته می‌شود.", en: "Only Iranian mobile numbers are accepted.")
         case .wrongLength: Bilingual(fa: "تعداد رقم‌های شماره درست نیست.", en: "The number has the wrong number of digits.")
         }

@@ -160,7 +160,7 @@ public enum RiskScorer {
             volatility(years, text),
             lowExecution(years, year, text),
             spendingAhead(project, years, text),
-            Raw(text, .contractRedFlags, nil, nil, "داده قرارداد هنوز در دست نیست (این عامل بعداً افزوده می‌شود).",
+            Raw(text, .contractRedFlags, nil, nil, "دادهٔ قرارداد هنوز در دست نیست (این عامل بعداً افزوده می‌شود).",
                 "No contract data yet (this factor comes later)."),
         ]
         let covered = raw.reduce(Decimal(0)) { $0 + ($1.sub != nil ? weights[$1.factor] : 0) }
@@ -379,11 +379,11 @@ public enum RiskScorer {
         let sub = RiskMath.clamp01(mean / half)
         if deviations.count == 1 {
             return Raw(text, .budgetVolatility, sub, mean,
-                    "بودجهٔ اصلاح‌شدهٔ پروژه (در ردیف‌های بی‌اصلاحیه، عملکرد آن‌ها) در \(RiskMath.yearFa(largest.0)) \(RiskMath.changeFa(largest.1)) نسبت به بودجهٔ مصوب داشت.",
+                    "در \(RiskMath.yearFa(largest.0))، اصلاحیهٔ بودجهٔ پروژه (یا، در ردیف‌های بی‌اصلاحیه، عملکرد آن) \(RiskMath.changeFa(largest.1)) نسبت به بودجهٔ مصوب داشت.",
                     "The project's revised budget (the realized amount on lines without a revision) was \(RiskMath.signedPctEn(largest.1)) against the approved budget in \(largest.0).")
         }
         return Raw(text, .budgetVolatility, sub, mean,
-                "بودجهٔ اصلاح‌شدهٔ پروژه (در ردیف‌های بی‌اصلاحیه، عملکرد آن‌ها) در \(RiskMath.fa(Decimal(deviations.count), 0)) سال به‌طور میانگین سالانه \(RiskMath.pctFa(mean)) با بودجهٔ مصوب فاصله داشته است؛ بیشترین فاصله: \(RiskMath.changeFa(largest.1)) در \(RiskMath.yearFa(largest.0)).",
+                "در \(RiskMath.fa(Decimal(deviations.count), 0)) سال، اصلاحیهٔ بودجهٔ پروژه (یا، در ردیف‌های بی‌اصلاحیه، عملکرد آن) به‌طور میانگین \(RiskMath.pctFa(mean)) با بودجهٔ مصوب فاصله داشته است؛ بیشترین فاصله: \(RiskMath.changeFa(largest.1)) در \(RiskMath.yearFa(largest.0)).",
                 "The project's revised budget (the realized amount on lines without a revision) strayed from the approved budget by \(RiskMath.pctEn(mean)) a year on average over \(deviations.count) year(s); largest: \(RiskMath.signedPctEn(largest.1)) in \(largest.0).")
     }
 
@@ -402,8 +402,10 @@ public enum RiskScorer {
         let x = inYear.map { ($0 + cumulative) / 2 } ?? cumulative
         let sub = RiskMath.clamp01((ninety - x) / sixty)
         if let inYear, let year {
+            let executedYears = years.filter { $0.approved > 0 && $0.realized != nil }.count
+            let total = executedYears > 1 ? " (در جمع سال‌های کتاب تا آن سال: \(RiskMath.pctFa(cumulative)))" : ""
             return Raw(text, .lowExecution, sub, x,
-                    "نرخ تحقق بودجهٔ مصوب پروژه در \(RiskMath.yearFa(year)) برابر \(RiskMath.pctFa(inYear)) بود (در جمع سال‌های کتاب تا آن سال: \(RiskMath.pctFa(cumulative))).",
+                    "نرخ تحقق بودجهٔ مصوب پروژه در \(RiskMath.yearFa(year)) برابر \(RiskMath.pctFa(inYear)) بود\(total).",
                     "Realized \(RiskMath.pctEn(inYear)) of the approved budget in \(year) (cumulative \(RiskMath.pctEn(cumulative))).")
         }
         return Raw(text, .lowExecution, sub, x,

@@ -47,7 +47,7 @@ import SnapshotTesting
     }
 
     static let sourceReportVerdicts = [
-        "Weak; lack of coordination between council and municipality", "Incomplete, centralized and unbalanced",
+        "Weak; execution departs widely from what the council approved, a sign of poor coordination between council and municipality", "Incomplete, centralized and unbalanced",
         "Exists, but incomplete and not integrated", "Does not exist", "Limited to statistics, without policy analysis",
     ]
 
@@ -55,7 +55,7 @@ import SnapshotTesting
         let english = try await render(SampleCity.tabriz(), .en)
         for verdict in Self.sourceReportVerdicts { #expect(english.contains(verdict), "\(verdict)") }
         let persian = try await render(SampleCity.tabriz(), .fa)
-        for verdict in ["ضعیف؛ عدم هماهنگی میان شورا و شهرداری (اجرای بودجه از مصوبهٔ شورا فاصلهٔ زیاد دارد)", "ناقص، متمرکز و نامتعادل", "موجود، ولی ناقص و غیریکپارچه",
+        for verdict in ["ضعیف؛ اجرای بودجه از مصوبهٔ شورا فاصلهٔ زیاد دارد، نشانهٔ ناهماهنگی میان شورا و شهرداری", "ناقص، متمرکز و نامتعادل", "موجود، ولی ناقص و غیریکپارچه",
                         "محدود به آمار، بدون تحلیل سیاستی"] {
             #expect(persian.contains(verdict), "\(verdict)")
         }

@@ -8,7 +8,7 @@ public enum CheckFigures {
     static let names: [String: Bilingual] = [
         "value": Bilingual(fa: "رقم سنجیده", en: "judged figure"),
         "year": Bilingual(fa: "سال", en: "year"),
-        "rate": Bilingual(fa: "نرخ تحقق", en: "execution rate"),
+        "outturn": Bilingual(fa: "نسبت عملکرد به رقم مصوب", en: "outturn against the approved amount"),
         "variance": Bilingual(fa: "واریانس ترکیب", en: "composition variance"),
         "count": Bilingual(fa: "ردیف‌های پرنوسان", en: "volatile lines"),
         "threshold": Bilingual(fa: "آستانه نوسان", en: "volatility threshold"),
@@ -27,7 +27,7 @@ public enum CheckFigures {
         "expected": Bilingual(fa: "سالی که عملکردش باید منتشر شده باشد", en: "the year whose execution should be out"),
         "regions": Bilingual(fa: "مازاد بر مجوز در هر منطقه", en: "excess by region"),
         "with_borrowing": Bilingual(fa: "با احتساب استقراض", en: "borrowing included"),
-        "revenue_rate": Bilingual(fa: "نرخ تحقق درآمدها", en: "revenue realization"),
+        "revenue_rate": Bilingual(fa: "نرخ تحقق کل منابع (درآمدها و استقراض)", en: "realization of all sources (revenue and borrowing)"),
         "fees": Bilingual(fa: "سهم عوارض (بدون استقراض)", en: "fees share (borrowing left out)"),
         "current_to_capital": Bilingual(fa: "نسبت اعتبارات هزینه‌ای به سرمایه‌ای", en: "current to capital spending"),
     ]

@@ -24,8 +24,8 @@ enum ManagePages {
                     for book in books {
                         HTMLNode.line("li") {
                             HTMLNode.element("a", ["href": PortalPages.link(historyPath(book.name), language)]) { book.title(language) }
-                            " "
-                            HTMLNode.element("span", ["dir": "ltr"]) { "(\(book.name))" }
+                            language.pick("، نام در ترازو: ", ", name in Tarazu: ")
+                            HTMLNode.element("bdi", ["dir": "ltr"]) { book.name }
                         }
                     }
                 }

@@ -30,8 +30,13 @@ enum PBResultsPage {
         return .line("section") {
             HTMLNode.line("h2") { PBPages.districtName(result.district, language) }
             HTMLNode.line("p") {
-                "\(language.pick("بودجه", "Budget")): \(PBPages.rials(result.budget, language)) · \(ballotCount(result.ballots, language)) · "
-                "\(language.pick("هزینهٔ طرح‌های برگزیده", "Funded")): \(PBPages.rials(result.fundedCost, language))"
+                "\(language.pick("بودجه", "Budget")): \(PBPages.rials(result.budget, language)) · "
+                if result.ballots == 0 {
+                    language.pick("هیچ رأیی ثبت نشد و طرحی برگزیده نشد.", "No ballot was cast and no project was funded.")
+                } else {
+                    "\(ballotCount(result.ballots, language)) · "
+                    "\(language.pick("هزینهٔ طرح‌های برگزیده", "Funded")): \(PBPages.rials(result.fundedCost, language))"
+                }
             }
             if !result.projects.isEmpty {
                 PBPages.table(headers) {

@@ -42,7 +42,7 @@ enum PBSMSRoutes {
             do {
                 phone = try PhoneNumber.normalize(from)
             } catch let error as PhoneNumberError {
-                return plain(say("درخواست نادرست: شمارهٔ فرستنده: \(error.message.fa)", "bad request: from: \(error.message.en)") + "\n",
+                return plain(say("درخواست نادرست (شمارهٔ فرستنده): \(error.message.fa)", "bad request: from: \(error.message.en)") + "\n",
                              .badRequest)
             }
             let now = context.settings.now()

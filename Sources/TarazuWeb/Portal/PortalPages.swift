@@ -82,7 +82,7 @@ enum PortalPages {
 
     private static func portalFooter(_ language: WebLanguage) -> HTMLNode {
         .group {
-            language.pick("ترازو، نرم‌افزار آزاد سنجش بودجهٔ شهری. همهٔ داده‌ها و روش‌ها باز است.",
+            language.pick("سامانه ترازو، نرم‌افزار آزاد سنجش بودجهٔ شهری. همهٔ داده‌ها و روش‌ها باز است.",
                           "Tarazu, free software for judging a city budget. All data and methods are open.")
             " "
             HTMLNode.element("a", ["href": "/openapi.json"]) { language.pick("رابط برنامه‌نویسی (API)", "API") }
@@ -100,7 +100,7 @@ enum PortalPages {
             for book in books {
                 HTMLNode.line("li") {
                     HTMLNode.element("a", ["href": link(book)]) { book.title(language) }
-                    if let city = city(book) { " "; HTMLNode.element("span") { "(\(city))" } }
+                    if let city = city(book) { language.pick("، شهر ", ", city of "); HTMLNode.element("span") { city } }
                     HTMLNode.element("br")
                     HTMLNode.element("small") {
                         "\(language.pick("سال‌ها", "Years")): "
@@ -277,7 +277,7 @@ enum PortalPages {
     /// The status table's section (the portal's and the dashboard's; the dashboard's table scrolls).
     static func statusSection(_ rows: [StatusRow], language: WebLanguage, scroll: Bool) -> HTMLNode {
         let table = HTMLNode.element("table", ["class": "status"]) {
-            tableHead([language.pick("معیار", "Criterion"), language.pick("وضعیت", "Status"), language.pick("داوری", "Verdict")])
+            tableHead([language.pick("معیار", "Criterion"), language.pick("وضعیت", "Status"), language.pick("شرح وضعیت", "Verdict")])
             HTMLNode.element("tbody") {
                 "\n"
                 for row in rows {
