@@ -40,7 +40,7 @@ public struct BreakdownText: Sendable {
     /// the engine by ``engineKeys``. An unknown key is shown as written.
     public func label(_ key: String) -> String {
         if let function = functions[key] {
-            return language.pick(function.nameFa, function.nameEn ?? function.nameFa)
+            return language.pick(function.nameFa, function.nameEn)
         }
         if let economic = EconomicClass(rawValue: key) { return language.pick(economic.nameFa, economic.nameEn) }
         if let revenue = RevenueClass(rawValue: key) { return language.pick(revenue.nameFa, revenue.nameEn) }

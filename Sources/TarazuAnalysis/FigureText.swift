@@ -58,7 +58,6 @@ public struct FigureText: Sendable {
         case "named_rials": language.pick("میلیارد ریال به تفکیک", "billion rials by item")
         case "named_rials_per_person": language.pick("میلیون ریال به ازای هر نفر به تفکیک", "million rials per person by item")
         case "change": language.pick("درصد تغییر", "percent change")
-        case "times": language.pick("برابر", "times")
         case "named_changes": language.pick("درصد تغییر به تفکیک", "percent change by item")
         default: unit
         }
@@ -99,7 +98,6 @@ public struct FigureText: Sendable {
             guard let noun = countedNoun(unit) else { return numerals.fixed(number, places: 0) }
             return numerals.fixed(number, places: 0) + " " + (number == 1 ? noun.one : noun.many)
         case "index": return numerals.fixed(number, places: 3)
-        case "times": return numerals.fixed(number, places: 1) + " " + unitName(unit)
         default:
             if case .count = value { return numerals.fixed(number, places: 0) }
             if case .rials(let rials) = value { return numerals.billionRials(rials) }
