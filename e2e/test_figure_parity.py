@@ -38,8 +38,11 @@ def fixed(value, places, fa, grouping=True):
     return text
 
 
-def formatted(value, unit, fa):
-    """The value as every surface must print it, or None for a record or a list."""
+def formatted(value, unit, fa, declared=False):
+    """The value as every surface must print it, or None for a record or a list; a declared fact nobody
+    declared is "not declared"."""
+    if value is None and declared:
+        return "اظهار نشده" if fa else "not declared"
     if value is None:
         return "در دسترس نیست" if fa else "not available"
     if isinstance(value, bool):
@@ -167,7 +170,7 @@ def test_every_surface_shows_the_indicator_value_under_its_name(site, tarazu, bo
     def expect(surface, indicator_id, label, value, fa):
         entry = indicators[indicator_id]
         want_label = entry["name_fa"] if fa else entry["name_en"]
-        want_value = formatted(entry["value"], entry["unit"], fa)
+        want_value = formatted(entry["value"], entry["unit"], fa, entry.get("basis") == "declared")
         surface.add(indicator_id, label, value)
         got_label, got_value = surface.shown[indicator_id]
         if got_label != want_label or got_value != want_value:

@@ -4,7 +4,8 @@ import TarazuCore
 /// balance.realized_deficit: how much the realized spending of the analysis year exceeds the sources
 /// collected (revenue and borrowing). A book whose approved sources equal its uses can still spend more
 /// than it collects; the gap is financed by something the book does not show (arrears, unpaid
-/// commitments, drawn-down balances).
+/// commitments, drawn-down balances). Its breakdown also gives the gap against revenue alone
+/// (`deficit_without_borrowing`): what borrowing, or nothing the book shows, had to cover.
 enum BalanceIndicators {
     static func all(_ context: AnalysisContext) throws -> [Indicator] {
         let uses = try LineTotals.of(context.lines)
@@ -14,8 +15,13 @@ enum BalanceIndicators {
             return [indicator(.unavailable, uses: uses, sources: sources, borrowing: borrowing, context)]
         }
         let (gap, overflow) = uses.realized.rials.subtractingReportingOverflow(sources.realized.rials)
-        guard !overflow else { throw Money.Overflow() }
-        return [indicator(.rials(max(gap, 0)), uses: uses, sources: sources, borrowing: borrowing, context)]
+        let (revenue, revenueOverflow) = sources.realized.rials.subtractingReportingOverflow(borrowing.realized.rials)
+        let (gapToRevenue, gapOverflow) = uses.realized.rials.subtractingReportingOverflow(revenue)
+        guard !overflow, !revenueOverflow, !gapOverflow else { throw Money.Overflow() }
+        var result = indicator(.rials(max(gap, 0)), uses: uses, sources: sources, borrowing: borrowing, context)
+        result.breakdown["realized_revenue"] = .rials(revenue)
+        result.breakdown["deficit_without_borrowing"] = .rials(max(gapToRevenue, 0))
+        return [result]
     }
 
     private static func indicator(_ value: IndicatorValue, uses: LineTotals, sources: LineTotals, borrowing: LineTotals,

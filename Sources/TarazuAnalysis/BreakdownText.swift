@@ -42,7 +42,10 @@ public struct BreakdownText: Sendable {
         if let function = functions[key] {
             return language.pick(function.nameFa, function.nameEn)
         }
-        if let economic = EconomicClass(rawValue: key) { return language.pick(economic.nameFa, economic.nameEn) }
+        // «هزینه‌ای» alone reads as an adjective without its noun in a sentence: «اعتبارات هزینه‌ای».
+        if let economic = EconomicClass(rawValue: key) {
+            return language.pick(economic == .current ? "اعتبارات " + economic.nameFa : economic.nameFa, economic.nameEn)
+        }
         if let revenue = RevenueClass(rawValue: key) { return language.pick(revenue.nameFa, revenue.nameEn) }
         if let region = regions[key] {
             return language.pick(region.nameFa, region.nameEn ?? region.nameFa)
@@ -143,6 +146,7 @@ public struct BreakdownText: Sendable {
                                          "difference", "total_excess", "previous", "approved_without_borrowing",
                                          "realized_without_borrowing", "linked_to_projects", "excess", "contingency_vote",
                                          "contingency_actual", "total_budget", "current", "financial", "realized_uses", "realized_sources", "realized_borrowing",
+                                         "realized_revenue", "deficit_without_borrowing",
                                          "approved_this_year", "approved_previous_year"]
 
     static let tables: [String: Bilingual] = [
@@ -199,6 +203,8 @@ public struct BreakdownText: Sendable {
         "realized_uses": Bilingual(fa: "مصارف تحقق‌یافته", en: "realized spending"),
         "realized_sources": Bilingual(fa: "منابع وصول‌شده", en: "sources collected"),
         "realized_borrowing": Bilingual(fa: "استقراض وصول‌شده", en: "borrowing collected"),
+        "realized_revenue": Bilingual(fa: "درآمدهای وصول‌شده (بدون استقراض)", en: "revenue collected (borrowing left out)"),
+        "deficit_without_borrowing": Bilingual(fa: "کسری بدون استقراض", en: "deficit without borrowing"),
         "ballots": Bilingual(fa: "آرا", en: "ballots"),
         "ballots_by_district": Bilingual(fa: "آرا به تفکیک منطقه", en: "ballots by district"),
         "citywide": Bilingual(fa: "سطح شهر", en: "citywide"),

@@ -139,7 +139,7 @@ enum DataQualityIndicators {
         ]
         if let assessedIn = context.options.assessedIn { breakdown["assessed_in"] = .count(assessedIn) }
         return Indicator(
-            id: "data_quality.timeliness", nameFa: "به‌روز بودن داده‌ها", nameEn: "Data timeliness",
+            id: "data_quality.timeliness", nameFa: "تأخیر انتشار عملکرد", nameEn: "Lag of published execution",
             formula: Bilingual(
                 fa: "سالی که عملکردش تا تاریخ تهیهٔ تحلیل باید منتشر شده باشد (سال پیش از سال تهیهٔ تحلیل؛ در تحلیل بی‌تاریخ، آخرین سال بودجهٔ کتاب) − آخرین سالی که رقم عملکرد دارد، دست‌کم صفر",
                 en: "the year whose execution should be out by the date the analysis is made (the year before that date's year; without a date, the book's latest budget year) - the latest year with realized figures, at least zero"),

@@ -63,6 +63,16 @@ public struct FigureText: Sendable {
         }
     }
 
+    /// An indicator's value as every surface prints it: a declared fact nobody declared is «اظهار نشده» /
+    /// "not declared", not «در دسترس نیست»; otherwise ``scalar(_:unit:)``.
+    public func value(of indicator: Indicator) -> String? {
+        if indicator.basis == .declared, case .unavailable = indicator.value { return notDeclared }
+        return scalar(indicator.value, unit: indicator.unit)
+    }
+
+    /// A declared fact without a declaration.
+    public var notDeclared: String { language.pick("اظهار نشده", "not declared") }
+
     /// `value` by `unit`; a record or a list gives nil (its entries need names: the surface says them),
     /// except a list in the unit `named_rials` (``namedRials(_:)``).
     public func scalar(_ value: IndicatorValue, unit: String) -> String? {

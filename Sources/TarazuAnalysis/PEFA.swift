@@ -113,11 +113,10 @@ public enum PEFA {
     }
 
     /// The two-of-three-years rule: the best grade met (that grade or better) in at least two years,
-    /// else D. With fewer than two years the grade must be met in every year given; `nil` for no year.
+    /// else D; `nil` (not rated) with fewer than two years, which the rule cannot judge.
     public static func overall(_ yearly: [Grade]) -> Grade? {
-        guard !yearly.isEmpty else { return nil }
-        let needed = min(2, yearly.count)
-        return Grade.allCases.first { grade in yearly.filter { $0 <= grade }.count >= needed } ?? .d
+        guard yearly.count >= 2 else { return nil }
+        return Grade.allCases.first { grade in yearly.filter { $0 <= grade }.count >= 2 } ?? .d
     }
 
     /// Method M1 (weakest link): the lowest dimension score, with "+" if another dimension scored higher.

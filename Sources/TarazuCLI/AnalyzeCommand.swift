@@ -198,7 +198,7 @@ enum AnalysisOutput {
         let width = (analysis.indicators.map(\.id.count).max() ?? 0) + 1
         for indicator in analysis.indicators {
             let basis = indicator.computedOn.map { "  [\($0.label.en)]" } ?? ""
-            lines.append("\(indicator.id.padding(toLength: width, withPad: " ", startingAt: 0)) \(describe(indicator.value, unit: indicator.unit))  \(indicator.nameEn)\(basis)")
+            lines.append("\(indicator.id.padding(toLength: width, withPad: " ", startingAt: 0)) \(describe(indicator))  \(indicator.nameEn)\(basis)")
         }
         lines += ["", "Status table (rubric \(analysis.assessment.rubric) \(analysis.assessment.rubricVersion))"]
         for criterion in analysis.assessment.criteria {
@@ -219,7 +219,7 @@ enum AnalysisOutput {
         return lines.joined(separator: "\n")
     }
 
-    private static func describe(_ value: IndicatorValue, unit: String) -> String {
-        FigureText(language: .en).scalar(value, unit: unit) ?? "(see JSON)"
+    private static func describe(_ indicator: Indicator) -> String {
+        FigureText(language: .en).value(of: indicator) ?? "(see JSON)"
     }
 }

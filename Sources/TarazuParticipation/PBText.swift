@@ -43,17 +43,14 @@ extension String {
 
 /// Small counts as a Persian reader prefers them: «یک» and «دو» in words, larger ones in Persian digits.
 public enum PBCount {
-    /// «یک», «دو», else the number in Persian digits («۳»).
+    /// One to ten in words («یک», «سه»), so a range reads «یک تا سه»; larger counts in Persian digits («۱۲»).
     public static func words(_ count: Int) -> String {
-        switch count {
-        case 1: "یک"
-        case 2: "دو"
-        default: PersianText.persianDigits(String(count))
-        }
+        let names = ["یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده"]
+        return (1...names.count).contains(count) ? names[count - 1] : PersianText.persianDigits(String(count))
     }
 
     /// A count between `minimum` and `maximum`: «دو» when they are equal, «یک یا دو» when they are next to each
-    /// other, else «یک تا ۵».
+    /// other, else «یک تا پنج».
     public static func range(_ minimum: Int, _ maximum: Int) -> String {
         if minimum == maximum { return words(maximum) }
         return words(minimum) + (maximum == minimum + 1 ? " یا " : " تا ") + words(maximum)

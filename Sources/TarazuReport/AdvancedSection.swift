@@ -144,9 +144,9 @@ extension ReportContext {
         } else {
             how = text.chosenByMASE
         }
-        var method: Rich = [.strong([.text(text.methodLabel)]),
-                            .text(" " + text.methodName(result.method) + text.listSeparator + how + text.listSeparator + text.seriesWord + " "),
-                            .ltr(result.key)]
+        // The series' path is for the downloads and the command line; Persian prose names the series in words (the title).
+        var method: Rich = [.strong([.text(text.methodLabel)]), .text(" " + text.methodName(result.method) + text.listSeparator + how)]
+        if !isPersian { method += [.text(text.listSeparator + text.seriesWord + " "), .ltr(result.key)] }
         if let backtest = result.backtest {
             let origins = backtest.origins.map { numerals.integer(Int64($0)) }.joined(separator: text.enumerationSeparator)
             method.append(.text(". " + text.backtestErrors(origins: origins) + " "))

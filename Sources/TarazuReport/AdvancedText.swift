@@ -49,8 +49,8 @@ extension ReportText {
 
     var forecastHeading: String { p("هزینه‌ها و درآمدهای آینده", "Future costs and revenue") }
     var forecastIntro: String {
-        p("پیش‌بینی جمع مصارف و جمع منابع (درآمدها و استقراض) شهرداری بر پایه روند سال‌های کتاب بودجه، به قیمت جاری. خط پر داده‌های ثبت‌شده، خط‌چین پیش‌بینی، نوار پررنگ بازهٔ ۸۰٪ و نوار کم‌رنگ بازهٔ ۹۵٪ است.",
-          "Forecasts of total expenditure and total revenue from the trend of the book's years, at current prices. The solid line is the observed data, the dashed line the forecast, the darker band the 80 % interval and the lighter band the 95 % interval.")
+        p("پیش‌بینی جمع مصارف و جمع منابع (درآمدها و استقراض) شهرداری بر پایه روند سال‌های کتاب بودجه، به قیمت جاری.",
+          "Forecasts of total expenditure and total revenue from the trend of the book's years, at current prices.")
     }
     var expenditureTotal: String { p("جمع مصارف", "Total expenditure") }
     var revenueTotal: String { p("جمع منابع (درآمدها و استقراض)", "Total sources (revenue and borrowing)") }
@@ -58,7 +58,7 @@ extension ReportText {
         measure == .realized ? p("عملکرد", "realized") : p("مصوب", "approved")
     }
     func forecastChartTitle(_ series: String, measure: String, until: String) -> String {
-        p("\(series)، \(measure): روند و پیش‌بینی تا سال \(until)", "\(series), \(measure): history and forecast to \(until)")
+        p("\(series) بر پایهٔ \(measure): روند و پیش‌بینی تا سال \(until)", "\(series), \(measure): history and forecast to \(until)")
     }
     var forecastUnitNote: String { p("ارقام به میلیارد ریال، به قیمت جاری.", "Figures in billion rials, at current prices.") }
     var observed: String { p("ثبت‌شده", "Observed") }
@@ -141,7 +141,7 @@ extension ReportText {
 
     var risksHeading: String { p("پروژه‌های پرریسک", "Risky projects") }
     func risksIntro(shown: String, total: String) -> String {
-        p("\(shown) پروژه با بیشترین امتیاز ریسک از میان \(total) پروژه (امتیاز از ۰ تا ۱۰۰). برای هر پروژه دو عاملی که بیشترین سهم را در امتیاز دارند و برآورد هزینهٔ نهایی با احتمال ۵۰٪ و ۸۰٪ در برابر هزینهٔ برنامه‌ای آمده است.",
+        p("\(shown) پروژه با بیشترین امتیاز ریسک از میان \(total) پروژه (امتیاز از ۰ تا ۱۰۰). برای هر پروژه دو عاملی که بیشترین سهم را در امتیاز دارند و برآورد هزینهٔ نهایی محتمل (میانه) و سقف آن با اطمینان ۸۰٪ در برابر هزینهٔ برنامه‌ای آمده است.",
           "The \(shown) riskiest of \(total) projects by risk score (0 to 100), each with the two factors that add most to its score and the estimated final cost at P50 and P80 against the planned cost.")
     }
     /// The projects left out of the risk scores as likely data errors (``AdvancedAnalysis/leftOut``).
@@ -155,8 +155,8 @@ extension ReportText {
     var riskScore: String { p("امتیاز ریسک", "Risk score") }
     var mainReasons: String { p("مهم‌ترین دلایل", "Main reasons") }
     var plannedCost: String { p("هزینهٔ برنامه‌ای", "Planned cost") }
-    var p50: String { p("هزینهٔ نهایی با احتمال ۵۰٪", "Final cost P50") }
-    var p80: String { p("هزینهٔ نهایی با احتمال ۸۰٪", "Final cost P80") }
+    var p50: String { p("هزینهٔ نهایی محتمل (میانه)", "Final cost P50") }
+    var p80: String { p("سقف هزینهٔ نهایی با اطمینان ۸۰٪", "Final cost P80") }
     func coverage(_ share: String) -> String { p("پوشش داده: \(share)", "data coverage: \(share)") }
     var noReason: String { p("هیچ عاملی به امتیاز نیفزود.", "No factor adds to the score.") }
     var costNote: String { p("ارقام هزینه به میلیارد ریال؛ درصد داخل پرانتز فاصله با هزینهٔ برنامه‌ای است.", "Costs in billion rials; the percentage in brackets is the difference from the planned cost.") }
@@ -185,7 +185,7 @@ extension ReportText {
           "Forecasts: four methods (naive, drift, Holt, and damped Holt with damping between 0.8 and 0.98, fitted by least squares) are scored by a rolling-origin backtest and the one with the lowest MASE is chosen (ties go to the simpler method); with three or four values only naive and drift are scored. Intervals use the normal approximation: value ± z × sqrt(one-step error variance × the horizon's variance multiplier), z = 1.2816 for 80 % and 1.9600 for 95 %; on short series they understate the uncertainty.")
     }
     func methodRisk(weights: String) -> String {
-        p("ریسک پروژه‌ها: شش عامل، هر یک با زیرامتیاز ۰ تا ۱ (افزایش هزینه در برابر پیش‌فرض طبقه مرجع، تأخیر زمان‌بندی، نوسان بودجه، اجرای کم، پیشی گرفتن هزینه از پیشرفت فیزیکی و نشانه‌های هشدار قرارداد)، با وزن‌های \(weights). امتیاز = ۱۰۰ × ترکیب میانگین وزنی زیرامتیازها و بزرگ‌ترین زیرامتیاز وزنی؛ عاملی که داده ندارد کنار گذاشته می‌شود. هزینهٔ نهایی با احتمال ۵۰٪ و ۸۰٪ = پایه × (۱ + سهم کار باقی‌مانده × افزایش معمول یا حد بالای افزایش هزینه در طبقه مرجع، از فلیوبیرگ و کتاب سبز بریتانیا)؛ پایه بزرگ‌ترینِ این چهار رقم است: هزینهٔ برنامه‌ای، برآورد فعلی هزینه، عملکرد پروژه تا پایان سال تحلیل، و همین عملکرد به‌اضافهٔ سهم کار باقی‌مانده از بزرگ‌ترِ هزینهٔ برنامه‌ای و برآورد فعلی.",
+        p("ریسک پروژه‌ها: شش عامل، هر یک با زیرامتیاز ۰ تا ۱ (افزایش هزینه در برابر پیش‌فرض طبقه مرجع، تأخیر زمان‌بندی، نوسان بودجه، اجرای کم، پیشی گرفتن هزینه از پیشرفت فیزیکی و نشانه‌های هشدار قرارداد)، با وزن‌های \(weights). امتیاز = ۱۰۰ × ترکیب میانگین وزنی زیرامتیازها و بزرگ‌ترین زیرامتیاز وزنی؛ عاملی که داده ندارد کنار گذاشته می‌شود. هزینهٔ نهایی محتمل (میانه) و سقف آن با اطمینان ۸۰٪ = پایه × (۱ + سهم کار باقی‌مانده × افزایش معمول یا حد بالای افزایش هزینه در طبقه مرجع، از فلیوبیرگ و کتاب سبز بریتانیا)؛ پایه بزرگ‌ترینِ این چهار رقم است: هزینهٔ برنامه‌ای، برآورد فعلی هزینه، عملکرد پروژه تا پایان سال تحلیل، و همین عملکرد به‌اضافهٔ سهم کار باقی‌مانده از بزرگ‌ترِ هزینهٔ برنامه‌ای و برآورد فعلی.",
           "Project risk: six factors, each with a sub-score from 0 to 1 (cost overrun against the reference-class prior, schedule slip, budget volatility, low execution, spending ahead of physical progress and contract red flags), weighted \(weights). Score = 100 × a blend of the weighted mean of the sub-scores and the largest weighted sub-score; a factor without data is left out. Final cost P50 and P80 = base × (1 + remaining share of the work × the reference class's typical or upper overrun, from Flyvbjerg and the UK Green Book), base the largest of the planned cost, the current estimate, what the project has realized so far, and that plus the share of the work left at the larger of the planned cost and the estimate.")
     }
     var methodAnomalies: String {

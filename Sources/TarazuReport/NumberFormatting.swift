@@ -32,6 +32,11 @@ struct ValueFormatter: Sendable {
         }
     }
 
+    /// An indicator's own value (``FigureText/value(of:)``), else as ``format(_:unit:)``.
+    func format(_ indicator: Indicator) -> String {
+        FigureText(language: numerals.language).value(of: indicator) ?? format(indicator.value, unit: indicator.unit)
+    }
+
     /// A value found under `key` inside a breakdown: the key says what it is when the unit cannot.
     func format(_ value: IndicatorValue, key: String, indicatorUnit: String) -> String {
         breakdown.value(value, key: key, indicatorUnit: indicatorUnit)

@@ -105,9 +105,13 @@ extension ReportContext {
     func statusSection(number: Int) -> Section {
         let rows: [[Rich]] = input.assessment.criteria.map { criterion in
             let evidence: Rich = criterion.checks.enumerated().map { index, check -> Inline in
-                var runs: Rich = [.text("\(pick(check.name)): \(primaryFigure(check)) "), .badge(check.status, statusLabel(check.status))]
-                if check.basis == .declared {
-                    runs += [.text(" "), .span("declared", check.status == nil ? [.text(text.notDeclared)] : text.declaredMark)]
+                var runs: Rich
+                if check.basis == .declared, check.status == nil {
+                    // A fact nobody declared: said once, not as a missing figure and an unassessed status too.
+                    runs = [.text("\(pick(check.name)): "), .span("declared", [.text(text.notDeclared)])]
+                } else {
+                    runs = [.text("\(pick(check.name)): \(primaryFigure(check)) "), .badge(check.status, statusLabel(check.status))]
+                    if check.basis == .declared { runs += [.text(" "), .span("declared", text.declaredMark)] }
                 }
                 if index < criterion.checks.count - 1 { runs.append(.text(text.listSeparator.trimmingCharacters(in: .whitespaces))) }
                 return .span("evidence", runs)
@@ -167,7 +171,7 @@ extension ReportContext {
         let years = Set(present.flatMap { $0.breakdown.keys.filter(isYear) }).sorted()
         let rows: [[Rich]] = present.map { indicator in
             var row: [Rich] = [[.text(indicatorName(indicator.id) + " "), .ltr(indicator.id)],
-                               [.strong([.text(values.format(indicator.value, unit: indicator.unit))])]]
+                               [.strong([.text(values.format(indicator))])]]
             for year in years {
                 guard let entry = indicator.breakdown[year] else { row.append([.text("-")]); continue }
                 row.append([.text(pefaCell(entry))])
@@ -210,7 +214,7 @@ extension ReportContext {
 
     /// An indicator's value; for a breakdown by dimension, the total with the lowest and highest entries.
     func indicatorValue(_ indicator: Indicator) -> String {
-        let value = values.format(indicator.value, unit: indicator.unit)
+        let value = values.format(indicator)
         // A share of all sources is also quoted without borrowing in the findings: both are here.
         if let without = indicator.breakdown["realized_without_borrowing"], indicator.unit == "ratio" {
             return value + text.listSeparator + text.withoutBorrowing + " " + values.format(without, unit: indicator.unit)
@@ -227,7 +231,7 @@ extension ReportContext {
         }
         let rows: [[Rich]] = quality.map { indicator in
             [[.text((isPersian ? indicator.nameFa : indicator.nameEn) + " "), .ltr(indicator.id)],
-             [.text(values.format(indicator.value, unit: indicator.unit))],
+             [.text(values.format(indicator))],
              indicator.breakdown.isEmpty ? [.text("-")] : breakdownRuns(indicator.breakdown, unit: indicator.unit, keys: qualityKeys(indicator))]
         }
         let header: [Rich] = [[.text(text.indicatorColumn)], [.text(text.value)], [.text(text.components)]]

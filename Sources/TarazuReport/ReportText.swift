@@ -19,7 +19,7 @@ struct ReportText: Sendable {
              "A data-mining report produced by Tarazu from the municipality's budget book; statements drawn from the data cite their figures, and declared statements, which the data cannot show, are marked as such.")
     }
     var dataNote: String { pick("دربارهٔ داده‌ها:", "About the data:") }
-    func bookTitle(_ title: String) -> String { pick("این گزارش بر پایهٔ کتاب بودجهٔ «\(title)» است.", "This report rests on the budget book \"\(title)\".") }
+    func bookTitle(_ title: String) -> String { pick("این گزارش بر پایهٔ «\(title)» است.", "This report rests on the budget book \"\(title)\".") }
     var purposeTitle: String { pick("هدف کلی گزارش", "Purpose") }
     var purposeIntro: String {
         pick("این تحلیل با استفاده از سامانه ترازو و بر پایه کتاب بودجهٔ شهرداری با دو هدف نوشته شده است:",
@@ -60,7 +60,7 @@ struct ReportText: Sendable {
     var inTotal: String { pick("در کل", "in all") }
     var withoutBorrowing: String { pick("بدون استقراض:", "borrowing left out:") }
     /// A declared fact the book's governance file does not give.
-    var notDeclared: String { pick("اظهار نشده", "not declared") }
+    var notDeclared: String { FigureText(language: language).notDeclared }
     /// What opens a declared statement, so the sentence itself says it is declared.
     var declaredOpening: String { pick("اظهارشده، نه سنجیده از داده‌ها:", "Declared, not measured from the data:") }
     func declaredSource(_ source: String) -> String {

@@ -92,6 +92,14 @@ enum RiskMath {
         return pctFa(ratio < 0 ? -ratio : ratio) + (ratio < 0 ? " کاهش" : " افزایش")
     }
     static func yearFa(_ year: Int) -> String { PersianText.persianDigits(String(year)) }
+    /// A duration in years for Persian prose: under a year in whole months («حدود ۱۰ ماه»), else years with
+    /// one decimal («۲٫۵ سال»).
+    static func durationFa(_ years: Decimal) -> String {
+        guard years < 1 else { return "\(fa(years)) سال" }
+        if years <= 0 { return "۰ ماه" }
+        let months = int(round(years * 12, 0))
+        return months == 0 ? "کمتر از یک ماه" : "حدود \(fa(Decimal(months), 0)) ماه"
+    }
 
     /// `a < b`, exactly as `Decimal`'s `<`; without Decimal arithmetic when both mantissas fit 128 bits
     /// after aligning the exponents.

@@ -291,12 +291,12 @@ public enum RiskScorer {
             en += "; at its pace up to the end of \(year), the works end about \(RiskMath.en(finishYear, 0)), \(RiskMath.en(projected)) year(s) late; "
                 + (confidence >= 1 ? "the planned duration is over, so all \(RiskMath.en(slip)) year(s) of slip count in the score."
                    : "with \(RiskMath.en(elapsed)) % of the planned duration elapsed, \(RiskMath.en(slip)) year(s) of slip count in the score.")
-            fa += "؛ با آهنگ کار تا پایان \(RiskMath.yearFa(year))، پایان کار حدود سال \(RiskMath.fa(finishYear, 0)) برآورد می‌شود، \(RiskMath.fa(projected)) سال دیرتر از برنامه؛ "
-                + (confidence >= 1 ? "چون مدت برنامه‌ای به پایان رسیده است، همهٔ \(RiskMath.fa(slip)) سال تأخیر در امتیاز شمرده شد."
-                   : "چون \(RiskMath.fa(elapsed))٪ از مدت برنامه‌ای گذشته است، \(RiskMath.fa(slip)) سال تأخیر در امتیاز شمرده شد.")
+            fa += "؛ با آهنگ کار تا پایان \(RiskMath.yearFa(year))، پایان کار حدود سال \(RiskMath.fa(finishYear, 0)) برآورد می‌شود، \(RiskMath.durationFa(projected)) دیرتر از برنامه؛ "
+                + (confidence >= 1 ? "چون مدت برنامه‌ای به پایان رسیده است، همهٔ این تأخیر (\(RiskMath.durationFa(slip))) در امتیاز شمرده شد."
+                   : "چون تنها \(RiskMath.fa(elapsed))٪ از مدت برنامه‌ای گذشته است، به همین نسبت \(RiskMath.durationFa(slip)) از این تأخیر در امتیاز شمرده شد.")
         } else {
             en += "; \(RiskMath.en(slip)) year(s) of slip."
-            fa += "؛ \(RiskMath.fa(slip)) سال تأخیر."
+            fa += "؛ \(RiskMath.durationFa(slip)) تأخیر."
         }
         return Raw(text, .scheduleSlip, sub, slip, fa, en)
     }

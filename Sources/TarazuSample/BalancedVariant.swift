@@ -6,7 +6,7 @@ extension SampleCity {
     /// line is revised to its approved amount and 98 % realized, no function loses budget in real
     /// terms, half of the central organisation's lines are devolved to the regions, regional
     /// populations follow capital spending, asset sales stay within a council authorization, approved
-    /// sources equal uses, and governance.yaml declares connected systems, dashboards, published
+    /// sources equal uses without borrowing (revenue pays for what is spent), and governance.yaml declares connected systems, dashboards, published
     /// contracts and participatory budgeting. The rubric must not find the source report's
     /// weaknesses in it; tests use it as the control.
     public static func balancedVariant(of book: BudgetBook) -> BudgetBook {
@@ -20,7 +20,8 @@ extension SampleCity {
             line.realized = Money(rials: line.approved.rials / 100 * 98)
             return line
         }
-        variant.revenues = balancedRevenues(mostlySustainable(book.revenues), uses: variant.budgetLines)
+        let revenue = book.revenues.filter { $0.revenueClass != .financialAssetSales }
+        variant.revenues = balancedRevenues(mostlySustainable(revenue), uses: variant.budgetLines)
         variant.projects = estimatesCoveringSpending(book.projects, lines: variant.budgetLines)
         variant.regions = populationsFollowingCapital(book.regions, lines: variant.budgetLines)
         variant.authorizations = authorizationsCoveringSales(book.authorizations, revenues: variant.revenues)

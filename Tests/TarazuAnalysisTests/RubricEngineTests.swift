@@ -79,6 +79,10 @@ import TarazuCore
         #expect(absentIndicator.criteria[0].status == nil)
         #expect(absentIndicator.criteria[0].reasoning.en.contains("not assessed"))
         #expect(absentIndicator.criteria[0].reasoning.fa == "هیچ آزمونی رقم نداشت؛ سنجیده نشده")
+        // Facts nobody declared: said as such.
+        let undeclared = RubricEngine.assess(indicators: [indicator("x.ratio", .unavailable, basis: .declared)], year: 1403, rubric: rubric)
+        #expect(undeclared.criteria[0].status == nil)
+        #expect(undeclared.criteria[0].reasoning.fa == "هیچ‌یک از واقعیت‌های این معیار اظهار نشده است؛ سنجیده نشده")
     }
 
     @Test func deadlinesCountFromTheYearTheAssessmentIsMadeAndAreNeverPast() throws {

@@ -61,7 +61,7 @@ import Testing
         #expect(SMSReply.accepted(["12"], replaced: false).en == "Vote recorded: project 12. Thank you!")
         #expect(SMSReply.help(.approval(minProjects: 1, maxProjects: 2), example: pair).fa
             == "برای رأی، «رأی» و شمارهٔ یک یا دو طرح را بفرستید، مثل «رأی ۱ ۲»")
-        #expect(SMSReply.help(.approval(minProjects: 1, maxProjects: 3), example: pair).fa.contains("یک تا ۳ طرح"))
+        #expect(SMSReply.help(.approval(minProjects: 1, maxProjects: 3), example: pair).fa.contains("یک تا سه طرح"))
         #expect(SMSReply.help(.cumulative(totalPoints: 10, maxPerProject: 5), example: points).fa.hasSuffix("جمعاً ۱۰ امتیاز، هر طرح حداکثر ۵ امتیاز"))
         #expect(SMSReply.notABallot(example: pair).fa.contains("«رأی ۱ ۲»") && SMSReply.notABallot(example: pair).fa.contains("«راهنما»"))
         #expect(!SMSReply.notABallot(example: pair).fa.contains("رأی ثبت نشد"))

@@ -40,6 +40,8 @@ struct RiskFastPathTests {
         #expect(RiskMath.en(Decimal(string: "-0.04")!, 1) == "0.0")
         #expect(RiskMath.fa(Decimal(string: "55")!, 1) == "۵۵٫۰")
         #expect(RiskMath.fa(Decimal(string: "-1.5")!, 0) == "−۲")
+        #expect(RiskMath.durationFa(Decimal(string: "0.8")!) == "حدود ۱۰ ماه" && RiskMath.durationFa(Decimal(string: "2.5")!) == "۲٫۵ سال")
+        #expect(RiskMath.durationFa(0) == "۰ ماه" && RiskMath.durationFa(Decimal(string: "0.01")!) == "کمتر از یک ماه")
         #expect(RiskMath.padded("12", 2) == "12.00" && RiskMath.padded("1.5", 3) == "1.500" && RiskMath.padded("7", 0) == "7")
         var generator = SystemRandomNumberGenerator()
         var values: [Decimal] = [0, 1, -1, Decimal(string: "0.05")!, Decimal(string: "-0.04")!, Decimal(string: "-0.05")!,

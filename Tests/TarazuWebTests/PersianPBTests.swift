@@ -248,7 +248,7 @@ import VaporTesting
                 ("unknown project", 3, "رای ۹۹", "open", "۹۹"),
                 ("infeasible project", 3, "رای ۴", "open", "۴"),
                 ("project of another ballot", 3, "رای ۱ ۱۱", "open", "۱۱"),
-                ("too many projects", 3, "رای ۱ ۲ ۳", "open", "حداکثر دو طرح را انتخاب کنید؛ ۳ طرح انتخاب شد."),
+                ("too many projects", 3, "رای ۱ ۲ ۳", "open", "حداکثر دو طرح را انتخاب کنید؛ سه طرح انتخاب شد."),
                 ("repeated project", 3, "رای ۱ ۱", "open", "۱"),
                 ("points on an approval ballot", 3, "رای ۱:۳", "open", "شمارهٔ طرح‌ها را بی امتیاز بفرستید، مثل «رأی ۱ ۲»"),
                 ("points over the total", 3, "رای ۱:۵ ۲:۵ ۳:۵", "points", "۱۰"),

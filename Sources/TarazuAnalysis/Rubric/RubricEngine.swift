@@ -103,7 +103,10 @@ public enum RubricEngine {
     /// and the capping check without a figure that set the status, if one did.
     static func combine(_ specs: [Rubric.Check], _ checks: [CheckResult], wording: RubricWording) -> (Status?, Bilingual, Rubric.Check?) {
         let scores = checks.compactMap(\.status).map(\.score)
-        guard !scores.isEmpty else { return (nil, wording.notAssessed, nil) }
+        guard !scores.isEmpty else {
+            let undeclared = !checks.isEmpty && checks.allSatisfy { $0.basis == .declared }
+            return (nil, undeclared ? wording.nothingDeclared : wording.notAssessed, nil)
+        }
         let total = scores.reduce(0, +)
         let doubled = 2 * total - scores.count
         let rounded = doubled <= 0 ? 0 : (doubled + 2 * scores.count - 1) / (2 * scores.count)

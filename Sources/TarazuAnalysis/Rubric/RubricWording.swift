@@ -86,6 +86,11 @@ struct RubricWording: Sendable {
         }
     }
 
+    /// No check could be assessed, and every check reads a declared fact: none was declared.
+    var nothingDeclared: Bilingual {
+        Bilingual(fa: "هیچ‌یک از واقعیت‌های این معیار اظهار نشده است؛ سنجیده نشده", en: "none of this criterion's facts is declared: not assessed")
+    }
+
     /// No check could be assessed.
     var notAssessed: Bilingual {
         Bilingual(fa: "هیچ آزمونی رقم نداشت؛ سنجیده نشده", en: "no check could be assessed: not assessed")

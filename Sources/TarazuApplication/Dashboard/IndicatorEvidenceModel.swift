@@ -6,7 +6,7 @@ import TarazuCore
 public enum IndicatorEvidenceModel {
     public static func view(_ indicator: Indicator, book: BudgetBook, year: Int, base: String) -> DashboardView {
         func value(_ language: TextLanguage) -> String {
-            FigureText(language: language).scalar(indicator.value, unit: indicator.unit) ?? language.pick("در جدول جزئیات", "in the breakdown table")
+            FigureText(language: language).value(of: indicator) ?? language.pick("در جدول جزئیات", "in the breakdown table")
         }
         let fa = BreakdownText(book: book, language: .fa)
         let en = BreakdownText(book: book, language: .en)

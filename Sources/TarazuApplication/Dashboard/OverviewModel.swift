@@ -17,13 +17,13 @@ public enum OverviewModel {
         let headlines = DashboardTable(
             id: "headlines", caption: Bilingual(fa: "شاخص‌های اصلی (کل کتاب، بدون فیلتر منطقه و مأموریت)",
                                                 en: "Headline indicators (whole book, no region or function filter)"),
-            columns: [DashboardTable.identifier("indicator", "شاخص", "Indicator"), DashboardTable.names("name", "نام", "Name"),
+            columns: [DashboardTable.names("name", "شاخص", "Indicator"),
                       DashboardTable.text("value", "مقدار", "Value"), DashboardTable.names("unit", "واحد", "Unit"),
-                      DashboardTable.names("computed_on", "مبنای محاسبه", "Computed on")],
+                      DashboardTable.names("computed_on", "مبنای محاسبه", "Computed on"), DashboardTable.identifier("indicator", "شناسه", "Identifier")],
             rows: figures.map { figure in
-                DashboardTable.Row(cells: [.text(figure.id), .names(fa: figure.name.fa, en: figure.name.en),
+                DashboardTable.Row(cells: [.names(fa: figure.name.fa, en: figure.name.en),
                                            .figure(figure.value, unit: figure.unit), .names(fa: FigureText(language: .fa).unitName(figure.unit), en: FigureText(language: .en).unitName(figure.unit)),
-                                           .names(fa: figure.computedOn?.fa ?? "", en: figure.computedOn?.en ?? "")],
+                                           .names(fa: figure.computedOn?.fa ?? "", en: figure.computedOn?.en ?? ""), .text(figure.id)],
                                    link: base + "/indicators/" + PercentEncoding.pathSegment(figure.id))
             })
         let assessment = analysis.assessment
@@ -39,8 +39,8 @@ public enum OverviewModel {
                     cells: [.text(check.indicator), .names(fa: criterion.name.fa, en: criterion.name.en),
                             .names(fa: check.name.fa, en: check.name.en),
                             .names(fa: status?.fa ?? "ارزیابی نشده", en: status?.en ?? "not assessed"),
-                            .names(fa: notDeclared ? "اظهار نشده" : CheckFigures.text(check.figures, language: .fa),
-                                   en: notDeclared ? "not declared" : CheckFigures.text(check.figures, language: .en)),
+                            .names(fa: notDeclared ? FigureText(language: .fa).notDeclared : CheckFigures.text(check.figures, language: .fa),
+                                   en: notDeclared ? FigureText(language: .en).notDeclared : CheckFigures.text(check.figures, language: .en)),
                             .names(fa: check.finding.map { declared.fa + FindingText.fill($0.fa, figures: check.figures, year: analysis.year, language: .fa) } ?? "",
                                    en: check.finding.map { declared.en + FindingText.fill($0.en, figures: check.figures, year: analysis.year, language: .en) } ?? "")],
                     link: base + "/indicators/" + PercentEncoding.pathSegment(check.indicator)))

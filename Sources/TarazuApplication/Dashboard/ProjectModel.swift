@@ -18,8 +18,8 @@ public enum ProjectModel {
                       DashboardTable.rials("current_cost_estimate", "برآورد فعلی هزینه", "Current cost estimate"),
                       DashboardTable.ratio("physical_progress", "پیشرفت فیزیکی", "Physical progress"),
                       DashboardTable.count("risk_score", "امتیاز ریسک (۰ تا ۱۰۰)", "Risk score (0-100)"),
-                      DashboardTable.rials("cost_p50", "هزینهٔ نهایی با احتمال ۵۰٪", "Final cost P50"),
-                      DashboardTable.rials("cost_p80", "هزینهٔ نهایی با احتمال ۸۰٪", "Final cost P80")],
+                      DashboardTable.rials("cost_p50", "هزینهٔ نهایی محتمل (میانه)", "Final cost P50"),
+                      DashboardTable.rials("cost_p80", "سقف هزینهٔ نهایی با اطمینان ۸۰٪", "Final cost P80")],
             rows: [DashboardTable.Row(cells: [
                 .text(project.projectId), .names(fa: project.nameFa, en: project.nameEn ?? project.nameFa),
                 .text(project.regionCode), .names(fa: region?.nameFa ?? Region.centralName.fa, en: region?.nameEn ?? region?.nameFa ?? Region.centralName.en),

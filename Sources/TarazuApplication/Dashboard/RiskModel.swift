@@ -20,8 +20,8 @@ public enum RiskModel {
             columns: [DashboardTable.identifier("project_id", "کد", "Id"), DashboardTable.names("name", "پروژه", "Project"),
                       DashboardTable.count("score", "امتیاز ریسک", "Risk score"), DashboardTable.names("main_factor", "عامل اصلی", "Main factor"),
                       DashboardTable.names("main_reason", "دلیل اصلی", "Main reason"),
-                      DashboardTable.rials("cost_p50", "هزینهٔ نهایی با احتمال ۵۰٪", "Final cost P50"),
-                      DashboardTable.rials("cost_p80", "هزینهٔ نهایی با احتمال ۸۰٪", "Final cost P80")],
+                      DashboardTable.rials("cost_p50", "هزینهٔ نهایی محتمل (میانه)", "Final cost P50"),
+                      DashboardTable.rials("cost_p80", "سقف هزینهٔ نهایی با اطمینان ۸۰٪", "Final cost P80")],
             rows: kept.map { risk in
                 let main = risk.reasons.first { $0.factor == risk.mainFactor }
                 return DashboardTable.Row(cells: [.text(risk.projectId), .names(fa: risk.nameFa, en: risk.nameEn ?? risk.nameFa),
