@@ -30,7 +30,7 @@ enum ChangeIndicators {
         }
         func rounded(_ value: Decimal?) -> IndicatorValue { value.map { .decimal(Arithmetic.round($0, scale)) } ?? .unavailable }
         var breakdown: [String: IndicatorValue] = [:]
-        var cut: [IndicatorValue] = []
+        var cut: [(Decimal, IndicatorValue)] = []
         for function in Set(current.keys).union(previous.keys).sorted() {
             let now = (current[function]?.approved ?? .zero).decimal
             let (nominal, real) = change(now, (previous[function]?.approved ?? .zero).decimal, from: previousYear)
@@ -52,10 +52,11 @@ enum ChangeIndicators {
                     "function": .text(function), "name_fa": .text(name?.nameFa ?? function), "name_en": .text(name?.nameEn ?? function),
                     "change": .decimal(Arithmetic.round(change, scale)), "year": .count(previousYear)]
                 if let since, let firstYear { entry["since_first"] = .decimal(Arithmetic.round(since, scale)); entry["first_year"] = .count(firstYear) }
-                cut.append(.record(entry))
+                cut.append((change, .record(entry)))
             }
         }
-        breakdown["cut_functions"] = .list(cut)
+        // The deepest cut first; equal cuts in the book's order of functions.
+        breakdown["cut_functions"] = .list(cut.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1))
         if let firstYear { breakdown["first_year"] = .count(firstYear) }
         var evidence = Set(current.keys).union(previous.keys).sorted().flatMap { function in
             [previous[function].map { context.evidence($0, key: "\(previousYear)/\(function)") },

@@ -16,7 +16,7 @@ enum ExecutionIndicators {
         let splits: [(String, String, String, String, (BudgetLine) -> String)] = [
             ("by_function", "نرخ تحقق به تفکیک مأموریت", "Execution rate by function", "مأموریت", { $0.function }),
             ("by_region", "نرخ تحقق به تفکیک منطقه", "Execution rate by region", "منطقه", { $0.regionCode }),
-            ("by_economic_class", "نرخ تحقق به تفکیک طبقه اقتصادی", "Execution rate by economic class", "طبقهٔ اقتصادی", { $0.economicClass.rawValue }),
+            ("by_economic_class", "نرخ تحقق به تفکیک طبقهٔ اقتصادی", "Execution rate by economic class", "طبقهٔ اقتصادی", { $0.economicClass.rawValue }),
         ]
         for (suffix, nameFa, nameEn, groupFa, key) in splits {
             let groups = try LineTotals.grouping(context.lines, by: key)

@@ -94,7 +94,7 @@ enum PEFAIndicators {
             Indicator(id: "pefa.pi2.1", nameFa: "پفا ۲-۱: ترکیب هزینه به تفکیک مأموریت", nameEn: "PEFA PI-2.1 Expenditure composition outturn by function",
                       formula: Bilingual(fa: "سرفصل‌ها: مأموریت‌ها، بدون اعتبارات پیش‌بینی‌نشده؛ ", en: "heads = functions, contingency excluded; ") + composition,
                       unit: "score", value: letter(pi21.grade), breakdown: pi21.breakdown, evidence: pi21.evidence),
-            Indicator(id: "pefa.pi2.2", nameFa: "پفا ۲-۲: ترکیب هزینه به تفکیک طبقه اقتصادی", nameEn: "PEFA PI-2.2 Expenditure composition outturn by economic type",
+            Indicator(id: "pefa.pi2.2", nameFa: "پفا ۲-۲: ترکیب هزینه به تفکیک طبقهٔ اقتصادی", nameEn: "PEFA PI-2.2 Expenditure composition outturn by economic type",
                       formula: Bilingual(fa: "سرفصل‌ها: طبقه‌های اقتصادی، بدون اعتبارات پیش‌بینی‌نشده؛ ", en: "heads = economic classes, contingency excluded; ") + composition,
                       unit: "score", value: letter(pi22.grade), breakdown: pi22.breakdown, evidence: pi22.evidence),
             Indicator(id: "pefa.pi2.3", nameFa: "پفا ۲-۳: هزینه از محل اعتبارات پیش‌بینی‌نشده", nameEn: "PEFA PI-2.3 Expenditure from contingency reserves",

@@ -28,7 +28,7 @@ public enum Headlines {
         ("revenue.fees_share", Bilingual(fa: "سهم عوارض از کل منابع وصول‌شده (درآمدها و استقراض).", en: "Fees and charges as a share of all sources collected (revenue and borrowing).")),
         ("pefa.pi1", Bilingual(fa: "نزدیکی هزینهٔ کل به بودجهٔ مصوب؛ A بهترین و D ضعیف‌ترین.", en: "How close total spending came to the approved budget; A best, D weakest.")),
         ("pefa.pi2", Bilingual(fa: "نزدیکی ترکیب هزینه به ترکیب مصوب؛ A بهترین و D ضعیف‌ترین.", en: "How close the mix of spending came to the approved mix; A best, D weakest.")),
-        ("pefa.pi3", Bilingual(fa: "نزدیکی درآمد وصول‌شده به درآمد پیش‌بینی‌شده؛ A بهترین و D ضعیف‌ترین.", en: "How close collected revenue came to the forecast; A best, D weakest.")),
+        ("pefa.pi3", Bilingual(fa: "نزدیکی درآمد وصول‌شده به درآمد مصوب؛ A بهترین و D ضعیف‌ترین.", en: "How close collected revenue came to the forecast; A best, D weakest.")),
         ("equity.gini.capital_without_outliers", Bilingual(fa: "صفر یعنی سرانهٔ عمرانی همهٔ مناطق برابر است و یک یعنی همه به یک منطقه رسیده است.",
                                                            en: "0: every region gets the same capital budget per person; 1: one region gets it all.")),
         ("equity.max_min_ratio.capital_without_outliers", Bilingual(fa: "بیشترین سرانهٔ عمرانی یک منطقه چند برابر کمترین آن است.",

@@ -105,8 +105,8 @@ struct ReportText: Sendable {
         pick("سرانهٔ اعتبار مصوب به تفکیک منطقه، سال \(year)", "Approved budget per capita by region, \(year)")
     }
     func chartRevenue(year: String, realized: Bool) -> String {
-        realized ? pick("ترکیب درآمدهای تحقق‌یافته به تفکیک طبقه درآمدی، سال \(year)", "Composition of realized revenue by class, \(year)")
-            : pick("ترکیب درآمدهای مصوب به تفکیک طبقه درآمدی، سال \(year)", "Composition of approved revenue by class, \(year)")
+        realized ? pick("ترکیب درآمدهای وصول‌شده به تفکیک طبقهٔ درآمدی، سال \(year)", "Composition of realized revenue by class, \(year)")
+            : pick("ترکیب درآمدهای مصوب به تفکیک طبقهٔ درآمدی، سال \(year)", "Composition of approved revenue by class, \(year)")
     }
     var chartTrends: String { pick("روند بودجهٔ مصوب و عملکرد در سال‌های کتاب بودجه", "Approved and realized budget over the book's years") }
     var approved: String { pick("مصوب", "Approved") }
@@ -116,7 +116,7 @@ struct ReportText: Sendable {
     var share: String { pick("سهم", "Share") }
     var function: String { pick("مأموریت", "Function") }
     var region: String { pick("منطقه", "Region") }
-    var revenueClass: String { pick("طبقه درآمدی", "Revenue class") }
+    var revenueClass: String { pick("طبقهٔ درآمدی", "Revenue class") }
     var yearWord: String { pick("سال", "Year") }
     var inBillionRials: String {
         pick("ارقام به میلیارد ریال؛ درصدها نرخ تحقق هر مأموریت است، از شاخص «نرخ تحقق به تفکیک مأموریت».",

@@ -127,10 +127,14 @@ public enum AnomalyDetector {
             .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
     }
 
+    /// Department, program and region; the region left out when the department already names it
+    /// («شهرداری منطقه ۶ · ...», not «... · منطقه ۶» again).
     static func labelFa(_ line: BudgetLine) -> String {
-        [line.department, line.program,
-         line.regionCode == Region.centralCode ? Region.centralName.fa : "منطقه \(PersianText.identifier(line.regionCode))"].compactMap { $0 }
-            .filter { !$0.isEmpty }.joined(separator: " · ")
+        let region = line.regionCode == Region.centralCode ? Region.centralName.fa : "منطقه \(PersianText.persianDigits(line.regionCode))"
+        let named = line.department.hasSuffix(region) || line.department.contains(region + " ")
+        return [line.department, line.program, named ? nil : line.regionCode == Region.centralCode ? region
+                    : "منطقه \(PersianText.identifier(line.regionCode))"]
+            .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
     }
 
     static func spreadText(_ r: Robust, points: Bool) -> (fa: String, en: String) {

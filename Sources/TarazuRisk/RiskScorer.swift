@@ -237,7 +237,7 @@ public enum RiskScorer {
         let sub = RiskMath.clamp01(overrun / (2 * refClass.upperOverrun))
         let upper = refClass.upperOverrun
         let priorEn = !text ? "" : "for \(refClass.nameEn) the typical overrun is \(RiskMath.pctEn(prior)) and the upper bound \(RiskMath.pctEn(upper))"
-        let priorFa = !text ? "" : "در طبقه مرجع \(refClass.nameFa) افزایش معمول \(RiskMath.pctFa(prior)) و حد بالا \(RiskMath.pctFa(upper)) است"
+        let priorFa = !text ? "" : "در طبقهٔ مرجع \(refClass.nameFa) افزایش معمول \(RiskMath.pctFa(prior)) و حد بالا \(RiskMath.pctFa(upper)) است"
         if overrun > 0 {
             return Raw(text, .costOverrun, sub, overrun,
                     "برآورد فعلی هزینه \(RiskMath.pctFa(overrun)) بیش از هزینهٔ برنامه‌ای است؛ \(priorFa).",
@@ -280,7 +280,7 @@ public enum RiskScorer {
             : "Planned to end in \(end); \(RiskMath.en(progress)) % progress at the end of \(year)"
         var fa = overdue > 0
             ? "پیشرفت در پایان \(RiskMath.yearFa(year)) برابر \(RiskMath.fa(progress))٪ بود، \(RiskMath.fa(overdue, 0)) سال پس از پایان برنامه‌ای (\(RiskMath.yearFa(end)))"
-            : "پایان برنامه‌ای \(RiskMath.yearFa(end))؛ پیشرفت \(RiskMath.fa(progress))٪ در پایان \(RiskMath.yearFa(year))"
+            : "قرار بود کار در \(RiskMath.yearFa(end)) تمام شود؛ پیشرفت در پایان \(RiskMath.yearFa(year)) برابر \(RiskMath.fa(progress))٪ بود"
         if let projectedEnd {
             let projected = max(projectedEnd - Decimal(end), 0)
             // The year the works would end in: a projection of 1403.2 ends in 1404, not at the end of 1403.
@@ -291,7 +291,7 @@ public enum RiskScorer {
             en += "; at its pace up to the end of \(year), the works end about \(RiskMath.en(finishYear, 0)), \(RiskMath.en(projected)) year(s) late; "
                 + (confidence >= 1 ? "the planned duration is over, so all \(RiskMath.en(slip)) year(s) of slip count in the score."
                    : "with \(RiskMath.en(elapsed)) % of the planned duration elapsed, \(RiskMath.en(slip)) year(s) of slip count in the score.")
-            fa += "؛ با آهنگ کار تا پایان \(RiskMath.yearFa(year))، پایان کار حدود سال \(RiskMath.fa(finishYear, 0)) برآورد می‌شود، \(RiskMath.durationFa(projected)) دیرتر از برنامه؛ "
+            fa += "؛ با همان آهنگ، پایان کار حدود سال \(RiskMath.fa(finishYear, 0)) برآورد می‌شود، \(RiskMath.durationFa(projected)) دیرتر از برنامه؛ "
                 + (confidence >= 1 ? "چون مدت برنامه‌ای به پایان رسیده است، همهٔ این تأخیر (\(RiskMath.durationFa(slip))) در امتیاز شمرده شد."
                    : "چون تنها \(RiskMath.fa(elapsed))٪ از مدت برنامه‌ای گذشته است، به همین نسبت \(RiskMath.durationFa(slip)) از این تأخیر در امتیاز شمرده شد.")
         } else {
