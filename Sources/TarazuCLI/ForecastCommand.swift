@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TarazuCore
 import TarazuForecast
+import TarazuReport
 
 /// `tarazu forecast`: cost trends and forecasts of a book's expenditure and revenue series.
 struct ForecastCommand: AsyncParsableCommand {
@@ -76,7 +77,7 @@ struct ForecastCommand: AsyncParsableCommand {
         let forecasts = ForecastRun.all(selected, horizon: horizon)
         switch format {
         case .json: print(try ForecastOutput.json(book: book, trends: selected, forecasts: forecasts, horizon: horizon))
-        case .text: print(ForecastOutput.text(book: book, trends: selected, forecasts: forecasts))
+        case .text: print(ForecastOutput.text(book: book, trends: selected, forecasts: forecasts, madeIn: Numerals.jalaliYear(of: Date())))
         }
     }
 }
@@ -107,19 +108,35 @@ enum ForecastOutput {
         try JSONOutput.text(Document(book: book.metadata.name, contentHash: book.contentHash, horizon: horizon, trends: trends, forecasts: forecasts))
     }
 
-    static func text(book: BudgetBook, trends: [CostSeries], forecasts: [ForecastResult]) -> String {
+    /// For people: each forecast year marked when it is already over or current in the Jalali year `madeIn`,
+    /// and an approved budget forecast only for years the council has not passed yet (as on the report and
+    /// the dashboard); JSON keeps every year.
+    static func text(book: BudgetBook, trends: [CostSeries], forecasts: [ForecastResult], madeIn: Int?) -> String {
         var lines = ["\(book.metadata.title): trends and forecasts (billion rials)", ""]
+        var passed = Set<Int>()
         let header = ["series", "CAGR", "direction", "method", "MASE", "forecasts (value, 80 % interval)"]
         lines.append(header.joined(separator: " | "))
         for (trend, forecast) in zip(trends, forecasts) {
             let numerals = Numerals(language: .en)
             let cagr = trend.cagr.map { (($0 >= 0 ? "+" : "") + numerals.percent(Decimal($0))) } ?? "-"
             let mase = forecast.backtest?.mase.map { numerals.fixed(Decimal($0), places: 2) } ?? "-"
-            let points = forecast.forecasts.map { point in
+            var shown = forecast.forecasts
+            if trend.key.measure == .approved {
+                let over = shown.filter { ForecastYearStatus(year: $0.year, madeIn: madeIn) != .ahead }.map(\.year)
+                passed.formUnion(over)
+                shown.removeAll { over.contains($0.year) }
+            }
+            let points = shown.map { point in
                 let interval = point.lo80.flatMap { lo in point.hi80.map { " (\(numerals.billions(lo)) to \(numerals.billions($0)))" } } ?? ""
-                return "\(point.year): \(numerals.billions(point.value))\(interval)"
+                let status = ForecastYearStatus(year: point.year, madeIn: madeIn).label(.en).map { " [\($0)]" } ?? ""
+                return "\(point.year)\(status): \(numerals.billions(point.value))\(interval)"
             }.joined(separator: "; ")
-            lines.append([trend.key.description, cagr, trend.direction.rawValue, forecast.method.rawValue, mase, points].joined(separator: " | "))
+            lines.append([trend.key.description, cagr, trend.direction.rawValue, forecast.method.rawValue, mase, points.isEmpty ? "-" : points]
+                .joined(separator: " | "))
+        }
+        if !passed.isEmpty {
+            lines += ["", "Approved budgets of \(passed.sorted().map(String.init).joined(separator: ", ")) are not forecast: "
+                + "the council has passed them already, though the book does not hold them (JSON keeps the statistical forecast)."]
         }
         return lines.joined(separator: "\n")
     }

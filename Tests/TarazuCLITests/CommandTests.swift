@@ -101,8 +101,15 @@ import TarazuStore
         // Text for people: billions with one decimal, the 80 % interval as "low to high", grouped.
         let sample = try await Analysis.loadBook(path: GoldenTests.root.appendingPathComponent("samples/tabriz").path, bookName: nil)
         let sampleSeries = try CostSeries.build(book: sample)
-        let text = ForecastOutput.text(book: sample, trends: sampleSeries, forecasts: ForecastRun.all(sampleSeries, horizon: 1))
+        let sampleForecasts = ForecastRun.all(sampleSeries, horizon: 2)
+        let text = ForecastOutput.text(book: sample, trends: sampleSeries, forecasts: sampleForecasts, madeIn: nil)
         #expect(text.contains("expenditure/total/all/approved/nominal | +35.7 % | rising | drift | 0.80 | 1404: 418,750.0 (388,980.2 to 448,519.8)"))
+        // Read in 1405: the approved budgets of 1404 and 1405 are passed, not forecast; realized 1404 is marked as over.
+        let in1405 = ForecastOutput.text(book: sample, trends: sampleSeries, forecasts: sampleForecasts, madeIn: 1405)
+        #expect(in1405.contains("expenditure/total/all/approved/nominal | +35.7 % | rising | drift | 0.80 | -"))
+        #expect(in1405.contains("| 1404 [year already over]: 323,339.0"))
+        #expect(in1405.contains("; 1405 [current year]: 371,136.2"))
+        #expect(in1405.contains("Approved budgets of 1404, 1405 are not forecast"))
     }
 
     @Test func riskChecksItsWeightsAndRanksTheSampleProjects() async throws {
