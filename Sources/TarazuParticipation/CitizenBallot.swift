@@ -109,7 +109,7 @@ public enum BallotProblem: Sendable, Equatable {
         case .otherRegion(let id, let district):
             let faPlace = district == .citywide ? "سطح شهر" : "منطقه \(p(district.code))"
             let enPlace = district == .citywide ? "the citywide ballot" : "the ballot of region \(district.code)"
-            return Bilingual(fa: "طرح \(p(id)) در برگهٔ رأی \(faPlace) است، نه این برگهٔ رأی.", en: "Project \(id) is on \(enPlace), not this one.")
+            return Bilingual(fa: "طرح \(p(id)) در برگهٔ رأی \(faPlace) است، نه برگهٔ شما.", en: "Project \(id) is on \(enPlace), not this one.")
         case .duplicate(let id):
             return Bilingual(fa: "طرح \(p(id)) تکراری است.", en: "Project \(id) appears twice.")
         case .tooFew(let count, let minimum):

@@ -232,7 +232,7 @@ public enum SMSReply: Sendable, Equatable {
             case .ranking(let max): "برای رأی، «رأی» و شمارهٔ تا \(PBCount.words(max)) طرح را به ترتیب بفرستید، \(like)"
             }
         case .notABallot(let example):
-            return Self.fitting(["این پیام رأی نیست؛ رأی مثل «\(Self.ballot(example, .fa))» است. راهنما: «راهنما» را بفرستید.",
+            return Self.fitting(["این رأی نیست؛ نمونهٔ رأی: «\(Self.ballot(example, .fa))»؛ برای راهنما «راهنما» را بفرستید.",
                                  "این پیام رأی نیست؛ برای راهنمایی «راهنما» را بفرستید."])
         case .wrongForm(let rules, let example):
             let like = "مثل «\(Self.ballot(example, .fa))»"

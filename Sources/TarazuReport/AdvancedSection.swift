@@ -177,28 +177,7 @@ extension ReportContext {
 
     /// Four or five round ticks covering `low...high` rials (exact `Int64` steps of 1, 2 or 5 × 10^k),
     /// labelled in billion rials.
-    func ticks(low: Int64, high: Int64) -> [LineTick] {
-        let bottom = min(low, 0)
-        let spread = max(high, 0) &- bottom
-        guard spread > 0 else { return [LineTick(value: 0, label: numerals.billions(0))] }
-        var magnitude: Int64 = 1
-        while magnitude <= Int64.max / 10, magnitude * 10 <= spread / 4 { magnitude *= 10 }
-        var step = magnitude
-        for factor in [1, 2, 5, 10] as [Int64] where magnitude <= Int64.max / factor {
-            step = magnitude * factor
-            if spread / step <= 5 { break }
-        }
-        let first = bottom >= 0 ? 0 : -((-bottom + step - 1) / step) * step
-        var result: [LineTick] = []
-        var tick = first
-        let places = step % 1_000_000_000 == 0 ? 0 : step % 100_000_000 == 0 ? 1 : 3
-        while true {
-            result.append(LineTick(value: Double(tick), label: numerals.fixed(Decimal(tick) / 1_000_000_000, places: places)))
-            if tick >= high || tick > Int64.max - step { break }
-            tick += step
-        }
-        return result
-    }
+    func ticks(low: Int64, high: Int64) -> [LineTick] { LineTick.billions(low: low, high: high, numerals: numerals) }
 
     // MARK: Risks
 

@@ -1,4 +1,5 @@
 import Foundation
+import TarazuAnalysis
 import TarazuCore
 import TarazuHTML
 
@@ -39,6 +40,34 @@ public struct LineTick: Hashable, Sendable {
     public init(value: Double, label: String) {
         self.value = value
         self.label = label
+    }
+
+    /// Round ticks of an axis in billions of rials, from zero (or the first step below a negative `low`)
+    /// to the first step at or above `high`: steps of 1, 2 or 5 × 10^k rials, at most about six ticks.
+    public static func billions(low: Int64, high: Int64, numerals: Numerals) -> [LineTick] {
+        let bottom = min(low, 0)
+        let spread = max(high, 0) &- bottom
+        guard spread > 0 else { return [LineTick(value: 0, label: numerals.billions(0))] }
+        var magnitude: Int64 = 1
+        while magnitude <= Int64.max / 10, magnitude * 10 <= spread / 4 { magnitude *= 10 }
+        var step = magnitude
+        for factor in [1, 2, 5, 10] as [Int64] where magnitude <= Int64.max / factor {
+            step = magnitude * factor
+            if spread / step <= 5 { break }
+        }
+        let first = bottom >= 0 ? 0 : -((-bottom + step - 1) / step) * step
+        var result: [LineTick] = []
+        var tick = first
+        let places = step % 1_000_000_000 == 0 ? 0 : step % 100_000_000 == 0 ? 1 : 3
+        while true {
+            // A negative tick (a low forecast band) with its sign isolated, so it stays before the digits in Persian.
+            let magnitude = numerals.fixed(Decimal(tick).magnitude / 1_000_000_000, places: places)
+            let label = tick < 0 ? FigureText(language: numerals.language).signed(magnitude, negative: true) : magnitude
+            result.append(LineTick(value: Double(tick), label: label))
+            if tick >= high || tick > Int64.max - step { break }
+            tick += step
+        }
+        return result
     }
 }
 

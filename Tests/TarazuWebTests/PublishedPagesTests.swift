@@ -104,7 +104,7 @@ import VaporTesting
             let html = try await DashboardProbe.get(app, DashboardProbe.base + "/trends").text
             #expect(html.contains("<figure class=\"trend\" tabindex=\"0\"><figcaption>مصوب: سال‌های گذشته و پیش‌بینی به روش "))
             #expect(html.contains("<span>ارقام به میلیارد ریال، به قیمت جاری؛ ارقام هر سال در جدول زیر.</span></figcaption>"))
-            #expect(html.contains(">گذشته</text>") && html.contains(">پیش‌بینی</text>"))
+            #expect(html.contains(">ثبت‌شده</text>") && html.contains(">پیش‌بینی</text>"))
             // The forecasts table names the measure and the method in Persian; downloads keep the codes.
             #expect(html.contains("<data value=\"approved\">مصوب</data>"))
             #expect(html.contains("<data value=\"drift\">رانش</data>") || html.contains("<data value=\"naive\">ساده</data>"))

@@ -26,11 +26,13 @@ public enum TrendsModel {
         let years = byYear.keys.sorted()
         let prices = ConstantPrices(book: book)
         func real(_ rials: Int64?, _ year: Int) -> Int64? { rials.flatMap { prices.real($0, year: year) } }
+        let baseFa = prices.baseYear.map { " " + PersianText.persianDigits(String($0)) } ?? ""
+        let baseEn = prices.baseYear.map { " of \($0)" } ?? ""
         let totals = DashboardTable(
             id: "totals_by_year", caption: Bilingual(fa: "جمع مصوب و عملکرد در هر سال", en: "Approved and realized in each year"),
             columns: [DashboardTable.year()] + SpendingColumns.columns
-                + [DashboardTable.rials("approved_real", "مصوب به قیمت ثابت", "Approved, constant prices"),
-                   DashboardTable.rials("realized_real", "عملکرد به قیمت ثابت", "Realized, constant prices")],
+                + [DashboardTable.rials("approved_real", "مصوب به قیمت ثابت" + baseFa, "Approved, constant prices" + baseEn),
+                   DashboardTable.rials("realized_real", "عملکرد به قیمت ثابت" + baseFa, "Realized, constant prices" + baseEn)],
             rows: years.map { year in
                 let sums = byYear[year]!
                 return DashboardTable.Row(cells: [.year(year)] + SpendingColumns.cells(sums)

@@ -91,12 +91,12 @@ enum DashboardFigures {
         let values = chart.history.map(\.value) + chart.forecasts.flatMap { [$0.value, $0.hi95 ?? $0.value, $0.lo95 ?? $0.value] }
         let high = max(values.max() ?? 1, 1)
         let low = min(values.min() ?? 0, 0)
-        let ticks = [low, low / 2 + high / 2, high].map { LineTick(value: Double($0), label: billions($0)) }
+        let ticks = LineTick.billions(low: low, high: high, numerals: numerals)
         let unitNote = language.pick("ارقام به میلیارد ریال، به قیمت جاری", "Figures in billion rials, at current prices")
         let spec = LineChartSpec(
             id: chart.id, title: language.pick(chart.title), unitNote: unitNote, points: points,
-            legend: [language.pick("گذشته", "history"), language.pick("پیش‌بینی", "forecast"),
-                     language.pick("بازهٔ ۸۰٪", "80% interval"), language.pick("بازهٔ ۹۵٪", "95% interval")],
+            legend: [language.pick("ثبت‌شده", "observed"), language.pick("پیش‌بینی", "forecast"),
+                     language.pick("بازهٔ ۸۰٪", "80 % interval"), language.pick("بازهٔ ۹۵٪", "95 % interval")],
             ticks: ticks,
             tableHeader: [language.pick("سال", "Year"), language.pick("واقعی", "Observed"), language.pick("پیش‌بینی", "Forecast")])
         // On a phone the chart keeps a readable size and scrolls sideways in its figure (focusable, to scroll by keyboard).

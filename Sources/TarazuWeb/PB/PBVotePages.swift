@@ -85,8 +85,14 @@ enum PBVotePages {
                 let policy = frame.codePolicy
                 let digits = WebFormat.integer(Int64(policy.digits), language), tries = WebFormat.integer(Int64(policy.maxAttempts), language)
                 let lifetime = PBTimeText(language: language).duration(policy.lifetime)
-                language.pick("کد \(digits) رقمی را که به شمارهٔ شما پیامک شد وارد کنید. این کد \(lifetime) اعتبار دارد و \(tries) بار می‌توانید بکوشید.",
-                              "Enter the \(digits)-digit code we sent by SMS. It is valid for \(lifetime) and you have \(tries) tries.")
+                // After a wrong code the error line gives the tries left; the count of all tries would contradict it.
+                if message == nil {
+                    language.pick("کد \(digits) رقمی را که به شمارهٔ شما پیامک شد وارد کنید. این کد \(lifetime) اعتبار دارد و \(tries) بار فرصت وارد کردن آن را دارید.",
+                                  "Enter the \(digits)-digit code we sent by SMS. It is valid for \(lifetime) and you have \(tries) tries.")
+                } else {
+                    language.pick("کد \(digits) رقمی را که به شمارهٔ شما پیامک شد وارد کنید. این کد \(lifetime) اعتبار دارد.",
+                                  "Enter the \(digits)-digit code we sent by SMS. It is valid for \(lifetime).")
+                }
             }
             frame.form("code") {
                 HTMLNode.line("label", ["for": "code"]) { language.pick("کد تأیید", "Verification code") }

@@ -134,7 +134,7 @@ enum PBVoteRoutes {
                 return response
             case .wrong(let left):
                 let n = WebFormat.integer(Int64(left), language)
-                return respond(PBVotePages.code(frame, error: language.pick("کد درست نیست؛ \(n) بار دیگر می‌توانید بکوشید.",
+                return respond(PBVotePages.code(frame, error: language.pick("کد درست نیست؛ \(n) بار دیگر فرصت دارید.",
                                                                             "Wrong code; \(left) tries left.")), frame, csrf, .unprocessableEntity)
             case .expired, .alreadyUsed:
                 return respond(PBVotePages.code(frame, error: language.pick("این کد دیگر معتبر نیست؛ کد تازه بخواهید.",
