@@ -27,8 +27,8 @@ enum BalanceIndicators {
     private static func indicator(_ value: IndicatorValue, uses: LineTotals, sources: LineTotals, borrowing: LineTotals,
                                   _ context: AnalysisContext) -> Indicator {
         Indicator(
-            id: "balance.realized_deficit", nameFa: "کسری عملکرد (مصارف تحقق‌یافته بیش از منابع وصول‌شده)",
-            nameEn: "Execution deficit (realized spending above sources collected)",
+            id: "balance.realized_deficit", nameFa: "کسری عملکرد پس از استقراض (مصارف تحقق‌یافته بیش از منابع وصول‌شده)",
+            nameEn: "Execution deficit after borrowing (realized spending above sources collected)",
             formula: Bilingual(
                 fa: "جمع عملکرد همهٔ ردیف‌های هزینهٔ سال − جمع عملکرد همهٔ ردیف‌های درآمدی سال (درآمدها و استقراض)، دست‌کم صفر",
                 en: "realized of every spending line of the year - realized of every revenue line of the year (revenue and borrowing), at least zero"),

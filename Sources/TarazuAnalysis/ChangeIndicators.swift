@@ -69,8 +69,8 @@ enum ChangeIndicators {
         evidence.append(Evidence(table: "deflator", rows: used.map(String.init),
                                  sums: Dictionary(uniqueKeysWithValues: used.map { (String($0), IndicatorValue.decimal(deflator[$0]!)) })))
         return Indicator(
-            id: "expenditure.change.by_function", nameFa: "تغییر اسمی و واقعی اعتبارات به تفکیک مأموریت",
-            nameEn: "Nominal and real change by function",
+            id: "expenditure.change.by_function", nameFa: "مأموریت‌هایی با کاهش واقعی اعتبار نسبت به سال پیش",
+            nameEn: "Functions cut in real terms against the year before",
             formula: Bilingual(
                 fa: "تغییر اسمی = (اعتبار مصوب سال تحلیل ÷ اعتبار مصوب سال پیش) − ۱؛ "
                     + "تغییر واقعی = (اعتبار مصوب سال تحلیل ÷ شاخص قیمت همان سال) ÷ (اعتبار مصوب سال پیش ÷ شاخص قیمت همان سال) − ۱؛ "

@@ -30,7 +30,7 @@ enum ExecutionIndicators {
         let projects = try LineTotals.grouping(context.lines.filter { $0.projectId != nil }) { $0.projectId ?? "" }
         let projectTotal = try LineTotals.of(context.lines.filter { $0.projectId != nil })
         result.append(Indicator(
-            id: "execution.rate.by_project", nameFa: "نرخ تحقق به تفکیک پروژه", nameEn: "Execution rate by project",
+            id: "execution.rate.by_project", nameFa: "نرخ تحقق اعتبارات پروژه‌ها", nameEn: "Execution rate of project budgets",
             formula: formula + Bilingual(fa: "؛ جداگانه برای هر پروژه (مقدار شاخص: نرخ تحقق همهٔ ردیف‌های دارای پروژه)",
                                          en: ", per project_id; value over all lines with a project"),
             unit: "ratio", value: context.executionRatio(projectTotal),

@@ -26,7 +26,7 @@ public enum Headlines {
         ("execution.rate.total", Bilingual(fa: "سهم عملکرد از بودجهٔ مصوب.", en: "Realized spending as a share of the approved budget.")),
         ("expenditure.capital_share", Bilingual(fa: "سهم تملک دارایی‌های سرمایه‌ای (عمرانی) از بودجهٔ مصوب.", en: "Capital projects as a share of the approved budget.")),
         ("revenue.fees_share", Bilingual(fa: "سهم عوارض از کل منابع وصول‌شده (درآمدها و استقراض).", en: "Fees and charges as a share of all sources collected (revenue and borrowing).")),
-        ("pefa.pi1", Bilingual(fa: "نزدیکی هزینهٔ کل به بودجهٔ مصوب؛ A بهترین و D ضعیف‌ترین.", en: "How close total spending came to the approved budget; A best, D weakest.")),
+        ("pefa.pi1", Bilingual(fa: "نزدیکی عملکرد کل هزینه‌ها به اعتبار مصوب؛ A بهترین و D ضعیف‌ترین.", en: "How close total spending came to the approved budget; A best, D weakest.")),
         ("pefa.pi2", Bilingual(fa: "نزدیکی ترکیب هزینه به ترکیب مصوب؛ A بهترین و D ضعیف‌ترین.", en: "How close the mix of spending came to the approved mix; A best, D weakest.")),
         ("pefa.pi3", Bilingual(fa: "نزدیکی درآمد وصول‌شده به درآمد مصوب؛ A بهترین و D ضعیف‌ترین.", en: "How close collected revenue came to the forecast; A best, D weakest.")),
         ("equity.gini.capital_without_outliers", Bilingual(fa: "صفر یعنی سرانهٔ عمرانی همهٔ مناطق برابر است و یک یعنی همه به یک منطقه رسیده است.",

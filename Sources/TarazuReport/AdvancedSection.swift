@@ -194,6 +194,11 @@ extension ReportContext {
         guard !risks.isEmpty else { return blocks + (leftOut.isEmpty ? [.paragraph([.text(text.noProjects)])] : []) }
         let top = risks.sorted { $0.score != $1.score ? $0.score > $1.score : $0.rank < $1.rank }.prefix(Self.riskRows)
         blocks.append(.paragraph([.text(text.risksIntro(shown: numerals.integer(Int64(top.count)), total: numerals.integer(Int64(risks.count))))]))
+        // A report on an earlier year: the project table holds one, latest state.
+        let latest = Set(input.book.budgetLines.map(\.year)).max() ?? input.year
+        if input.year < latest {
+            blocks.append(.paragraph([.span("muted", [.text(text.risksOfEarlierYear(latest: numerals.year(latest)))])]))
+        }
         let rows: [[Rich]] = top.map { risk in
             let name = isPersian ? risk.nameFa : (risk.nameEn ?? risk.nameFa)
             let reasons: [Rich] = risk.reasons.filter { $0.hasData && ($0.contribution ?? 0) > 0 }

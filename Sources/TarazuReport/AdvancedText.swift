@@ -140,6 +140,10 @@ extension ReportText {
     // MARK: Risks
 
     var risksHeading: String { p("پروژه‌های پرریسک", "Risky projects") }
+    func risksOfEarlierYear(latest: String) -> String {
+        p("پیشرفت فیزیکی، برآورد فعلی هزینه و هزینهٔ نهایی پروژه‌ها از آخرین وضعیت کتاب (تا \(latest)) است، نه از پایان سال این گزارش.",
+          "Physical progress, current cost estimates and final costs are the book's latest state (up to \(latest)), not the state at the end of this report's year.")
+    }
     func risksIntro(shown: String, total: String) -> String {
         p("\(shown) پروژه با بیشترین امتیاز ریسک از میان \(total) پروژه (امتیاز از ۰ تا ۱۰۰). برای هر پروژه دو عاملی که بیشترین سهم را در امتیاز دارند و برآورد هزینهٔ نهایی محتمل (میانه) و سقف آن با اطمینان ۸۰٪ در برابر هزینهٔ برنامه‌ای آمده است.",
           "The \(shown) riskiest of \(total) projects by risk score (0 to 100), each with the two factors that add most to its score and the estimated final cost at P50 and P80 against the planned cost.")
@@ -157,7 +161,7 @@ extension ReportText {
     var plannedCost: String { p("هزینهٔ برنامه‌ای", "Planned cost") }
     var p50: String { p("هزینهٔ نهایی محتمل (میانه)", "Final cost P50") }
     var p80: String { p("سقف هزینهٔ نهایی با اطمینان ۸۰٪", "Final cost P80") }
-    func coverage(_ share: String) -> String { p("پوشش داده: \(share)", "data coverage: \(share)") }
+    func coverage(_ share: String) -> String { p("وزن عامل‌های دارای داده: \(share)", "weight of factors with data: \(share)") }
     var noReason: String { p("هیچ عاملی به امتیاز نیفزود.", "No factor adds to the score.") }
     var costNote: String { p("ارقام هزینه به میلیارد ریال؛ درصد داخل پرانتز فاصله با هزینهٔ برنامه‌ای است.", "Costs in billion rials; the percentage in brackets is the difference from the planned cost.") }
 
@@ -185,8 +189,8 @@ extension ReportText {
           "Forecasts: four methods (naive, drift, Holt, and damped Holt with damping between 0.8 and 0.98, fitted by least squares) are scored by a rolling-origin backtest and the one with the lowest MASE is chosen (ties go to the simpler method); with three or four values only naive and drift are scored. Intervals use the normal approximation: value ± z × sqrt(one-step error variance × the horizon's variance multiplier), z = 1.2816 for 80 % and 1.9600 for 95 %; on short series they understate the uncertainty.")
     }
     func methodRisk(weights: String) -> String {
-        p("ریسک پروژه‌ها: شش عامل، هر یک با زیرامتیاز ۰ تا ۱ (افزایش هزینه در برابر پیش‌فرض طبقهٔ مرجع، تأخیر زمان‌بندی، نوسان بودجه، اجرای کم، پیشی گرفتن هزینه از پیشرفت فیزیکی و نشانه‌های هشدار قرارداد)، با وزن‌های \(weights). امتیاز = ۱۰۰ × ترکیب میانگین وزنی زیرامتیازها و بزرگ‌ترین زیرامتیاز وزنی؛ عاملی که داده ندارد کنار گذاشته می‌شود. هزینهٔ نهایی محتمل (میانه) و سقف آن با اطمینان ۸۰٪ = پایه × (۱ + سهم کار باقی‌مانده × افزایش معمول یا حد بالای افزایش هزینه در طبقهٔ مرجع، از فلیوبیرگ و کتاب سبز بریتانیا)؛ پایه بزرگ‌ترینِ این چهار رقم است: هزینهٔ برنامه‌ای، برآورد فعلی هزینه، عملکرد پروژه تا پایان سال تحلیل، و همین عملکرد به‌اضافهٔ سهم کار باقی‌مانده از بزرگ‌ترِ هزینهٔ برنامه‌ای و برآورد فعلی.",
-          "Project risk: six factors, each with a sub-score from 0 to 1 (cost overrun against the reference-class prior, schedule slip, budget volatility, low execution, spending ahead of physical progress and contract red flags), weighted \(weights). Score = 100 × a blend of the weighted mean of the sub-scores and the largest weighted sub-score; a factor without data is left out. Final cost P50 and P80 = base × (1 + remaining share of the work × the reference class's typical or upper overrun, from Flyvbjerg and the UK Green Book), base the largest of the planned cost, the current estimate, what the project has realized so far, and that plus the share of the work left at the larger of the planned cost and the estimate.")
+        p("ریسک پروژه‌ها: شش عامل، هر یک با زیرامتیاز ۰ تا ۱ (افزایش هزینه در برابر پیش‌فرض طبقهٔ مرجع، تأخیر زمان‌بندی، نوسان بودجه، اجرای کم، پیشی گرفتن هزینه از پیشرفت فیزیکی و نشانه‌های هشدار قرارداد)، با وزن‌های \(weights). امتیاز = ۱۰۰ × (نیمی از میانگین وزنی زیرامتیازها + نیمی از بزرگ‌ترین زیرامتیاز، هر یک ضرب در وزن عاملش نسبت به بزرگ‌ترین وزن)؛ از این رو یک عامل شدید می‌تواند بیش از وزن خود امتیاز بیاورد؛ عاملی که داده ندارد کنار گذاشته می‌شود. هزینهٔ نهایی محتمل (میانه) و سقف آن با اطمینان ۸۰٪ = پایه × (۱ + سهم کار باقی‌مانده × افزایش معمول یا حد بالای افزایش هزینه در طبقهٔ مرجع، از فلیوبیرگ و کتاب سبز بریتانیا)؛ پایه بزرگ‌ترینِ این چهار رقم است: هزینهٔ برنامه‌ای، برآورد فعلی هزینه، عملکرد پروژه تا پایان سال تحلیل، و همین عملکرد به‌اضافهٔ سهم کار باقی‌مانده از بزرگ‌ترِ هزینهٔ برنامه‌ای و برآورد فعلی.",
+          "Project risk: six factors, each with a sub-score from 0 to 1 (cost overrun against the reference-class prior, schedule slip, budget volatility, low execution, spending ahead of physical progress and contract red flags), weighted \(weights). Score = 100 × (half the weighted mean of the sub-scores + half the largest sub-score times its weight over the largest weight), so one severe factor can score above its weight; a factor without data is left out. Final cost P50 and P80 = base × (1 + remaining share of the work × the reference class's typical or upper overrun, from Flyvbjerg and the UK Green Book), base the largest of the planned cost, the current estimate, what the project has realized so far, and that plus the share of the work left at the larger of the planned cost and the estimate.")
     }
     var methodAnomalies: String {
         p("ارقام نامتعارف: امتیاز z مقاوم = ۰٫۶۷۴۵ × (مقدار − میانه) ÷ میانه انحراف مطلق، با آستانه ۳٫۵ (ایگلویچ و هوگلین)؛ اگر میانه انحراف مطلق صفر باشد، میانگین انحراف مطلق از میانه × ۱٫۲۵۳۳ به جای آن می‌نشیند. مجموعه‌های آزموده: نرخ تحقق ردیف‌ها در سال تحلیل (بدون ردیف‌های اعتبارات پیش‌بینی‌نشده) و تغییر سالانه بودجهٔ مصوب هر واحد؛ مجموعه‌ای با کمتر از پنج مقدار آزموده نمی‌شود.",

@@ -148,9 +148,9 @@ struct ReportText: Sendable {
 
     // MARK: Tables
 
-    var pefaTitle: String { pick("امتیازهای پفا (اعتبار بودجه)", "PEFA scores (budget reliability)") }
+    var pefaTitle: String { pick("امتیازهای پفا (اتکاپذیری بودجه)", "PEFA scores (budget reliability)") }
     var pefaIntro: String {
-        pick("امتیازهای چارچوب پفا (ارزیابی هزینه‌های عمومی و پاسخ‌گویی مالی، PEFA) برای اعتبار بودجه، از ارقام سالانه کتاب بودجه؛ در هر خانه رقم سال و امتیاز آن آمده است.",
+        pick("امتیازهای چارچوب پفا (ارزیابی هزینه‌های عمومی و پاسخ‌گویی مالی، PEFA) برای اتکاپذیری بودجه، از ارقام سالانهٔ کتاب بودجه؛ در هر خانه رقم سال و امتیاز آن آمده است.",
              "Scores of the PEFA framework for budget reliability, from the book's yearly figures; each cell shows the year's figure and its score.")
     }
     var indicatorColumn: String { pick("شاخص", "Indicator") }

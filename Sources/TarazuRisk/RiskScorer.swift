@@ -275,12 +275,13 @@ public enum RiskScorer {
         let slip = max(overdue, projectedSlip, 0)
         let sub = RiskMath.clamp01(slip / duration)
         guard text else { return Raw(false, .scheduleSlip, sub, slip, "", "") }
+        // Physical progress is the book's one, latest figure, whatever the analysis year: said so.
         var en = overdue > 0
-            ? "\(RiskMath.en(overdue, 0)) year(s) past the planned end (\(end)) at \(RiskMath.en(progress)) % progress"
-            : "Planned to end in \(end); \(RiskMath.en(progress)) % progress at the end of \(year)"
+            ? "\(RiskMath.en(overdue, 0)) year(s) past the planned end (\(end)) at the end of \(year); physical progress (the book's latest figure) \(RiskMath.en(progress)) %"
+            : "Planned to end in \(end); physical progress (the book's latest figure) \(RiskMath.en(progress)) %"
         var fa = overdue > 0
-            ? "پیشرفت در پایان \(RiskMath.yearFa(year)) برابر \(RiskMath.fa(progress))٪ بود، \(RiskMath.fa(overdue, 0)) سال پس از پایان برنامه‌ای (\(RiskMath.yearFa(end)))"
-            : "قرار بود کار در \(RiskMath.yearFa(end)) تمام شود؛ پیشرفت در پایان \(RiskMath.yearFa(year)) برابر \(RiskMath.fa(progress))٪ بود"
+            ? "در پایان \(RiskMath.yearFa(year))، \(RiskMath.fa(overdue, 0)) سال از پایان برنامه‌ای (\(RiskMath.yearFa(end))) گذشته بود و پیشرفت فیزیکی (آخرین رقم کتاب) \(RiskMath.fa(progress))٪ است"
+            : "قرار بود کار در \(RiskMath.yearFa(end)) تمام شود؛ پیشرفت فیزیکی (آخرین رقم کتاب) \(RiskMath.fa(progress))٪ است"
         if let projectedEnd {
             let projected = max(projectedEnd - Decimal(end), 0)
             // The year the works would end in: a projection of 1403.2 ends in 1404, not at the end of 1403.
@@ -288,10 +289,10 @@ public enum RiskScorer {
             var exact = projectedEnd
             NSDecimalRound(&finishYear, &exact, 0, .up)
             let elapsed = confidence * 100
-            en += "; at its pace up to the end of \(year), the works end about \(RiskMath.en(finishYear, 0)), \(RiskMath.en(projected)) year(s) late; "
+            en += "; if that progress was made by the end of \(year), at the same pace the works end about \(RiskMath.en(finishYear, 0)) (the book has no later state), \(RiskMath.en(projected)) year(s) late; "
                 + (confidence >= 1 ? "the planned duration is over, so all \(RiskMath.en(slip)) year(s) of slip count in the score."
                    : "with \(RiskMath.en(elapsed)) % of the planned duration elapsed, \(RiskMath.en(slip)) year(s) of slip count in the score.")
-            fa += "؛ با همان آهنگ، پایان کار حدود سال \(RiskMath.fa(finishYear, 0)) برآورد می‌شود، \(RiskMath.durationFa(projected)) دیرتر از برنامه؛ "
+            fa += "؛ اگر این پیشرفت تا پایان \(RiskMath.yearFa(year)) به دست آمده باشد، با همان آهنگ پایان کار حدود سال \(RiskMath.fa(finishYear, 0)) برآورد می‌شود (کتاب وضعیت پس از \(RiskMath.yearFa(year)) را ندارد)، \(RiskMath.durationFa(projected)) دیرتر از برنامه؛ "
                 + (confidence >= 1 ? "چون مدت برنامه‌ای به پایان رسیده است، همهٔ این تأخیر (\(RiskMath.durationFa(slip))) در امتیاز شمرده شد."
                    : "چون تنها \(RiskMath.fa(elapsed))٪ از مدت برنامه‌ای گذشته است، به همین نسبت \(RiskMath.durationFa(slip)) از این تأخیر در امتیاز شمرده شد.")
         } else {

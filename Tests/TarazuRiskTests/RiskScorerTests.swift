@@ -106,7 +106,7 @@ enum RiskFixture {
         #expect(risks[0].reasons[0].textEn.contains("80.0 % above the planned cost"))
         #expect(risks[0].reasons[0].textEn.contains("for roads the typical overrun is 20.4 % and the upper bound 44.0 %"))
         #expect(risks[0].reasons[0].textFa.contains("۸۰٫۰٪"))
-        #expect(risks[1].reasons[0].textEn.contains("3 year(s) past the planned end (1400) at 40.0 % progress"))
+        #expect(risks[1].reasons[0].textEn.contains("3 year(s) past the planned end (1400) at the end of 1403; physical progress (the book's latest figure) 40.0 %"))
         #expect(risks[2].reasons[0].textEn.contains("Spent 90.0 % of the current cost estimate"))
         // Exact sub-scores: 80 % overrun against twice the 44 % upper bound; a 60-point gap is past 50.
         #expect(risks[0].reasons[0].subScore == Decimal(string: "0.9091")!)

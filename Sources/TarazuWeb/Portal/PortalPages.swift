@@ -100,7 +100,7 @@ enum PortalPages {
             for book in books {
                 HTMLNode.line("li") {
                     HTMLNode.element("a", ["href": link(book)]) { book.title(language) }
-                    if let city = city(book) { language.pick("، شهر ", ", city of "); HTMLNode.element("span") { city } }
+                    if let city = city(book) { " · "; HTMLNode.element("span") { city } }
                     HTMLNode.element("br")
                     HTMLNode.element("small") {
                         "\(language.pick("سال‌ها", "Years")): "
@@ -199,7 +199,12 @@ enum PortalPages {
     /// A plain sentence about a headline figure, with its value where that reads better.
     private static func sentence(_ figure: HeadlineFigure, language: WebLanguage) -> String {
         guard case .decimal(let value) = figure.value else {
-            return figure.value == .unavailable ? language.pick("برای این سال داده‌ای نیست.", "No data for this year.") : language.pick(figure.meaning)
+            guard figure.value == .unavailable else { return language.pick(figure.meaning) }
+            // A PEFA score needs the outturn of at least two of the last three years.
+            return figure.id.hasPrefix("pefa.")
+                ? language.pick("امتیاز پفا به عملکرد دست‌کم دو سال از سه سال اخیر نیاز دارد؛ کتاب برای این سال چنین عملکردی ندارد.",
+                                "A PEFA score needs the outturn of at least two of the last three years; the book has no such outturn for this year.")
+                : language.pick("برای این سال داده‌ای نیست.", "No data for this year.")
         }
         let percent = WebFormat.percent(value, language)
         switch figure.id {
