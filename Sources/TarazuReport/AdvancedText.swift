@@ -7,11 +7,11 @@ extension ReportText {
     private func p(_ fa: String, _ en: String) -> String { language == .fa ? fa : en }
 
     var advancedTitle: String {
-        p("تحلیل پیشرفته: روند هزینه‌ها، پروژه‌های پرریسک و هزینه‌های آینده",
+        p("تحلیل پیشرفته: روند هزینه‌ها، پروژه‌های پرریسک و مصارف و منابع آینده",
           "Advanced analysis: cost trends, risky projects and future costs")
     }
     var advancedIntro: String {
-        p("ارقام این بخش از آمار شفاف و بازتولیدپذیر به دست آمده است، نه از مدلی پنهان: نرخ رشد مرکب سالانه و آزمون شکست مقاوم برای روند هزینه‌ها؛ پیش‌بینی با روش‌های ساده (ادامه آخرین مقدار، رانش، هولت و هولت میراشونده) که با آزمون گذشته‌نگر با مبدأ غلتان برگزیده شده‌اند، همراه با بازه‌های پیش‌بینی ۸۰٪ و ۹۵٪؛ امتیاز ریسک وزنی پروژه‌ها با پیش‌فرض‌های طبقهٔ مرجع برای افزایش هزینه؛ و امتیاز z مقاوم با میانه انحراف مطلق برای یافتن ارقام نامتعارف. هر رقم از کتاب بودجه دوباره قابل محاسبه است.",
+        p("ارقام این بخش از آمار شفاف و بازتولیدپذیر به دست آمده است، نه از مدلی پنهان: نرخ رشد مرکب سالانه و آزمون شکست مقاوم برای روند هزینه‌ها؛ پیش‌بینی با روش‌های ساده (ادامهٔ آخرین مقدار، رانش، هولت و هولت میراشونده) که با آزمون گذشته‌نگر با مبدأ غلتان برگزیده شده‌اند، همراه با بازه‌های پیش‌بینی ۸۰٪ و ۹۵٪؛ امتیاز ریسک وزنی پروژه‌ها با پیش‌فرض‌های طبقهٔ مرجع برای افزایش هزینه؛ و امتیاز z مقاوم با میانهٔ انحراف مطلق برای یافتن ارقام نامتعارف. هر رقم از کتاب بودجه دوباره قابل محاسبه است.",
           "The figures in this section are transparent, reproducible statistics, not a hidden model: compound annual growth and a robust break test for cost trends; forecasts by simple methods (naive, drift, Holt and damped Holt) chosen by a rolling-origin backtest, with 80 % and 95 % prediction intervals; a weighted project risk score with reference-class priors for cost overrun; and robust z-scores with the median absolute deviation to find outlying figures. Every figure can be recomputed from the budget book.")
     }
 
@@ -47,9 +47,9 @@ extension ReportText {
 
     // MARK: Forecasts
 
-    var forecastHeading: String { p("هزینه‌ها و درآمدهای آینده", "Future costs and revenue") }
+    var forecastHeading: String { p("مصارف و منابع آینده", "Future spending and sources") }
     var forecastIntro: String {
-        p("پیش‌بینی جمع مصارف و جمع منابع (درآمدها و استقراض) شهرداری بر پایه روند سال‌های کتاب بودجه، به قیمت جاری.",
+        p("پیش‌بینی جمع مصارف و جمع منابع (درآمدها و استقراض) شهرداری بر پایهٔ روند سال‌های کتاب بودجه، به قیمت جاری.",
           "Forecasts of total expenditure and total revenue from the trend of the book's years, at current prices.")
     }
     var expenditureTotal: String { p("جمع مصارف", "Total expenditure") }
@@ -63,15 +63,15 @@ extension ReportText {
     var forecastUnitNote: String { p("ارقام به میلیارد ریال، به قیمت جاری.", "Figures in billion rials, at current prices.") }
     var observed: String { p("ثبت‌شده", "Observed") }
     var forecast: String { p("پیش‌بینی", "Forecast") }
-    var interval80: String { p("بازه ۸۰٪", "80 % interval") }
-    var interval95: String { p("بازه ۹۵٪", "95 % interval") }
+    var interval80: String { p("بازهٔ ۸۰٪", "80 % interval") }
+    var interval95: String { p("بازهٔ ۹۵٪", "95 % interval") }
     func range(_ low: String, _ high: String) -> String { p("\(low) تا \(high)", "\(low) to \(high)") }
     func noForecast(_ series: String) -> String {
         p("پیش‌بینی‌ای برای «\(series)» در ورودی نیست.", "The input has no forecast of \(series.lowercased()).")
     }
     func methodName(_ method: ForecastMethod) -> String {
         switch method {
-        case .naive: p("ادامه آخرین مقدار (ساده)", "naive (last value carried forward)")
+        case .naive: p("ادامهٔ آخرین مقدار (ساده)", "naive (last value carried forward)")
         case .drift: p("رانش (آخرین مقدار به‌علاوه میانگین تغییر سالانه)", "drift (last value plus the average yearly change)")
         case .holt: p("هموارسازی نمایی هولت", "Holt's linear exponential smoothing")
         case .dampedHolt: p("هموارسازی نمایی هولت با روند میراشونده", "damped Holt exponential smoothing")
@@ -83,7 +83,7 @@ extension ReportText {
     var chosenByCaller: String { p("روش از پیش تعیین شده است", "fixed in advance") }
     var noBacktest: String { p("سری برای آزمون گذشته‌نگر کوتاه است", "series too short to backtest") }
     func backtestErrors(origins: String) -> String {
-        p("خطای آزمون گذشته‌نگر (طول داده آموزشی در مبدأها: \(origins) سال):", "Backtest errors (training years at the forecast origins: \(origins)):")
+        p("خطای آزمون گذشته‌نگر (طول دادهٔ آموزشی در مبدأها: \(origins) سال):", "Backtest errors (training years at the forecast origins: \(origins)):")
     }
     /// Below this many backtest origins the errors say little about the forecast's accuracy.
     static let fewOriginsLimit = 3
@@ -124,7 +124,7 @@ extension ReportText {
             return "سری برای آزمون گذشته‌نگر کوتاه است؛ روش \(methodWord(g[0])) بدون برآورد خطا به کار رفت."
         }
         if note.hasPrefix("MASE undefined") {
-            return "میانگین قدر مطلق خطای مقیاس‌شده تعریف‌نشده است (بخشی از داده آموزشی ثابت است)؛ انتخاب با میانگین خطای مطلق انجام شد."
+            return "میانگین قدر مطلق خطای مقیاس‌شده تعریف‌نشده است (بخشی از دادهٔ آموزشی ثابت است)؛ انتخاب با میانگین خطای مطلق انجام شد."
         }
         if note == "no residuals: prediction intervals unavailable" { return "باقیمانده‌ای نیست: بازه پیش‌بینی در دست نیست." }
         if let g = match(#"intervals from (\d+) values understate uncertainty"#) {
@@ -150,8 +150,11 @@ extension ReportText {
     }
     /// The projects left out of the risk scores as likely data errors (``AdvancedAnalysis/leftOut``).
     func leftOutIntro(count: Int, numerals: Numerals) -> String {
-        p("\(numerals.integer(Int64(count))) پروژه به سبب خطای احتمالی در داده‌هایشان از امتیاز ریسک و برآورد هزینهٔ نهایی کنار گذاشته شد: چنین رقمی یا خطای ثبت است یا نشانهٔ افزایش هزینه‌ای بسیار شدید، و این پروژه‌ها باید پیش از هر پروژهٔ دیگری با سند اصلی رسیدگی شوند (ردیف‌ها در بخش «کیفیت داده‌ها» آمده است):",
-          "\(count) \(count == 1 ? "project" : "projects") left out of the risk scores and final-cost estimates as likely data errors: such a figure is either an entry error or an extreme overrun, and these projects should be checked against the source documents before any other (the rows are listed under \"Data quality\"):")
+        count == 1
+            ? p("یک پروژه به سبب خطای احتمالی در داده‌هایش از امتیاز ریسک و برآورد هزینهٔ نهایی کنار گذاشته شد: چنین رقمی یا خطای ثبت است یا نشانهٔ افزایش هزینه‌ای بسیار شدید، و این پروژه باید پیش از هر پروژهٔ دیگری با سند اصلی تطبیق داده شود (ردیف آن در بخش «کیفیت داده‌ها» آمده است):",
+                "1 project left out of the risk scores and final-cost estimates as a likely data error: such a figure is either an entry error or an extreme overrun, and this project should be checked against the source documents before any other (the row is listed under \"Data quality\"):")
+            : p("\(numerals.integer(Int64(count))) پروژه به سبب خطای احتمالی در داده‌هایشان از امتیاز ریسک و برآورد هزینهٔ نهایی کنار گذاشته شد: چنین رقمی یا خطای ثبت است یا نشانهٔ افزایش هزینه‌ای بسیار شدید، و این پروژه‌ها باید پیش از هر پروژهٔ دیگری با سند اصلی تطبیق داده شوند (ردیف‌ها در بخش «کیفیت داده‌ها» آمده است):",
+                "\(count) projects left out of the risk scores and final-cost estimates as likely data errors: such a figure is either an entry error or an extreme overrun, and these projects should be checked against the source documents before any other (the rows are listed under \"Data quality\"):")
     }
     var noProjects: String { p("کتاب بودجه داده‌ای از پروژه‌ها ندارد؛ ریسک پروژه‌ها سنجیده نشد.", "The budget book has no project data; no project risk was scored.") }
     var rank: String { p("رتبه", "Rank") }
@@ -163,13 +166,16 @@ extension ReportText {
     var p80: String { p("سقف هزینهٔ نهایی با اطمینان ۸۰٪", "Final cost P80") }
     func coverage(_ share: String) -> String { p("وزن عامل‌های دارای داده: \(share)", "weight of factors with data: \(share)") }
     var noReason: String { p("هیچ عاملی به امتیاز نیفزود.", "No factor adds to the score.") }
-    var costNote: String { p("ارقام هزینه به میلیارد ریال؛ درصد داخل پرانتز فاصله با هزینهٔ برنامه‌ای است.", "Costs in billion rials; the percentage in brackets is the difference from the planned cost.") }
+    var costNote: String {
+        p("ارقام هزینه به میلیارد ریال؛ درصد داخل پرانتز فاصله با هزینهٔ برنامه‌ای است. برآورد هزینهٔ نهایی از بزرگ‌ترین رقم پایه آغاز می‌شود: اگر عملکرد پروژه تا پایان سال تحلیل از برآورد فعلی هزینه بیشتر باشد، پایه همان عملکرد است.",
+          "Costs in billion rials; the percentage in brackets is the difference from the planned cost. The final-cost estimate starts from the largest base: when what the project has realized so far exceeds its current cost estimate, the base is that realized amount.")
+    }
 
     // MARK: Anomalies
 
     var anomaliesHeading: String { p("ارقام نامتعارف", "Anomalies") }
     func anomalyCount(_ count: String, shown: String) -> String {
-        p("\(count) رقم نامتعارف یافت شد (نرخ تحقق ردیف‌ها و تغییر سالانه بودجهٔ مصوب، با قدر مطلق امتیاز z مقاوم بیش از ۳٫۵). \(shown) مورد با بزرگ‌ترین قدر مطلق امتیاز:",
+        p("\(count) رقم نامتعارف یافت شد (نرخ تحقق ردیف‌ها و تغییر سالانهٔ بودجهٔ مصوب، با قدر مطلق امتیاز z مقاوم بیش از ۳٫۵). \(shown) مورد با بزرگ‌ترین قدر مطلق امتیاز:",
           "\(count) anomalies found (line execution rates and yearly changes of approved budgets with a robust |z| above 3.5). The \(shown) with the largest |z|:")
     }
     var noAnomalies: String {
@@ -181,19 +187,19 @@ extension ReportText {
 
     var advancedMethods: String { p("روش‌های تحلیل پیشرفته", "Methods of the advanced analysis") }
     var methodSeries: String {
-        p("سری‌ها: جمع سالانه دقیق ردیف‌های کتاب بودجه به ریال؛ مقدار به قیمت ثابت = مقدار جاری × شاخص قیمت سال پایه ÷ شاخص قیمت همان سال (سال پایه: آخرین سال کتاب با شاخص قیمت). نرخ رشد مرکب سالانه و شکست‌ها (امتیاز z اصلاح‌شده ایگلویچ و هوگلین روی تغییرهای سالانه، آستانه ۳٫۵) از همین سری‌ها است.",
+        p("سری‌ها: جمع سالانهٔ دقیق ردیف‌های کتاب بودجه به ریال؛ مقدار به قیمت ثابت = مقدار جاری × شاخص قیمت سال پایه ÷ شاخص قیمت همان سال (سال پایه: آخرین سال کتاب با شاخص قیمت). نرخ رشد مرکب سالانه و شکست‌ها (امتیاز z اصلاح‌شده ایگلویچ و هوگلین روی تغییرهای سالانه، آستانهٔ ۳٫۵) از همین سری‌ها است.",
           "Series: exact yearly sums of the book's lines in rials; real value = nominal × price index of the base year ÷ price index of the year (base: the latest year of the book with an index). CAGR and breaks (Iglewicz and Hoaglin modified z-score of the yearly changes, threshold 3.5) come from these series.")
     }
     var methodForecast: String {
-        p("پیش‌بینی: چهار روش (ساده، رانش، هولت و هولت میراشونده با ضریب میرایی بین ۰٫۸ و ۰٫۹۸، برازش با کمینه مربعات خطا) با آزمون گذشته‌نگر با مبدأ غلتان سنجیده می‌شوند و روشی که کمترین میانگین قدر مطلق خطای مقیاس‌شده را دارد برگزیده می‌شود (در تساوی، روش ساده‌تر)؛ میانگین درصد قدر مطلق خطا و نسخهٔ متقارن آن نیز گزارش می‌شوند. با سه یا چهار مقدار تنها روش‌های ساده و رانش سنجیده می‌شوند. بازه‌ها با تقریب نرمال ساخته می‌شوند: مقدار ± z × جذر (واریانس خطای یک‌گامی × ضریب واریانس افق)، با z برابر ۱٫۲۸۱۶ برای ۸۰٪ و ۱٫۹۶۰۰ برای ۹۵٪؛ در سری‌های کوتاه این بازه‌ها عدم قطعیت را کمتر از واقع نشان می‌دهند.",
+        p("پیش‌بینی: چهار روش (ساده، رانش، هولت و هولت میراشونده با ضریب میرایی بین ۰٫۸ و ۰٫۹۸، برازش با کمینهٔ مربعات خطا) با آزمون گذشته‌نگر با مبدأ غلتان سنجیده می‌شوند و روشی که کمترین میانگین قدر مطلق خطای مقیاس‌شده را دارد برگزیده می‌شود (در تساوی، روش ساده‌تر)؛ میانگین درصد قدر مطلق خطا و نسخهٔ متقارن آن نیز گزارش می‌شوند. با سه یا چهار مقدار تنها روش‌های ساده و رانش سنجیده می‌شوند. بازه‌ها با تقریب نرمال ساخته می‌شوند: مقدار ± z × جذر (واریانس خطای یک‌گامی × ضریب واریانس افق)، با z برابر ۱٫۲۸۱۶ برای ۸۰٪ و ۱٫۹۶۰۰ برای ۹۵٪؛ در سری‌های کوتاه این بازه‌ها عدم قطعیت را کمتر از واقع نشان می‌دهند.",
           "Forecasts: four methods (naive, drift, Holt, and damped Holt with damping between 0.8 and 0.98, fitted by least squares) are scored by a rolling-origin backtest and the one with the lowest MASE is chosen (ties go to the simpler method); with three or four values only naive and drift are scored. Intervals use the normal approximation: value ± z × sqrt(one-step error variance × the horizon's variance multiplier), z = 1.2816 for 80 % and 1.9600 for 95 %; on short series they understate the uncertainty.")
     }
     func methodRisk(weights: String) -> String {
-        p("ریسک پروژه‌ها: شش عامل، هر یک با زیرامتیاز ۰ تا ۱ (افزایش هزینه در برابر پیش‌فرض طبقهٔ مرجع، تأخیر زمان‌بندی، نوسان بودجه، اجرای کم، پیشی گرفتن هزینه از پیشرفت فیزیکی و نشانه‌های هشدار قرارداد)، با وزن‌های \(weights). امتیاز = ۱۰۰ × (نیمی از میانگین وزنی زیرامتیازها + نیمی از بزرگ‌ترین زیرامتیاز، هر یک ضرب در وزن عاملش نسبت به بزرگ‌ترین وزن)؛ از این رو یک عامل شدید می‌تواند بیش از وزن خود امتیاز بیاورد؛ عاملی که داده ندارد کنار گذاشته می‌شود. هزینهٔ نهایی محتمل (میانه) و سقف آن با اطمینان ۸۰٪ = پایه × (۱ + سهم کار باقی‌مانده × افزایش معمول یا حد بالای افزایش هزینه در طبقهٔ مرجع، از فلیوبیرگ و کتاب سبز بریتانیا)؛ پایه بزرگ‌ترینِ این چهار رقم است: هزینهٔ برنامه‌ای، برآورد فعلی هزینه، عملکرد پروژه تا پایان سال تحلیل، و همین عملکرد به‌اضافهٔ سهم کار باقی‌مانده از بزرگ‌ترِ هزینهٔ برنامه‌ای و برآورد فعلی.",
+        p("ریسک پروژه‌ها: شش عامل، هر یک با زیرامتیاز ۰ تا ۱ (افزایش هزینه در برابر پیش‌فرض طبقهٔ مرجع، تأخیر زمان‌بندی، نوسان بودجه، نرخ تحقق پایین، پیشی گرفتن عملکرد از پیشرفت فیزیکی و نشانه‌های هشدار قرارداد)، با وزن‌های \(weights). امتیاز = ۱۰۰ × (نیمی از میانگین وزنی زیرامتیازها + نیمی از بزرگ‌ترین زیرامتیاز، هر یک ضرب در وزن عاملش نسبت به بزرگ‌ترین وزن)؛ از این رو یک عامل شدید می‌تواند بیش از وزن خود امتیاز بیاورد؛ عاملی که داده ندارد کنار گذاشته می‌شود. هزینهٔ نهایی محتمل (میانه) و سقف آن با اطمینان ۸۰٪ = پایه × (۱ + سهم کار باقی‌مانده × افزایش معمول یا حد بالای افزایش هزینه در طبقهٔ مرجع، از فلیوبیرگ و کتاب سبز بریتانیا)؛ پایه بزرگ‌ترینِ این چهار رقم است: هزینهٔ برنامه‌ای، برآورد فعلی هزینه، عملکرد پروژه تا پایان سال تحلیل، و همین عملکرد به‌اضافهٔ سهم کار باقی‌مانده از بزرگ‌ترِ هزینهٔ برنامه‌ای و برآورد فعلی.",
           "Project risk: six factors, each with a sub-score from 0 to 1 (cost overrun against the reference-class prior, schedule slip, budget volatility, low execution, spending ahead of physical progress and contract red flags), weighted \(weights). Score = 100 × (half the weighted mean of the sub-scores + half the largest sub-score times its weight over the largest weight), so one severe factor can score above its weight; a factor without data is left out. Final cost P50 and P80 = base × (1 + remaining share of the work × the reference class's typical or upper overrun, from Flyvbjerg and the UK Green Book), base the largest of the planned cost, the current estimate, what the project has realized so far, and that plus the share of the work left at the larger of the planned cost and the estimate.")
     }
     var methodAnomalies: String {
-        p("ارقام نامتعارف: امتیاز z مقاوم = ۰٫۶۷۴۵ × (مقدار − میانه) ÷ میانه انحراف مطلق، با آستانه ۳٫۵ (ایگلویچ و هوگلین)؛ اگر میانه انحراف مطلق صفر باشد، میانگین انحراف مطلق از میانه × ۱٫۲۵۳۳ به جای آن می‌نشیند. مجموعه‌های آزموده: نرخ تحقق ردیف‌ها در سال تحلیل (بدون ردیف‌های اعتبارات پیش‌بینی‌نشده) و تغییر سالانه بودجهٔ مصوب هر واحد؛ مجموعه‌ای با کمتر از پنج مقدار آزموده نمی‌شود.",
+        p("ارقام نامتعارف: امتیاز z مقاوم = ۰٫۶۷۴۵ × (مقدار − میانه) ÷ میانهٔ انحراف مطلق، با آستانهٔ ۳٫۵ (ایگلویچ و هوگلین)؛ اگر میانهٔ انحراف مطلق صفر باشد، میانگین انحراف مطلق از میانه × ۱٫۲۵۳۳ به جای آن می‌نشیند. مجموعه‌های آزموده: نرخ تحقق ردیف‌ها در سال تحلیل (بدون ردیف‌های اعتبارات پیش‌بینی‌نشده) و تغییر سالانهٔ بودجهٔ مصوب هر واحد؛ مجموعه‌ای با کمتر از پنج مقدار آزموده نمی‌شود.",
           "Anomalies: robust z = 0.6745 × (value − median) ÷ median absolute deviation (MAD), flagged above 3.5 (Iglewicz and Hoaglin); when MAD is 0, 1.2533 × the mean absolute deviation from the median is used instead. Populations: the execution rates of the lines in the analysis year (contingency lines left out) and the yearly change of each unit's approved budget; a population of fewer than five values is not tested.")
     }
     func riskFactorName(_ factor: RiskFactor) -> String { p(factor.name.fa, factor.name.en) }

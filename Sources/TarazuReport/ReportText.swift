@@ -22,7 +22,7 @@ struct ReportText: Sendable {
     func bookTitle(_ title: String) -> String { pick("این گزارش بر پایهٔ «\(title)» است.", "This report rests on the budget book \"\(title)\".") }
     var purposeTitle: String { pick("هدف کلی گزارش", "Purpose") }
     var purposeIntro: String {
-        pick("این تحلیل با استفاده از سامانه ترازو و بر پایه کتاب بودجهٔ شهرداری با دو هدف نوشته شده است:",
+        pick("این تحلیل با استفاده از سامانه ترازو و بر پایهٔ کتاب بودجهٔ شهرداری با دو هدف نوشته شده است:",
              "This analysis, made with Tarazu from the municipality's budget book, has two goals:")
     }
     func purposeGoal1(city: String, year: String) -> String {
@@ -78,7 +78,7 @@ struct ReportText: Sendable {
     var notAssessed: String { pick("ارزیابی نشده", "not assessed") }
 
     var recommendationsPart: String {
-        pick("پیشنهادهای راهبردی (پیشنهادهایی برای اصلاح ساختاری در نظام بودجه‌ریزی و حکمرانی شهری)",
+        pick("پیشنهادهای راهبردی برای اصلاح ساختاری نظام بودجه‌ریزی و حکمرانی شهری",
              "Strategic proposals (structural reform of budgeting and urban governance)")
     }
     var noRecommendations: String {
@@ -221,7 +221,7 @@ struct ReportText: Sendable {
     var rule: String { pick("قاعده", "Rule") }
 
     var reproducibilityTitle: String { pick("بازتولیدپذیری", "Reproducibility") }
-    var contentHash: String { pick("چکیده محتوای کتاب بودجه (SHA-256):", "Budget book content hash (SHA-256):") }
+    var contentHash: String { pick("چکیدهٔ محتوای کتاب بودجه (SHA-256):", "Budget book content hash (SHA-256):") }
     var rubricVersion: String { pick("معیارنامه و نسخهٔ آن:", "Rubric and version:") }
     var software: String { pick("نسخهٔ نرم‌افزار ترازو:", "Tarazu version:") }
     var analysisYear: String { pick("سال تحلیل:", "Analysis year:") }

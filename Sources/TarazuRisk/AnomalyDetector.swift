@@ -142,9 +142,9 @@ public enum AnomalyDetector {
         let unitFa = points ? " واحد درصد" : ""
         switch r.measure {
         case .medianAbsoluteDeviation:
-            return ("میانه انحراف مطلق \(RiskMath.fa(r.mad * 100))\(unitFa)", "MAD \(RiskMath.en(r.mad * 100))\(unitEn)")
+            return ("میانهٔ انحراف مطلق \(RiskMath.fa(r.mad * 100))\(unitFa)", "MAD \(RiskMath.en(r.mad * 100))\(unitEn)")
         case .meanAbsoluteDeviation:
-            return ("میانه انحراف مطلق صفر است و میانگین انحراف مطلق \(RiskMath.fa(r.meanAD * 100))\(unitFa) به کار رفت",
+            return ("میانهٔ انحراف مطلق صفر است و میانگین انحراف مطلق \(RiskMath.fa(r.meanAD * 100))\(unitFa) به کار رفت",
                     "MAD is 0, so the mean absolute deviation \(RiskMath.en(r.meanAD * 100))\(unitEn) was used")
         }
     }

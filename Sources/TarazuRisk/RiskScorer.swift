@@ -419,7 +419,7 @@ public enum RiskScorer {
         let realized = years.compactMap(\.realized)
         guard let progress = p.physicalProgress, cost.rials > 0, !realized.isEmpty else {
             return Raw(text, .spendingAheadOfProgress, nil, nil,
-                    "پیشرفت فیزیکی، هزینهٔ پروژه یا عملکرد ردیف‌های آن در دست نیست؛ عامل پیشی گرفتن هزینه از پیشرفت کنار گذاشته شد.",
+                    "پیشرفت فیزیکی، هزینهٔ پروژه یا عملکرد ردیف‌های آن در دست نیست؛ عامل پیشی گرفتن عملکرد از پیشرفت فیزیکی کنار گذاشته شد.",
                     "No physical progress, project cost or realized spending: spending ahead of progress left out.")
         }
         let spent = realized.reduce(Decimal(0), +) / cost.decimal

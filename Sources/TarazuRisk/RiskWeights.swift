@@ -23,7 +23,7 @@ public enum RiskFactor: String, Codable, Sendable, CaseIterable {
         case .scheduleSlip: Bilingual(fa: "تأخیر زمان‌بندی", en: "schedule slip")
         case .budgetVolatility: Bilingual(fa: "نوسان بودجه", en: "budget volatility")
         case .lowExecution: Bilingual(fa: "نرخ تحقق پایین", en: "low execution")
-        case .spendingAheadOfProgress: Bilingual(fa: "پیشی گرفتن هزینه از پیشرفت", en: "spending ahead of progress")
+        case .spendingAheadOfProgress: Bilingual(fa: "پیشی گرفتن عملکرد از پیشرفت فیزیکی", en: "spending ahead of progress")
         case .contractRedFlags: Bilingual(fa: "نشانه‌های هشدار قرارداد", en: "contract red flags")
         }
     }

@@ -73,7 +73,7 @@ import TarazuRisk
         } ?? ""
         #expect(ascii == nil, "ASCII digit in Persian prose near: \(context)")
         let markdown = render(.fa, .markdown)
-        #expect(markdown.contains("## تحلیل پیشرفته: روند هزینه‌ها، پروژه‌های پرریسک و هزینه‌های آینده"))
+        #expect(markdown.contains("## تحلیل پیشرفته: روند هزینه‌ها، پروژه‌های پرریسک و مصارف و منابع آینده"))
     }
 
     @Test func sectionSitsAfterTheChartsAndMethodsExplainIt() throws {

@@ -109,8 +109,8 @@ public enum TrendsModel {
         if !passed.isEmpty {
             let years = passed.sorted()
             view.notes.append(Bilingual(
-                fa: "بودجهٔ مصوب \(years.map { "سال " + PersianText.persianDigits(String($0)) }.joined(separator: " و ")) پیش‌بینی نمی‌شود: شورا \(years.count > 1 ? "آن‌ها" : "آن") را پیش‌تر تصویب کرده است، هرچند در کتاب نیامده است.",
-                en: "The approved budget of \(years.map(String.init).joined(separator: " and ")) is not forecast: the council has passed it already, though the book does not hold it."))
+                fa: "بودجهٔ مصوب \(years.map { "سال " + PersianText.persianDigits(String($0)) }.joined(separator: " و ")) پیش‌بینی نمی‌شود: شورا \(years.count > 1 ? "آن‌ها" : "آن") را پیش‌تر تصویب کرده است، هرچند در کتاب نیامده است. پیش‌بینی سال‌های بعد ادامهٔ روند تا آخرین سال کتاب است و \(years.count > 1 ? "این بودجه‌ها" : "این بودجه") در آن به کار نرفته است.",
+                en: "The approved budget of \(years.map(String.init).joined(separator: " and ")) is not forecast: the council has passed it already, though the book does not hold it. Later years continue the trend up to the book's last year, without those budgets."))
         }
         view.charts = charts
         return view
