@@ -103,7 +103,7 @@ public enum BallotProblem: Sendable, Equatable {
         case .unknownDistrict(let code):
             return Bilingual(fa: "منطقه \(p(code)) برگهٔ رأی ندارد.", en: "Region \(code) has no ballot.")
         case .unknownProject(let id):
-            return Bilingual(fa: "طرح \(p(id)) وجود ندارد.", en: "Project \(id) does not exist.")
+            return Bilingual(fa: "طرحی با شمارهٔ \(p(id)) در این رأی‌گیری نیست.", en: "There is no project \(id) in this vote.")
         case .notOnBallot(let id):
             return Bilingual(fa: "طرح \(p(id)) در امکان‌سنجی پذیرفته نشد و در برگهٔ رأی نیست.", en: "Project \(id) was not accepted in the feasibility review and is not on the ballot.")
         case .otherRegion(let id, let district):
@@ -111,7 +111,7 @@ public enum BallotProblem: Sendable, Equatable {
             let enPlace = district == .citywide ? "the citywide ballot" : "the ballot of region \(district.code)"
             return Bilingual(fa: "طرح \(p(id)) در برگهٔ رأی \(faPlace) است، نه برگهٔ شما.", en: "Project \(id) is on \(enPlace), not this one.")
         case .duplicate(let id):
-            return Bilingual(fa: "طرح \(p(id)) تکراری است.", en: "Project \(id) appears twice.")
+            return Bilingual(fa: "شمارهٔ \(p(id)) دو بار آمده است.", en: "Project \(id) appears twice.")
         case .tooFew(let count, let minimum):
             return Bilingual(fa: "دست‌کم \(PBCount.words(minimum)) طرح را انتخاب کنید" + (count == 0 ? "." : "؛ \(PBCount.words(count)) طرح انتخاب شد."),
                              en: "Choose at least \(minimum) projects (\(count) chosen).")

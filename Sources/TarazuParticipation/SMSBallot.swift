@@ -182,8 +182,8 @@ public enum SMSReply: Sendable, Equatable {
     case votingClosed
     /// Voting opens at this moment.
     case notOpenYet(opens: Date)
-    /// Voting closed at this moment (the end of the voting phase).
-    case closed(at: Date)
+    /// Voting closed at this moment (the end of the voting phase); the short names of the processes open now.
+    case closed(at: Date, open: [Bilingual] = [])
     /// This number already voted and changes are not allowed.
     case alreadyVoted
     /// A one-time code must be sent first.
@@ -217,7 +217,10 @@ public enum SMSReply: Sendable, Equatable {
         case .invalid(let why): return "رأی ثبت نشد: \(why.fa)"
         case .votingClosed: return "اکنون هیچ رأی‌گیری‌ای باز نیست."
         case .notOpenYet(let opens): return "رأی‌گیری هنوز باز نشده است؛ از \(times.moment(opens)) آغاز می‌شود."
-        case .closed(let end): return "رأی‌گیری به پایان رسیده است؛ تا \(times.until(end)) باز بود."
+        case .closed(let end, let open):
+            let closed = "رأی‌گیری به پایان رسیده است؛ تا \(times.until(end)) باز بود."
+            guard !open.isEmpty else { return closed }
+            return Self.fitting(["این رأی‌گیری تا \(times.until(end)) بود؛ رأی‌گیری باز: \(Self.list(open.map { "«\($0.fa)»" }, .fa))", closed])
         case .alreadyVoted: return "با این شماره پیش‌تر رأی داده شده است."
         case .codeRequired: return "ابتدا کد تأیید پیامک‌شده را بفرستید."
         case .help(let rules, let example):
@@ -264,7 +267,9 @@ public enum SMSReply: Sendable, Equatable {
         case .invalid(let why): return "Vote not recorded: \(why.en)"
         case .votingClosed: return "No vote is open now."
         case .notOpenYet(let opens): return "Voting has not opened yet; it opens \(times.moment(opens))."
-        case .closed(let end): return "Voting has closed; it was open until \(times.until(end))."
+        case .closed(let end, let open):
+            let closed = "Voting has closed; it was open until \(times.until(end))."
+            return open.isEmpty ? closed : closed + " Open now: \(Self.list(open.map(\.en), .en))."
         case .alreadyVoted: return "This number has already voted."
         case .codeRequired: return "Send the verification code first."
         case .help(let rules, let example):

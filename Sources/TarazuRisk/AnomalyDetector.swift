@@ -264,7 +264,7 @@ public enum AnomalyDetector {
             let dirFa = z > 0 ? "بالاتر" : "پایین‌تر"
             // "Far" only when the score is at least twice the threshold.
             let far = abs(z) >= 2 * threshold
-            let fa = "\(whatFa) (\(labelFa(first))): بودجهٔ مصوب \(RiskMath.yearFa(year)) نسبت به \(RiskMath.yearFa(year - 1))، \(RiskMath.changeFa(change)) داشت؛ میانهٔ تغییرها \(RiskMath.changeFa(robust.median)) است (\(spread.fa)). امتیاز z مقاوم \(RiskMath.signedFa(z, 2)) است، \(far ? "بسیار " : "")\(dirFa) از دامنهٔ معمول (آستانه \(RiskMath.fa(threshold)))."
+            let fa = "\(whatFa) (\(labelFa(first))): اعتبار مصوب در \(RiskMath.yearFa(year)) نسبت به سال پیش \(RiskMath.changeFa(change)) داشت؛ میانهٔ تغییرها \(RiskMath.changeFa(robust.median)) است (\(spread.fa)). امتیاز z مقاوم \(RiskMath.signedFa(z, 2)) است، \(far ? "بسیار " : "")\(dirFa) از دامنهٔ معمول (آستانه \(RiskMath.fa(threshold)))."
             let en = "\(what) (\(label(first))): approved budget changed \(RiskMath.signedPctEn(change)) from \(year - 1) to \(year); the median change was \(RiskMath.signedPctEn(robust.median)) (\(spread.en)). Robust z = \(RiskMath.en(z, 2)), \(far ? "far " : "")\(dirEn) the usual range (threshold \(RiskMath.en(threshold)))."
             return Anomaly(kind: .yearOnYearChange, year: year, key: key, lineIds: unitLines.map(\.lineId), label: label(first),
                            value: change, median: robust.median, mad: robust.mad, meanAbsoluteDeviation: robust.meanAD,

@@ -42,6 +42,7 @@ import Testing
             .accepted(["12", "15", "31"], replaced: false), .accepted(["12", "15", "31"], replaced: true),
             .accepted(["11", "12"], replaced: true, process: names[0]),
             .invalid(BallotProblem.unknownProject("99").message), .votingClosed, .notOpenYet(opens: t0), .closed(at: t0),
+            .closed(at: t0, open: names),
             .alreadyVoted, .codeRequired, .help(.approval(minProjects: 1, maxProjects: 3), example: pair),
             .help(.costLimitedApproval(maxProjects: nil), example: pair),
             .help(.cumulative(totalPoints: 10, maxPerProject: 5), example: points), .help(.ranking(maxRanks: 3), example: pair),
@@ -69,6 +70,7 @@ import Testing
         let short = [Bilingual(fa: "تبریز", en: "Tabriz"), Bilingual(fa: "ارومیه", en: "Urmia")]
         #expect(SMSReply.severalOpen(open: short).fa == "«رأی» و شمارهٔ طرح‌ها را بفرستید؛ رأی‌گیری‌های باز: «تبریز» و «ارومیه»")
         #expect(SMSReply.severalOpen(open: names).fa == "چند رأی‌گیری باز است؛ «رأی» و شمارهٔ طرح‌ها را بفرستید.", "too long with the names")
+        #expect(SMSReply.closed(at: t0, open: [names[0]]).fa.hasSuffix("رأی‌گیری باز: «تبریز ۱۴۰۵»"), "points to the vote open now")
         #expect(SMSReply.notOpenYet(opens: t0).fa == "رأی‌گیری هنوز باز نشده است؛ از ۱۴۰۴/۰۹/۱۴ ساعت ۱۱:۳۰ آغاز می‌شود.")
     }
 

@@ -9,16 +9,16 @@ import TarazuStore
 enum AuditText {
     /// The kinds of events the web and the command line record, by name.
     static let actions: [String: Bilingual] = [
-        "login.success": Bilingual(fa: "ورود", en: "Sign-in"),
-        "login.failure": Bilingual(fa: "ورود ناموفق", en: "Failed sign-in"),
-        "logout": Bilingual(fa: "خروج", en: "Sign-out"),
+        "login.success": Bilingual(fa: "ورود به سامانه", en: "Sign-in"),
+        "login.failure": Bilingual(fa: "ورود ناموفق به سامانه", en: "Failed sign-in"),
+        "logout": Bilingual(fa: "خروج از سامانه", en: "Sign-out"),
         "user.add": Bilingual(fa: "افزودن کاربر", en: "User added"),
         "user.role": Bilingual(fa: "تغییر نقش کاربر", en: "Role changed"),
         "user.disable": Bilingual(fa: "غیرفعال کردن کاربر", en: "User disabled"),
         "user.passwd": Bilingual(fa: "تغییر گذرواژه", en: "Password changed"),
         "upload.accept": Bilingual(fa: "بارگذاری پذیرفته", en: "Upload accepted"),
         "upload.reject": Bilingual(fa: "بارگذاری ردشده", en: "Upload rejected"),
-        "import.confirm": Bilingual(fa: "ورود کتاب", en: "Book imported"),
+        "import.confirm": Bilingual(fa: "ورود کتاب بودجه", en: "Book imported"),
         "book.rollback": Bilingual(fa: "بازگشت به نسخهٔ پیشین کتاب", en: "Book rolled back"),
         "pb.process.add": Bilingual(fa: "افزودن فرایند بودجه‌ریزی مشارکتی", en: "Participatory budgeting process added"),
     ]

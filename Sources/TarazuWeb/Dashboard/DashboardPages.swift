@@ -35,7 +35,7 @@ enum DashboardPages {
                 language.pick("ترازو: داشبورد تحلیلی شورا", "Tarazu: council dashboard")
             },
             accountBar: accountBar,
-            footer: .text(language.pick("سامانه ترازو، نرم‌افزار آزاد سنجش بودجهٔ شهری. مبالغ به ریال؛ ارقام دقیق در پرونده‌های CSV و JSON.",
+            footer: .text(language.pick("سامانه ترازو، نرم‌افزار آزاد سنجش بودجهٔ شهری. مبالغ این صفحه به میلیارد ریال گرد شده است؛ رقم دقیق به ریال در پرونده‌های CSV و JSON است.",
                                         "Tarazu, free software for judging a city budget. Amounts in rials; exact figures in the CSV and JSON files.")),
             noindex: true)
     }

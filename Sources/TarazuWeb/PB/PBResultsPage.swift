@@ -97,10 +97,10 @@ enum PBResultsPage {
             language.pick("طرح‌ها به ترتیب رأی بررسی می‌شوند و هر طرحی که در بودجهٔ باقی‌مانده جا شود برگزیده می‌شود.",
                           "Projects are taken in order of votes, each one that still fits in the remaining budget.")
         case .mes:
-            language.pick("بودجه میان رأی‌دهندگان به سهم برابر تقسیم می‌شود؛ هر طرح با پول هوادارانش خریده می‌شود و در هر دور طرحی برگزیده می‌شود که هوادارانش کمترین سهم را برایش بپردازند." + pointer,
+            language.pick("بودجه میان رأی‌دهندگان به سهم برابر تقسیم می‌شود؛ هزینهٔ هر طرح از سهم هوادارانش پرداخت می‌شود و در هر دور طرحی برگزیده می‌شود که هوادارانش کمترین سهم را برایش بپردازند." + pointer,
                           "The budget is split equally among voters; each project is bought with its supporters' money, and the one each supporter pays least for goes first." + pointer)
         case .mesAdd1:
-            language.pick("بودجه میان رأی‌دهندگان به سهم برابر تقسیم می‌شود؛ هر طرح با پول هوادارانش خریده می‌شود و در هر دور طرحی برگزیده می‌شود که هوادارانش کمترین سهم را برایش بپردازند. اگر بودجه‌ای بماند، سهم همه گام‌به‌گام بیشتر می‌شود تا جایی که بودجه اجازه دهد." + pointer,
+            language.pick("بودجه میان رأی‌دهندگان به سهم برابر تقسیم می‌شود؛ هزینهٔ هر طرح از سهم هوادارانش پرداخت می‌شود و در هر دور طرحی برگزیده می‌شود که هوادارانش کمترین سهم را برایش بپردازند. اگر بودجه‌ای بماند، سهم همه گام‌به‌گام بیشتر می‌شود تا جایی که بودجه اجازه دهد." + pointer,
                           "The budget is split equally among voters; each project is bought with its supporters' money, and the one each supporter pays least for goes first. If budget is left, everyone's share grows step by step as far as the budget allows." + pointer)
         }
     }

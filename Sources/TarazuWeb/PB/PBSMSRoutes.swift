@@ -90,7 +90,7 @@ enum PBSMSRoutes {
         let process = stored.definition.process
         let voting = process.phase(.voting)
         if now < voting.start { return .notOpenYet(opens: voting.start) }
-        if now >= voting.end { return .closed(at: voting.end) }
+        if now >= voting.end { return .closed(at: voting.end, open: open.map { shortName($0.definition) }) }
         let smsDistrict = stored.definition.settings.smsDistrict
         let usual = SMSBallotParser.defaultDistrict(process, smsDistrict: smsDistrict)
         if SMSBallotParser.asksForHelp(text) { return .help(process.rules, example: SMSBallotParser.example(process, district: usual)) }

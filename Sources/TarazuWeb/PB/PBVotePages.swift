@@ -64,7 +64,7 @@ enum PBVotePages {
             PBPages.steps(1, language)
             error(message)
             HTMLNode.line("p") {
-                language.pick("هر نفر یک رأی دارد، چه در این وبگاه، چه با پیامک یا برگهٔ کاغذی. شمارهٔ تلفن همراه شما فقط برای فرستادن کد تأیید به کار می‌رود و خود شماره نگه داشته نمی‌شود.",
+                language.pick("هر نفر یک رأی دارد، چه در این وبگاه، چه با پیامک، چه در کیوسک و چه با برگهٔ کاغذی. شمارهٔ تلفن همراه شما فقط برای فرستادن کد تأیید به کار می‌رود و خود شماره نگه داشته نمی‌شود.",
                               "One person, one ballot, whether on the web, by SMS or on paper. Your mobile number is only used to send a verification code and is not stored.")
             }
             frame.form("phone") {

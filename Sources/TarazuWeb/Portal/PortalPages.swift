@@ -305,7 +305,7 @@ enum PortalPages {
         let api = Link(path: "/api/v1/books").appending(segment: name)
         return downloadsSection(language.pick("گزارش و دادهٔ باز", "Report and open data"), [
             (report, language.pick("گزارش حکمرانی بودجه (HTML)", "Budget governance report (HTML)")),
-            (report.adding("format", "md"), language.pick("گزارش به قالب Markdown", "Report as Markdown")),
+            (report.adding("format", "md"), language.pick("گزارش حکمرانی بودجه (Markdown)", "Budget governance report (Markdown)")),
             (base.appending(path: "/data/budget_lines.csv"), language.pick("ردیف‌های بودجه (CSV، ریال)", "Budget lines (CSV, rials)")),
             (base.appending(path: "/data/revenues.csv"), language.pick("درآمدها (CSV، ریال)", "Revenues (CSV, rials)")),
             (base.appending(path: "/datapackage.zip"),
