@@ -9,6 +9,8 @@ public struct BreakdownText: Sendable {
     public let figures: FigureText
     private let functions: [String: BudgetFunction]
     private let regions: [String: Region]
+    /// The low-population regions, named with their mark.
+    private let lowPopulation: Set<String>
     private let projects: [String: Project]
 
     /// The names of `book`'s codes in `language` (looked up by code: a breakdown by project has a key
@@ -16,6 +18,7 @@ public struct BreakdownText: Sendable {
     public init(book: BudgetBook, language: TextLanguage) {
         functions = Dictionary(book.functions.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         regions = Dictionary(book.regions.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        lowPopulation = PerResident.lowPopulationRegions(of: book)
         projects = Dictionary(book.projects.map { ($0.projectId, $0) }, uniquingKeysWith: { first, _ in first })
         figures = FigureText(language: language)
     }
@@ -48,7 +51,8 @@ public struct BreakdownText: Sendable {
         }
         if let revenue = RevenueClass(rawValue: key) { return language.pick(revenue.nameFa, revenue.nameEn) }
         if let region = regions[key] {
-            return language.pick(region.nameFa, region.nameEn ?? region.nameFa)
+            return Self.regionName(language.pick(region.nameFa, region.nameEn ?? region.nameFa),
+                                   lowPopulation: lowPopulation.contains(key), language: language)
         }
         if key == Region.centralCode { return language.pick(Self.centralAdministration) }
         if let project = projects[key] {

@@ -19,7 +19,7 @@ extension ReportContext {
     var executionByRegionChart: ChartSpec {
         executionChart(id: "chart-execution-region", title: text.chartExecutionByRegion(year: year), unitNote: text.inBillionRialsByRegion,
                        header: text.region, rateIndicator: "execution.rate.by_region",
-                       order: input.book.regions.map(\.code), key: \.regionCode, label: regionName)
+                       order: input.book.regions.map(\.code), key: \.regionCode, label: { regionName($0) })
     }
 
     /// Approved and realized sums of the year's lines grouped by `key`, the book's codes in `order`
@@ -58,9 +58,10 @@ extension ReportContext {
         let keys = hasCapital ? ["total", "capital"] : ["total"]
         let rows = codes.map { code -> ChartRow in
             let figures = keys.map { part(breakdown[code]!, $0) }
-            var lowPopulation = false
-            if case .record(let record) = breakdown[code]!, case .flag(true)? = record["outlier"] { lowPopulation = true }
-            let label = BreakdownText.regionName(regionName(code), lowPopulation: lowPopulation, language: numerals.language)
+            // The indicator's own outlier flag marks the region (the same rule as the book's low-population regions).
+            var outlier = false
+            if case .record(let record)? = breakdown[code], case .flag(true)? = record["outlier"] { outlier = true }
+            let label = regionName(code, lowPopulation: outlier)
             return ChartRow(label: label, values: figures.map { $0.map(drawingValue) },
                             display: figures.map { $0.map { numerals.fixed($0 / 1_000_000, places: 1) } ?? text.notAvailable })
         }

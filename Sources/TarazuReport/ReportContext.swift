@@ -48,10 +48,12 @@ struct ReportContext: Sendable {
         return input.assessment.statusLabels[status].map(pick) ?? status.rawValue
     }
 
-    /// The name of a region code.
-    func regionName(_ code: String) -> String {
+    /// The name of a region code, with the low-population mark when `lowPopulation` (default: the book's
+    /// low-population regions, ``PerResident/lowPopulationRegions(of:share:)``).
+    func regionName(_ code: String, lowPopulation: Bool? = nil) -> String {
         if let region = input.book.regions.first(where: { $0.code == code }) {
-            return isPersian ? region.nameFa : region.nameEn ?? region.nameFa
+            let low = lowPopulation ?? PerResident.lowPopulationRegions(of: input.book).contains(code)
+            return BreakdownText.regionName(isPersian ? region.nameFa : region.nameEn ?? region.nameFa, lowPopulation: low, language: numerals.language)
         }
         return code == Region.centralCode ? pick(BreakdownText.centralAdministration) : code
     }
