@@ -122,7 +122,7 @@ enum ForecastOutput {
             let mase = forecast.backtest?.mase.map { numerals.fixed(Decimal($0), places: 2) } ?? "-"
             var shown = forecast.forecasts
             if trend.key.measure == .approved {
-                let over = shown.filter { ForecastYearStatus(year: $0.year, madeIn: madeIn) != .ahead }.map(\.year)
+                let over = ForecastYearStatus.passedBudgetYears(shown.map(\.year), madeIn: madeIn)
                 passed.formUnion(over)
                 shown.removeAll { over.contains($0.year) }
             }

@@ -230,6 +230,12 @@ public enum ForecastYearStatus: String, Sendable {
         self = year < madeIn ? .elapsed : year == madeIn ? .current : .ahead
     }
 
+    /// The years of `years` whose approved budget the council has already passed when read in `madeIn`
+    /// (the current year and earlier): not forecast on any surface.
+    public static func passedBudgetYears(_ years: [Int], madeIn: Int?) -> Set<Int> {
+        Set(years.filter { ForecastYearStatus(year: $0, madeIn: madeIn) != .ahead })
+    }
+
     /// A short label for the year's cell (nil for a year ahead).
     public func label(_ language: ReportLanguage) -> String? {
         switch self {

@@ -12,6 +12,8 @@ struct ReportContext: Sendable {
     let values: ValueFormatter
     /// Indicators by id.
     let indicators: [String: Indicator]
+    /// The book's low-population regions (``PerResident/lowPopulationRegions(of:share:)``).
+    let lowPopulationRegions: Set<String>
 
     init(input: ReportInput, language: ReportLanguage) {
         self.input = input
@@ -22,6 +24,7 @@ struct ReportContext: Sendable {
         var byId: [String: Indicator] = [:]
         for indicator in input.indicators where byId[indicator.id] == nil { byId[indicator.id] = indicator }
         indicators = byId
+        lowPopulationRegions = PerResident.lowPopulationRegions(of: input.book)
     }
 
     var isPersian: Bool { language == .fa }
@@ -52,7 +55,7 @@ struct ReportContext: Sendable {
     /// low-population regions, ``PerResident/lowPopulationRegions(of:share:)``).
     func regionName(_ code: String, lowPopulation: Bool? = nil) -> String {
         if let region = input.book.regions.first(where: { $0.code == code }) {
-            let low = lowPopulation ?? PerResident.lowPopulationRegions(of: input.book).contains(code)
+            let low = lowPopulation ?? lowPopulationRegions.contains(code)
             return BreakdownText.regionName(isPersian ? region.nameFa : region.nameEn ?? region.nameFa, lowPopulation: low, language: numerals.language)
         }
         return code == Region.centralCode ? pick(BreakdownText.centralAdministration) : code

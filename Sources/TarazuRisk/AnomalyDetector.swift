@@ -130,10 +130,12 @@ public enum AnomalyDetector {
     /// Department, program and region; the region left out when the department already names it
     /// («شهرداری منطقه ۶ · ...», not «... · منطقه ۶» again).
     static func labelFa(_ line: BudgetLine) -> String {
-        let region = line.regionCode == Region.centralCode ? Region.centralName.fa : "منطقه \(PersianText.persianDigits(line.regionCode))"
-        let named = line.department.hasSuffix(region) || line.department.contains(region + " ")
-        return [line.department, line.program, named ? nil : line.regionCode == Region.centralCode ? region
-                    : "منطقه \(PersianText.identifier(line.regionCode))"]
+        let central = line.regionCode == Region.centralCode
+        // As a department writes it («شهرداری منطقه ۶»), and as the label shows it (the code isolated).
+        let written = central ? Region.centralName.fa : "منطقه \(PersianText.persianDigits(line.regionCode))"
+        let named = line.department.hasSuffix(written) || line.department.contains(written + " ")
+        let region = central ? written : "منطقه \(PersianText.identifier(line.regionCode))"
+        return [line.department, line.program, named ? nil : region]
             .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
     }
 

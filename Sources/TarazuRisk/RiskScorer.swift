@@ -389,9 +389,9 @@ public enum RiskScorer {
     }
 
     static func lowExecution(_ years: Years, _ year: Int?, _ text: Bool) -> Raw {
-        var cumApproved: Decimal = 0, cumRealized: Decimal = 0
+        var cumApproved: Decimal = 0, cumRealized: Decimal = 0, executedYears = 0
         for e in years where e.approved > 0 {
-            if let r = e.realized { cumApproved += e.approved; cumRealized += r }
+            if let r = e.realized { cumApproved += e.approved; cumRealized += r; executedYears += 1 }
         }
         guard cumApproved > 0 else {
             return Raw(text, .lowExecution, nil, nil, "عملکرد ردیف‌های بودجهٔ پروژه در دست نیست؛ عامل اجرای کم کنار گذاشته شد.",
@@ -403,7 +403,6 @@ public enum RiskScorer {
         let x = inYear.map { ($0 + cumulative) / 2 } ?? cumulative
         let sub = RiskMath.clamp01((ninety - x) / sixty)
         if let inYear, let year {
-            let executedYears = years.filter { $0.approved > 0 && $0.realized != nil }.count
             let total = executedYears > 1 ? " (در جمع سال‌های کتاب تا آن سال: \(RiskMath.pctFa(cumulative)))" : ""
             return Raw(text, .lowExecution, sub, x,
                     "نرخ تحقق بودجهٔ مصوب پروژه در \(RiskMath.yearFa(year)) برابر \(RiskMath.pctFa(inYear)) بود\(total).",

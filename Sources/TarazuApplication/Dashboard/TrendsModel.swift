@@ -63,7 +63,7 @@ public enum TrendsModel {
             var result = CostSeries(key: key, points: points).forecast(options: Forecaster.Options(horizon: 3))
             if measure == .approved {
                 // The council has passed the budget of the current year and of every year before it.
-                let over = result.forecasts.filter { ForecastYearStatus(year: $0.year, madeIn: madeIn) != .ahead }.map(\.year)
+                let over = ForecastYearStatus.passedBudgetYears(result.forecasts.map(\.year), madeIn: madeIn)
                 passed.formUnion(over)
                 result.forecasts.removeAll { over.contains($0.year) }
             }
