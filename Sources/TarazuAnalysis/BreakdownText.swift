@@ -80,7 +80,7 @@ public struct BreakdownText: Sendable {
     /// what it is when the unit cannot (a year, a share, an amount); a record as «name: value» pairs.
     public func value(_ value: IndicatorValue, key: String, indicatorUnit: String) -> String {
         // A year is a count or a number; an amount under a key such as `approved_this_year` is money.
-        if key == "year" || key.hasSuffix("_year") || key == "assessed_in", FigureText.number(value) != nil {
+        if key == "year" || key.hasSuffix("_year") || key == "assessed_in" || key == "as_of", FigureText.number(value) != nil {
             if case .rials = value { return scalar(value, unit: "rials") }
             return scalar(value, unit: "year")
         }
@@ -95,6 +95,7 @@ public struct BreakdownText: Sendable {
             guard !items.isEmpty else { return language.pick("هیچ", "none") }
             let names = items.map { item in
                 if case .text(let code) = item { return label(code) }
+                if case .record(let fields) = item, case .text(let code)? = fields["region"], regions[code] != nil { return label(code) }
                 return self.value(item, key: key, indicatorUnit: indicatorUnit)
             }
             // Names that hold a comma themselves (a project's) are told apart by «؛».
@@ -105,6 +106,7 @@ public struct BreakdownText: Sendable {
         case .count: return scalar(value, unit: "count")
         case .rials: return scalar(value, unit: "rials")
         case .decimal:
+            if key.hasSuffix("per_person") { return scalar(value, unit: "rials_per_person") }
             if Self.ratioKeys.contains(where: { key.contains($0) }) { return scalar(value, unit: "ratio") }
             if ["ratio", "index", "rials_per_person"].contains(indicatorUnit) { return scalar(value, unit: indicatorUnit) }
             if Self.moneyKeys.contains(key) { return scalar(value, unit: "rials") }
@@ -119,8 +121,21 @@ public struct BreakdownText: Sendable {
     public func record(_ record: [String: IndicatorValue], indicatorUnit: String) -> String {
         var hidden: Set<String> = record["note_fa"] == nil ? [] : [language.pick("note", "note_fa")]
         if record["name_fa"] != nil, record["name_en"] != nil { hidden.insert(language.pick("name_en", "name_fa")) }
+        // A check's result: «برقرار (۰ ردیف)», «برقرار نیست (اختلاف ⁦+۳٫۲⁩ میلیارد ریال)», one colon deep.
+        if case .flag(let passed)? = record["passed"] {
+            let status = passed ? language.pick("برقرار", "holds") : language.pick("برقرار نیست", "fails")
+            let details = record.keys.sorted(by: Region.codeOrder).filter { $0 != "passed" && !hidden.contains($0) }.map { key in
+                let field = record[key] ?? .unavailable
+                if key == "rows", FigureText.number(field) != nil { return scalar(field, unit: "rows") }
+                return label(key) + " " + value(field, key: key, indicatorUnit: indicatorUnit)
+            }
+            return details.isEmpty ? status : status + " (" + details.joined(separator: language.pick("، ", ", ")) + ")"
+        }
+        // A sentence among the pairs (a declarant's note) loses its full stop before the separator.
         return record.keys.sorted(by: Region.codeOrder).filter { !hidden.contains($0) }.map { key in
-            label(key) + ": " + value(record[key] ?? .unavailable, key: key, indicatorUnit: indicatorUnit)
+            var shown = value(record[key] ?? .unavailable, key: key, indicatorUnit: indicatorUnit)
+            while shown.hasSuffix(".") { shown.removeLast() }
+            return label(key) + ": " + shown
         }.joined(separator: figures.listSeparator)
     }
 
@@ -173,8 +188,8 @@ public struct BreakdownText: Sendable {
         "realized": Bilingual(fa: "عملکرد", en: "realized"),
         "revised": Bilingual(fa: "اصلاحیه", en: "revised"),
         "actual": Bilingual(fa: "عملکرد", en: "actual"),
-        "budget": Bilingual(fa: "بودجه", en: "budget"),
-        "outturn": Bilingual(fa: "نسبت عملکرد به بودجه", en: "outturn"),
+        "budget": Bilingual(fa: "رقم مصوب", en: "approved"),
+        "outturn": Bilingual(fa: "نسبت عملکرد به رقم مصوب", en: "outturn"),
         "grade": Bilingual(fa: "امتیاز", en: "grade"),
         "share": Bilingual(fa: "سهم", en: "share"),
         "heads": Bilingual(fa: "تعداد سرفصل", en: "heads"),
@@ -223,6 +238,10 @@ public struct BreakdownText: Sendable {
         "highest": Bilingual(fa: "بیشترین سرانه", en: "highest per person"),
         "lowest": Bilingual(fa: "کمترین سرانه", en: "lowest per person"),
         "per_person": Bilingual(fa: "سرانه", en: "per person"),
+        "left_out": Bilingual(fa: "مناطق کم‌جمعیتِ کنارگذاشته", en: "low-population regions left out"),
+        "as_of": Bilingual(fa: "سالی که وصف می‌کنند", en: "the year they describe"),
+        "approved_per_person": Bilingual(fa: "سرانهٔ اعتبار مصوب", en: "approved per person"),
+        "capital_approved_per_person": Bilingual(fa: "سرانهٔ اعتبار عمرانی مصوب", en: "capital approved per person"),
         "likely_errors": Bilingual(fa: "خطای احتمالی داده", en: "likely data errors"),
         "row_id": Bilingual(fa: "ردیف", en: "row"),
         "check": Bilingual(fa: "علت", en: "reason"),

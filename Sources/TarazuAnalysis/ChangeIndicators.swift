@@ -83,6 +83,15 @@ enum ChangeIndicators {
             unit: "functions", value: previous.isEmpty ? .unavailable : .count(cut.count), breakdown: breakdown, evidence: evidence)
     }
 
+    /// Each function's approved amount on volatile lines over its whole approved amount, by function code.
+    private static func volatileShareByFunction(_ volatile: [BudgetLine], _ context: AnalysisContext) throws -> [String: IndicatorValue] {
+        let all = try LineTotals.grouping(context.lines) { $0.function }
+        let moved = try LineTotals.grouping(volatile) { $0.function }
+        var shares: [String: IndicatorValue] = [:]
+        for (code, totals) in all { shares[code] = context.ratio(moved[code]?.approved ?? .zero, totals.approved) }
+        return shares
+    }
+
     private static func volatility(_ context: AnalysisContext) throws -> [Indicator] {
         let threshold = context.options.volatilityThreshold
         let scale = context.options.scale
@@ -119,12 +128,12 @@ enum ChangeIndicators {
         let share = Indicator(
             id: "projects.volatility_share", nameFa: "سهم ردیف‌های پرنوسان از اعتبار مصوب", nameEn: "Share of the approved budget on volatile lines",
             formula: Bilingual(
-                fa: "اعتبار مصوب ردیف‌های پرنوسان (ردیف‌هایی که اصلاحیه یا عملکردشان بیش از \(limit.fa) با اعتبار مصوب فاصله دارد، همان ردیف‌های شاخص «نوسان اعتبارات ردیف‌ها») "
-                    + "÷ اعتبار مصوب همهٔ ردیف‌های هزینه",
-                en: "approved of the lines counted by projects.volatility (threshold \(limit.en)) / approved of all budget lines"),
-            unit: "ratio", value: context.ratio(volatileApproved, totalApproved), evidence: [evidence])
+                fa: "اعتبار مصوب ردیف‌های پرنوسان (ردیف‌هایی که اصلاحیه یا عملکردشان بیش از \(limit.fa) با اعتبار مصوب فاصله دارد، همان ردیف‌های شاخص «ردیف‌های پرنوسان») "
+                    + "÷ اعتبار مصوب همهٔ ردیف‌های هزینه؛ در جزئیات، همین نسبت برای هر مأموریت",
+                en: "approved of the lines counted by projects.volatility (threshold \(limit.en)) / approved of all budget lines; the breakdown gives the same share for each function"),
+            unit: "ratio", value: context.ratio(volatileApproved, totalApproved), breakdown: try volatileShareByFunction(volatile, context), evidence: [evidence])
         return [Indicator(
-            id: "projects.volatility", nameFa: "نوسان اعتبارات ردیف‌ها", nameEn: "Budget line volatility",
+            id: "projects.volatility", nameFa: "ردیف‌های پرنوسان", nameEn: "Volatile budget lines",
             formula: Bilingual(
                 fa: "ردیف‌هایی که فاصلهٔ اصلاحیه یا عملکردشان از اعتبار مصوب، یعنی |اصلاحیه − مصوب| ÷ مصوب یا |عملکرد − مصوب| ÷ مصوب، بیش از \(limit.fa) است "
                     + "(در ردیفی با اعتبار مصوب صفر هر تغییری به حساب می‌آید؛ عملکردِ ثبت‌نشده، اگر سال رقم عملکرد دارد، مانند نرخ تحقق صفر شمرده می‌شود)؛ "

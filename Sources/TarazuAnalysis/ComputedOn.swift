@@ -58,7 +58,7 @@ public struct ComputedOn: Hashable, Codable, Sendable {
         case analysisYear = "analysis_year"
         /// The analysis year and the one before it.
         case yearOnYear = "year_on_year"
-        /// The last three years with realized figures up to the analysis year (PEFA).
+        /// Up to the last three years with realized figures up to the analysis year, at least two (PEFA).
         case lastThreeYears = "last_three_years"
         /// Every year of the book.
         case allYears = "all_years"
@@ -145,7 +145,7 @@ public struct ComputedOn: Hashable, Codable, Sendable {
     private var yearsLabel: Bilingual? {
         switch years {
         case .analysisYear, .yearOnYear: nil
-        case .lastThreeYears: Bilingual(fa: "سه سال اخیرِ دارای رقم عملکرد", en: "the last three years with realized figures")
+        case .lastThreeYears: Bilingual(fa: "حداکثر سه سال اخیرِ دارای رقم عملکرد (دست‌کم دو سال)", en: "up to the last three years with realized figures (at least two)")
         case .allYears: Bilingual(fa: "همهٔ سال‌های کتاب", en: "every year of the book")
         }
     }

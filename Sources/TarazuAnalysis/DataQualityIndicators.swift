@@ -169,14 +169,14 @@ enum DataQualityIndicators {
         }
         let spent = FormulaText.percent(LikelyDataErrors.spentLimit), realized = FormulaText.percent(LikelyDataErrors.realizedLimit)
         return Indicator(
-            id: "data_quality.likely_errors", nameFa: "ردیف‌هایی با خطای احتمالی داده", nameEn: "Rows with a likely data error",
+            id: "data_quality.likely_errors", nameFa: "موارد خطای احتمالی داده", nameEn: "Entries with a likely data error",
             formula: Bilingual(
-                fa: "شمار ردیف‌هایی از کتاب که رقمشان در بودجهٔ واقعی باورپذیر نیست: پروژه‌ای که عملکرد ردیف‌هایش تا پایان سال تحلیل بیش از \(spent.fa) برآورد فعلی هزینه "
+                fa: "شمار مواردی از کتاب (ردیف‌های هزینه و درآمد، پروژه‌ها و مجوزها) که رقمشان در بودجهٔ واقعی باورپذیر نیست: پروژه‌ای که عملکرد ردیف‌هایش تا پایان سال تحلیل بیش از \(spent.fa) برآورد فعلی هزینه "
                     + "(یا هزینهٔ برنامه‌ای) است، پیشرفت فیزیکی بیرون از ۰ تا ۱۰۰٪، پایان برنامه‌ای پیش از شروع، ردیفی با عملکرد ولی بی رقم مصوب و اصلاحیه یا با عملکردی "
                     + "بیش از \(realized.fa) رقم مصوب یا اصلاحیه، و هر مبلغ منفی",
-                en: "rows of the book whose figure cannot be true of a real budget: a project whose lines realized more than \(spent.en) of its current cost estimate "
+                en: "entries of the book (spending and revenue lines, projects, authorizations) whose figure cannot be true of a real budget: a project whose lines realized more than \(spent.en) of its current cost estimate "
                     + "(or planned cost) by the end of the analysis year, progress outside 0-100 %, a planned end before the start, a line realized without an approved "
                     + "or revised amount or above \(realized.en) of the larger of them, and any negative amount"),
-            unit: "rows", value: .count(errors.count), breakdown: breakdown, evidence: evidence)
+            unit: "entries", value: .count(errors.count), breakdown: breakdown, evidence: evidence)
     }
 }

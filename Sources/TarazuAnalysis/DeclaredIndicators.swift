@@ -4,7 +4,7 @@ import TarazuCore
 /// participation.*, transparency.* and data_quality.integration: facts that budget data cannot show,
 /// read from the book's governance.yaml and marked `declared`. A fact that is not declared gives an
 /// `unavailable` value, so the rubric leaves its check out rather than guessing.
-enum DeclaredIndicators {
+public enum DeclaredIndicators {
     private struct Spec {
         var id: String
         var fact: String
@@ -30,6 +30,38 @@ enum DeclaredIndicators {
              nameFa: "اتصال سامانه‌های منبع", nameEn: "Connected source systems", unit: "systems"),
     ]
 
+    /// The Jalali year the declared facts among `indicators` describe (governance.yaml's `as_of:`), if given.
+    public static func asOf(_ indicators: [Indicator]) -> Int? {
+        for indicator in indicators where indicator.basis == .declared {
+            if case .count(let year)? = indicator.evidence.first?.sums["as_of"] { return year }
+        }
+        return nil
+    }
+
+    /// What opens a declared statement on every surface, so the sentence itself says it is declared and,
+    /// with `asOf`, which year's state it describes: «اظهارشده دربارهٔ وضعیت سال ۱۴۰۳، نه سنجیده از داده‌ها».
+    public static func opening(asOf year: Int?) -> Bilingual {
+        guard let year else { return Bilingual(fa: "اظهارشده، نه سنجیده از داده‌ها", en: "Declared, not measured from the data") }
+        return Bilingual(fa: "اظهارشده دربارهٔ وضعیت سال \(PersianText.persianDigits(String(year)))، نه سنجیده از داده‌ها",
+                         en: "Declared about \(year), not measured from the data")
+    }
+
+    /// A criterion's verdict as the status tables print it: when its status rests on declared facts, the
+    /// verdict says so and names the year they describe, so a declaration of an earlier year is not read
+    /// as today's state: «شهروندان در بودجه‌ریزی سهمی ندارند (اظهارشده دربارهٔ وضعیت سال ۱۴۰۳)».
+    public static func verdict(of criterion: CriterionResult, asOf year: Int?) -> Bilingual? {
+        guard let verdict = criterion.verdict else { return nil }
+        let assessed = criterion.checks.filter { $0.status != nil }
+        let declared = assessed.filter { $0.basis == .declared }
+        guard !declared.isEmpty else { return verdict }
+        let yearFa = year.map { " دربارهٔ وضعیت سال \(PersianText.persianDigits(String($0)))" } ?? ""
+        let yearEn = year.map { " about \($0)" } ?? ""
+        let note = declared.count == assessed.count
+            ? Bilingual(fa: "اظهارشده\(yearFa)", en: "declared\(yearEn)")
+            : Bilingual(fa: "بخشی بر پایهٔ واقعیت‌های اظهارشده\(yearFa)", en: "partly on facts declared\(yearEn)")
+        return Bilingual(fa: verdict.fa + " (" + note.fa + ")", en: verdict.en + " (" + note.en + ")")
+    }
+
     static func all(_ context: AnalysisContext) -> [Indicator] {
         specs.map { spec in
             let fact = context.facts.facts[spec.fact]
@@ -43,10 +75,11 @@ enum DeclaredIndicators {
                 if note.fa != note.en { sums["note_fa"] = .text(note.fa) }
             }
             if let source = context.facts.source { sums["source"] = .text(source) }
+            if let year = context.facts.asOf { sums["as_of"] = .count(year) }
             let meaning = GovernanceFacts.known[spec.fact]
             return Indicator(
                 id: spec.id, nameFa: spec.nameFa, nameEn: spec.nameEn,
-                formula: Bilingual(fa: "اظهارشده در کتاب بودجه، نه سنجیده از داده‌ها: \(meaning?.fa ?? spec.nameFa)",
+                formula: Bilingual(fa: "اظهارشده در پروندهٔ حکمرانی کتاب، نه سنجیده از داده‌ها: \(meaning?.fa ?? spec.nameFa)",
                                    en: "declared in governance.yaml as `\(spec.fact)` (\(meaning?.en ?? ""))"),
                 unit: spec.unit, value: value,
                 evidence: [Evidence(table: "governance.yaml", key: spec.fact, rows: fact == nil ? [] : [spec.fact], sums: sums)],

@@ -44,7 +44,7 @@ enum EquityIndicators {
     ]
 
     static let zonesFormula = Bilingual(
-        fa: "؛ تفکیک تایل میان پهنه‌ها: \(FormulaText.math("Σ_g S_g ln(S_g ÷ W_g)")) و درون پهنه‌ها: \(FormulaText.math("Σ_g S_g T_g"))، "
+        fa: "؛ تفکیک تایل میان پهنه‌ها (گروه‌هایی از مناطق که جدول مناطق کتاب تعریف می‌کند): \(FormulaText.math("Σ_g S_g ln(S_g ÷ W_g)")) و درون پهنه‌ها: \(FormulaText.math("Σ_g S_g T_g"))، "
             + "که \(FormulaText.math("S_g")) و \(FormulaText.math("W_g")) سهم پهنهٔ \(FormulaText.math("g")) از اعتبار و از جمعیت و \(FormulaText.math("T_g")) شاخص تایل مناطق درون آن است (منطقهٔ بی‌پهنه خود یک گروه است)",
         en: "; between_zones = sum_g S_g ln(S_g / W_g), within_zones = sum_g S_g T_g over zones (a region without zone is its own group)")
 
@@ -117,6 +117,9 @@ enum EquityIndicators {
                                       group: $0.region.zone ?? $0.region.code)
             })
         }
+        func perCapita(_ amount: Money, _ population: Int64) -> IndicatorValue {
+            PerResident.amount(amount, population: population, scale: context.options.perCapitaScale).map(IndicatorValue.decimal) ?? .unavailable
+        }
         let evidence = [Evidence(
             table: "regions", rows: figures.map(\.region.code),
             sums: ["population": .count(Int(cityPopulation)), "outliers": .list(outliers),
@@ -125,12 +128,13 @@ enum EquityIndicators {
             + figures.map { figure in
                 let totals = byRegion[figure.region.code] ?? LineTotals()
                 return Evidence(table: "budget_lines", key: figure.region.code, rows: Arithmetic.smallest(totals.ids, limit: context.options.evidenceRowLimit),
-                                rowCount: totals.ids.count, sums: ["approved": .rials(figure.total.rials), "capital_approved": .rials(figure.capital.rials)])
+                                rowCount: totals.ids.count,
+                                sums: ["approved": .rials(figure.total.rials), "capital_approved": .rials(figure.capital.rials),
+                                       "population": .count(Int(figure.region.population)),
+                                       "approved_per_person": perCapita(figure.total, figure.region.population),
+                                       "capital_approved_per_person": perCapita(figure.capital, figure.region.population)])
             }
 
-        func perCapita(_ amount: Money, _ population: Int64) -> IndicatorValue {
-            PerResident.amount(amount, population: population, scale: context.options.perCapitaScale).map(IndicatorValue.decimal) ?? .unavailable
-        }
         let totalSpending = try Arithmetic.sum(figures, \.total)
         let perCapitaBreakdown = Dictionary(uniqueKeysWithValues: figures.map { figure in
             (figure.region.code, IndicatorValue.record([
@@ -167,6 +171,12 @@ enum EquityIndicators {
                     breakdown["n_minus_1"] = Arithmetic.indexValue(EquityStatistics.coefficientOfVariation(units, sample: true), scale: scale)
                     breakdown["williamson"] = Arithmetic.indexValue(EquityStatistics.williamson(units), scale: scale)
                 default: break
+                }
+                if variant.withoutOutliers {
+                    breakdown["left_out"] = .list(figures.filter(\.isOutlier).map { figure in
+                        .record(["region": .text(figure.region.code), "name_fa": .text(figure.region.nameFa),
+                                 "name_en": .text(figure.region.nameEn ?? figure.region.nameFa)])
+                    })
                 }
                 var formula = statistic.formula
                 if statistic.id == "theil_t", zoned { formula = formula + Self.zonesFormula }

@@ -22,7 +22,7 @@ enum ExpenditureIndicators {
             Indicator(
                 id: "expenditure.current_to_capital_ratio", nameFa: "نسبت اعتبارات هزینه‌ای به سرمایه‌ای", nameEn: "Current to capital ratio",
                 formula: Bilingual(fa: "اعتبارات هزینه‌ای ÷ اعتبار تملک دارایی‌های سرمایه‌ای (عمرانی)", en: "current / capital") + phases,
-                unit: "ratio", value: context.ratio(current.approved, capital.approved),
+                unit: "times", value: context.ratio(current.approved, capital.approved),
                 breakdown: context.ratiosByPhase(current, capital),
                 evidence: evidence),
         ]

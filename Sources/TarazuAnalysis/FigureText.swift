@@ -25,7 +25,7 @@ public struct FigureText: Sendable {
     public var rialsPerPersonWords: String { language.pick("میلیون ریال به ازای هر نفر", "million rials per person") }
 
     /// Units whose values are whole counts: `count` and the units that name what they count.
-    public static let countingUnits: Set<String> = ["count", "regions", "functions", "lines", "rows", "systems", "years"]
+    public static let countingUnits: Set<String> = ["count", "regions", "functions", "lines", "rows", "entries", "systems", "years"]
 
     /// The noun a counting unit counts, singular and plural (Persian keeps the singular after a number).
     private func countedNoun(_ unit: String) -> (one: String, many: String)? {
@@ -34,6 +34,7 @@ public struct FigureText: Sendable {
         case "functions": (language.pick("مأموریت", "function"), language.pick("مأموریت", "functions"))
         case "lines": (language.pick("ردیف", "line"), language.pick("ردیف", "lines"))
         case "rows": (language.pick("ردیف", "row"), language.pick("ردیف", "rows"))
+        case "entries": (language.pick("مورد", "entry"), language.pick("مورد", "entries"))
         case "systems": (language.pick("سامانه", "system"), language.pick("سامانه", "systems"))
         case "years": (language.pick("سال", "year"), language.pick("سال", "years"))
         default: nil
@@ -43,7 +44,7 @@ public struct FigureText: Sendable {
     /// What a unit reads as beside a figure (`ratio` is «درصد» / percent).
     public func unitName(_ unit: String) -> String {
         switch unit {
-        case "ratio": language.pick("درصد", "percent")
+        case "ratio", "limit_ratio": language.pick("درصد", "percent")
         case "rials": language.pick("میلیارد ریال", "billion rials")
         case "rials_per_person": rialsPerPersonWords
         case "score": language.pick("امتیاز", "score")
@@ -52,7 +53,7 @@ public struct FigureText: Sendable {
         case "times": language.pick("برابر", "times")
         case "flag": language.pick("بله/خیر", "yes/no")
         case "year": language.pick("سال", "year")
-        case "regions", "functions", "lines", "rows", "systems", "years": countedNoun(unit).map(\.many) ?? unit
+        case "regions", "functions", "lines", "rows", "entries", "systems", "years": countedNoun(unit).map(\.many) ?? unit
         case "number": language.pick("عدد", "number")
         case "record": language.pick("به تفکیک", "by item")
         case "named_rials": language.pick("میلیارد ریال به تفکیک", "billion rials by item")
@@ -74,11 +75,13 @@ public struct FigureText: Sendable {
     public var notDeclared: String { language.pick("اظهار نشده", "not declared") }
 
     /// `value` by `unit`; a record or a list gives nil (its entries need names: the surface says them),
-    /// except a list in the unit `named_rials` (``namedRials(_:)``).
+    /// except a list in the unit `named_rials` (``namedRials(_:)``). The unit `limit_ratio` is a ratio
+    /// someone set (a threshold), printed with the decimals it has: «۲۵٪».
     public func scalar(_ value: IndicatorValue, unit: String) -> String? {
         if unit == "named_rials", case .list(let items) = value { return namedRials(items) }
         if unit == "named_rials_per_person", case .list(let items) = value { return named(items, unit: "rials_per_person") }
         if unit == "named_changes", case .list(let items) = value { return namedChanges(items) }
+        if unit == "low_population_regions", case .list(let items) = value { return lowPopulationRegions(items) }
         switch value {
         case .unavailable: return notAvailable
         case .grade(let grade): return grade
@@ -90,6 +93,7 @@ public struct FigureText: Sendable {
         let number = Self.number(value) ?? 0
         switch unit {
         case "ratio": return numerals.percent(number)
+        case "limit_ratio": return numerals.exactPercent(number)
         case "change": return change(number)
         case "times": return numerals.fixed(number, places: 1) + " " + language.pick("برابر", "times")
         case "rials":
@@ -104,7 +108,7 @@ public struct FigureText: Sendable {
             if case .decimal = value, number != Arithmetic.round(number, 0) { return numerals.fixed(number, places: 3) }
             return numerals.fixed(number, places: 0)
         case "year": return numerals.digits("\(number)")
-        case "regions", "functions", "lines", "rows", "systems", "years":
+        case "regions", "functions", "lines", "rows", "entries", "systems", "years":
             guard let noun = countedNoun(unit) else { return numerals.fixed(number, places: 0) }
             return numerals.fixed(number, places: 0) + " " + (number == 1 ? noun.one : noun.many)
         case "index": return numerals.fixed(number, places: 3)
@@ -112,6 +116,18 @@ public struct FigureText: Sendable {
             if case .count = value { return numerals.fixed(number, places: 0) }
             if case .rials(let rials) = value { return numerals.billionRials(rials) }
             return numerals.fixed(number, places: 3)
+        }
+    }
+
+    /// A figure someone set rather than measured (a rubric threshold, a target), with the decimals it
+    /// has and no more: «۲۵٪», «۰٫۲», «۱۰ برابر»; other units as ``scalar(_:unit:)``.
+    public func stated(_ value: IndicatorValue, unit: String) -> String? {
+        guard let number = Self.number(value) else { return scalar(value, unit: unit) }
+        switch unit {
+        case "ratio": return numerals.exactPercent(number)
+        case "index", "number": return numerals.exact(number)
+        case "times": return numerals.exact(number) + " " + language.pick("برابر", "times")
+        default: return scalar(value, unit: unit)
         }
     }
 
@@ -136,6 +152,18 @@ public struct FigureText: Sendable {
             return name.hasSuffix(")") ? "\(name): \(figure)" : "\(name) (\(figure))"
         }
         return joined(phrases)
+    }
+
+    /// The regions an equity figure leaves out for their small population (records with `name_fa` and
+    /// `name_en`), each named with its mark: «منطقه ۱۰ (کم‌جمعیت)», «منطقه ۳ (صنعتی، کم‌جمعیت) و منطقه ۹
+    /// (کم‌جمعیت)»; none: «مناطق کم‌جمعیت، که این کتاب ندارد».
+    public func lowPopulationRegions(_ items: [IndicatorValue]) -> String {
+        let names: [String] = items.compactMap { item in
+            guard case .record(let fields) = item, case .text(let name)? = fields[language.pick("name_fa", "name_en")] else { return nil }
+            return BreakdownText.regionName(name, lowPopulation: true, language: language)
+        }
+        guard !names.isEmpty else { return language.pick("مناطق کم‌جمعیت، که این کتاب ندارد", "low-population regions, of which the book has none") }
+        return joined(names)
     }
 
     /// Phrases joined as a list is said: «الف، ب و ج»; none: «هیچ».

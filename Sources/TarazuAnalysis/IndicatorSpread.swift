@@ -1,6 +1,23 @@
 import Foundation
 import TarazuCore
 
+extension BreakdownText {
+    /// An indicator's value as one phrase, the same in the report's indicator table and the terminal: a
+    /// share of all sources with its figure without borrowing («۳۹٫۰٪؛ بدون استقراض: ۴۳٫۶٪»), a total
+    /// broken down by a dimension with its lowest and highest entries («۷۹٫۴٪ در کل؛ از ... تا ...»);
+    /// nil for a value that is a record or a list.
+    public func summary(of indicator: Indicator) -> String? {
+        guard let value = figures.value(of: indicator) else { return nil }
+        let language = figures.numerals.language
+        if indicator.unit == "ratio", let without = indicator.breakdown["realized_without_borrowing"],
+           let shown = figures.scalar(without, unit: "ratio") {
+            return value + figures.listSeparator + language.pick("بدون استقراض: ", "borrowing left out: ") + shown
+        }
+        guard let spread = IndicatorSpread(indicator) else { return value }
+        return value + " " + language.pick("در کل", "in all") + figures.listSeparator + spread.text(unit: indicator.unit, names: self)
+    }
+}
+
 /// The lowest and the highest entry of an indicator broken down by a dimension (`….by_function`,
 /// `….by_region`, ...), whose value is the total: a table that shows only the total would show the
 /// same figure for every breakdown of it, so the surfaces show the spread beside it.

@@ -138,10 +138,10 @@ public enum LikelyDataErrors {
                 check: .spentAboveEstimate, table: "projects", row: id, year: nil, projectId: id,
                 value: .decimal(ratio), unit: "ratio", limit: .decimal(spentLimit),
                 figures: ["spent": .rials(spent.rials), (usesEstimate ? "current_cost_estimate" : "planned_cost"): .rials(cost.rials)],
-                textFa: "عملکرد ردیف‌های پروژه\(byFa) برابر \(fa.percent(ratio)) \(costFa) است (\(fa.billionRials(spent.rials)) در برابر \(fa.billionRials(cost.rials)))؛ "
-                    + "عملکردی بیش از \(fa.exactPercent(spentLimit)) \(costFa) یا خطای ثبت است یا افزایش هزینه‌ای بسیار شدید، و پیش از هر داوری باید با سند اصلی سنجیده شود.",
-                textEn: "The project's lines realized \(en.percent(ratio)) of its \(costEn)\(byEn) (\(en.billionRials(spent.rials)) against \(en.billionRials(cost.rials))); "
-                    + "spending above \(en.exactPercent(spentLimit)) of the \(costEn) is either an entry error or an extreme overrun, to be checked against the source documents before any judgement."))
+                textFa: "عملکرد ردیف‌های پروژه\(byFa) برابر \(fa.percent(ratio)) \(costFa) است (\(fa.billionRials(spent.rials)) در برابر \(fa.billionRials(cost.rials)))، "
+                    + "بیش از حد باورپذیر \(fa.exactPercent(spentLimit)).",
+                textEn: "The project's lines realized \(en.percent(ratio)) of its \(costEn)\(byEn) (\(en.billionRials(spent.rials)) against \(en.billionRials(cost.rials))), "
+                    + "above the plausible limit of \(en.exactPercent(spentLimit))."))
         }
         return found
     }
@@ -172,10 +172,10 @@ public enum LikelyDataErrors {
                 check: .realizedFarAboveApproved, table: table, row: row, year: year, projectId: project,
                 value: .decimal(ratio), unit: "ratio", limit: .decimal(realizedLimit),
                 figures: ["approved": .rials(approved.rials), "revised": revised.map { .rials($0.rials) } ?? .unavailable, "realized": .rials(realized.rials)],
-                textFa: "عملکرد \(fa.billionRials(realized.rials)) برابر \(fa.percent(ratio)) \(whichFa) (\(fa.billionRials(authority.rials))) است؛ "
-                    + "عملکردی بیش از \(fa.exactPercent(realizedLimit)) رقم مصوب یا اصلاحیه، هر کدام که بیشتر است، یا خطای ثبت است یا باید با سند اصلی سنجیده شود.",
-                textEn: "Realized \(en.billionRials(realized.rials)), \(en.percent(ratio)) of the \(whichEn) (\(en.billionRials(authority.rials))); "
-                    + "more than \(en.exactPercent(realizedLimit)) of the larger of the approved and revised amounts is either an entry error or to be checked against the source documents."))
+                textFa: "عملکرد \(fa.billionRials(realized.rials)) برابر \(fa.percent(ratio)) \(whichFa) (\(fa.billionRials(authority.rials))) است، "
+                    + "بیش از حد باورپذیر \(fa.exactPercent(realizedLimit)) رقم مصوب یا اصلاحیه، هر کدام که بیشتر است.",
+                textEn: "Realized \(en.billionRials(realized.rials)), \(en.percent(ratio)) of the \(whichEn) (\(en.billionRials(authority.rials))), "
+                    + "above the plausible limit of \(en.exactPercent(realizedLimit)) of the larger of the approved and revised amounts."))
         }
         return found
     }

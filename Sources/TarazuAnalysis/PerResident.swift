@@ -15,9 +15,24 @@ public enum PerResident {
     /// measures leave them out, and every surface marks them «کم‌جمعیت».
     public static func lowPopulationRegions(of book: BudgetBook,
                                             share: Decimal = IndicatorOptions().outlierPopulationShare) -> Set<String> {
-        let regions = book.regions.filter { $0.code != Region.centralCode && $0.population > 0 }
-        let threshold = Decimal(regions.reduce(Int64(0)) { $0 + $1.population }) * share
-        return Set(regions.filter { Decimal($0.population) < threshold }.map(\.code))
+        lowPopulationRegions(populations: Dictionary(book.regions.map { ($0.code, $0.population) }, uniquingKeysWith: { first, _ in first }),
+                             share: share)
+    }
+
+    /// The same rule over populations by region code (a participatory budgeting process's own): the
+    /// regions with a population under `share` of the regions' total; the central code and regions
+    /// without a population are never low-population.
+    public static func lowPopulationRegions(populations: [String: Int64],
+                                            share: Decimal = IndicatorOptions().outlierPopulationShare) -> Set<String> {
+        let regions = populations.filter { $0.key != Region.centralCode && $0.value > 0 }
+        var total: Int64 = 0
+        for population in regions.values {
+            let (sum, overflow) = total.addingReportingOverflow(population)
+            guard !overflow else { return [] }
+            total = sum
+        }
+        let threshold = Decimal(total) * share
+        return Set(regions.filter { Decimal($0.value) < threshold }.map(\.key))
     }
 
     /// `value` rounded half away from zero to whole rials, as every surface prints it.

@@ -16,6 +16,9 @@ public struct HeadlineFigure: Hashable, Sendable {
     public var computedOn: Bilingual?
     /// How to read the value, in one sentence.
     public var meaning: Bilingual
+    /// The same share without borrowing, for a share of all sources that the findings quote without it:
+    /// «بدون استقراض: ۴۳٫۶٪», so the card and the report's sentence show both figures.
+    public var withoutBorrowing: Bilingual?
 }
 
 /// The headline figures of the portal's book page and the dashboard's overview: the same indicators,
@@ -39,9 +42,13 @@ public enum Headlines {
     public static func figures(_ assessment: BookAssessment) -> [HeadlineFigure] {
         indicators.map { item in
             let indicator = assessment.indicator(item.id)
+            let without = indicator.flatMap { $0.unit == "ratio" ? $0.breakdown["realized_without_borrowing"] : nil }.map { value in
+                Bilingual(fa: "بدون استقراض: " + (FigureText(language: .fa).scalar(value, unit: "ratio") ?? ""),
+                          en: "borrowing left out: " + (FigureText(language: .en).scalar(value, unit: "ratio") ?? ""))
+            }
             return HeadlineFigure(id: item.id, name: Bilingual(fa: indicator?.nameFa ?? item.id, en: indicator?.nameEn ?? item.id),
                                   value: indicator?.value ?? .unavailable, unit: indicator?.unit ?? "",
-                                  computedOn: indicator?.computedOn?.label, meaning: item.meaning)
+                                  computedOn: indicator?.computedOn?.label, meaning: item.meaning, withoutBorrowing: without)
         }
     }
 }

@@ -4,6 +4,7 @@ import TarazuAnalysis
 import TarazuApplication
 import TarazuCore
 import TarazuImport
+import TarazuReport
 
 /// `tarazu analyze`: the governance indicators of a budget book, with their evidence.
 struct AnalyzeCommand: AsyncParsableCommand {
@@ -22,13 +23,16 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Option(help: "Output format: json or text.")
     var format: Format = .text
 
+    @Option(help: "The language of the text output: fa or en (JSON is the same in both).")
+    var lang: ReportLanguage = .en
+
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, text }
 
     func run() async throws {
         let analysis = try await input.analysis()
         switch format {
         case .json: print(try AnalysisOutput.json(analysis))
-        case .text: print(AnalysisOutput.text(analysis))
+        case .text: print(lang == .fa ? AnalysisOutput.persianText(analysis) : AnalysisOutput.text(analysis))
         }
     }
 }
@@ -194,11 +198,12 @@ enum AnalysisOutput {
     }
 
     static func text(_ analysis: BookAssessment) -> String {
+        let names = BreakdownText(book: analysis.book, language: .en)
         var lines = ["\(analysis.book.metadata.title): indicators for \(analysis.year)", ""]
         let width = (analysis.indicators.map(\.id.count).max() ?? 0) + 1
         for indicator in analysis.indicators {
             let basis = indicator.computedOn.map { "  [\($0.label.en)]" } ?? ""
-            lines.append("\(indicator.id.padding(toLength: width, withPad: " ", startingAt: 0)) \(describe(indicator))  \(indicator.nameEn)\(basis)")
+            lines.append("\(indicator.id.padding(toLength: width, withPad: " ", startingAt: 0)) \(names.summary(of: indicator) ?? "(see JSON)")  \(indicator.nameEn)\(basis)")
         }
         lines += ["", "Status table (rubric \(analysis.assessment.rubric) \(analysis.assessment.rubricVersion))"]
         for criterion in analysis.assessment.criteria {
@@ -211,7 +216,7 @@ enum AnalysisOutput {
             lines.append("- \(recommendation.id) (\(recommendation.criterion)): \(TargetText(language: .en).sentence(target))")
         }
         let errors = analysis.dataErrors
-        lines += ["", "Likely data errors (\(errors.count) \(errors.count == 1 ? "row" : "rows"); their projects are left out of the risk scores)"]
+        lines += ["", "Likely data errors (\(errors.count) \(errors.count == 1 ? "entry" : "entries"); their projects are left out of the risk scores)"]
         for error in errors {
             let year = error.year.map { " \($0)" } ?? ""
             lines.append("- \(error.table) \(error.row)\(year): \(error.textEn)")
@@ -219,7 +224,36 @@ enum AnalysisOutput {
         return lines.joined(separator: "\n")
     }
 
-    private static func describe(_ indicator: Indicator) -> String {
-        FigureText(language: .en).value(of: indicator) ?? "(see JSON)"
+    /// The same as ``text(_:)`` for a Persian reader: names and figures in Persian, one «name: figure»
+    /// line per indicator with its basis, the id kept in parentheses for whoever looks it up.
+    static func persianText(_ analysis: BookAssessment) -> String {
+        let figures = FigureText(language: .fa)
+        let numerals = figures.numerals
+        let breakdown = BreakdownText(book: analysis.book, language: .fa)
+        var lines = ["\(analysis.book.metadata.title(.fa)): شاخص‌های سال \(numerals.year(analysis.year))", ""]
+        for indicator in analysis.indicators {
+            let basis = indicator.computedOn.map { " [\($0.label.fa)]" } ?? ""
+            lines.append("\(indicator.nameFa): \(breakdown.summary(of: indicator) ?? "جزئیات در خروجی JSON")\(basis) (\(indicator.id))")
+        }
+        let assessment = analysis.assessment
+        lines += ["", "جدول وضعیت (معیارنامهٔ \u{2066}\(assessment.rubric) \(assessment.rubricVersion)\u{2069})"]
+        for criterion in assessment.criteria {
+            let status = criterion.status.flatMap { assessment.statusLabels[$0]?.fa } ?? "ارزیابی نشده"
+            lines.append("- \(criterion.name.fa): \(status)" + (criterion.verdict.map { "؛ \($0.fa)" } ?? ""))
+        }
+        lines += ["", "پیشنهادها"]
+        for (index, recommendation) in assessment.recommendations.enumerated() {
+            let lens = assessment.lenses.first { $0.id == recommendation.criterion }.map { "یافته‌های منظر \($0.name.fa)" }
+            let criterion = assessment.criteria.first { $0.id == recommendation.criterion }?.name.fa ?? lens ?? recommendation.criterion
+            lines.append("\(numerals.integer(Int64(index + 1)))) \(criterion): \(TargetText(language: .fa).sentence(recommendation.target))")
+        }
+        let errors = analysis.dataErrors
+        lines += ["", "موارد خطای احتمالی داده (\(numerals.integer(Int64(errors.count))) مورد؛ پروژه‌های آن‌ها در امتیاز ریسک به شمار نمی‌آیند)"]
+        for error in errors {
+            let year = error.year.map { "، سال \(numerals.year($0))" } ?? ""
+            lines.append("- \(breakdown.table(error.table))، \(PersianText.identifier(error.row))\(year): \(error.textFa)")
+        }
+        return lines.joined(separator: "\n")
     }
+
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TarazuAnalysis
 import TarazuCore
 import TarazuForecast
 import TarazuReport
@@ -34,6 +35,9 @@ struct ForecastCommand: AsyncParsableCommand {
 
     @Option(help: "Output format: json or text.")
     var format: Format = .text
+
+    @Option(help: "The language of the text output: fa or en (JSON is the same in both).")
+    var lang: ReportLanguage = .en
 
     @Option(help: "The book in the store (needed when the store holds several).")
     var book: String?
@@ -77,7 +81,10 @@ struct ForecastCommand: AsyncParsableCommand {
         let forecasts = ForecastRun.all(selected, horizon: horizon)
         switch format {
         case .json: print(try ForecastOutput.json(book: book, trends: selected, forecasts: forecasts, horizon: horizon))
-        case .text: print(ForecastOutput.text(book: book, trends: selected, forecasts: forecasts, madeIn: Numerals.jalaliYear(of: Date())))
+        case .text:
+            let madeIn = Numerals.jalaliYear(of: Date())
+            print(lang == .fa ? ForecastOutput.persianText(book: book, trends: selected, forecasts: forecasts, madeIn: madeIn)
+                              : ForecastOutput.text(book: book, trends: selected, forecasts: forecasts, madeIn: madeIn))
         }
     }
 }
@@ -111,6 +118,55 @@ enum ForecastOutput {
     /// For people: each forecast year marked when it is already over or current in the Jalali year `madeIn`,
     /// and an approved budget forecast only for years the council has not passed yet (as on the report and
     /// the dashboard); JSON keeps every year.
+    /// ``text(book:trends:forecasts:madeIn:)`` for a Persian reader: one paragraph per series, named
+    /// from the book (function, region, economic or revenue class), with the same years left out.
+    static func persianText(book: BudgetBook, trends: [CostSeries], forecasts: [ForecastResult], madeIn: Int?) -> String {
+        let figures = FigureText(language: .fa)
+        let numerals = figures.numerals
+        let names = BreakdownText(book: book, language: .fa)
+        var lines = ["\(book.metadata.title(.fa)): روند و پیش‌بینی (ارقام به میلیارد ریال)"]
+        var passed = Set<Int>()
+        for (trend, forecast) in zip(trends, forecasts) {
+            let key = trend.key
+            let side = key.side == .expenditure ? "مصارف" : "منابع (درآمدها و استقراض)"
+            let member = key.dimension == .total ? "جمع \(side)" : "\(side)، \(names.label(key.member))"
+            let measure = key.measure == .approved ? "مصوب" : "عملکرد"
+            let prices = key.basis == .real ? "قیمت ثابت" + (trend.baseYear.map { " سال \(numerals.year($0))" } ?? "") : "قیمت جاری"
+            var shown = forecast.forecasts
+            if key.measure == .approved {
+                let over = ForecastYearStatus.passedBudgetYears(shown.map(\.year), madeIn: madeIn)
+                passed.formUnion(over)
+                shown.removeAll { over.contains($0.year) }
+            }
+            let direction = switch trend.direction {
+            case .rising: "صعودی"
+            case .falling: "نزولی"
+            case .flat: "تقریباً ثابت"
+            case .undetermined: "نامعین"
+            }
+            var parts = ["روند \(direction)"]
+            if let cagr = trend.cagr { parts.append("رشد مرکب سالانه \(figures.signedPercent(Decimal(cagr)))") }
+            parts.append("روش \(ForecastMethodText.shortName(forecast.method, .fa))")
+            if let mase = forecast.backtest?.mase, mase.isFinite { parts.append("میانگین قدر مطلق خطای مقیاس‌شده \(numerals.fixed(Decimal(mase), places: 2))") }
+            let points = shown.map { point in
+                let status = ForecastYearStatus(year: point.year, madeIn: madeIn).label(.fa).map { " (\($0))" } ?? ""
+                let interval = point.lo80.flatMap { low in point.hi80.map { "، بازهٔ ۸۰٪: \(numerals.billions(low)) تا \(numerals.billions($0))" } } ?? ""
+                return "\(numerals.year(point.year))\(status): \(numerals.billions(point.value))\(interval)"
+            }
+            lines += ["", "\(member)، \(measure)، \(prices): " + parts.joined(separator: "؛ "),
+                      points.isEmpty ? "  پیش‌بینی: ندارد" : "  پیش‌بینی: " + points.joined(separator: "؛ ")]
+        }
+        lines += ["", "روش‌ها: ساده (تکرار آخرین رقم)، رانش (آخرین رقم به‌علاوهٔ میانگین تغییر سالانه)، هولت و هولت میراشونده (هموارسازی نمایی با روند). "
+                  + "میانگین قدر مطلق خطای مقیاس‌شده خطای روش در آزمون گذشته‌نگر است نسبت به تکرار رقم سال پیش: کمتر از ۱ یعنی دقیق‌تر از آن، ۱ یا بیشتر یعنی نه."]
+        if !passed.isEmpty {
+            let years = passed.sorted().map { numerals.year($0) }
+            let listed = years.count < 2 ? years.joined() : years.dropLast().joined(separator: "، ") + " و " + (years.last ?? "")
+            lines += ["", "بودجهٔ مصوب \(years.count == 1 ? "سال" : "سال‌های") \(listed) پیش‌بینی نشده است: "
+                + "شورا آن را پیش‌تر تصویب کرده است، هرچند در کتاب نیست (خروجی JSON پیش‌بینی آماری را نگه می‌دارد)."]
+        }
+        return lines.joined(separator: "\n")
+    }
+
     static func text(book: BudgetBook, trends: [CostSeries], forecasts: [ForecastResult], madeIn: Int?) -> String {
         var lines = ["\(book.metadata.title): trends and forecasts (billion rials)", ""]
         var passed = Set<Int>()

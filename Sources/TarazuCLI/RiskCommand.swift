@@ -3,6 +3,7 @@ import Foundation
 import TarazuAnalysis
 import TarazuApplication
 import TarazuCore
+import TarazuReport
 import TarazuRisk
 
 /// `tarazu risk`: risky-project scores with their reasons, and anomalies across budget lines.
@@ -33,6 +34,9 @@ struct RiskCommand: AsyncParsableCommand {
     @Option(help: "Output format: json or text.")
     var format: Format = .text
 
+    @Option(help: "The language of the text output: fa or en (JSON is the same in both).")
+    var lang: ReportLanguage = .en
+
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, text }
 
     func validate() throws {
@@ -49,7 +53,9 @@ struct RiskCommand: AsyncParsableCommand {
         let anomalies = AnomalyDetector.detect(book: book, year: year, threshold: Decimal(string: String(threshold)) ?? 3.5)
         switch format {
         case .json: print(try RiskOutput.json(book: book, weights: chosen, projects: projects, anomalies: anomalies))
-        case .text: print(RiskOutput.text(book: book, projects: projects, anomalies: anomalies, top: top))
+        case .text:
+            print(lang == .fa ? RiskOutput.persianText(book: book, projects: projects, anomalies: anomalies, top: top)
+                              : RiskOutput.text(book: book, projects: projects, anomalies: anomalies, top: top))
         }
     }
 
@@ -90,6 +96,31 @@ enum RiskOutput {
     static func json(book: BudgetBook, weights: RiskWeights, projects: ProjectRisks, anomalies: [Anomaly]) throws -> String {
         try JSONOutput.text(Document(book: book.metadata.name, contentHash: book.contentHash, weights: weights, projects: projects.risks,
                                      leftOut: projects.leftOut, anomalies: anomalies))
+    }
+
+    /// ``text(book:projects:anomalies:top:)`` for a Persian reader.
+    static func persianText(book: BudgetBook, projects: ProjectRisks, anomalies: [Anomaly], top: Int) -> String {
+        let numerals = Numerals(language: .fa)
+        let risks = projects.risks
+        var lines = ["\(book.metadata.title(.fa)): پروژه‌های پرریسک (\(numerals.integer(Int64(risks.count))) پروژه امتیاز گرفته است)"]
+        if !projects.leftOut.isEmpty {
+            lines.append("\(numerals.integer(Int64(projects.leftOut.count))) پروژه به سبب خطای احتمالی داده کنار گذاشته شد:")
+            for project in projects.leftOut {
+                lines.append("  - \(PersianText.identifier(project.projectId)): " + project.errors.map(\.textFa).joined(separator: " "))
+            }
+        }
+        lines.append("")
+        for risk in risks.prefix(top) {
+            lines.append("\(numerals.integer(Int64(risk.rank)))) \(risk.nameFa) (\(PersianText.identifier(risk.projectId))): امتیاز ریسک \(numerals.integer(Int64(risk.score))) از ۱۰۰")
+            let reasons = risk.reasons.filter { ($0.contribution ?? 0) > 0 }.sorted { ($0.contribution ?? 0) > ($1.contribution ?? 0) }
+            for reason in reasons.prefix(3) { lines.append("     - \(reason.textFa)") }
+            if let estimate = risk.estimate {
+                lines.append("     هزینهٔ نهایی محتمل (میانه): \(numerals.billionRials(estimate.p50.rials))؛ سقف آن با اطمینان ۸۰ درصد: \(numerals.billionRials(estimate.p80.rials))")
+            }
+        }
+        lines += ["", "ارقام نامتعارف: \(numerals.integer(Int64(anomalies.count))) مورد"]
+        for anomaly in anomalies.prefix(top) { lines.append("- \(anomaly.textFa)") }
+        return lines.joined(separator: "\n")
     }
 
     static func text(book: BudgetBook, projects: ProjectRisks, anomalies: [Anomaly], top: Int) -> String {

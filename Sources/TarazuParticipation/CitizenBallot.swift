@@ -109,7 +109,9 @@ public enum BallotProblem: Sendable, Equatable {
         case .otherRegion(let id, let district):
             let faPlace = district == .citywide ? "سطح شهر" : "منطقه \(p(district.code))"
             let enPlace = district == .citywide ? "the citywide ballot" : "the ballot of region \(district.code)"
-            return Bilingual(fa: "طرح \(p(id)) در برگهٔ رأی \(faPlace) است، نه برگهٔ شما.", en: "Project \(id) is on \(enPlace), not this one.")
+            // A ballot is the citywide one or one region's: said without guessing which one the voter meant.
+            return Bilingual(fa: "طرح \(p(id)) از برگهٔ \(faPlace) است؛ همه باید از یک برگه باشند.",
+                             en: "Project \(id) is on \(enPlace); all projects must come from one ballot.")
         case .duplicate(let id):
             return Bilingual(fa: "شمارهٔ \(p(id)) دو بار آمده است.", en: "Project \(id) appears twice.")
         case .tooFew(let count, let minimum):

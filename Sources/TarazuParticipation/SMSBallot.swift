@@ -174,8 +174,9 @@ extension Character {
 /// not fit, a shorter one is sent (a process's name is left out first).
 public enum SMSReply: Sendable, Equatable {
     /// The ballot was recorded; project numbers as accepted; `replaced` when it took an earlier ballot's place;
-    /// `process` the short name of the process it went to, when several are open.
-    case accepted([String], replaced: Bool, process: Bilingual? = nil)
+    /// `process` the short name of the process it went to, when several are open; `ballot` the ballot it
+    /// was counted on (citywide or a region's), named when the reply has room.
+    case accepted([String], replaced: Bool, process: Bilingual? = nil, ballot: PBDistrict? = nil)
     /// The ballot was refused, with why.
     case invalid(Bilingual)
     /// No process is open for voting.
@@ -207,13 +208,17 @@ public enum SMSReply: Sendable, Equatable {
         let p: (String) -> String = PersianText.persianDigits
         let times = PBTimeText(language: .fa)
         switch self {
-        case .accepted(let ids, let replaced, let process):
+        case .accepted(let ids, let replaced, let process, let ballot):
             let projects = (ids.count == 1 ? "طرح " : "طرح‌های ") + p(Self.list(ids, .fa))
-            let place = process.map { " در «\($0.fa)»" }
-            let forms = [place, ""].compactMap { $0 }.map { place in
+            let sheet = ballot.map { " (برگهٔ " + ($0 == .citywide ? "سطح شهر" : "منطقه " + p($0.code)) + ")" }
+            let places: [String?] = [process.map { " در «\($0.fa)»" }.map { $0 + (sheet ?? "") }, process.map { " در «\($0.fa)»" }, sheet, ""]
+            let forms = places.compactMap { $0 }.map { place in
                 replaced ? "رأی تازهٔ شما\(place) به جای رأی پیشین ثبت شد: \(projects)." : "رأی شما\(place) ثبت شد: \(projects). سپاس!"
             }
-            return Self.fitting(forms)
+            // Many long project numbers: the count instead of the list, so the reply stays one segment.
+            let counted = replaced ? "رأی تازهٔ شما با \(PBCount.words(ids.count)) طرح به جای رأی پیشین ثبت شد."
+                                   : "رأی شما با \(PBCount.words(ids.count)) طرح ثبت شد. سپاس!"
+            return Self.fitting(forms + [counted])
         case .invalid(let why): return "رأی ثبت نشد: \(why.fa)"
         case .votingClosed: return "اکنون هیچ رأی‌گیری‌ای باز نیست."
         case .notOpenYet(let opens): return "رأی‌گیری هنوز باز نشده است؛ از \(times.moment(opens)) آغاز می‌شود."
@@ -226,13 +231,18 @@ public enum SMSReply: Sendable, Equatable {
         case .help(let rules, let example):
             let like = "مثل «\(Self.ballot(example, .fa))»"
             return switch rules {
+            // «از یک برگهٔ رأی»: a ballot is the citywide one or one region's, never a mix; said when it fits one segment.
             case .approval(let min, let max):
-                "برای رأی، «رأی» و شمارهٔ \(PBCount.range(min, max)) طرح را بفرستید، \(like)"
-            case .costLimitedApproval: "برای رأی، «رأی» و شمارهٔ طرح‌ها را بفرستید، \(like)"
+                Self.fitting(["«رأی» و شمارهٔ \(PBCount.range(min, max)) طرح از یک برگهٔ رأی را بفرستید، \(like)",
+                              "برای رأی، «رأی» و شمارهٔ \(PBCount.range(min, max)) طرح را بفرستید، \(like)"])
+            case .costLimitedApproval:
+                Self.fitting(["«رأی» و شمارهٔ طرح‌ها از یک برگهٔ رأی را بفرستید، \(like)", "برای رأی، «رأی» و شمارهٔ طرح‌ها را بفرستید، \(like)"])
             case .cumulative(let total, let per):
                 Self.fitting(["«رأی» و طرح:امتیاز بفرستید، \(like)؛ جمعاً \(p(String(total))) امتیاز، هر طرح حداکثر \(p(String(per))) امتیاز",
                               "\(like) بفرستید؛ جمعاً \(p(String(total))) امتیاز، هر طرح حداکثر \(p(String(per))) امتیاز"])
-            case .ranking(let max): "برای رأی، «رأی» و شمارهٔ تا \(PBCount.words(max)) طرح را به ترتیب بفرستید، \(like)"
+            case .ranking(let max):
+                Self.fitting(["«رأی» و شمارهٔ تا \(PBCount.words(max)) طرح از یک برگهٔ رأی را به ترتیب بفرستید، \(like)",
+                              "برای رأی، «رأی» و شمارهٔ تا \(PBCount.words(max)) طرح را به ترتیب بفرستید، \(like)"])
             }
         case .notABallot(let example):
             return Self.fitting(["این رأی نیست؛ نمونهٔ رأی: «\(Self.ballot(example, .fa))»؛ برای راهنما «راهنما» را بفرستید.",
@@ -260,9 +270,10 @@ public enum SMSReply: Sendable, Equatable {
     public var en: String {
         let times = PBTimeText(language: .en)
         switch self {
-        case .accepted(let ids, let replaced, let process):
+        case .accepted(let ids, let replaced, let process, let ballot):
             let projects = (ids.count == 1 ? "project " : "projects ") + Self.list(ids, .en)
-            let place = process.map { " in \($0.en)" } ?? ""
+            let sheet = ballot.map { " (" + ($0 == .citywide ? "citywide ballot" : "ballot of region " + $0.code) + ")" } ?? ""
+            let place = (process.map { " in \($0.en)" } ?? "") + sheet
             return replaced ? "Vote recorded\(place), replacing your earlier one: \(projects)." : "Vote recorded\(place): \(projects). Thank you!"
         case .invalid(let why): return "Vote not recorded: \(why.en)"
         case .votingClosed: return "No vote is open now."

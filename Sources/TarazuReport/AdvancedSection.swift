@@ -15,6 +15,11 @@ extension ReportContext {
     /// The section, after the key charts.
     func advancedSection(_ advanced: AdvancedAnalysis) -> Section {
         var blocks: [Block] = [.paragraph([.text(text.advancedIntro)])]
+        let years = Set(input.book.budgetLines.map(\.year))
+        if let first = years.min(), let last = years.max(), input.year < last {
+            blocks.append(.paragraph([.span("muted", [.text(text.advancedOfEarlierYear(
+                first: numerals.year(first), last: numerals.year(last), year: numerals.year(input.year)))])]))
+        }
         blocks += trendBlocks(advanced.trends)
         blocks += forecastBlocks(advanced.forecasts)
         blocks += riskBlocks(advanced.risks, leftOut: advanced.leftOut)
@@ -54,7 +59,8 @@ extension ReportContext {
         if !rows.isEmpty, let total = series(.total, "all") { rows.append(trendRow([.strong([.text(text.allFunctions)])], total)) }
         var blocks: [Block] = [.subheading([.text(text.trendsHeading)])]
         guard !rows.isEmpty else { return blocks + [.paragraph([.text(text.noTrends)])] }
-        blocks.append(.paragraph([.text(text.trendsIntro)]))
+        let constantPrices = codes.contains { series(.function, $0)?.key.basis == .real }
+        blocks.append(.paragraph([.text(text.trendsIntro(constantPrices: constantPrices))]))
         let header: [Rich] = [[.text(text.function)], [.text(text.prices)], [.text(text.from)], [.text(text.to)],
                               [.text(text.cagr)], [.text(text.direction)], [.text(text.breaks)]]
         blocks.append(.table(header: header, rows: rows))
@@ -152,6 +158,7 @@ extension ReportContext {
             method.append(.text(". " + text.backtestErrors(origins: origins) + " "))
             method.append(.text(text.mapeName + " " + percentStatistic(backtest.mape) + text.listSeparator + text.smapeName + " "
                                 + percentStatistic(backtest.smape) + text.listSeparator + text.maseName + " " + statistic(backtest.mase, places: 2) + "."))
+            if let mase = backtest.mase, mase.isFinite { method.append(.text(" " + text.maseMeaning(mase))) }
             if backtest.origins.count < ReportText.fewOriginsLimit {
                 method.append(.text(" " + text.fewOrigins(backtest.origins.count)))
             }

@@ -18,9 +18,16 @@ extension ReportText {
     // MARK: Trends
 
     var trendsHeading: String { p("روند هزینه‌ها به تفکیک مأموریت", "Cost trends by function") }
-    var trendsIntro: String {
-        p("اعتبار مصوب مصارف هر مأموریت در سال‌های کتاب بودجه، به قیمت ثابت سال پایه (در نبود شاخص قیمت، به قیمت جاری). نرخ رشد مرکب سالانه = (مقدار آخر ÷ مقدار اول) به توان (۱ ÷ شمار فاصله‌های سالانه) منهای یک؛ روند صعودی یا نزولی است اگر قدر مطلق این نرخ از ۲٪ در سال بیشتر باشد. شکست، تغییری سالانه با امتیاز z مقاوم بیش از ۳٫۵ است (با دست‌کم چهار تغییر).",
-          "Approved expenditure of each function over the book's years, at constant prices of the base year (current prices when there is no price index). CAGR = (last / first)^(1 / yearly intervals) - 1; a trend is rising or falling when |CAGR| exceeds 2 % a year. A break is a year-on-year change with a robust z-score above 3.5 (needs at least four changes).")
+    func trendsIntro(constantPrices: Bool) -> String {
+        let prices = constantPrices ? p("به قیمت ثابت سال پایه", "at constant prices of the base year")
+                                    : p("به قیمت جاری (کتاب شاخص قیمت ندارد)", "at current prices (the book has no price index)")
+        return p("اعتبار مصوب مصارف هر مأموریت در سال‌های کتاب بودجه، \(prices). نرخ رشد مرکب سالانه = (مقدار آخر ÷ مقدار اول) به توان (۱ ÷ شمار فاصله‌های سالانه) منهای یک؛ روند صعودی یا نزولی است اگر قدر مطلق این نرخ از ۲٪ در سال بیشتر باشد. شکست، تغییری سالانه با امتیاز z مقاوم بیش از ۳٫۵ است (با دست‌کم چهار تغییر).",
+                 "Approved expenditure of each function over the book's years, \(prices). CAGR = (last / first)^(1 / yearly intervals) - 1; a trend is rising or falling when |CAGR| exceeds 2 % a year. A break is a year-on-year change with a robust z-score above 3.5 (needs at least four changes).")
+    }
+    /// A report on an earlier year: trends and forecasts read every year of the book.
+    func advancedOfEarlierYear(first: String, last: String, year: String) -> String {
+        p("روند هزینه‌ها و پیش‌بینی‌های این بخش همهٔ سال‌های کتاب (\(first) تا \(last)) را در بر می‌گیرد، نه فقط سال‌های تا \(year)، سال این گزارش.",
+          "The cost trends and forecasts of this section cover every year of the book (\(first) to \(last)), not only the years up to \(year), this report's year.")
     }
     var from: String { p("آغاز دوره", "First year") }
     var to: String { p("پایان دوره", "Last year") }
@@ -93,6 +100,14 @@ extension ReportText {
                 "These errors come from a single test and are not enough to judge the forecast's accuracy.")
             : p("این خطاها تنها از \(PersianText.persianDigits(String(count))) آزمون به دست آمده‌اند و برای داوری دربارهٔ دقت پیش‌بینی کافی نیستند.",
                 "These errors come from only \(count) tests and are not enough to judge the forecast's accuracy.")
+    }
+    /// What a MASE says, in words a finance officer follows: under 1 the method beat repeating last year's figure.
+    func maseMeaning(_ mase: Double) -> String {
+        mase < 1
+            ? p("خطای مقیاس‌شدهٔ کمتر از ۱ یعنی این روش در آزمون گذشته‌نگر از تکرار رقم سال پیش دقیق‌تر بوده است.",
+                "A MASE under 1 means the method beat repeating the previous year's figure in the backtest.")
+            : p("خطای مقیاس‌شدهٔ ۱ یا بیشتر یعنی این روش در آزمون گذشته‌نگر از تکرار رقم سال پیش دقیق‌تر نبوده است.",
+                "A MASE of 1 or more means the method did no better than repeating the previous year's figure in the backtest.")
     }
     var seriesWord: String { p("سری", "series") }
     /// The backtest errors by name (in Persian by their Persian name; the methods give the abbreviations once).

@@ -57,7 +57,7 @@ extension ReportContext {
         blocks.append(.subheading([.text(text.evaluation(of: text.challenges))]))
         blocks.append(challenges.isEmpty ? .paragraph([.text(text.noneFound)]) : .list(challenges))
         if checks.contains(where: { $0.basis == .declared && $0.finding != nil }), let source = declaredSource {
-            blocks.append(.paragraph([.span("muted", [freeText(text.declaredSource(source))])]))
+            blocks.append(.paragraph([.span("muted", [freeText(text.declaredSource(source, asOf: declaredAsOf))])]))
         }
         return Section(id: "lens-\(lens.id)", title: [.text(text.part(number, text.lensPart(pick(lens.name))))], blocks: blocks)
     }
@@ -79,7 +79,7 @@ extension ReportContext {
             runs = [.text("\(pick(check.name)): \(primaryFigure(check))")]
         }
         if check.basis == .declared {
-            runs = [.span("declared", [.text(text.declaredOpening)]), .text(" ")] + runs
+            runs = [.span("declared", [.text(text.declaredOpening(asOf: declaredAsOf))]), .text(" ")] + runs
         }
         if let note = check.note.map(pick), !note.isEmpty, !Self.restates(note, sentence) {
             runs += [.text(" "), .span("note", [.text(text.notePrefix + " "), freeText(note)])]
@@ -102,6 +102,9 @@ extension ReportContext {
         return nil
     }
 
+    /// The Jalali year the declared facts describe (governance.yaml's `as_of:`).
+    var declaredAsOf: Int? { DeclaredIndicators.asOf(input.indicators) }
+
     func statusSection(number: Int) -> Section {
         let rows: [[Rich]] = input.assessment.criteria.map { criterion in
             let evidence: Rich = criterion.checks.enumerated().map { index, check -> Inline in
@@ -117,7 +120,7 @@ extension ReportContext {
                 return .span("evidence", runs)
             }
             return [[.text(pick(criterion.name))], [.badge(criterion.status, statusLabel(criterion.status))],
-                    [.text(criterion.verdict.map(pick) ?? "-")], evidence]
+                    [.text(DeclaredIndicators.verdict(of: criterion, asOf: declaredAsOf).map(pick) ?? "-")], evidence]
         }
         return Section(id: "status", title: [.text(text.part(number, text.statusTablePart(city: city)))], blocks: [
             .table(header: [[.text(text.criterion)], [.text(text.status)], [.text(text.verdict)], [.text(text.keyEvidence)]], rows: rows),
@@ -135,6 +138,7 @@ extension ReportContext {
             let observed = input.assessment.observations.first { $0.lens == recommendation.criterion }?.checks
             if let check = (criterion?.checks ?? observed)?.first(where: { $0.id == recommendation.check }) {
                 about += text.listSeparator + pick(check.name) + ": " + primaryFigure(check)
+                if check.basis == .declared { about += " (" + pick(DeclaredIndicators.opening(asOf: declaredAsOf)) + ")" }
             }
             if !template.contains("{target}") { about += text.listSeparator + text.target + " " + sentence }
             return [.strong([.text(body)]), .text(" "), .span("muted", [.text(about)])]
@@ -214,13 +218,7 @@ extension ReportContext {
 
     /// An indicator's value; for a breakdown by dimension, the total with the lowest and highest entries.
     func indicatorValue(_ indicator: Indicator) -> String {
-        let value = values.format(indicator)
-        // A share of all sources is also quoted without borrowing in the findings: both are here.
-        if let without = indicator.breakdown["realized_without_borrowing"], indicator.unit == "ratio" {
-            return value + text.listSeparator + text.withoutBorrowing + " " + values.format(without, unit: indicator.unit)
-        }
-        guard let spread = IndicatorSpread(indicator) else { return value }
-        return value + " " + text.inTotal + text.listSeparator + spread.text(unit: indicator.unit, names: values.breakdown)
+        values.breakdown.summary(of: indicator) ?? values.format(indicator)
     }
 
     var dataQualitySection: Section {

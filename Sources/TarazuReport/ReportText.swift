@@ -15,14 +15,14 @@ struct ReportText: Sendable {
              "Financial and institutional governance of the Municipality of \(city), budget year \(year)")
     }
     var subtitle: String {
-        pick("گزارش داده‌کاوی تولیدشده با ترازو از کتاب بودجهٔ شهرداری؛ گزاره‌های برآمده از داده‌ها رقم و شاهد خود را همراه دارند و گزاره‌های اظهارشده، که داده‌ها نمی‌توانند نشان دهند، جدا نشان داده شده‌اند.",
-             "A data-mining report produced by Tarazu from the municipality's budget book; statements drawn from the data cite their figures, and declared statements, which the data cannot show, are marked as such.")
+        pick("گزارشی که ترازو از داده‌های کتاب بودجهٔ شهرداری ساخته است؛ گزاره‌های برآمده از داده‌ها رقم و شاهد خود را همراه دارند و گزاره‌های اظهارشده، که داده‌ها نمی‌توانند نشان دهند، جدا نشان داده شده‌اند.",
+             "A report Tarazu made from the data of the municipality's budget book; statements drawn from the data cite their figures, and declared statements, which the data cannot show, are marked as such.")
     }
     var dataNote: String { pick("دربارهٔ داده‌ها:", "About the data:") }
     func bookTitle(_ title: String) -> String { pick("این گزارش بر پایهٔ «\(title)» است.", "This report rests on the budget book \"\(title)\".") }
     var purposeTitle: String { pick("هدف کلی گزارش", "Purpose") }
     var purposeIntro: String {
-        pick("این تحلیل با استفاده از سامانه ترازو و بر پایهٔ کتاب بودجهٔ شهرداری با دو هدف نوشته شده است:",
+        pick("این تحلیل با استفاده از سامانهٔ ترازو و بر پایهٔ کتاب بودجهٔ شهرداری با دو هدف نوشته شده است:",
              "This analysis, made with Tarazu from the municipality's budget book, has two goals:")
     }
     func purposeGoal1(city: String, year: String) -> String {
@@ -57,15 +57,18 @@ struct ReportText: Sendable {
         language == .fa ? [.text("اظهارشده، نه سنجیده از داده‌ها")] : [.text("declared in "), .ltr("governance.yaml")]
     }
     var notePrefix: String { pick("توضیح:", "note:") }
-    var inTotal: String { pick("در کل", "in all") }
-    var withoutBorrowing: String { pick("بدون استقراض:", "borrowing left out:") }
     /// A declared fact the book's governance file does not give.
     var notDeclared: String { FigureText(language: language).notDeclared }
     /// What opens a declared statement, so the sentence itself says it is declared.
-    var declaredOpening: String { pick("اظهارشده، نه سنجیده از داده‌ها:", "Declared, not measured from the data:") }
-    func declaredSource(_ source: String) -> String {
-        pick("گزاره‌های اظهارشده از این منبع است و داده‌های بودجه آن‌ها را نشان نمی‌دهد: \(source).",
-             "The statements marked declared come from this source; the budget data cannot show them: \(source).")
+    func declaredOpening(asOf year: Int?) -> String { language.pick(DeclaredIndicators.opening(asOf: year)) + ":" }
+    func declaredSource(_ source: String, asOf year: Int?) -> String {
+        guard let year else {
+            return pick("گزاره‌های اظهارشده از این منبع است و داده‌های بودجه آن‌ها را نشان نمی‌دهد: \(source).",
+                        "The statements marked declared come from this source; the budget data cannot show them: \(source).")
+        }
+        let shown = Numerals(language: language).year(year)
+        return pick("گزاره‌های اظهارشده از این منبع است، وضعیت سال \(shown) را بیان می‌کند، نه امروز را، و داده‌های بودجه آن‌ها را نشان نمی‌دهد: \(source).",
+                    "The statements marked declared come from this source and describe \(shown), not today; the budget data cannot show them: \(source).")
     }
 
     func statusTablePart(city: String) -> String {
@@ -175,24 +178,24 @@ struct ReportText: Sendable {
              "The input has no data-quality indicators (data_quality.*).")
     }
     var item: String { pick("مورد", "Item") }
-    var dataErrorsHeading: String { pick("ردیف‌هایی با خطای احتمالی داده", "Rows with likely data errors") }
+    var dataErrorsHeading: String { pick("موارد خطای احتمالی داده", "Entries with likely data errors") }
     func dataErrorsIntro(_ numerals: Numerals) -> String {
         let spent = numerals.exactPercent(LikelyDataErrors.spentLimit), realized = numerals.exactPercent(LikelyDataErrors.realizedLimit)
-        return pick("ردیفی در این فهرست می‌آید که رقمش در بودجهٔ واقعی باورپذیر نیست: پروژه‌ای که عملکرد ردیف‌هایش تا پایان سال تحلیل بیش از \(spent) برآورد فعلی هزینه (یا هزینهٔ برنامه‌ای، اگر برآوردی نیست) باشد، "
+        return pick("موردی (ردیف هزینه یا درآمد، پروژه یا مجوز) در این فهرست می‌آید که رقمش در بودجهٔ واقعی باورپذیر نیست: پروژه‌ای که عملکرد ردیف‌هایش تا پایان سال تحلیل بیش از \(spent) برآورد فعلی هزینه (یا هزینهٔ برنامه‌ای، اگر برآوردی نیست) باشد، "
                     + "پیشرفت فیزیکی بیرون از ۰ تا ۱۰۰٪، سال پایان برنامه‌ای پیش از سال شروع، ردیف هزینه یا درآمدی که عملکرد دارد ولی رقم مصوب و اصلاحیه ندارد یا عملکردش بیش از \(realized) رقم مصوب یا اصلاحیه (هر کدام بیشتر است) است، و هر مبلغ منفی. "
-                    + "این ردیف‌ها پیش از هر داوری باید با سند اصلی سنجیده شوند؛ پروژه‌های آن‌ها در امتیاز ریسک و برآورد هزینهٔ نهایی به شمار نمی‌آیند.",
-                    "A row is listed when its figure is not plausible in a real budget: a project whose lines realized more than \(spent) of its current cost estimate (its planned cost when it has none) by the end of the analysis year, "
+                    + "این موارد پیش از هر داوری باید با سند اصلی سنجیده شوند؛ پروژه‌های آن‌ها در امتیاز ریسک و برآورد هزینهٔ نهایی به شمار نمی‌آیند.",
+                    "An entry (a spending or revenue line, a project or an authorization) is listed when its figure is not plausible in a real budget: a project whose lines realized more than \(spent) of its current cost estimate (its planned cost when it has none) by the end of the analysis year, "
                     + "physical progress outside 0 to 100 %, a planned end before the start, a budget or revenue line with a realized amount but no approved or revised amount, or realizing more than \(realized) of the larger of the two, and any negative amount. "
-                    + "These rows need checking against the source documents before any judgement; their projects are left out of the risk scores and final-cost estimates.")
+                    + "These entries need checking against the source documents before any judgement; their projects are left out of the risk scores and final-cost estimates.")
     }
-    var noDataErrors: String { pick("در کتاب بودجه ردیفی با خطای احتمالی داده یافت نشد.", "No row of the budget book has a likely data error.") }
+    var noDataErrors: String { pick("در کتاب بودجه موردی با خطای احتمالی داده یافت نشد.", "No entry of the budget book has a likely data error.") }
     func dataErrorCount(_ count: Int, shown: Int, _ numerals: Numerals) -> String {
         let all = numerals.integer(Int64(count)), listed = numerals.integer(Int64(shown))
         if count == shown {
-            return pick("\(all) ردیف با خطای احتمالی داده یافت شد:", count == 1 ? "1 row with a likely data error:" : "\(all) rows with likely data errors:")
+            return pick("\(all) مورد خطای احتمالی داده یافت شد:", count == 1 ? "1 entry with a likely data error:" : "\(all) entries with likely data errors:")
         }
-        return pick("\(all) ردیف با خطای احتمالی داده یافت شد؛ \(listed) ردیف نخست در جدول آمده است:",
-                    "\(all) rows with likely data errors; the first \(listed) are listed:")
+        return pick("\(all) مورد خطای احتمالی داده یافت شد؛ \(listed) مورد نخست در جدول آمده است:",
+                    "\(all) entries with likely data errors; the first \(listed) are listed:")
     }
     var bookTable: String { pick("جدول کتاب بودجه", "Book table") }
     var bookRow: String { pick("ردیف", "Row") }

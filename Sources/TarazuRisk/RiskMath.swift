@@ -84,6 +84,10 @@ enum RiskMath {
     static func pctEn(_ ratio: Decimal, _ scale: Int = 1) -> String { "\(en(ratio * 100, scale)) %" }
     /// A ratio as a percent for Persian text ("۸۰٫۴٪").
     static func pctFa(_ ratio: Decimal, _ scale: Int = 1) -> String { "\(fa(ratio * 100, scale))٪" }
+    /// A ratio someone set (a reference-class prior, a threshold) as a percent with the decimals it has:
+    /// «۲۲٪», «۲۰٫۴٪» / "22 %".
+    static func statedPctFa(_ ratio: Decimal) -> String { Numerals(language: .fa).exactPercent(ratio) }
+    static func statedPctEn(_ ratio: Decimal) -> String { Numerals(language: .en).exactPercent(ratio) }
     /// A signed percent for English text ("+80 %", "-12.5 %").
     static func signedPctEn(_ ratio: Decimal) -> String { (ratio > 0 ? "+" : "") + pctEn(ratio) }
     /// A signed change in Persian words, so no sign sits inside right-to-left prose: «۸۶٫۳٪ افزایش».

@@ -109,6 +109,8 @@ public enum RiskScorer {
     public static func score(book: BudgetBook, year: Int? = nil, weights: RiskWeights = .default,
                              explain: Int? = nil, leavingOut: Set<String> = []) -> [ProjectRisk] {
         let analysisYear = year ?? defaultYear(of: book)
+        // Physical progress is one figure, the book's latest state: the year it stands for.
+        let progressYear = analysisYear.map { max($0, book.years.last ?? $0) }
         let lines = book.budgetLines
         // Line indices by project id, in book order.
         var slotOf: [String: Int] = [:]
@@ -132,7 +134,7 @@ public enum RiskScorer {
         let explainAll = explain == nil
         func scoreProject(_ index: Int, text: Bool) -> ProjectRisk {
             score(project: projects[index], all: lines, indices: slots[index].map { linesOf[$0] } ?? [], year: analysisYear,
-                  weights: weights, totalWeight: totalWeight, text: text)
+                  progressYear: progressYear, weights: weights, totalWeight: totalWeight, text: text)
         }
         let scored = ConcurrentMap.indices(projects.count) { scoreProject($0, text: explainAll) }
         var order = Array(scored.indices)
@@ -150,13 +152,14 @@ public enum RiskScorer {
         return results
     }
 
-    static func score(project: Project, all: [BudgetLine], indices: [Int], year: Int?, weights: RiskWeights,
+    /// `progressYear`: the year the book's physical progress stands for (its latest year; `year` when nil).
+    static func score(project: Project, all: [BudgetLine], indices: [Int], year: Int?, progressYear: Int? = nil, weights: RiskWeights,
                       totalWeight: Decimal, text: Bool = true) -> ProjectRisk {
         let refClass = ReferenceClass(project.type)
         let years = yearly(all, indices, year)
         let raw: [Raw] = [
             costOverrun(project, refClass, text),
-            scheduleSlip(project, year, text),
+            scheduleSlip(project, year, progressYear: progressYear, text),
             volatility(years, text),
             lowExecution(years, year, text),
             spendingAhead(project, years, text),
@@ -236,8 +239,8 @@ public enum RiskScorer {
         let overrun = current.decimal / p.plannedCost.decimal - 1
         let sub = RiskMath.clamp01(overrun / (2 * refClass.upperOverrun))
         let upper = refClass.upperOverrun
-        let priorEn = !text ? "" : "for \(refClass.nameEn) the typical overrun is \(RiskMath.pctEn(prior)) and the upper bound \(RiskMath.pctEn(upper))"
-        let priorFa = !text ? "" : "در طبقهٔ مرجع \(refClass.nameFa) افزایش معمول \(RiskMath.pctFa(prior)) و حد بالا \(RiskMath.pctFa(upper)) است"
+        let priorEn = !text ? "" : "for \(refClass.nameEn) the typical overrun is \(RiskMath.statedPctEn(prior)) and the upper bound \(RiskMath.statedPctEn(upper))"
+        let priorFa = !text ? "" : "در طبقهٔ مرجع \(refClass.nameFa) افزایش معمول \(RiskMath.statedPctFa(prior)) و حد بالا \(RiskMath.statedPctFa(upper)) است"
         if overrun > 0 {
             return Raw(text, .costOverrun, sub, overrun,
                     "برآورد فعلی هزینه \(RiskMath.pctFa(overrun)) بیش از هزینهٔ برنامه‌ای است؛ \(priorFa).",
@@ -248,7 +251,9 @@ public enum RiskScorer {
                 "Current cost estimate is not above the planned cost (\(RiskMath.signedPctEn(overrun))); \(priorEn).")
     }
 
-    static func scheduleSlip(_ p: Project, _ year: Int?, _ text: Bool) -> Raw {
+    /// Schedule slip at the end of `year`, from the physical progress the book gives as of `progressYear`
+    /// (its latest year; `year` when nil or earlier): the pace of works up to that year projects the end.
+    static func scheduleSlip(_ p: Project, _ year: Int?, progressYear: Int? = nil, _ text: Bool) -> Raw {
         guard let year, let end = p.plannedEndYear, let progress = p.physicalProgress else {
             return Raw(text, .scheduleSlip, nil, nil, "سال پایان برنامه‌ای یا پیشرفت فیزیکی در دست نیست؛ عامل تأخیر کنار گذاشته شد.",
                     "No planned end year or physical progress: schedule slip left out.")
@@ -262,15 +267,16 @@ public enum RiskScorer {
                     "The project had not started by \(year): schedule slip left out.")
         }
         let overdue = Decimal(year - end)
+        let asOf = max(progressYear ?? year, year)
         var projectedEnd: Decimal?
         if let start = p.startYear, progress > 0 {
-            let pace = progress / Decimal(year - start + 1)
-            projectedEnd = Decimal(year) + (100 - progress) / pace
+            let pace = progress / Decimal(asOf - start + 1)
+            projectedEnd = Decimal(asOf) + (100 - progress) / pace
         }
         let duration: Decimal = p.startYear.map { Decimal(max(end - $0 + 1, 1)) } ?? 3
         // A projection from the first years of works is less sure: it counts in proportion to the
-        // share of the planned duration that has elapsed.
-        let confidence = p.startYear.map { RiskMath.clamp01(Decimal(year - $0 + 1) / duration) } ?? 0
+        // share of the planned duration that has elapsed by the year of the progress figure.
+        let confidence = p.startYear.map { RiskMath.clamp01(Decimal(asOf - $0 + 1) / duration) } ?? 0
         let projectedSlip = ((projectedEnd ?? Decimal(year)) - Decimal(end)) * confidence
         let slip = max(overdue, projectedSlip, 0)
         let sub = RiskMath.clamp01(slip / duration)
@@ -289,10 +295,14 @@ public enum RiskScorer {
             var exact = projectedEnd
             NSDecimalRound(&finishYear, &exact, 0, .up)
             let elapsed = confidence * 100
-            en += "; if that progress was made by the end of \(year), at the same pace the works end about \(RiskMath.en(finishYear, 0)) (the book has no later state), \(RiskMath.en(projected)) year(s) late; "
+            en += (asOf == year
+                   ? "; if that progress was made by the end of \(year), at the same pace the works end about \(RiskMath.en(finishYear, 0)) (the book has no later state), \(RiskMath.en(projected)) year(s) late; "
+                   : "; that figure is the state of \(asOf); at the pace of works up to \(asOf) they end about \(RiskMath.en(finishYear, 0)), \(RiskMath.en(projected)) year(s) late; ")
                 + (confidence >= 1 ? "the planned duration is over, so all \(RiskMath.en(slip)) year(s) of slip count in the score."
                    : "with \(RiskMath.en(elapsed)) % of the planned duration elapsed, \(RiskMath.en(slip)) year(s) of slip count in the score.")
-            fa += "؛ اگر این پیشرفت تا پایان \(RiskMath.yearFa(year)) به دست آمده باشد، با همان آهنگ پایان کار حدود سال \(RiskMath.fa(finishYear, 0)) برآورد می‌شود (کتاب وضعیت پس از \(RiskMath.yearFa(year)) را ندارد)، \(RiskMath.durationFa(projected)) دیرتر از برنامه؛ "
+            fa += (asOf == year
+                   ? "؛ اگر این پیشرفت تا پایان \(RiskMath.yearFa(year)) به دست آمده باشد، با همان آهنگ پایان کار حدود سال \(RiskMath.fa(finishYear, 0)) برآورد می‌شود (کتاب وضعیت پس از \(RiskMath.yearFa(year)) را ندارد)، \(RiskMath.durationFa(projected)) دیرتر از برنامه؛ "
+                   : "؛ این رقم وضعیت \(RiskMath.yearFa(asOf)) است و با آهنگ کار تا \(RiskMath.yearFa(asOf))، پایان کار حدود سال \(RiskMath.fa(finishYear, 0)) برآورد می‌شود، \(RiskMath.durationFa(projected)) دیرتر از برنامه؛ ")
                 + (confidence >= 1 ? "چون مدت برنامه‌ای به پایان رسیده است، همهٔ این تأخیر (\(RiskMath.durationFa(slip))) در امتیاز شمرده شد."
                    : "چون تنها \(RiskMath.fa(elapsed))٪ از مدت برنامه‌ای گذشته است، به همین نسبت \(RiskMath.durationFa(slip)) از این تأخیر در امتیاز شمرده شد.")
         } else {
@@ -380,12 +390,12 @@ public enum RiskScorer {
         let sub = RiskMath.clamp01(mean / half)
         if deviations.count == 1 {
             return Raw(text, .budgetVolatility, sub, mean,
-                    "در \(RiskMath.yearFa(largest.0))، اصلاحیهٔ بودجهٔ پروژه (یا، در ردیف‌های بی‌اصلاحیه، عملکرد آن) \(RiskMath.changeFa(largest.1)) نسبت به بودجهٔ مصوب داشت.",
+                    "در \(RiskMath.yearFa(largest.0))، اصلاحیهٔ بودجهٔ پروژه \(RiskMath.changeFa(largest.1)) نسبت به بودجهٔ مصوب داشت؛ در ردیف‌های بی‌اصلاحیه، عملکرد به جای اصلاحیه سنجیده شده است.",
                     "The project's revised budget (the realized amount on lines without a revision) was \(RiskMath.signedPctEn(largest.1)) against the approved budget in \(largest.0).")
         }
         return Raw(text, .budgetVolatility, sub, mean,
-                "در \(RiskMath.fa(Decimal(deviations.count), 0)) سال، اصلاحیهٔ بودجهٔ پروژه (یا، در ردیف‌های بی‌اصلاحیه، عملکرد آن) به‌طور میانگین \(RiskMath.pctFa(mean)) با بودجهٔ مصوب فاصله داشته است؛ بیشترین فاصله: \(RiskMath.changeFa(largest.1)) در \(RiskMath.yearFa(largest.0)).",
-                "The project's revised budget (the realized amount on lines without a revision) strayed from the approved budget by \(RiskMath.pctEn(mean)) a year on average over \(deviations.count) year(s); largest: \(RiskMath.signedPctEn(largest.1)) in \(largest.0).")
+                "در \(RiskMath.fa(Decimal(deviations.count), 0)) سال، اصلاحیهٔ بودجهٔ پروژه به‌طور میانگین \(RiskMath.pctFa(mean)) با بودجهٔ مصوب فاصله داشته است و بیشترین فاصله \(RiskMath.changeFa(largest.1)) در \(RiskMath.yearFa(largest.0)) بوده است؛ در ردیف‌های بی‌اصلاحیه، عملکرد به جای اصلاحیه سنجیده شده است.",
+                "The project's revised budget (the realized amount on lines without a revision) strayed from the approved budget by \(RiskMath.pctEn(mean)) a year on average over \(deviations.count) years; largest: \(RiskMath.signedPctEn(largest.1)) in \(largest.0).")
     }
 
     static func lowExecution(_ years: Years, _ year: Int?, _ text: Bool) -> Raw {

@@ -98,9 +98,9 @@ import TarazuCore
         let rubric = try Self.rubric(checks: Self.ratioCheck)
         let result = RubricEngine.assess(indicators: [indicator("x.ratio", .decimal(Decimal(string: "0.3")!))], year: 1403, rubric: rubric)
         let check = result.criteria[0].checks[0]
-        #expect(check.rule.fa == "کمتر بهتر است: قوی تا ۵٫۰٪، مناسب تا ۱۰٫۰٪، ناقص تا ۲۰٫۰٪؛ در غیر این صورت ضعیف")
-        #expect(check.rule.en == "lower is better: Strong ≤ 5.0 %, Adequate ≤ 10.0 %, Partial ≤ 20.0 %; otherwise Weak")
-        #expect(result.criteria[0].reasoning.fa == "میانگین امتیاز ۱ آزمون سنجیده‌شده ۱ از ۴ است (قوی ۴، مناسب ۳، ناقص ۲، ضعیف ۱، وجود ندارد ۰)؛ نتیجهٔ میانگین: ضعیف")
+        #expect(check.rule.fa == "کمتر بهتر است: قوی تا ۵٪، مناسب تا ۱۰٪، ناقص تا ۲۰٪؛ در غیر این صورت ضعیف")
+        #expect(check.rule.en == "lower is better: Strong ≤ 5 %, Adequate ≤ 10 %, Partial ≤ 20 %; otherwise Weak")
+        #expect(result.criteria[0].reasoning.fa == "میانگین امتیاز ۱ آزمون سنجیده‌شده ۱٫۰۰ از ۴ است (قوی ۴، مناسب ۳، ناقص ۲، ضعیف ۱، وجود ندارد ۰)؛ نتیجهٔ میانگین: ضعیف")
         #expect(!result.criteria[0].reasoning.fa.unicodeScalars.contains { $0.properties.isAlphabetic && $0.isASCII })
     }
 

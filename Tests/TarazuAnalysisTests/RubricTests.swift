@@ -23,7 +23,7 @@ import TarazuSample
         #expect(Self.rubric.criteria.map(\.id) == ["institutional_coherence", "project_prioritization", "data_infrastructure",
                                                    "citizen_participation", "decision_transparency"])
         #expect(Self.rubric.lenses.map(\.id) == ["integrated_urban_management", "data_driven_governance"])
-        #expect(Self.rubric.version == "1.6.0")
+        #expect(Self.rubric.version == "1.7.0")
         for criterion in Self.rubric.criteria {
             #expect(Set(criterion.verdicts.keys) == Set(Status.allCases.map(\.rawValue)), "\(criterion.id)")
             for check in criterion.checks {
@@ -41,7 +41,7 @@ import TarazuSample
             "citizen_participation": .absent, "decision_transparency": .weak,
         ])
         let coherence = assessment.criteria[0]
-        #expect(coherence.verdict?.en == "Weak; execution departs widely from what the council approved")
+        #expect(coherence.verdict?.en == "Execution departs widely from what the council approved")
         let compliance = try #require(coherence.checks.first { $0.id == "authorization_compliance" })
         #expect(compliance.status == .weak)
         #expect(compliance.figures["value"]?.value == .count(3))

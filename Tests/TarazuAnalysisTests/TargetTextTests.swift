@@ -13,12 +13,12 @@ import TarazuCore
     @Test func eachComparisonHasItsDirection() {
         let fa = TargetText(language: .fa), en = TargetText(language: .en)
         let quarter = IndicatorValue.decimal(Decimal(string: "0.25")!)
-        #expect(fa.sentence(target(.below, quarter, unit: "ratio")) == "کاهش سهم ستاد مرکزی به کمتر از ۲۵٫۰٪ تا پایان سال ۱۴۰۷")
-        #expect(fa.sentence(target(.atMost, quarter, unit: "ratio")) == "کاهش سهم ستاد مرکزی به حداکثر ۲۵٫۰٪ تا پایان سال ۱۴۰۷")
-        #expect(fa.sentence(target(.atLeast, quarter, unit: "ratio")) == "افزایش سهم ستاد مرکزی دست‌کم به ۲۵٫۰٪ تا پایان سال ۱۴۰۷")
-        #expect(fa.sentence(target(.above, quarter, unit: "ratio")) == "افزایش سهم ستاد مرکزی به بیش از ۲۵٫۰٪ تا پایان سال ۱۴۰۷")
-        #expect(en.sentence(target(.below, quarter, unit: "ratio")) == "reduce the central share to under 25.0 % by the end of 1407")
-        #expect(en.sentence(target(.atLeast, quarter, unit: "ratio")) == "raise the central share to at least 25.0 % by the end of 1407")
+        #expect(fa.sentence(target(.below, quarter, unit: "ratio")) == "کاهش سهم ستاد مرکزی به کمتر از ۲۵٪ تا پایان سال ۱۴۰۷")
+        #expect(fa.sentence(target(.atMost, quarter, unit: "ratio")) == "کاهش سهم ستاد مرکزی به حداکثر ۲۵٪ تا پایان سال ۱۴۰۷")
+        #expect(fa.sentence(target(.atLeast, quarter, unit: "ratio")) == "افزایش سهم ستاد مرکزی دست‌کم به ۲۵٪ تا پایان سال ۱۴۰۷")
+        #expect(fa.sentence(target(.above, quarter, unit: "ratio")) == "افزایش سهم ستاد مرکزی به بیش از ۲۵٪ تا پایان سال ۱۴۰۷")
+        #expect(en.sentence(target(.below, quarter, unit: "ratio")) == "reduce the central share to under 25 % by the end of 1407")
+        #expect(en.sentence(target(.atLeast, quarter, unit: "ratio")) == "raise the central share to at least 25 % by the end of 1407")
     }
 
     @Test func zeroReadsAsZeroAndCountsNameWhatTheyCount() {

@@ -110,9 +110,9 @@ import Testing
         let en = assessed.report(advanced: advanced, language: .en, format: .markdown, generatedOn: nil)
         let faQuality = try #require(fa.components(separatedBy: "## کیفیت داده‌ها").last?.components(separatedBy: "\n## ").first)
         let enQuality = try #require(en.components(separatedBy: "## Data quality").last?.components(separatedBy: "\n## ").first)
-        #expect(faQuality.contains("ردیف‌هایی با خطای احتمالی داده") && faQuality.contains("PLANT-3") && faQuality.contains("۲۵۰٫۰٪"))
+        #expect(faQuality.contains("موارد خطای احتمالی داده") && faQuality.contains("PLANT-3") && faQuality.contains("۲۵۰٫۰٪"))
         #expect(faQuality.contains("ردیف‌های هزینه") && faQuality.contains("پروژه‌ها") && faQuality.contains("ردیف‌های درآمد"))
-        #expect(enQuality.contains("Rows with likely data errors") && enQuality.contains("PLANT-3") && enQuality.contains("250.0 %"))
+        #expect(enQuality.contains("Entries with likely data errors") && enQuality.contains("PLANT-3") && enQuality.contains("250.0 %"))
         #expect(fa.contains("پروژه به سبب خطای احتمالی در داده‌هایشان از امتیاز ریسک و برآورد هزینهٔ نهایی کنار گذاشته شد"))
         #expect(en.contains("left out of the risk scores and final-cost estimates as likely data errors"))
         // The risk table does not rank a project left out.

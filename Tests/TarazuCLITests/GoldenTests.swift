@@ -49,18 +49,42 @@ import SnapshotTesting
     /// The source report's verdicts, as far as the data support them (its "lack of coordination between
     /// council and municipality" is a judgement no budget figure shows, so the first one states the gap).
     static let sourceReportVerdicts = [
-        "Weak; execution departs widely from what the council approved", "Incomplete, centralized and unbalanced",
-        "Exists, but incomplete and not integrated", "Does not exist", "Limited to statistics, without policy analysis",
+        "Execution departs widely from what the council approved", "Centralized and unbalanced",
+        "Exists, but incomplete and not integrated", "Citizens have no part in budgeting", "Limited to statistics, without policy analysis",
     ]
 
     @Test func sampleCityReportHasTheSourceReportsStatusTable() async throws {
         let english = try await render(SampleCity.tabriz(), .en)
         for verdict in Self.sourceReportVerdicts { #expect(english.contains(verdict), "\(verdict)") }
         let persian = try await render(SampleCity.tabriz(), .fa)
-        for verdict in ["ضعیف؛ اجرای بودجه از مصوبهٔ شورا فاصلهٔ زیاد دارد", "ناقص، متمرکز و نامتعادل", "موجود، ولی ناقص و غیریکپارچه",
+        for verdict in ["اجرای بودجه از مصوبهٔ شورا فاصلهٔ زیاد دارد", "متمرکز و نامتعادل", "موجود، ولی ناقص و غیریکپارچه",
                         "محدود به آمار، بدون تحلیل سیاستی"] {
             #expect(persian.contains(verdict), "\(verdict)")
         }
+    }
+
+    /// The sample's declared facts describe 1403 (its governance.yaml's `as_of`): every declared statement,
+    /// and every status resting on them, says so.
+    @Test func declaredFactsSayTheYearTheyDescribe() async throws {
+        let persian = try await render(SampleCity.tabriz(), .fa)
+        #expect(persian.contains("*اظهارشده دربارهٔ وضعیت سال ۱۴۰۳، نه سنجیده از داده‌ها:*"))
+        #expect(persian.contains("| شهروندان در بودجه‌ریزی سهمی ندارند (اظهارشده دربارهٔ وضعیت سال ۱۴۰۳) |"))
+        #expect(persian.contains("(بخشی بر پایهٔ واقعیت‌های اظهارشده دربارهٔ وضعیت سال ۱۴۰۳)"))
+        #expect(persian.contains("وضعیت سال ۱۴۰۳ را بیان می‌کند، نه امروز را"))
+        #expect(!persian.contains("اظهارشده، نه سنجیده از داده‌ها:"))
+    }
+
+    /// A report on an earlier year says that its trends and forecasts read every year of the book, and
+    /// a left-out project's reason carries no repeated tail.
+    @Test func anEarlierYearsReportSaysWhatCoversTheWholeBook() async throws {
+        let book = SampleCity.tabriz()
+        let analysis = try await Analysis.analyze(book, source: "test", year: 1401, rubric: try Analysis.loadRubric(nil))
+        let persian = analysis.report(advanced: try ReportWriter.advanced(book: book, year: 1401), language: .fa, format: .markdown, generatedOn: nil)
+        #expect(persian.contains("روند هزینه‌ها و پیش‌بینی‌های این بخش همهٔ سال‌های کتاب (۱۳۹۹ تا ۱۴۰۳) را در بر می‌گیرد، نه فقط سال‌های تا ۱۴۰۱، سال این گزارش."))
+        #expect(persian.contains("به قیمت ثابت سال پایه.") && !persian.contains("در نبود شاخص قیمت"))
+        #expect(persian.components(separatedBy: "یا خطای ثبت است یا").count <= 2)
+        let latest = try await render(book, .fa)
+        #expect(!latest.contains("همهٔ سال‌های کتاب (۱۳۹۹ تا ۱۴۰۳) را در بر می‌گیرد"))
     }
 
     @Test func balancedVariantReportDoesNotReachThem() async throws {

@@ -3,7 +3,9 @@ import Testing
 import TarazuAnalysis
 import TarazuApplication
 import TarazuCore
+import TarazuForecast
 import TarazuReport
+import TarazuRisk
 import TarazuSample
 @testable import TarazuCLI
 
@@ -30,6 +32,32 @@ import TarazuSample
             let report = try await persianReport(book)
             let foreign = Set(Self.latinWords(report)).subtracting(PersianProse.allowedLatin)
             #expect(foreign.isEmpty, "\(book.metadata.name): \(foreign.sorted())")
+        }
+    }
+
+    /// `analyze`, `risk` and `forecast --lang fa` read as Persian: no Latin word but identifiers (indicator,
+    /// project and rubric ids) and the allowlist, one term per concept, no raw key.
+    @Test func theTerminalTextInPersianHasNoEnglishWords() async throws {
+        for book in Self.books() {
+            let analysis = try await Analysis.analyze(book, source: "test", year: nil, rubric: try Analysis.loadRubric(nil), madeIn: 1405)
+            let projects = try ProjectRisks.build(book: book, year: analysis.year)
+            let anomalies = AnomalyDetector.detect(book: book, year: analysis.year, threshold: Decimal(string: "3.5")!)
+            let trends = try CostSeries.build(book: book)
+            let texts = [
+                "analyze": AnalysisOutput.persianText(analysis),
+                "risk": RiskOutput.persianText(book: book, projects: projects, anomalies: anomalies, top: 10),
+                "forecast": ForecastOutput.persianText(book: book, trends: trends, forecasts: ForecastRun.all(trends, horizon: 3), madeIn: 1405),
+            ]
+            var identifiers = Set(analysis.indicators.flatMap { PersianProse.latinWords($0.id) } + book.projects.map(\.projectId))
+            identifiers.formUnion(PersianProse.latinWords(analysis.assessment.rubric))
+            for (command, text) in texts {
+                let foreign = Set(PersianProse.latinWords(text)).subtracting(PersianProse.allowedLatin).subtracting(identifiers)
+                #expect(foreign.isEmpty, "\(book.metadata.name) \(command): \(foreign.sorted())")
+                #expect(PersianProse.replacedTermsFound(text).isEmpty, "\(book.metadata.name) \(command): \(PersianProse.replacedTermsFound(text))")
+                #expect(!text.contains("?") && text.count > 200, "\(book.metadata.name) \(command)")
+            }
+            #expect(texts["analyze"]?.contains("جدول وضعیت") == true && texts["risk"]?.contains("امتیاز ریسک") == true
+                    && texts["forecast"]?.contains("پیش‌بینی") == true)
         }
     }
 

@@ -89,7 +89,7 @@ import TarazuTabular
         #expect(deep.first == "governance.yaml:1:char 1: not valid YAML: nested more than 1000 levels deep")
         var unknown = base
         unknown["governance.yaml"] = "source: interview\nfacts:\n  council_dashboards: false\ncolour: blue\n"
-        #expect(errors(try temporaryFolder(unknown)) == ["governance.yaml:4:char 1: unknown key `colour` (expected `source` or `facts`)"])
+        #expect(errors(try temporaryFolder(unknown)) == ["governance.yaml:4:char 1: unknown key `colour` (expected `source`, `as_of` or `facts`)"])
         var syntax = base
         syntax["governance.yaml"] = "source: interview\nfacts: {council_dashboards: false\n"
         #expect(errors(try temporaryFolder(syntax)).first?.hasPrefix("governance.yaml:3:char 1: not valid YAML") == true)

@@ -61,7 +61,10 @@ import Testing
         #expect(SMSReply.accepted(["1", "3"], replaced: false, process: names[0]).fa == "رأی شما در «تبریز ۱۴۰۵» ثبت شد: طرح‌های ۱ و ۳. سپاس!")
         #expect(SMSReply.accepted(["12"], replaced: false).en == "Vote recorded: project 12. Thank you!")
         #expect(SMSReply.help(.approval(minProjects: 1, maxProjects: 2), example: pair).fa
-            == "برای رأی، «رأی» و شمارهٔ یک یا دو طرح را بفرستید، مثل «رأی ۱ ۲»")
+            == "«رأی» و شمارهٔ یک یا دو طرح از یک برگهٔ رأی را بفرستید، مثل «رأی ۱ ۲»")
+        // A help that cannot say «از یک برگهٔ رأی» in one segment still says how to vote.
+        #expect(SMSReply.help(.approval(minProjects: 1, maxProjects: 2), example: .approvals(["1101", "1102", "1103"])).fa
+            == "برای رأی، «رأی» و شمارهٔ یک یا دو طرح را بفرستید، مثل «رأی ۱۱۰۱ ۱۱۰۲ ۱۱۰۳»")
         #expect(SMSReply.help(.approval(minProjects: 1, maxProjects: 3), example: pair).fa.contains("یک تا سه طرح"))
         #expect(SMSReply.help(.cumulative(totalPoints: 10, maxPerProject: 5), example: points).fa.hasSuffix("جمعاً ۱۰ امتیاز، هر طرح حداکثر ۵ امتیاز"))
         #expect(SMSReply.notABallot(example: pair).fa.contains("«رأی ۱ ۲»") && SMSReply.notABallot(example: pair).fa.contains("«راهنما»"))
@@ -190,5 +193,27 @@ import Testing
         var inTime = OneTimeCodeState(code: "123456", issuedAt: t0)
         #expect(inTime.verify("123456", at: t0.addingTimeInterval(299)) == .ok)
         #expect(OneTimeCodePolicy.standard == OneTimeCodePolicy(digits: 6, lifetime: 300, maxAttempts: 5, resendCooldown: 60))
+    }
+}
+
+/// A recorded SMS vote names the ballot it was counted on when the reply has room, and a mixed ballot
+/// is refused without calling either part "yours".
+@Suite struct SMSBallotNamingTests {
+    @Test func theReplyNamesTheBallot() {
+        let region = SMSReply.accepted(["92", "94"], replaced: false, ballot: PBDistrict(code: "9"))
+        #expect(region.fa == "رأی شما (برگهٔ منطقه ۹) ثبت شد: طرح‌های ۹۲ و ۹۴. سپاس!")
+        #expect(region.en == "Vote recorded (ballot of region 9): projects 92 and 94. Thank you!")
+        let citywide = SMSReply.accepted(["11"], replaced: true, ballot: .citywide)
+        #expect(citywide.fa == "رأی تازهٔ شما (برگهٔ سطح شهر) به جای رأی پیشین ثبت شد: طرح ۱۱.")
+        // With a long process name and many projects the ballot gives way, and the reply still fits one segment.
+        let long = SMSReply.accepted(["101", "102", "103", "104", "105"], replaced: true,
+                                     process: Bilingual(fa: "بودجه‌ریزی مشارکتی تبریز", en: "Tabriz PB"), ballot: PBDistrict(code: "10"))
+        #expect(long.fa.utf16.count <= 70, "\(long.fa)")
+    }
+
+    @Test func aMixedBallotIsRefusedPlainly() {
+        let message = BallotProblem.otherRegion(project: "92", district: PBDistrict(code: "10")).message
+        #expect(message.fa == "طرح ۹۲ از برگهٔ منطقه ۱۰ است؛ همه باید از یک برگه باشند.")
+        #expect(("رأی ثبت نشد: " + message.fa).utf16.count <= 70)
     }
 }

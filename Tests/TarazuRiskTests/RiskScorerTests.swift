@@ -104,7 +104,7 @@ enum RiskFixture {
         for healthy in risks.dropFirst(3) { #expect(healthy.score < 10, "\(healthy.projectId) scored \(healthy.score)") }
         // The top factor's sentence quotes its figure.
         #expect(risks[0].reasons[0].textEn.contains("80.0 % above the planned cost"))
-        #expect(risks[0].reasons[0].textEn.contains("for roads the typical overrun is 20.4 % and the upper bound 44.0 %"))
+        #expect(risks[0].reasons[0].textEn.contains("for roads the typical overrun is 20.4 % and the upper bound 44 %"))
         #expect(risks[0].reasons[0].textFa.contains("۸۰٫۰٪"))
         #expect(risks[1].reasons[0].textEn.contains("3 year(s) past the planned end (1400) at the end of 1403; physical progress (the book's latest figure) 40.0 %"))
         #expect(risks[2].reasons[0].textEn.contains("Spent 90.0 % of the current cost estimate"))
@@ -237,5 +237,39 @@ enum RiskFixture {
         let risks = RiskScorer.score(book: book)
         #expect(risks.prefix(2).map(\.projectId) == ["A-TWIN", "ROAD80"])
         #expect(risks.allSatisfy { (0...100).contains($0.score) })
+    }
+}
+
+/// Physical progress is the book's one, latest figure: a report on an earlier year projects the end of
+/// works from the pace up to the book's latest year, and says so.
+@Suite struct ScheduleOfAnEarlierYearTests {
+    let project = RiskFixture.project("P", .building, start: 1399, end: 1402, plan: 1_000, estimate: 1_000, progress: 50)
+
+    @Test func theLatestYearAssumesNothingLater() {
+        let raw = RiskScorer.scheduleSlip(project, 1403, progressYear: 1403, true)
+        // 50 % in five years: ten points a year, the rest by 1408; six years after the planned end.
+        #expect(raw.value == 6)
+        #expect(raw.fa.contains("کتاب وضعیت پس از ۱۴۰۳ را ندارد"))
+    }
+
+    @Test func anEarlierYearReadsTheProgressAsTheLatestYears() {
+        let raw = RiskScorer.scheduleSlip(project, 1401, progressYear: 1403, true)
+        #expect(raw.value == 6)
+        #expect(raw.fa.contains("این رقم وضعیت ۱۴۰۳ است و با آهنگ کار تا ۱۴۰۳، پایان کار حدود سال ۱۴۰۸ برآورد می‌شود"))
+        #expect(!raw.fa.contains("کتاب وضعیت پس از"))
+        #expect(raw.en.contains("that figure is the state of 1403"))
+        // Read as the state of 1401, the same 50 % would have meant a faster pace, an end in 1404, and
+        // (three of four planned years elapsed) 1.5 years of slip counted.
+        let asOfItsOwnYear = RiskScorer.scheduleSlip(project, 1401, progressYear: nil, true).value ?? 0
+        #expect(abs(asOfItsOwnYear - Decimal(string: "1.5")!) < Decimal(string: "0.000001")!)
+    }
+
+    @Test func theScorerGivesTheBooksLatestYearAsTheProgressYear() {
+        var book = RiskFixture.book
+        book.projects = [project]
+        book.budgetLines = [RiskFixture.line("P", 1401, approved: 100, realized: 90), RiskFixture.line("P", 1403, approved: 100, realized: 90)]
+        let risk = RiskScorer.score(book: book, year: 1401).first { $0.projectId == "P" }
+        let reason = risk?.reasons.first { $0.factor == .scheduleSlip }
+        #expect(reason?.textFa.contains("این رقم وضعیت ۱۴۰۳ است") == true)
     }
 }

@@ -78,8 +78,12 @@ import VaporTesting
             let approvedIndex = try #require(csv.header.firstIndex(of: "approved"))
             #expect(rows.count == csv.rows.count)
             let csvApproved = csv.rows.map { $0[approvedIndex] }
-            // A row's data values start with the population when it has one.
-            let pageApproved = zip(rows, csv.rows).map { row, line in line[csv.header.firstIndex(of: "population")!].isEmpty ? row[0] : row[1] }
+            // A row's data values start with the central administration's code (shown as «—») or the
+            // population, when it has them.
+            let codeIndex = try #require(csv.header.firstIndex(of: "region")), populationIndex = try #require(csv.header.firstIndex(of: "population"))
+            let pageApproved = zip(rows, csv.rows).map { row, line in
+                row[(line[codeIndex] == Region.centralCode ? 1 : 0) + (line[populationIndex].isEmpty ? 0 : 1)]
+            }
             #expect(pageApproved == csvApproved)
         }
     }

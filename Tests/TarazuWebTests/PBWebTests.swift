@@ -122,11 +122,11 @@ import VaporTesting
             let unknown = try await h.sms(Self.phone, "رای ۹۹")
             #expect(unknown.text.contains("طرحی با شمارهٔ ۹۹ در این رأی‌گیری نیست"))
             let ok = try await h.sms(Self.phone, "رأی ۱۱ ۱۲")
-            #expect(ok.status == .ok && ok.text == "رأی شما ثبت شد: طرح‌های ۱۱ و ۱۲. سپاس!\n")
+            #expect(ok.status == .ok && ok.text == "رأی شما (برگهٔ منطقه ۱) ثبت شد: طرح‌های ۱۱ و ۱۲. سپاس!\n")
             let ballots = try await h.pb.pbBallots(process: "test-pb")
             #expect(ballots.count == 1 && ballots[0].channel == .sms && ballots[0].ballot.district == .region("1"))
             #expect(try await h.get("/pb/test-pb").text.contains("۱ رأی با پیامک"))
-            #expect((try String(contentsOfFile: h.smsLog, encoding: .utf8)).contains("رأی شما ثبت شد"))
+            #expect((try String(contentsOfFile: h.smsLog, encoding: .utf8)).contains("رأی شما (برگهٔ منطقه ۱) ثبت شد"))
         }
     }
 

@@ -114,8 +114,8 @@ import Testing
             ("vote-code.en.html", PBVotePages.code(kiosk, error: "wrong")),
             ("vote-district.fa.html", PBVotePages.chooseDistrict(fa)),
             ("vote-ballot.fa.html", PBVotePages.ballot(fa, district: .citywide, chosen: ["1": "on"], problems: [hostile, "two"])),
-            ("vote-receipt.fa.html", PBVotePages.receipt(fa, receipt: "AB<12>", replaced: false, projects: ["1", "2"])),
-            ("vote-receipt.en.html", PBVotePages.receipt(kiosk, receipt: "CD", replaced: true, projects: ["11"])),
+            ("vote-receipt.fa.html", PBVotePages.receipt(fa, receipt: "AB<12>", replaced: false, district: .citywide, projects: ["1", "2"])),
+            ("vote-receipt.en.html", PBVotePages.receipt(kiosk, receipt: "CD", replaced: true, district: PBDistrict(code: "3"), projects: ["11"])),
         ]
         for (name, rules) in [("cumulative", BallotRules.cumulative(totalPoints: 5, maxPerProject: 3)), ("ranking", .ranking(maxRanks: 2))] {
             let stored = try process(rules: rules)

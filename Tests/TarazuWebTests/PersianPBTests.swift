@@ -180,8 +180,8 @@ import VaporTesting
                 ("GET /pb/open", "۱ رأی با پیامک"), ("GET /pb/ended", "بود و ۴ رأی ثبت شد."), ("GET /pb/upcoming", "خواهد بود."),
                 ("GET /pb/open/vote/ballot?district=1", "۲۵٫۵ میلیارد ریال"), ("GET /pb/ended/vote", "رأی‌گیری به پایان رسیده است؛ تا "),
                 ("GET /pb/upcoming/vote", "رأی‌گیری هنوز باز نشده است؛ از "), ("GET /pb/open/vote/code", "این کد ۵ دقیقه اعتبار دارد"),
-                ("GET /pb/ended/results", "هر یک ۶۰٫۰ میلیارد ریال (جمع ۱۸۰٫۰ میلیارد ریال)"),
-                ("GET /pb/ended/results?rule=greedy", "بودجهٔ باقی‌مانده پیش از آن: ۲۲۰٫۰ میلیارد ریال"),
+                ("GET /pb/ended/results", "هر یک ۶۰ میلیارد ریال (جمع ۱۸۰ میلیارد ریال)"),
+                ("GET /pb/ended/results?rule=greedy", "بودجهٔ باقی‌مانده پیش از آن: ۲۲۰ میلیارد ریال"),
                 ("GET /pb/open/results", "نتایج پس از پایان رأی‌گیری، از "), ("GET /pb/open/results", "نتایج هنوز منتشر نشده است"),
                 ("GET /pb/open", "مرحلهٔ کنونی: رأی‌گیری، تا "), ("GET /pb/ended", "مرحلهٔ کنونی: شمارش. رأی‌گیری از"),
                 ("GET /pb", "(پایان‌یافته)"), ("GET /pb/finished", "مرحلهٔ کنونی: پایان‌یافته. رأی‌گیری از"),
@@ -298,9 +298,9 @@ import VaporTesting
             return [tabriz, PBProcessDefinition(process: urmia, settings: named)]
         }) { h in
             let tabriz = try await Self.sms(h, Self.phone(1), "رای ۱۱", process: nil)
-            #expect(tabriz == "رأی شما در «تبریز ۱۴۰۵» ثبت شد: طرح ۱۱. سپاس!", "\(tabriz)")
+            #expect(tabriz == "رأی شما در «تبریز ۱۴۰۵» (برگهٔ منطقه ۱) ثبت شد: طرح ۱۱. سپاس!", "\(tabriz)")
             let urmia = try await Self.sms(h, Self.phone(2), "رای ۱۰۱", process: nil)
-            #expect(urmia.contains("در «ارومیه» ثبت شد"), "the process's short name: \(urmia)")
+            #expect(urmia.contains("در «ارومیه» (برگهٔ سطح شهر) ثبت شد"), "the process's short name: \(urmia)")
             let both = try await Self.sms(h, Self.phone(3), "رای ۱", process: nil)
             #expect(both.contains("ثبت نشد") && both.contains("«تبریز ۱۴۰۵» یا «ارومیه»"), "\(both)")
             let unknown = try await Self.sms(h, Self.phone(3), "رای ۱", process: "nothing")

@@ -5,8 +5,9 @@ import Yams
 /// The facts a book's governance.yaml declares: what budget data cannot show (connected systems,
 /// published contracts, citizen participation ...). Tarazu marks every figure taken from here "declared".
 ///
-/// The file is a mapping with an optional `source:` (who declares) and `facts:`, each fact either a
-/// bare value or `{value: ..., note: "..."}`. Values are booleans, numbers (read exactly) or text.
+/// The file is a mapping with an optional `source:` (who declares), an optional `as_of:` (the Jalali
+/// year whose state the facts describe) and `facts:`, each fact either a bare value or
+/// `{value: ..., note: "..."}`. Values are booleans, numbers (read exactly) or text.
 public struct GovernanceFacts: Hashable, Sendable {
     /// One declared fact.
     public struct Fact: Hashable, Sendable {
@@ -25,11 +26,17 @@ public struct GovernanceFacts: Hashable, Sendable {
 
     /// Who declares the facts (the `source:` line).
     public var source: String?
+    /// The Jalali year whose state the facts describe (the `as_of:` line), so that a reader can tell a
+    /// declaration of an earlier year from today's state.
+    public var asOf: Int?
     /// The facts by key.
     public var facts: [String: Fact]
 
     /// No declared facts.
     public static let none = GovernanceFacts(source: nil, facts: [:])
+
+    /// The Jalali years `as_of:` may name.
+    public static let asOfYears = 1300...1500
 
     /// The facts that the built-in indicators read, with what each means (in Persian and English).
     public static let known: [String: Bilingual] = [
@@ -57,8 +64,9 @@ public struct GovernanceFacts: Hashable, Sendable {
     ]
 
     /// Facts with their source.
-    public init(source: String?, facts: [String: Fact]) {
+    public init(source: String?, asOf: Int? = nil, facts: [String: Fact]) {
         self.source = source
+        self.asOf = asOf
         self.facts = facts
     }
 
@@ -78,12 +86,19 @@ public struct GovernanceFacts: Hashable, Sendable {
             throw GovernanceFactsError(root, "the file must be a mapping with `source:` and `facts:`")
         }
         var source: String?
+        var asOf: Int?
         var facts: [String: Fact] = [:]
         for (keyNode, valueNode) in mapping {
             let key = keyNode.string ?? ""
             switch key {
             case "source":
                 source = valueNode.string.map { PersianText.normalize($0) }
+            case "as_of":
+                let text = valueNode.string.map { PersianText.asciiDigits($0).trimmingCharacters(in: .whitespaces) } ?? ""
+                guard let year = Int(text), Self.asOfYears.contains(year) else {
+                    throw GovernanceFactsError(valueNode, "`as_of:` must be a Jalali year from \(Self.asOfYears.lowerBound) to \(Self.asOfYears.upperBound), not `\(text)`")
+                }
+                asOf = year
             case "facts":
                 guard let entries = valueNode.mapping else {
                     throw GovernanceFactsError(valueNode, "`facts:` must be a mapping of fact keys")
@@ -93,10 +108,10 @@ public struct GovernanceFacts: Hashable, Sendable {
                     facts[name] = try Self.fact(name, factNode)
                 }
             default:
-                throw GovernanceFactsError(keyNode, "unknown key `\(key)` (expected `source` or `facts`)")
+                throw GovernanceFactsError(keyNode, "unknown key `\(key)` (expected `source`, `as_of` or `facts`)")
             }
         }
-        self.init(source: source, facts: facts)
+        self.init(source: source, asOf: asOf, facts: facts)
     }
 
     /// The facts of `book`'s governance.yaml (none when it has no such file).

@@ -12,7 +12,7 @@ struct RubricWording: Sendable {
 
     private func both(_ make: (TextLanguage) -> String) -> Bilingual { Bilingual(fa: make(.fa), en: make(.en)) }
 
-    /// The rule of `check`, e.g. «کمتر بهتر است: قوی تا ۵٫۰٪، مطلوب تا ۱۰٫۰٪، ...؛ در غیر این صورت ضعیف».
+    /// The rule of `check`, e.g. «کمتر بهتر است: قوی تا ۵٪، مطلوب تا ۱۰٪، ...؛ در غیر این صورت ضعیف».
     func rule(_ check: Rubric.Check, unit: String) -> Bilingual {
         both { language in
             let separator = language.pick("، ", ", ")
@@ -34,7 +34,7 @@ struct RubricWording: Sendable {
                 guard let text = check.bands?[status.rawValue],
                       let threshold = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
                 if lower, threshold == 0 { return label(status, language) + " " + language.pick("در صفر", "at 0") }
-                let shown = figures.scalar(.decimal(threshold), unit: unit) ?? text
+                let shown = figures.stated(.decimal(threshold), unit: unit) ?? text
                 return label(status, language) + " " + (lower ? language.pick("تا ", "≤ ") : language.pick("از ", "≥ ")) + shown
             }
             var text = (lower ? language.pick("کمتر بهتر است: ", "lower is better: ") : language.pick("بیشتر بهتر است: ", "higher is better: "))
@@ -50,12 +50,12 @@ struct RubricWording: Sendable {
         }
     }
 
-    /// «میانگین امتیاز ۴ آزمون سنجیده‌شده ۱٫۵ از ۴ است؛ نتیجهٔ میانگین: ضعیف».
+    /// «میانگین امتیاز ۴ آزمون سنجیده‌شده ۱٫۵۰ از ۴ است؛ نتیجهٔ میانگین: ضعیف».
     func mean(of count: Int, _ mean: Decimal, gives status: Status) -> Bilingual {
         both { language in
             let numerals = Numerals(language: language)
             let scale = Status.allCases.map { "\(label($0, language)) \(numerals.integer(Int64($0.score)))" }.joined(separator: language.pick("، ", ", "))
-            let shown = numerals.fixed(mean, places: mean == Arithmetic.round(mean, 0) ? 0 : 2)
+            let shown = numerals.fixed(mean, places: 2)
             return language.pick(
                 "میانگین امتیاز \(numerals.integer(Int64(count))) آزمون سنجیده‌شده \(shown) از ۴ است (\(scale))؛ نتیجهٔ میانگین: \(label(status, language))",
                 "the mean score of \(count) assessed \(count == 1 ? "check" : "checks") is \(shown) of 4 (\(scale)): \(label(status, language))")

@@ -12,7 +12,7 @@ public struct TargetText: Sendable {
         self.language = language
     }
 
-    /// The target as a clause, e.g. «کاهش سهم ستاد مرکزی از اعتبار مصوب به حداکثر ۲۵٫۰٪ تا پایان سال ۱۴۰۷».
+    /// The target as a clause, e.g. «کاهش سهم ستاد مرکزی از اعتبار مصوب به حداکثر ۲۵٪ تا پایان سال ۱۴۰۷».
     public func sentence(_ target: Target) -> String {
         let figures = FigureText(language: language)
         let subject = language.pick(target.subject)
@@ -20,7 +20,7 @@ public struct TargetText: Sendable {
         if target.unit == "flag" {
             return subject + " " + deadline
         }
-        let value = figures.scalar(target.value, unit: target.unit) ?? figures.notAvailable
+        let value = figures.stated(target.value, unit: target.unit) ?? figures.notAvailable
         let isZero = FigureText.number(target.value) == 0
         let clause: String
         switch (target.comparison, language) {

@@ -31,13 +31,21 @@ public enum CheckFigures {
         "revenue_rate": Bilingual(fa: "نرخ تحقق کل منابع (درآمدها و استقراض)", en: "realization of all sources (revenue and borrowing)"),
         "fees": Bilingual(fa: "سهم عوارض (بدون استقراض)", en: "fees share (borrowing left out)"),
         "current_to_capital": Bilingual(fa: "نسبت اعتبارات هزینه‌ای به سرمایه‌ای", en: "current to capital spending"),
+        "left_out": Bilingual(fa: "مناطق کم‌جمعیتِ کنارگذاشته", en: "low-population regions left out"),
     ]
 
-    /// The judged figure first, then the others by name, each as «name: figure».
-    public static func text(_ figures: [String: Figure], language: TextLanguage) -> String {
+    /// The judged figure first, then the others by name, each as «name: figure». A declared fact is
+    /// «رقم اظهارشده», with the year it describes (`asOf`) instead of the analysis year.
+    public static func text(_ figures: [String: Figure], language: TextLanguage, declared: Bool = false, asOf: Int? = nil) -> String {
         let order = figures.keys.sorted { ($0 == "value" ? 0 : 1, $0) < ($1 == "value" ? 0 : 1, $1) }
-        return order.compactMap { key in
-            figures[key].map { language.pick(names[key] ?? Bilingual(fa: key, en: key)) + ": " + FindingText.text($0, language: language) }
-        }.joined(separator: language.pick("؛ ", "; "))
+        var parts: [String] = order.compactMap { key in
+            if declared, key == "year" { return nil }
+            let name = declared && key == "value" ? Bilingual(fa: "رقم اظهارشده", en: "declared figure") : names[key] ?? Bilingual(fa: key, en: key)
+            return figures[key].map { language.pick(name) + ": " + FindingText.text($0, language: language) }
+        }
+        if declared, let asOf {
+            parts.append(language.pick("سالی که وصف می‌کند: ", "the year it describes: ") + Numerals(language: language).year(asOf))
+        }
+        return parts.joined(separator: language.pick("؛ ", "; "))
     }
 }

@@ -35,7 +35,7 @@ public enum ComplianceModel {
                       DashboardTable.rials("difference", "اختلاف با مجوز", "Difference"), DashboardTable.names("verdict", "داوری", "Verdict")],
             rows: rows)
         let indicatorTable = DashboardTable(
-            id: "indicators", caption: Bilingual(fa: "شاخص‌های رعایت مجوز شورا در سال \(PersianText.persianDigits(String(filters.year))) (کل کتاب؛ پیوند به شواهد)",
+            id: "indicators", caption: Bilingual(fa: "شاخص‌های رعایت مجوز شورا در سال \(PersianText.persianDigits(String(filters.year))) (همهٔ مناطق و مأموریت‌ها؛ پیوند به شواهد)",
                                                  en: "Compliance indicators of \(filters.year) (whole book; links to evidence)"),
             columns: [DashboardTable.identifier("indicator", "شاخص", "Indicator"), DashboardTable.names("name", "نام", "Name"),
                       DashboardTable.text("value", "مقدار", "Value"), DashboardTable.names("unit", "واحد", "Unit")],

@@ -45,6 +45,12 @@ public struct DashboardTable: Hashable, Sendable {
         case ids([String], count: Int)
     }
 
+    /// A region's code as a cell: the central administration's code stays in downloads, and the page
+    /// shows «—» for it, since it is no region number a reader knows.
+    public static func regionCode(_ code: String) -> Cell {
+        code == Region.centralCode ? .code(code, fa: "—", en: "—") : .text(code)
+    }
+
     public struct Row: Hashable, Sendable {
         public var cells: [Cell]
         /// A dashboard path the row's first cell links to (without query).

@@ -23,10 +23,10 @@ public enum EconomicBreakdown {
                 + SpendingColumns.columns + [SpendingColumns.share],
             rows: rows)
         let share = LineTotals.share(contingency.approved, of: total.approved) ?? 0
-        return DashboardView(title: Bilingual(fa: "طبقه‌بندی اقتصادی", en: "Economic classification"),
+        return DashboardView(title: Bilingual(fa: "طبقهٔ اقتصادی", en: "Economic classification"),
                              crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: base),
-                                      DashboardView.Crumb(fa: "طبقه‌بندی اقتصادی", en: "Economic classification", path: nil)],
-                             notes: [Bilingual(fa: "هزینه‌ای: حقوق و اداره؛ تملک دارایی‌های سرمایه‌ای: پروژه‌های عمرانی؛ تملک دارایی‌های مالی: بازپرداخت وام و سرمایه‌گذاری. اعتبار مصوب پیش‌بینی‌نشده: \(Numerals(language: .fa).percent(share)) از کل اعتبار مصوب.",
+                                      DashboardView.Crumb(fa: "طبقهٔ اقتصادی", en: "Economic classification", path: nil)],
+                             notes: [Bilingual(fa: "اعتبارات هزینه‌ای: حقوق و اداره؛ تملک دارایی‌های سرمایه‌ای: پروژه‌های عمرانی؛ تملک دارایی‌های مالی: بازپرداخت وام و سرمایه‌گذاری. اعتبارات پیش‌بینی‌نشده: \(Numerals(language: .fa).percent(share)) از کل اعتبار مصوب.",
                                                en: "Current: salaries and running costs; capital: civil works; financial: loan repayment and investment. Contingency reserve: \(Numerals(language: .en).percent(share)) of approved.")],
                              bars: SpendingColumns.bars("مصوب و عملکرد به تفکیک طبقهٔ اقتصادی", "Approved and realized by economic class", bars),
                              tables: [table])

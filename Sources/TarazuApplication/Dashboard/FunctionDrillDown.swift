@@ -106,24 +106,25 @@ public enum FunctionDrillDown {
         scoped.function = function
         let lines = scoped.lines(of: book).filter { programKey($0) == program }
             .sorted { $0.lineId < $1.lineId }
-        let regions = Dictionary(book.regions.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        let regionNames = (fa: BreakdownText(book: book, language: .fa), en: BreakdownText(book: book, language: .en))
         var rows: [DashboardTable.Row] = []
         for line in lines {
             var sums = LineTotals()
             try sums.add(line)
-            let region = regions[line.regionCode]
             let project = line.projectId.flatMap { id in book.projects.first { $0.projectId == id } }
             rows.append(DashboardTable.Row(
                 cells: [.text(line.lineId), .text(line.projectId ?? ""),
                         .names(fa: project?.nameFa ?? "", en: project?.nameEn ?? project?.nameFa ?? ""),
-                        .text(line.department), .text(line.regionCode),
-                        .names(fa: region?.nameFa ?? Region.centralName.fa, en: region?.nameEn ?? region?.nameFa ?? Region.centralName.en),
+                        .text(line.department),
+                        DashboardTable.regionCode(line.regionCode),
+                        .names(fa: regionNames.fa.label(line.regionCode), en: regionNames.en.label(line.regionCode)),
                         .names(fa: line.economicClass.nameFa, en: line.economicClass.nameEn)] + SpendingColumns.cells(sums),
                 link: line.projectId.map { base + "/projects/" + PercentEncoding.pathSegment($0) }))
         }
         let name = programName(program)
         let table = DashboardTable(
-            id: "lines", caption: Bilingual(fa: "ردیف‌های بودجهٔ \(name.fa)", en: "Budget lines of \(name.en)"),
+            id: "lines", caption: Bilingual(fa: "ردیف‌های بودجهٔ \(name.fa)، سال \(PersianText.persianDigits(String(filters.year)))",
+                                               en: "Budget lines of \(name.en), \(filters.year)"),
             columns: [DashboardTable.identifier("line_id", "ردیف", "Line"), DashboardTable.identifier("project_id", "کد پروژه", "Project"),
                       DashboardTable.names("project", "پروژه", "Project name"), DashboardTable.text("department", "دستگاه", "Department"),
                       DashboardTable.identifier("region", "کد منطقه", "Region code"), DashboardTable.names("region_name", "منطقه", "Region"),

@@ -41,7 +41,7 @@ public enum IndicatorEvidenceModel {
                                                en: "Value: \(value(.en))"),
                                      Bilingual(fa: "مبنای محاسبه: \(indicator.computedOn?.label.fa ?? "—")",
                                                en: "Computed on: \(indicator.computedOn?.label.en ?? "—")"),
-                                     Bilingual(fa: "واحد: \(FigureText(language: .fa).unitName(indicator.unit))؛ کل کتاب، بدون فیلتر منطقه و مأموریت.",
+                                     Bilingual(fa: "واحد: \(FigureText(language: .fa).unitName(indicator.unit))؛ همهٔ مناطق و مأموریت‌ها، بدون فیلتر.",
                                                en: "Unit: \(FigureText(language: .en).unitName(indicator.unit)); whole book, no region or function filter."),
                                      Bilingual(fa: "فرمول: \(indicator.formula.fa)",
                                                en: "Formula: \(indicator.formula.en)")],

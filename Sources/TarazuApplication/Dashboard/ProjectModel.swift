@@ -7,7 +7,6 @@ import TarazuRisk
 public enum ProjectModel {
     public static func view(book: BudgetBook, project: Project, risk: ProjectRisk?, leftOut: ProjectLeftOut? = nil,
                             base: String) throws -> DashboardView {
-        let region = book.regions.first { $0.code == project.regionCode }
         let function = FunctionDrillDown.functionName(project.function, in: book)
         let facts = DashboardTable(
             id: "project", caption: Bilingual(fa: "مشخصات پروژه", en: "The project"),
@@ -22,7 +21,8 @@ public enum ProjectModel {
                       DashboardTable.rials("cost_p80", "سقف هزینهٔ نهایی با اطمینان ۸۰٪", "Final cost P80")],
             rows: [DashboardTable.Row(cells: [
                 .text(project.projectId), .names(fa: project.nameFa, en: project.nameEn ?? project.nameFa),
-                .text(project.regionCode), .names(fa: region?.nameFa ?? Region.centralName.fa, en: region?.nameEn ?? region?.nameFa ?? Region.centralName.en),
+                DashboardTable.regionCode(project.regionCode),
+                .names(fa: BreakdownText(book: book, language: .fa).label(project.regionCode), en: BreakdownText(book: book, language: .en).label(project.regionCode)),
                 .text(project.function), .names(fa: function.fa, en: function.en), .rials(project.plannedCost.rials),
                 .rials(project.currentCostEstimate?.rials), .ratio(project.physicalProgress.map { $0 / 100 }),
                 .count(risk.map { Int64($0.score) }), .rials(risk?.estimate?.p50.rials), .rials(risk?.estimate?.p80.rials)])])

@@ -11,7 +11,7 @@ public enum RegionBreakdown {
             let fa = spending.name(.fa)
             let en = spending.name(.en)
             let population = spending.region.map(\.population).flatMap { $0 > 0 ? $0 : nil }
-            rows.append(DashboardTable.Row(cells: [.text(spending.code), .names(fa: fa, en: en), .count(population)]
+            rows.append(DashboardTable.Row(cells: [DashboardTable.regionCode(spending.code), .names(fa: fa, en: en), .count(population)]
                                            + SpendingColumns.cells(spending.totals)
                                            + [.perPerson(spending.approvedPerResident.map(PerResident.wholeRials)),
                                               .perPerson(spending.realizedPerResident.map(PerResident.wholeRials))]))
@@ -28,8 +28,8 @@ public enum RegionBreakdown {
         return DashboardView(title: Bilingual(fa: "مناطق", en: "Regions"),
                              crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: base),
                                       DashboardView.Crumb(fa: "مناطق", en: "Regions", path: nil)],
-                             notes: [Bilingual(fa: "سرانه‌ها در این صفحه به میلیون ریال به ازای هر نفر و در پرونده‌های CSV و JSON به ریال (گرد به نزدیک‌ترین ریال) است، همان قاعدهٔ شاخص سرانهٔ مناطق؛ ستاد مرکزی جمعیت جداگانه ندارد. منطقهٔ کم‌جمعیت (کمتر از \(Numerals(language: .fa).percent(share)) جمعیت شهر) در شاخص‌های نابرابری «بدون مناطق کم‌جمعیت» کنار گذاشته می‌شود.",
-                                               en: "Per-person figures are in million rials per person on this page and in rials (rounded to the nearest rial) in the CSV and JSON files, by the rule of the per-capita indicator; the central administration has no population of its own. A low-population region (under \(Numerals(language: .en).percent(share)) of the city's population) is left out of the inequality measures \"without low-population regions\".")],
+                             notes: [Bilingual(fa: "سرانه‌ها در این صفحه به میلیون ریال به ازای هر نفر و در پرونده‌های CSV و JSON به ریال (گرد به نزدیک‌ترین ریال) است، همان قاعدهٔ شاخص سرانهٔ مناطق؛ ستاد مرکزی جمعیت جداگانه ندارد. منطقهٔ کم‌جمعیت (کمتر از \(Numerals(language: .fa).exactPercent(share)) جمعیت شهر) در شاخص‌های نابرابری «بدون مناطق کم‌جمعیت» کنار گذاشته می‌شود.",
+                                               en: "Per-person figures are in million rials per person on this page and in rials (rounded to the nearest rial) in the CSV and JSON files, by the rule of the per-capita indicator; the central administration has no population of its own. A low-population region (under \(Numerals(language: .en).exactPercent(share)) of the city's population) is left out of the inequality measures \"without low-population regions\".")],
                              bars: SpendingColumns.bars("مصوب و عملکرد به تفکیک منطقه", "Approved and realized by region", bars),
                              tables: [table])
     }

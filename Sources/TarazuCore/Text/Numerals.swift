@@ -88,6 +88,23 @@ public struct Numerals: Sendable {
         fixed(Decimal(rials) / 1_000_000, places: 1) + (isPersian ? " میلیون ریال" : " million rials")
     }
 
+    /// An amount someone set (a participatory budget, a proposal's cost) as ``scaledRials(_:)`` writes it,
+    /// with the decimals it has and no more: «۴۰۰ میلیارد ریال», «۲۷٫۵ میلیارد ریال», not «۴۰۰٫۰».
+    public func statedRials(_ rials: Int64) -> String {
+        let magnitude = rials.magnitude
+        if magnitude >= 1_000_000_000 { return exactGrouped(Decimal(rials) / 1_000_000_000) + (isPersian ? " میلیارد ریال" : " billion rials") }
+        if magnitude >= 1_000_000 { return exactGrouped(Decimal(rials) / 1_000_000) + (isPersian ? " میلیون ریال" : " million rials") }
+        return integer(rials) + (isPersian ? " ریال" : " rials")
+    }
+
+    /// `value` with grouping and the decimals it has, at most one: «۱٬۲۰۰», «۲۷٫۵».
+    private func exactGrouped(_ value: Decimal) -> String {
+        var source = value
+        var whole = Decimal()
+        NSDecimalRound(&whole, &source, 0, .plain)
+        return fixed(value, places: whole == value ? 0 : 1)
+    }
+
     /// An amount as pages write a single sum (a budget, a project's cost): billions of rials from a
     /// billion up, millions of rials from a million up, whole rials below, each with its unit words.
     public func scaledRials(_ rials: Int64) -> String {

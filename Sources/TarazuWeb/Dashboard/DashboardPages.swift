@@ -28,15 +28,18 @@ enum DashboardPages {
         var query: [(String, String)] { DashboardLinks.query(language, filters) }
     }
 
-    static func layout(title: String, language: WebLanguage, switchPath: Link, accountBar: HTMLNode?, body: HTMLNode) -> HTMLNode {
+    /// The dashboard's page; `amounts`: the page shows amounts, and its footer says how they are rounded.
+    static func layout(title: String, language: WebLanguage, switchPath: Link, accountBar: HTMLNode?, body: HTMLNode, amounts: Bool = true) -> HTMLNode {
         PortalPages.layout(
             title: title, language: language, switchPath: switchPath, body: body,
             brand: .element("a", ["href": Link(path: "/dashboard").adding(DashboardLinks.query(language, nil))]) {
                 language.pick("ترازو: داشبورد تحلیلی شورا", "Tarazu: council dashboard")
             },
             accountBar: accountBar,
-            footer: .text(language.pick("سامانه ترازو، نرم‌افزار آزاد سنجش بودجهٔ شهری. مبالغ این صفحه به میلیارد ریال گرد شده است؛ رقم دقیق به ریال در پرونده‌های CSV و JSON است.",
-                                        "Tarazu, free software for judging a city budget. Amounts in rials; exact figures in the CSV and JSON files.")),
+            footer: .text(amounts
+                ? language.pick("سامانهٔ ترازو، نرم‌افزار آزاد سنجش بودجهٔ شهری. مبالغ این صفحه به میلیارد ریال گرد شده است؛ رقم دقیق به ریال در پرونده‌های CSV و JSON است.",
+                                "Tarazu, free software for judging a city budget. Amounts in rials; exact figures in the CSV and JSON files.")
+                : language.pick("سامانهٔ ترازو، نرم‌افزار آزاد سنجش بودجهٔ شهری.", "Tarazu, free software for judging a city budget.")),
             noindex: true)
     }
 
@@ -84,8 +87,10 @@ enum DashboardPages {
                       accountBar: context.accountBar, body: body)
     }
 
+    /// The trail to the page; none on the overview, whose trail would be its own name.
     static func crumbs(_ crumbs: [DashboardView.Crumb], query: [(String, String)], language: WebLanguage) -> HTMLNode {
-        .line("nav", ["aria-label": language.pick("مسیر", "Breadcrumb"), "class": "crumbs"]) {
+        guard crumbs.count > 1 else { return .group {} }
+        return .line("nav", ["aria-label": language.pick("مسیر", "Breadcrumb"), "class": "crumbs"]) {
             HTMLNode.element("ol") {
                 for crumb in crumbs {
                     if let path = crumb.path {
@@ -127,7 +132,8 @@ enum DashboardPages {
     static func filtersForm(_ filters: DashboardFilters, _ context: Context) -> HTMLNode {
         let language = context.language
         let book = context.book
-        let regionNames = Dictionary(book.regions.map { ($0.code, language.pick($0.nameFa, $0.nameEn ?? $0.nameFa)) }, uniquingKeysWith: { first, _ in first })
+        let names = BreakdownText(book: book, language: language)
+        let regionNames = Dictionary(book.regions.map { ($0.code, names.label($0.code)) }, uniquingKeysWith: { first, _ in first })
         let all = language.pick("همه", "All")
         var active: [(String, String)] = []
         if filters.explicitYear { active.append(("year", language.pick("سال", "Year") + ": " + WebFormat.year(filters.year, language))) }
@@ -185,7 +191,7 @@ enum DashboardPages {
     static func cards(_ cards: [HeadlineFigure], _ context: Context) -> HTMLNode {
         let language = context.language
         return .block("section", ["aria-labelledby": "cards-title"]) {
-            HTMLNode.line("h2", ["id": "cards-title"]) { language.pick("نگاه کلی (کل کتاب)", "At a glance (whole book)") }
+            HTMLNode.line("h2", ["id": "cards-title"]) { language.pick("نگاه کلی (همهٔ مناطق و مأموریت‌ها)", "At a glance (whole book)") }
             HTMLNode.block("div", ["class": "figures"]) {
                 for card in cards {
                     HTMLNode.line("dl") {

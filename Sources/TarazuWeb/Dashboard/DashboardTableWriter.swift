@@ -7,6 +7,9 @@ import TarazuTabular
 
 /// Writes a ``DashboardTable`` as an HTML table, as CSV (plain UTF-8, header row, whole rials) and as JSON.
 enum DashboardTableWriter {
+    /// How many row ids a cell of a page shows.
+    static let idsShown = 12
+
     /// The table as HTML (the columns kept for the downloads left out); a row's link keeps the page's `query`.
     static func html(_ table: DashboardTable, language: WebLanguage, query: [(String, String)]) -> HTMLNode {
         let shown = table.columns.indices.filter { table.columns[$0].onPage }
@@ -89,7 +92,11 @@ enum DashboardTableWriter {
         case .points(let value):
             guard let value else { return "—" }
             return data(DashboardTable.plain(value), WebFormat.fixed(value, places: 1, language) + " " + language.pick("امتیاز", "points"))
-        case .ids(let ids, let count):
+        case .ids(let all, let count):
+            // A page shows a sample; the downloads carry every listed id.
+            let ids = Array(all.prefix(Self.idsShown))
+            // Evidence that counts rows without listing them: the count is in its own column.
+            guard !all.isEmpty else { return "—" }
             return .group {
                 for (index, id) in ids.enumerated() {
                     if index > 0 { " " }
@@ -98,6 +105,7 @@ enum DashboardTableWriter {
                 if count > ids.count {
                     let more = WebFormat.integer(Int64(count - ids.count), language)
                     (ids.isEmpty ? "" : " ") + language.pick("و \(more) ردیف دیگر", "and \(more) more row" + (count - ids.count == 1 ? "" : "s"))
+                        + (all.count > ids.count ? language.pick(" (فهرست در پرونده‌های CSV و JSON)", " (listed in the CSV and JSON files)") : "")
                 }
             }
         }

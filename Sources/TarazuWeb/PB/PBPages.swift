@@ -1,4 +1,5 @@
 import Foundation
+import TarazuAnalysis
 import TarazuCore
 import TarazuHTML
 import TarazuParticipation
@@ -45,9 +46,14 @@ enum PBPages {
             : language.pick("منطقه ", "Region ") + WebFormat.digits(district.code, language)
     }
 
-    /// A budget or a cost as the other pages write sums: billions or millions of rials (whole rials under
-    /// a million), in the language's digits (``Numerals/scaledRials(_:)``).
-    static func rials(_ value: Int64, _ language: WebLanguage) -> String { Numerals(language: language).scaledRials(value) }
+    /// ``districtName(_:_:)`` with the low-population mark the budget pages give such a region.
+    static func districtName(_ district: PBDistrict, _ language: WebLanguage, lowPopulation: Set<String>) -> String {
+        BreakdownText.regionName(districtName(district, language), lowPopulation: lowPopulation.contains(district.code), language: language)
+    }
+
+    /// A budget or a cost: billions or millions of rials (whole rials under a million) without a decimal a
+    /// set amount does not have, in the language's digits (``Numerals/statedRials(_:)``).
+    static func rials(_ value: Int64, _ language: WebLanguage) -> String { Numerals(language: language).statedRials(value) }
 
     /// The budget a ballot spends: the citywide budget, or its region's.
     static func budgetLine(_ process: PBProcess, district: PBDistrict, _ language: WebLanguage) -> HTMLNode {
@@ -204,10 +210,13 @@ enum PBPages {
                 }
             }
             HTMLNode.line("h2") { language.pick("بودجه‌ها", "Budgets") }
+            let lowPopulation = PerResident.lowPopulationRegions(populations: stored.definition.settings.populations)
             table([language.pick("برگهٔ رأی", "Ballot"), language.pick("بودجه", "Budget"), language.pick("شمار طرح‌ها", "Projects")]) {
                 for district in districts(process) {
                     HTMLNode.line("tr") {
-                        HTMLNode.element("th", ["scope": "row"]) { HTMLNode.element("a", ["href": "#d-\(district.code)"]) { districtName(district, language) } }
+                        HTMLNode.element("th", ["scope": "row"]) {
+                            HTMLNode.element("a", ["href": "#d-\(district.code)"]) { districtName(district, language, lowPopulation: lowPopulation) }
+                        }
                         HTMLNode.element("td") { rials(process.budget(for: district) ?? 0, language) }
                         HTMLNode.element("td") { WebFormat.integer(Int64(process.ballotProjects(for: district).count), language) }
                     }
@@ -219,7 +228,7 @@ enum PBPages {
             for district in districts(process) {
                 let projects = process.ballotProjects(for: district)
                 HTMLNode.line("section", ["id": "d-\(district.code)"]) {
-                    HTMLNode.line("h2") { districtName(district, language) }
+                    HTMLNode.line("h2") { districtName(district, language, lowPopulation: lowPopulation) }
                     if projects.isEmpty {
                         HTMLNode.element("p") { language.pick("این برگهٔ رأی طرح امکان‌پذیری ندارد.", "No feasible project on this ballot.") }
                     } else {
@@ -253,11 +262,12 @@ enum PBPages {
         guard !rejected.isEmpty else { return .empty }
         return .group {
             HTMLNode.line("h3") { language.pick("طرح‌های امکان‌ناپذیر", "Projects found infeasible") }
-            table([language.pick("شماره", "No."), language.pick("طرح", "Project"), language.pick("دلیل", "Reason")]) {
+            table([language.pick("شماره", "No."), language.pick("طرح", "Project"), language.pick("هزینه", "Cost"), language.pick("دلیل", "Reason")]) {
                 for (proposal, reason) in rejected {
                     HTMLNode.line("tr") {
                         HTMLNode.element("td") { WebFormat.digits(proposal.id, language) }
                         HTMLNode.element("td") { proposal.title }
+                        HTMLNode.element("td") { rials(proposal.cost, language) }
                         HTMLNode.element("td") { language.pick(reason) }
                     }
                 }

@@ -5,30 +5,40 @@ import TarazuParticipation
 /// /pb/:slug/results: per budget the funded projects, their costs and votes, and how each was
 /// paid for (MES: what each group of supporters paid; greedy: the order and the budget left).
 enum PBResultsPage {
+    /// `provisional`: shown before the tally phase (to analysts only), said at the top so that no copy of
+    /// the page passes for the final result.
     static func render(_ slug: String, _ process: PBProcess, rule: PBRule, results: [PBBudgetResult], ballots: Int,
-                       _ language: WebLanguage) -> HTMLNode {
+                       provisional: Bool = false, lowPopulation: Set<String> = [], _ language: WebLanguage) -> HTMLNode {
         let body = HTMLNode.group {
-            HTMLNode.line("h1") { "\(PBPages.title(process, language)): \(language.pick("نتایج", "results"))" }
+            HTMLNode.line("h1") {
+                "\(PBPages.title(process, language)): \(provisional ? language.pick("نتایج موقت", "provisional results") : language.pick("نتایج", "results"))"
+            }
+            if provisional {
+                HTMLNode.line("p", ["class": "note", "role": "status"]) {
+                    language.pick("نتایج موقت، فقط برای کارشناسان: نتایج از \(PBTimeText(language: language).moment(process.phase(.tally).start)) منتشر می‌شود و این ارقام هنوز نهایی نیست.",
+                                  "Provisional results, for staff only: the results are published from \(PBTimeText(language: language).moment(process.phase(.tally).start)), and these figures are not final yet.")
+                }
+            }
             HTMLNode.line("p", ["class": "lead"]) {
                 "\(ballotCount(ballots, language)) · \(language.pick("روش شمارش", "Rule")): \(ruleName(rule, language))"
             }
             HTMLNode.line("p", ["class": "note"]) {
                 ruleExplanation(rule, language, paymentsShown: results.contains { !$0.projects.isEmpty && !($0.tally?.rounds.isEmpty ?? true) })
             }
-            for result in results { self.result(result, language) }
+            for result in results { self.result(result, lowPopulation: lowPopulation, language) }
         }
         return PortalPages.layout(title: PBPages.title(process, language) + " – " + language.pick("نتایج", "results"), language: language,
                                   switchPath: PortalPages.link(PBPages.processPath(slug).appending(path: "/results"), language.other), body: body)
     }
 
     /// One budget: its figures, its projects and how they were paid for.
-    private static func result(_ result: PBBudgetResult, _ language: WebLanguage) -> HTMLNode {
+    private static func result(_ result: PBBudgetResult, lowPopulation: Set<String>, _ language: WebLanguage) -> HTMLNode {
         let hasPoints = result.projects.contains { $0.points != nil }
         var headers = [language.pick("شماره", "No."), language.pick("طرح", "Project"), language.pick("هزینه", "Cost"), language.pick("رأی", "Votes")]
         if hasPoints { headers.append(language.pick("امتیاز", "Points")) }
         headers.append(language.pick("برگزیده", "Funded"))
         return .line("section") {
-            HTMLNode.line("h2") { PBPages.districtName(result.district, language) }
+            HTMLNode.line("h2") { PBPages.districtName(result.district, language, lowPopulation: lowPopulation) }
             HTMLNode.line("p") {
                 "\(language.pick("بودجه", "Budget")): \(PBPages.rials(result.budget, language)) · "
                 if result.ballots == 0 {
@@ -141,6 +151,7 @@ enum PBResultsPage {
         let voters = WebFormat.integer(Int64(group.voters), language)
         let total = rials(group.paidTotal, language)
         if let each = group.paidEach {
+            if group.voters == 1 { return language.pick("یک هوادار، \(total)", "1 supporter paid \(total)") }
             return language.pick("\(voters) هوادار، هر یک \(rials(each, language)) (جمع \(total))",
                                  "\(voters) supporters paid \(rials(each, language)) each (total \(total))")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import TarazuAnalysis
 import TarazuParticipation
 import TarazuStore
 import Vapor
@@ -44,7 +45,10 @@ enum PBRoutes {
                     throw BilingualError(.unprocessableEntity, fa: "شمارش رأی‌ها ممکن نشد.", en: "The tally failed: \(error)")
                 }
             }
-            let html = PBResultsPage.render(slug, process, rule: chosen, results: tally.results, ballots: tally.ballots, language)
+            let provisional = context.settings.now() < published
+            let html = PBResultsPage.render(slug, process, rule: chosen, results: tally.results, ballots: tally.ballots,
+                                            provisional: provisional,
+                                            lowPopulation: PerResident.lowPopulationRegions(populations: stored.definition.settings.populations), language)
             return PortalPages.htmlResponse(html, language: language)
         }
         PBVoteRoutes.register(app, context: context)

@@ -112,7 +112,7 @@ enum PBSMSRoutes {
         let ballot = CitizenBallot(voterKey: hasher.voterKey(phone: phone), district: district, choices: choices)
         do {
             let receipt = try await context.pb.castPBBallot(process: stored.slug, ballot, channel: .sms, at: now)
-            return .accepted(choices.projects, replaced: receipt.replaced != nil, process: named)
+            return .accepted(choices.projects, replaced: receipt.replaced != nil, process: named, ballot: district)
         } catch let error as BallotBoxError {
             return error.smsReply
         }

@@ -1,4 +1,5 @@
 import Foundation
+import TarazuAnalysis
 import TarazuHTML
 import TarazuParticipation
 
@@ -16,6 +17,8 @@ enum PBVotePages {
         var settings = PBProcessSettings()
 
         var base: Link { PBPages.processPath(slug).appending(path: "/vote") }
+        /// The regions the pages mark as low-population, from the process's populations.
+        var lowPopulation: Set<String> { PerResident.lowPopulationRegions(populations: settings.populations) }
         func action(_ step: StaticString) -> Link { PBPages.link(base.appending(path: "/").appending(path: step), language, kiosk: kiosk) }
         func page(path: Link, refresh: Link? = nil, @HTMLBuilder _ body: () -> [HTMLNode]) -> HTMLNode {
             PBPages.page(PBPages.title(process, language) + " – " + language.pick("رأی", "Vote"), language,
@@ -87,7 +90,7 @@ enum PBVotePages {
                 let lifetime = PBTimeText(language: language).duration(policy.lifetime)
                 // After a wrong code the error line gives the tries left; the count of all tries would contradict it.
                 if message == nil {
-                    language.pick("کد \(digits) رقمی را که به شمارهٔ شما پیامک شد وارد کنید. این کد \(lifetime) اعتبار دارد و \(tries) بار فرصت وارد کردن آن را دارید.",
+                    language.pick("کد \(digits) رقمی را که به شمارهٔ شما پیامک شد وارد کنید. این کد \(lifetime) اعتبار دارد و تا \(tries) بار می‌توانید آن را وارد کنید.",
                                   "Enter the \(digits)-digit code we sent by SMS. It is valid for \(lifetime) and you have \(tries) tries.")
                 } else {
                     language.pick("کد \(digits) رقمی را که به شمارهٔ شما پیامک شد وارد کنید. این کد \(lifetime) اعتبار دارد.",
@@ -118,7 +121,7 @@ enum PBVotePages {
                     HTMLNode.line("li") {
                         HTMLNode.element("a", ["href": PBPages.link(frame.base.appending(path: "/ballot"), language, kiosk: frame.kiosk,
                                                                     extra: [("district", district.code)])]) {
-                            PBPages.districtName(district, language)
+                            PBPages.districtName(district, language, lowPopulation: frame.lowPopulation)
                         }
                     }
                 }
@@ -132,7 +135,7 @@ enum PBVotePages {
         let process = frame.process
         return frame.page(path: frame.base.appending(path: "/ballot")) {
             PBPages.steps(3, language)
-            HTMLNode.line("h2") { PBPages.districtName(district, language) }
+            HTMLNode.line("h2") { PBPages.districtName(district, language, lowPopulation: frame.lowPopulation) }
             PBPages.budgetLine(process, district: district, language)
             PBPages.problems(problems, language)
             HTMLNode.line("p") { PBPages.rulesText(process.rules, budget: process.budget(for: district), language) }
@@ -193,7 +196,7 @@ enum PBVotePages {
         }
     }
 
-    static func receipt(_ frame: Frame, receipt: String, replaced: Bool, projects: [String]) -> HTMLNode {
+    static func receipt(_ frame: Frame, receipt: String, replaced: Bool, district: PBDistrict, projects: [String]) -> HTMLNode {
         let language = frame.language
         let start = PBPages.link(frame.base, language, kiosk: true)
         // A kiosk goes back to the start after 20 seconds without script (the CSP allows meta refresh).
@@ -208,7 +211,8 @@ enum PBVotePages {
             HTMLNode.line("p") { "\(language.pick("شمارهٔ رسید", "Receipt number")):" }
             HTMLNode.line("p", ["class": "pb-receipt"]) { HTMLNode.element("bdi", ["dir": "ltr"]) { receipt } }
             HTMLNode.line("p") {
-                "\(language.pick(projects.count == 1 ? "طرحی که برگزیدید" : "طرح‌هایی که برگزیدید", "Your projects")): "
+                language.pick("برگهٔ رأی: ", "Ballot: ") + PBPages.districtName(district, language, lowPopulation: frame.lowPopulation) + language.pick("؛ ", "; ")
+                    + "\(language.pick(projects.count == 1 ? "طرحی که برگزیدید" : "طرح‌هایی که برگزیدید", "your projects")): "
                     + PBPages.list(projects.map { WebFormat.digits($0, language) }, language) + "."
             }
             if frame.kiosk {

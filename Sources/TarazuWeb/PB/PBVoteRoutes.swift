@@ -182,7 +182,7 @@ enum PBVoteRoutes {
             do {
                 let receipt = try await context.pb.castPBBallot(process: frame.slug, ballot, channel: frame.kiosk ? .kiosk : .web, at: now)
                 let response = respond(PBVotePages.receipt(frame, receipt: receipt.receipt, replaced: receipt.replaced != nil,
-                                                           projects: choices.projects), frame, csrf)
+                                                           district: district, projects: choices.projects), frame, csrf)
                 response.cookies[PBFlow.cookie] = PBFlow.cleared()
                 if frame.kiosk { response.cookies[SessionTokens.loginCSRFCookie] = SessionTokens.expired(secure: false) }
                 return response

@@ -82,12 +82,13 @@ enum PortalPages {
 
     private static func portalFooter(_ language: WebLanguage) -> HTMLNode {
         .group {
-            language.pick("سامانه ترازو، نرم‌افزار آزاد سنجش بودجهٔ شهری. همهٔ داده‌ها و روش‌ها باز است.",
+            language.pick("سامانهٔ ترازو، نرم‌افزار آزاد سنجش بودجهٔ شهری. همهٔ داده‌ها و روش‌ها باز است.",
                           "Tarazu, free software for judging a city budget. All data and methods are open.")
             " "
             HTMLNode.element("a", ["href": "/openapi.json"]) { language.pick("رابط برنامه‌نویسی (API)", "API") }
             " · "
-            HTMLNode.element("a", ["href": link("/login", language)]) { language.pick("ورود اعضای شورا و کارشناسان", "Sign in (council and staff)") }
+            // The dashboard asks for a sign-in only when there is none, so the link is right signed in or not.
+            HTMLNode.element("a", ["href": link("/dashboard", language)]) { language.pick("داشبورد تحلیلی شورا (برای اعضای شورا و کارشناسان)", "Council dashboard (members and staff)") }
         }
     }
 
@@ -157,7 +158,7 @@ enum PortalPages {
             headlines(analysis, language: language)
             functionChart(book: book, year: analysis.year, language: language)
             PortalRegions.section(book: book, year: analysis.year, language: language)
-            statusTable(analysis.assessment, language: language)
+            statusTable(analysis.assessment, asOf: DeclaredIndicators.asOf(analysis.indicators), language: language)
             downloads(base: base, year: yearParam ?? analysis.year, name: summary.name, language: language)
         }
         return layout(title: "\(book.metadata.title(language)) · \(language.pick("ترازو", "Tarazu"))", language: language,
@@ -187,6 +188,7 @@ enum PortalPages {
             HTMLNode.element("dt") { language.pick(figure.name) }
             HTMLNode.element("dd", ["class": "figure"]) {
                 HTMLNode.element("bdi") { figure.value == .unavailable ? "—" : WebFormat.value(figure.value, unit: figure.unit, language) }
+                if let without = figure.withoutBorrowing { HTMLNode.element("small") { " (" + language.pick(without) + ")" } }
             }
         }
     }
@@ -261,12 +263,12 @@ enum PortalPages {
     }
 
     /// The status table: criterion, status, verdict.
-    static func statusTable(_ assessment: Assessment, language: WebLanguage) -> HTMLNode {
+    static func statusTable(_ assessment: Assessment, asOf: Int?, language: WebLanguage) -> HTMLNode {
         statusSection(assessment.criteria.map { criterion in
             StatusRow(name: language.pick(criterion.name), status: criterion.status?.rawValue ?? "none",
                       statusName: criterion.status.map { status in assessment.statusLabels[status].map(language.pick) ?? status.rawValue }
                         ?? language.pick("ارزیابی نشده", "not assessed"),
-                      verdict: criterion.verdict.map(language.pick) ?? "")
+                      verdict: DeclaredIndicators.verdict(of: criterion, asOf: asOf).map(language.pick) ?? "")
         }, language: language, scroll: false)
     }
 
@@ -326,7 +328,8 @@ enum PortalPages {
 
     // MARK: Errors
 
-    static func errorPage(status: HTTPResponseStatus, reason: String, language: WebLanguage) -> HTMLNode {
+    /// An error page; `inDashboard` for the signed-in areas, which keep their own layout and link back to the dashboard.
+    static func errorPage(status: HTTPResponseStatus, reason: String, language: WebLanguage, inDashboard: Bool = false) -> HTMLNode {
         let title: String = switch status.code {
         case 404: language.pick("پیدا نشد", "Not found")
         case 400: language.pick("درخواست نادرست", "Bad request")
@@ -338,7 +341,17 @@ enum PortalPages {
         let body = HTMLNode.group {
             HTMLNode.line("h1") { title }
             HTMLNode.line("p") { reason }
-            HTMLNode.element("p") { HTMLNode.element("a", ["href": link("/", language)]) { language.pick("بازگشت به صفحهٔ اصلی", "Back to the home page") } }
+            HTMLNode.element("p") {
+                if inDashboard {
+                    HTMLNode.element("a", ["href": link("/dashboard", language)]) { language.pick("بازگشت به داشبورد", "Back to the dashboard") }
+                } else {
+                    HTMLNode.element("a", ["href": link("/", language)]) { language.pick("بازگشت به صفحهٔ اصلی", "Back to the home page") }
+                }
+            }
+        }
+        if inDashboard {
+            return DashboardPages.layout(title: "\(title) · \(language.pick("ترازو", "Tarazu"))", language: language,
+                                         switchPath: link("/dashboard", language.other), accountBar: nil, body: body, amounts: false)
         }
         return layout(title: "\(title) · \(language.pick("ترازو", "Tarazu"))", language: language, switchPath: link("/", language.other), body: body)
     }

@@ -39,7 +39,8 @@ enum PortalRegions {
             HTMLNode.line("h2", ["id": "regions-title"]) { language.pick("سرانهٔ اعتبار مصوب و سرانهٔ عملکرد مناطق", "Approved budget and realized spending per resident by region") }
             HTMLNode.line("p") {
                 language.pick("اعتبار مصوب و عملکرد هر منطقه در سال \(WebFormat.year(year, language)) تقسیم بر جمعیت آن (نفر)، به میلیون ریال به ازای هر نفر؛ "
-                                  + (realized ? "نقشه یا نمودار، سرانهٔ عملکرد را نشان می‌دهد." : "نقشه یا نمودار، سرانهٔ اعتبار مصوب را نشان می‌دهد.")
+                                  + (book.regionMap == nil ? "نمودار زیر" : "نقشهٔ زیر")
+                                  + (realized ? " سرانهٔ عملکرد را نشان می‌دهد." : " سرانهٔ اعتبار مصوب را نشان می‌دهد.")
                                   + " هزینه‌های ستاد مرکزی در این ارقام نیست.",
                               "Each region's \(realized ? "realized spending" : "approved budget") in \(WebFormat.year(year, language)) divided by its population, in million rials per person. Central administration spending is not included.")
             }

@@ -177,7 +177,8 @@ struct TarazuErrorMiddleware: AsyncMiddleware {
             return response
         }
         let language = WebLanguage(request: request)
-        let html = PortalPages.errorPage(status: status, reason: language.pick(reason), language: language)
+        let signedInArea = ["/dashboard", "/manage", "/admin"].contains { path == $0 || path.hasPrefix($0 + "/") }
+        let html = PortalPages.errorPage(status: status, reason: language.pick(reason), language: language, inDashboard: signedInArea)
         return PortalPages.htmlResponse(html, language: language, status: status)
     }
 }
