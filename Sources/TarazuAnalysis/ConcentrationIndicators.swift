@@ -27,9 +27,9 @@ enum ConcentrationIndicators {
                 formula: Bilingual(
                     fa: "شاخص هرفیندال = \(FormulaText.math("Σ_p (a_p ÷ A)²"))، که \(FormulaText.math("a_p")) اعتبار مصوب پروژهٔ \(FormulaText.math("p")) و \(FormulaText.math("A")) اعتبار مصوب همهٔ ردیف‌های دارای پروژه است؛ "
                         + "سهم \(topCount.fa) پروژهٔ بزرگ = اعتبار مصوب \(topCount.fa) پروژهٔ بزرگ‌تر ÷ \(FormulaText.math("A"))؛ سهم ستاد مرکزی = اعتبار مصوب ستاد مرکزی ÷ کل اعتبار مصوب؛ "
-                        + "مقدار شاخص: شاخص هرفیندال",
+                        + "مقدار شاخص: شاخص هرفیندال، از نزدیک صفر (اعتبار میان پروژه‌های بسیار پخش است) تا یک (همهٔ اعتبار در یک پروژه)",
                     en: "HHI = sum over projects of (approved_p / approved of all project lines)^2; top10_share = \(topCount.en) largest projects / all project lines; "
-                        + "central_share = region 0 approved / all approved; value = HHI"),
+                        + "central_share = region 0 approved / all approved; value = HHI, from near 0 (spread over many projects) to 1 (all on one project)"),
                 unit: "index", value: hhi.map(IndicatorValue.decimal) ?? .unavailable,
                 breakdown: ["hhi": hhi.map(IndicatorValue.decimal) ?? .unavailable,
                             "top10_share": context.ratio(topApproved, projectTotal.approved),

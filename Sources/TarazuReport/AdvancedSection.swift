@@ -252,7 +252,14 @@ extension ReportContext {
             abs(a.element.z) != abs(b.element.z) ? abs(a.element.z) > abs(b.element.z) : a.offset < b.offset
         }.prefix(Self.anomalyRows).map(\.element)
         blocks.append(.paragraph([.text(text.anomalyCount(numerals.integer(Int64(anomalies.count)), shown: numerals.integer(Int64(top.count))))]))
-        blocks.append(.orderedList(top.map { [.text(isPersian ? $0.textFa : $0.textEn)] }))
+        // Each set's median and spread once, then each value with its score.
+        var sets: [String] = []
+        for anomaly in top where !sets.contains(isPersian ? anomaly.setFa : anomaly.setEn) { sets.append(isPersian ? anomaly.setFa : anomaly.setEn) }
+        if !sets.isEmpty {
+            let joined = sets.joined(separator: text.listSeparator)
+            blocks.append(.paragraph([.text((isPersian ? joined : joined.prefix(1).uppercased() + joined.dropFirst()) + ".")]))
+        }
+        blocks.append(.orderedList(top.map { [.text(isPersian ? $0.pointFa : $0.pointEn)] }))
         return blocks
     }
 

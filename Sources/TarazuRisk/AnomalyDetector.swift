@@ -40,8 +40,16 @@ public struct Anomaly: Codable, Sendable, Hashable {
     public var z: Decimal
     /// How many values the median and MAD were taken over.
     public var sampleSize: Int
+    /// The whole explanation: the value, the set's median and spread, the score and the threshold.
     public var textFa: String
     public var textEn: String
+    /// The value and its score only, for a list that states the set once (``setFa``).
+    public var pointFa: String
+    public var pointEn: String
+    /// The set the value is compared with: its median and spread, the same for every anomaly of one kind
+    /// and year.
+    public var setFa: String
+    public var setEn: String
 }
 
 /// Finds outlying budget lines with robust z-scores (Iglewicz and Hoaglin):
@@ -167,18 +175,30 @@ public enum AnomalyDetector {
             let dirFa = z > 0 ? "بالاتر" : "پایین‌تر"
             // "Far" only when the score is at least twice the threshold.
             let far = abs(z) >= 2 * threshold
-            var fa = "نرخ تحقق ردیف \(PersianText.identifier(line.lineId)) (\(labelFa(line))) در \(RiskMath.yearFa(year)) برابر \(RiskMath.pctFa(rate)) است؛ میانهٔ نرخ تحقق ردیف‌ها \(RiskMath.pctFa(robust.median)) است (\(spread.fa)). امتیاز z مقاوم \(RiskMath.signedFa(z, 2)) است، \(far ? "بسیار " : "")\(dirFa) از دامنهٔ معمول (آستانه \(RiskMath.fa(threshold)))."
-            var en = "Line \(line.lineId) (\(label(line))) realized \(RiskMath.pctEn(rate)) of its approved budget in \(year); the median line realized \(RiskMath.pctEn(robust.median)) (\(spread.en)). Robust z = \(RiskMath.en(z, 2)), \(far ? "far " : "")\(dirEn) the usual range (threshold \(RiskMath.en(threshold)))."
+            let setFa = "میانهٔ نرخ تحقق ردیف‌ها در \(RiskMath.yearFa(year)) \(RiskMath.pctFa(robust.median)) است (\(spread.fa))"
+            let setEn = "the median line realized \(RiskMath.pctEn(robust.median)) in \(year) (\(spread.en))"
+            let valueFa = "نرخ تحقق ردیف \(PersianText.identifier(line.lineId)) (\(labelFa(line))) در \(RiskMath.yearFa(year)) برابر \(RiskMath.pctFa(rate)) است"
+            let valueEn = "Line \(line.lineId) (\(label(line))) realized \(RiskMath.pctEn(rate)) of its approved budget in \(year)"
+            let scoreFa = "امتیاز z مقاوم \(RiskMath.signedFa(z, 2)) است، \(far ? "بسیار " : "")\(dirFa) از دامنهٔ معمول"
+            let scoreEn = "Robust z = \(RiskMath.en(z, 2)), \(far ? "far " : "")\(dirEn) the usual range"
+            var fa = "\(valueFa)؛ \(setFa). \(scoreFa) (آستانه \(RiskMath.fa(threshold)))."
+            var en = "\(valueEn); \(setEn). \(scoreEn) (threshold \(RiskMath.en(threshold)))."
+            var pointFa = "\(valueFa)؛ \(scoreFa)."
+            var pointEn = "\(valueEn). \(scoreEn)."
             // An approved revision may explain it: say how the realized amount compares with it.
             if let revised = line.revised, revised != line.approved, revised.rials > 0, let realized = line.realized {
                 let ofRevised = realized.decimal / revised.decimal
-                fa += " اصلاحیهٔ این ردیف با مصوب فرق دارد و عملکرد آن \(RiskMath.pctFa(ofRevised)) اصلاحیه است."
-                en += " The line was revised, and it realized \(RiskMath.pctEn(ofRevised)) of its revised amount."
+                let revisedFa = " اصلاحیهٔ این ردیف با مصوب فرق دارد و عملکرد آن \(RiskMath.pctFa(ofRevised)) اصلاحیه است."
+                let revisedEn = " The line was revised, and it realized \(RiskMath.pctEn(ofRevised)) of its revised amount."
+                fa += revisedFa
+                en += revisedEn
+                pointFa += revisedFa
+                pointEn += revisedEn
             }
             return Anomaly(kind: .executionRate, year: year, key: line.lineId, lineIds: [line.lineId], label: label(line),
                            value: rate, median: robust.median, mad: robust.mad, meanAbsoluteDeviation: robust.meanAD,
                            measure: robust.measure, z: z, sampleSize: items.count,
-                           textFa: fa, textEn: en)
+                           textFa: fa, textEn: en, pointFa: pointFa, pointEn: pointEn, setFa: setFa, setEn: setEn)
         }
     }
 
@@ -266,12 +286,19 @@ public enum AnomalyDetector {
             let dirFa = z > 0 ? "بالاتر" : "پایین‌تر"
             // "Far" only when the score is at least twice the threshold.
             let far = abs(z) >= 2 * threshold
-            let fa = "\(whatFa) (\(labelFa(first))): اعتبار مصوب در \(RiskMath.yearFa(year)) نسبت به سال پیش \(RiskMath.changeFa(change)) داشت؛ میانهٔ تغییرها \(RiskMath.changeFa(robust.median)) است (\(spread.fa)). امتیاز z مقاوم \(RiskMath.signedFa(z, 2)) است، \(far ? "بسیار " : "")\(dirFa) از دامنهٔ معمول (آستانه \(RiskMath.fa(threshold)))."
-            let en = "\(what) (\(label(first))): approved budget changed \(RiskMath.signedPctEn(change)) from \(year - 1) to \(year); the median change was \(RiskMath.signedPctEn(robust.median)) (\(spread.en)). Robust z = \(RiskMath.en(z, 2)), \(far ? "far " : "")\(dirEn) the usual range (threshold \(RiskMath.en(threshold)))."
+            let setFa = "میانهٔ تغییر سالانهٔ اعتبار مصوب در \(RiskMath.yearFa(year)) \(RiskMath.changeFa(robust.median)) است (\(spread.fa))"
+            let setEn = "the median change of the approved budget in \(year) was \(RiskMath.signedPctEn(robust.median)) (\(spread.en))"
+            let valueFa = "\(whatFa) (\(labelFa(first))): اعتبار مصوب در \(RiskMath.yearFa(year)) نسبت به سال پیش \(RiskMath.changeFa(change)) داشت"
+            let valueEn = "\(what) (\(label(first))): approved budget changed \(RiskMath.signedPctEn(change)) from \(year - 1) to \(year)"
+            let scoreFa = "امتیاز z مقاوم \(RiskMath.signedFa(z, 2)) است، \(far ? "بسیار " : "")\(dirFa) از دامنهٔ معمول"
+            let scoreEn = "Robust z = \(RiskMath.en(z, 2)), \(far ? "far " : "")\(dirEn) the usual range"
+            let fa = "\(valueFa)؛ میانهٔ تغییرها \(RiskMath.changeFa(robust.median)) است (\(spread.fa)). \(scoreFa) (آستانه \(RiskMath.fa(threshold)))."
+            let en = "\(valueEn); the median change was \(RiskMath.signedPctEn(robust.median)) (\(spread.en)). \(scoreEn) (threshold \(RiskMath.en(threshold)))."
             return Anomaly(kind: .yearOnYearChange, year: year, key: key, lineIds: unitLines.map(\.lineId), label: label(first),
                            value: change, median: robust.median, mad: robust.mad, meanAbsoluteDeviation: robust.meanAD,
                            measure: robust.measure, z: z, sampleSize: items.count,
-                           textFa: fa, textEn: en)
+                           textFa: fa, textEn: en, pointFa: "\(valueFa)؛ \(scoreFa).", pointEn: "\(valueEn). \(scoreEn).",
+                           setFa: setFa, setEn: setEn)
         }
     }
 }

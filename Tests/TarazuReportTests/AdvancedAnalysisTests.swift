@@ -136,12 +136,15 @@ import TarazuRisk
         #expect(markdown.contains(markdownEscape(reason.textEn)))
     }
 
-    @Test func anomaliesAreCountedAndTheFiveLargestListed() {
+    @Test func anomaliesAreCountedAndTheFiveLargestListed() throws {
         let markdown = render(.en, .markdown)
         let detected = AnomalyDetector.detect(book: AdvancedFixture.riskBook)
         #expect(detected.count == 2)
         #expect(markdown.contains("\(detected.count + 6) anomalies found"))
-        for anomaly in detected { #expect(markdown.contains(markdownEscape(anomaly.textEn))) }
+        // Each listed anomaly by its value and score; its set's median once, above the list.
+        for anomaly in detected { #expect(markdown.contains(markdownEscape(anomaly.pointEn))) }
+        let set = try #require(detected.first?.setEn)
+        #expect(markdown.components(separatedBy: markdownEscape(set.prefix(1).uppercased() + set.dropFirst())).count == 2)
         for index in 4...6 { #expect(markdown.contains("Made-up anomaly \(index) ")) }
         for index in 1...3 { #expect(!markdown.contains("Made-up anomaly \(index) ")) }
     }

@@ -89,6 +89,8 @@ enum AdvancedFixture {
             copy.z = Decimal(index) * (index.isMultiple(of: 2) ? 1 : -1)
             copy.textEn = "Made-up anomaly \(index) with robust z = \(copy.z)."
             copy.textFa = "رقم نامتعارف ساختگی \(PersianText.persianDigits(String(index))) با امتیاز z مقاوم \(PersianText.persianDigits("\(copy.z)"))."
+            copy.pointEn = copy.textEn
+            copy.pointFa = copy.textFa
             all.append(copy)
         }
         return all

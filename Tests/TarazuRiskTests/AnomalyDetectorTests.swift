@@ -39,6 +39,16 @@ import TarazuCore
         #expect(flag.textFa.contains("۲۰٫۰٪") && flag.textFa.contains("−۱۶٫۴۱"))
     }
 
+    /// A list of anomalies states each set's median once: the point text has the value and its score, the
+    /// set text the median, and the whole text both.
+    @Test func thePointAndItsSetAreSaidApart() throws {
+        let flag = try #require(AnomalyDetector.detect(book: Self.book(Self.executionLines)).first)
+        #expect(flag.setFa.hasPrefix("میانهٔ نرخ تحقق ردیف‌ها در ۱۴۰۳ ۹۳٫۰٪ است"))
+        #expect(flag.pointFa.hasPrefix("نرخ تحقق ردیف ") && flag.pointFa.contains("امتیاز z مقاوم") && !flag.pointFa.contains("میانه"))
+        #expect(flag.textFa.contains(flag.setFa) && flag.textFa.contains("آستانه"))
+        #expect(flag.pointEn.contains("Robust z") && !flag.pointEn.contains("median") && flag.setEn.contains("median"))
+    }
+
     @Test func thresholdIsConfigurable() {
         // z(0.98) = 0.6745 × 0.05 / 0.03 = 1.124…
         let flags = AnomalyDetector.detect(book: Self.book(Self.executionLines), threshold: 1)
