@@ -315,12 +315,12 @@ public struct BreakdownText: Sendable {
         "name_en": Bilingual(fa: "نام انگلیسی", en: "name"),
         "realized_deviation": Bilingual(fa: "انحراف عملکرد از مصوب", en: "deviation of the realized amount"),
         "revised_deviation": Bilingual(fa: "انحراف اصلاحیه از مصوب", en: "deviation of the revised amount"),
-        "citizen_participation_in_budgeting": Bilingual(fa: "مشارکت شهروندان در بودجه‌ریزی", en: "citizen participation in budgeting"),
-        "participatory_budget_share": Bilingual(fa: "سهم بودجهٔ مشارکتی", en: "participatory budget share"),
+        "citizen_participation_in_budgeting": Bilingual(fa: "مشارکت شهروندان در انتخاب اولویت‌های بودجه", en: "citizen participation in choosing budget priorities"),
+        "participatory_budget_share": Bilingual(fa: "سهم بودجهٔ عمرانی تعیین‌شده با رأی شهروندان", en: "share of the capital budget decided by citizens' votes"),
         "council_dashboards": Bilingual(fa: "داشبورد تحلیلی شورا", en: "council dashboards"),
         "contracts_published": Bilingual(fa: "انتشار قراردادها", en: "contracts published"),
         "budget_report_has_policy_analysis": Bilingual(fa: "تحلیل سیاستی در گزارش بودجه", en: "policy analysis in the budget report"),
-        "regular_official_reporting": Bilingual(fa: "گزارش‌دهی منظم و رسمی", en: "regular official reporting"),
-        "connected_source_systems": Bilingual(fa: "سامانه‌های منبع متصل", en: "connected source systems"),
+        "regular_official_reporting": Bilingual(fa: "گزارش‌دهی منظم و رسمی بودجه", en: "regular official budget reporting"),
+        "connected_source_systems": Bilingual(fa: "اتصال سامانه‌های منبع", en: "connected source systems"),
     ]
 }

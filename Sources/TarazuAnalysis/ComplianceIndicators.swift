@@ -63,13 +63,17 @@ enum ComplianceIndicators {
         // The regions over their authorization by name, the largest excess first: what the report names.
         overRows.sort { $0.difference != $1.difference ? $0.difference > $1.difference : Region.codeOrder($0.region, $1.region) }
         let names = Dictionary(context.book.regions.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        let lowPopulation = PerResident.lowPopulationRegions(of: context.book, share: context.options.outlierPopulationShare)
         let overList: IndicatorValue = .list(overRows.map { row in
             let region = names[row.region]
             let central = row.region == Region.centralCode
+            let marked = lowPopulation.contains(row.region)
+            let nameFa = region?.nameFa ?? (central ? BreakdownText.centralAdministration.fa : "منطقه \(PersianText.persianDigits(row.region))")
+            let nameEn = region.map { $0.nameEn ?? $0.nameFa } ?? (central ? BreakdownText.centralAdministration.en : "Region \(row.region)")
             return .record([
                 "region": .text(row.region),
-                "name_fa": .text(region?.nameFa ?? (central ? BreakdownText.centralAdministration.fa : "منطقه \(PersianText.persianDigits(row.region))")),
-                "name_en": .text(region.map { $0.nameEn ?? $0.nameFa } ?? (central ? BreakdownText.centralAdministration.en : "Region \(row.region)")),
+                "name_fa": .text(BreakdownText.regionName(nameFa, lowPopulation: marked, language: .fa)),
+                "name_en": .text(BreakdownText.regionName(nameEn, lowPopulation: marked, language: .en)),
                 "excess": .rials(row.difference.rials),
             ])
         })

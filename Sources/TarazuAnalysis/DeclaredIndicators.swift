@@ -3,7 +3,8 @@ import TarazuCore
 
 /// participation.*, transparency.* and data_quality.integration: facts that budget data cannot show,
 /// read from the book's governance.yaml and marked `declared`. A fact that is not declared gives an
-/// `unavailable` value, so the rubric leaves its check out rather than guessing.
+/// `unavailable` value, so the rubric leaves its check out rather than guessing; so does a fact declared
+/// about a later year than the one analyzed (`as_of`).
 public enum DeclaredIndicators {
     private struct Spec {
         var id: String
@@ -49,7 +50,13 @@ public enum DeclaredIndicators {
     /// A criterion's verdict as the status tables print it: when its status rests on declared facts, the
     /// verdict says so and names the year they describe, so a declaration of an earlier year is not read
     /// as today's state: «شهروندان در بودجه‌ریزی سهمی ندارند (اظهارشده دربارهٔ وضعیت سال ۱۴۰۳)».
-    public static func verdict(of criterion: CriterionResult, asOf year: Int?) -> Bilingual? {
+    /// A criterion of declared facts only, not assessed because its facts describe a later year than
+    /// `analysisYear`, says so.
+    public static func verdict(of criterion: CriterionResult, asOf year: Int?, analysisYear: Int) -> Bilingual? {
+        if criterion.status == nil, let year, year > analysisYear, !criterion.checks.isEmpty, criterion.checks.allSatisfy({ $0.basis == .declared }) {
+            return Bilingual(fa: "واقعیت‌های اظهارشدهٔ این معیار دربارهٔ وضعیت سال \(PersianText.persianDigits(String(year))) است، نه سال \(PersianText.persianDigits(String(analysisYear)))",
+                             en: "this criterion's declared facts describe \(year), not \(analysisYear)")
+        }
         guard let verdict = criterion.verdict else { return nil }
         let assessed = criterion.checks.filter { $0.status != nil }
         let declared = assessed.filter { $0.basis == .declared }
@@ -63,8 +70,11 @@ public enum DeclaredIndicators {
     }
 
     static func all(_ context: AnalysisContext) -> [Indicator] {
-        specs.map { spec in
-            let fact = context.facts.facts[spec.fact]
+        // Facts that describe a later year say nothing of an earlier one: an analysis of a year before
+        // `as_of` has them undeclared.
+        let applies = context.facts.asOf.map { context.year >= $0 } ?? true
+        return specs.map { spec in
+            let fact = applies ? context.facts.facts[spec.fact] : nil
             var value = fact?.value ?? .unavailable
             if FigureText.countingUnits.contains(spec.unit), case .decimal(let number)? = fact?.value {
                 value = Arithmetic.round(number, 0) == number ? .count(NSDecimalNumber(decimal: number).intValue) : .decimal(number)

@@ -79,6 +79,7 @@ public struct FigureText: Sendable {
     /// someone set (a threshold), printed with the decimals it has: «۲۵٪».
     public func scalar(_ value: IndicatorValue, unit: String) -> String? {
         if unit == "named_rials", case .list(let items) = value { return namedRials(items) }
+        if unit == "named_rials_total", case .list(let items) = value { return namedRialsWithTotal(items) }
         if unit == "named_rials_per_person", case .list(let items) = value { return named(items, unit: "rials_per_person") }
         if unit == "named_changes", case .list(let items) = value { return namedChanges(items) }
         if unit == "low_population_regions", case .list(let items) = value { return lowPopulationRegions(items) }
@@ -135,6 +136,24 @@ public struct FigureText: Sendable {
     /// regions selling assets beyond their authorization with the excess) as one phrase:
     /// «منطقه ۴ با ۱٬۲۰۳٫۴ میلیارد ریال، منطقه ۱ با ۴۵۶٫۷ میلیارد ریال و منطقه ۱۰ با ۸۷٫۵ میلیارد ریال»; none: «هیچ».
     public func namedRials(_ items: [IndicatorValue]) -> String { named(items, unit: "rials") }
+
+    /// ``namedRials(_:)`` followed, when there are several, by their sum: «منطقه ۶ با ۱٬۹۰۱٫۰ میلیارد ریال و
+    /// منطقه ۳ با ۶۴۴٫۷ میلیارد ریال؛ در مجموع ۲٬۵۴۵٫۷ میلیارد ریال»; one alone has no total that repeats it.
+    public func namedRialsWithTotal(_ items: [IndicatorValue]) -> String {
+        let listed = namedRials(items)
+        guard items.count > 1 else { return listed }
+        var total: Int64 = 0
+        for item in items {
+            guard case .record(let fields) = item else { continue }
+            for value in fields.values {
+                guard case .rials(let rials) = value else { continue }
+                let (sum, overflow) = total.addingReportingOverflow(rials)
+                guard !overflow else { return listed }
+                total = sum
+            }
+        }
+        return listed + listSeparator + language.pick("در مجموع ", "in all ") + numerals.billionRials(total)
+    }
 
     /// A list of records with `name_fa`, `name_en` and one amount (whole rials, or a decimal in `unit`)
     /// as one phrase, each amount formatted in `unit` (``namedRials(_:)``).

@@ -208,7 +208,7 @@ enum AnalysisOutput {
         lines += ["", "Status table (rubric \(analysis.assessment.rubric) \(analysis.assessment.rubricVersion))"]
         for criterion in analysis.assessment.criteria {
             let status = criterion.status?.rawValue ?? "not assessed"
-            lines.append("\(criterion.name.en.padding(toLength: 38, withPad: " ", startingAt: 0)) \(status.padding(toLength: 13, withPad: " ", startingAt: 0)) \(criterion.verdict?.en ?? "")")
+            lines.append("\(criterion.name.en.padding(toLength: 38, withPad: " ", startingAt: 0)) \(status.padding(toLength: 13, withPad: " ", startingAt: 0)) \(DeclaredIndicators.verdict(of: criterion, asOf: DeclaredIndicators.asOf(analysis.indicators), analysisYear: analysis.year)?.en ?? "")")
         }
         lines += ["", "Recommendations"]
         for recommendation in analysis.assessment.recommendations {
@@ -231,17 +231,18 @@ enum AnalysisOutput {
         let numerals = figures.numerals
         let breakdown = BreakdownText(book: analysis.book, language: .fa)
         var lines = ["\(analysis.book.metadata.title(.fa)): شاخص‌های سال \(numerals.year(analysis.year))", ""]
+        let asOf = DeclaredIndicators.asOf(analysis.indicators)
         for indicator in analysis.indicators {
-            let basis = indicator.computedOn.map { " [\($0.label.fa)]" } ?? ""
+            let basis = indicator.basis == .declared ? " [\(DeclaredIndicators.opening(asOf: asOf).fa)]" : indicator.computedOn.map { " [\($0.label.fa)]" } ?? ""
             lines.append("\(indicator.nameFa): \(breakdown.summary(of: indicator) ?? "جزئیات در خروجی JSON")\(basis) (\(indicator.id))")
         }
         let assessment = analysis.assessment
         lines += ["", "جدول وضعیت (معیارنامهٔ \u{2066}\(assessment.rubric) \(assessment.rubricVersion)\u{2069})"]
         for criterion in assessment.criteria {
             let status = criterion.status.flatMap { assessment.statusLabels[$0]?.fa } ?? "ارزیابی نشده"
-            lines.append("- \(criterion.name.fa): \(status)" + (criterion.verdict.map { "؛ \($0.fa)" } ?? ""))
+            lines.append("- \(criterion.name.fa): \(status)" + (DeclaredIndicators.verdict(of: criterion, asOf: asOf, analysisYear: assessment.year).map { "؛ \($0.fa)" } ?? ""))
         }
-        lines += ["", "پیشنهادها"]
+        lines += ["", "پیشنهادهای راهبردی"]
         for (index, recommendation) in assessment.recommendations.enumerated() {
             let lens = assessment.lenses.first { $0.id == recommendation.criterion }.map { "یافته‌های منظر \($0.name.fa)" }
             let criterion = assessment.criteria.first { $0.id == recommendation.criterion }?.name.fa ?? lens ?? recommendation.criterion

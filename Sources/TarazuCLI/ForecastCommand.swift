@@ -147,7 +147,9 @@ enum ForecastOutput {
             var parts = ["روند \(direction)"]
             if let cagr = trend.cagr { parts.append("رشد مرکب سالانه \(figures.signedPercent(Decimal(cagr)))") }
             parts.append("روش \(ForecastMethodText.shortName(forecast.method, .fa))")
-            if let mase = forecast.backtest?.mase, mase.isFinite { parts.append("میانگین قدر مطلق خطای مقیاس‌شده \(numerals.fixed(Decimal(mase), places: 2))") }
+            if let mase = forecast.backtest?.mase, mase.isFinite {
+                parts.append("میانگین قدر مطلق خطای مقیاس‌شده " + (mase < 0.005 ? "کمتر از ۰٫۰۱" : numerals.fixed(Decimal(mase), places: 2)))
+            }
             let points = shown.map { point in
                 let status = ForecastYearStatus(year: point.year, madeIn: madeIn).label(.fa).map { " (\($0))" } ?? ""
                 let interval = point.lo80.flatMap { low in point.hi80.map { "، بازهٔ ۸۰٪: \(numerals.billions(low)) تا \(numerals.billions($0))" } } ?? ""

@@ -215,10 +215,14 @@ public enum SMSReply: Sendable, Equatable {
             let forms = places.compactMap { $0 }.map { place in
                 replaced ? "رأی تازهٔ شما\(place) به جای رأی پیشین ثبت شد: \(projects)." : "رأی شما\(place) ثبت شد: \(projects). سپاس!"
             }
-            // Many long project numbers: the count instead of the list, so the reply stays one segment.
+            // A replaced vote names its ballot in a shorter sentence before it drops it (the new ballot may be
+            // another region's); many long project numbers: the count instead of the list, so the reply stays
+            // one segment.
+            let short = replaced ? sheet.map { ["رأی تازه\($0) جای رأی پیشین را گرفت: \(p(Self.list(ids, .fa)))."] } ?? [] : []
             let counted = replaced ? "رأی تازهٔ شما با \(PBCount.words(ids.count)) طرح به جای رأی پیشین ثبت شد."
                                    : "رأی شما با \(PBCount.words(ids.count)) طرح ثبت شد. سپاس!"
-            return Self.fitting(forms + [counted])
+            let named = forms.dropLast() + short
+            return Self.fitting(Array(named) + [forms.last ?? "", counted])
         case .invalid(let why): return "رأی ثبت نشد: \(why.fa)"
         case .votingClosed: return "اکنون هیچ رأی‌گیری‌ای باز نیست."
         case .notOpenYet(let opens): return "رأی‌گیری هنوز باز نشده است؛ از \(times.moment(opens)) آغاز می‌شود."

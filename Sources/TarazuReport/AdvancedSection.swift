@@ -38,6 +38,12 @@ extension ReportContext {
         return numerals.fixed(Decimal(value), places: places)
     }
 
+    /// A MASE with two decimals; one that rounds to zero is «کمتر از ۰٫۰۱», not a perfect «۰٫۰۰».
+    func scaledError(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return text.notAvailable }
+        return value < 0.005 ? (isPersian ? "کمتر از ۰٫۰۱" : "under 0.01") : statistic(value, places: 2)
+    }
+
     /// "1403: 1,200.0" for a year's value in billion rials.
     func yearValue(_ point: YearValue) -> String { numerals.year(point.year) + ": " + numerals.billions(point.value) }
 
@@ -157,7 +163,7 @@ extension ReportContext {
             let origins = backtest.origins.map { numerals.integer(Int64($0)) }.joined(separator: text.enumerationSeparator)
             method.append(.text(". " + text.backtestErrors(origins: origins) + " "))
             method.append(.text(text.mapeName + " " + percentStatistic(backtest.mape) + text.listSeparator + text.smapeName + " "
-                                + percentStatistic(backtest.smape) + text.listSeparator + text.maseName + " " + statistic(backtest.mase, places: 2) + "."))
+                                + percentStatistic(backtest.smape) + text.listSeparator + text.maseName + " " + scaledError(backtest.mase) + "."))
             if let mase = backtest.mase, mase.isFinite { method.append(.text(" " + text.maseMeaning(mase))) }
             if backtest.origins.count < ReportText.fewOriginsLimit {
                 method.append(.text(" " + text.fewOrigins(backtest.origins.count)))

@@ -79,7 +79,7 @@ extension ReportText {
     func methodName(_ method: ForecastMethod) -> String {
         switch method {
         case .naive: p("ادامهٔ آخرین مقدار (ساده)", "naive (last value carried forward)")
-        case .drift: p("رانش (آخرین مقدار به‌علاوه میانگین تغییر سالانه)", "drift (last value plus the average yearly change)")
+        case .drift: p("رانش (آخرین مقدار به‌علاوهٔ میانگین تغییر سالانه)", "drift (last value plus the average yearly change)")
         case .holt: p("هموارسازی نمایی هولت", "Holt's linear exponential smoothing")
         case .dampedHolt: p("هموارسازی نمایی هولت با روند میراشونده", "damped Holt exponential smoothing")
         }
@@ -106,8 +106,8 @@ extension ReportText {
         mase < 1
             ? p("خطای مقیاس‌شدهٔ کمتر از ۱ یعنی این روش در آزمون گذشته‌نگر از تکرار رقم سال پیش دقیق‌تر بوده است.",
                 "A MASE under 1 means the method beat repeating the previous year's figure in the backtest.")
-            : p("خطای مقیاس‌شدهٔ ۱ یا بیشتر یعنی این روش در آزمون گذشته‌نگر از تکرار رقم سال پیش دقیق‌تر نبوده است.",
-                "A MASE of 1 or more means the method did no better than repeating the previous year's figure in the backtest.")
+            : p("خطای مقیاس‌شدهٔ ۱ یا بیشتر یعنی در این سری هیچ روشی در آزمون گذشته‌نگر از تکرار رقم سال پیش دقیق‌تر نبود؛ این ارقام را نشانهٔ روند بخوانید، نه برآورد.",
+                "A MASE of 1 or more means no method did better than repeating the previous year's figure in the backtest: read these figures as a trend, not an estimate.")
     }
     var seriesWord: String { p("سری", "series") }
     /// The backtest errors by name (in Persian by their Persian name; the methods give the abbreviations once).

@@ -120,7 +120,7 @@ extension ReportContext {
                 return .span("evidence", runs)
             }
             return [[.text(pick(criterion.name))], [.badge(criterion.status, statusLabel(criterion.status))],
-                    [.text(DeclaredIndicators.verdict(of: criterion, asOf: declaredAsOf).map(pick) ?? "-")], evidence]
+                    [.text(DeclaredIndicators.verdict(of: criterion, asOf: declaredAsOf, analysisYear: input.year).map(pick) ?? "-")], evidence]
         }
         return Section(id: "status", title: [.text(text.part(number, text.statusTablePart(city: city)))], blocks: [
             .table(header: [[.text(text.criterion)], [.text(text.status)], [.text(text.verdict)], [.text(text.keyEvidence)]], rows: rows),
@@ -143,7 +143,15 @@ extension ReportContext {
             if !template.contains("{target}") { about += text.listSeparator + text.target + " " + sentence }
             return [.strong([.text(body)]), .text(" "), .span("muted", [.text(about)])]
         }
-        let blocks: [Block] = items.isEmpty ? [.paragraph([.text(text.noRecommendations)])] : [.orderedList(items)]
+        var blocks: [Block] = items.isEmpty ? [.paragraph([.text(text.noRecommendations)])] : [.orderedList(items)]
+        // Declared facts of an earlier year may be out of date by the time the report is read: say what to do.
+        let answersDeclared = input.assessment.recommendations.contains { recommendation in
+            let checks = input.assessment.criteria.first { $0.id == recommendation.criterion }?.checks ?? []
+            return checks.contains { $0.id == recommendation.check && $0.basis == .declared }
+        }
+        if answersDeclared, let asOf = declaredAsOf, let madeIn = input.madeIn, asOf < madeIn {
+            blocks.append(.paragraph([.span("muted", [.text(text.declaredRecommendations(asOf: numerals.year(asOf)))])]))
+        }
         return Section(id: "recommendations", title: [.text(text.part(number, text.recommendationsPart))], blocks: blocks)
     }
 

@@ -296,13 +296,13 @@ public enum RiskScorer {
             NSDecimalRound(&finishYear, &exact, 0, .up)
             let elapsed = confidence * 100
             en += (asOf == year
-                   ? "; if that progress was made by the end of \(year), at the same pace the works end about \(RiskMath.en(finishYear, 0)) (the book has no later state), \(RiskMath.en(projected)) year(s) late; "
+                   ? "; if that progress was made by the end of \(year), at the same pace the works end in about \(RiskMath.en(finishYear, 0)) (the book has no later state), \(RiskMath.en(projected)) year(s) late; "
                    : "; that figure is the state of \(asOf); at the pace of works up to \(asOf) they end about \(RiskMath.en(finishYear, 0)), \(RiskMath.en(projected)) year(s) late; ")
                 + (confidence >= 1 ? "the planned duration is over, so all \(RiskMath.en(slip)) year(s) of slip count in the score."
                    : "with \(RiskMath.en(elapsed)) % of the planned duration elapsed, \(RiskMath.en(slip)) year(s) of slip count in the score.")
             fa += (asOf == year
-                   ? "؛ اگر این پیشرفت تا پایان \(RiskMath.yearFa(year)) به دست آمده باشد، با همان آهنگ پایان کار حدود سال \(RiskMath.fa(finishYear, 0)) برآورد می‌شود (کتاب وضعیت پس از \(RiskMath.yearFa(year)) را ندارد)، \(RiskMath.durationFa(projected)) دیرتر از برنامه؛ "
-                   : "؛ این رقم وضعیت \(RiskMath.yearFa(asOf)) است و با آهنگ کار تا \(RiskMath.yearFa(asOf))، پایان کار حدود سال \(RiskMath.fa(finishYear, 0)) برآورد می‌شود، \(RiskMath.durationFa(projected)) دیرتر از برنامه؛ ")
+                   ? "؛ اگر این پیشرفت تا پایان \(RiskMath.yearFa(year)) به دست آمده باشد، سال پایان کار با همان آهنگ حدود \(RiskMath.fa(finishYear, 0)) است (کتاب وضعیت پس از \(RiskMath.yearFa(year)) را ندارد)، \(RiskMath.durationFa(projected)) دیرتر از برنامه؛ "
+                   : "؛ این رقم وضعیت \(RiskMath.yearFa(asOf)) است و با آهنگ کار تا \(RiskMath.yearFa(asOf))، سال پایان کار حدود \(RiskMath.fa(finishYear, 0)) است، \(RiskMath.durationFa(projected)) دیرتر از برنامه؛ ")
                 + (confidence >= 1 ? "چون مدت برنامه‌ای به پایان رسیده است، همهٔ این تأخیر (\(RiskMath.durationFa(slip))) در امتیاز شمرده شد."
                    : "چون تنها \(RiskMath.fa(elapsed))٪ از مدت برنامه‌ای گذشته است، به همین نسبت \(RiskMath.durationFa(slip)) از این تأخیر در امتیاز شمرده شد.")
         } else {

@@ -32,6 +32,16 @@ import TarazuCore
         #expect(fa.scalar(.list([region("منطقه ۱۰", "Region 10")]), unit: "low_population_regions") == "منطقه ۱۰ (کم‌جمعیت)")
     }
 
+    /// One region over its authorization is named alone; several end with their total.
+    @Test func namedAmountsCarryATotalOnlyWhenSeveral() {
+        func region(_ name: String, _ rials: Int64) -> IndicatorValue {
+            .record(["name_fa": .text(name), "name_en": .text(name), "excess": .rials(rials)])
+        }
+        #expect(fa.namedRialsWithTotal([region("منطقه ۱۰ (کم‌جمعیت)", 4_390_200_000_000)]) == "منطقه ۱۰ (کم‌جمعیت) با ۴٬۳۹۰٫۲ میلیارد ریال")
+        #expect(fa.namedRialsWithTotal([region("منطقه ۶", 1_901_000_000_000), region("منطقه ۳", 644_700_000_000)])
+            == "منطقه ۶ با ۱٬۹۰۱٫۰ میلیارد ریال و منطقه ۳ با ۶۴۴٫۷ میلیارد ریال؛ در مجموع ۲٬۵۴۵٫۷ میلیارد ریال")
+    }
+
     /// A check's result reads one colon deep: «برقرار (۰ ردیف)», not «برقرار: بله؛ ردیف‌ها: ۰».
     @Test func aChecksResultReadsAsOnePhrase() {
         let text = BreakdownText(book: TestBooks.book(lines: []), language: .fa)
@@ -92,6 +102,16 @@ import TarazuCore
         book.governanceYAML = "as_of: 1403\nfacts:\n  council_dashboards: false\n"
         let indicators = try IndicatorEngine.compute(book: book)
         #expect(DeclaredIndicators.asOf(indicators) == 1403)
+        #expect(indicators[id: "transparency.council_dashboards"].value == .flag(false))
+        // Facts about a later year say nothing of the year analyzed.
+        book.governanceYAML = "as_of: 1404\nfacts:\n  council_dashboards: false\n"
+        #expect(try IndicatorEngine.compute(book: book)[id: "transparency.council_dashboards"].value == .unavailable)
+        let later = CriterionResult(id: "t", lens: "l", name: Bilingual(fa: "ش", en: "t"), status: nil, verdict: nil,
+                                    reasoning: Bilingual(fa: "", en: ""), checks: [CheckResult(id: "c", name: Bilingual(fa: "آ", en: "c"), indicator: "transparency.council_dashboards",
+                                                                  basis: .declared, status: nil, figures: [:], rule: Bilingual(fa: "", en: ""), finding: nil)])
+        #expect(DeclaredIndicators.verdict(of: later, asOf: 1404, analysisYear: 1403)?.fa
+            == "واقعیت‌های اظهارشدهٔ این معیار دربارهٔ وضعیت سال ۱۴۰۴ است، نه سال ۱۴۰۳")
+        #expect(DeclaredIndicators.verdict(of: later, asOf: 1403, analysisYear: 1403) == nil)
         book.governanceYAML = "facts:\n  council_dashboards: false\n"
         #expect(DeclaredIndicators.asOf(try IndicatorEngine.compute(book: book)) == nil)
     }

@@ -205,6 +205,9 @@ import Testing
         #expect(region.en == "Vote recorded (ballot of region 9): projects 92 and 94. Thank you!")
         let citywide = SMSReply.accepted(["11"], replaced: true, ballot: .citywide)
         #expect(citywide.fa == "رأی تازهٔ شما (برگهٔ سطح شهر) به جای رأی پیشین ثبت شد: طرح ۱۱.")
+        // A replaced vote that does not fit with the ballot in full names it in a shorter sentence.
+        let moved = SMSReply.accepted(["11", "12"], replaced: true, ballot: PBDistrict(code: "1"))
+        #expect(moved.fa.utf16.count <= 70 && moved.fa.contains("برگهٔ منطقه ۱"))
         // With a long process name and many projects the ballot gives way, and the reply still fits one segment.
         let long = SMSReply.accepted(["101", "102", "103", "104", "105"], replaced: true,
                                      process: Bilingual(fa: "بودجه‌ریزی مشارکتی تبریز", en: "Tabriz PB"), ballot: PBDistrict(code: "10"))

@@ -235,7 +235,7 @@ import VaporTesting
                 ("valid vote", 1, "رای ۱ ۳", "open", "ثبت شد"),
                 ("repeated vote", 1, "رأی ۲", "open", "پیش‌تر"),
                 ("first vote where changes are allowed", 2, "رای ۱", "change", "ثبت شد"),
-                ("replaced vote", 2, "رای ۱۱ ۱۲", "change", "به جای رأی پیشین"),
+                ("replaced vote", 2, "رای ۱۱ ۱۲", "change", "جای رأی پیشین"),
                 ("malformed message", 3, "سلام", "open", "نمونهٔ رأی: «رأی ۱ ۲»؛ برای راهنما «راهنما» را بفرستید"),
                 ("help on points", 3, "راهنما", "points", "مثل «رأی ۱:۵ ۲:۵» بفرستید؛ جمعاً ۱۰ امتیاز، هر طرح حداکثر ۵ امتیاز"),
                 ("numbers on a points ballot", 3, "رای ۱ ۲", "points", "به هر طرح امتیاز بدهید، مثل «رأی ۱:۵ ۲:۵»"),

@@ -11,11 +11,14 @@ public enum EconomicBreakdown {
         let contingency = try LineTotals.of(lines.filter(\.isContingency))
         var rows: [DashboardTable.Row] = []
         var bars: [DashboardView.Bar] = []
+        // The glossary's names: «اعتبارات هزینه‌ای», not the bare adjective.
+        let names = (fa: BreakdownText(book: book, language: .fa), en: BreakdownText(book: book, language: .en))
         for kind in EconomicClass.allCases {
             guard let sums = totals[kind] else { continue }
-            rows.append(DashboardTable.Row(cells: [.text(kind.code), .names(fa: kind.nameFa, en: kind.nameEn)] + SpendingColumns.cells(sums)
+            let fa = names.fa.label(kind.rawValue), en = names.en.label(kind.rawValue)
+            rows.append(DashboardTable.Row(cells: [.text(kind.code), .names(fa: fa, en: en)] + SpendingColumns.cells(sums)
                                            + [.ratio(LineTotals.share(sums.approved, of: total.approved))]))
-            bars.append(SpendingColumns.bar(kind.nameFa, kind.nameEn, sums))
+            bars.append(SpendingColumns.bar(fa, en, sums))
         }
         let table = DashboardTable(
             id: "economic", caption: Bilingual(fa: "اعتبارات به تفکیک طبقهٔ اقتصادی", en: "Spending by economic class"),

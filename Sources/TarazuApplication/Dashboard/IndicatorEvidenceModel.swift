@@ -22,6 +22,8 @@ public enum IndicatorEvidenceModel {
                     DashboardTable.Row(cells: [.names(fa: fa.label(key), en: en.label(key)),
                                                figure(indicator.breakdown[key] ?? .unavailable, key: key)])
                 })
+        // A declared fact's evidence holds its value, in the indicator's unit; other sums are amounts.
+        let sumsUnit = indicator.basis == .declared ? indicator.unit : "rials"
         let evidence = DashboardTable(
             id: "evidence", caption: Bilingual(fa: "شواهد: ردیف‌های منبع و جمع آن‌ها", en: "Evidence: the source rows and their sums"),
             columns: [DashboardTable.names("table", "جدول", "Table"), DashboardTable.names("part", "جزء", "Part"),
@@ -32,7 +34,7 @@ public enum IndicatorEvidenceModel {
                                            .names(fa: fa.evidenceKey(item.key), en: en.evidenceKey(item.key)),
                                            .count(Int64(item.rowCount)),
                                            .ids(item.rows, count: item.rowCount),
-                                           .names(fa: fa.record(item.sums, indicatorUnit: "rials"), en: en.record(item.sums, indicatorUnit: "rials"))])
+                                           .names(fa: fa.record(item.sums, indicatorUnit: sumsUnit), en: en.record(item.sums, indicatorUnit: sumsUnit))])
             })
         return DashboardView(title: Bilingual(fa: indicator.nameFa, en: indicator.nameEn),
                              crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: base),

@@ -212,7 +212,7 @@ enum PBVotePages {
             HTMLNode.line("p", ["class": "pb-receipt"]) { HTMLNode.element("bdi", ["dir": "ltr"]) { receipt } }
             HTMLNode.line("p") {
                 language.pick("برگهٔ رأی: ", "Ballot: ") + PBPages.districtName(district, language, lowPopulation: frame.lowPopulation) + language.pick("؛ ", "; ")
-                    + "\(language.pick(projects.count == 1 ? "طرحی که برگزیدید" : "طرح‌هایی که برگزیدید", "your projects")): "
+                    + "\(language.pick(projects.count == 1 ? "طرحی که انتخاب کردید" : "طرح‌هایی که انتخاب کردید", "your projects")): "
                     + PBPages.list(projects.map { WebFormat.digits($0, language) }, language) + "."
             }
             if frame.kiosk {
