@@ -159,6 +159,24 @@ public enum AnomalyDetector {
         }
     }
 
+    /// An anomaly's texts from its value and its set: the whole («value؛ set. score (آستانه t).») and the
+    /// point alone («value؛ score.»).
+    static func texts(value: (fa: String, en: String), set: (fa: String, en: String), z: Decimal,
+                      threshold: Decimal) -> (fa: String, en: String, pointFa: String, pointEn: String) {
+        let score = score(z, threshold: threshold)
+        return (fa: "\(value.fa)؛ \(set.fa). \(score.fa) (آستانه \(RiskMath.fa(threshold))).",
+                en: "\(value.en); \(set.en). \(score.en) (threshold \(RiskMath.en(threshold))).",
+                pointFa: "\(value.fa)؛ \(score.fa).", pointEn: "\(value.en). \(score.en).")
+    }
+
+    /// The score in words: «امتیاز z مقاوم ⁦−۲۶٫۸۱⁩ است، بسیار پایین‌تر از دامنهٔ معمول»; "far" only when
+    /// the score is at least twice the threshold.
+    static func score(_ z: Decimal, threshold: Decimal) -> (fa: String, en: String) {
+        let far = abs(z) >= 2 * threshold
+        return ("امتیاز z مقاوم \(RiskMath.signedFa(z, 2)) است، \(far ? "بسیار " : "")\(z > 0 ? "بالاتر" : "پایین‌تر") از دامنهٔ معمول",
+                "Robust z = \(RiskMath.en(z, 2)), \(far ? "far " : "")\(z > 0 ? "above" : "below") the usual range")
+    }
+
     static func executionAnomalies(_ lines: [BudgetLine], year: Int, threshold: Decimal) -> [Anomaly] {
         let items: [(BudgetLine, Decimal)] = lines.compactMap { line in
             guard line.year == year, !line.isContingency, line.approved.rials > 0, let r = line.realized else { return nil }
@@ -171,34 +189,25 @@ public enum AnomalyDetector {
             guard robust.mayExceed(rate, screen) else { return nil }
             let z = RiskMath.round(robust.z(rate), 4)
             guard abs(z) > threshold else { return nil }
-            let dirEn = z > 0 ? "above" : "below"
-            let dirFa = z > 0 ? "بالاتر" : "پایین‌تر"
-            // "Far" only when the score is at least twice the threshold.
-            let far = abs(z) >= 2 * threshold
-            let setFa = "میانهٔ نرخ تحقق ردیف‌ها در \(RiskMath.yearFa(year)) \(RiskMath.pctFa(robust.median)) است (\(spread.fa))"
-            let setEn = "the median line realized \(RiskMath.pctEn(robust.median)) in \(year) (\(spread.en))"
-            let valueFa = "نرخ تحقق ردیف \(PersianText.identifier(line.lineId)) (\(labelFa(line))) در \(RiskMath.yearFa(year)) برابر \(RiskMath.pctFa(rate)) است"
-            let valueEn = "Line \(line.lineId) (\(label(line))) realized \(RiskMath.pctEn(rate)) of its approved budget in \(year)"
-            let scoreFa = "امتیاز z مقاوم \(RiskMath.signedFa(z, 2)) است، \(far ? "بسیار " : "")\(dirFa) از دامنهٔ معمول"
-            let scoreEn = "Robust z = \(RiskMath.en(z, 2)), \(far ? "far " : "")\(dirEn) the usual range"
-            var fa = "\(valueFa)؛ \(setFa). \(scoreFa) (آستانه \(RiskMath.fa(threshold)))."
-            var en = "\(valueEn); \(setEn). \(scoreEn) (threshold \(RiskMath.en(threshold)))."
-            var pointFa = "\(valueFa)؛ \(scoreFa)."
-            var pointEn = "\(valueEn). \(scoreEn)."
+            let set = (fa: "میانهٔ نرخ تحقق ردیف‌ها در \(RiskMath.yearFa(year)) \(RiskMath.pctFa(robust.median)) است (\(spread.fa))",
+                       en: "the median line realized \(RiskMath.pctEn(robust.median)) in \(year) (\(spread.en))")
+            var text = texts(value: (fa: "نرخ تحقق ردیف \(PersianText.identifier(line.lineId)) (\(labelFa(line))) در \(RiskMath.yearFa(year)) برابر \(RiskMath.pctFa(rate)) است",
+                                     en: "Line \(line.lineId) (\(label(line))) realized \(RiskMath.pctEn(rate)) of its approved budget in \(year)"),
+                             set: set, z: z, threshold: threshold)
             // An approved revision may explain it: say how the realized amount compares with it.
             if let revised = line.revised, revised != line.approved, revised.rials > 0, let realized = line.realized {
                 let ofRevised = realized.decimal / revised.decimal
                 let revisedFa = " اصلاحیهٔ این ردیف با مصوب فرق دارد و عملکرد آن \(RiskMath.pctFa(ofRevised)) اصلاحیه است."
                 let revisedEn = " The line was revised, and it realized \(RiskMath.pctEn(ofRevised)) of its revised amount."
-                fa += revisedFa
-                en += revisedEn
-                pointFa += revisedFa
-                pointEn += revisedEn
+                text.fa += revisedFa
+                text.en += revisedEn
+                text.pointFa += revisedFa
+                text.pointEn += revisedEn
             }
             return Anomaly(kind: .executionRate, year: year, key: line.lineId, lineIds: [line.lineId], label: label(line),
                            value: rate, median: robust.median, mad: robust.mad, meanAbsoluteDeviation: robust.meanAD,
                            measure: robust.measure, z: z, sampleSize: items.count,
-                           textFa: fa, textEn: en, pointFa: pointFa, pointEn: pointEn, setFa: setFa, setEn: setEn)
+                           textFa: text.fa, textEn: text.en, pointFa: text.pointFa, pointEn: text.pointEn, setFa: set.fa, setEn: set.en)
         }
     }
 
@@ -282,23 +291,15 @@ public enum AnomalyDetector {
             let whatFa = project.map { "پروژه \(PersianText.identifier($0))" }
                 ?? (unitLines.count == 1 ? "ردیف \(PersianText.identifier(first.lineId))"
                     : "\(RiskMath.fa(Decimal(unitLines.count), 0)) ردیف")
-            let dirEn = z > 0 ? "above" : "below"
-            let dirFa = z > 0 ? "بالاتر" : "پایین‌تر"
-            // "Far" only when the score is at least twice the threshold.
-            let far = abs(z) >= 2 * threshold
-            let setFa = "میانهٔ تغییر سالانهٔ اعتبار مصوب در \(RiskMath.yearFa(year)) \(RiskMath.changeFa(robust.median)) است (\(spread.fa))"
-            let setEn = "the median change of the approved budget in \(year) was \(RiskMath.signedPctEn(robust.median)) (\(spread.en))"
-            let valueFa = "\(whatFa) (\(labelFa(first))): اعتبار مصوب در \(RiskMath.yearFa(year)) نسبت به سال پیش \(RiskMath.changeFa(change)) داشت"
-            let valueEn = "\(what) (\(label(first))): approved budget changed \(RiskMath.signedPctEn(change)) from \(year - 1) to \(year)"
-            let scoreFa = "امتیاز z مقاوم \(RiskMath.signedFa(z, 2)) است، \(far ? "بسیار " : "")\(dirFa) از دامنهٔ معمول"
-            let scoreEn = "Robust z = \(RiskMath.en(z, 2)), \(far ? "far " : "")\(dirEn) the usual range"
-            let fa = "\(valueFa)؛ میانهٔ تغییرها \(RiskMath.changeFa(robust.median)) است (\(spread.fa)). \(scoreFa) (آستانه \(RiskMath.fa(threshold)))."
-            let en = "\(valueEn); the median change was \(RiskMath.signedPctEn(robust.median)) (\(spread.en)). \(scoreEn) (threshold \(RiskMath.en(threshold)))."
+            let set = (fa: "میانهٔ تغییر سالانهٔ اعتبار مصوب در \(RiskMath.yearFa(year)) \(RiskMath.changeFa(robust.median)) است (\(spread.fa))",
+                       en: "the median change of the approved budget in \(year) was \(RiskMath.signedPctEn(robust.median)) (\(spread.en))")
+            let text = texts(value: (fa: "\(whatFa) (\(labelFa(first))): اعتبار مصوب در \(RiskMath.yearFa(year)) نسبت به سال پیش \(RiskMath.changeFa(change)) داشت",
+                                     en: "\(what) (\(label(first))): approved budget changed \(RiskMath.signedPctEn(change)) from \(year - 1) to \(year)"),
+                             set: set, z: z, threshold: threshold)
             return Anomaly(kind: .yearOnYearChange, year: year, key: key, lineIds: unitLines.map(\.lineId), label: label(first),
                            value: change, median: robust.median, mad: robust.mad, meanAbsoluteDeviation: robust.meanAD,
                            measure: robust.measure, z: z, sampleSize: items.count,
-                           textFa: fa, textEn: en, pointFa: "\(valueFa)؛ \(scoreFa).", pointEn: "\(valueEn). \(scoreEn).",
-                           setFa: setFa, setEn: setEn)
+                           textFa: text.fa, textEn: text.en, pointFa: text.pointFa, pointEn: text.pointEn, setFa: set.fa, setEn: set.en)
         }
     }
 }
