@@ -57,7 +57,12 @@ public enum DeclaredIndicators {
             return Bilingual(fa: "واقعیت‌های اظهارشدهٔ این معیار دربارهٔ وضعیت سال \(PersianText.persianDigits(String(year))) است، نه سال \(PersianText.persianDigits(String(analysisYear)))",
                              en: "this criterion's declared facts describe \(year), not \(analysisYear)")
         }
-        guard let verdict = criterion.verdict else { return nil }
+        guard var verdict = criterion.verdict else { return nil }
+        // A declared check left out because its facts describe a later year: said beside the verdict.
+        if let year, year > analysisYear, criterion.checks.contains(where: { $0.basis == .declared && $0.status == nil }) {
+            verdict = Bilingual(fa: verdict.fa + " (رقم‌های اظهارشده دربارهٔ سال \(PersianText.persianDigits(String(year))) است، نه \(PersianText.persianDigits(String(analysisYear))))",
+                                en: verdict.en + " (the declared figures describe \(year), not \(analysisYear))")
+        }
         let assessed = criterion.checks.filter { $0.status != nil }
         let declared = assessed.filter { $0.basis == .declared }
         guard !declared.isEmpty else { return verdict }
@@ -67,6 +72,19 @@ public enum DeclaredIndicators {
             ? Bilingual(fa: "اظهارشده\(yearFa)", en: "declared\(yearEn)")
             : Bilingual(fa: "بخشی بر پایهٔ واقعیت‌های اظهارشده\(yearFa)", en: "partly on facts declared\(yearEn)")
         return Bilingual(fa: verdict.fa + " (" + note.fa + ")", en: verdict.en + " (" + note.en + ")")
+    }
+
+    /// Under recommendations of which some answer facts declared about an earlier year than `readIn`, the
+    /// year they are read in: the facts may be out of date, and where to update them; nil otherwise.
+    public static func recommendationsNote(_ assessment: Assessment, asOf year: Int?, readIn: Int?) -> Bilingual? {
+        guard let year, let readIn, year < readIn else { return nil }
+        let answersDeclared = assessment.recommendations.contains { recommendation in
+            let checks = assessment.criteria.first { $0.id == recommendation.criterion }?.checks ?? []
+            return checks.contains { $0.id == recommendation.check && $0.basis == .declared }
+        }
+        guard answersDeclared else { return nil }
+        return Bilingual(fa: "پیشنهادهایی که به واقعیت‌های اظهارشده پاسخ می‌دهند بر وضعیت سال \(PersianText.persianDigits(String(year))) تکیه دارند؛ آنچه از آن پس انجام شده است (برای نمونه راه‌اندازی داشبورد تحلیلی شورا یا بودجه‌ریزی مشارکتی) باید در پروندهٔ حکمرانی کتاب به‌روز شود تا این پیشنهادها هم به‌روز شوند.",
+                  en: "The recommendations answering declared facts rest on the state of \(year); what has been done since (a council dashboard or participatory budgeting, for instance) should be updated in the book's governance file so that these recommendations are too.")
     }
 
     static func all(_ context: AnalysisContext) -> [Indicator] {

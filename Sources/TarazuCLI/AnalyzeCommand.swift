@@ -248,6 +248,9 @@ enum AnalysisOutput {
             let criterion = assessment.criteria.first { $0.id == recommendation.criterion }?.name.fa ?? lens ?? recommendation.criterion
             lines.append("\(numerals.integer(Int64(index + 1)))) \(criterion): \(TargetText(language: .fa).sentence(recommendation.target))")
         }
+        if let note = DeclaredIndicators.recommendationsNote(assessment, asOf: asOf, readIn: analysis.madeIn ?? Numerals.jalaliYear(of: Date())) {
+            lines.append(note.fa)
+        }
         let errors = analysis.dataErrors
         lines += ["", "موارد خطای احتمالی داده (\(numerals.integer(Int64(errors.count))) مورد؛ پروژه‌های آن‌ها در امتیاز ریسک به شمار نمی‌آیند)"]
         for error in errors {

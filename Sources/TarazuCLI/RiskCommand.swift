@@ -118,8 +118,11 @@ enum RiskOutput {
                 lines.append("     هزینهٔ نهایی محتمل (میانه): \(numerals.billionRials(estimate.p50.rials))؛ سقف آن با اطمینان ۸۰ درصد: \(numerals.billionRials(estimate.p80.rials))")
             }
         }
-        lines += ["", "ارقام نامتعارف: \(numerals.integer(Int64(anomalies.count))) مورد"]
-        for anomaly in anomalies.prefix(top) { lines.append("- \(anomaly.textFa)") }
+        lines += ["", "ارقام نامتعارف: \(numerals.integer(Int64(anomalies.count))) مورد (قدر مطلق امتیاز z مقاوم بیش از آستانه)"]
+        var sets: [String] = []
+        for anomaly in anomalies.prefix(top) where !sets.contains(anomaly.setFa) { sets.append(anomaly.setFa) }
+        lines += sets.map { $0 + "." }
+        for anomaly in anomalies.prefix(top) { lines.append("- \(anomaly.pointFa)") }
         return lines.joined(separator: "\n")
     }
 

@@ -202,7 +202,7 @@ extension ReportText {
 
     var advancedMethods: String { p("روش‌های تحلیل پیشرفته", "Methods of the advanced analysis") }
     var methodSeries: String {
-        p("سری‌ها: جمع سالانهٔ دقیق ردیف‌های کتاب بودجه به ریال؛ مقدار به قیمت ثابت = مقدار جاری × شاخص قیمت سال پایه ÷ شاخص قیمت همان سال (سال پایه: آخرین سال کتاب با شاخص قیمت). نرخ رشد مرکب سالانه و شکست‌ها (امتیاز z اصلاح‌شده ایگلویچ و هوگلین روی تغییرهای سالانه، آستانهٔ ۳٫۵) از همین سری‌ها است.",
+        p("سری‌ها: جمع سالانهٔ دقیق ردیف‌های کتاب بودجه به ریال؛ مقدار به قیمت ثابت = مقدار جاری × شاخص قیمت سال پایه ÷ شاخص قیمت همان سال (سال پایه: آخرین سال کتاب با شاخص قیمت). نرخ رشد مرکب سالانه و شکست‌ها (امتیاز z اصلاح‌شدهٔ ایگلویچ و هوگلین روی تغییرهای سالانه، آستانهٔ ۳٫۵) از همین سری‌ها است.",
           "Series: exact yearly sums of the book's lines in rials; real value = nominal × price index of the base year ÷ price index of the year (base: the latest year of the book with an index). CAGR and breaks (Iglewicz and Hoaglin modified z-score of the yearly changes, threshold 3.5) come from these series.")
     }
     var methodForecast: String {

@@ -64,8 +64,8 @@ extension ReportContext {
 
     /// A check's finding with its figures filled in; "name: figure" when the rubric gives no
     /// sentence, the figure appended when the sentence quotes none; declared facts marked.
-    /// A declared fact opens with «بنا بر اظهار، نه سنجش از داده‌ها:»; the declarant's note follows
-    /// unless it only restates the finding.
+    /// A declared fact opens with «اظهارشده دربارهٔ وضعیت سال …، نه سنجیده از داده‌ها:»; the declarant's
+    /// note follows unless it only restates the finding.
     func checkStatement(_ check: CheckResult) -> Rich {
         var runs: Rich
         var sentence = ""
@@ -74,7 +74,9 @@ extension ReportContext {
             let filled: Bool
             (sentence, filled) = fill(pick(finding), figures: check.figures, extra: extra)
             runs = [.text(sentence)]
-            if !filled { runs.append(.text(" (\(pick(check.name)): \(primaryFigure(check)))")) }
+            // A declared yes or no is the sentence itself: no parenthesis repeats it.
+            let statedBySentence = check.basis == .declared && check.figures["value"]?.unit == "flag"
+            if !filled, !statedBySentence { runs.append(.text(" (\(pick(check.name)): \(primaryFigure(check)))")) }
         } else {
             runs = [.text("\(pick(check.name)): \(primaryFigure(check))")]
         }
@@ -145,12 +147,8 @@ extension ReportContext {
         }
         var blocks: [Block] = items.isEmpty ? [.paragraph([.text(text.noRecommendations)])] : [.orderedList(items)]
         // Declared facts of an earlier year may be out of date by the time the report is read: say what to do.
-        let answersDeclared = input.assessment.recommendations.contains { recommendation in
-            let checks = input.assessment.criteria.first { $0.id == recommendation.criterion }?.checks ?? []
-            return checks.contains { $0.id == recommendation.check && $0.basis == .declared }
-        }
-        if answersDeclared, let asOf = declaredAsOf, let madeIn = input.madeIn, asOf < madeIn {
-            blocks.append(.paragraph([.span("muted", [.text(text.declaredRecommendations(asOf: numerals.year(asOf)))])]))
+        if let note = DeclaredIndicators.recommendationsNote(input.assessment, asOf: declaredAsOf, readIn: input.madeIn) {
+            blocks.append(.paragraph([.span("muted", [.text(pick(note))])]))
         }
         return Section(id: "recommendations", title: [.text(text.part(number, text.recommendationsPart))], blocks: blocks)
     }

@@ -61,10 +61,6 @@ struct ReportText: Sendable {
     var notDeclared: String { FigureText(language: language).notDeclared }
     /// What opens a declared statement, so the sentence itself says it is declared.
     func declaredOpening(asOf year: Int?) -> String { language.pick(DeclaredIndicators.opening(asOf: year)) + ":" }
-    func declaredRecommendations(asOf year: String) -> String {
-        pick("پیشنهادهایی که به واقعیت‌های اظهارشده پاسخ می‌دهند بر وضعیت سال \(year) تکیه دارند؛ آنچه از آن پس انجام شده است (برای نمونه راه‌اندازی داشبورد تحلیلی شورا یا بودجه‌ریزی مشارکتی) باید در پروندهٔ حکمرانی کتاب به‌روز شود تا این پیشنهادها هم به‌روز شوند.",
-             "The recommendations answering declared facts rest on the state of \(year); what has been done since (a council dashboard or participatory budgeting, for instance) should be updated in the book's governance file so that these recommendations are too.")
-    }
     func declaredSource(_ source: String, asOf year: Int?) -> String {
         guard let year else {
             return pick("گزاره‌های اظهارشده از این منبع است و داده‌های بودجه آن‌ها را نشان نمی‌دهد: \(source).",

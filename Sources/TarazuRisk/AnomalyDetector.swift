@@ -189,7 +189,7 @@ public enum AnomalyDetector {
             guard robust.mayExceed(rate, screen) else { return nil }
             let z = RiskMath.round(robust.z(rate), 4)
             guard abs(z) > threshold else { return nil }
-            let set = (fa: "میانهٔ نرخ تحقق ردیف‌ها در \(RiskMath.yearFa(year)) \(RiskMath.pctFa(robust.median)) است (\(spread.fa))",
+            let set = (fa: "میانهٔ نرخ تحقق ردیف‌ها در سال \(RiskMath.yearFa(year)) برابر \(RiskMath.pctFa(robust.median)) است (\(spread.fa))",
                        en: "the median line realized \(RiskMath.pctEn(robust.median)) in \(year) (\(spread.en))")
             var text = texts(value: (fa: "نرخ تحقق ردیف \(PersianText.identifier(line.lineId)) (\(labelFa(line))) در \(RiskMath.yearFa(year)) برابر \(RiskMath.pctFa(rate)) است",
                                      en: "Line \(line.lineId) (\(label(line))) realized \(RiskMath.pctEn(rate)) of its approved budget in \(year)"),
@@ -291,7 +291,7 @@ public enum AnomalyDetector {
             let whatFa = project.map { "پروژه \(PersianText.identifier($0))" }
                 ?? (unitLines.count == 1 ? "ردیف \(PersianText.identifier(first.lineId))"
                     : "\(RiskMath.fa(Decimal(unitLines.count), 0)) ردیف")
-            let set = (fa: "میانهٔ تغییر سالانهٔ اعتبار مصوب در \(RiskMath.yearFa(year)) \(RiskMath.changeFa(robust.median)) است (\(spread.fa))",
+            let set = (fa: "میانهٔ تغییر سالانهٔ اعتبار مصوب در سال \(RiskMath.yearFa(year)) برابر \(RiskMath.changeFa(robust.median)) است (\(spread.fa))",
                        en: "the median change of the approved budget in \(year) was \(RiskMath.signedPctEn(robust.median)) (\(spread.en))")
             let text = texts(value: (fa: "\(whatFa) (\(labelFa(first))): اعتبار مصوب در \(RiskMath.yearFa(year)) نسبت به سال پیش \(RiskMath.changeFa(change)) داشت",
                                      en: "\(what) (\(label(first))): approved budget changed \(RiskMath.signedPctEn(change)) from \(year - 1) to \(year)"),

@@ -287,7 +287,7 @@ public enum RiskScorer {
             : "Planned to end in \(end); physical progress (the book's latest figure) \(RiskMath.en(progress)) %"
         var fa = overdue > 0
             ? "در پایان \(RiskMath.yearFa(year))، \(RiskMath.fa(overdue, 0)) سال از پایان برنامه‌ای (\(RiskMath.yearFa(end))) گذشته بود و پیشرفت فیزیکی (آخرین رقم کتاب) \(RiskMath.fa(progress))٪ است"
-            : "قرار بود کار در \(RiskMath.yearFa(end)) تمام شود؛ پیشرفت فیزیکی (آخرین رقم کتاب) \(RiskMath.fa(progress))٪ است"
+            : "قرار \(end > asOf ? "است" : "بود") کار در \(RiskMath.yearFa(end)) تمام شود؛ پیشرفت فیزیکی (آخرین رقم کتاب) \(RiskMath.fa(progress))٪ است"
         if let projectedEnd {
             let projected = max(projectedEnd - Decimal(end), 0)
             // The year the works would end in: a projection of 1403.2 ends in 1404, not at the end of 1403.
@@ -304,7 +304,7 @@ public enum RiskScorer {
                    ? "؛ اگر این پیشرفت تا پایان \(RiskMath.yearFa(year)) به دست آمده باشد، سال پایان کار با همان آهنگ حدود \(RiskMath.fa(finishYear, 0)) است (کتاب وضعیت پس از \(RiskMath.yearFa(year)) را ندارد)، \(RiskMath.durationFa(projected)) دیرتر از برنامه؛ "
                    : "؛ این رقم وضعیت \(RiskMath.yearFa(asOf)) است و با آهنگ کار تا \(RiskMath.yearFa(asOf))، سال پایان کار حدود \(RiskMath.fa(finishYear, 0)) است، \(RiskMath.durationFa(projected)) دیرتر از برنامه؛ ")
                 + (confidence >= 1 ? "چون مدت برنامه‌ای به پایان رسیده است، همهٔ این تأخیر (\(RiskMath.durationFa(slip))) در امتیاز شمرده شد."
-                   : "چون تنها \(RiskMath.fa(elapsed))٪ از مدت برنامه‌ای گذشته است، به همین نسبت \(RiskMath.durationFa(slip)) از این تأخیر در امتیاز شمرده شد.")
+                   : "چون تا پایان \(RiskMath.yearFa(asOf)) تنها \(RiskMath.fa(elapsed))٪ از مدت برنامه‌ای گذشته بود، به همین نسبت \(RiskMath.durationFa(slip)) از این تأخیر در امتیاز شمرده شد.")
         } else {
             en += "; \(RiskMath.en(slip)) year(s) of slip."
             fa += "؛ \(RiskMath.durationFa(slip)) تأخیر."

@@ -52,24 +52,20 @@ extension CityProfile {
         # The report describes the state of 1403; Tarazu's own dashboard and participatory budgeting came later.
         as_of: 1403
         facts:
-          regular_official_reporting:
-            value: true
-            note: {fa: "شهرداری هر سال گزارش رسمی بودجه منتشر می‌کند.", en: "The municipality publishes an official budget report each year."}
+          regular_official_reporting: true
           budget_report_has_policy_analysis:
             value: false
-            note: {fa: "داده‌ها خام است و تحلیل پشتیبان یا مدل تصمیم‌گیری همراه ندارد.", en: "The data are raw, with no supporting analysis or decision model."}
+            note: {fa: "داده‌ها خام بود و تحلیل پشتیبان یا مدل تصمیم‌گیری همراه نداشت.", en: "The data were raw, with no supporting analysis or decision model."}
           council_dashboards:
             value: false
-            note: {fa: "شورا داشبورد تحلیلی ندارد.", en: "The council has no analytical dashboards."}
+            note: {fa: "شورا داشبورد تحلیلی نداشت.", en: "The council had no analytical dashboards."}
           connected_source_systems:
             value: 0
-            note: {fa: "سامانه‌هایی مانند «سیما» به حوزه‌های شهرداری نرسیده‌اند و سامانه‌ها جزیره‌ای هستند.", en: "Systems such as Sima have not reached the municipality's domains; the systems are islands."}
+            note: {fa: "سامانه‌هایی مانند «سیما» به حوزه‌های شهرداری نرسیده بودند.", en: "Systems such as Sima had not reached the municipality's domains."}
           citizen_participation_in_budgeting:
             value: false
-            note: {fa: "مشارکت شهروندان در انتخاب اولویت‌های بودجه صفر است.", en: "Citizen participation in choosing budget priorities is zero."}
-          participatory_budget_share:
-            value: 0
-            note: {fa: "هیچ بخشی از بودجه با رأی شهروندان تعیین نمی‌شود.", en: "No part of the budget is decided by citizens."}
+            note: {fa: "سازوکاری برای گردآوری نظر شهروندان دربارهٔ بودجه نبود.", en: "There was no means of gathering citizens' views on the budget."}
+          participatory_budget_share: 0
           contracts_published:
             value: false
 

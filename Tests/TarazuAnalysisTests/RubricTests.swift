@@ -48,7 +48,9 @@ import TarazuSample
         // Declared facts are marked and carry their note.
         let participation = assessment.criteria[3].checks[0]
         #expect(participation.basis == .declared)
-        #expect(participation.note == Bilingual(fa: "مشارکت شهروندان در انتخاب اولویت‌های بودجه صفر است.", en: "Citizen participation in choosing budget priorities is zero."))
+        #expect(participation.note == Bilingual(fa: "سازوکاری برای گردآوری نظر شهروندان دربارهٔ بودجه نبود.", en: "There was no means of gathering citizens' views on the budget."))
+        // Dated by the sample's `as_of`, its finding is in the past tense.
+        #expect(participation.finding?.fa == "شهروندان در انتخاب اولویت‌های بودجه مشارکتی نداشتند.")
         // The data infrastructure criterion is capped by the missing connected systems.
         #expect(assessment.criteria[2].reasoning.en.contains("capped at Partial because Connected source systems is Absent"))
         let ids = assessment.recommendations.map(\.id)

@@ -141,6 +141,15 @@ import Testing
         #expect(rows.filter { $0.difference.rials > 0 }.count < 2 || fa.contains("؛ در مجموع \(Numerals(language: .fa).billionRials(total))."))
     }
 
+    /// Risk scores read each project's latest state: a report on an earlier year leaves out the projects
+    /// that the latest year finds implausible, so two reports of one book never treat one project two ways.
+    @Test func anEarlierYearLeavesOutWhatTheLatestStateMakesImplausible() throws {
+        let latest = try ProjectRisks.build(book: Self.tabriz, year: 1403).leftOut.map(\.projectId)
+        let earlier = try ProjectRisks.build(book: Self.tabriz, year: 1401)
+        #expect(!latest.isEmpty && Set(latest).isSubset(of: Set(earlier.leftOut.map(\.projectId))))
+        #expect(!earlier.risks.contains { latest.contains($0.projectId) })
+    }
+
     @Test func borrowingIsFinanceNotRevenue() throws {
         let assessed = try BookAssessment.assess(Self.tabriz, rubric: try Rubric.standard())
         let composition = RevenueComposition.of(book: Self.tabriz, year: assessed.year)

@@ -67,7 +67,16 @@ public struct Rubric: Hashable, Sendable, Decodable {
         public var figures: [String: FigureReference]?
         public var positive: Bilingual?
         public var challenge: Bilingual?
+        /// For a check of a declared fact: the findings in the past tense, used when the facts are dated
+        /// (governance.yaml's `as_of`), so a declaration of an earlier year does not read as today's state.
+        public var past: PastFindings?
         public var recommendation: RecommendationSpec?
+    }
+
+    /// A declared check's findings in the past tense.
+    public struct PastFindings: Hashable, Sendable, Decodable {
+        public var positive: Bilingual?
+        public var challenge: Bilingual?
     }
 
     /// A figure path with an optional unit (`path` alone, or `{path: ..., unit: ...}`).

@@ -69,7 +69,11 @@ public enum RubricEngine {
         figures["year"] = Figure(value: .count(resolver.year), unit: "year")
         let earned: Status? = judged.flatMap { Self.status(of: $0.value, check) }
         var finding: Bilingual?
-        if let earned { finding = earned <= .adequate ? check.positive : check.challenge }
+        // A dated declaration speaks of its own year: in the past tense when the rubric gives one.
+        let dated = indicator?.basis == .declared && indicator?.evidence.first?.sums["as_of"] != nil
+        let positive = dated ? check.past?.positive ?? check.positive : check.positive
+        let challenge = dated ? check.past?.challenge ?? check.challenge : check.challenge
+        if let earned { finding = earned <= .adequate ? positive : challenge }
         var note: Bilingual?
         if case .text(let en)? = indicator?.evidence.first?.sums["note"] {
             if case .text(let fa)? = indicator?.evidence.first?.sums["note_fa"] { note = Bilingual(fa: fa, en: en) } else { note = Bilingual(fa: en, en: en) }

@@ -34,6 +34,7 @@ struct RubricWording: Sendable {
                 guard let text = check.bands?[status.rawValue],
                       let threshold = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
                 if lower, threshold == 0 { return label(status, language) + " " + language.pick("در صفر", "at 0") }
+                if !lower, threshold == 1, unit == "ratio" { return label(status, language) + " " + language.pick("فقط در ۱۰۰٪", "only at 100 %") }
                 let shown = figures.stated(.decimal(threshold), unit: unit) ?? text
                 return label(status, language) + " " + (lower ? language.pick("تا ", "≤ ") : language.pick("از ", "≥ ")) + shown
             }

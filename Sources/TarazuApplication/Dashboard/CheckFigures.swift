@@ -26,7 +26,7 @@ public enum CheckFigures {
         "lowest": Bilingual(fa: "کمترین سرانه", en: "lowest per person"),
         "latest": Bilingual(fa: "آخرین سال عملکرد", en: "latest year with execution"),
         "expected": Bilingual(fa: "سالی که عملکردش باید منتشر شده باشد", en: "the year whose execution should be out"),
-        "regions": Bilingual(fa: "مازاد بر مجوز در هر منطقه", en: "excess by region"),
+        "regions": Bilingual(fa: "مازاد بر مجوز", en: "excess over the authorization"),
         "with_borrowing": Bilingual(fa: "با احتساب استقراض", en: "borrowing included"),
         "revenue_rate": Bilingual(fa: "نرخ تحقق کل منابع (درآمدها و استقراض)", en: "realization of all sources (revenue and borrowing)"),
         "fees": Bilingual(fa: "سهم عوارض (بدون استقراض)", en: "fees share (borrowing left out)"),

@@ -50,7 +50,8 @@ enum DashboardPages {
                               city: { _ in nil })
         }
         return layout(title: language.pick("داشبورد تحلیلی شورا · ترازو", "Council dashboard · Tarazu"), language: language,
-                      switchPath: Link(path: "/dashboard").adding(DashboardLinks.query(language.other, nil)), accountBar: accountBar, body: body)
+                      switchPath: Link(path: "/dashboard").adding(DashboardLinks.query(language.other, nil)), accountBar: accountBar, body: body,
+                      amounts: false)
     }
 
     /// A whole view page. `figure` replaces the default bar figure (the regions view passes its own).
