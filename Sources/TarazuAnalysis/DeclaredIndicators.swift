@@ -47,33 +47,6 @@ public enum DeclaredIndicators {
                          en: "Declared about \(year), not measured from the data")
     }
 
-    /// A criterion's verdict as the status tables print it: when its status rests on declared facts, the
-    /// verdict says so and names the year they describe, so a declaration of an earlier year is not read
-    /// as today's state: «شهروندان در بودجه‌ریزی سهمی ندارند (اظهارشده دربارهٔ وضعیت سال ۱۴۰۳)».
-    /// A criterion of declared facts only, not assessed because its facts describe a later year than
-    /// `analysisYear`, says so.
-    public static func verdict(of criterion: CriterionResult, asOf year: Int?, analysisYear: Int) -> Bilingual? {
-        if criterion.status == nil, let year, year > analysisYear, !criterion.checks.isEmpty, criterion.checks.allSatisfy({ $0.basis == .declared }) {
-            return Bilingual(fa: "واقعیت‌های اظهارشدهٔ این معیار دربارهٔ وضعیت سال \(PersianText.persianDigits(String(year))) است، نه سال \(PersianText.persianDigits(String(analysisYear)))",
-                             en: "this criterion's declared facts describe \(year), not \(analysisYear)")
-        }
-        guard var verdict = criterion.verdict else { return nil }
-        // A declared check left out because its facts describe a later year: said beside the verdict.
-        if let year, year > analysisYear, criterion.checks.contains(where: { $0.basis == .declared && $0.status == nil }) {
-            verdict = Bilingual(fa: verdict.fa + " (رقم‌های اظهارشده دربارهٔ سال \(PersianText.persianDigits(String(year))) است، نه \(PersianText.persianDigits(String(analysisYear))))",
-                                en: verdict.en + " (the declared figures describe \(year), not \(analysisYear))")
-        }
-        let assessed = criterion.checks.filter { $0.status != nil }
-        let declared = assessed.filter { $0.basis == .declared }
-        guard !declared.isEmpty else { return verdict }
-        let yearFa = year.map { " دربارهٔ وضعیت سال \(PersianText.persianDigits(String($0)))" } ?? ""
-        let yearEn = year.map { " about \($0)" } ?? ""
-        let note = declared.count == assessed.count
-            ? Bilingual(fa: "اظهارشده\(yearFa)", en: "declared\(yearEn)")
-            : Bilingual(fa: "بخشی بر پایهٔ واقعیت‌های اظهارشده\(yearFa)", en: "partly on facts declared\(yearEn)")
-        return Bilingual(fa: verdict.fa + " (" + note.fa + ")", en: verdict.en + " (" + note.en + ")")
-    }
-
     /// Under recommendations of which some answer facts declared about an earlier year than `readIn`, the
     /// year they are read in: the facts may be out of date, and where to update them; nil otherwise.
     public static func recommendationsNote(_ assessment: Assessment, asOf year: Int?, readIn: Int?) -> Bilingual? {

@@ -208,7 +208,7 @@ enum AnalysisOutput {
         lines += ["", "Status table (rubric \(analysis.assessment.rubric) \(analysis.assessment.rubricVersion))"]
         for criterion in analysis.assessment.criteria {
             let status = criterion.status?.rawValue ?? "not assessed"
-            lines.append("\(criterion.name.en.padding(toLength: 38, withPad: " ", startingAt: 0)) \(status.padding(toLength: 13, withPad: " ", startingAt: 0)) \(DeclaredIndicators.verdict(of: criterion, asOf: DeclaredIndicators.asOf(analysis.indicators), analysisYear: analysis.year)?.en ?? "")")
+            lines.append("\(criterion.name.en.padding(toLength: 38, withPad: " ", startingAt: 0)) \(status.padding(toLength: 13, withPad: " ", startingAt: 0)) \(StatusVerdict.text(of: criterion, asOf: DeclaredIndicators.asOf(analysis.indicators), analysisYear: analysis.year)?.en ?? "")")
         }
         lines += ["", "Recommendations"]
         for recommendation in analysis.assessment.recommendations {
@@ -240,7 +240,7 @@ enum AnalysisOutput {
         lines += ["", "جدول وضعیت (معیارنامهٔ \u{2066}\(assessment.rubric) \(assessment.rubricVersion)\u{2069})"]
         for criterion in assessment.criteria {
             let status = criterion.status.flatMap { assessment.statusLabels[$0]?.fa } ?? "ارزیابی نشده"
-            lines.append("- \(criterion.name.fa): \(status)" + (DeclaredIndicators.verdict(of: criterion, asOf: asOf, analysisYear: assessment.year).map { "؛ \($0.fa)" } ?? ""))
+            lines.append("- \(criterion.name.fa): \(status)" + (StatusVerdict.text(of: criterion, asOf: asOf, analysisYear: assessment.year).map { "؛ \($0.fa)" } ?? ""))
         }
         lines += ["", "پیشنهادهای راهبردی"]
         for (index, recommendation) in assessment.recommendations.enumerated() {

@@ -106,8 +106,8 @@ extension ReportText {
         mase < 1
             ? p("خطای مقیاس‌شدهٔ کمتر از ۱ یعنی این روش در آزمون گذشته‌نگر از تکرار رقم سال پیش دقیق‌تر بوده است.",
                 "A MASE under 1 means the method beat repeating the previous year's figure in the backtest.")
-            : p("خطای مقیاس‌شدهٔ ۱ یا بیشتر یعنی در این سری هیچ روشی در آزمون گذشته‌نگر از تکرار رقم سال پیش دقیق‌تر نبود؛ این ارقام را نشانهٔ روند بخوانید، نه برآورد.",
-                "A MASE of 1 or more means no method did better than repeating the previous year's figure in the backtest: read these figures as a trend, not an estimate.")
+            : p("خطای مقیاس‌شدهٔ ۱ یا بیشتر یعنی در این سری هیچ روشی در آزمون گذشته‌نگر از تکرار رقم سال پیش دقیق‌تر نبود؛ این ارقام را با احتیاط و تنها به‌عنوان ادامهٔ روند بخوانید.",
+                "A MASE of 1 or more means no method did better than repeating the previous year's figure in the backtest: read these figures with caution, only as the trend continued.")
     }
     var seriesWord: String { p("سری", "series") }
     /// The backtest errors by name (in Persian by their Persian name; the methods give the abbreviations once).
@@ -166,10 +166,10 @@ extension ReportText {
     /// The projects left out of the risk scores as likely data errors (``AdvancedAnalysis/leftOut``).
     func leftOutIntro(count: Int, numerals: Numerals) -> String {
         count == 1
-            ? p("یک پروژه به سبب خطای احتمالی در داده‌هایش از امتیاز ریسک و برآورد هزینهٔ نهایی کنار گذاشته شد: چنین رقمی یا خطای ثبت است یا نشانهٔ افزایش هزینه‌ای بسیار شدید، و این پروژه باید پیش از هر پروژهٔ دیگری با سند اصلی تطبیق داده شود (ردیف آن در بخش «کیفیت داده‌ها» آمده است):",
-                "1 project left out of the risk scores and final-cost estimates as a likely data error: such a figure is either an entry error or an extreme overrun, and this project should be checked against the source documents before any other (the row is listed under \"Data quality\"):")
-            : p("\(numerals.integer(Int64(count))) پروژه به سبب خطای احتمالی در داده‌هایشان از امتیاز ریسک و برآورد هزینهٔ نهایی کنار گذاشته شد: چنین رقمی یا خطای ثبت است یا نشانهٔ افزایش هزینه‌ای بسیار شدید، و این پروژه‌ها باید پیش از هر پروژهٔ دیگری با سند اصلی تطبیق داده شوند (ردیف‌ها در بخش «کیفیت داده‌ها» آمده است):",
-                "\(count) projects left out of the risk scores and final-cost estimates as likely data errors: such a figure is either an entry error or an extreme overrun, and these projects should be checked against the source documents before any other (the rows are listed under \"Data quality\"):")
+            ? p("یک پروژه به سبب خطای احتمالی در داده‌هایش از امتیاز ریسک و برآورد هزینهٔ نهایی کنار گذاشته شد: چنین رقمی یا خطای ثبت است یا نشانهٔ افزایش هزینه‌ای بسیار شدید، و این پروژه باید پیش از هر پروژهٔ دیگری با سند اصلی تطبیق داده شود (دلیلش در کنار آن آمده است؛ خطاهای تا پایان سال این گزارش در بخش «کیفیت داده‌ها» نیز فهرست شده است):",
+                "1 project left out of the risk scores and final-cost estimates as a likely data error: such a figure is either an entry error or an extreme overrun, and this project should be checked against the source documents before any other (the reason is given beside it; errors up to the end of this report's year are also listed under \"Data quality\"):")
+            : p("\(numerals.integer(Int64(count))) پروژه به سبب خطای احتمالی در داده‌هایشان از امتیاز ریسک و برآورد هزینهٔ نهایی کنار گذاشته شد: چنین رقمی یا خطای ثبت است یا نشانهٔ افزایش هزینه‌ای بسیار شدید، و این پروژه‌ها باید پیش از هر پروژهٔ دیگری با سند اصلی تطبیق داده شوند (دلیل هر پروژه در کنار آن آمده است؛ خطاهای تا پایان سال این گزارش در بخش «کیفیت داده‌ها» نیز فهرست شده است):",
+                "\(count) projects left out of the risk scores and final-cost estimates as likely data errors: such a figure is either an entry error or an extreme overrun, and these projects should be checked against the source documents before any other (each reason is given beside its project; errors up to the end of this report's year are also listed under \"Data quality\"):")
     }
     var noProjects: String { p("کتاب بودجه داده‌ای از پروژه‌ها ندارد؛ ریسک پروژه‌ها سنجیده نشد.", "The budget book has no project data; no project risk was scored.") }
     var rank: String { p("رتبه", "Rank") }

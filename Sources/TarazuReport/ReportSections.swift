@@ -122,7 +122,7 @@ extension ReportContext {
                 return .span("evidence", runs)
             }
             return [[.text(pick(criterion.name))], [.badge(criterion.status, statusLabel(criterion.status))],
-                    [.text(DeclaredIndicators.verdict(of: criterion, asOf: declaredAsOf, analysisYear: input.year).map(pick) ?? "-")], evidence]
+                    [.text(StatusVerdict.text(of: criterion, asOf: declaredAsOf, analysisYear: input.year).map(pick) ?? "-")], evidence]
         }
         return Section(id: "status", title: [.text(text.part(number, text.statusTablePart(city: city)))], blocks: [
             .table(header: [[.text(text.criterion)], [.text(text.status)], [.text(text.verdict)], [.text(text.keyEvidence)]], rows: rows),

@@ -287,7 +287,7 @@ public enum RiskScorer {
             : "Planned to end in \(end); physical progress (the book's latest figure) \(RiskMath.en(progress)) %"
         var fa = overdue > 0
             ? "در پایان \(RiskMath.yearFa(year))، \(RiskMath.fa(overdue, 0)) سال از پایان برنامه‌ای (\(RiskMath.yearFa(end))) گذشته بود و پیشرفت فیزیکی (آخرین رقم کتاب) \(RiskMath.fa(progress))٪ است"
-            : "قرار \(end > asOf ? "است" : "بود") کار در \(RiskMath.yearFa(end)) تمام شود؛ پیشرفت فیزیکی (آخرین رقم کتاب) \(RiskMath.fa(progress))٪ است"
+            : "سال پایان برنامه‌ای کار \(RiskMath.yearFa(end)) است؛ پیشرفت فیزیکی (آخرین رقم کتاب) \(RiskMath.fa(progress))٪ است"
         if let projectedEnd {
             let projected = max(projectedEnd - Decimal(end), 0)
             // The year the works would end in: a projection of 1403.2 ends in 1404, not at the end of 1403.

@@ -42,6 +42,23 @@ import TarazuCore
             == "منطقه ۶ با ۱٬۹۰۱٫۰ میلیارد ریال و منطقه ۳ با ۶۴۴٫۷ میلیارد ریال؛ در مجموع ۲٬۵۴۵٫۷ میلیارد ریال")
     }
 
+    /// A verdict below adequate names the checks that fell short, so its wording claims no more than they show.
+    @Test func aVerdictNamesTheChecksBelowAdequate() {
+        func check(_ id: String, _ status: Status, basis: Basis = .data) -> CheckResult {
+            CheckResult(id: id, name: Bilingual(fa: "آزمون \(id)", en: "check \(id)"), indicator: id, basis: basis, status: status,
+                        figures: [:], rule: Bilingual(fa: "", en: ""), finding: nil)
+        }
+        func criterion(_ status: Status, _ checks: [CheckResult]) -> CriterionResult {
+            CriterionResult(id: "c", lens: "l", name: Bilingual(fa: "م", en: "c"), status: status,
+                            verdict: Bilingual(fa: "کاستی دارد", en: "falls short"), reasoning: Bilingual(fa: "", en: ""), checks: checks)
+        }
+        let mixed = criterion(.partial, [check("a", .weak), check("b", .strong), check("c", .partial)])
+        #expect(StatusVerdict.text(of: mixed, asOf: nil, analysisYear: 1403)?.fa == "کاستی دارد (زیر حد مطلوب: «آزمون a»، «آزمون c»)")
+        #expect(StatusVerdict.text(of: criterion(.adequate, [check("a", .adequate)]), asOf: nil, analysisYear: 1403)?.fa == "کاستی دارد")
+        let declared = criterion(.absent, [check("d", .absent, basis: .declared)])
+        #expect(StatusVerdict.text(of: declared, asOf: 1403, analysisYear: 1403)?.fa == "کاستی دارد (اظهارشده دربارهٔ وضعیت سال ۱۴۰۳)")
+    }
+
     /// A check's result reads one colon deep: «برقرار (۰ ردیف)», not «برقرار: بله؛ ردیف‌ها: ۰».
     @Test func aChecksResultReadsAsOnePhrase() {
         let text = BreakdownText(book: TestBooks.book(lines: []), language: .fa)
@@ -109,9 +126,9 @@ import TarazuCore
         let later = CriterionResult(id: "t", lens: "l", name: Bilingual(fa: "ش", en: "t"), status: nil, verdict: nil,
                                     reasoning: Bilingual(fa: "", en: ""), checks: [CheckResult(id: "c", name: Bilingual(fa: "آ", en: "c"), indicator: "transparency.council_dashboards",
                                                                   basis: .declared, status: nil, figures: [:], rule: Bilingual(fa: "", en: ""), finding: nil)])
-        #expect(DeclaredIndicators.verdict(of: later, asOf: 1404, analysisYear: 1403)?.fa
+        #expect(StatusVerdict.text(of: later, asOf: 1404, analysisYear: 1403)?.fa
             == "واقعیت‌های اظهارشدهٔ این معیار دربارهٔ وضعیت سال ۱۴۰۴ است، نه سال ۱۴۰۳")
-        #expect(DeclaredIndicators.verdict(of: later, asOf: 1403, analysisYear: 1403) == nil)
+        #expect(StatusVerdict.text(of: later, asOf: 1403, analysisYear: 1403) == nil)
         book.governanceYAML = "facts:\n  council_dashboards: false\n"
         #expect(DeclaredIndicators.asOf(try IndicatorEngine.compute(book: book)) == nil)
     }

@@ -151,7 +151,7 @@ import TarazuStore
         #expect(written == ["tabriz-1403.en.html", "tabriz-1403.en.md", "tabriz-1403.fa.html", "tabriz-1403.fa.md"])
         let persian = try String(contentsOfFile: reports + "/tabriz-1403.fa.html", encoding: .utf8)
         #expect(persian.contains("dir=\"rtl\""))
-        #expect(persian.contains("متمرکز و نامتعادل"))
+        #expect(persian.contains("اولویت‌گذاری کاستی دارد (زیر حد مطلوب: «سهم ستاد مرکزی از اعتبار مصوب»"))
         let store = try await BudgetStore.open(.sqlite(path: db))
         let books = try await store.books()
         await store.shutdown()

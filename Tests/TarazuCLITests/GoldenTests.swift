@@ -49,16 +49,16 @@ import SnapshotTesting
     /// The source report's verdicts, as far as the data support them (its "lack of coordination between
     /// council and municipality" is a judgement no budget figure shows, so the first one states the gap).
     static let sourceReportVerdicts = [
-        "Execution departs widely from what the council approved", "Centralized and unbalanced",
-        "Exists, but incomplete and not integrated", "Citizens have no part in budgeting", "Limited to statistics, without policy analysis",
+        "Execution departs widely from what the council approved", "Prioritization falls short (below adequate: \"Central organisation's share of the approved budget\"",
+        "Exists, but incomplete and not integrated", "Citizens had no part in budgeting", "Limited to statistics, without policy analysis",
     ]
 
     @Test func sampleCityReportHasTheSourceReportsStatusTable() async throws {
         let english = try await render(SampleCity.tabriz(), .en)
         for verdict in Self.sourceReportVerdicts { #expect(english.contains(verdict), "\(verdict)") }
         let persian = try await render(SampleCity.tabriz(), .fa)
-        for verdict in ["اجرای بودجه از مصوبهٔ شورا فاصلهٔ زیاد دارد", "متمرکز و نامتعادل", "موجود، ولی ناقص و غیریکپارچه",
-                        "محدود به آمار، بدون تحلیل سیاستی"] {
+        for verdict in ["اجرای بودجه از مصوبهٔ شورا فاصلهٔ زیاد دارد", "اولویت‌گذاری کاستی دارد (زیر حد مطلوب: «سهم ستاد مرکزی از اعتبار مصوب»، «ضریب جینی سرانهٔ مناطق، اعتبار عمرانی مصوب، بدون مناطق کم‌جمعیت»", "موجود، ولی ناقص و غیریکپارچه",
+                        "محدود به آمار بود، بدون تحلیل سیاستی"] {
             #expect(persian.contains(verdict), "\(verdict)")
         }
     }
@@ -68,8 +68,8 @@ import SnapshotTesting
     @Test func declaredFactsSayTheYearTheyDescribe() async throws {
         let persian = try await render(SampleCity.tabriz(), .fa)
         #expect(persian.contains("*اظهارشده دربارهٔ وضعیت سال ۱۴۰۳، نه سنجیده از داده‌ها:*"))
-        #expect(persian.contains("| شهروندان در بودجه‌ریزی سهمی ندارند (اظهارشده دربارهٔ وضعیت سال ۱۴۰۳) |"))
-        #expect(persian.contains("(بخشی بر پایهٔ واقعیت‌های اظهارشده دربارهٔ وضعیت سال ۱۴۰۳)"))
+        #expect(persian.contains("| شهروندان در بودجه‌ریزی سهمی نداشتند (اظهارشده دربارهٔ وضعیت سال ۱۴۰۳) |"))
+        #expect(persian.contains("بخشی بر پایهٔ واقعیت‌های اظهارشده دربارهٔ وضعیت سال ۱۴۰۳)"))
         #expect(persian.contains("وضعیت سال ۱۴۰۳ را بیان می‌کند، نه امروز را"))
         #expect(!persian.contains("اظهارشده، نه سنجیده از داده‌ها:"))
     }

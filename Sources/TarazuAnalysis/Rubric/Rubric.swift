@@ -36,7 +36,15 @@ public struct Rubric: Hashable, Sendable, Decodable {
         public var name: Bilingual
         /// The wording of each status for this criterion.
         public var verdicts: [String: Bilingual]
+        /// For a criterion of declared facts only: the wording in the past tense, used when the facts are
+        /// dated (governance.yaml's `as_of`).
+        public var pastVerdicts: [String: Bilingual]?
         public var checks: [Check]
+
+        enum CodingKeys: String, CodingKey {
+            case id, lens, name, verdicts, checks
+            case pastVerdicts = "past_verdicts"
+        }
     }
 
     /// One figure of an indicator judged against thresholds.

@@ -30,7 +30,13 @@ public enum RubricEngine {
         for criterion in rubric.criteria {
             let checks = criterion.checks.map { judge($0, resolver: resolver, wording: wording) }
             let (status, reasoning, setBy) = combine(criterion.checks, checks, wording: wording)
-            let verdict = setBy?.unmeasured ?? status.flatMap { criterion.verdicts[$0.rawValue] }
+            // A criterion resting on dated declarations only speaks of their year, in the past tense.
+            let assessed = checks.filter { $0.status != nil }
+            let dated = !assessed.isEmpty && assessed.allSatisfy { check in
+                check.basis == .declared && resolver.indicators[check.indicator]?.evidence.first?.sums["as_of"] != nil
+            }
+            let wordings = dated ? criterion.pastVerdicts ?? criterion.verdicts : criterion.verdicts
+            let verdict = setBy?.unmeasured ?? status.flatMap { wordings[$0.rawValue] }
             criteria.append(CriterionResult(
                 id: criterion.id, lens: criterion.lens, name: criterion.name, status: status,
                 verdict: verdict, reasoning: reasoning, checks: checks))

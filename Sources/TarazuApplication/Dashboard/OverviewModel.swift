@@ -65,7 +65,7 @@ public enum OverviewModel {
             let status = criterion.status.map { assessment.statusLabels[$0] ?? Bilingual(fa: $0.rawValue, en: $0.rawValue) }
             return DashboardView.Criterion(name: Bilingual(fa: criterion.name.fa, en: criterion.name.en), status: criterion.status?.rawValue ?? "none",
                                            statusName: Bilingual(fa: status?.fa ?? "ارزیابی نشده", en: status?.en ?? "not assessed"),
-                                           verdict: DeclaredIndicators.verdict(of: criterion, asOf: asOf, analysisYear: assessment.year) ?? Bilingual(fa: "", en: ""))
+                                           verdict: StatusVerdict.text(of: criterion, asOf: asOf, analysisYear: assessment.year) ?? Bilingual(fa: "", en: ""))
         }
         return view
     }

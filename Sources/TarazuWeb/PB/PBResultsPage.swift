@@ -107,11 +107,11 @@ enum PBResultsPage {
             language.pick("طرح‌ها به ترتیب رأی بررسی می‌شوند و هر طرحی که در بودجهٔ باقی‌مانده جا شود برگزیده می‌شود.",
                           "Projects are taken in order of votes, each one that still fits in the remaining budget.")
         case .mes:
-            language.pick("بودجه میان رأی‌دهندگان به سهم برابر تقسیم می‌شود؛ هزینهٔ هر طرح از سهم هوادارانش پرداخت می‌شود و در هر دور طرحی برگزیده می‌شود که هوادارانش کمترین سهم را برایش بپردازند." + pointer,
-                          "The budget is split equally among voters; each project is bought with its supporters' money, and the one each supporter pays least for goes first." + pointer)
+            language.pick("بودجه میان رأی‌دهندگان به سهم برابر تقسیم می‌شود؛ هزینهٔ هر طرح از سهم هوادارانش پرداخت می‌شود و در هر دور طرحی برگزیده می‌شود که هوادارانش به نسبت سودی که از آن می‌برند کمترین سهم را برایش بپردازند؛ در برابری، طرحی که شماره‌اش به ترتیب نوشتاری جلوتر است." + pointer,
+                          "The budget is split equally among voters; each project is bought with its supporters' money, and the one whose supporters pay least for what it gives them goes first (ties: the project number first in text order)." + pointer)
         case .mesAdd1:
-            language.pick("بودجه میان رأی‌دهندگان به سهم برابر تقسیم می‌شود؛ هزینهٔ هر طرح از سهم هوادارانش پرداخت می‌شود و در هر دور طرحی برگزیده می‌شود که هوادارانش کمترین سهم را برایش بپردازند. اگر بودجه‌ای بماند، سهم همه گام‌به‌گام بیشتر می‌شود تا جایی که بودجه اجازه دهد." + pointer,
-                          "The budget is split equally among voters; each project is bought with its supporters' money, and the one each supporter pays least for goes first. If budget is left, everyone's share grows step by step as far as the budget allows." + pointer)
+            language.pick("بودجه میان رأی‌دهندگان به سهم برابر تقسیم می‌شود؛ هزینهٔ هر طرح از سهم هوادارانش پرداخت می‌شود و در هر دور طرحی برگزیده می‌شود که هوادارانش به نسبت سودی که از آن می‌برند کمترین سهم را برایش بپردازند؛ در برابری، طرحی که شماره‌اش به ترتیب نوشتاری جلوتر است. اگر بودجه‌ای بماند، سهم همه گام‌به‌گام بیشتر می‌شود تا جایی که بودجه اجازه دهد." + pointer,
+                          "The budget is split equally among voters; each project is bought with its supporters' money, and the one whose supporters pay least for what it gives them goes first (ties: the project number first in text order). If budget is left, everyone's share grows step by step as far as the budget allows." + pointer)
         }
     }
 

@@ -268,7 +268,7 @@ enum PortalPages {
             StatusRow(name: language.pick(criterion.name), status: criterion.status?.rawValue ?? "none",
                       statusName: criterion.status.map { status in assessment.statusLabels[status].map(language.pick) ?? status.rawValue }
                         ?? language.pick("ارزیابی نشده", "not assessed"),
-                      verdict: DeclaredIndicators.verdict(of: criterion, asOf: asOf, analysisYear: assessment.year).map(language.pick) ?? "")
+                      verdict: StatusVerdict.text(of: criterion, asOf: asOf, analysisYear: assessment.year).map(language.pick) ?? "")
         }, language: language, scroll: false)
     }
 
