@@ -173,10 +173,11 @@ enum DataQualityIndicators {
             formula: Bilingual(
                 fa: "شمار مواردی از کتاب (ردیف‌های هزینه و درآمد، پروژه‌ها و مجوزها) که رقمشان در بودجهٔ واقعی باورپذیر نیست: پروژه‌ای که عملکرد ردیف‌هایش تا پایان سال تحلیل بیش از \(spent.fa) برآورد فعلی هزینه "
                     + "(یا هزینهٔ برنامه‌ای) است، پیشرفت فیزیکی بیرون از ۰ تا ۱۰۰٪، پایان برنامه‌ای پیش از شروع، ردیفی با عملکرد ولی بی رقم مصوب و اصلاحیه یا با عملکردی "
-                    + "بیش از \(realized.fa) رقم مصوب یا اصلاحیه، و هر مبلغ منفی",
+                    + "بیش از \(realized.fa) رقم مصوب یا اصلاحیه، و هر مبلغ منفی؛ در تحلیل سالی پیش از آخرین سال کتاب، پروژه‌ای هم که در آخرین سال کتاب چنین است",
                 en: "entries of the book (spending and revenue lines, projects, authorizations) whose figure cannot be true of a real budget: a project whose lines realized more than \(spent.en) of its current cost estimate "
                     + "(or planned cost) by the end of the analysis year, progress outside 0-100 %, a planned end before the start, a line realized without an approved "
-                    + "or revised amount or above \(realized.en) of the larger of them, and any negative amount"),
+                    + "or revised amount or above \(realized.en) of the larger of them, and any negative amount; in an analysis of a year before the book's latest, "
+                    + "also a project that is so in the book's latest year"),
             unit: "entries", value: .count(errors.count), breakdown: breakdown, evidence: evidence)
     }
 }

@@ -88,6 +88,20 @@ public enum LikelyDataErrors {
         return found
     }
 
+    /// The likely data errors an analysis of `year` reports and the risk scores leave out: those up to
+    /// `year` and, when the book goes on later, those its latest year finds in projects, since the
+    /// scores read each project's latest state (progress, cost estimate). One list for the data-quality
+    /// count and section and for the projects left out of the scores, so no report treats a project two ways.
+    public static func forAnalysis(book: BudgetBook, year: Int?) throws(Money.Overflow) -> [LikelyDataError] {
+        var errors = try find(book: book, year: year)
+        guard let year, let latest = book.years.last, latest > year else { return errors }
+        let known = Set(errors.compactMap(\.projectId))
+        errors += try find(book: book, year: latest).filter { error in
+            error.table == "projects" && error.projectId.map { !known.contains($0) } == true
+        }
+        return errors
+    }
+
     /// The projects that have a likely data error in their own row or in one of their budget lines, by id,
     /// with their errors in order.
     public static func byProject(_ errors: [LikelyDataError]) -> [String: [LikelyDataError]] {

@@ -44,7 +44,7 @@ public struct BookAssessment: Sendable {
             chosen = latest
         }
         let dataErrors: [LikelyDataError]
-        do { dataErrors = try LikelyDataErrors.find(book: book, year: chosen) } catch { throw .indicators(.overflow) }
+        do { dataErrors = try LikelyDataErrors.forAnalysis(book: book, year: chosen) } catch { throw .indicators(.overflow) }
         let indicators: [Indicator]
         var options = options
         options.assessedIn = madeIn

@@ -19,18 +19,8 @@ public struct ProjectRisks: Sendable {
     public static func build(book: BudgetBook, year: Int? = nil, weights: RiskWeights = .default,
                              explain: Int? = nil) throws(AssessmentError) -> ProjectRisks {
         let chosen = year ?? RiskScorer.defaultYear(of: book)
-        var errors: [LikelyDataError]
-        do {
-            errors = try LikelyDataErrors.find(book: book, year: chosen)
-            // The scores read each project's latest state (progress, cost estimate): a project whose later
-            // spending makes that state implausible is left out of an earlier year's scores too.
-            if let latest = book.years.last, let analysed = chosen, latest > analysed {
-                let known = Set(errors.compactMap(\.projectId))
-                errors += try LikelyDataErrors.find(book: book, year: latest).filter { error in
-                    error.table == "projects" && error.projectId.map { !known.contains($0) } == true
-                }
-            }
-        } catch { throw .indicators(.overflow) }
+        let errors: [LikelyDataError]
+        do { errors = try LikelyDataErrors.forAnalysis(book: book, year: chosen) } catch { throw .indicators(.overflow) }
         let leftOut = ProjectLeftOut.of(book: book, errors: errors)
         let risks = RiskScorer.score(book: book, year: chosen, weights: weights, explain: explain,
                                      leavingOut: Set(leftOut.map(\.projectId)))

@@ -62,13 +62,17 @@ public struct CostSeries: Hashable, Codable, Sendable {
     /// Compound annual growth (last / first)^(1 / (last year - first year)) - 1.
     public var cagr: Double?
     public var direction: TrendDirection
-    /// Changes whose |robust z| exceeds 3.5, largest first (needs at least 4 changes).
+    /// Changes whose |robust z| exceeds 3.5 and that lie at least ``breakMinimumDeviation`` from the
+    /// median change, largest first (needs at least 4 changes).
     public var breaks: [SeriesBreak]
 
     /// The threshold of |CAGR| for rising / falling.
     public static let flatBand = 0.02
     /// The |modified z| above which a change is a break.
     public static let breakThreshold = 3.5
+    /// A break is also a material change: at least 10 percentage points from the median change, so that
+    /// +2.9 % among changes near −3 % is not called a break however steady the others are.
+    public static let breakMinimumDeviation = 0.10
 
     public init(key: SeriesKey, points: [YearValue], baseYear: Int? = nil) {
         self.key = key
@@ -101,7 +105,8 @@ public struct CostSeries: Hashable, Codable, Sendable {
         guard mad > 0 || meanAD > 0 else { return [] }
         return changes.compactMap { year, change -> SeriesBreak? in
             let z = mad > 0 ? 0.6745 * (change - median) / mad : (change - median) / (1.253314 * meanAD)
-            return abs(z) > breakThreshold ? SeriesBreak(year: year, change: change, robustZ: z) : nil
+            return abs(z) > breakThreshold && abs(change - median) >= breakMinimumDeviation
+                ? SeriesBreak(year: year, change: change, robustZ: z) : nil
         }.sorted { abs($0.robustZ) > abs($1.robustZ) }
     }
 

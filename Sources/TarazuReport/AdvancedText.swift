@@ -21,8 +21,8 @@ extension ReportText {
     func trendsIntro(constantPrices: Bool) -> String {
         let prices = constantPrices ? p("به قیمت ثابت سال پایه", "at constant prices of the base year")
                                     : p("به قیمت جاری (کتاب شاخص قیمت ندارد)", "at current prices (the book has no price index)")
-        return p("اعتبار مصوب مصارف هر مأموریت در سال‌های کتاب بودجه، \(prices). نرخ رشد مرکب سالانه = (مقدار آخر ÷ مقدار اول) به توان (۱ ÷ شمار فاصله‌های سالانه) منهای یک؛ روند صعودی یا نزولی است اگر قدر مطلق این نرخ از ۲٪ در سال بیشتر باشد. شکست، تغییری سالانه با امتیاز z مقاوم بیش از ۳٫۵ است (با دست‌کم چهار تغییر).",
-                 "Approved expenditure of each function over the book's years, \(prices). CAGR = (last / first)^(1 / yearly intervals) - 1; a trend is rising or falling when |CAGR| exceeds 2 % a year. A break is a year-on-year change with a robust z-score above 3.5 (needs at least four changes).")
+        return p("اعتبار مصوب مصارف هر مأموریت در سال‌های کتاب بودجه، \(prices). نرخ رشد مرکب سالانه = (مقدار آخر ÷ مقدار اول) به توان (۱ ÷ شمار فاصله‌های سالانه) منهای یک؛ روند صعودی یا نزولی است اگر قدر مطلق این نرخ از ۲٪ در سال بیشتر باشد. شکست، تغییری سالانه با امتیاز z مقاوم بیش از ۳٫۵ است که دست‌کم ۱۰ واحد درصد با میانهٔ تغییرها فاصله دارد (با دست‌کم چهار تغییر).",
+                 "Approved expenditure of each function over the book's years, \(prices). CAGR = (last / first)^(1 / yearly intervals) - 1; a trend is rising or falling when |CAGR| exceeds 2 % a year. A break is a year-on-year change with a robust z-score above 3.5 that lies at least 10 percentage points from the median change (needs at least four changes).")
     }
     /// A report on an earlier year: trends and forecasts read every year of the book.
     func advancedOfEarlierYear(first: String, last: String, year: String) -> String {
@@ -166,10 +166,10 @@ extension ReportText {
     /// The projects left out of the risk scores as likely data errors (``AdvancedAnalysis/leftOut``).
     func leftOutIntro(count: Int, numerals: Numerals) -> String {
         count == 1
-            ? p("یک پروژه به سبب خطای احتمالی در داده‌هایش از امتیاز ریسک و برآورد هزینهٔ نهایی کنار گذاشته شد: چنین رقمی یا خطای ثبت است یا نشانهٔ افزایش هزینه‌ای بسیار شدید، و این پروژه باید پیش از هر پروژهٔ دیگری با سند اصلی تطبیق داده شود (دلیلش در کنار آن آمده است؛ خطاهای تا پایان سال این گزارش در بخش «کیفیت داده‌ها» نیز فهرست شده است):",
-                "1 project left out of the risk scores and final-cost estimates as a likely data error: such a figure is either an entry error or an extreme overrun, and this project should be checked against the source documents before any other (the reason is given beside it; errors up to the end of this report's year are also listed under \"Data quality\"):")
-            : p("\(numerals.integer(Int64(count))) پروژه به سبب خطای احتمالی در داده‌هایشان از امتیاز ریسک و برآورد هزینهٔ نهایی کنار گذاشته شد: چنین رقمی یا خطای ثبت است یا نشانهٔ افزایش هزینه‌ای بسیار شدید، و این پروژه‌ها باید پیش از هر پروژهٔ دیگری با سند اصلی تطبیق داده شوند (دلیل هر پروژه در کنار آن آمده است؛ خطاهای تا پایان سال این گزارش در بخش «کیفیت داده‌ها» نیز فهرست شده است):",
-                "\(count) projects left out of the risk scores and final-cost estimates as likely data errors: such a figure is either an entry error or an extreme overrun, and these projects should be checked against the source documents before any other (each reason is given beside its project; errors up to the end of this report's year are also listed under \"Data quality\"):")
+            ? p("یک پروژه به سبب خطای احتمالی در داده‌هایش از امتیاز ریسک و برآورد هزینهٔ نهایی کنار گذاشته شد: چنین رقمی یا خطای ثبت است یا نشانهٔ افزایش هزینه‌ای بسیار شدید، و این پروژه باید پیش از هر پروژهٔ دیگری با سند اصلی تطبیق داده شود (دلیلش در کنار آن آمده است و در بخش «کیفیت داده‌ها» نیز فهرست شده است):",
+                "1 project left out of the risk scores and final-cost estimates as a likely data error: such a figure is either an entry error or an extreme overrun, and this project should be checked against the source documents before any other (the reason is given beside it and under \"Data quality\"):")
+            : p("\(numerals.integer(Int64(count))) پروژه به سبب خطای احتمالی در داده‌هایشان از امتیاز ریسک و برآورد هزینهٔ نهایی کنار گذاشته شد: چنین رقمی یا خطای ثبت است یا نشانهٔ افزایش هزینه‌ای بسیار شدید، و این پروژه‌ها باید پیش از هر پروژهٔ دیگری با سند اصلی تطبیق داده شوند (دلیل هر پروژه در کنار آن آمده است و در بخش «کیفیت داده‌ها» نیز فهرست شده است):",
+                "\(count) projects left out of the risk scores and final-cost estimates as likely data errors: such a figure is either an entry error or an extreme overrun, and these projects should be checked against the source documents before any other (each reason is given beside its project and under \"Data quality\"):")
     }
     var noProjects: String { p("کتاب بودجه داده‌ای از پروژه‌ها ندارد؛ ریسک پروژه‌ها سنجیده نشد.", "The budget book has no project data; no project risk was scored.") }
     var rank: String { p("رتبه", "Rank") }

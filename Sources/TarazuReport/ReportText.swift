@@ -183,9 +183,11 @@ struct ReportText: Sendable {
         let spent = numerals.exactPercent(LikelyDataErrors.spentLimit), realized = numerals.exactPercent(LikelyDataErrors.realizedLimit)
         return pick("موردی (ردیف هزینه یا درآمد، پروژه یا مجوز) در این فهرست می‌آید که رقمش در بودجهٔ واقعی باورپذیر نیست: پروژه‌ای که عملکرد ردیف‌هایش تا پایان سال تحلیل بیش از \(spent) برآورد فعلی هزینه (یا هزینهٔ برنامه‌ای، اگر برآوردی نیست) باشد، "
                     + "پیشرفت فیزیکی بیرون از ۰ تا ۱۰۰٪، سال پایان برنامه‌ای پیش از سال شروع، ردیف هزینه یا درآمدی که عملکرد دارد ولی رقم مصوب و اصلاحیه ندارد یا عملکردش بیش از \(realized) رقم مصوب یا اصلاحیه (هر کدام بیشتر است) است، و هر مبلغ منفی. "
+                    + "در گزارش سالی پیش از آخرین سال کتاب، پروژه‌ای هم که در آخرین سال کتاب چنین است در فهرست می‌آید، چون امتیاز ریسک آخرین وضعیت پروژه را می‌خواند. "
                     + "این موارد پیش از هر داوری باید با سند اصلی سنجیده شوند؛ پروژه‌های آن‌ها در امتیاز ریسک و برآورد هزینهٔ نهایی به شمار نمی‌آیند.",
                     "An entry (a spending or revenue line, a project or an authorization) is listed when its figure is not plausible in a real budget: a project whose lines realized more than \(spent) of its current cost estimate (its planned cost when it has none) by the end of the analysis year, "
                     + "physical progress outside 0 to 100 %, a planned end before the start, a budget or revenue line with a realized amount but no approved or revised amount, or realizing more than \(realized) of the larger of the two, and any negative amount. "
+                    + "In a report on a year before the book's latest, a project that is so in the book's latest year is listed too, since the risk scores read each project's latest state. "
                     + "These entries need checking against the source documents before any judgement; their projects are left out of the risk scores and final-cost estimates.")
     }
     var noDataErrors: String { pick("در کتاب بودجه موردی با خطای احتمالی داده یافت نشد.", "No entry of the budget book has a likely data error.") }

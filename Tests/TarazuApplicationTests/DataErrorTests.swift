@@ -148,6 +148,10 @@ import Testing
         let earlier = try ProjectRisks.build(book: Self.tabriz, year: 1401)
         #expect(!latest.isEmpty && Set(latest).isSubset(of: Set(earlier.leftOut.map(\.projectId))))
         #expect(!earlier.risks.contains { latest.contains($0.projectId) })
+        // The same projects are counted and listed as likely data errors of that year.
+        let assessed = try BookAssessment.assess(Self.tabriz, year: 1401, rubric: try Rubric.standard())
+        #expect(Set(latest).isSubset(of: Set(assessed.dataErrors.compactMap(\.projectId))))
+        #expect(assessed.indicator("data_quality.likely_errors")?.value == .count(assessed.dataErrors.count))
     }
 
     @Test func borrowingIsFinanceNotRevenue() throws {

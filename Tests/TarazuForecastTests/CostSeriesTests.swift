@@ -77,6 +77,9 @@ struct CostSeriesTests {
         #expect(s.breaks[0].robustZ > 3.5)
         let smooth = CostSeries(key: s.key, points: [100, 110, 121, 133, 146, 161].enumerated().map { YearValue(year: 1400 + $0.offset, value: $0.element) })
         #expect(smooth.breaks.isEmpty)
+        // Steady changes near −3 % and one of +2.9 %: far in z, but under ten points from the median.
+        let steady = CostSeries(key: s.key, points: [1000, 970, 941, 913, 886, 912].enumerated().map { YearValue(year: 1400 + $0.offset, value: $0.element) })
+        #expect(steady.breaks.isEmpty)
     }
 
     @Test func overflowThrows() {

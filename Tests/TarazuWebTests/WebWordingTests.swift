@@ -1,4 +1,5 @@
 import Foundation
+import TarazuCore
 import TarazuParticipation
 import Testing
 import Vapor
@@ -42,10 +43,12 @@ import VaporTesting
         let results = try PBProcessResults.run(process, box: BallotBox(process: process, allowChanges: false), rule: .greedy)
         func text(_ provisional: Bool) -> String {
             PBResultsPage.render(stored.slug, process, rule: .greedy, results: results, ballots: 0, provisional: provisional,
-                                 lowPopulation: ["1"], .fa).render()
+                                 regions: PBRegionNames(populations: ["1": 10, "2": 5_000],
+                                                        names: ["2": Bilingual(fa: "منطقه ۲ (صنعتی)", en: "Region 2 (industrial)")]), .fa).render()
         }
         #expect(text(true).contains("نتایج موقت، فقط برای کارشناسان") && text(true).contains("<h1>مشارکت &lt;b&gt;: نتایج موقت</h1>"))
         #expect(!text(false).contains("نتایج موقت"))
-        #expect(text(false).contains("منطقه ۱ (کم‌جمعیت)") && !text(false).contains("منطقه ۲ (کم‌جمعیت)"))
+        // Regions named as the budget pages name them: the book's name, the low-population mark.
+        #expect(text(false).contains("منطقه ۱ (کم‌جمعیت)") && text(false).contains("<h2>منطقه ۲ (صنعتی)</h2>"))
     }
 }

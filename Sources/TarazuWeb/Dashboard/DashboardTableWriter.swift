@@ -41,7 +41,7 @@ enum DashboardTableWriter {
                     if table.rows.isEmpty {
                         HTMLNode.line("tr") {
                             HTMLNode.element("td", ["colspan": shown.count]) {
-                                language.pick("ردیفی با این فیلترها نیست.", "No rows for these filters.")
+                                language.pick("ردیفی برای نمایش نیست.", "No rows to show.")
                             }
                         }
                     }

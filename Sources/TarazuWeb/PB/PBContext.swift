@@ -17,6 +17,7 @@ struct PBContext: Sendable {
     let wrongCodes: LoginThrottle
     let keys: PBKeyCache
     let results = PBResultsCache()
+    let regionNameCache = PBRegionNameCache()
 
     init(repositories: Repositories, settings: PBWebSettings) {
         pb = repositories.pb
@@ -37,6 +38,16 @@ struct PBContext: Sendable {
         guard let name = settings.book else { return nil }
         let summary = try await books.books().first { $0.name == name }
         return language == .fa ? summary?.cityFa : summary?.cityEn
+    }
+
+    /// How the pages of a process with `settings` name its regions: by its book's names when it names a
+    /// book in the store (a book that cannot be read leaves the plain «منطقه N»).
+    func regionNames(_ settings: PBProcessSettings) async -> PBRegionNames {
+        guard let name = settings.book,
+              let summary = try? await books.books().first(where: { $0.name == name }),
+              let names = try? await regionNameCache.names(of: name, hash: summary.contentHash, load: { try await self.books.loadBook(named: name) })
+        else { return PBRegionNames(populations: settings.populations) }
+        return PBRegionNames(populations: settings.populations, names: names)
     }
 
     /// The stored process `slug`, or a bilingual 404.

@@ -46,11 +46,6 @@ enum PBPages {
             : language.pick("منطقه ", "Region ") + WebFormat.digits(district.code, language)
     }
 
-    /// ``districtName(_:_:)`` with the low-population mark the budget pages give such a region.
-    static func districtName(_ district: PBDistrict, _ language: WebLanguage, lowPopulation: Set<String>) -> String {
-        BreakdownText.regionName(districtName(district, language), lowPopulation: lowPopulation.contains(district.code), language: language)
-    }
-
     /// A budget or a cost: billions or millions of rials (whole rials under a million) without a decimal a
     /// set amount does not have, in the language's digits (``Numerals/statedRials(_:)``).
     static func rials(_ value: Int64, _ language: WebLanguage) -> String { Numerals(language: language).statedRials(value) }
@@ -191,7 +186,9 @@ enum PBPages {
                                   switchPath: PortalPages.link("/pb", language.other), body: body)
     }
 
-    static func process(_ stored: PBStoredProcess, now: Date, box: BallotBox, _ language: WebLanguage) -> HTMLNode {
+    /// `regions`: how to name the regions (by the process's book, when the route has read it).
+    static func process(_ stored: PBStoredProcess, now: Date, box: BallotBox, regions: PBRegionNames? = nil, _ language: WebLanguage) -> HTMLNode {
+        let regions = regions ?? PBRegionNames(populations: stored.definition.settings.populations)
         let process = stored.definition.process
         let base = processPath(stored.slug)
         let body = HTMLNode.group {
@@ -210,12 +207,11 @@ enum PBPages {
                 }
             }
             HTMLNode.line("h2") { language.pick("بودجه‌ها", "Budgets") }
-            let lowPopulation = PerResident.lowPopulationRegions(populations: stored.definition.settings.populations)
             table([language.pick("برگهٔ رأی", "Ballot"), language.pick("بودجه", "Budget"), language.pick("شمار طرح‌ها", "Projects")]) {
                 for district in districts(process) {
                     HTMLNode.line("tr") {
                         HTMLNode.element("th", ["scope": "row"]) {
-                            HTMLNode.element("a", ["href": "#d-\(district.code)"]) { districtName(district, language, lowPopulation: lowPopulation) }
+                            HTMLNode.element("a", ["href": "#d-\(district.code)"]) { regions.name(district, language) }
                         }
                         HTMLNode.element("td") { rials(process.budget(for: district) ?? 0, language) }
                         HTMLNode.element("td") { WebFormat.integer(Int64(process.ballotProjects(for: district).count), language) }
@@ -228,7 +224,7 @@ enum PBPages {
             for district in districts(process) {
                 let projects = process.ballotProjects(for: district)
                 HTMLNode.line("section", ["id": "d-\(district.code)"]) {
-                    HTMLNode.line("h2") { districtName(district, language, lowPopulation: lowPopulation) }
+                    HTMLNode.line("h2") { regions.name(district, language) }
                     if projects.isEmpty {
                         HTMLNode.element("p") { language.pick("این برگهٔ رأی طرح امکان‌پذیری ندارد.", "No feasible project on this ballot.") }
                     } else {

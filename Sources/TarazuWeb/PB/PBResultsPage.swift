@@ -8,7 +8,7 @@ enum PBResultsPage {
     /// `provisional`: shown before the tally phase (to analysts only), said at the top so that no copy of
     /// the page passes for the final result.
     static func render(_ slug: String, _ process: PBProcess, rule: PBRule, results: [PBBudgetResult], ballots: Int,
-                       provisional: Bool = false, lowPopulation: Set<String> = [], _ language: WebLanguage) -> HTMLNode {
+                       provisional: Bool = false, regions: PBRegionNames = PBRegionNames(populations: [:]), _ language: WebLanguage) -> HTMLNode {
         let body = HTMLNode.group {
             HTMLNode.line("h1") {
                 "\(PBPages.title(process, language)): \(provisional ? language.pick("نتایج موقت", "provisional results") : language.pick("نتایج", "results"))"
@@ -25,20 +25,20 @@ enum PBResultsPage {
             HTMLNode.line("p", ["class": "note"]) {
                 ruleExplanation(rule, language, paymentsShown: results.contains { !$0.projects.isEmpty && !($0.tally?.rounds.isEmpty ?? true) })
             }
-            for result in results { self.result(result, lowPopulation: lowPopulation, language) }
+            for result in results { self.result(result, regions: regions, language) }
         }
         return PortalPages.layout(title: PBPages.title(process, language) + " – " + language.pick("نتایج", "results"), language: language,
                                   switchPath: PortalPages.link(PBPages.processPath(slug).appending(path: "/results"), language.other), body: body)
     }
 
     /// One budget: its figures, its projects and how they were paid for.
-    private static func result(_ result: PBBudgetResult, lowPopulation: Set<String>, _ language: WebLanguage) -> HTMLNode {
+    private static func result(_ result: PBBudgetResult, regions: PBRegionNames, _ language: WebLanguage) -> HTMLNode {
         let hasPoints = result.projects.contains { $0.points != nil }
         var headers = [language.pick("شماره", "No."), language.pick("طرح", "Project"), language.pick("هزینه", "Cost"), language.pick("رأی", "Votes")]
         if hasPoints { headers.append(language.pick("امتیاز", "Points")) }
         headers.append(language.pick("برگزیده", "Funded"))
         return .line("section") {
-            HTMLNode.line("h2") { PBPages.districtName(result.district, language, lowPopulation: lowPopulation) }
+            HTMLNode.line("h2") { regions.name(result.district, language) }
             HTMLNode.line("p") {
                 "\(language.pick("بودجه", "Budget")): \(PBPages.rials(result.budget, language)) · "
                 if result.ballots == 0 {

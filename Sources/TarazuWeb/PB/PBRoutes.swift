@@ -18,7 +18,8 @@ enum PBRoutes {
             let language = WebLanguage(request: request)
             let stored = try await context.process(request)
             let (_, box) = try await context.pb.pbBox(process: stored.slug)
-            return PortalPages.htmlResponse(PBPages.process(stored, now: context.settings.now(), box: box, language), language: language)
+            let regions = await context.regionNames(stored.definition.settings)
+            return PortalPages.htmlResponse(PBPages.process(stored, now: context.settings.now(), box: box, regions: regions, language), language: language)
         }
         app.get("pb", ":slug", "results") { request async throws -> Response in
             let language = WebLanguage(request: request)
@@ -48,7 +49,7 @@ enum PBRoutes {
             let provisional = context.settings.now() < published
             let html = PBResultsPage.render(slug, process, rule: chosen, results: tally.results, ballots: tally.ballots,
                                             provisional: provisional,
-                                            lowPopulation: PerResident.lowPopulationRegions(populations: stored.definition.settings.populations), language)
+                                            regions: await context.regionNames(stored.definition.settings), language)
             return PortalPages.htmlResponse(html, language: language)
         }
         PBVoteRoutes.register(app, context: context)

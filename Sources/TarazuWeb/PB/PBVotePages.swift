@@ -1,5 +1,6 @@
 import Foundation
 import TarazuAnalysis
+import TarazuCore
 import TarazuHTML
 import TarazuParticipation
 
@@ -17,8 +18,10 @@ enum PBVotePages {
         var settings = PBProcessSettings()
 
         var base: Link { PBPages.processPath(slug).appending(path: "/vote") }
-        /// The regions the pages mark as low-population, from the process's populations.
-        var lowPopulation: Set<String> { PerResident.lowPopulationRegions(populations: settings.populations) }
+        /// The region names of the process's book, when the route has read them.
+        var regionNames: [String: Bilingual] = [:]
+        /// How the pages name a ballot's district (``PBRegionNames``).
+        var regions: PBRegionNames { PBRegionNames(populations: settings.populations, names: regionNames) }
         func action(_ step: StaticString) -> Link { PBPages.link(base.appending(path: "/").appending(path: step), language, kiosk: kiosk) }
         func page(path: Link, refresh: Link? = nil, @HTMLBuilder _ body: () -> [HTMLNode]) -> HTMLNode {
             PBPages.page(PBPages.title(process, language) + " – " + language.pick("رأی", "Vote"), language,
@@ -121,7 +124,7 @@ enum PBVotePages {
                     HTMLNode.line("li") {
                         HTMLNode.element("a", ["href": PBPages.link(frame.base.appending(path: "/ballot"), language, kiosk: frame.kiosk,
                                                                     extra: [("district", district.code)])]) {
-                            PBPages.districtName(district, language, lowPopulation: frame.lowPopulation)
+                            frame.regions.name(district, language)
                         }
                     }
                 }
@@ -135,7 +138,7 @@ enum PBVotePages {
         let process = frame.process
         return frame.page(path: frame.base.appending(path: "/ballot")) {
             PBPages.steps(3, language)
-            HTMLNode.line("h2") { PBPages.districtName(district, language, lowPopulation: frame.lowPopulation) }
+            HTMLNode.line("h2") { frame.regions.name(district, language) }
             PBPages.budgetLine(process, district: district, language)
             PBPages.problems(problems, language)
             HTMLNode.line("p") { PBPages.rulesText(process.rules, budget: process.budget(for: district), language) }
@@ -211,7 +214,7 @@ enum PBVotePages {
             HTMLNode.line("p") { "\(language.pick("شمارهٔ رسید", "Receipt number")):" }
             HTMLNode.line("p", ["class": "pb-receipt"]) { HTMLNode.element("bdi", ["dir": "ltr"]) { receipt } }
             HTMLNode.line("p") {
-                language.pick("برگهٔ رأی: ", "Ballot: ") + PBPages.districtName(district, language, lowPopulation: frame.lowPopulation) + language.pick("؛ ", "; ")
+                language.pick("برگهٔ رأی: ", "Ballot: ") + frame.regions.name(district, language) + language.pick("؛ ", "; ")
                     + "\(language.pick(projects.count == 1 ? "طرحی که انتخاب کردید" : "طرح‌هایی که انتخاب کردید", "your projects")): "
                     + PBPages.list(projects.map { WebFormat.digits($0, language) }, language) + "."
             }

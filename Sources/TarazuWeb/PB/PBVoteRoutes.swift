@@ -207,9 +207,10 @@ enum PBVoteRoutes {
         let stored = try await context.process(request)
         let csrf = PBCSRF.token(request)
         let kiosk = request.query[String.self, at: "kiosk"] == "1"
+        let regions = await context.regionNames(stored.definition.settings)
         return (PBVotePages.Frame(process: stored.definition.process, slug: stored.slug, language: WebLanguage(request: request),
                                   kiosk: kiosk, csrf: csrf.token, codePolicy: context.settings.codePolicy,
-                                  settings: stored.definition.settings), csrf)
+                                  settings: stored.definition.settings, regionNames: regions.names), csrf)
     }
 
     /// The SMS that carries a one-time code, in the page's language: who asks (the municipality of `city`, else
