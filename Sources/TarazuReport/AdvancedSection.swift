@@ -210,7 +210,7 @@ extension ReportContext {
         // A report on an earlier year: the project table holds one, latest state.
         let latest = Set(input.book.budgetLines.map(\.year)).max() ?? input.year
         if input.year < latest {
-            blocks.append(.paragraph([.span("muted", [.text(text.risksOfEarlierYear(latest: numerals.year(latest)))])]))
+            blocks.append(.paragraph([.span("muted", [.text(text.risksOfEarlierYear(latest: numerals.year(latest), year: numerals.year(input.year)))])]))
         }
         let rows: [[Rich]] = top.map { risk in
             let name = isPersian ? risk.nameFa : (risk.nameEn ?? risk.nameFa)

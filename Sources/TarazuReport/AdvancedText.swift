@@ -155,9 +155,9 @@ extension ReportText {
     // MARK: Risks
 
     var risksHeading: String { p("پروژه‌های پرریسک", "Risky projects") }
-    func risksOfEarlierYear(latest: String) -> String {
-        p("پیشرفت فیزیکی، برآورد فعلی هزینه و هزینهٔ نهایی پروژه‌ها از آخرین وضعیت کتاب (تا \(latest)) است، نه از پایان سال این گزارش.",
-          "Physical progress, current cost estimates and final costs are the book's latest state (up to \(latest)), not the state at the end of this report's year.")
+    func risksOfEarlierYear(latest: String, year: String) -> String {
+        p("پیشرفت فیزیکی و برآورد فعلی هزینهٔ پروژه‌ها از آخرین وضعیت کتاب (تا \(latest)) است، نه از پایان سال این گزارش؛ هزینهٔ نهایی از همین وضعیت و عملکرد پروژه تا پایان \(year) برآورد شده است.",
+          "Physical progress and current cost estimates are the book's latest state (up to \(latest)), not the state at the end of this report's year; final costs are estimated from that state and the project's spending up to the end of \(year).")
     }
     func risksIntro(shown: String, total: String) -> String {
         p("\(shown) پروژه با بیشترین امتیاز ریسک از میان \(total) پروژه (امتیاز از ۰ تا ۱۰۰). برای هر پروژه دو عاملی که بیشترین سهم را در امتیاز دارند و برآورد هزینهٔ نهایی محتمل (میانه) و سقف آن با اطمینان ۸۰٪ در برابر هزینهٔ برنامه‌ای آمده است.",
