@@ -32,6 +32,7 @@ public enum CheckFigures {
         "fees": Bilingual(fa: "سهم عوارض (بدون استقراض)", en: "fees share (borrowing left out)"),
         "current_to_capital": Bilingual(fa: "نسبت اعتبارات هزینه‌ای به سرمایه‌ای", en: "current to capital spending"),
         "left_out": Bilingual(fa: "مناطق کم‌جمعیتِ کنارگذاشته", en: "low-population regions left out"),
+        "year_grade": Bilingual(fa: "رتبهٔ همین سال", en: "that year alone"),
     ]
 
     /// The judged figure first, then the others by name, each as «name: figure». A declared fact is
