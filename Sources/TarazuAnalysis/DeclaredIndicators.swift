@@ -83,7 +83,8 @@ public enum DeclaredIndicators {
                 formula: Bilingual(fa: "اظهارشده در پروندهٔ حکمرانی کتاب، نه سنجیده از داده‌ها: \(meaning?.fa ?? spec.nameFa)",
                                    en: "declared in governance.yaml as `\(spec.fact)` (\(meaning?.en ?? ""))"),
                 unit: spec.unit, value: value,
-                evidence: [Evidence(table: "governance.yaml", key: spec.fact, rows: fact == nil ? [] : [spec.fact], sums: sums)],
+                // The fact is named by its key (a Persian name on every page); it has no row id of its own.
+                evidence: [Evidence(table: "governance.yaml", key: spec.fact, rows: [], rowCount: fact == nil ? 0 : 1, sums: sums)],
                 basis: .declared)
         }
     }

@@ -120,6 +120,9 @@ import TarazuCore
         let indicators = try IndicatorEngine.compute(book: book)
         #expect(DeclaredIndicators.asOf(indicators) == 1403)
         #expect(indicators[id: "transparency.council_dashboards"].value == .flag(false))
+        // A fact is named by its key, never shown as a row id: no English key on a Persian page.
+        #expect(indicators[id: "transparency.council_dashboards"].evidence.first?.rows == [])
+        #expect(indicators[id: "transparency.council_dashboards"].evidence.first?.rowCount == 1)
         // Facts about a later year say nothing of the year analyzed.
         book.governanceYAML = "as_of: 1404\nfacts:\n  council_dashboards: false\n"
         #expect(try IndicatorEngine.compute(book: book)[id: "transparency.council_dashboards"].value == .unavailable)

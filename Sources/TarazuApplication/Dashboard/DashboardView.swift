@@ -39,6 +39,8 @@ public struct DashboardView: Hashable, Sendable {
     public var criteria: [Criterion] = []
     /// Line charts of series with forecasts (the trends view only).
     public var charts: [TrendsModel.Chart] = []
+    /// Whether the page shows amounts (its footer then says how they are rounded).
+    public var showsAmounts = true
 
     public struct Criterion: Hashable, Sendable {
         public var name: Bilingual

@@ -36,7 +36,7 @@ public enum IndicatorEvidenceModel {
                                            .ids(item.rows, count: item.rowCount),
                                            .names(fa: fa.record(item.sums, indicatorUnit: sumsUnit), en: en.record(item.sums, indicatorUnit: sumsUnit))])
             })
-        return DashboardView(title: Bilingual(fa: indicator.nameFa, en: indicator.nameEn),
+        var view = DashboardView(title: Bilingual(fa: indicator.nameFa, en: indicator.nameEn),
                              crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: base),
                                       DashboardView.Crumb(fa: indicator.nameFa, en: indicator.nameEn, path: nil)],
                              notes: [Bilingual(fa: "مقدار: \(value(.fa))",
@@ -48,5 +48,8 @@ public enum IndicatorEvidenceModel {
                                      Bilingual(fa: "فرمول: \(indicator.formula.fa)",
                                                en: "Formula: \(indicator.formula.en)")],
                              tables: [breakdown, evidence])
+        // A declared fact is a yes or no, a count or a share: no amount to round.
+        view.showsAmounts = indicator.basis != .declared
+        return view
     }
 }

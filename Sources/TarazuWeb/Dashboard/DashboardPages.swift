@@ -85,7 +85,7 @@ enum DashboardPages {
         }
         return layout(title: "\(language.pick(view.title)) · \(context.book.metadata.title(language))", language: language,
                       switchPath: context.path.adding(DashboardLinks.query(language.other, context.filters)),
-                      accountBar: context.accountBar, body: body)
+                      accountBar: context.accountBar, body: body, amounts: view.showsAmounts)
     }
 
     /// The trail to the page; none on the overview, whose trail would be its own name.
