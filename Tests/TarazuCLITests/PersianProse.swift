@@ -6,7 +6,7 @@ enum PersianProse {
     /// Latin tokens Persian text may carry: PEFA letters, math symbols, abbreviations that follow their
     /// Persian name in parentheses, and the names of file formats in download links.
     static let allowedLatin: Set<String> = ["A", "B", "C", "D", "z", "T", "L", "PEFA", "PI",
-                                            "VGI", "SHA-256", "API", "CSV", "OCDS", "JSON", "ZIP", "HTML", "Markdown"]
+                                            "SHA-256", "API", "CSV", "OCDS", "JSON", "ZIP", "HTML", "Markdown"]
 
     /// The Latin words of `text`: a letter, then letters, digits or hyphens (a trailing hyphen dropped).
     static func latinWords(_ text: String) -> [String] {
