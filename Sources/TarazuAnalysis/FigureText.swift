@@ -71,6 +71,14 @@ public struct FigureText: Sendable {
         return scalar(indicator.value, unit: indicator.unit)
     }
 
+    /// A share of all sources quoted without borrowing too, as its findings quote it: «بدون استقراض: ۴۳٫۶٪»;
+    /// nil for any other indicator.
+    public func withoutBorrowing(of indicator: Indicator) -> String? {
+        guard indicator.unit == "ratio", let without = indicator.breakdown["realized_without_borrowing"],
+              let shown = scalar(without, unit: "ratio") else { return nil }
+        return language.pick("بدون استقراض: ", "borrowing left out: ") + shown
+    }
+
     /// A declared fact without a declaration.
     public var notDeclared: String { language.pick("اظهار نشده", "not declared") }
 

@@ -9,10 +9,7 @@ extension BreakdownText {
     public func summary(of indicator: Indicator) -> String? {
         guard let value = figures.value(of: indicator) else { return nil }
         let language = figures.numerals.language
-        if indicator.unit == "ratio", let without = indicator.breakdown["realized_without_borrowing"],
-           let shown = figures.scalar(without, unit: "ratio") {
-            return value + figures.listSeparator + language.pick("بدون استقراض: ", "borrowing left out: ") + shown
-        }
+        if let without = figures.withoutBorrowing(of: indicator) { return value + figures.listSeparator + without }
         guard let spread = IndicatorSpread(indicator) else { return value }
         return value + " " + language.pick("در کل", "in all") + figures.listSeparator + spread.text(unit: indicator.unit, names: self)
     }

@@ -42,9 +42,10 @@ public enum Headlines {
     public static func figures(_ assessment: BookAssessment) -> [HeadlineFigure] {
         indicators.map { item in
             let indicator = assessment.indicator(item.id)
-            let without = indicator.flatMap { $0.unit == "ratio" ? $0.breakdown["realized_without_borrowing"] : nil }.map { value in
-                Bilingual(fa: "بدون استقراض: " + (FigureText(language: .fa).scalar(value, unit: "ratio") ?? ""),
-                          en: "borrowing left out: " + (FigureText(language: .en).scalar(value, unit: "ratio") ?? ""))
+            let without = indicator.flatMap { indicator in
+                FigureText(language: .fa).withoutBorrowing(of: indicator).map {
+                    Bilingual(fa: $0, en: FigureText(language: .en).withoutBorrowing(of: indicator) ?? $0)
+                }
             }
             return HeadlineFigure(id: item.id, name: Bilingual(fa: indicator?.nameFa ?? item.id, en: indicator?.nameEn ?? item.id),
                                   value: indicator?.value ?? .unavailable, unit: indicator?.unit ?? "",

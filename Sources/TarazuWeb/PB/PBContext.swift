@@ -17,11 +17,13 @@ struct PBContext: Sendable {
     let wrongCodes: LoginThrottle
     let keys: PBKeyCache
     let results = PBResultsCache()
-    let regionNameCache = PBRegionNameCache()
+    /// The books as the portal and the dashboard hold them (one copy per content hash), for region names.
+    let catalog: BookCatalog
 
-    init(repositories: Repositories, settings: PBWebSettings) {
+    init(repositories: Repositories, settings: PBWebSettings, catalog: BookCatalog) {
         pb = repositories.pb
         books = repositories.books
+        self.catalog = catalog
         self.settings = settings
         codesPerPhone = LoginThrottle(limit: settings.maxCodesPerPhone, window: settings.sendWindow)
         codesPerClient = LoginThrottle(limit: settings.maxCodesPerClient, window: settings.sendWindow)
@@ -43,10 +45,11 @@ struct PBContext: Sendable {
     /// How the pages of a process with `settings` name its regions: by its book's names when it names a
     /// book in the store (a book that cannot be read leaves the plain «منطقه N»).
     func regionNames(_ settings: PBProcessSettings) async -> PBRegionNames {
-        guard let name = settings.book,
-              let summary = try? await books.books().first(where: { $0.name == name }),
-              let names = try? await regionNameCache.names(of: name, hash: summary.contentHash, load: { try await self.books.loadBook(named: name) })
-        else { return PBRegionNames(populations: settings.populations) }
+        guard let name = settings.book, let book = try? await catalog.book(named: name) else {
+            return PBRegionNames(populations: settings.populations)
+        }
+        let names = Dictionary(book.regions.map { ($0.code, Bilingual(fa: $0.nameFa, en: $0.nameEn ?? $0.nameFa)) },
+                               uniquingKeysWith: { first, _ in first })
         return PBRegionNames(populations: settings.populations, names: names)
     }
 

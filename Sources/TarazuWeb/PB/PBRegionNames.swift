@@ -22,16 +22,3 @@ struct PBRegionNames: Sendable {
         return BreakdownText.regionName(plain, lowPopulation: lowPopulation.contains(district.code), language: language)
     }
 }
-
-/// The region names of the books processes name, read once per version of a book (its content hash).
-actor PBRegionNameCache {
-    private var cached: [String: (hash: String, names: [String: Bilingual])] = [:]
-
-    func names(of book: String, hash: String, load: () async throws -> BudgetBook?) async throws -> [String: Bilingual] {
-        if let entry = cached[book], entry.hash == hash { return entry.names }
-        let regions = try await load()?.regions ?? []
-        let names = Dictionary(regions.map { ($0.code, Bilingual(fa: $0.nameFa, en: $0.nameEn ?? $0.nameFa)) }, uniquingKeysWith: { first, _ in first })
-        cached[book] = (hash, names)
-        return names
-    }
-}

@@ -97,7 +97,7 @@ public enum TarazuWebApp {
         LoginRoutes.register(app, auth: auth)
         AdminRoutes.register(app, auth: auth)
         ManageRoutes.register(app, auth: auth)
-        PBRoutes.register(app, context: PBContext(repositories: repositories, settings: pb))
+        PBRoutes.register(app, context: PBContext(repositories: repositories, settings: pb, catalog: catalog))
         DashboardRoutes.register(AccessPolicy.routes(app, requiring: .council), catalog: catalog)
         app.get("healthz") { _ async throws -> Response in
             do {
