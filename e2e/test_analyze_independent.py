@@ -78,8 +78,12 @@ class Book:
             for resource in package.get("resources", []):
                 self.paths[resource["name"]] = self.folder / resource["path"]
         self.factor = UNIT_FACTOR[unit]
-        self.lines = [self._budget_line(row) for row in self.table("budget_lines")]
-        self.revenues = [self._revenue(row) for row in self.table("revenues")]
+        # DESIGN.md 3, entities and duplicated figures: a line with a counterpart entity is a transfer
+        # inside the municipal group; consolidated figures (the default everywhere) leave it out.
+        def consolidated(rows):
+            return [row for row in rows if not normalize_text(row.get("counterpart_entity_code"))]
+        self.lines = [self._budget_line(row) for row in consolidated(self.table("budget_lines"))]
+        self.revenues = [self._revenue(row) for row in consolidated(self.table("revenues"))]
         self.regions = {}
         for row in self.table("regions"):
             population = parse_number(row.get("population"))

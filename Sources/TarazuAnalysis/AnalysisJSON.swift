@@ -50,6 +50,7 @@ public struct ComputedOnEntry: Encodable, Sendable {
     public var regions: ComputedOn.Regions
     public var years: ComputedOn.Years
     public var prices: ComputedOn.Prices
+    public var consolidation: ComputedOn.Consolidation
     public var labelFa: String
     public var labelEn: String
 
@@ -60,12 +61,13 @@ public struct ComputedOnEntry: Encodable, Sendable {
         regions = basis.regions
         years = basis.years
         prices = basis.prices
+        consolidation = basis.consolidation
         labelFa = basis.label.fa
         labelEn = basis.label.en
     }
 
     private enum CodingKeys: String, CodingKey {
-        case amounts, lines, regions, years, prices
+        case amounts, lines, regions, years, prices, consolidation
         case labelFa = "label_fa"
         case labelEn = "label_en"
     }

@@ -12,6 +12,7 @@ public struct BreakdownText: Sendable {
     /// The low-population regions, named with their mark.
     private let lowPopulation: Set<String>
     private let projects: [String: Project]
+    private let entities: [String: Entity]
 
     /// The names of `book`'s codes in `language` (looked up by code: a breakdown by project has a key
     /// per project).
@@ -20,6 +21,7 @@ public struct BreakdownText: Sendable {
         regions = Dictionary(book.regions.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         lowPopulation = PerResident.lowPopulationRegions(of: book)
         projects = Dictionary(book.projects.map { ($0.projectId, $0) }, uniquingKeysWith: { first, _ in first })
+        entities = Dictionary(book.entities.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         figures = FigureText(language: language)
     }
 
@@ -57,6 +59,11 @@ public struct BreakdownText: Sendable {
         if key == Region.centralCode { return language.pick(Self.centralAdministration) }
         if let project = projects[key] {
             return language.pick(project.nameFa, (project.nameEn ?? project.nameFa) + " (" + key + ")")
+        }
+        if let entity = entities[key] { return entity.name(language) }
+        let pair = key.split(separator: ">", omittingEmptySubsequences: false).map(String.init)
+        if pair.count == 2, let payer = entities[pair[0]], let receiver = entities[pair[1]] {
+            return payer.name(language) + language.pick(" به ", " to ") + receiver.name(language)
         }
         if Self.isYear(key) { return figures.numerals.digits(key) }
         if let year = key.split(separator: "_").last.map(String.init), Self.isYear(year),
@@ -166,7 +173,8 @@ public struct BreakdownText: Sendable {
                                          "realized_without_borrowing", "linked_to_projects", "excess", "contingency_vote",
                                          "contingency_actual", "total_budget", "current", "financial", "realized_uses", "realized_sources", "realized_borrowing",
                                          "realized_revenue", "deficit_without_borrowing",
-                                         "approved_this_year", "approved_previous_year"]
+                                         "approved_this_year", "approved_previous_year", "with_duplicated_figures",
+                                         "without_duplicated_figures", "paid", "received", "paid_realized", "received_realized"]
 
     static let tables: [String: Bilingual] = [
         "budget_lines": Bilingual(fa: "ردیف‌های بودجه", en: "budget lines"),
@@ -217,6 +225,16 @@ public struct BreakdownText: Sendable {
         "real": Bilingual(fa: "تغییر واقعی", en: "real change"),
         "since_first": Bilingual(fa: "تغییر واقعی از نخستین سال کتاب", en: "real change since the book's first year"),
         "first_year": Bilingual(fa: "نخستین سال کتاب", en: "the book's first year"),
+        "first_share": Bilingual(fa: "سهم در نخستین سال کتاب", en: "share in the book's first year"),
+        "share_change": Bilingual(fa: "تغییر سهم از نخستین سال کتاب", en: "change of the share since the book's first year"),
+        "with_duplicated_figures": Bilingual(fa: "با احتساب ارقام تکراری", en: "with duplicated figures"),
+        "without_duplicated_figures": Bilingual(fa: "بدون احتساب ارقام تکراری", en: "without duplicated figures"),
+        "paid": Bilingual(fa: "پرداختی در مصارف پرداخت‌کننده", en: "paid, in the payer's spending"),
+        "received": Bilingual(fa: "دریافتی در منابع دریافت‌کننده", en: "received, in the receiver's sources"),
+        "paid_realized": Bilingual(fa: "عملکرد پرداختی در مصارف پرداخت‌کننده", en: "paid (realized), in the payer's spending"),
+        "received_realized": Bilingual(fa: "عملکرد دریافتی در منابع دریافت‌کننده", en: "received (realized), in the receiver's sources"),
+        "outside": Bilingual(fa: "سازمان‌ها و شرکت‌های تابعه", en: "organizations and companies"),
+        "transfers": Bilingual(fa: "انتقال میان دستگاه‌ها", en: "transfers between entities"),
         "cut_functions": Bilingual(fa: "مأموریت‌هایی با کاهش واقعی اعتبار", en: "functions cut in real terms"),
         "table": Bilingual(fa: "جدول", en: "table"),
         "realized_uses": Bilingual(fa: "مصارف تحقق‌یافته", en: "realized spending"),

@@ -73,11 +73,22 @@ public struct ComputedOn: Hashable, Codable, Sendable {
         case none
     }
 
+    /// Whether transfers between the entities of the municipal group are left out.
+    public enum Consolidation: String, Hashable, Codable, Sendable {
+        /// The book has one budget (no transfers): nothing to leave out, and the label says nothing.
+        case single
+        /// Consolidated: transfers between entities left out, each rial counted once (the default).
+        case withoutDuplicatedFigures = "without_duplicated_figures"
+        /// As published: transfers counted on both sides.
+        case withDuplicatedFigures = "with_duplicated_figures"
+    }
+
     public var amounts: Amounts
     public var lines: Lines
     public var regions: Regions
     public var years: Years
     public var prices: Prices
+    public var consolidation: Consolidation = .single
 
     /// A basis; the defaults are the most common one (the analysis year, the whole city, current prices).
     public init(_ amounts: Amounts, _ lines: Lines, regions: Regions = .wholeCity, years: Years = .analysisYear,
@@ -91,7 +102,7 @@ public struct ComputedOn: Hashable, Codable, Sendable {
 
     /// The basis in words, e.g. «اعتبار مصوب، ردیف‌های عمرانی، مناطق بدون ستاد مرکزی، سال تحلیل، قیمت جاری».
     public var label: Bilingual {
-        let parts = [amountsLabel, linesLabel, regionsLabel, yearsLabel, pricesLabel].compactMap { $0 }
+        let parts = [amountsLabel, linesLabel, consolidationLabel, regionsLabel, yearsLabel, pricesLabel].compactMap { $0 }
         return Bilingual(fa: parts.map(\.fa).joined(separator: "، "), en: parts.map(\.en).joined(separator: ", "))
     }
 
@@ -133,6 +144,23 @@ public struct ComputedOn: Hashable, Codable, Sendable {
         case .spendingAgainstSources: Bilingual(fa: "همهٔ ردیف‌های هزینه در برابر همهٔ منابع، شامل استقراض", en: "all spending lines against all sources, borrowing included")
         }
     }
+
+    private var consolidationLabel: Bilingual? {
+        switch consolidation {
+        case .single: nil
+        case .withoutDuplicatedFigures: ComputedOn.withoutDuplicatedFigures
+        case .withDuplicatedFigures: ComputedOn.withDuplicatedFigures
+        }
+    }
+
+    /// How every consolidated figure is labelled in a book with transfers between its entities.
+    public static let withoutDuplicatedFigures = Bilingual(fa: "بدون احتساب ارقام تکراری", en: "without duplicated figures")
+    /// What every page that shows amounts of a book with transfers says of them.
+    public static let consolidationNote = Bilingual(
+        fa: "مبالغ بدون احتساب ارقام تکراری است: پولی که یک دستگاه شهرداری (ستاد مرکزی، شهرداری منطقه، سازمان یا شرکت تابعه) به دستگاه دیگر می‌دهد کنار گذاشته شده تا هر ریال یک بار شمرده شود.",
+        en: "Amounts are without duplicated figures: money one entity of the municipality (the central administration, a region's municipality, an organization or a company) passes to another is left out, so each rial is counted once.")
+    /// How a figure as published, transfers counted twice, is labelled.
+    public static let withDuplicatedFigures = Bilingual(fa: "با احتساب ارقام تکراری", en: "with duplicated figures")
 
     private var regionsLabel: Bilingual? {
         switch regions {

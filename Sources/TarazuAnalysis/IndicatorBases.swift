@@ -11,6 +11,10 @@ extension ComputedOn {
         case "execution.rate.total", "execution.rate.by_function", "execution.rate.by_region", "execution.rate.by_economic_class":
             return ComputedOn(.realizedAgainstApproved, .spending)
         case "execution.rate.by_project": return ComputedOn(.realizedAgainstApproved, .projectSpending)
+        case "execution.rate.by_entity": return ComputedOn(.realizedAgainstApproved, .spending)
+        case "expenditure.capital_share.by_entity", "group.outside_share", "group.duplicated_figures": return ComputedOn(.approved, .spending)
+        case "revenue.fees_share.by_entity": return ComputedOn(.realized, .revenue)
+        case "data_quality.transfer_mismatches": return ComputedOn(.none, .wholeBook, prices: .none)
         case "expenditure.capital_share", "expenditure.current_to_capital_ratio": return ComputedOn(.approved, .spending)
         case "expenditure.concentration": return ComputedOn(.approved, .projectSpending)
         case "expenditure.central_share": return ComputedOn(.approved, .spending)

@@ -56,10 +56,15 @@ public enum IndicatorEngine {
                 + EquityIndicators.all(context)
                 + ChangeIndicators.all(context)
                 + DataQualityIndicators.all(context)
+                + GroupIndicators.all(context)
                 + Self.declaredOrMeasured(context)
+            let consolidated = book.hasTransfers
             return indicators.map { indicator in
                 var stated = indicator
                 stated.computedOn = ComputedOn.standard(for: indicator)
+                if consolidated, let basis = stated.computedOn, basis.amounts != .none {
+                    stated.computedOn?.consolidation = indicator.id == "group.duplicated_figures" ? .withDuplicatedFigures : .withoutDuplicatedFigures
+                }
                 return stated
             }
         } catch {

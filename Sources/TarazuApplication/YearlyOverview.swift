@@ -9,6 +9,9 @@ public struct YearlyOverview: Hashable, Sendable {
     public var totals: LineTotals
     /// The approved amount of capital lines.
     public var capitalApproved: Money
+    /// The approved budget with duplicated figures (transfers between entities counted twice), in a book with
+    /// transfers; nil otherwise. `totals` is without them.
+    public var approvedWithDuplicatedFigures: Money?
 
     /// Realized over approved, nil when no line of the year reports a realized amount.
     public var executionRate: Decimal? { totals.executionRate }
@@ -19,8 +22,14 @@ public struct YearlyOverview: Hashable, Sendable {
     public static func rows(_ book: BudgetBook) throws(Money.Overflow) -> [YearlyOverview] {
         let byYear = try LineTotals.grouping(book.budgetLines, by: \.year)
         let capital = try LineTotals.grouping(book.budgetLines.filter { $0.economicClass == .capital }, by: \.year)
-        return byYear.keys.sorted().compactMap { year in
-            byYear[year].map { YearlyOverview(year: year, totals: $0, capitalApproved: capital[year]?.approved ?? .zero) }
+        let transfers = try LineTotals.grouping(book.transferPayments, by: \.year)
+        var rows: [YearlyOverview] = []
+        for year in byYear.keys.sorted() {
+            guard let totals = byYear[year] else { continue }
+            let with = book.hasTransfers ? try totals.approved.adding(transfers[year]?.approved ?? .zero) : nil
+            rows.append(YearlyOverview(year: year, totals: totals, capitalApproved: capital[year]?.approved ?? .zero,
+                                       approvedWithDuplicatedFigures: with))
         }
+        return rows
     }
 }

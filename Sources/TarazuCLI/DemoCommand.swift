@@ -69,17 +69,34 @@ struct DemoCommand: AsyncParsableCommand {
 enum DemoSummary {
     static func table(_ book: BudgetBook) throws -> String {
         let numerals = Numerals(language: .en)
-        var lines = ["\(book.metadata.cityEn ?? book.metadata.name) (\(book.metadata.cityFa ?? "")): expenditure in billion rials",
-                     "year   approved        realized        execution  capital share (approved)"]
+        let grouped = book.hasTransfers
+        var lines = ["\(book.metadata.cityEn ?? book.metadata.name) (\(book.metadata.cityFa ?? "")): expenditure in billion rials"
+                        + (grouped ? ", without duplicated figures (transfers between the group's entities left out)" : ""),
+                     "year   approved        realized        execution  capital share (approved)"
+                        + (grouped ? "  approved with duplicated figures" : "")]
         for row in try YearlyOverview.rows(book) {
-            let fields = [
+            var fields = [
                 numerals.year(row.year),
                 pad(numerals.billions(row.totals.approved.rials), 15),
                 pad(row.totals.realizedIfReported.map { numerals.billions($0.rials) } ?? "-", 15),
                 pad(row.executionRate.map(numerals.percent) ?? "-", 10),
                 pad(row.capitalShare.map(numerals.percent) ?? "-", 12),
             ]
+            if let with = row.approvedWithDuplicatedFigures { fields.append(pad(numerals.billions(with.rials), 33)) }
             lines.append(fields.joined(separator: "  "))
+        }
+        if !book.entities.isEmpty {
+            let kinds = EntityKind.allCases.compactMap { kind -> String? in
+                let count = book.entities.filter { $0.kind == kind }.count
+                guard count > 0 else { return nil }
+                switch kind {
+                case .central: return "the central administration"
+                case .region: return "\(count) regions' municipalities"
+                case .organization: return "\(count) organization\(count == 1 ? "" : "s")"
+                case .company: return "\(count) compan\(count == 1 ? "y" : "ies")"
+                }
+            }
+            lines.append("entities: " + kinds.joined(separator: ", "))
         }
         return lines.joined(separator: "\n")
     }

@@ -73,7 +73,11 @@ enum ImportSummary {
         var text = "imported \(record.bookName) (\(book.metadata.title)) into \(location)\n"
         text += "  years: \(years.isEmpty ? "none" : years)\n"
         text += "  rows: \(counts.budgetLines) budget lines, \(counts.revenues) revenue lines, \(counts.projects) projects, "
-        text += "\(counts.regions) regions, \(counts.authorizations) authorizations, \(counts.deflator) deflator years\n"
+        text += "\(counts.regions) regions, \(counts.authorizations) authorizations, \(counts.deflator) deflator years"
+        if counts.entities > 0 {
+            text += ", \(counts.entities) entities (\(book.transferPayments.count + book.transferReceipts.count) lines are transfers between them)"
+        }
+        text += "\n"
         text += "  content hash: \(record.contentHash)"
         if let previous = record.previousContentHash {
             text += previous == record.contentHash ? " (unchanged)" : "\n  replaced: \(previous)"

@@ -49,10 +49,17 @@ public struct BudgetLine: Hashable, Codable, Sendable {
     public var approved: Money
     public var revised: Money?
     public var realized: Money?
+    /// The entity whose budget the line is in (``Entity``); nil in a book without entities.
+    public var entityCode: String?
+    /// For a transfer to another entity of the group, that entity; such a line is a duplicated figure.
+    public var counterpartEntityCode: String?
 
     public init(year: Int, lineId: String, department: String, regionCode: String, function: String,
                 program: String? = nil, projectId: String? = nil, economicClass: EconomicClass,
-                isContingency: Bool = false, approved: Money, revised: Money? = nil, realized: Money? = nil) {
+                isContingency: Bool = false, approved: Money, revised: Money? = nil, realized: Money? = nil,
+                entityCode: String? = nil, counterpartEntityCode: String? = nil) {
+        self.entityCode = entityCode
+        self.counterpartEntityCode = counterpartEntityCode
         self.year = year
         self.lineId = lineId
         self.department = department
@@ -78,9 +85,16 @@ public struct RevenueLine: Hashable, Codable, Sendable {
     public var approved: Money
     public var revised: Money?
     public var realized: Money?
+    /// The entity whose budget the line is in (``Entity``); nil in a book without entities.
+    public var entityCode: String?
+    /// For a transfer from another entity of the group, that entity; such a line is a duplicated figure.
+    public var counterpartEntityCode: String?
 
     public init(year: Int, lineId: String, revenueClass: RevenueClass, regionCode: String? = nil,
-                sustainable: Bool? = nil, approved: Money, revised: Money? = nil, realized: Money? = nil) {
+                sustainable: Bool? = nil, approved: Money, revised: Money? = nil, realized: Money? = nil,
+                entityCode: String? = nil, counterpartEntityCode: String? = nil) {
+        self.entityCode = entityCode
+        self.counterpartEntityCode = counterpartEntityCode
         self.year = year
         self.lineId = lineId
         self.revenueClass = revenueClass

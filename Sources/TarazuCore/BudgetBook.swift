@@ -49,8 +49,17 @@ public struct BudgetBook: Hashable, Codable, Sendable {
     public var metadata: BookMetadata
     public var functions: [BudgetFunction]
     public var regions: [Region]
+    /// The bodies of the municipal group with their own budgets (empty: the book is one budget).
+    public var entities: [Entity]
+    /// Spending lines, without transfers to other entities of the group: every consolidated figure
+    /// (without duplicated figures, the default everywhere) sums these.
     public var budgetLines: [BudgetLine]
+    /// Revenue lines, without transfers from other entities of the group.
     public var revenues: [RevenueLine]
+    /// Spending lines that move money to another entity of the group (transfers out): duplicated figures.
+    public var transferPayments: [BudgetLine]
+    /// Revenue lines that receive money from another entity of the group (transfers in): duplicated figures.
+    public var transferReceipts: [RevenueLine]
     public var projects: [Project]
     public var authorizations: [Authorization]
     public var deflator: [DeflatorPoint]
@@ -62,12 +71,16 @@ public struct BudgetBook: Hashable, Codable, Sendable {
     public init(metadata: BookMetadata, functions: [BudgetFunction] = BudgetFunction.defaults, regions: [Region] = [],
                 budgetLines: [BudgetLine] = [], revenues: [RevenueLine] = [], projects: [Project] = [],
                 authorizations: [Authorization] = [], deflator: [DeflatorPoint] = [], governanceYAML: String? = nil,
-                regionsGeoJSON: String? = nil) {
+                regionsGeoJSON: String? = nil, entities: [Entity] = [], transferPayments: [BudgetLine] = [],
+                transferReceipts: [RevenueLine] = []) {
         self.metadata = metadata
         self.functions = functions
         self.regions = regions
+        self.entities = entities
         self.budgetLines = budgetLines
         self.revenues = revenues
+        self.transferPayments = transferPayments
+        self.transferReceipts = transferReceipts
         self.projects = projects
         self.authorizations = authorizations
         self.deflator = deflator
@@ -124,13 +137,20 @@ public struct BudgetBook: Hashable, Codable, Sendable {
         }
         feed("functions", functions) { [$0.code, $0.nameFa, $0.nameEn] }
         feed("regions", regions) { [$0.code, $0.nameFa, $0.nameEn, String($0.population), number($0.areaKm2), $0.zone] }
-        feed("budget_lines", budgetLines) {
+        // The entity of a line counts only when given, so books without entities keep their hash; transfers
+        // are rows of their tables as published.
+        func entity(_ entity: String?, _ counterpart: String?) -> [String?] { entity == nil && counterpart == nil ? [] : [entity, counterpart] }
+        if !entities.isEmpty {
+            feed("entities", entities) { [$0.code, $0.kind.rawValue, $0.nameFa, $0.nameEn, $0.parent, $0.regionCode] }
+        }
+        feed("budget_lines", budgetLinesWithTransfers) {
             [String($0.year), $0.lineId, $0.department, $0.regionCode, $0.function, $0.program, $0.projectId,
              $0.economicClass.rawValue, $0.isContingency ? "1" : "0", money($0.approved), money($0.revised), money($0.realized)]
+                + entity($0.entityCode, $0.counterpartEntityCode)
         }
-        feed("revenues", revenues) {
+        feed("revenues", revenuesWithTransfers) {
             [String($0.year), $0.lineId, $0.revenueClass.rawValue, $0.regionCode, $0.sustainable ? "1" : "0",
-             money($0.approved), money($0.revised), money($0.realized)]
+             money($0.approved), money($0.revised), money($0.realized)] + entity($0.entityCode, $0.counterpartEntityCode)
         }
         feed("projects", projects) {
             [$0.projectId, $0.nameFa, $0.nameEn, $0.regionCode, $0.function, $0.type.rawValue, int($0.startYear),

@@ -52,6 +52,11 @@ public enum BookAssembler {
             positions.sources[.regions] = table.source
             book.regions = readRegions(cursor, rows: &positions.regions, log: &log)
         }
+        if let table = tables[.entities], let cursor = TableCursor(table, schema: .entities, log: &log) {
+            cursor.checkDuplicateKeys(["entity_code"], label: "entity code", log: &log)
+            positions.sources[.entities] = table.source
+            book.entities = readEntities(cursor, rows: &positions.entities, log: &log)
+        }
         if let table = tables[.budgetLines], let cursor = TableCursor(table, schema: .budgetLines, log: &log) {
             cursor.checkDuplicateKeys(["year", "line_id"], label: "line id (year/line_id)", log: &log)
             positions.sources[.budgetLines] = table.source
@@ -75,9 +80,11 @@ public enum BookAssembler {
             positions.sources[.deflator] = table.source
             book.deflator = readDeflator(cursor, rows: &positions.deflator, calendar: calendar, log: &log)
         }
+        EntityCheck.resolve(&book, positions: positions, log: &log)
         BookValidator.check(book, positions: positions, log: &log)
         if let regionsGeoJSON { RegionMapCheck.check(regionsGeoJSON, file: mapFile, regions: book.regions, log: &log) }
         if log.hasErrors { throw InputRejected(log.report) }
+        book.separateTransfers()
         return Outcome(book: book, warnings: log.report)
     }
 
@@ -116,6 +123,24 @@ public enum BookAssembler {
             rows.append(row.line)
             return Region(code: PersianText.asciiDigits(code), nameFa: name, nameEn: cursor.optionalText(row, "name_en"),
                           population: people, areaKm2: area.value, zone: cursor.optionalText(row, "zone"))
+        }
+    }
+
+    private static func readEntities(_ cursor: TableCursor, rows: inout [Int], log: inout DiagnosticLog) -> [Entity] {
+        cursor.table.rows.compactMap { row in
+            let code = cursor.requiredText(row, "entity_code", log: &log)
+            let kindText = cursor.requiredText(row, "kind", log: &log)
+            let kind = kindText.flatMap(EntityKind.parse)
+            if let kindText, kind == nil {
+                log.error(cursor.table.source, row: row.line, column: "kind",
+                          "unknown entity kind \"\(kindText)\" (central, region, organization, company or ستاد مرکزی, منطقه, سازمان, شرکت)")
+            }
+            let name = cursor.requiredText(row, "name_fa", log: &log)
+            guard let code, let kind, let name else { return nil }
+            rows.append(row.line)
+            return Entity(code: PersianText.asciiDigits(code), kind: kind, nameFa: name, nameEn: cursor.optionalText(row, "name_en"),
+                          parent: cursor.optionalText(row, "parent").map(PersianText.asciiDigits),
+                          regionCode: cursor.optionalText(row, "region_code").map(PersianText.asciiDigits))
         }
     }
 
@@ -174,7 +199,9 @@ public enum BookAssembler {
                                     program: cursor.optionalText(row, "program"),
                                     projectId: cursor.optionalText(row, "project_id").map(PersianText.asciiDigits),
                                     economicClass: economicClass, isContingency: contingency.value ?? false,
-                                    approved: amounts.approved, revised: amounts.revised, realized: amounts.realized))
+                                    approved: amounts.approved, revised: amounts.revised, realized: amounts.realized,
+                                    entityCode: cursor.optionalText(row, "entity_code").map(PersianText.asciiDigits),
+                                    counterpartEntityCode: cursor.optionalText(row, "counterpart_entity_code").map(PersianText.asciiDigits)))
         }
         return lines
     }
@@ -215,7 +242,9 @@ public enum BookAssembler {
             return RevenueLine(year: year, lineId: PersianText.asciiDigits(lineId), revenueClass: revenueClass,
                                regionCode: cursor.optionalText(row, "region_code").map(PersianText.asciiDigits),
                                sustainable: sustainable.value, approved: amounts.approved,
-                               revised: amounts.revised, realized: amounts.realized)
+                               revised: amounts.revised, realized: amounts.realized,
+                               entityCode: cursor.optionalText(row, "entity_code").map(PersianText.asciiDigits),
+                               counterpartEntityCode: cursor.optionalText(row, "counterpart_entity_code").map(PersianText.asciiDigits))
         }
     }
 

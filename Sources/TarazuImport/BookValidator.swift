@@ -6,6 +6,7 @@ struct RowPositions {
     var sources: [BookTable: String] = [:]
     var functions: [Int] = []
     var regions: [Int] = []
+    var entities: [Int] = []
     var budgetLines: [Int] = []
     var revenues: [Int] = []
     var projects: [Int] = []

@@ -96,22 +96,28 @@ struct BookWriterPackage: Encodable {
         }
         if !book.budgetLines.isEmpty {
             let factor = unit.rialsPerUnit
+            var dimensions: [String: Dimension] = [
+                "year": Dimension("datetime", nil, "year", "year"),
+                "region": Dimension("location", nil, "code", "region_code"),
+                "function": Dimension("classification", "functional", "code", "function"),
+                "economic_class": Dimension("classification", "economic", "code", "economic_class"),
+                "department": Dimension("classification", "administrative", "name", "department"),
+                "program": Dimension("activity", nil, "name", "program"),
+                "project": Dimension("activity", nil, "id", "project_id"),
+                "line": Dimension("fact", nil, "id", "line_id"),
+            ]
+            if !book.entities.isEmpty {
+                // Lines with a counterpart are transfers inside the group: cut them out for consolidated sums.
+                dimensions["entity"] = Dimension("classification", "administrative", "code", "entity_code")
+                dimensions["counterpart_entity"] = Dimension("classification", "administrative", "code", "counterpart_entity_code")
+            }
             model = Model(
                 measures: [
                     "approved": Measure(source: "approved", factor: factor, phase: "approved"),
                     "revised": Measure(source: "revised", factor: factor, phase: "adjusted"),
                     "realized": Measure(source: "realized", factor: factor, phase: "executed"),
                 ],
-                dimensions: [
-                    "year": Dimension("datetime", nil, "year", "year"),
-                    "region": Dimension("location", nil, "code", "region_code"),
-                    "function": Dimension("classification", "functional", "code", "function"),
-                    "economic_class": Dimension("classification", "economic", "code", "economic_class"),
-                    "department": Dimension("classification", "administrative", "name", "department"),
-                    "program": Dimension("activity", nil, "name", "program"),
-                    "project": Dimension("activity", nil, "id", "project_id"),
-                    "line": Dimension("fact", nil, "id", "line_id"),
-                ])
+                dimensions: dimensions)
         }
     }
 

@@ -45,8 +45,12 @@ struct BookWriterTable {
         func number(_ value: Decimal?) -> String { value.map { "\($0)" } ?? "" }
         func integer<T: BinaryInteger>(_ value: T?) -> String { value.map { String($0) } ?? "" }
 
-        let functions = book.functions, regions = book.regions, lines = book.budgetLines, revenues = book.revenues
+        let functions = book.functions, regions = book.regions, entities = book.entities
+        let lines = book.budgetLinesWithTransfers, revenues = book.revenuesWithTransfers
         let projects = book.projects, authorizations = book.authorizations, deflator = book.deflator
+        // The entity columns only in a book with entities, so other books are written as before.
+        let entityFields: [(name: String, type: String)] = entities.isEmpty ? [] : [("entity_code", "string"), ("counterpart_entity_code", "string")]
+        func entityCells(_ entity: String?, _ counterpart: String?) -> [String] { entities.isEmpty ? [] : [text(entity), text(counterpart)] }
         return [
             BookWriterTable(
                 name: "functions", fields: [("function_code", "string"), ("name_fa", "string"), ("name_en", "string")],
@@ -63,29 +67,39 @@ struct BookWriterTable {
                             number(region.areaKm2), text(region.zone)]
                 }),
             BookWriterTable(
+                name: "entities",
+                fields: [("entity_code", "string"), ("kind", "string"), ("name_fa", "string"), ("name_en", "string"),
+                         ("parent", "string"), ("region_code", "string")],
+                rowCount: entities.count,
+                row: {
+                    let entity = entities[$0]
+                    return [entity.code, entity.kind.code, entity.nameFa, text(entity.nameEn), text(entity.parent), text(entity.regionCode)]
+                }),
+            BookWriterTable(
                 name: "budget_lines",
                 fields: [("year", "integer"), ("line_id", "string"), ("department", "string"), ("region_code", "string"),
                          ("function", "string"), ("program", "string"), ("project_id", "string"),
                          ("economic_class", "string"), ("is_contingency", "boolean"), ("approved", "integer"),
-                         ("revised", "integer"), ("realized", "integer")],
+                         ("revised", "integer"), ("realized", "integer")] + entityFields,
                 rowCount: lines.count,
                 row: {
                     let line = lines[$0]
                     return [String(line.year), line.lineId, line.department, line.regionCode, line.function,
                             text(line.program), text(line.projectId), line.economicClass.code,
                             line.isContingency ? "true" : "false", amount(line.approved), amount(line.revised),
-                            amount(line.realized)]
+                            amount(line.realized)] + entityCells(line.entityCode, line.counterpartEntityCode)
                 }),
             BookWriterTable(
                 name: "revenues",
                 fields: [("year", "integer"), ("line_id", "string"), ("revenue_class", "string"), ("region_code", "string"),
-                         ("sustainable", "boolean"), ("approved", "integer"), ("revised", "integer"), ("realized", "integer")],
+                         ("sustainable", "boolean"), ("approved", "integer"), ("revised", "integer"), ("realized", "integer")]
+                    + entityFields,
                 rowCount: revenues.count,
                 row: {
                     let line = revenues[$0]
                     return [String(line.year), line.lineId, line.revenueClass.code, text(line.regionCode),
                             line.sustainable ? "true" : "false", amount(line.approved), amount(line.revised),
-                            amount(line.realized)]
+                            amount(line.realized)] + entityCells(line.entityCode, line.counterpartEntityCode)
                 }),
             BookWriterTable(
                 name: "projects",

@@ -28,6 +28,7 @@ public struct BookColumn: Sendable {
 public enum BookTable: String, CaseIterable, Sendable {
     case functions
     case regions
+    case entities
     case budgetLines = "budget_lines"
     case revenues
     case projects
@@ -42,6 +43,7 @@ public enum BookTable: String, CaseIterable, Sendable {
         switch self {
         case .functions: ["مأموریت‌ها", "ماموریت ها"]
         case .regions: ["مناطق"]
+        case .entities: ["دستگاه‌ها", "دستگاه ها"]
         case .budgetLines: ["ردیف‌های بودجه", "ردیف های بودجه", "هزینه‌ها", "هزینه ها"]
         case .revenues: ["درآمدها"]
         case .projects: ["پروژه‌ها", "پروژه ها"]
@@ -62,6 +64,10 @@ public enum BookTable: String, CaseIterable, Sendable {
             [BookColumn("region_code", ["کد منطقه"], required: true), BookColumn("name_fa", ["نام"], required: true),
              BookColumn("name_en", ["نام انگلیسی"]), BookColumn("population", ["جمعیت"], required: true),
              BookColumn("area_km2", ["مساحت"]), BookColumn("zone", ["پهنه"])]
+        case .entities:
+            [BookColumn("entity_code", ["کد دستگاه"], required: true), BookColumn("kind", ["نوع"], required: true),
+             BookColumn("name_fa", ["نام"], required: true), BookColumn("name_en", ["نام انگلیسی"]),
+             BookColumn("parent", ["دستگاه بالادست"]), BookColumn("region_code", ["کد منطقه", "منطقه"])]
         case .budgetLines:
             [BookColumn("year", ["سال"], required: true), BookColumn("line_id", ["شناسه"], required: true),
              BookColumn("department", ["واحد", "معاونت"], required: true),
@@ -70,12 +76,14 @@ public enum BookTable: String, CaseIterable, Sendable {
              BookColumn("project_id", ["کد پروژه"]),
              BookColumn("economic_class", ["طبقه اقتصادی"], required: true),
              BookColumn("is_contingency", ["پیش‌بینی‌نشده", "پیش‌بینی نشده"]), BookColumn("approved", ["مصوب"], required: true),
-             BookColumn("revised", ["اصلاحیه", "متمم"]), BookColumn("realized", ["عملکرد"], required: true)]
+             BookColumn("revised", ["اصلاحیه", "متمم"]), BookColumn("realized", ["عملکرد"], required: true),
+             BookColumn("entity_code", ["کد دستگاه"]), BookColumn("counterpart_entity_code", ["دستگاه طرف انتقال"])]
         case .revenues:
             [BookColumn("year", ["سال"], required: true), BookColumn("line_id", ["شناسه"], required: true),
              BookColumn("revenue_class", ["طبقه درآمد"], required: true), BookColumn("region_code", ["کد منطقه", "منطقه"]),
              BookColumn("sustainable", ["پایدار"]), BookColumn("approved", ["مصوب"], required: true),
-             BookColumn("revised", ["اصلاحیه", "متمم"]), BookColumn("realized", ["عملکرد"], required: true)]
+             BookColumn("revised", ["اصلاحیه", "متمم"]), BookColumn("realized", ["عملکرد"], required: true),
+             BookColumn("entity_code", ["کد دستگاه"]), BookColumn("counterpart_entity_code", ["دستگاه طرف انتقال"])]
         case .projects:
             [BookColumn("project_id", ["کد پروژه"], required: true), BookColumn("name_fa", ["نام"], required: true),
              BookColumn("name_en", ["نام انگلیسی"]), BookColumn("region_code", ["کد منطقه", "منطقه"], required: true),

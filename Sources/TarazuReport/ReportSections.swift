@@ -13,6 +13,7 @@ extension ReportContext {
         for (index, lens) in input.assessment.lenses.enumerated() { sections.append(lensSection(lens, number: index + 1)) }
         sections.append(statusSection(number: lensCount + 1))
         sections.append(recommendationSection(number: lensCount + 2))
+        if let group = groupSection { sections.append(group) }
         sections.append(Section(id: "charts", title: [.text(text.chartsTitle)], blocks: chartBlocks))
         if let advanced = input.advanced { sections.append(advancedSection(advanced)) }
         sections += [pefaSection, indicatorSection, dataQualitySection, methodsSection]
@@ -231,7 +232,7 @@ extension ReportContext {
         let quality = input.indicators.filter { $0.id.hasPrefix("data_quality.") }
         guard !quality.isEmpty else {
             return Section(id: "data-quality", title: [.text(text.dataQualityTitle)],
-                           blocks: [.paragraph([.text(text.noDataQuality)])] + dataErrorBlocks)
+                           blocks: [.paragraph([.text(text.noDataQuality)])] + dataErrorBlocks + transferMismatchBlocks)
         }
         let rows: [[Rich]] = quality.map { indicator in
             [[.text((isPersian ? indicator.nameFa : indicator.nameEn) + " "), .ltr(indicator.id)],
@@ -240,7 +241,7 @@ extension ReportContext {
         }
         let header: [Rich] = [[.text(text.indicatorColumn)], [.text(text.value)], [.text(text.components)]]
         return Section(id: "data-quality", title: [.text(text.dataQualityTitle)],
-                       blocks: [.table(header: header, rows: rows)] + dataErrorBlocks)
+                       blocks: [.table(header: header, rows: rows)] + dataErrorBlocks + transferMismatchBlocks)
     }
 
     /// The breakdown keys the data-quality table shows: all of them, except for the likely data errors,

@@ -6,7 +6,7 @@ import TarazuCore
 struct ReportText: Sendable {
     let language: ReportLanguage
 
-    private func pick(_ fa: String, _ en: String) -> String { language == .fa ? fa : en }
+    func pick(_ fa: String, _ en: String) -> String { language == .fa ? fa : en }
 
     // MARK: Title and purpose
 

@@ -26,6 +26,14 @@ struct CityProfile {
     var governanceYAML: String?
     /// The regions' shapes (GeoJSON), when the sample ships a map.
     var regionsGeoJSON: String?
+    /// The central organisation's weight in the general and specific fees it shares with the regions, per-mille of
+    /// the regions' weights (service charges: two thirds, as in every generated city).
+    var centralFeePermille: Int64 = 667
+    /// The entities of the municipal group and the transfers between them; nil: the book is one budget.
+    var group: MunicipalGroup? = nil
+    /// Per year, the realized share of approved spending and of approved sources, per-mille, when a published
+    /// figure sets it.
+    var realizationPermille: [Int: Int64] = [:]
 
     /// The central organisation's share of each current envelope, per-mille.
     static let centralCurrentPermille: Int64 = 450

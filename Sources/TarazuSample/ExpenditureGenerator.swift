@@ -146,6 +146,35 @@ struct ExpenditureGenerator {
         return max(quotient, 1)
     }
 
+    /// Raises the realized amounts of `year` so that they add up to `permille` of the year's approved total:
+    /// lines are completed up to the larger of their approved and revised amounts, those with the least left to
+    /// do first; volatile lines are left as drawn. Projects' realized sums follow.
+    mutating func calibrateRealization(year: Int, permille: Int64) {
+        let positions = lines.indices.filter { lines[$0].year == year }
+        let approved = positions.reduce(Int64(0)) { $0 + lines[$1].approved.rials }
+        let realized = positions.reduce(Int64(0)) { $0 + (lines[$1].realized?.rials ?? 0) }
+        let target = Allocation.scale(approved, permille: permille, quantum: quantum)
+        // Lines whose revision departs by more than a quarter keep their figures: they are the volatile lines.
+        let room = positions.map { position -> Int64 in
+            let line = lines[position], approved = line.approved.rials, revised = line.revised?.rials ?? approved
+            guard abs(revised - approved) * 4 <= approved else { return 0 }
+            return max(approved, revised) - (line.realized?.rials ?? 0)
+        }
+        guard target > realized else { return }
+        // The lines closest to done are completed first; the others keep their figures, as in a real year.
+        var left = target - realized
+        var raise = [Int64](repeating: 0, count: positions.count)
+        for slot in room.indices.filter({ room[$0] > 0 }).sorted(by: { (room[$0], $0) < (room[$1], $1) }) where left > 0 {
+            raise[slot] = min(room[slot], left)
+            left -= raise[slot]
+        }
+        let projectIndex = Dictionary(projects.indices.map { (projects[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+        for (position, extra) in zip(positions, raise) where extra > 0 {
+            lines[position].realized = Money(rials: (lines[position].realized?.rials ?? 0) + extra)
+            if let id = lines[position].projectId, let index = projectIndex[id] { projects[index].realizedSum += extra }
+        }
+    }
+
     private func department(_ regionCode: String) -> String {
         regionDepartments[regionCode] ?? Vocabulary.regionDepartment(regionCode)
     }

@@ -49,7 +49,8 @@ struct RevenueGenerator {
                 weights = profile.saleWeights.map { $0 * rng.int(Int64(800)...Int64(1_200)) }
             } else {
                 codes = [Region.centralCode] + profile.regions.map(\.code)
-                weights = ([feeSum * 2 / 3] + profile.feeWeights).map { $0 * rng.int(Int64(800)...Int64(1_200)) }
+                let central = revenueClass == .serviceCharges ? feeSum * 2 / 3 : feeSum * profile.centralFeePermille / 1000
+                weights = ([central] + profile.feeWeights).map { $0 * rng.int(Int64(800)...Int64(1_200)) }
             }
             let over = profile.overAuthorization[year] ?? []
             for (code, share) in zip(codes, Allocation.split(amount, weights: weights, quantum: quantum)) {
@@ -73,6 +74,22 @@ struct RevenueGenerator {
                     resolutionRef: "\(year - 1)/\(400 + authorizations.count % 100)",
                     resolutionDate: "\(year - 1)/12/\(10 + rng.int(0...15))"))
             }
+        }
+    }
+
+    /// Raises the realized revenue of `year` to `permille` of its approved total, sharing the shortfall among
+    /// lines in proportion to their room up to the larger of their approved and revised amounts (a line
+    /// already above both keeps its figure).
+    mutating func calibrateRealization(year: Int, permille: Int64) {
+        let positions = revenues.indices.filter { revenues[$0].year == year }
+        let approved = positions.reduce(Int64(0)) { $0 + revenues[$1].approved.rials }
+        let realized = positions.reduce(Int64(0)) { $0 + (revenues[$1].realized?.rials ?? 0) }
+        let target = Allocation.scale(approved, permille: permille, quantum: quantum)
+        let room = positions.map { max(0, max(revenues[$0].approved.rials, revenues[$0].revised?.rials ?? 0) - (revenues[$0].realized?.rials ?? 0)) }
+        guard target > realized, room.contains(where: { $0 > 0 }) else { return }
+        let raise = Allocation.split(min(target - realized, room.reduce(0, +)), weights: room.map { $0 / quantum }, quantum: quantum)
+        for (position, extra) in zip(positions, raise) where extra > 0 {
+            revenues[position].realized = Money(rials: (revenues[position].realized?.rials ?? 0) + extra)
         }
     }
 }

@@ -51,6 +51,9 @@ public struct SampleCity: Sendable {
         let drafts = ProjectDraft.draw(for: profile, rng: &rng)
         var expenditure = ExpenditureGenerator(profile: profile, rng: rng.fork(), projects: drafts)
         expenditure.generate()
+        for (year, permille) in profile.realizationPermille.sorted(by: { $0.key < $1.key }) {
+            expenditure.calibrateRealization(year: year, permille: permille)
+        }
         let lines = expenditure.lines
         var revenue = RevenueGenerator(profile: profile, rng: rng.fork())
         var approved = [Int: Int64](), revised = [Int: Int64]()
@@ -61,13 +64,18 @@ public struct SampleCity: Sendable {
         for year in Scenario.years {
             revenue.addYear(year, approvedTotal: approved[year] ?? 0, revisedTotal: revised[year] ?? 0)
         }
+        for (year, permille) in profile.realizationPermille.sorted(by: { $0.key < $1.key }) {
+            revenue.calibrateRealization(year: year, permille: permille)
+        }
         var projectRNG = rng.fork()
         let projects = ProjectDraft.table(expenditure.projects, rng: &projectRNG)
         let deflator = zip(Scenario.years, Scenario.deflator).map { DeflatorPoint(year: $0, index: $1) }
-        return BudgetBook(
+        var book = BudgetBook(
             metadata: profile.metadata, functions: BudgetFunction.defaults, regions: profile.regions,
             budgetLines: lines, revenues: revenue.revenues, projects: projects,
             authorizations: revenue.authorizations, deflator: deflator, governanceYAML: profile.governanceYAML,
             regionsGeoJSON: profile.regionsGeoJSON)
+        profile.group?.apply(to: &book)
+        return book
     }
 }

@@ -29,7 +29,7 @@ extension CityProfile {
             metadata: metadata,
             regions: regions,
             spendWeights: [12, 15, 10, 8, 11, 11, 8, 7, 3, 9],
-            feeWeights: [14, 16, 12, 10, 10, 8, 8, 6, 8, 8],
+            feeWeights: [17, 15, 11, 9, 15, 10, 8, 6, 5, 9],
             saleWeights: [12, 8, 8, 14, 8, 10, 10, 3, 5, 14],
             totals: Scenario.totals,
             overAuthorization: [1401: ["6"], 1402: ["4"], 1403: ["1", "4", "10"]],
@@ -40,7 +40,10 @@ extension CityProfile {
             capitalLines: 1,
             governanceYAML: tabrizGovernance,
             regionsGeoJSON: SchematicRegionMap.geoJSON(codes: regions.map(\.code), center: (46.29, 38.07), columns: 5,
-                                                       cell: (width: 0.05, height: 0.045)))
+                                                       cell: (width: 0.05, height: 0.045)),
+            centralFeePermille: 100,
+            group: .tabriz,
+            realizationPermille: [1403: 930])
     }
 
     /// Declared facts from the source report (the council research center's data-mining report on

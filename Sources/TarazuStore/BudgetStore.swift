@@ -129,11 +129,11 @@ public final class BudgetStore: Sendable {
             let importID = try await Self.insertReturningID(sql.insert(into: "book_imports")
                 .columns("book_name", "imported_at_ms", "content_hash", "previous_content_hash", "source",
                          "functions_rows", "regions_rows", "budget_lines_rows", "revenues_rows", "projects_rows",
-                         "authorizations_rows", "deflator_rows", "imported_by")
+                         "authorizations_rows", "deflator_rows", "imported_by", "entities_rows")
                 .values([Value.of(book.metadata.name), Value.of(importedAt), Value.of(contentHash), Value.of(previousHash),
                          Value.of(source), Value.of(counts.functions), Value.of(counts.regions), Value.of(counts.budgetLines),
                          Value.of(counts.revenues), Value.of(counts.projects), Value.of(counts.authorizations),
-                         Value.of(counts.deflator), Value.of(extra.importedBy)]))
+                         Value.of(counts.deflator), Value.of(extra.importedBy), Value.of(counts.entities)]))
             try afterStep("history")
             if let snapshot = extra.snapshot {
                 try await sql.insert(into: "book_snapshots").columns("import_id", "media_type", "bytes")
@@ -158,9 +158,11 @@ public final class BudgetStore: Sendable {
             try afterStep(LineCodecs.functions.table)
             try await LineTransfer.insert(book.regions, with: LineCodecs.regions, bookID: bookID, on: sql)
             try afterStep(LineCodecs.regions.table)
-            try await LineTransfer.insert(book.budgetLines, with: LineCodecs.budgetLines, bookID: bookID, on: sql)
+            try await LineTransfer.insert(book.entities, with: LineCodecs.entities, bookID: bookID, on: sql)
+            try afterStep(LineCodecs.entities.table)
+            try await LineTransfer.insert(book.budgetLinesWithTransfers, with: LineCodecs.budgetLines, bookID: bookID, on: sql)
             try afterStep(LineCodecs.budgetLines.table)
-            try await LineTransfer.insert(book.revenues, with: LineCodecs.revenues, bookID: bookID, on: sql)
+            try await LineTransfer.insert(book.revenuesWithTransfers, with: LineCodecs.revenues, bookID: bookID, on: sql)
             try afterStep(LineCodecs.revenues.table)
             try await LineTransfer.insert(book.projects, with: LineCodecs.projects, bookID: bookID, on: sql)
             try afterStep(LineCodecs.projects.table)
@@ -235,7 +237,7 @@ public final class BudgetStore: Sendable {
                 cityEn: reader.optionalText("city_en"), calendar: reader.code("calendar", as: BookCalendar.self),
                 amountUnit: reader.code("amount_unit", as: AmountUnit.self), description: reader.optionalText("description"),
                 titleFa: reader.optionalText("title_fa"), descriptionFa: reader.optionalText("description_fa"))
-            return try await BudgetBook(
+            var book = try await BudgetBook(
                 metadata: metadata,
                 functions: LineTransfer.load(LineCodecs.functions, bookID: bookID, expected: counts.functions, on: sql),
                 regions: LineTransfer.load(LineCodecs.regions, bookID: bookID, expected: counts.regions, on: sql),
@@ -244,7 +246,10 @@ public final class BudgetStore: Sendable {
                 projects: LineTransfer.load(LineCodecs.projects, bookID: bookID, expected: counts.projects, on: sql),
                 authorizations: LineTransfer.load(LineCodecs.authorizations, bookID: bookID, expected: counts.authorizations, on: sql),
                 deflator: LineTransfer.load(LineCodecs.deflator, bookID: bookID, expected: counts.deflator, on: sql),
-                governanceYAML: reader.optionalText("governance_yaml"), regionsGeoJSON: reader.optionalText("regions_geojson"))
+                governanceYAML: reader.optionalText("governance_yaml"), regionsGeoJSON: reader.optionalText("regions_geojson"),
+                entities: LineTransfer.load(LineCodecs.entities, bookID: bookID, expected: counts.entities, on: sql))
+            book.separateTransfers()
+            return book
         }
     }
 
@@ -296,6 +301,7 @@ public final class BudgetStore: Sendable {
     private static let importColumns = [
         "id", "book_name", "imported_at_ms", "content_hash", "previous_content_hash", "source", "functions_rows",
         "regions_rows", "budget_lines_rows", "revenues_rows", "projects_rows", "authorizations_rows", "deflator_rows", "imported_by",
+        "entities_rows",
     ]
 
     private static func importRecords(_ query: SQLSelectBuilder) async throws -> [ImportRecord] {
@@ -305,7 +311,7 @@ public final class BudgetStore: Sendable {
                 functions: reader.int("functions_rows"), regions: reader.int("regions_rows"),
                 budgetLines: reader.int("budget_lines_rows"), revenues: reader.int("revenues_rows"),
                 projects: reader.int("projects_rows"), authorizations: reader.int("authorizations_rows"),
-                deflator: reader.int("deflator_rows"))
+                deflator: reader.int("deflator_rows"), entities: reader.optionalInt("entities_rows") ?? 0)
             return try ImportRecord(
                 id: reader.int64("id"), bookName: reader.text("book_name"),
                 importedAt: date(milliseconds: reader.int64("imported_at_ms")), contentHash: reader.text("content_hash"),

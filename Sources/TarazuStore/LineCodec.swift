@@ -83,32 +83,48 @@ enum LineCodecs {
         }
     )
 
+    static let entities = LineCodec<Entity>(
+        table: "entities",
+        columns: ["code", "kind", "name_fa", "name_en", "parent", "region_code"],
+        encode: { [Value.of($0.code), Value.of($0.kind.rawValue), Value.of($0.nameFa), Value.of($0.nameEn), Value.of($0.parent),
+                   Value.of($0.regionCode)] },
+        decode: {
+            try Entity(code: $0.text("code"), kind: $0.code("kind", as: EntityKind.self), nameFa: $0.text("name_fa"),
+                       nameEn: $0.optionalText("name_en"), parent: $0.optionalText("parent"), regionCode: $0.optionalText("region_code"))
+        }
+    )
+
     static let budgetLines = LineCodec<BudgetLine>(
         table: "budget_lines",
         columns: ["year", "line_id", "department", "region_code", "function", "program", "project_id",
-                  "economic_class", "is_contingency", "approved", "revised", "realized"],
+                  "economic_class", "is_contingency", "approved", "revised", "realized", "entity_code", "counterpart_entity_code"],
         encode: { [Value.of($0.year), Value.of($0.lineId), Value.of($0.department), Value.of($0.regionCode),
                    Value.of($0.function), Value.of($0.program), Value.of($0.projectId), Value.of($0.economicClass.rawValue),
-                   Value.of($0.isContingency), Value.of($0.approved), Value.of($0.revised), Value.of($0.realized)] },
+                   Value.of($0.isContingency), Value.of($0.approved), Value.of($0.revised), Value.of($0.realized),
+                   Value.of($0.entityCode), Value.of($0.counterpartEntityCode)] },
         decode: {
             try BudgetLine(year: $0.int("year"), lineId: $0.text("line_id"), department: $0.text("department"),
                            regionCode: $0.text("region_code"), function: $0.text("function"), program: $0.optionalText("program"),
                            projectId: $0.optionalText("project_id"), economicClass: $0.code("economic_class", as: EconomicClass.self),
                            isContingency: $0.bool("is_contingency"), approved: $0.money("approved"),
-                           revised: $0.optionalMoney("revised"), realized: $0.optionalMoney("realized"))
+                           revised: $0.optionalMoney("revised"), realized: $0.optionalMoney("realized"),
+                           entityCode: $0.optionalText("entity_code"), counterpartEntityCode: $0.optionalText("counterpart_entity_code"))
         }
     )
 
     static let revenues = LineCodec<RevenueLine>(
         table: "revenues",
-        columns: ["year", "line_id", "revenue_class", "region_code", "sustainable", "approved", "revised", "realized"],
+        columns: ["year", "line_id", "revenue_class", "region_code", "sustainable", "approved", "revised", "realized",
+                  "entity_code", "counterpart_entity_code"],
         encode: { [Value.of($0.year), Value.of($0.lineId), Value.of($0.revenueClass.rawValue), Value.of($0.regionCode),
-                   Value.of($0.sustainable), Value.of($0.approved), Value.of($0.revised), Value.of($0.realized)] },
+                   Value.of($0.sustainable), Value.of($0.approved), Value.of($0.revised), Value.of($0.realized),
+                   Value.of($0.entityCode), Value.of($0.counterpartEntityCode)] },
         decode: {
             try RevenueLine(year: $0.int("year"), lineId: $0.text("line_id"),
                             revenueClass: $0.code("revenue_class", as: RevenueClass.self), regionCode: $0.optionalText("region_code"),
                             sustainable: $0.bool("sustainable"), approved: $0.money("approved"),
-                            revised: $0.optionalMoney("revised"), realized: $0.optionalMoney("realized"))
+                            revised: $0.optionalMoney("revised"), realized: $0.optionalMoney("realized"),
+                            entityCode: $0.optionalText("entity_code"), counterpartEntityCode: $0.optionalText("counterpart_entity_code"))
         }
     )
 
@@ -148,7 +164,7 @@ enum LineCodecs {
     )
 
     /// Every line table, children of `books`, for deleting a book.
-    static let tables = [functions.table, regions.table, budgetLines.table, revenues.table, projects.table,
+    static let tables = [functions.table, regions.table, entities.table, budgetLines.table, revenues.table, projects.table,
                          authorizations.table, deflator.table]
 }
 

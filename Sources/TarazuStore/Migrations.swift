@@ -3,7 +3,7 @@ import FluentKit
 /// The store's migrations, in order. Each is applied once per database (FluentKit records them in
 /// `_fluent_migrations`); a later change to the schema is a new migration appended here.
 enum StoreMigrations {
-    static var all: [any Migration] { [CreateBookTables(), CreateCubeTables(), AddRegionMap(), CreateAccountTables(), CreatePBTables(), AddPersianTitle()] }
+    static var all: [any Migration] { [CreateBookTables(), CreateCubeTables(), AddRegionMap(), CreateAccountTables(), CreatePBTables(), AddPersianTitle(), AddEntities()] }
 }
 
 /// Version 1: the book tables of DESIGN.md section 3, one row per book line, keyed by the book and the
@@ -197,5 +197,41 @@ struct AddPersianTitle: AsyncMigration {
     func revert(on database: any Database) async throws {
         try await database.schema("books").deleteField("description_fa").update()
         try await database.schema("books").deleteField("title_fa").update()
+    }
+}
+
+/// Version 7: the entities of a municipal group (DESIGN.md section 3) and, on budget lines and revenues,
+/// each line's entity and the counterpart of a transfer; the import history counts entities.
+struct AddEntities: AsyncMigration {
+    var name: String { "tarazu.store.v7.entities" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema("entities")
+            .field("book_id", .int64, .required, .references("books", "id", onDelete: .cascade))
+            .field("seq", .int64, .required)
+            .compositeIdentifier(over: "book_id", "seq")
+            .field("code", .string, .required)
+            .field("kind", .string, .required)
+            .field("name_fa", .string, .required)
+            .field("name_en", .string)
+            .field("parent", .string)
+            .field("region_code", .string)
+            .unique(on: "book_id", "code")
+            .create()
+        // One column per statement: SQLite adds one column per ALTER TABLE.
+        for table in ["budget_lines", "revenues"] {
+            try await database.schema(table).field("entity_code", .string).update()
+            try await database.schema(table).field("counterpart_entity_code", .string).update()
+        }
+        try await database.schema("book_imports").field("entities_rows", .int64).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("book_imports").deleteField("entities_rows").update()
+        for table in ["budget_lines", "revenues"] {
+            try await database.schema(table).deleteField("counterpart_entity_code").update()
+            try await database.schema(table).deleteField("entity_code").update()
+        }
+        try await database.schema("entities").delete()
     }
 }

@@ -10,8 +10,13 @@ public struct BookRowCounts: Hashable, Codable, Sendable {
     public var projects: Int
     public var authorizations: Int
     public var deflator: Int
+    /// The entities table (0 in a book without entities).
+    public var entities: Int
 
-    public init(functions: Int, regions: Int, budgetLines: Int, revenues: Int, projects: Int, authorizations: Int, deflator: Int) {
+    /// Budget lines and revenues count transfers between entities too: rows as published.
+    public init(functions: Int, regions: Int, budgetLines: Int, revenues: Int, projects: Int, authorizations: Int, deflator: Int,
+                entities: Int = 0) {
+        self.entities = entities
         self.authorizations = authorizations
         self.budgetLines = budgetLines
         self.deflator = deflator
@@ -23,13 +28,14 @@ public struct BookRowCounts: Hashable, Codable, Sendable {
 
     /// The counts of `book`'s tables.
     public init(of book: BudgetBook) {
-        self.init(functions: book.functions.count, regions: book.regions.count, budgetLines: book.budgetLines.count,
-                  revenues: book.revenues.count, projects: book.projects.count,
-                  authorizations: book.authorizations.count, deflator: book.deflator.count)
+        self.init(functions: book.functions.count, regions: book.regions.count,
+                  budgetLines: book.budgetLines.count + book.transferPayments.count,
+                  revenues: book.revenues.count + book.transferReceipts.count, projects: book.projects.count,
+                  authorizations: book.authorizations.count, deflator: book.deflator.count, entities: book.entities.count)
     }
 
     /// All rows together.
-    public var total: Int { functions + regions + budgetLines + revenues + projects + authorizations + deflator }
+    public var total: Int { functions + regions + budgetLines + revenues + projects + authorizations + deflator + entities }
 }
 
 /// One entry of the import history: a version of a book written into the store.

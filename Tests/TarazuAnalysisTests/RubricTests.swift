@@ -23,7 +23,7 @@ import TarazuSample
         #expect(Self.rubric.criteria.map(\.id) == ["institutional_coherence", "project_prioritization", "data_infrastructure",
                                                    "citizen_participation", "decision_transparency"])
         #expect(Self.rubric.lenses.map(\.id) == ["integrated_urban_management", "data_driven_governance"])
-        #expect(Self.rubric.version == "1.7.0")
+        #expect(Self.rubric.version == "1.8.0")
         for criterion in Self.rubric.criteria {
             #expect(Set(criterion.verdicts.keys) == Set(Status.allCases.map(\.rawValue)), "\(criterion.id)")
             for check in criterion.checks {

@@ -66,12 +66,12 @@ import TarazuStore
         let shipped = try String(contentsOf: GoldenTests.root.appendingPathComponent("Sources/TarazuAnalysis/Resources/rubric.yaml"), encoding: .utf8)
         // A lenient council: any PEFA letter is strong.
         let lenient = shipped.replacingOccurrences(of: "grades: {A: strong, B: adequate, C: partial, D: weak}", with: "grades: {A: strong, B: strong, C: strong, D: strong}")
-            .replacingOccurrences(of: "version: \"1.7.0\"", with: "version: \"1.7.0-lenient\"")
+            .replacingOccurrences(of: "version: \"1.8.0\"", with: "version: \"1.8.0-lenient\"")
         let path = temporaryPath("lenient.yaml")
         try lenient.write(toFile: path, atomically: true, encoding: .utf8)
         let custom = try await Analysis.run(path: GoldenTests.fixture, bookName: nil, year: nil, rubricPath: path)
         let standard = try await Analysis.run(path: GoldenTests.fixture, bookName: nil, year: nil, rubricPath: nil)
-        #expect(custom.assessment.rubricVersion == "1.7.0-lenient")
+        #expect(custom.assessment.rubricVersion == "1.8.0-lenient")
         let check = { (analysis: BookAssessment) in analysis.assessment.criteria[0].checks.first { $0.id == "aggregate_outturn" }?.status }
         #expect(check(standard) == .weak)
         #expect(check(custom) == .strong)
@@ -103,12 +103,12 @@ import TarazuStore
         let sampleSeries = try CostSeries.build(book: sample)
         let sampleForecasts = ForecastRun.all(sampleSeries, horizon: 2)
         let text = ForecastOutput.text(book: sample, trends: sampleSeries, forecasts: sampleForecasts, madeIn: nil)
-        #expect(text.contains("expenditure/total/all/approved/nominal | +35.7 % | rising | drift | 0.80 | 1404: 418,750.0 (388,980.2 to 448,519.8)"))
+        #expect(text.contains("expenditure/total/all/approved/nominal | +69.8 % | rising | drift | 1.64 | 1404: 365,976.5 (307,691.8 to 424,261.2)"))
         // Read in 1405: the approved budgets of 1404 and 1405 are passed, not forecast; realized 1404 is marked as over.
         let in1405 = ForecastOutput.text(book: sample, trends: sampleSeries, forecasts: sampleForecasts, madeIn: 1405)
-        #expect(in1405.contains("expenditure/total/all/approved/nominal | +35.7 % | rising | drift | 0.80 | -"))
-        #expect(in1405.contains("| 1404 [year already over]: 323,339.0"))
-        #expect(in1405.contains("; 1405 [current year]: 371,136.2"))
+        #expect(in1405.contains("expenditure/total/all/approved/nominal | +69.8 % | rising | drift | 1.64 | -"))
+        #expect(in1405.contains("| 1404 [year already over]: 341,569.1"))
+        #expect(in1405.contains("; 1405 [current year]: 404,138.1"))
         #expect(in1405.contains("Approved budgets of 1404, 1405 are not forecast"))
     }
 
@@ -123,9 +123,9 @@ import TarazuStore
         let book = try await Analysis.loadBook(path: sample, bookName: nil)
         let projects = try ProjectRisks.build(book: book)
         let risks = projects.risks
-        // The sample's three projects that spent far beyond their cost estimates are left out as likely data errors.
-        #expect(projects.leftOut.map(\.projectId) == ["P0076", "P0092", "P0105"])
-        #expect(risks.count == book.projects.count - 3)
+        // The sample's four projects that spent far beyond their cost estimates are left out as likely data errors.
+        #expect(projects.leftOut.map(\.projectId) == ["P0076", "P0092", "P0105", "P0154"])
+        #expect(risks.count == book.projects.count - 4)
         #expect(risks.map(\.rank) == Array(1...risks.count))
         #expect(zip(risks, risks.dropFirst()).allSatisfy { $0.score >= $1.score })
         // With the data errors left out (P0092, a spending error read as a cost overrun, led before), a
@@ -134,12 +134,12 @@ import TarazuStore
         let json = try RiskOutput.json(book: book, weights: .default, projects: projects, anomalies: AnomalyDetector.detect(book: book))
         let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
         #expect((parsed?["projects"] as? [Any])?.count == risks.count)
-        #expect(((parsed?["left_out"] as? [[String: Any]])?.compactMap { $0["project_id"] as? String }) == ["P0076", "P0092", "P0105"])
+        #expect(((parsed?["left_out"] as? [[String: Any]])?.compactMap { $0["project_id"] as? String }) == ["P0076", "P0092", "P0105", "P0154"])
         #expect(((parsed?["anomalies"] as? [Any])?.count ?? 0) > 0)
         // Text for people: billions with grouping and one decimal; the projects left out named.
         let text = RiskOutput.text(book: book, projects: projects, anomalies: [], top: 1)
-        #expect(text.contains("3 projects left out as likely data errors: P0076, P0092, P0105"))
-        #expect(text.contains("P0092: The project's lines realized 187.8 % of its current cost estimate"))
+        #expect(text.contains("4 projects left out as likely data errors: P0076, P0092, P0105, P0154"))
+        #expect(text.contains("P0092: The project's lines realized 196.6 % of its current cost estimate"))
         #expect(text.contains("final cost P50 "))
     }
 

@@ -33,7 +33,7 @@ struct BookWriterTests {
         try BudgetBookWriter.write(book, to: first.url)
         try BudgetBookWriter.write(SampleCity.tabriz(), to: second.url)
         let one = try files(in: first.url), two = try files(in: second.url)
-        #expect(one.keys.sorted() == ["authorizations.csv", "budget_lines.csv", "datapackage.json", "deflator.csv",
+        #expect(one.keys.sorted() == ["authorizations.csv", "budget_lines.csv", "datapackage.json", "deflator.csv", "entities.csv",
                                       "functions.csv", "governance.yaml", "projects.csv", "regions.csv", "regions.geojson", "revenues.csv"])
         #expect(one == two)
     }
@@ -54,7 +54,7 @@ struct BookWriterTests {
 
         let resources = try #require(package["resources"] as? [[String: Any]])
         #expect(resources.compactMap { $0["name"] as? String }
-            == ["functions", "regions", "budget_lines", "revenues", "projects", "authorizations", "deflator", "governance", "regions_map"])
+            == ["functions", "regions", "entities", "budget_lines", "revenues", "projects", "authorizations", "deflator", "governance", "regions_map"])
         for resource in resources where resource["format"] as? String == "csv" {
             #expect(resource["path"] as? String == "\(resource["name"] as? String ?? "").csv")
             #expect(resource["encoding"] as? String == "utf-8")
@@ -78,9 +78,11 @@ struct BookWriterTests {
             #expect(measure["resource"] as? String == "budget_lines")
         }
         let dimensions = try #require(model["dimensions"] as? [String: [String: Any]])
-        #expect(Set(dimensions.keys) == ["year", "region", "function", "economic_class", "department", "program", "project", "line"])
+        #expect(Set(dimensions.keys) == ["year", "region", "function", "economic_class", "department", "program", "project", "line",
+                                         "entity", "counterpart_entity"])
         let sources = dimensions.values.flatMap { ($0["attributes"] as? [String: [String: String]] ?? [:]).values.compactMap { $0["source"] } }
-        #expect(Set(sources) == ["year", "region_code", "function", "economic_class", "department", "program", "project_id", "line_id"])
+        #expect(Set(sources) == ["year", "region_code", "function", "economic_class", "department", "program", "project_id", "line_id",
+                                 "entity_code", "counterpart_entity_code"])
         #expect(dimensions["function"]?["classificationType"] as? String == "functional")
     }
 
@@ -90,13 +92,15 @@ struct BookWriterTests {
         let data = try Data(contentsOf: folder.url.appendingPathComponent("budget_lines.csv"))
         #expect(!data.starts(with: [0xEF, 0xBB, 0xBF]))
         let rows = String(decoding: data, as: UTF8.self).split(separator: "\n").dropFirst()
-        #expect(rows.count == book.budgetLines.count)
+        // Every line as published: the consolidated ones, then the transfers between entities.
+        #expect(rows.count == book.budgetLinesWithTransfers.count)
         // The generated names hold no comma or quote, so a plain split reads the rows back.
-        for (row, line) in zip(rows, book.budgetLines) {
+        for (row, line) in zip(rows, book.budgetLinesWithTransfers) {
             let cells = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             #expect(cells[1] == line.lineId)
             #expect(Int64(cells[9]).map { $0 * 1_000_000 } == line.approved.rials)
             #expect(Int64(cells[11]).map { $0 * 1_000_000 } == line.realized?.rials)
+            #expect(cells[12] == (line.entityCode ?? "") && cells[13] == (line.counterpartEntityCode ?? ""))
         }
     }
 

@@ -50,11 +50,6 @@ struct TabrizStructureTests {
         #expect(amounts.allSatisfy { $0.rials >= 0 && $0.rials % 1_000_000 == 0 })
     }
 
-    @Test func total1403IsBetween300And400ThousandBillionRials() {
-        let total = book.approved(1403)
-        #expect(total >= 300_000 * 1_000_000_000 && total <= 400_000 * 1_000_000_000)
-    }
-
     @Test func atLeast150ProjectsWithPlansAndProgress() {
         #expect(book.projects.count >= 150)
         #expect(Set(book.projects.map(\.projectId)).count == book.projects.count)

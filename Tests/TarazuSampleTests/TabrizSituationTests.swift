@@ -40,7 +40,8 @@ struct TabrizSituationTests {
     @Test func realizationIsPlausibleAndWorseForCapital() {
         for year in book.years {
             let total = ratio(book.realized(year), book.approved(year))
-            #expect(total >= Decimal(string: "0.70")! && total <= Decimal(string: "0.90")!)
+            // 1403 is realized at the published 93 %; the other years are drawn.
+            #expect(total >= Decimal(string: "0.70")! && total <= Decimal(string: year == 1403 ? "0.935" : "0.90")!)
             let capital = ratio(book.realized(year) { $0.economicClass == .capital },
                                 book.approved(year) { $0.economicClass == .capital })
             let current = ratio(book.realized(year) { $0.economicClass == .current },

@@ -7,6 +7,7 @@ import Testing
        .enabled(if: Backend.postgresURL != nil, "TARAZU_TEST_POSTGRES_URL is not set (scripts/pg-test-setup prints it)"))
 struct PostgresStoreTests {
     @Test func roundTripIsExact() async throws { try await StoreChecks.roundTripIsExact(.postgres) }
+    @Test func entitiesAndTransfersRoundTrip() async throws { try await StoreChecks.entitiesAndTransfersRoundTrip(.postgres) }
     @Test func emptyBookRoundTrips() async throws { try await StoreChecks.emptyBookRoundTrips(.postgres) }
     @Test func reimportReplacesAndKeepsHistory() async throws { try await StoreChecks.reimportReplacesAndKeepsHistory(.postgres) }
     @Test func citiesLiveSideBySide() async throws { try await StoreChecks.citiesLiveSideBySide(.postgres) }

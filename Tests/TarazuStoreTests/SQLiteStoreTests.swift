@@ -6,6 +6,7 @@ import TarazuCore
 @Suite("Store on SQLite (temporary file)")
 struct SQLiteStoreTests {
     @Test func roundTripIsExact() async throws { try await StoreChecks.roundTripIsExact(.sqlite) }
+    @Test func entitiesAndTransfersRoundTrip() async throws { try await StoreChecks.entitiesAndTransfersRoundTrip(.sqlite) }
     @Test func emptyBookRoundTrips() async throws { try await StoreChecks.emptyBookRoundTrips(.sqlite) }
     @Test func reimportReplacesAndKeepsHistory() async throws { try await StoreChecks.reimportReplacesAndKeepsHistory(.sqlite) }
     @Test func citiesLiveSideBySide() async throws { try await StoreChecks.citiesLiveSideBySide(.sqlite) }

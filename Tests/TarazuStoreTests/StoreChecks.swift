@@ -21,6 +21,30 @@ enum StoreChecks {
         }
     }
 
+    /// Entities, each line's entity and the transfers between entities come back as they went in; the stored
+    /// rows are the lines as published (transfers included) and the history counts them.
+    static func entitiesAndTransfersRoundTrip(_ backend: Backend) async throws {
+        try await backend.withStore { store, _ in
+            var book = TestBooks.book(name: "group", lines: 40)
+            book.entities = [Entity(code: "C", kind: .central, nameFa: "ستاد مرکزی", nameEn: "Centre"),
+                             Entity(code: "R1", kind: .region, nameFa: "شهرداری منطقهٔ ۱", parent: "C", regionCode: "1"),
+                             Entity(code: "ORG", kind: .organization, nameFa: "سازمان پارک‌ها", parent: "C")]
+            for index in book.budgetLines.indices { book.budgetLines[index].entityCode = index % 2 == 0 ? "C" : "R1" }
+            book.transferPayments = [BudgetLine(year: 1403, lineId: "T1", department: "ستاد", regionCode: "0", function: "management_development",
+                                                economicClass: .current, approved: Money(rials: 7_000_000), realized: nil,
+                                                entityCode: "C", counterpartEntityCode: "ORG")]
+            book.transferReceipts = [RevenueLine(year: 1403, lineId: "X1", revenueClass: .other, approved: Money(rials: 7_000_000),
+                                                 entityCode: "ORG", counterpartEntityCode: "C")]
+            let record = try await store.importBook(book, source: "test://entities")
+            let loaded = try #require(try await store.loadBook(named: "group"))
+            #expect(loaded == book)
+            #expect(loaded.contentHash == book.contentHash && record.contentHash == book.contentHash)
+            #expect(record.rowCounts.entities == 3 && record.rowCounts.budgetLines == 41 && record.rowCounts.revenues == book.revenues.count + 1)
+            #expect(try await store.history(of: "group").last?.rowCounts == record.rowCounts)
+            #expect(try await store.rowCount(of: "entities") == 3)
+        }
+    }
+
     static func emptyBookRoundTrips(_ backend: Backend) async throws {
         try await backend.withStore { store, _ in
             let book = BudgetBook(metadata: BookMetadata(name: "empty", title: "Empty"), functions: [])

@@ -33,6 +33,7 @@ import VaporTesting
         let dashboard = "/dashboard/\(name)"
         var paths = ["/", "/books/\(name)", dashboard, dashboard + "/functions", dashboard + "/regions", dashboard + "/economic",
                      dashboard + "/trends", dashboard + "/compliance", dashboard + "/risks"]
+        if !book.entities.isEmpty { paths.append(dashboard + "/entities") }
         if let function = book.functions.first { paths.append(dashboard + "/functions/\(function.code)") }
         if let project = book.projects.first { paths.append(dashboard + "/projects/\(project.projectId)") }
         paths += indicators.map { dashboard + "/indicators/\($0)" }

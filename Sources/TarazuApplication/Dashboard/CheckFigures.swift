@@ -33,6 +33,9 @@ public enum CheckFigures {
         "current_to_capital": Bilingual(fa: "نسبت اعتبارات هزینه‌ای به سرمایه‌ای", en: "current to capital spending"),
         "left_out": Bilingual(fa: "مناطق کم‌جمعیتِ کنارگذاشته", en: "low-population regions left out"),
         "year_grade": Bilingual(fa: "رتبهٔ همین سال", en: "that year alone"),
+        "first_year": Bilingual(fa: "نخستین سال کتاب", en: "the book's first year"),
+        "first_share": Bilingual(fa: "سهم در نخستین سال کتاب", en: "share in the book's first year"),
+        "share": Bilingual(fa: "سهم در سال تحلیل", en: "share in the analysis year"),
     ]
 
     /// The judged figure first, then the others by name, each as «name: figure». A declared fact is

@@ -67,6 +67,9 @@ enum DashboardPages {
             sections(context)
             if let filters = context.filters { filtersForm(filters, context) }
             for note in view.notes { HTMLNode.line("p", ["class": "note"]) { language.pick(note) } }
+            if view.showsAmounts, context.book.hasTransfers {
+                HTMLNode.line("p", ["class": "note"]) { language.pick(ComputedOn.consolidationNote) }
+            }
             if !view.cards.isEmpty { cards(view.cards, context) }
             if !view.criteria.isEmpty {
                 PortalPages.statusSection(view.criteria.map {
@@ -106,7 +109,7 @@ enum DashboardPages {
 
     static let sectionPaths: [(path: StaticString, fa: String, en: String)] = [
         ("", "نمای کلی", "Overview"), ("/functions", "مأموریت، برنامه، پروژه", "Functions, programs, projects"),
-        ("/regions", "مناطق", "Regions"), ("/economic", "طبقهٔ اقتصادی", "Economic classes"),
+        ("/regions", "مناطق", "Regions"), ("/entities", "دستگاه‌ها", "Entities"), ("/economic", "طبقهٔ اقتصادی", "Economic classes"),
         ("/trends", "روندها و پیش‌بینی", "Trends and forecasts"), ("/compliance", "رعایت مجوز شورا", "Compliance"),
         ("/risks", "ریسک پروژه‌ها", "Project risks"),
     ]
@@ -114,7 +117,7 @@ enum DashboardPages {
     static func sections(_ context: Context) -> HTMLNode {
         .line("nav", ["aria-label": context.language.pick("بخش‌ها", "Sections"), "class": "years"]) {
             HTMLNode.element("ul") {
-                for section in sectionPaths {
+                for section in sectionPaths where section.path.description != "/entities" || !context.book.entities.isEmpty {
                     let path = context.base.appending(path: section.path)
                     HTMLNode.element("li") {
                         HTMLNode.element("a", ["href": path.adding(context.query)]) { context.language.pick(section.fa, section.en) }

@@ -72,6 +72,18 @@ enum DashboardRoutes {
                 try TrendsModel.view(book: book, filters: filters, base: base, madeIn: catalog.madeIn)
             }
         }
+        dashboard.get(":name", "entities") { request async throws -> Response in
+            let name = try QueryParameters.bookName(request)
+            let book = try await catalog.book(named: name)
+            guard !book.entities.isEmpty else {
+                throw WebError.notFound("book '\(name)' has no entities", fa: "کتاب \(PersianText.identifier(name)) دستگاه‌های جداگانه ندارد.")
+            }
+            let filters = try DashboardFilters.read(request, book: book)
+            let analysis = try await catalog.analysis(named: name, year: filters.year)
+            let base = DashboardLinks.base(name)
+            let view = try GroupModel.view(book: book, year: filters.year, indicators: analysis.indicators, base: base.path)
+            return try respond(view, request, name: name, book: book, path: base.appending(path: "/entities"), filters: filters)
+        }
         dashboard.get(":name", "compliance") { request async throws -> Response in
             let name = try QueryParameters.bookName(request)
             let book = try await catalog.book(named: name)

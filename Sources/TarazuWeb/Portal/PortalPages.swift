@@ -156,6 +156,7 @@ enum PortalPages {
                 }
             }
             headlines(analysis, language: language)
+            groupNote(book: book, year: analysis.year, language: language)
             functionChart(book: book, year: analysis.year, language: language)
             PortalRegions.section(book: book, year: analysis.year, language: language)
             statusTable(analysis.assessment, asOf: DeclaredIndicators.asOf(analysis.indicators), language: language)
@@ -163,6 +164,19 @@ enum PortalPages {
         }
         return layout(title: "\(book.metadata.title(language)) · \(language.pick("ترازو", "Tarazu"))", language: language,
                       switchPath: link(base, language.other, year: yearParam), body: body)
+    }
+
+    /// In a book whose entities pass money to each other: the year's budget with and without duplicated
+    /// figures, and what every amount on the page leaves out.
+    static func groupNote(book: BudgetBook, year: Int, language: WebLanguage) -> HTMLNode {
+        guard book.hasTransfers, let totals = try? GroupFigures.approvedTotals(book: book, year: year) else { return .empty }
+        let numerals = Numerals(language: language)
+        return .line("p", ["class": "note"]) {
+            language.pick(
+                "بودجهٔ مصوب \(numerals.year(year)) بدون احتساب ارقام تکراری \(numerals.billionRials(totals.without.rials)) و با احتساب آن‌ها \(numerals.billionRials(totals.with.rials)) است. ",
+                "The approved budget of \(year) is \(numerals.billionRials(totals.without.rials)) without duplicated figures and \(numerals.billionRials(totals.with.rials)) with them. ")
+                + language.pick(ComputedOn.consolidationNote)
+        }
     }
 
     /// The headline figures (``Headlines``), each under its indicator's name with its basis and a sentence
