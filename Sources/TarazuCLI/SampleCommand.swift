@@ -33,9 +33,14 @@ public struct SampleCommand: ParsableCommand {
     @Option(help: "The unit to write amounts in: \(AmountUnit.allCases.map(\.rawValue).joined(separator: ", ")) (default: the largest in which every amount is whole).")
     var unit: String?
 
+    @Option(name: .customLong("entity-workbook"),
+            help: "Also write the Tabriz sample as municipalities publish it: an .xlsx with one sources-and-uses sheet per entity.")
+    var entityWorkbook: String?
+
     public init() {}
 
     public func validate() throws {
+        if entityWorkbook != nil, lines != nil { throw ValidationError("--entity-workbook applies to the Tabriz sample: leave out --lines.") }
         if lines == nil, cities != nil || seed != nil {
             throw ValidationError("--cities and --seed apply to generated books: add --lines N.")
         }
@@ -50,7 +55,17 @@ public struct SampleCommand: ParsableCommand {
         let folder = URL(fileURLWithPath: out)
         let amountUnit = unit.flatMap(AmountUnit.init(rawValue:))
         guard let lines else {
-            try write(SampleCity.tabriz(), to: folder, unit: amountUnit)
+            let book = SampleCity.tabriz()
+            try write(book, to: folder, unit: amountUnit)
+            if let entityWorkbook {
+                do {
+                    let data = try EntityWorkbookWriter.workbook(book, unit: amountUnit ?? BudgetBookWriter.largestWholeUnit(for: book))
+                    try data.write(to: URL(fileURLWithPath: entityWorkbook))
+                } catch {
+                    throw BadInput(["\(entityWorkbook): cannot write the workbook: \(error)"])
+                }
+                print("wrote \(entityWorkbook): one sources-and-uses sheet for each of the \(book.entities.count) entities")
+            }
             print("The amounts are illustrative, not the Municipality of Tabriz's.")
             return
         }
@@ -70,7 +85,9 @@ public struct SampleCommand: ParsableCommand {
         } catch {
             throw BadInput(["\(folder.path): cannot write the book: \(error.localizedDescription)"])
         }
-        print("wrote \(folder.path): \(book.budgetLines.count) budget lines, \(book.revenues.count) revenue lines, "
+        let transfers = book.transferPayments.count + book.transferReceipts.count
+        print("wrote \(folder.path): \(book.budgetLinesWithTransfers.count) budget lines, \(book.revenuesWithTransfers.count) revenue lines"
+              + (transfers > 0 ? " (\(transfers) of them transfers between \(book.entities.count) entities), " : ", ")
               + "\(book.projects.count) projects, \(book.regions.count) regions, years \(book.years.first ?? 0)-\(book.years.last ?? 0), "
               + "amounts in \(written.nameEn)")
     }

@@ -18,10 +18,12 @@ public enum BookAssembler {
 
     /// Builds the book from `tables` (keyed by table), or throws every error found (up to a cap).
     /// `governanceFile` and `mapFile` name the side files in messages.
+    /// `otherTables`: the input's tables that are none of the book's (sheets, CSV files); in a book with an
+    /// entities table, each one named after an entity is that entity's sources-and-uses table (``EntitySheet``).
     public static func assemble(_ tables: [BookTable: RawTable], metadata: BookMetadata,
                                 governanceYAML: String? = nil, regionsGeoJSON: String? = nil,
                                 governanceFile: String = "governance.yaml", mapFile: String = "regions.geojson",
-                                errorCap: Int = 200) throws(InputRejected) -> Outcome {
+                                otherTables: [RawTable] = [], errorCap: Int = 200) throws(InputRejected) -> Outcome {
         var log = DiagnosticLog(cap: errorCap)
         var book = BudgetBook(metadata: metadata, governanceYAML: governanceYAML, regionsGeoJSON: regionsGeoJSON)
         var positions = RowPositions()
@@ -29,7 +31,8 @@ public enum BookAssembler {
         let calendar = metadata.calendar
 
         checkName(metadata.name, log: &log)
-        if tables[.budgetLines] == nil {
+        let entitySheets = tables[.entities] == nil ? [] : otherTables
+        if tables[.budgetLines] == nil && entitySheets.isEmpty {
             log.error(metadata.name, "the book has no budget_lines table (budget_lines.csv, or a sheet named budget_lines)")
         }
         for (kind, table) in tables.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where table.rows.isEmpty && !table.header.isEmpty {
@@ -61,12 +64,15 @@ public enum BookAssembler {
             cursor.checkDuplicateKeys(["year", "line_id"], label: "line id (year/line_id)", log: &log)
             positions.sources[.budgetLines] = table.source
             book.budgetLines = readBudgetLines(cursor, rows: &positions.budgetLines, functions: book.functions, unit: unit, calendar: calendar, log: &log)
+            positions.budgetLineSources = Array(repeating: table.source, count: book.budgetLines.count)
         }
         if let table = tables[.revenues], let cursor = TableCursor(table, schema: .revenues, log: &log) {
             cursor.checkDuplicateKeys(["year", "line_id"], label: "line id (year/line_id)", log: &log)
             positions.sources[.revenues] = table.source
             book.revenues = readRevenues(cursor, rows: &positions.revenues, unit: unit, calendar: calendar, log: &log)
+            positions.revenueSources = Array(repeating: table.source, count: book.revenues.count)
         }
+        readEntitySheets(entitySheets, into: &book, positions: &positions, log: &log)
         if let table = tables[.projects], let cursor = TableCursor(table, schema: .projects, log: &log) {
             cursor.checkDuplicateKeys(["project_id"], label: "project id", log: &log)
             positions.sources[.projects] = table.source
@@ -123,6 +129,36 @@ public enum BookAssembler {
             rows.append(row.line)
             return Region(code: PersianText.asciiDigits(code), nameFa: name, nameEn: cursor.optionalText(row, "name_en"),
                           population: people, areaKm2: area.value, zone: cursor.optionalText(row, "zone"))
+        }
+    }
+
+    /// Each entity's sources-and-uses table, read into the book's budget lines and revenues; a table whose
+    /// rows all read is checked to reconcile. A table named after no entity is ignored, with a warning.
+    private static func readEntitySheets(_ sheets: [RawTable], into book: inout BudgetBook, positions: inout RowPositions,
+                                         log: inout DiagnosticLog) {
+        let unit = book.metadata.amountUnit, calendar = book.metadata.calendar
+        for sheet in sheets {
+            guard let entity = EntitySheet.entity(named: sheet.name, in: book.entities) else {
+                log.warning(sheet.source, "\"\(sheet.name)\" is neither a table of the book nor an entity of the entities table (by code or Persian name): ignored")
+                continue
+            }
+            guard let split = EntitySheet.split(sheet, entity: entity, calendar: calendar, log: &log) else { continue }
+            var uses: [BudgetLine] = [], sources: [RevenueLine] = []
+            if let cursor = TableCursor(split.uses, schema: .budgetLines, log: &log) {
+                cursor.checkDuplicateKeys(["year", "line_id"], label: "line id (year/line_id)", log: &log)
+                uses = readBudgetLines(cursor, rows: &positions.budgetLines, functions: book.functions, unit: unit, calendar: calendar, log: &log)
+                positions.budgetLineSources += Array(repeating: sheet.source, count: uses.count)
+            }
+            if let cursor = TableCursor(split.sources, schema: .revenues, log: &log) {
+                cursor.checkDuplicateKeys(["year", "line_id"], label: "line id (year/line_id)", log: &log)
+                sources = readRevenues(cursor, rows: &positions.revenues, unit: unit, calendar: calendar, log: &log)
+                positions.revenueSources += Array(repeating: sheet.source, count: sources.count)
+            }
+            if uses.count == split.uses.rows.count, sources.count == split.sources.rows.count {
+                split.reconcile(uses: uses, sources: sources, unit: unit, log: &log)
+            }
+            book.budgetLines += uses
+            book.revenues += sources
         }
     }
 

@@ -54,9 +54,21 @@ public enum BookLoader {
         if FileManager.default.fileExists(atPath: descriptor.path) { return try loadPackage(descriptor, name: name, encoding: encoding) }
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
         var tables: [BookTable: RawTable] = [:]
+        var otherFiles: [String] = []
         for file in files where ["csv", "tsv", "txt"].contains((file as NSString).pathExtension.lowercased()) {
-            guard let table = BookTable.named(file) else { continue }
+            guard let table = BookTable.named(file) else {
+                otherFiles.append(file)
+                continue
+            }
             tables[table] = try readCSV(url.appendingPathComponent(file), source: file, name: table.rawValue, encoding: encoding)
+        }
+        // In a book with entities, the other tables may be entities' sources-and-uses tables.
+        var others: [RawTable] = []
+        if tables[.entities] != nil {
+            for file in otherFiles {
+                others.append(try readCSV(url.appendingPathComponent(file), source: file, name: (file as NSString).deletingPathExtension,
+                                          encoding: encoding))
+            }
         }
         if tables.isEmpty {
             let books = files.filter { ["xlsx", "json"].contains(($0 as NSString).pathExtension.lowercased()) }
@@ -64,7 +76,7 @@ public enum BookLoader {
             throw reject(url.lastPathComponent, "no datapackage.json and no budget-book tables (budget_lines.csv, regions.csv, ...) in this folder")
         }
         let metadata = BookMetadata(name: slug(name ?? url.lastPathComponent), title: name ?? url.lastPathComponent)
-        return .book(noteLegacy(tables, encoding, in: try assemble(tables, metadata: metadata, folder: url)))
+        return .book(noteLegacy(tables, encoding, in: try assemble(tables, metadata: metadata, folder: url, otherTables: others)))
     }
 
     private static func loadPackage(_ url: URL, name: String?, encoding: TextEncoding) throws(InputRejected) -> LoadedInput {
@@ -122,16 +134,20 @@ public enum BookLoader {
         }
         var tables: [BookTable: RawTable] = [:]
         var settings: [String: String] = [:]
+        var others: [RawTable] = []
         for sheet in sheets {
             if let table = BookTable.named(sheet.name) {
                 tables[table] = sheet
             } else if ["metadata", "datapackage", "مشخصات"].contains(PersianText.key(sheet.name)) {
                 for row in sheet.rows where row.cells.count >= 2 { settings[PersianText.key(row.cells[0])] = PersianText.normalize(row.cells[1]) }
                 if sheet.header.count >= 2 { settings[PersianText.key(sheet.header[0])] = PersianText.normalize(sheet.header[1]) }
+            } else {
+                others.append(sheet)
             }
         }
         let metadata = try metadata(from: settings, file: file, fallbackName: name ?? url.deletingPathExtension().lastPathComponent)
-        return .book(try assemble(tables, metadata: metadata, folder: url.deletingLastPathComponent()))
+        return .book(try assemble(tables, metadata: metadata, folder: url.deletingLastPathComponent(),
+                                  otherTables: tables[.entities] == nil ? [] : others))
     }
 
     private static func loadJSON(_ url: URL, name: String?) throws(InputRejected) -> LoadedInput {
@@ -228,7 +244,7 @@ public enum BookLoader {
     private static func assemble(_ tables: [BookTable: RawTable], metadata: BookMetadata, folder: URL,
                                  governancePath: String = BudgetBookWriter.governanceFile,
                                  mapPath: String = RegionMapCheck.fileName,
-                                 descriptor: String? = nil) throws(InputRejected) -> BookAssembler.Outcome {
+                                 descriptor: String? = nil, otherTables: [RawTable] = []) throws(InputRejected) -> BookAssembler.Outcome {
         var problems: [Diagnostic] = []
         var governance: String?
         var map: String?
@@ -245,7 +261,7 @@ public enum BookLoader {
         }
         if !problems.isEmpty { throw InputRejected(problems) }
         return try BookAssembler.assemble(tables, metadata: metadata, governanceYAML: governance, regionsGeoJSON: map,
-                                          governanceFile: governancePath, mapFile: mapPath)
+                                          governanceFile: governancePath, mapFile: mapPath, otherTables: otherTables)
     }
 
     /// The text of a side file (governance.yaml, regions.geojson), nil when there is none. A file that

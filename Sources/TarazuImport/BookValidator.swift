@@ -8,12 +8,22 @@ struct RowPositions {
     var regions: [Int] = []
     var entities: [Int] = []
     var budgetLines: [Int] = []
+    /// The file (or sheet) of each budget line: budget_lines, or an entity's sources-and-uses table.
+    var budgetLineSources: [String] = []
     var revenues: [Int] = []
+    /// The file (or sheet) of each revenue line.
+    var revenueSources: [String] = []
     var projects: [Int] = []
     var authorizations: [Int] = []
     var deflator: [Int] = []
 
     func source(_ table: BookTable) -> String { sources[table] ?? table.fileName }
+
+    /// Where the `index`th budget line (or revenue line) came from.
+    func lineSource(_ table: BookTable, _ index: Int) -> String {
+        let list = table == .revenues ? revenueSources : budgetLineSources
+        return index < list.count ? list[index] : source(table)
+    }
 }
 
 /// Checks that span rows and tables: duplicates, unknown codes, missing references, reconciliation.
@@ -25,6 +35,8 @@ enum BookValidator {
         for (region, row) in zip(book.regions, positions.regions) where region.code == Region.centralCode {
             log.error(positions.source(.regions), row: row, column: "region_code", "region code 0 is reserved for the central organisation (citywide lines)")
         }
+        checkLineIdsAcrossTables(book.budgetLines.map { "\($0.year)/\($0.lineId)" }, table: .budgetLines, positions: positions, log: &log)
+        checkLineIdsAcrossTables(book.revenues.map { "\($0.year)/\($0.lineId)" }, table: .revenues, positions: positions, log: &log)
         checkRegionCodes(book, positions: positions, log: &log)
         checkProjects(book, positions: positions, log: &log)
         checkReconciliation(book, positions: positions, log: &log)
@@ -43,6 +55,23 @@ enum BookValidator {
         }
     }
 
+    /// A line id used by two tables (budget_lines and an entity's table, or two entities' tables) for the same
+    /// year; a table's own duplicates are reported when it is read.
+    private static func checkLineIdsAcrossTables(_ keys: [String], table: BookTable, positions: RowPositions, log: inout DiagnosticLog) {
+        var first: [String: (source: String, row: Int)] = [:]
+        let rows = table == .revenues ? positions.revenues : positions.budgetLines
+        for (index, (key, row)) in zip(keys, rows).enumerated() {
+            let source = positions.lineSource(table, index)
+            if let earlier = first[key] {
+                if earlier.source != source {
+                    log.error(source, row: row, column: "line_id", "duplicate line id (year/line_id) \(key) (first in \(earlier.source) at row \(earlier.row))")
+                }
+            } else {
+                first[key] = (source, row)
+            }
+        }
+    }
+
     private static func checkRegionCodes(_ book: BudgetBook, positions: RowPositions, log: inout DiagnosticLog) {
         guard !book.regions.isEmpty else {
             if !book.budgetLines.isEmpty {
@@ -51,23 +80,29 @@ enum BookValidator {
             return
         }
         let known = Set(book.regions.map(\.code)).union([Region.centralCode])
-        func check(_ code: String?, table: BookTable, row: Int) {
+        func check(_ code: String?, source: String, row: Int) {
             guard let code, !known.contains(code) else { return }
-            log.error(positions.source(table), row: row, column: "region_code", "unknown region code \"\(code)\" (not in regions, and not 0 for central)")
+            log.error(source, row: row, column: "region_code", "unknown region code \"\(code)\" (not in regions, and not 0 for central)")
         }
-        for (line, row) in zip(book.budgetLines, positions.budgetLines) { check(line.regionCode, table: .budgetLines, row: row) }
-        for (line, row) in zip(book.revenues, positions.revenues) { check(line.regionCode, table: .revenues, row: row) }
-        for (project, row) in zip(book.projects, positions.projects) { check(project.regionCode, table: .projects, row: row) }
-        for (item, row) in zip(book.authorizations, positions.authorizations) { check(item.regionCode, table: .authorizations, row: row) }
+        for (index, (line, row)) in zip(book.budgetLines, positions.budgetLines).enumerated() {
+            check(line.regionCode, source: positions.lineSource(.budgetLines, index), row: row)
+        }
+        for (index, (line, row)) in zip(book.revenues, positions.revenues).enumerated() {
+            check(line.regionCode, source: positions.lineSource(.revenues, index), row: row)
+        }
+        for (project, row) in zip(book.projects, positions.projects) { check(project.regionCode, source: positions.source(.projects), row: row) }
+        for (item, row) in zip(book.authorizations, positions.authorizations) {
+            check(item.regionCode, source: positions.source(.authorizations), row: row)
+        }
     }
 
     private static func checkProjects(_ book: BudgetBook, positions: RowPositions, log: inout DiagnosticLog) {
         guard !book.projects.isEmpty else { return }
         let known = Set(book.projects.map(\.projectId))
         var reported = Set<String>()
-        for (line, row) in zip(book.budgetLines, positions.budgetLines) {
+        for (index, (line, row)) in zip(book.budgetLines, positions.budgetLines).enumerated() {
             guard let id = line.projectId, !known.contains(id), reported.insert(id).inserted else { continue }
-            log.warning(positions.source(.budgetLines), row: row, column: "project_id", "project \(id) is not in projects")
+            log.warning(positions.lineSource(.budgetLines, index), row: row, column: "project_id", "project \(id) is not in projects")
         }
     }
 

@@ -6,14 +6,16 @@ import TarazuCore
 /// every entity and counterpart a line names, and warns of transfers whose two sides disagree.
 enum EntityCheck {
     static func resolve(_ book: inout BudgetBook, positions: RowPositions, log: inout DiagnosticLog) {
-        let budgetSource = positions.source(.budgetLines), revenueSource = positions.source(.revenues)
+        let budgetSource = positions.source(.budgetLines)
         guard !book.entities.isEmpty else {
-            for (line, row) in zip(book.budgetLines, positions.budgetLines) where line.entityCode != nil || line.counterpartEntityCode != nil {
-                log.error(budgetSource, row: row, column: line.entityCode != nil ? "entity_code" : "counterpart_entity_code",
+            for (index, (line, row)) in zip(book.budgetLines, positions.budgetLines).enumerated()
+            where line.entityCode != nil || line.counterpartEntityCode != nil {
+                log.error(positions.lineSource(.budgetLines, index), row: row, column: line.entityCode != nil ? "entity_code" : "counterpart_entity_code",
                           "the line names an entity but the book has no entities table (entities.csv)")
             }
-            for (line, row) in zip(book.revenues, positions.revenues) where line.entityCode != nil || line.counterpartEntityCode != nil {
-                log.error(revenueSource, row: row, column: line.entityCode != nil ? "entity_code" : "counterpart_entity_code",
+            for (index, (line, row)) in zip(book.revenues, positions.revenues).enumerated()
+            where line.entityCode != nil || line.counterpartEntityCode != nil {
+                log.error(positions.lineSource(.revenues, index), row: row, column: line.entityCode != nil ? "entity_code" : "counterpart_entity_code",
                           "the line names an entity but the book has no entities table (entities.csv)")
             }
             return
@@ -36,14 +38,14 @@ enum EntityCheck {
             }
         }
         for (index, row) in zip(book.budgetLines.indices, positions.budgetLines) {
-            let line = book.budgetLines[index]
-            book.budgetLines[index].entityCode = entity(of: line.entityCode, region: line.regionCode, source: budgetSource, row: row)
-            counterpart(line.counterpartEntityCode, of: book.budgetLines[index].entityCode, source: budgetSource, row: row)
+            let line = book.budgetLines[index], source = positions.lineSource(.budgetLines, index)
+            book.budgetLines[index].entityCode = entity(of: line.entityCode, region: line.regionCode, source: source, row: row)
+            counterpart(line.counterpartEntityCode, of: book.budgetLines[index].entityCode, source: source, row: row)
         }
         for (index, row) in zip(book.revenues.indices, positions.revenues) {
-            let line = book.revenues[index]
-            book.revenues[index].entityCode = entity(of: line.entityCode, region: line.regionCode, source: revenueSource, row: row)
-            counterpart(line.counterpartEntityCode, of: book.revenues[index].entityCode, source: revenueSource, row: row)
+            let line = book.revenues[index], source = positions.lineSource(.revenues, index)
+            book.revenues[index].entityCode = entity(of: line.entityCode, region: line.regionCode, source: source, row: row)
+            counterpart(line.counterpartEntityCode, of: book.revenues[index].entityCode, source: source, row: row)
         }
         guard !log.hasErrors else { return }
         var separated = book
