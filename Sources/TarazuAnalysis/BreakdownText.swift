@@ -13,6 +13,8 @@ public struct BreakdownText: Sendable {
     private let lowPopulation: Set<String>
     private let projects: [String: Project]
     private let entities: [String: Entity]
+    /// The name of region code "0" in the book (``BudgetBook/centralRegionName``).
+    private let centralName: Bilingual
 
     /// The names of `book`'s codes in `language` (looked up by code: a breakdown by project has a key
     /// per project).
@@ -22,11 +24,9 @@ public struct BreakdownText: Sendable {
         lowPopulation = PerResident.lowPopulationRegions(of: book)
         projects = Dictionary(book.projects.map { ($0.projectId, $0) }, uniquingKeysWith: { first, _ in first })
         entities = Dictionary(book.entities.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        centralName = book.centralRegionName
         figures = FigureText(language: language)
     }
-
-    /// The central administration, as the glossary names it.
-    public static let centralAdministration = Region.centralName
 
     private var language: TextLanguage { figures.numerals.language }
 
@@ -56,14 +56,14 @@ public struct BreakdownText: Sendable {
             return Self.regionName(language.pick(region.nameFa, region.nameEn ?? region.nameFa),
                                    lowPopulation: lowPopulation.contains(key), language: language)
         }
-        if key == Region.centralCode { return language.pick(Self.centralAdministration) }
+        if key == Region.centralCode { return language.pick(centralName) }
         if let project = projects[key] {
             return language.pick(project.nameFa, (project.nameEn ?? project.nameFa) + " (" + key + ")")
         }
         if let entity = entities[key] { return entity.name(language) }
         let pair = key.split(separator: ">", omittingEmptySubsequences: false).map(String.init)
-        if pair.count == 2, let payer = entities[pair[0]], let receiver = entities[pair[1]] {
-            return payer.name(language) + language.pick(" به ", " to ") + receiver.name(language)
+        if pair.count == 3, let payer = entities[pair[0]], let receiver = entities[pair[1]], Self.isYear(pair[2]) {
+            return payer.name(language) + language.pick(" به ", " to ") + receiver.name(language) + language.pick("، ", ", ") + figures.numerals.digits(pair[2])
         }
         if Self.isYear(key) { return figures.numerals.digits(key) }
         if let year = key.split(separator: "_").last.map(String.init), Self.isYear(year),
@@ -166,7 +166,7 @@ public struct BreakdownText: Sendable {
     }
 
     /// Keys of signed changes, written in words (``FigureText/change(_:)``).
-    static let changeKeys: Set<String> = ["nominal", "real", "since_first", "change"]
+    static let changeKeys: Set<String> = ["nominal", "real", "since_first", "change", "share_change"]
     static let ratioKeys = ["share", "outturn", "variance", "rate", "ratio", "average", "threshold", "deviation"]
     static let moneyKeys: Set<String> = ["capital", "total", "approved", "realized", "actual", "budget", "authorized",
                                          "difference", "total_excess", "previous", "approved_without_borrowing",
@@ -226,6 +226,8 @@ public struct BreakdownText: Sendable {
         "since_first": Bilingual(fa: "تغییر واقعی از نخستین سال کتاب", en: "real change since the book's first year"),
         "first_year": Bilingual(fa: "نخستین سال کتاب", en: "the book's first year"),
         "first_share": Bilingual(fa: "سهم در نخستین سال کتاب", en: "share in the book's first year"),
+        "lowest_share": Bilingual(fa: "کمترین سهم در سال‌های کتاب", en: "lowest share over the book's years"),
+        "highest_share": Bilingual(fa: "بیشترین سهم در سال‌های کتاب", en: "highest share over the book's years"),
         "share_change": Bilingual(fa: "تغییر سهم از نخستین سال کتاب", en: "change of the share since the book's first year"),
         "with_duplicated_figures": Bilingual(fa: "با احتساب ارقام تکراری", en: "with duplicated figures"),
         "without_duplicated_figures": Bilingual(fa: "بدون احتساب ارقام تکراری", en: "without duplicated figures"),
@@ -299,6 +301,7 @@ public struct BreakdownText: Sendable {
         "deflator": Bilingual(fa: "شاخص قیمت", en: "price index"),
         "amounts_not_negative": Bilingual(fa: "نبودِ مبلغ منفی", en: "no negative amount"),
         "project_references": Bilingual(fa: "ارجاع ردیف‌ها به پروژه‌ها", en: "lines' project references"),
+        "transfers_agree": Bilingual(fa: "برابری دو سوی انتقال‌های میان دستگاه‌ها", en: "both sides of transfers between entities agree"),
         "region_codes": Bilingual(fa: "کد منطقهٔ ردیف‌ها", en: "lines' region codes"),
         "sources_equal_uses": Bilingual(fa: "برابری منابع و مصارف", en: "sources equal uses"),
         "between_zones": Bilingual(fa: "سهم میان پهنه‌ها", en: "between zones"),

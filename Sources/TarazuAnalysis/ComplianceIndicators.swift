@@ -68,8 +68,8 @@ enum ComplianceIndicators {
             let region = names[row.region]
             let central = row.region == Region.centralCode
             let marked = lowPopulation.contains(row.region)
-            let nameFa = region?.nameFa ?? (central ? BreakdownText.centralAdministration.fa : "منطقه \(PersianText.persianDigits(row.region))")
-            let nameEn = region.map { $0.nameEn ?? $0.nameFa } ?? (central ? BreakdownText.centralAdministration.en : "Region \(row.region)")
+            let nameFa = region?.nameFa ?? (central ? context.book.centralRegionName.fa : "منطقه \(PersianText.persianDigits(row.region))")
+            let nameEn = region.map { $0.nameEn ?? $0.nameFa } ?? (central ? context.book.centralRegionName.en : "Region \(row.region)")
             return .record([
                 "region": .text(row.region),
                 "name_fa": .text(BreakdownText.regionName(nameFa, lowPopulation: marked, language: .fa)),

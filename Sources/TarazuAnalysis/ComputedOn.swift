@@ -34,6 +34,8 @@ public struct ComputedOn: Hashable, Codable, Sendable {
         case revenue
         case revenueWithoutBorrowing = "revenue_without_borrowing"
         case capitalAssetSales = "capital_asset_sales"
+        /// Spending lines that pass money to another entity of the municipal group.
+        case transfers
         /// Every table of the book (data quality).
         case wholeBook = "whole_book"
         /// Facts the municipality declares in the book's governance file, not measured.
@@ -79,8 +81,6 @@ public struct ComputedOn: Hashable, Codable, Sendable {
         case single
         /// Consolidated: transfers between entities left out, each rial counted once (the default).
         case withoutDuplicatedFigures = "without_duplicated_figures"
-        /// As published: transfers counted on both sides.
-        case withDuplicatedFigures = "with_duplicated_figures"
     }
 
     public var amounts: Amounts
@@ -89,6 +89,8 @@ public struct ComputedOn: Hashable, Codable, Sendable {
     public var years: Years
     public var prices: Prices
     public var consolidation: Consolidation = .single
+    /// Whether region code "0" is citywide spending (a book with entities) rather than the central administration.
+    public var regionZeroIsCitywide = false
 
     /// A basis; the defaults are the most common one (the analysis year, the whole city, current prices).
     public init(_ amounts: Amounts, _ lines: Lines, regions: Regions = .wholeCity, years: Years = .analysisYear,
@@ -138,6 +140,7 @@ public struct ComputedOn: Hashable, Codable, Sendable {
         case .revenue: Bilingual(fa: "همهٔ منابع (درآمدها و استقراض)", en: "all sources (revenue and borrowing)")
         case .revenueWithoutBorrowing: Bilingual(fa: "درآمدها بدون احتساب استقراض", en: "revenue without borrowing")
         case .capitalAssetSales: Bilingual(fa: "واگذاری دارایی‌های سرمایه‌ای", en: "sales of capital assets")
+        case .transfers: Bilingual(fa: "ردیف‌های انتقال به دستگاه‌های دیگر", en: "transfer lines to other entities")
         case .wholeBook: Bilingual(fa: "همهٔ جدول‌های کتاب بودجه", en: "every table of the budget book")
         case .declaredFacts: Bilingual(fa: "اظهارشده در پروندهٔ حکمرانی کتاب؛ از داده‌ها سنجیدنی نیست", en: "declared in the book's governance file; not measurable from the data")
         case .participatoryProcesses: Bilingual(fa: "فرایندهای بودجه‌ریزی مشارکتی", en: "participatory budgeting processes")
@@ -149,7 +152,6 @@ public struct ComputedOn: Hashable, Codable, Sendable {
         switch consolidation {
         case .single: nil
         case .withoutDuplicatedFigures: ComputedOn.withoutDuplicatedFigures
-        case .withDuplicatedFigures: ComputedOn.withDuplicatedFigures
         }
     }
 
@@ -157,16 +159,18 @@ public struct ComputedOn: Hashable, Codable, Sendable {
     public static let withoutDuplicatedFigures = Bilingual(fa: "بدون احتساب ارقام تکراری", en: "without duplicated figures")
     /// What every page that shows amounts of a book with transfers says of them.
     public static let consolidationNote = Bilingual(
-        fa: "مبالغ بدون احتساب ارقام تکراری است: پولی که یک دستگاه شهرداری (ستاد مرکزی، شهرداری منطقه، سازمان یا شرکت تابعه) به دستگاه دیگر می‌دهد کنار گذاشته شده تا هر ریال یک بار شمرده شود.",
-        en: "Amounts are without duplicated figures: money one entity of the municipality (the central administration, a region's municipality, an organization or a company) passes to another is left out, so each rial is counted once.")
-    /// How a figure as published, transfers counted twice, is labelled.
-    public static let withDuplicatedFigures = Bilingual(fa: "با احتساب ارقام تکراری", en: "with duplicated figures")
+        fa: "مبالغ این صفحه بدون احتساب «ارقام تکراری» است. ارقام تکراری پولی است که یکی از دستگاه‌های شهرداری (ستاد مرکزی، شهرداری‌های مناطق، سازمان‌ها و شرکت‌های تابعه) به دستگاه دیگر می‌دهد و از این رو دو بار در بودجه می‌آید؛ ترازو آن را یک بار می‌شمارد.",
+        en: "Amounts on this page are without duplicated figures: money one entity of the municipality (the central administration, the regions' municipalities, the organizations and companies) passes to another appears twice in the budget; Tarazu counts it once.")
 
     private var regionsLabel: Bilingual? {
         switch regions {
         case .wholeCity: nil
-        case .regions: Bilingual(fa: "مناطق شهر، بدون احتساب ستاد مرکزی", en: "the city's regions, central organisation excluded")
-        case .regionsWithoutOutliers: Bilingual(fa: "مناطق شهر، بدون احتساب ستاد مرکزی و مناطق کم‌جمعیت", en: "the city's regions, central organisation and outlier regions excluded")
+        case .regions:
+            regionZeroIsCitywide ? Bilingual(fa: "مناطق شهر، بدون هزینه‌های سطح شهر", en: "the city's regions, citywide spending excluded")
+                : Bilingual(fa: "مناطق شهر، بدون احتساب ستاد مرکزی", en: "the city's regions, central organisation excluded")
+        case .regionsWithoutOutliers:
+            regionZeroIsCitywide ? Bilingual(fa: "مناطق شهر، بدون هزینه‌های سطح شهر و مناطق کم‌جمعیت", en: "the city's regions, citywide spending and outlier regions excluded")
+                : Bilingual(fa: "مناطق شهر، بدون احتساب ستاد مرکزی و مناطق کم‌جمعیت", en: "the city's regions, central organisation and outlier regions excluded")
         }
     }
 

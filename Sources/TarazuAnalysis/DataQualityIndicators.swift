@@ -84,6 +84,11 @@ enum DataQualityIndicators {
             for line in book.budgetLines where !codes.contains(line.regionCode) { unknown.append(line.lineId) }
             checks["region_codes"] = .record(["passed": .flag(unknown.isEmpty), "rows": .count(unknown.count)])
         }
+        if !book.entities.isEmpty {
+            // In a book with entities, a transfer's two sides must agree (every year of the book).
+            let mismatches = try TransferReconciliation.mismatches(in: book)
+            checks["transfers_agree"] = .record(["passed": .flag(mismatches.isEmpty), "rows": .count(mismatches.count)])
+        }
         let within = FormulaText.percent(tolerance)
         let passed = checks.values.filter { if case .record(let fields) = $0, case .flag(true)? = fields["passed"] { true } else { false } }.count
         evidence.append(Evidence(table: "budget_lines", key: "failing_rows", rows: Arithmetic.smallest(negative + dangling, limit: context.options.evidenceRowLimit),
@@ -92,9 +97,9 @@ enum DataQualityIndicators {
             id: "data_quality.consistency", nameFa: "سازگاری داده‌ها", nameEn: "Data consistency",
             formula: Bilingual(
                 fa: "سهم آزمون‌هایی که برقرارند از میان این آزمون‌ها: برابری منابع و مصارف مصوب (با رواداری \(within.fa)) در هر سالی که درآمد دارد، نبودِ مبلغ منفی، "
-                    + "یافت‌شدن هر پروژه‌ای که ردیفی به آن ارجاع می‌دهد، و شناخته‌بودن کد منطقهٔ هر ردیف",
+                    + "یافت‌شدن هر پروژه‌ای که ردیفی به آن ارجاع می‌دهد، شناخته‌بودن کد منطقهٔ هر ردیف، و در کتابی با دستگاه‌ها برابری دو سوی هر انتقال میان دستگاه‌ها در همهٔ سال‌ها",
                 en: "share of checks passed: approved sources = approved uses (within \(within.en)) for every year with revenues, no negative amounts, "
-                    + "every project reference resolves, every region code is known"),
+                    + "every project reference resolves, every region code is known, and in a book with entities both sides of every transfer agree in every year"),
             unit: "ratio", value: share(passed, of: checks.count).map { .decimal(Arithmetic.round($0, context.options.scale)) } ?? .unavailable,
             breakdown: checks, evidence: evidence)
     }

@@ -15,12 +15,13 @@ public struct EntityFigures: Hashable, Sendable {
 
 /// The municipal group in a year, entity by entity, and its budget with and without duplicated figures.
 public enum GroupFigures {
-    /// Every entity of `book` in the order of its entities table; empty for a book without entities.
-    public static func rows(book: BudgetBook, year: Int) throws(Money.Overflow) -> [EntityFigures] {
+    /// Every entity of `book` in the order of its entities table; empty for a book without entities. `include` limits
+    /// the spending lines and transfer payments (a dashboard's region or function filter).
+    public static func rows(book: BudgetBook, year: Int, include: (BudgetLine) -> Bool = { _ in true }) throws(Money.Overflow) -> [EntityFigures] {
         guard !book.entities.isEmpty else { return [] }
-        let spending = try LineTotals.grouping(book.budgetLines.filter { $0.year == year }) { $0.entityCode ?? "" }
+        let spending = try LineTotals.grouping(book.budgetLines.filter { $0.year == year && include($0) }) { $0.entityCode ?? "" }
         var paid: [String: Money] = [:], received: [String: Money] = [:]
-        for line in book.transferPayments where line.year == year {
+        for line in book.transferPayments where line.year == year && include(line) {
             paid[line.entityCode ?? ""] = try (paid[line.entityCode ?? ""] ?? .zero).adding(line.approved)
         }
         for line in book.transferReceipts where line.year == year {

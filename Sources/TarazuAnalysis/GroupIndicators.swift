@@ -69,6 +69,11 @@ enum GroupIndicators {
             if case .decimal(let now) = value, case .decimal(let then)? = breakdown[String(first)] {
                 breakdown["share_change"] = .decimal(now - then)
             }
+            let shares = years.compactMap { year in FigureText.number(breakdown[String(year)] ?? .unavailable) }
+            if let lowest = shares.min(), let highest = shares.max() {
+                breakdown["lowest_share"] = .decimal(lowest)
+                breakdown["highest_share"] = .decimal(highest)
+            }
         }
         return Indicator(
             id: "group.outside_share", nameFa: "سهم سازمان‌ها و شرکت‌های تابعه از اعتبار مصوب",
@@ -98,19 +103,19 @@ enum GroupIndicators {
 
     /// data_quality.transfer_mismatches: transfers of the year whose paying and receiving sides disagree.
     private static func mismatches(_ context: AnalysisContext) throws -> Indicator {
-        let found = try TransferReconciliation.mismatches(in: context.book, year: context.year)
+        let found = try TransferReconciliation.mismatches(in: context.book)
         var breakdown: [String: IndicatorValue] = [:]
         for mismatch in found {
             let suffix = mismatch.amounts == .approved ? "" : "_realized"
-            breakdown["\(mismatch.payer)>\(mismatch.receiver)"] = .record([
+            breakdown["\(mismatch.payer)>\(mismatch.receiver)>\(mismatch.year)"] = .record([
                 "paid" + suffix: .rials(mismatch.paid.rials), "received" + suffix: .rials(mismatch.received.rials)])
         }
         return Indicator(
             id: "data_quality.transfer_mismatches", nameFa: "انتقال‌های ناهمخوان میان دستگاه‌ها", nameEn: "Transfers whose two sides disagree",
-            formula: Bilingual(fa: "شمار جفت دستگاه‌هایی که جمع پرداختی یکی به دیگری در مصارف با جمع دریافتی دیگری از او در منابع برابر نیست (اعتبار مصوب، و عملکرد اگر هر دو سو داشته باشند)",
-                               en: "pairs of entities whose payments in the payer's spending differ from the receipts in the receiver's sources (approved, and realized when both sides report it)"),
+            formula: Bilingual(fa: "شمار جفت دستگاه‌ها و سال‌هایی که جمع پرداختی یکی به دیگری در مصارف با جمع دریافتی دیگری از او در منابع برابر نیست (رقم مصوب، و عملکرد اگر هر دو سو داشته باشند)، در همهٔ سال‌های کتاب",
+                               en: "pairs of entities and years whose payments in the payer's spending differ from the receipts in the receiver's sources (approved, and realized when both sides report it), in every year of the book"),
             unit: "entries", value: .count(found.count), breakdown: breakdown,
-            evidence: found.map { Evidence(table: "budget_lines", key: "\($0.payer)>\($0.receiver)", rows: $0.paymentLines + $0.receiptLines,
+            evidence: found.map { Evidence(table: "budget_lines", key: "\($0.payer)>\($0.receiver)>\($0.year)", rows: $0.paymentLines + $0.receiptLines,
                                            sums: ["paid": .rials($0.paid.rials), "received": .rials($0.received.rials)]) })
     }
 }

@@ -58,12 +58,14 @@ public enum IndicatorEngine {
                 + DataQualityIndicators.all(context)
                 + GroupIndicators.all(context)
                 + Self.declaredOrMeasured(context)
-            let consolidated = book.hasTransfers
+            let consolidated = book.hasTransfers, grouped = !book.entities.isEmpty
             return indicators.map { indicator in
                 var stated = indicator
                 stated.computedOn = ComputedOn.standard(for: indicator)
-                if consolidated, let basis = stated.computedOn, basis.amounts != .none {
-                    stated.computedOn?.consolidation = indicator.id == "group.duplicated_figures" ? .withDuplicatedFigures : .withoutDuplicatedFigures
+                stated.computedOn?.regionZeroIsCitywide = grouped
+                // Asset sales and the transfers themselves have nothing to leave out: their basis says nothing of it.
+                if consolidated, let basis = stated.computedOn, basis.amounts != .none, basis.lines != .capitalAssetSales, basis.lines != .transfers {
+                    stated.computedOn?.consolidation = .withoutDuplicatedFigures
                 }
                 return stated
             }

@@ -26,25 +26,37 @@ public struct TransferMismatch: Hashable, Codable, Sendable {
     /// The line ids of the receiving side, in revenues.
     public var receiptLines: [String]
 
-    /// The finding in `language`, with both amounts, both entities by name and both sides' rows.
+    /// The finding in `language`: both entities by name, both amounts and their difference, and both sides' line
+    /// ids as the book's files write them.
     public func text(_ language: TextLanguage, entities: [Entity]) -> String {
         let numerals = Numerals(language: language)
         func name(_ code: String) -> String { entities.first { $0.code == code }?.name(language) ?? code }
-        func rows(_ ids: [String]) -> String {
-            guard !ids.isEmpty else { return language == .fa ? "بی‌ردیف" : "no line" }
-            let shown = ids.prefix(5).map { language == .fa ? PersianText.identifier($0) : $0 }.joined(separator: language == .fa ? "، " : ", ")
-            let more = ids.count > 5 ? (language == .fa ? " و \(numerals.integer(Int64(ids.count - 5))) ردیف دیگر" : " and \(ids.count - 5) more") : ""
+        func ids(_ list: [String]) -> String {
+            let shown = list.prefix(5).map { language == .fa ? "\u{2066}\($0)\u{2069}" : $0 }.joined(separator: language == .fa ? "، " : ", ")
+            let more = list.count > 5 ? (language == .fa ? " و \(numerals.integer(Int64(list.count - 5))) ردیف دیگر" : " and \(list.count - 5) more") : ""
             return shown + more
         }
-        let what = amounts == .approved ? (language == .fa ? "اعتبار مصوب" : "approved") : (language == .fa ? "عملکرد" : "realized")
+        let gap = Money(rials: paid.rials.magnitude > received.rials.magnitude ? paid.rials - received.rials : received.rials - paid.rials)
         if language == .fa {
-            return "انتقال از \(name(payer)) به \(name(receiver)) در \(numerals.year(year)): \(what) در مصارف پرداخت‌کننده "
-                + "\(numerals.scaledRials(paid.rials)) (ردیف \(rows(paymentLines)) در ردیف‌های بودجه) و در منابع دریافت‌کننده "
-                + "\(numerals.scaledRials(received.rials)) (ردیف \(rows(receiptLines)) در درآمدها)."
+            let what = amounts == .approved ? "رقم مصوب" : "عملکرد"
+            var text = "انتقال \(name(payer)) به \(name(receiver))، سال \(numerals.year(year)): \(what) در مصارف \(name(payer)) "
+                + (paymentLines.isEmpty ? "ردیفی برای این انتقال ندارد" : numerals.scaledRials(paid.rials)) + " و در منابع \(name(receiver)) "
+                + (receiptLines.isEmpty ? "ردیفی برای این انتقال ندارد" : numerals.scaledRials(received.rials))
+            text += paymentLines.isEmpty || receiptLines.isEmpty ? "." : " است (اختلاف \(numerals.scaledRials(gap.rials)))."
+            var files: [String] = []
+            if !paymentLines.isEmpty { files.append(ids(paymentLines) + " (ردیف‌های بودجه)") }
+            if !receiptLines.isEmpty { files.append(ids(receiptLines) + " (درآمدها)") }
+            return text + " شناسهٔ ردیف‌ها در پرونده‌های کتاب: " + files.joined(separator: " و ") + "."
         }
-        return "Transfer from \(name(payer)) to \(name(receiver)) in \(year): \(what) \(numerals.scaledRials(paid.rials)) in the payer's "
-            + "spending (budget_lines \(rows(paymentLines))) and \(numerals.scaledRials(received.rials)) in the receiver's sources "
-            + "(revenues \(rows(receiptLines)))."
+        let what = amounts == .approved ? "approved" : "realized"
+        var text = "Transfer from \(name(payer)) to \(name(receiver)), \(year): \(what) "
+            + (paymentLines.isEmpty ? "nothing in the payer's spending (no budget line names \(receiver) as counterpart)"
+                : "\(numerals.scaledRials(paid.rials)) in the payer's spending (budget_lines \(ids(paymentLines)))")
+            + " and "
+            + (receiptLines.isEmpty ? "nothing in the receiver's sources (no revenue line names \(payer) as counterpart)"
+                : "\(numerals.scaledRials(received.rials)) in the receiver's sources (revenues \(ids(receiptLines)))")
+        if !paymentLines.isEmpty, !receiptLines.isEmpty { text += "; difference \(numerals.scaledRials(gap.rials))" }
+        return text + "."
     }
 }
 

@@ -16,12 +16,14 @@ public struct RegionSpending: Hashable, Sendable {
     public var realizedPerResident: Decimal?
     /// Whether the region is a low-population one (``PerResident/lowPopulationRegions(of:share:)``).
     public var isLowPopulation = false
+    /// The name of region code "0" in the book (``BudgetBook/centralRegionName``).
+    public var centralName = Region.centralName
 
     /// The region's name in `language` with the low-population mark (``BreakdownText/regionName(_:lowPopulation:language:)``);
     /// the central administration by its name.
     public func name(_ language: TextLanguage) -> String {
         let name = region.map { language.pick($0.nameFa, $0.nameEn ?? $0.nameFa) }
-            ?? (code == Region.centralCode ? language.pick(Region.centralName) : code)
+            ?? (code == Region.centralCode ? language.pick(centralName) : code)
         return BreakdownText.regionName(name, lowPopulation: isLowPopulation, language: language)
     }
 
@@ -38,7 +40,7 @@ public struct RegionSpending: Hashable, Sendable {
             return RegionSpending(code: code, region: regions[code], totals: sums,
                                   approvedPerResident: PerResident.amount(sums.approved, population: population),
                                   realizedPerResident: sums.realizedIfReported.flatMap { PerResident.amount($0, population: population) },
-                                  isLowPopulation: lowPopulation.contains(code))
+                                  isLowPopulation: lowPopulation.contains(code), centralName: book.centralRegionName)
         }
     }
 }

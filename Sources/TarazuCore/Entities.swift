@@ -15,26 +15,26 @@ public enum EntityKind: String, CaseIterable, Codable, Classified {
     public var code: String { rawValue }
     public var nameFa: String {
         switch self {
-        case .central: "ستاد مرکزی"
+        case .central: "ستاد"
         case .region: "شهرداری منطقه"
-        case .organization: "سازمان"
+        case .organization: "سازمان تابعه"
         case .company: "شرکت تابعه"
         }
     }
     public var nameEn: String {
         switch self {
-        case .central: "Central municipality"
-        case .region: "Region municipality"
-        case .organization: "Organization"
+        case .central: "Central administration"
+        case .region: "Region's municipality"
+        case .organization: "Affiliated organization"
         case .company: "Affiliated company"
         }
     }
 
     /// Other spellings: plurals and the words budget documents use.
     public static let aliases: [String: EntityKind] = [
-        "مرکزی": .central, "ستاد": .central, "شهرداری مرکز": .central,
+        "مرکزی": .central, "ستاد مرکزی": .central, "شهرداری مرکز": .central,
         "منطقه": .region, "مناطق": .region, "شهرداری مناطق": .region,
-        "سازمان‌ها": .organization, "سازمان ها": .organization, "سازمانها": .organization,
+        "سازمان": .organization, "سازمان‌ها": .organization, "سازمان ها": .organization, "سازمانها": .organization,
         "شرکت": .company, "شرکت‌ها": .company, "شرکت ها": .company, "شرکت‌های تابعه": .company, "شرکت های تابعه": .company,
         "organisation": .organization,
     ]
@@ -70,7 +70,16 @@ public struct Entity: Hashable, Codable, Sendable {
     public func name(_ language: TextLanguage) -> String { language == .fa ? nameFa : nameEn ?? nameFa }
 }
 
+extension Region {
+    /// What region code "0" is in a book with entities: spending citywide, whichever entity spends it.
+    public static let citywideName = Bilingual(fa: "سطح شهر (بدون منطقهٔ مشخص)", en: "Citywide (no single region)")
+}
+
 extension BudgetBook {
+    /// The name of region code "0" on every surface: the central administration in a book that is one budget;
+    /// citywide spending in a book with entities, where organizations and companies spend citywide too.
+    public var centralRegionName: Bilingual { entities.isEmpty ? Region.centralName : Region.citywideName }
+
     /// Whether money moves between the book's entities: then every consolidated figure differs from the
     /// figure with duplicated figures.
     public var hasTransfers: Bool { !transferPayments.isEmpty || !transferReceipts.isEmpty }

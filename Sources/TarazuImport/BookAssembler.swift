@@ -58,7 +58,7 @@ public enum BookAssembler {
         if let table = tables[.entities], let cursor = TableCursor(table, schema: .entities, log: &log) {
             cursor.checkDuplicateKeys(["entity_code"], label: "entity code", log: &log)
             positions.sources[.entities] = table.source
-            book.entities = readEntities(cursor, rows: &positions.entities, log: &log)
+            book.entities = readEntities(cursor, rows: &positions.entities, rejected: &positions.rejectedEntities, log: &log)
         }
         if let table = tables[.budgetLines], let cursor = TableCursor(table, schema: .budgetLines, log: &log) {
             cursor.checkDuplicateKeys(["year", "line_id"], label: "line id (year/line_id)", log: &log)
@@ -162,17 +162,20 @@ public enum BookAssembler {
         }
     }
 
-    private static func readEntities(_ cursor: TableCursor, rows: inout [Int], log: inout DiagnosticLog) -> [Entity] {
+    private static func readEntities(_ cursor: TableCursor, rows: inout [Int], rejected: inout Set<String>, log: inout DiagnosticLog) -> [Entity] {
         cursor.table.rows.compactMap { row in
             let code = cursor.requiredText(row, "entity_code", log: &log)
             let kindText = cursor.requiredText(row, "kind", log: &log)
             let kind = kindText.flatMap(EntityKind.parse)
             if let kindText, kind == nil {
                 log.error(cursor.table.source, row: row.line, column: "kind",
-                          "unknown entity kind \"\(kindText)\" (central, region, organization, company or ستاد مرکزی, منطقه, سازمان, شرکت)")
+                          "unknown entity kind \"\(kindText)\" (central, region, organization or company; in Persian ستاد، شهرداری منطقه، سازمان تابعه، شرکت تابعه)")
             }
             let name = cursor.requiredText(row, "name_fa", log: &log)
-            guard let code, let kind, let name else { return nil }
+            guard let code, let kind, let name else {
+                if let code { rejected.insert(PersianText.asciiDigits(code)) }
+                return nil
+            }
             rows.append(row.line)
             return Entity(code: PersianText.asciiDigits(code), kind: kind, nameFa: name, nameEn: cursor.optionalText(row, "name_en"),
                           parent: cursor.optionalText(row, "parent").map(PersianText.asciiDigits),

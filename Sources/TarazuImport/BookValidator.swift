@@ -7,6 +7,8 @@ struct RowPositions {
     var functions: [Int] = []
     var regions: [Int] = []
     var entities: [Int] = []
+    /// Codes of the entities table's rows that were rejected (their lines are not reported again).
+    var rejectedEntities: Set<String> = []
     var budgetLines: [Int] = []
     /// The file (or sheet) of each budget line: budget_lines, or an entity's sources-and-uses table.
     var budgetLineSources: [String] = []
@@ -127,8 +129,9 @@ enum BookValidator {
             guard spent != raised else { continue }
             do {
                 let gap = try raised.subtracting(spent)
+                let basis = book.entities.isEmpty ? "" : " with duplicated figures (transfers between entities included; see any warning on transfers)"
                 log.warning(positions.source(.revenues), column: "approved",
-                            "\(year): approved sources \(format(raised, unit)) and uses \(format(spent, unit)) do not reconcile (difference \(format(gap, unit)) \(unit.rawValue))")
+                            "\(year): approved sources \(format(raised, unit)) and uses \(format(spent, unit))\(basis) do not reconcile (difference \(format(gap, unit)) \(unit.rawValue))")
             } catch {
                 log.error(positions.source(.budgetLines), column: "approved", "\(year): \(error.description)")
             }
@@ -146,6 +149,7 @@ enum BookValidator {
     }
 
     private static func format(_ money: Money, _ unit: AmountUnit) -> String {
-        "\(unit.amount(of: money))"
+        let amount = unit.amount(of: money), numerals = Numerals(language: .en)
+        return money.rials % unit.rialsPerUnit == 0 ? numerals.fixed(amount, places: 0) : numerals.exact(amount)
     }
 }

@@ -12,9 +12,10 @@ extension ReportContext {
               let rows = try? GroupFigures.rows(book: book, year: input.year),
               let totals = try? GroupFigures.approvedTotals(book: book, year: input.year) else { return nil }
         let duplicated = (try? totals.with.subtracting(totals.without)) ?? .zero
-        var blocks: [Block] = [.paragraph([.text(text.groupIntro(year: year, without: numerals.billionRials(totals.without.rials),
+        let share = LineTotals.share(duplicated, of: totals.without).map(numerals.percent) ?? "-"
+        var blocks: [Block] = [.paragraph([.text(text.duplicatedFiguresDefinition)]), .paragraph([.text(text.groupIntro(year: year, without: numerals.billionRials(totals.without.rials),
                                                                   with: numerals.billionRials(totals.with.rials),
-                                                                  duplicated: numerals.billionRials(duplicated.rials)))])]
+                                                                  duplicated: numerals.billionRials(duplicated.rials), share: share))])]
         let execution = indicators["execution.rate.by_entity"]?.breakdown ?? [:]
         let capital = indicators["expenditure.capital_share.by_entity"]?.breakdown ?? [:]
         let fees = indicators["revenue.fees_share.by_entity"]?.breakdown ?? [:]
@@ -36,8 +37,7 @@ extension ReportContext {
 
     /// The transfers of the year whose two sides disagree, with both sides' rows.
     var transferMismatchBlocks: [Block] {
-        guard !input.book.entities.isEmpty,
-              let found = try? TransferReconciliation.mismatches(in: input.book, year: input.year) else { return [] }
+        guard !input.book.entities.isEmpty, let found = try? TransferReconciliation.mismatches(in: input.book) else { return [] }
         let blocks: [Block] = [.subheading([.text(text.transferMismatchHeading)])]
         guard !found.isEmpty else { return blocks + [.paragraph([.text(text.noTransferMismatch)])] }
         return blocks + [.list(found.map { [.text($0.text(language, entities: input.book.entities))] })]
@@ -47,32 +47,39 @@ extension ReportContext {
 extension ReportText {
     var groupTitle: String { pick("مجموعهٔ شهرداری: دستگاه‌ها و ارقام تکراری", "The municipal group: entities and duplicated figures") }
 
-    func groupIntro(year: String, without: String, with: String, duplicated: String) -> String {
-        pick("بودجهٔ شهرداری را ستاد مرکزی، شهرداری‌های مناطق، سازمان‌ها و شرکت‌های تابعه هر یک جداگانه منتشر می‌کنند و پولی که یک دستگاه به دستگاه دیگر می‌دهد در بودجهٔ هر دو می‌آید. "
-                + "همهٔ ارقام این گزارش بدون احتساب ارقام تکراری است: اعتبار مصوب سال \(year) بدون احتساب ارقام تکراری \(without) و با احتساب آن‌ها \(with) است؛ "
-                + "\(duplicated) انتقال میان دستگاه‌هاست که یک بار در مصارف دستگاه پرداخت‌کننده و بار دیگر در منابع دستگاه دریافت‌کننده آمده است.",
-             "Tarazu's figures count each rial once: the central administration, the regions' municipalities, the organizations and the companies each publish a budget, and money one entity passes to another appears in both. "
-                + "Every figure of this report is without duplicated figures: the approved budget of \(year) is \(without) without duplicated figures and \(with) with them; "
-                + "\(duplicated) are transfers between entities, counted once in the payer's spending and again in the receiver's sources.")
+    /// What duplicated figures are, said before the report first uses the term.
+    var duplicatedFiguresDefinition: String {
+        pick("شهرداری یک مجموعه است: ستاد مرکزی، شهرداری‌های مناطق و سازمان‌ها و شرکت‌های تابعه هر یک بودجهٔ جداگانه دارند. پولی که یکی از آن‌ها به دیگری می‌دهد دو بار در بودجه می‌آید: "
+                + "یک بار در مصارف پرداخت‌کننده و یک بار در منابع دریافت‌کننده. به این مبالغ «ارقام تکراری» می‌گویند. جز جایی که صریحاً گفته شود، ارقام این گزارش بدون احتساب ارقام تکراری است، یعنی هر ریال یک بار شمرده شده است.",
+             "The municipality is a group: the central administration, the regions' municipalities, and the organizations and companies each have a budget of their own. Money one of them passes to another appears twice in the budget: "
+                + "once in the payer's spending and once in the receiver's sources. These amounts are called duplicated figures. Unless said otherwise, every figure of this report is without duplicated figures: each rial is counted once.")
+    }
+
+    func groupIntro(year: String, without: String, with: String, duplicated: String, share: String) -> String {
+        pick("اعتبار مصوب سال \(year) بدون احتساب ارقام تکراری \(without) و با احتساب آن‌ها \(with) است؛ \(duplicated) از آن انتقال میان دستگاه‌هاست (\(share) بودجهٔ بدون احتساب ارقام تکراری).",
+             "The approved budget of \(year) is \(without) without duplicated figures and \(with) with them; \(duplicated) of it are transfers between entities (\(share) of the budget without duplicated figures).")
     }
 
     var groupHeader: [String] {
         [pick("دستگاه", "Entity"), pick("نوع", "Kind"), pick("اعتبار مصوب (میلیارد ریال)", "Approved (billion rials)"),
          pick("نرخ تحقق", "Execution"), pick("سهم تملک دارایی‌های سرمایه‌ای", "Capital share"),
-         pick("سهم عوارض از منابع وصول‌شده", "Fees share of sources"),
+         pick("سهم عوارض از منابع وصول‌شده (شامل استقراض)", "Fees share of sources (borrowing included)"),
          pick("انتقال به دستگاه‌های دیگر (میلیارد ریال)", "Transfers to other entities (billion rials)"),
          pick("دریافتی از دستگاه‌های دیگر (میلیارد ریال)", "Received from other entities (billion rials)")]
     }
 
     var groupNote: String {
-        pick("اعتبار مصوب، نرخ تحقق و سهم تملک دارایی‌های سرمایه‌ای هر دستگاه بر ردیف‌های هزینهٔ خود آن است، بدون انتقال به دستگاه‌های دیگر؛ سهم عوارض بر منابع وصول‌شدهٔ خود آن، بدون دریافتی از دستگاه‌های دیگر. "
-                + "هزینه‌های هر دستگاه به منطقه‌ای نسبت داده می‌شود که در آن خرج می‌شود، هر دستگاهی که آن را خرج کند.",
-             "An entity's approved budget, execution and capital share are on its own spending lines, without transfers to other entities; its fees share on its own sources, without receipts from other entities. "
-                + "Spending is assigned to the region where it is spent, whichever entity spends it.")
+        pick("ارقام هر دستگاه فقط ردیف‌های خود آن دستگاه است: اعتبار مصوب، نرخ تحقق و سهم تملک دارایی‌های سرمایه‌ای بر ردیف‌های هزینهٔ آن، بدون انتقال به دستگاه‌های دیگر؛ سهم عوارض بر منابع وصول‌شدهٔ آن (شامل استقراض)، بدون دریافتی از دستگاه‌های دیگر. "
+                + "نرخ تحقق بیش از ۱۰۰٪ یعنی عملکرد از اعتبار مصوب اولیه بیشتر است و دستگاه با اصلاحیهٔ بودجه اعتبار بیشتری گرفته است. "
+                + "در جدول‌ها و شاخص‌های منطقه‌ای هر هزینه به منطقه‌ای نسبت داده می‌شود که در آن خرج شده است، هر دستگاهی که خرجش کرده باشد؛ از این رو رقم یک منطقه با رقم شهرداری همان منطقه برابر نیست.",
+             "An entity's figures are its own lines only: approved budget, execution and capital share on its spending lines, without transfers to other entities; the fees share on its own sources (borrowing included), without receipts from other entities. "
+                + "Execution above 100 % means realized spending above the original approved amount, raised by a revision of the budget. "
+                + "In the regional tables and indicators spending is assigned to the region where it was spent, whichever entity spent it, so a region's figure differs from its municipality's.")
     }
 
     var transferMismatchHeading: String { pick("انتقال‌های ناهمخوان میان دستگاه‌ها", "Transfers whose two sides disagree") }
     var noTransferMismatch: String {
-        pick("دو سوی همهٔ انتقال‌های میان دستگاه‌ها در این سال برابر است.", "Both sides of every transfer between entities agree this year.")
+        pick("در همهٔ سال‌های کتاب، رقم هر انتقال در مصارف دستگاه پرداخت‌کننده با رقم آن در منابع دستگاه دریافت‌کننده برابر است.",
+             "In every year of the book, each transfer shows the same amount in the payer's spending and in the receiver's sources.")
     }
 }

@@ -58,7 +58,7 @@ struct ReportContext: Sendable {
             let low = lowPopulation ?? lowPopulationRegions.contains(code)
             return BreakdownText.regionName(isPersian ? region.nameFa : region.nameEn ?? region.nameFa, lowPopulation: low, language: numerals.language)
         }
-        return code == Region.centralCode ? pick(BreakdownText.centralAdministration) : code
+        return code == Region.centralCode ? pick(input.book.centralRegionName) : code
     }
 
     /// The name of a function code.

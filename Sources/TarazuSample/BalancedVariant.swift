@@ -13,7 +13,7 @@ extension SampleCity {
         var variant = book
         variant.metadata.name = book.metadata.name + "-balanced"
         variant.metadata.title = book.metadata.title + " (balanced counterfactual)"
-        variant.budgetLines = devolved(withoutRealCuts(book.budgetLines, deflator: book.deflator), regions: book.regions)
+        variant.budgetLines = devolved(withoutRealCuts(book.budgetLines, deflator: book.deflator), regions: book.regions, entities: book.entities)
         variant.budgetLines = variant.budgetLines.map { line in
             var line = line
             line.revised = line.approved
@@ -50,7 +50,7 @@ extension SampleCity {
     }
 
     /// Moves every second current or capital line of the central organisation to a region, in turn.
-    private static func devolved(_ lines: [BudgetLine], regions: [Region]) -> [BudgetLine] {
+    private static func devolved(_ lines: [BudgetLine], regions: [Region], entities: [Entity]) -> [BudgetLine] {
         let codes = regions.map(\.code).filter { $0 != Region.centralCode }.sorted()
         guard !codes.isEmpty else { return lines }
         var result = lines
@@ -59,7 +59,10 @@ extension SampleCity {
                 && (result[$0].economicClass == .current || result[$0].economicClass == .capital) }
             .sorted { result[$0].lineId < result[$1].lineId }
         for (turn, position) in central.enumerated() where turn % 2 == 0 {
-            result[position].regionCode = codes[(turn / 2) % codes.count]
+            let region = codes[(turn / 2) % codes.count]
+            result[position].regionCode = region
+            // In a book with entities the region's municipality takes the line over.
+            if result[position].entityCode != nil { result[position].entityCode = BudgetBook.defaultEntity(regionCode: region, in: entities) }
         }
         return result
     }

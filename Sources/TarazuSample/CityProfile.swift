@@ -26,6 +26,10 @@ struct CityProfile {
     var governanceYAML: String?
     /// The regions' shapes (GeoJSON), when the sample ships a map.
     var regionsGeoJSON: String?
+    /// The central organisation's share of each current envelope, per-mille.
+    var centralCurrentPermille: Int64 = 450
+    /// The central organisation's share of minor capital works, per-mille.
+    var centralCapitalPermille: Int64 = 250
     /// The central organisation's weight in the general and specific fees it shares with the regions, per-mille of
     /// the regions' weights (service charges: two thirds, as in every generated city).
     var centralFeePermille: Int64 = 667
@@ -35,10 +39,6 @@ struct CityProfile {
     /// figure sets it.
     var realizationPermille: [Int: Int64] = [:]
 
-    /// The central organisation's share of each current envelope, per-mille.
-    static let centralCurrentPermille: Int64 = 450
-    /// The central organisation's share of minor capital works, per-mille.
-    static let centralCapitalPermille: Int64 = 250
     /// Share of each capital envelope that goes to projects, per-mille.
     static let projectPermille: Int64 = 700
     /// Share of projects that are citywide (region "0"), per-mille.

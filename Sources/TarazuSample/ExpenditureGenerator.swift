@@ -69,8 +69,8 @@ struct ExpenditureGenerator {
         switch envelope.kind {
         case .current:
             let programs = currentPrograms[function] ?? []
-            let central = regionWeightSum * 100 * CityProfile.centralCurrentPermille
-                / (1000 - CityProfile.centralCurrentPermille) / Int64(profile.centralCurrentLines)
+            let central = regionWeightSum * 100 * profile.centralCurrentPermille
+                / (1000 - profile.centralCurrentPermille) / Int64(profile.centralCurrentLines)
             for line in 0..<profile.centralCurrentLines {
                 drafts.append(Draft(department: Vocabulary.centralDepartment(function), region: Region.centralCode,
                                     program: programs[line], economicClass: .current, style: .current,
@@ -103,8 +103,8 @@ struct ExpenditureGenerator {
         let program = Vocabulary.capitalProgram(function)
         let regionWeightSum = profile.spendWeights.reduce(0, +)
         var minor = [Draft]()
-        let central = regionWeightSum * 100 * CityProfile.centralCapitalPermille
-            / (1000 - CityProfile.centralCapitalPermille) / Int64(profile.capitalLines)
+        let central = regionWeightSum * 100 * profile.centralCapitalPermille
+            / (1000 - profile.centralCapitalPermille) / Int64(profile.capitalLines)
         for _ in 0..<profile.capitalLines {
             minor.append(Draft(department: Vocabulary.civilWorksDepartment, region: Region.centralCode, program: program,
                                economicClass: .capital, style: .minorCapital, weight: central * noise()))

@@ -36,7 +36,7 @@ struct MunicipalGroup {
         [Entity(code: Self.centralCode, kind: .central, nameFa: Region.centralName.fa, nameEn: Region.centralName.en)]
             + regions.map { region in
                 Entity(code: Self.regionCode(region.code), kind: .region,
-                       nameFa: "شهرداری منطقهٔ " + PersianText.persianDigits(region.code), nameEn: "Region \(region.code) municipality",
+                       nameFa: Vocabulary.regionDepartment(region.code), nameEn: "Region \(region.code) municipality",
                        parent: Self.centralCode, regionCode: region.code)
             }
             + bodies.map { Entity(code: $0.code, kind: $0.kind, nameFa: $0.nameFa, nameEn: $0.nameEn, parent: Self.centralCode) }
@@ -192,7 +192,7 @@ struct MunicipalGroup {
                 let share = Allocation.scale(sources, permille: sharePermille, quantum: Scenario.quantum)
                 let grant = uses + share - sources
                 if grant < 0 { centreBooks[region] = -grant }
-                let name = "منطقهٔ " + PersianText.persianDigits(region)
+                let name = "منطقه " + PersianText.persianDigits(region)
                 if share > 0 {
                     result.append(Flow(payer: code, receiver: Self.centralCode, amount: share, regionCode: region,
                                        function: "management_development", programFa: "سهم ستاد مرکزی از درآمد " + name))
@@ -249,7 +249,7 @@ extension MunicipalGroup {
         MunicipalGroup(
             bodies: [
                 Body(code: "org-culture", kind: .organization, nameFa: "سازمان فرهنگی، اجتماعی و ورزشی",
-                     nameEn: "Cultural, Social and Sports Organization", function: "social_cultural", programs: [0, 1],
+                     nameEn: "Cultural, Social and Sports Organization", function: "social_cultural", programs: [0],
                      ownRevenue: [(.serviceCharges, 300)]),
                 Body(code: "org-bus", kind: .organization, nameFa: "سازمان اتوبوسرانی", nameEn: "Bus Organization",
                      function: "transport_traffic", programs: [2], ownRevenue: [(.serviceCharges, 500)]),
@@ -262,7 +262,7 @@ extension MunicipalGroup {
                 Body(code: "org-waste", kind: .organization, nameFa: "سازمان مدیریت پسماند", nameEn: "Waste Management Organization",
                      function: "urban_services_environment", programs: [0], ownRevenue: [(.serviceCharges, 400)]),
                 Body(code: "org-fire", kind: .organization, nameFa: "سازمان آتش‌نشانی و خدمات ایمنی",
-                     nameEn: "Fire and Safety Services Organization", function: "safety_crisis", programs: [0, 1, 2],
+                     nameEn: "Fire and Safety Services Organization", function: "safety_crisis", programs: [0, 1],
                      ownRevenue: [(.serviceCharges, 200), (.specificFees, 300)]),
                 Body(code: "org-ict", kind: .organization, nameFa: "سازمان فناوری اطلاعات و ارتباطات",
                      nameEn: "Information and Communication Technology Organization", function: "management_development", programs: [2], ownRevenue: [(.other, 300)]),

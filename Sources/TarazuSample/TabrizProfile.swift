@@ -41,6 +41,8 @@ extension CityProfile {
             governanceYAML: tabrizGovernance,
             regionsGeoJSON: SchematicRegionMap.geoJSON(codes: regions.map(\.code), center: (46.29, 38.07), columns: 5,
                                                        cell: (width: 0.05, height: 0.045)),
+            centralCurrentPermille: 750,
+            centralCapitalPermille: 550,
             centralFeePermille: 100,
             group: .tabriz,
             realizationPermille: [1403: 930])

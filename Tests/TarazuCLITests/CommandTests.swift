@@ -107,8 +107,8 @@ import TarazuStore
         // Read in 1405: the approved budgets of 1404 and 1405 are passed, not forecast; realized 1404 is marked as over.
         let in1405 = ForecastOutput.text(book: sample, trends: sampleSeries, forecasts: sampleForecasts, madeIn: 1405)
         #expect(in1405.contains("expenditure/total/all/approved/nominal | +69.8 % | rising | drift | 1.64 | -"))
-        #expect(in1405.contains("| 1404 [year already over]: 341,569.1"))
-        #expect(in1405.contains("; 1405 [current year]: 404,138.1"))
+        #expect(in1405.contains("| 1404 [year already over]: 341,531.2"))
+        #expect(in1405.contains("; 1405 [current year]: 404,062.4"))
         #expect(in1405.contains("Approved budgets of 1404, 1405 are not forecast"))
     }
 

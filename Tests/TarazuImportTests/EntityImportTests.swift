@@ -125,10 +125,10 @@ private enum Group {
             try BookAssembler.assemble(Group.tables(entities: entities, lines: lines), metadata: metadata)
         }
         let messages = error?.errors.map(\.description) ?? []
-        #expect(messages.contains("budget_lines.csv:2:entity_code: unknown entity \"NOPE\" (not in entities)"))
+        #expect(messages.contains("budget_lines.csv:2:entity_code: unknown entity \"NOPE\" (not in entities.csv)"))
         #expect(messages.contains("budget_lines.csv:6:counterpart_entity_code: a transfer from entity \"C\" to itself"))
-        #expect(messages.contains("entities.csv:3:region_code: a region's entity needs the region it serves (region_code)"))
-        #expect(messages.contains("entities.csv:5:parent: unknown parent entity \"LOOP\" (not in entities)"))
+        #expect(messages.contains("entities.csv:3:region_code: entity \"R1\" is of kind region but its region_code is empty: give the code of the region it serves (from regions)"))
+        #expect(messages.contains("entities.csv:5:parent: entity \"PARKS\": unknown parent \"LOOP\" (not in entities.csv)"))
     }
 
     @Test func entitiesNeedOneCentreAndNoCycle() {
@@ -137,16 +137,41 @@ private enum Group {
             try BookAssembler.assemble(Group.tables(entities: entities), metadata: metadata)
         }
         let messages = error?.errors.map(\.description) ?? []
-        #expect(messages.contains { $0.hasPrefix("entities.csv:kind: the entities table has no central entity") })
-        #expect(messages.contains("entities.csv:2:parent: entity \"A\" is its own parent through \"A\""))
+        #expect(messages.contains { $0.hasPrefix("entities.csv:kind: the entities table needs exactly one entity of kind central") })
+        // A cycle is reported once, with its chain.
+        #expect(messages.filter { $0.contains("parent cycle") } == ["entities.csv:2:parent: parent cycle A → B → A (rows 2, 3): every chain of parents must end at an entity without one"])
+    }
+
+    @Test func aRejectedEntityIsReportedOnceNotOnEveryLine() {
+        var entities = Group.tables()[.entities]!.rows.map(\.cells)
+        entities[3][1] = "agency"   // row 5: PARKS has no known kind
+        let error = #expect(throws: InputRejected.self) {
+            try BookAssembler.assemble(Group.tables(entities: entities), metadata: metadata)
+        }
+        let messages = error?.errors.map(\.description) ?? []
+        #expect(messages.contains { $0.hasPrefix("entities.csv:5:kind: unknown entity kind \"agency\"") })
+        #expect(!messages.contains { $0.contains("unknown entity \"PARKS\"") })
+    }
+
+    @Test func aLineWithoutEntityAmongLinesWithOneIsWarned() throws {
+        var lines = Group.tables()[.budgetLines]!.rows.map(\.cells)
+        for index in lines.indices where lines[index][12].isEmpty { lines[index][12] = index == 0 ? "" : "R1" }
+        lines[0][12] = ""
+        lines[1][12] = "R1"
+        lines[3][12] = "PARKS"
+        let outcome = try BookAssembler.assemble(Group.tables(lines: lines), metadata: metadata)
+        let warning = try #require(outcome.warnings.first { $0.column == "entity_code" })
+        #expect(warning.description.hasPrefix("budget_lines.csv:2:entity_code: warning: 1 line gives no entity_code (the first at this row) while the others do"))
     }
 
     @Test func anEntityWithoutAnEntitiesTableIsAnError() {
         var tables = Group.tables()
         tables[.entities] = nil
         let error = #expect(throws: InputRejected.self) { try BookAssembler.assemble(tables, metadata: metadata) }
-        #expect(error?.errors.map(\.description).contains(
-            "budget_lines.csv:4:entity_code: the line names an entity but the book has no entities table (entities.csv)") == true)
+        // One error per table, with the count, not one per line.
+        #expect(error?.errors.map(\.description) == [
+            "budget_lines.csv:4:entity_code: 5 lines name an entity (the first at this row), but the book has no entities table (entities.csv)",
+            "revenues.csv:5:entity_code: 3 lines name an entity (the first at this row), but the book has no entities table (entities.csv)"])
     }
 
     @Test func aBookWithEntitiesWritesAndReadsBackTheSame() throws {

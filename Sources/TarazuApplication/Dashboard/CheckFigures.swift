@@ -36,6 +36,8 @@ public enum CheckFigures {
         "first_year": Bilingual(fa: "نخستین سال کتاب", en: "the book's first year"),
         "first_share": Bilingual(fa: "سهم در نخستین سال کتاب", en: "share in the book's first year"),
         "share": Bilingual(fa: "سهم در سال تحلیل", en: "share in the analysis year"),
+        "lowest_share": Bilingual(fa: "کمترین سهم", en: "lowest share"),
+        "highest_share": Bilingual(fa: "بیشترین سهم", en: "highest share"),
     ]
 
     /// The judged figure first, then the others by name, each as «name: figure». A declared fact is

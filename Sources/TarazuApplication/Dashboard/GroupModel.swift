@@ -5,22 +5,24 @@ import TarazuCore
 /// The municipal group in the filtered year: each entity's own spending, rates (from the indicators) and
 /// transfers, and the budget with and without duplicated figures year by year.
 public enum GroupModel {
-    public static func view(book: BudgetBook, year: Int, indicators: [Indicator], base: String) throws -> DashboardView {
+    /// The view for `filters`: with a region or function filter, each entity's lines and transfer payments in that
+    /// region or function (receipts and fees, which have no function, are then not shown).
+    public static func view(book: BudgetBook, filters: DashboardFilters, indicators: [Indicator], base: String) throws -> DashboardView {
         let byId = Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        func rate(_ id: String, _ code: String) -> DashboardTable.Cell {
-            .ratio(byId[id]?.breakdown[code].flatMap(FigureText.number))
-        }
+        let filtered = filters.region != nil || filters.function != nil
+        let include: (BudgetLine) -> Bool = { filters.matches($0) }
         var rows: [DashboardTable.Row] = []
         var bars: [DashboardView.Bar] = []
-        for figures in try GroupFigures.rows(book: book, year: year) {
+        for figures in try GroupFigures.rows(book: book, year: filters.year, include: include) {
             let entity = figures.entity
+            let capital = try LineTotals.of(book.budgetLines.filter { $0.entityCode == entity.code && $0.economicClass == .capital && include($0) })
+            let fees = filtered ? nil : byId["revenue.fees_share.by_entity"]?.breakdown[entity.code].flatMap(FigureText.number)
             rows.append(DashboardTable.Row(cells: [
                 .text(entity.code), .names(fa: entity.nameFa, en: entity.nameEn ?? entity.nameFa),
                 .names(fa: entity.kind.nameFa, en: entity.kind.nameEn),
                 .rials(figures.spending.approved.rials), .rials(figures.spending.realizedIfReported?.rials),
-                rate("execution.rate.by_entity", entity.code), rate("expenditure.capital_share.by_entity", entity.code),
-                rate("revenue.fees_share.by_entity", entity.code),
-                .rials(figures.transfersOut.rials), .rials(figures.transfersIn.rials),
+                .ratio(figures.spending.executionRate), .ratio(LineTotals.share(capital.approved, of: figures.spending.approved)),
+                .ratio(fees), .rials(figures.transfersOut.rials), .rials(filtered ? nil : figures.transfersIn.rials),
             ]))
             bars.append(SpendingColumns.bar(entity.nameFa, entity.nameEn ?? entity.nameFa, figures.spending))
         }
@@ -31,16 +33,20 @@ public enum GroupModel {
                       DashboardTable.rials("approved", "مصوب", "Approved"), DashboardTable.rials("realized", "عملکرد", "Realized"),
                       DashboardTable.ratio("execution_rate", "نرخ تحقق", "Execution rate"),
                       DashboardTable.ratio("capital_share", "سهم تملک دارایی‌های سرمایه‌ای", "Capital share"),
-                      DashboardTable.ratio("fees_share", "سهم عوارض از منابع وصول‌شده", "Fees share of sources"),
+                      DashboardTable.ratio("fees_share", "سهم عوارض از منابع وصول‌شده (شامل استقراض)", "Fees share of sources (borrowing included)"),
                       DashboardTable.rials("transfers_out", "انتقال به دستگاه‌های دیگر", "Transfers to other entities"),
                       DashboardTable.rials("transfers_in", "دریافتی از دستگاه‌های دیگر", "Received from other entities")],
             rows: rows)
         var yearly: [DashboardTable.Row] = []
-        for row in try YearlyOverview.rows(book) {
-            let with = row.approvedWithDuplicatedFigures ?? row.totals.approved
-            yearly.append(DashboardTable.Row(cells: [.year(row.year), .rials(row.totals.approved.rials), .rials(with.rials),
-                                                     .rials((try? with.subtracting(row.totals.approved))?.rials),
-                                                     .ratio(byId["group.outside_share"]?.breakdown[String(row.year)].flatMap(FigureText.number))]))
+        let outside = Set(book.entities.filter(\.kind.isOutsideMunicipality).map(\.code))
+        let lines = try LineTotals.grouping(filters.lines(of: book, allYears: true), by: \.year)
+        let theirs = try LineTotals.grouping(filters.lines(of: book, allYears: true).filter { $0.entityCode.map(outside.contains) ?? false }, by: \.year)
+        let transfers = try LineTotals.grouping(book.transferPayments.filter { filters.matches($0, allYears: true) }, by: \.year)
+        for year in book.years {
+            let without = lines[year]?.approved ?? .zero
+            let moved = transfers[year]?.approved ?? .zero
+            yearly.append(DashboardTable.Row(cells: [.year(year), .rials(without.rials), .rials((try? without.adding(moved))?.rials), .rials(moved.rials),
+                                                     .ratio(LineTotals.share(theirs[year]?.approved ?? .zero, of: without))]))
         }
         let totals = DashboardTable(
             id: "duplicated_figures", caption: Bilingual(fa: "اعتبار مصوب با و بدون احتساب ارقام تکراری", en: "Approved budget with and without duplicated figures"),
@@ -52,8 +58,10 @@ public enum GroupModel {
         return DashboardView(
             title: Bilingual(fa: "دستگاه‌ها", en: "Entities"),
             crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: base), DashboardView.Crumb(fa: "دستگاه‌ها", en: "Entities", path: nil)],
-            notes: [Bilingual(fa: "اعتبار، عملکرد، نرخ تحقق و سهم تملک دارایی‌های سرمایه‌ای هر دستگاه بر ردیف‌های هزینهٔ خود آن است، بدون انتقال به دستگاه‌های دیگر؛ سهم عوارض بر منابع وصول‌شدهٔ خود آن، بدون دریافتی از دستگاه‌های دیگر. سهم سازمان‌ها و شرکت‌های تابعه تا سال تحلیل آمده است.",
-                              en: "An entity's approved and realized amounts, execution and capital share are on its own spending lines, without transfers to other entities; its fees share on its own sources, without receipts from other entities. The organizations' and companies' share is given up to the analysis year.")],
+            notes: [Bilingual(fa: "ارقام هر دستگاه فقط ردیف‌های خود آن دستگاه است: اعتبار، عملکرد، نرخ تحقق و سهم تملک دارایی‌های سرمایه‌ای بر ردیف‌های هزینهٔ آن، بدون انتقال به دستگاه‌های دیگر؛ سهم عوارض بر منابع وصول‌شدهٔ آن (شامل استقراض)، بدون دریافتی از دستگاه‌های دیگر. نرخ تحقق بیش از ۱۰۰٪ یعنی دستگاه با اصلاحیهٔ بودجه اعتبار بیشتری گرفته است."
+                                  + (filtered ? " با فیلتر منطقه یا مأموریت، ارقام هر دستگاه فقط ردیف‌ها و انتقال‌های پرداختی همان منطقه یا مأموریت است؛ سهم عوارض و دریافتی از دستگاه‌های دیگر نشان داده نمی‌شود." : ""),
+                              en: "An entity's figures are its own lines only: approved and realized amounts, execution and capital share on its spending lines, without transfers to other entities; the fees share on its own sources (borrowing included), without receipts from other entities. Execution above 100 % means the entity received more through a revision of the budget."
+                                  + (filtered ? " With a region or function filter, each entity's figures are its lines and transfer payments in that region or function; fees and receipts from other entities are not shown." : ""))],
             bars: SpendingColumns.bars("مصوب و عملکرد به تفکیک دستگاه", "Approved and realized by entity", bars),
             tables: [entities, totals])
     }

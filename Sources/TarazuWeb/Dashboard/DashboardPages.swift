@@ -142,7 +142,7 @@ enum DashboardPages {
         var active: [(String, String)] = []
         if filters.explicitYear { active.append(("year", language.pick("سال", "Year") + ": " + WebFormat.year(filters.year, language))) }
         if let region = filters.region {
-            let name = regionNames[region] ?? (region == Region.centralCode ? language.pick(Region.centralName) : (language == .fa ? PersianText.identifier(region) : region))
+            let name = regionNames[region] ?? (region == Region.centralCode ? language.pick(context.book.centralRegionName) : (language == .fa ? PersianText.identifier(region) : region))
             active.append(("region", language.pick("منطقه", "Region") + ": " + name))
         }
         if let function = filters.function {
@@ -163,7 +163,7 @@ enum DashboardPages {
                         HTMLNode.element("option", ["value": ""]) { all }
                         for code in DashboardFilters.regionCodes(book).sorted(by: Region.codeOrder) {
                             HTMLNode.element("option", ["value": code, "selected": code == filters.region]) {
-                                regionNames[code] ?? (code == Region.centralCode ? language.pick(Region.centralName) : (language == .fa ? PersianText.identifier(code) : code))
+                                regionNames[code] ?? (code == Region.centralCode ? language.pick(context.book.centralRegionName) : (language == .fa ? PersianText.identifier(code) : code))
                             }
                         }
                     }

@@ -81,7 +81,7 @@ enum DashboardRoutes {
             let filters = try DashboardFilters.read(request, book: book)
             let analysis = try await catalog.analysis(named: name, year: filters.year)
             let base = DashboardLinks.base(name)
-            let view = try GroupModel.view(book: book, year: filters.year, indicators: analysis.indicators, base: base.path)
+            let view = try GroupModel.view(book: book, filters: filters, indicators: analysis.indicators, base: base.path)
             return try respond(view, request, name: name, book: book, path: base.appending(path: "/entities"), filters: filters)
         }
         dashboard.get(":name", "compliance") { request async throws -> Response in

@@ -161,6 +161,15 @@ enum PortalPages {
             PortalRegions.section(book: book, year: analysis.year, language: language)
             statusTable(analysis.assessment, asOf: DeclaredIndicators.asOf(analysis.indicators), language: language)
             downloads(base: base, year: yearParam ?? analysis.year, name: summary.name, language: language)
+            if book.hasTransfers {
+                HTMLNode.line("p", ["class": "note"]) {
+                    language.pick("در پرونده‌های ردیف‌های بودجه و درآمدها، ردیف‌هایی که ستون ",
+                                  "In the budget lines and revenues files, the rows with a value in the column ")
+                    HTMLNode.element("code") { "counterpart_entity_code" }
+                    language.pick(" دارند انتقال میان دستگاه‌ها (ارقام تکراری) است؛ برای جمع بدون احتساب ارقام تکراری آن‌ها را کنار بگذارید.",
+                                  " are transfers between entities (duplicated figures); leave them out for sums without duplicated figures.")
+                }
+            }
         }
         return layout(title: "\(book.metadata.title(language)) · \(language.pick("ترازو", "Tarazu"))", language: language,
                       switchPath: link(base, language.other, year: yearParam), body: body)
@@ -172,10 +181,10 @@ enum PortalPages {
         guard book.hasTransfers, let totals = try? GroupFigures.approvedTotals(book: book, year: year) else { return .empty }
         let numerals = Numerals(language: language)
         return .line("p", ["class": "note"]) {
-            language.pick(
-                "بودجهٔ مصوب \(numerals.year(year)) بدون احتساب ارقام تکراری \(numerals.billionRials(totals.without.rials)) و با احتساب آن‌ها \(numerals.billionRials(totals.with.rials)) است. ",
-                "The approved budget of \(year) is \(numerals.billionRials(totals.without.rials)) without duplicated figures and \(numerals.billionRials(totals.with.rials)) with them. ")
-                + language.pick(ComputedOn.consolidationNote)
+            language.pick(ComputedOn.consolidationNote) + " "
+                + language.pick(
+                    "اعتبار مصوب سال \(numerals.year(year)) بدون احتساب ارقام تکراری \(numerals.billionRials(totals.without.rials)) و با احتساب آن‌ها \(numerals.billionRials(totals.with.rials)) است.",
+                    "The approved budget of \(year) is \(numerals.billionRials(totals.without.rials)) without duplicated figures and \(numerals.billionRials(totals.with.rials)) with them.")
         }
     }
 
