@@ -200,6 +200,11 @@ enum AnalysisOutput {
     static func text(_ analysis: BookAssessment) -> String {
         let names = BreakdownText(book: analysis.book, language: .en)
         var lines = ["\(analysis.book.metadata.title): indicators for \(analysis.year)", ""]
+        if analysis.book.hasTransfers, let totals = try? GroupFigures.approvedTotals(book: analysis.book, year: analysis.year) {
+            let numerals = Numerals(language: .en)
+            lines.insert("Approved budget of \(analysis.year): \(numerals.billionRials(totals.without.rials)) without duplicated figures; "
+                         + "\(numerals.billionRials(totals.with.rials)) with them (transfers between entities counted twice).", at: 1)
+        }
         let width = (analysis.indicators.map(\.id.count).max() ?? 0) + 1
         for indicator in analysis.indicators {
             let basis = indicator.computedOn.map { "  [\($0.label.en)]" } ?? ""
@@ -231,6 +236,10 @@ enum AnalysisOutput {
         let numerals = figures.numerals
         let breakdown = BreakdownText(book: analysis.book, language: .fa)
         var lines = ["\(analysis.book.metadata.title(.fa)): شاخص‌های سال \(numerals.year(analysis.year))", ""]
+        if analysis.book.hasTransfers, let totals = try? GroupFigures.approvedTotals(book: analysis.book, year: analysis.year) {
+            lines.insert("اعتبار مصوب سال \(numerals.year(analysis.year)): \(numerals.billionRials(totals.without.rials)) بدون احتساب ارقام تکراری؛ "
+                         + "\(numerals.billionRials(totals.with.rials)) با احتساب آن‌ها (انتقال میان دستگاه‌ها دو بار شمرده می‌شود).", at: 1)
+        }
         let asOf = DeclaredIndicators.asOf(analysis.indicators)
         for indicator in analysis.indicators {
             let basis = indicator.basis == .declared ? " [\(DeclaredIndicators.opening(asOf: asOf).fa)]" : indicator.computedOn.map { " [\($0.label.fa)]" } ?? ""

@@ -70,10 +70,10 @@ extension ReportText {
 
     var groupNote: String {
         pick("ارقام هر دستگاه فقط ردیف‌های خود آن دستگاه است: اعتبار مصوب، نرخ تحقق و سهم تملک دارایی‌های سرمایه‌ای بر ردیف‌های هزینهٔ آن، بدون انتقال به دستگاه‌های دیگر؛ سهم عوارض بر منابع وصول‌شدهٔ آن (شامل استقراض)، بدون دریافتی از دستگاه‌های دیگر. "
-                + "نرخ تحقق بیش از ۱۰۰٪ یعنی عملکرد از اعتبار مصوب اولیه بیشتر است و دستگاه با اصلاحیهٔ بودجه اعتبار بیشتری گرفته است. "
+                + "نرخ تحقق بیش از ۱۰۰٪ یعنی عملکرد از اعتبار مصوب اولیه بیشتر است و دستگاه با اصلاحیهٔ بودجه اعتبار بیشتری گرفته است؛ سهم عوارض ۰٫۰٪ یعنی دستگاه عوارضی وصول نمی‌کند (سازمان‌ها بیشتر بهای خدمات می‌گیرند). "
                 + "در جدول‌ها و شاخص‌های منطقه‌ای هر هزینه به منطقه‌ای نسبت داده می‌شود که در آن خرج شده است، هر دستگاهی که خرجش کرده باشد؛ از این رو رقم یک منطقه با رقم شهرداری همان منطقه برابر نیست.",
              "An entity's figures are its own lines only: approved budget, execution and capital share on its spending lines, without transfers to other entities; the fees share on its own sources (borrowing included), without receipts from other entities. "
-                + "Execution above 100 % means realized spending above the original approved amount, raised by a revision of the budget. "
+                + "Execution above 100 % means realized spending above the original approved amount, raised by a revision of the budget; a fees share of 0.0 % means the entity collects no fees (organizations mostly charge for services). "
                 + "In the regional tables and indicators spending is assigned to the region where it was spent, whichever entity spent it, so a region's figure differs from its municipality's.")
     }
 

@@ -158,7 +158,9 @@ struct ExpenditureGenerator {
         let room = positions.map { position -> Int64 in
             let line = lines[position], approved = line.approved.rials, revised = line.revised?.rials ?? approved
             guard abs(revised - approved) * 4 <= approved else { return 0 }
-            return max(approved, revised) - (line.realized?.rials ?? 0)
+            // Completed lines end between 96 and 100 % of their budget, not all at exactly 100 %.
+            let cap = Allocation.scale(max(approved, revised), permille: 960 + Int64(position % 41), quantum: quantum)
+            return max(0, cap - (line.realized?.rials ?? 0))
         }
         guard target > realized else { return }
         // The lines closest to done are completed first; the others keep their figures, as in a real year.

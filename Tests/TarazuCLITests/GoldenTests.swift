@@ -73,7 +73,7 @@ import SnapshotTesting
         #expect(persian.contains("وضعیت سال ۱۴۰۳ را بیان می‌کند، نه امروز را"))
         #expect(!persian.contains("اظهارشده، نه سنجیده از داده‌ها:"))
         // A PEFA finding tells its multi-year score from the grade of the report's year.
-        #expect(persian.contains("امتیاز پفا ۲-۱ بر پایهٔ حداکثر سه سال تا ۱۴۰۳ برابر B است؛ واریانس ترکیب در خود سال ۱۴۰۳ برابر ۷٫۷٪ بود (رتبهٔ همین سال: B)."))
+        #expect(persian.contains("امتیاز پفا ۲-۱ بر پایهٔ حداکثر سه سال تا ۱۴۰۳ برابر B است؛ واریانس ترکیب در خود سال ۱۴۰۳ برابر ۵٫۴٪ بود (رتبهٔ همین سال: B)."))
     }
 
     /// A report on an earlier year says that its trends and forecasts read every year of the book, and
