@@ -1,3 +1,4 @@
+import Foundation
 import TarazuCore
 
 /// What distinguishes one generated city from another: its regions, their weights, its size and
@@ -33,6 +34,9 @@ struct CityProfile {
     /// The central organisation's weight in the general and specific fees it shares with the regions, per-mille of
     /// the regions' weights (service charges: two thirds, as in every generated city).
     var centralFeePermille: Int64 = 667
+    /// A year after `Scenario.years` whose budget is approved but not yet executed: its approved total (rials, a
+    /// multiple of the quantum) and its price index.
+    var approvedOnlyYear: (year: Int, total: Int64, deflator: Decimal)? = nil
     /// The entities of the municipal group and the transfers between them; nil: the book is one budget.
     var group: MunicipalGroup? = nil
     /// Per year, the realized share of approved spending and of approved sources, per-mille, when a published

@@ -177,6 +177,26 @@ struct ExpenditureGenerator {
         }
     }
 
+    /// The approved budget of `year`, the year after the last: last year's lines carried forward (the projects
+    /// still running, every other line), their approved amounts shared out to `total` in proportion to last
+    /// year's, with no revision or execution yet.
+    mutating func approvedOnly(year: Int, total: Int64) {
+        guard let last = Scenario.years.last else { return }
+        let running = Set(projects.filter { $0.actualEnd > last }.map(\.id))
+        let carried = lines.filter { $0.year == last && ($0.projectId.map(running.contains) ?? true) }
+        guard !carried.isEmpty else { return }
+        let amounts = Allocation.split(total, weights: carried.map { max($0.approved.rials / quantum, 1) }, quantum: quantum)
+        for (line, approved) in zip(carried, amounts) {
+            var next = line
+            next.year = year
+            next.lineId = "\(year)" + line.lineId.dropFirst(String(last).count)
+            next.approved = Money(rials: approved)
+            next.revised = nil
+            next.realized = nil
+            lines.append(next)
+        }
+    }
+
     private func department(_ regionCode: String) -> String {
         regionDepartments[regionCode] ?? Vocabulary.regionDepartment(regionCode)
     }

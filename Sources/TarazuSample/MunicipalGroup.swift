@@ -230,12 +230,12 @@ struct MunicipalGroup {
             book.transferPayments.append(BudgetLine(
                 year: year, lineId: "\(year)-T" + id, department: payerDepartment, regionCode: flow.regionCode,
                 function: flow.function, program: flow.programFa, economicClass: .current,
-                approved: Money(rials: flow.amount), revised: Money(rials: flow.amount), realized: realized,
+                approved: Money(rials: flow.amount), revised: hasRealized ? Money(rials: flow.amount) : nil, realized: realized,
                 entityCode: flow.payer, counterpartEntityCode: flow.receiver))
             book.transferReceipts.append(RevenueLine(
                 year: year, lineId: "\(year)-RT" + id, revenueClass: .other,
                 regionCode: flow.receiver == Self.centralCode ? Region.centralCode : flow.regionCode, sustainable: false,
-                approved: Money(rials: flow.amount), revised: Money(rials: flow.amount), realized: realized,
+                approved: Money(rials: flow.amount), revised: hasRealized ? Money(rials: flow.amount) : nil, realized: realized,
                 entityCode: flow.receiver, counterpartEntityCode: flow.payer))
         }
     }
@@ -269,6 +269,6 @@ extension MunicipalGroup {
                 Body(code: "co-renewal", kind: .company, nameFa: "شرکت عمران و بهسازی شهری", nameEn: "Urban Development and Renewal Company",
                      function: "urban_planning", citywideProjects: true, citywideWorks: true, ownRevenue: [(.propertyIncome, 500)]),
             ],
-            duplicatedPermille: [1399: 120, 1400: 120, 1401: 110, 1402: 133, 1403: 120])
+            duplicatedPermille: [1399: 120, 1400: 120, 1401: 110, 1402: 133, 1403: 120, 1404: 120])
     }
 }

@@ -77,6 +77,14 @@ struct RevenueGenerator {
         }
     }
 
+    /// Leaves `year` with its approved amounts only: a budget not yet executed.
+    mutating func approvedOnly(year: Int) {
+        for index in revenues.indices where revenues[index].year == year {
+            revenues[index].revised = nil
+            revenues[index].realized = nil
+        }
+    }
+
     /// Raises the realized revenue of `year` to `permille` of its approved total, sharing the shortfall among
     /// lines in proportion to their room up to the larger of their approved and revised amounts (a line
     /// already above both keeps its figure).

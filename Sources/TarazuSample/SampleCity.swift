@@ -54,6 +54,7 @@ public struct SampleCity: Sendable {
         for (year, permille) in profile.realizationPermille.sorted(by: { $0.key < $1.key }) {
             expenditure.calibrateRealization(year: year, permille: permille)
         }
+        if let next = profile.approvedOnlyYear { expenditure.approvedOnly(year: next.year, total: next.total) }
         let lines = expenditure.lines
         var revenue = RevenueGenerator(profile: profile, rng: rng.fork())
         var approved = [Int: Int64](), revised = [Int: Int64]()
@@ -67,9 +68,14 @@ public struct SampleCity: Sendable {
         for (year, permille) in profile.realizationPermille.sorted(by: { $0.key < $1.key }) {
             revenue.calibrateRealization(year: year, permille: permille)
         }
+        if let next = profile.approvedOnlyYear {
+            revenue.addYear(next.year, approvedTotal: approved[next.year] ?? 0, revisedTotal: approved[next.year] ?? 0)
+            revenue.approvedOnly(year: next.year)
+        }
         var projectRNG = rng.fork()
         let projects = ProjectDraft.table(expenditure.projects, rng: &projectRNG)
         let deflator = zip(Scenario.years, Scenario.deflator).map { DeflatorPoint(year: $0, index: $1) }
+            + (profile.approvedOnlyYear.map { [DeflatorPoint(year: $0.year, index: $0.deflator)] } ?? [])
         var book = BudgetBook(
             metadata: profile.metadata, functions: BudgetFunction.defaults, regions: profile.regions,
             budgetLines: lines, revenues: revenue.revenues, projects: projects,

@@ -36,10 +36,17 @@ struct TabrizStructureTests {
         #expect(Set(book.budgetLines.map(\.lineId)).count == book.budgetLines.count)
     }
 
-    @Test func yearsAre1399To1403WithRealizedEverywhere() {
-        #expect(book.years == [1399, 1400, 1401, 1402, 1403])
-        #expect(book.budgetLines.allSatisfy { $0.realized != nil && $0.revised != nil })
-        #expect(book.revenues.allSatisfy { $0.realized != nil && $0.revised != nil })
+    @Test func yearsAre1399To1404WithRealizedUpTo1403AndThe1404BudgetApprovedOnly() {
+        #expect(book.years == [1399, 1400, 1401, 1402, 1403, 1404])
+        #expect(book.latestRealizedYear == 1403)
+        let executed = book.budgetLinesWithTransfers.filter { $0.year <= 1403 }, approvedOnly = book.budgetLinesWithTransfers.filter { $0.year == 1404 }
+        #expect(executed.allSatisfy { $0.realized != nil && $0.revised != nil })
+        #expect(!approvedOnly.isEmpty && approvedOnly.allSatisfy { $0.realized == nil && $0.revised == nil })
+        #expect(book.revenuesWithTransfers.filter { $0.year <= 1403 }.allSatisfy { $0.realized != nil && $0.revised != nil })
+        #expect(book.revenuesWithTransfers.filter { $0.year == 1404 }.allSatisfy { $0.realized == nil && $0.revised == nil })
+        // Projects finished by 1403 have no 1404 line.
+        let finished = Set(book.projects.filter { $0.status == "completed" }.map(\.projectId))
+        #expect(!approvedOnly.contains { $0.projectId.map(finished.contains) ?? false })
     }
 
     @Test func amountsAreWholeMillionRialsAndNotNegative() {

@@ -38,7 +38,7 @@ struct TabrizSituationTests {
     }
 
     @Test func realizationIsPlausibleAndWorseForCapital() {
-        for year in book.years {
+        for year in book.years where year <= 1403 {
             let total = ratio(book.realized(year), book.approved(year))
             // 1403 is realized at the published 93 %; the other years are drawn.
             #expect(total >= Decimal(string: "0.70")! && total <= Decimal(string: year == 1403 ? "0.935" : "0.90")!)
