@@ -42,7 +42,8 @@ let package = Package(
         .target(name: "TarazuForecast", dependencies: ["TarazuCore"]),
         .target(name: "TarazuRisk", dependencies: ["TarazuCore"]),
         // Application layer: the use cases and figures every surface renders (pure: no Vapor, Fluent or NIO).
-        .target(name: "TarazuApplication", dependencies: ["TarazuCore", "TarazuHTML", "TarazuAnalysis", "TarazuReport", "TarazuForecast", "TarazuRisk"]),
+        .target(name: "TarazuApplication", dependencies: ["TarazuCore", "TarazuHTML", "TarazuAnalysis", "TarazuReport", "TarazuForecast", "TarazuRisk"],
+                resources: [.copy("Resources/published-peer-budgets.json")]),
         // Persistence.
         .target(name: "TarazuStore", dependencies: [
             "TarazuCore", "TarazuParticipation",

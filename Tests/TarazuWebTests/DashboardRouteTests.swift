@@ -12,7 +12,7 @@ import VaporTesting
     static let pages = [
         base, base + "/functions", base + "/functions/transport_traffic",
         base + "/functions/transport_traffic/programs/" + PercentEncoding.pathSegment("تقاطع غیرهمسطح"),
-        base + "/projects/P1", base + "/regions", base + "/economic", base + "/trends", base + "/compliance", base + "/risks",
+        base + "/projects/P1", base + "/regions", base + "/economic", base + "/trends", base + "/compliance", base + "/risks", base + "/peers",
         base + "/indicators/execution.rate.total",
     ]
 

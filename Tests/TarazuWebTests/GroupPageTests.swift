@@ -44,6 +44,22 @@ import VaporTesting
         }
     }
 
+    @Test func thePeersPagePutsThePublishedBudgetsBesideTheBooks() async throws {
+        try await DashboardProbe.withSignedInApp(books: [Self.tabriz]) { app, _ in
+            let page = try await DashboardProbe.get(app, "/dashboard/tabriz/peers")
+            #expect(page.status == .ok)
+            let html = page.body.string
+            #expect(html.contains("ارومیه") && html.contains("همدان") && html.contains("۱۴۰۲"))
+            #expect(!html.contains("<td>تبریز</td>"))
+            let json = try await DashboardProbe.get(app, "/dashboard/tabriz/peers?format=json")
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(json.body.string.utf8)) as? [String: Any])
+            let rows = try #require(document["rows"] as? [[String: Any]])
+            let urmia1403 = try #require(rows.first { $0["city_en"] as? String == "Urmia" && ($0["year"] as? NSNumber)?.intValue == 1403 })
+            #expect((urmia1403["published_budget"] as? NSNumber)?.int64Value == 45_000_000_000_000)
+            #expect((urmia1403["own_approved"] as? NSNumber)?.int64Value == 300_000_000_000_000)
+        }
+    }
+
     @Test func aBookWithoutEntitiesHasNoEntitiesPageAndNoNote() async throws {
         try await DashboardProbe.withSignedInApp { app, _ in
             let page = try await DashboardProbe.get(app, DashboardProbe.base + "/entities")

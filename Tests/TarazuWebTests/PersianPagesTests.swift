@@ -32,7 +32,7 @@ import VaporTesting
         let name = book.metadata.name
         let dashboard = "/dashboard/\(name)"
         var paths = ["/", "/books/\(name)", dashboard, dashboard + "/functions", dashboard + "/regions", dashboard + "/economic",
-                     dashboard + "/trends", dashboard + "/compliance", dashboard + "/risks"]
+                     dashboard + "/trends", dashboard + "/compliance", dashboard + "/risks", dashboard + "/peers"]
         if !book.entities.isEmpty { paths.append(dashboard + "/entities") }
         if let function = book.functions.first { paths.append(dashboard + "/functions/\(function.code)") }
         if let project = book.projects.first { paths.append(dashboard + "/projects/\(project.projectId)") }

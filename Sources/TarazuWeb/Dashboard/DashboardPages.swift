@@ -111,7 +111,7 @@ enum DashboardPages {
         ("", "نمای کلی", "Overview"), ("/functions", "مأموریت، برنامه، پروژه", "Functions, programs, projects"),
         ("/regions", "مناطق", "Regions"), ("/entities", "دستگاه‌ها", "Entities"), ("/economic", "طبقهٔ اقتصادی", "Economic classes"),
         ("/trends", "روندها و پیش‌بینی", "Trends and forecasts"), ("/compliance", "رعایت مجوز شورا", "Compliance"),
-        ("/risks", "ریسک پروژه‌ها", "Project risks"),
+        ("/risks", "ریسک پروژه‌ها", "Project risks"), ("/peers", "شهرهای هم‌تراز", "Peer cities"),
     ]
 
     static func sections(_ context: Context) -> HTMLNode {

@@ -84,6 +84,16 @@ enum DashboardRoutes {
             let view = try GroupModel.view(book: book, filters: filters, indicators: analysis.indicators, base: base.path)
             return try respond(view, request, name: name, book: book, path: base.appending(path: "/entities"), filters: filters)
         }
+        dashboard.get(":name", "peers") { request async throws -> Response in
+            let name = try QueryParameters.bookName(request)
+            let book = try await catalog.book(named: name)
+            guard let peers = PublishedPeerBudgets.shipped else {
+                throw WebError.notFound("no published peer budgets in this build", fa: "ارقام شهرهای هم‌تراز در این نسخه نیست.")
+            }
+            let base = DashboardLinks.base(name)
+            let view = try PeerModel.view(book: book, peers: peers, base: base.path)
+            return try respond(view, request, name: name, book: book, path: base.appending(path: "/peers"), filters: nil)
+        }
         dashboard.get(":name", "compliance") { request async throws -> Response in
             let name = try QueryParameters.bookName(request)
             let book = try await catalog.book(named: name)
