@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "TarazuCoreTests", dependencies: ["TarazuCore"]),
         .testTarget(name: "TarazuTabularTests", dependencies: ["TarazuTabular"]),
         .testTarget(name: "TarazuImportTests", dependencies: ["TarazuImport", "TarazuTabular"]),
-        .testTarget(name: "TarazuSampleTests", dependencies: ["TarazuSample", "TarazuImport"]),
+        .testTarget(name: "TarazuSampleTests", dependencies: ["TarazuSample", "TarazuImport", "TarazuTabular"]),
         .testTarget(name: "TarazuAnalysisTests", dependencies: ["TarazuAnalysis", "TarazuCore", "TarazuSample"]),
         .testTarget(name: "TarazuReportTests", dependencies: ["TarazuReport", "TarazuAnalysis", "TarazuCore", "TarazuForecast", "TarazuRisk",
                                                             .product(name: "SnapshotTesting", package: "swift-snapshot-testing")], exclude: ["Golden"]),

@@ -29,8 +29,9 @@ enum DataQualityIndicators {
             .compactMap(\.regionCode).filter { $0 != Region.centralCode })
         let authorized = Set(context.book.authorizations.filter { $0.year == context.year }.map(\.regionCode))
         let components: [String: Decimal?] = [
-            "budget_lines_realized": share(lines.filter { $0.realized != nil }.count, of: lines.count),
-            "revenues_realized": share(context.revenues.filter { $0.realized != nil }.count, of: context.revenues.count),
+            // A year with an approved budget only is not incomplete for lacking execution: its execution is not due yet.
+            "budget_lines_realized": context.yearHasRealized ? share(lines.filter { $0.realized != nil }.count, of: lines.count) : nil,
+            "revenues_realized": context.yearHasRealized ? share(context.revenues.filter { $0.realized != nil }.count, of: context.revenues.count) : nil,
             "regions_population": share(regions.filter { $0.population > 0 }.count, of: regions.count),
             "deflator": share([context.year - 1, context.year].filter(deflatorYears.contains).count, of: 2),
             "authorizations": share(saleRegions.intersection(authorized).count, of: saleRegions.count),

@@ -59,9 +59,16 @@ public enum IndicatorEngine {
                 + GroupIndicators.all(context)
                 + Self.declaredOrMeasured(context)
             let consolidated = book.hasTransfers, grouped = !book.entities.isEmpty
+            let executed = context.yearHasRealized
+            let needsExecution: Set<ComputedOn.Amounts> = [.realized, .realizedAgainstApproved, .changesAgainstApproved, .realizedAgainstAuthorized]
             return indicators.map { indicator in
                 var stated = indicator
                 stated.computedOn = ComputedOn.standard(for: indicator)
+                // A year with an approved budget only (its execution not yet in the book) judges nothing on execution.
+                if !executed, let amounts = stated.computedOn?.amounts, needsExecution.contains(amounts) {
+                    stated.value = .unavailable
+                    stated.breakdown = [:]
+                }
                 stated.computedOn?.regionZeroIsCitywide = grouped
                 // Asset sales and the transfers themselves have nothing to leave out: their basis says nothing of it.
                 if consolidated, let basis = stated.computedOn, basis.amounts != .none, basis.lines != .capitalAssetSales, basis.lines != .transfers {

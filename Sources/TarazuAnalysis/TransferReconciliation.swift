@@ -77,23 +77,20 @@ public enum TransferReconciliation {
             var lines: [String] = []
         }
         var paid: [Key: Side] = [:], received: [Key: Side] = [:]
+        func add(_ key: Key, _ approved: Money, _ realized: Money?, _ id: String, to sides: inout [Key: Side]) throws(Money.Overflow) {
+            var side = sides[key] ?? Side()
+            side.approved = try side.approved.adding(approved)
+            if let realized { side.realized = try (side.realized ?? .zero).adding(realized) }
+            side.lines.append(id)
+            sides[key] = side
+        }
         for line in book.transferPayments where year.map({ $0 == line.year }) ?? true {
             guard let payer = line.entityCode, let receiver = line.counterpartEntityCode else { continue }
-            let key = Key(year: line.year, payer: payer, receiver: receiver)
-            var side = paid[key] ?? Side()
-            side.approved = try side.approved.adding(line.approved)
-            if let realized = line.realized { side.realized = try (side.realized ?? .zero).adding(realized) }
-            side.lines.append(line.lineId)
-            paid[key] = side
+            try add(Key(year: line.year, payer: payer, receiver: receiver), line.approved, line.realized, line.lineId, to: &paid)
         }
         for line in book.transferReceipts where year.map({ $0 == line.year }) ?? true {
             guard let receiver = line.entityCode, let payer = line.counterpartEntityCode else { continue }
-            let key = Key(year: line.year, payer: payer, receiver: receiver)
-            var side = received[key] ?? Side()
-            side.approved = try side.approved.adding(line.approved)
-            if let realized = line.realized { side.realized = try (side.realized ?? .zero).adding(realized) }
-            side.lines.append(line.lineId)
-            received[key] = side
+            try add(Key(year: line.year, payer: payer, receiver: receiver), line.approved, line.realized, line.lineId, to: &received)
         }
         var found: [TransferMismatch] = []
         for key in Set(paid.keys).union(received.keys).sorted() {

@@ -6,7 +6,7 @@ import TarazuCore
 /// Bahman 1402 (`Resources/published-peer-budgets.json`, with its source).
 public struct PublishedPeerBudgets: Sendable, Equatable {
     /// When in the budget cycle the figure was given.
-    public enum Stage: String, Sendable, Codable {
+    public enum Stage: String, Sendable, Decodable {
         /// The budget of the year the figure was reported in.
         case currentYear = "current_year"
         /// The budget planned for the following year.
@@ -14,7 +14,7 @@ public struct PublishedPeerBudgets: Sendable, Equatable {
     }
 
     /// One city's published budget for a year.
-    public struct Budget: Sendable, Equatable, Codable {
+    public struct Budget: Sendable, Equatable, Decodable {
         public var cityFa: String
         public var cityEn: String
         public var provinceFa: String
@@ -43,21 +43,10 @@ public struct PublishedPeerBudgets: Sendable, Equatable {
             }
             amount = Money(rials: rials)
         }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(cityFa, forKey: .cityFa)
-            try container.encode(cityEn, forKey: .cityEn)
-            try container.encode(provinceFa, forKey: .provinceFa)
-            try container.encode(provinceEn, forKey: .provinceEn)
-            try container.encode(year, forKey: .year)
-            try container.encode(amount.rials / 1_000_000_000, forKey: .billionRials)
-            try container.encode(stage, forKey: .stage)
-        }
     }
 
     /// Where the figures were published.
-    public struct Source: Sendable, Equatable, Codable {
+    public struct Source: Sendable, Equatable, Decodable {
         public var titleFa: String
         public var titleEn: String
         public var url: String

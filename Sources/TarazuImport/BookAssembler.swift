@@ -137,9 +137,23 @@ public enum BookAssembler {
     private static func readEntitySheets(_ sheets: [RawTable], into book: inout BudgetBook, positions: inout RowPositions,
                                          log: inout DiagnosticLog) {
         let unit = book.metadata.amountUnit, calendar = book.metadata.calendar
+        let matched = sheets.compactMap { EntitySheet.entity(named: $0.name, in: book.entities)?.code }
+        let unmatched = sheets.filter { EntitySheet.entity(named: $0.name, in: book.entities) == nil }.map(\.name)
+        if !matched.isEmpty {
+            // Once entities come as their own tables, each entity needs one: a missing one would drop its budget.
+            for (entity, row) in zip(book.entities, positions.entities) where !matched.contains(entity.code) {
+                let found = unmatched.isEmpty ? "" : "; tables found but not matched: " + unmatched.map { "\"\($0)\"" }.joined(separator: ", ")
+                log.error(positions.source(.entities), row: row, column: "entity_code",
+                          "entity \"\(entity.code)\" (\(entity.nameFa)) has no sources-and-uses table of its own (a sheet or file named by its code or Persian name)\(found)")
+            }
+        }
         for sheet in sheets {
             guard let entity = EntitySheet.entity(named: sheet.name, in: book.entities) else {
                 log.warning(sheet.source, "\"\(sheet.name)\" is neither a table of the book nor an entity of the entities table (by code or Persian name): ignored")
+                continue
+            }
+            if sheet.rows.isEmpty {
+                log.error(sheet.source, row: max(1, sheet.headerLine), "the table of entity \"\(entity.code)\" has a header but no rows: the entity would have no budget")
                 continue
             }
             guard let split = EntitySheet.split(sheet, entity: entity, calendar: calendar, log: &log) else { continue }

@@ -135,9 +135,13 @@ public enum BookLoader {
         var tables: [BookTable: RawTable] = [:]
         var settings: [String: String] = [:]
         var others: [RawTable] = []
+        var governance: String?
         for sheet in sheets {
             if let table = BookTable.named(sheet.name) {
                 tables[table] = sheet
+            } else if PersianText.key(sheet.name) == "governance" {
+                // governance.yaml, one line per row (EntityWorkbookWriter writes it so).
+                governance = sheet.rows.map { $0.cells.first ?? "" }.joined(separator: "\n") + "\n"
             } else if ["metadata", "datapackage", "مشخصات"].contains(PersianText.key(sheet.name)) {
                 for row in sheet.rows where row.cells.count >= 2 { settings[PersianText.key(row.cells[0])] = PersianText.normalize(row.cells[1]) }
                 if sheet.header.count >= 2 { settings[PersianText.key(sheet.header[0])] = PersianText.normalize(sheet.header[1]) }
@@ -146,6 +150,10 @@ public enum BookLoader {
             }
         }
         let metadata = try metadata(from: settings, file: file, fallbackName: name ?? url.deletingPathExtension().lastPathComponent)
+        if let governance {
+            return .book(try BookAssembler.assemble(tables, metadata: metadata, governanceYAML: governance, governanceFile: "\(file)[governance]",
+                                                    otherTables: tables[.entities] == nil ? [] : others))
+        }
         return .book(try assemble(tables, metadata: metadata, folder: url.deletingLastPathComponent(),
                                   otherTables: tables[.entities] == nil ? [] : others))
     }

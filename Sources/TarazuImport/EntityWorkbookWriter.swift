@@ -59,11 +59,21 @@ public enum EntityWorkbookWriter {
             sheets.append(RawTable(source: entity.code, name: entity.code, header: header,
                                    rows: rows.enumerated().map { RawRow(line: $0.offset + 2, cells: $0.element) }))
         }
-        sheets.append(RawTable(source: "metadata", name: "metadata", header: ["name", book.metadata.name],
-                               rows: [RawRow(line: 2, cells: ["title", book.metadata.title]),
-                                      RawRow(line: 3, cells: ["amount_unit", unit.rawValue]),
-                                      RawRow(line: 4, cells: ["calendar", book.metadata.calendar.rawValue])]
-                                   + (book.metadata.titleFa.map { [RawRow(line: 5, cells: ["title_fa", $0])] } ?? [])))
+        let metadata = book.metadata
+        let settings: [(String, String?)] = [
+            ("title", metadata.title), ("title_fa", metadata.titleFa), ("description", metadata.description),
+            ("description_fa", metadata.descriptionFa), ("city_fa", metadata.cityFa), ("city_en", metadata.cityEn),
+            ("amount_unit", unit.rawValue), ("calendar", metadata.calendar.rawValue),
+        ]
+        let present = settings.compactMap { key, value in value.map { [key, $0] } }
+        sheets.append(RawTable(source: "metadata", name: "metadata", header: ["name", metadata.name],
+                               rows: present.enumerated().map { RawRow(line: $0.offset + 2, cells: $0.element) }))
+        if let governance = book.governanceYAML {
+            // One line of governance.yaml per row, so it reads in a spreadsheet; the reader joins them back.
+            let lines = governance.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+            sheets.append(RawTable(source: "governance", name: "governance", header: ["governance.yaml"],
+                                   rows: lines.enumerated().map { RawRow(line: $0.offset + 2, cells: [$0.element]) }))
+        }
         return try XLSXWriter.write(sheets)
     }
 

@@ -17,7 +17,7 @@ extension ReportContext {
 
     /// (a') The same by region (the central administration too), with the rate of `execution.rate.by_region`.
     var executionByRegionChart: ChartSpec {
-        executionChart(id: "chart-execution-region", title: text.chartExecutionByRegion(year: year), unitNote: text.inBillionRialsByRegion,
+        executionChart(id: "chart-execution-region", title: text.chartExecutionByRegion(year: year), unitNote: text.inBillionRialsByRegion(citywide: !input.book.entities.isEmpty),
                        header: text.region, rateIndicator: "execution.rate.by_region",
                        order: input.book.regions.map(\.code), key: \.regionCode, label: { regionName($0) })
     }

@@ -38,7 +38,8 @@ extension ReportContext {
             .paragraph([.text(text.purposeIntro)]),
             .nestedList([ListItem(text: [.text(text.purposeGoal1(city: city, year: year))], children: []),
                          ListItem(text: [.text(text.purposeGoal2)], children: lensNames)]),
-        ] + (input.book.hasTransfers ? [.paragraph([.text(text.duplicatedFiguresDefinition)])] : []))
+        ] + (ApprovedOnlyYear.isApprovedOnly(input.year, in: input.book) ? [.paragraph([.text(pick(ApprovedOnlyYear.note(year: input.year, in: input.book)))])] : [])
+          + (input.book.hasTransfers ? [.paragraph([.text(text.duplicatedFiguresDefinition)])] : []))
     }
 
     func lensSection(_ lens: Lens, number: Int) -> Section {

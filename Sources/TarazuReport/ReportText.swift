@@ -125,9 +125,13 @@ struct ReportText: Sendable {
         pick("ارقام به میلیارد ریال؛ درصدها نرخ تحقق هر مأموریت است، از شاخص «نرخ تحقق به تفکیک مأموریت».",
              "Figures in billion rials; the percentages are each function's execution rate, from the indicator \"Execution rate by function\".")
     }
-    var inBillionRialsByRegion: String {
-        pick("ارقام به میلیارد ریال؛ درصدها نرخ تحقق هر منطقه است، از شاخص «نرخ تحقق به تفکیک منطقه»؛ ستاد مرکزی هزینه‌های سطح شهر است.",
-             "Figures in billion rials; the percentages are each region's execution rate, from the indicator \"Execution rate by region\"; the central administration is citywide spending.")
+    /// `citywide`: a book with entities, where region code 0 is citywide spending of every entity.
+    func inBillionRialsByRegion(citywide: Bool) -> String {
+        citywide
+            ? pick("ارقام به میلیارد ریال؛ درصدها نرخ تحقق هر منطقه است، از شاخص «نرخ تحقق به تفکیک منطقه»؛ «سطح شهر» هزینه‌هایی است که به منطقهٔ مشخصی نسبت داده نشده است، هر دستگاهی که آن را خرج کند.",
+                   "Figures in billion rials; the percentages are each region's execution rate, from the indicator \"Execution rate by region\"; \"citywide\" is spending assigned to no single region, whichever entity spends it.")
+            : pick("ارقام به میلیارد ریال؛ درصدها نرخ تحقق هر منطقه است، از شاخص «نرخ تحقق به تفکیک منطقه»؛ ستاد مرکزی هزینه‌های سطح شهر است.",
+                   "Figures in billion rials; the percentages are each region's execution rate, from the indicator \"Execution rate by region\"; the central administration is citywide spending.")
     }
     var inRialsPerPerson: String {
         pick("ارقام به میلیون ریال به ازای هر نفر، از شاخص «سرانهٔ اعتبار مصوب مناطق»؛ مناطق کم‌جمعیت در شاخص‌های نابرابری «بدون مناطق کم‌جمعیت» کنار گذاشته می‌شوند.",

@@ -98,3 +98,18 @@ import SnapshotTesting
         #expect(!english.contains("**Weak**") && !english.contains("**Absent**") && !english.contains("**Partial**"))
     }
 }
+
+/// A year with its approved budget only (the sample's 1404): nothing is judged on execution that does not exist.
+@Suite struct ApprovedOnlyYearTests {
+    @Test func theReportOfAYearWithoutExecutionJudgesNothingOnExecution() async throws {
+        let book = SampleCity.tabriz()
+        let analysis = try await Analysis.analyze(book, source: "test", year: 1404, rubric: try Analysis.loadRubric(nil))
+        #expect(analysis.assessment.criteria[0].status == nil)
+        let persian = analysis.report(advanced: nil, language: .fa, format: .markdown, generatedOn: nil)
+        #expect(persian.contains("برای سال ۱۴۰۴ فقط بودجهٔ مصوب در کتاب است و عملکرد آن هنوز ثبت نشده است"))
+        // No «not available» where a sentence needs a number (tables may say it in a cell).
+        let prose = persian.split(separator: "\n").filter { !$0.hasPrefix("|") }
+        #expect(!prose.contains { $0.contains("در دسترس نیست") }, "\(prose.filter { $0.contains("در دسترس نیست") })")
+        #expect(!persian.contains("انحراف‌ها از بودجهٔ مصوب محدود است"))
+    }
+}

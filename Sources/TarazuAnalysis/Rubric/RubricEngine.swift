@@ -80,6 +80,17 @@ public enum RubricEngine {
         let positive = dated ? check.past?.positive ?? check.positive : check.positive
         let challenge = dated ? check.past?.challenge ?? check.challenge : check.challenge
         if let earned { finding = earned <= .adequate ? positive : challenge }
+        // A finding whose figure is not available is not stated: no «not available» where a number belongs.
+        if let template = finding {
+            var missing = false
+            for text in [template.fa, template.en] {
+                _ = RubricTemplate.fill(text) { name in
+                    if figures[name]?.value == .unavailable { missing = true }
+                    return ""
+                }
+            }
+            if missing { finding = nil }
+        }
         var note: Bilingual?
         if case .text(let en)? = indicator?.evidence.first?.sums["note"] {
             if case .text(let fa)? = indicator?.evidence.first?.sums["note_fa"] { note = Bilingual(fa: fa, en: en) } else { note = Bilingual(fa: en, en: en) }

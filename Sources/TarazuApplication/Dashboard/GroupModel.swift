@@ -21,7 +21,9 @@ public enum GroupModel {
                 .text(entity.code), .names(fa: entity.nameFa, en: entity.nameEn ?? entity.nameFa),
                 .names(fa: entity.kind.nameFa, en: entity.kind.nameEn),
                 .rials(figures.spending.approved.rials), .rials(figures.spending.realizedIfReported?.rials),
-                .ratio(figures.spending.executionRate), .ratio(LineTotals.share(capital.approved, of: figures.spending.approved)),
+                .ratio(figures.spending.executionRate),
+                .ratio(figures.spending.realizedIfReported.flatMap { LineTotals.share($0, of: figures.spending.revised) }),
+                .ratio(LineTotals.share(capital.approved, of: figures.spending.approved)),
                 .ratio(fees), .rials(figures.transfersOut.rials), .rials(filtered ? nil : figures.transfersIn.rials),
             ]))
             bars.append(SpendingColumns.bar(entity.nameFa, entity.nameEn ?? entity.nameFa, figures.spending))
@@ -32,6 +34,7 @@ public enum GroupModel {
                       DashboardTable.names("kind", "نوع", "Kind"),
                       DashboardTable.rials("approved", "مصوب", "Approved"), DashboardTable.rials("realized", "عملکرد", "Realized"),
                       DashboardTable.ratio("execution_rate", "نرخ تحقق", "Execution rate"),
+                      DashboardTable.ratio("realized_against_revised", "عملکرد نسبت به اصلاحیه", "Realized against revised"),
                       DashboardTable.ratio("capital_share", "سهم تملک دارایی‌های سرمایه‌ای", "Capital share"),
                       DashboardTable.ratio("fees_share", "سهم عوارض از منابع وصول‌شده (شامل استقراض)", "Fees share of sources (borrowing included)"),
                       DashboardTable.rials("transfers_out", "انتقال به دستگاه‌های دیگر", "Transfers to other entities"),
@@ -58,9 +61,9 @@ public enum GroupModel {
         return DashboardView(
             title: Bilingual(fa: "دستگاه‌ها", en: "Entities"),
             crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: base), DashboardView.Crumb(fa: "دستگاه‌ها", en: "Entities", path: nil)],
-            notes: [Bilingual(fa: "ارقام هر دستگاه فقط ردیف‌های خود آن دستگاه است: اعتبار، عملکرد، نرخ تحقق و سهم تملک دارایی‌های سرمایه‌ای بر ردیف‌های هزینهٔ آن، بدون انتقال به دستگاه‌های دیگر؛ سهم عوارض بر منابع وصول‌شدهٔ آن (شامل استقراض)، بدون دریافتی از دستگاه‌های دیگر. نرخ تحقق بیش از ۱۰۰٪ یعنی دستگاه با اصلاحیهٔ بودجه اعتبار بیشتری گرفته است."
+            notes: [Bilingual(fa: "ارقام هر دستگاه فقط ردیف‌های خود آن دستگاه است: اعتبار، عملکرد، نرخ تحقق و سهم تملک دارایی‌های سرمایه‌ای بر ردیف‌های هزینهٔ آن، بدون انتقال به دستگاه‌های دیگر؛ سهم عوارض بر منابع وصول‌شدهٔ آن (شامل استقراض)، بدون دریافتی از دستگاه‌های دیگر. نرخ تحقق بیش از ۱۰۰٪ یعنی عملکرد از اعتبار مصوب اولیه بیشتر است؛ ستون «عملکرد نسبت به اصلاحیه» نشان می‌دهد که اصلاحیهٔ بودجه آن را پوشانده است یا نه."
                                   + (filtered ? " با فیلتر منطقه یا مأموریت، ارقام هر دستگاه فقط ردیف‌ها و انتقال‌های پرداختی همان منطقه یا مأموریت است؛ سهم عوارض و دریافتی از دستگاه‌های دیگر نشان داده نمی‌شود." : ""),
-                              en: "An entity's figures are its own lines only: approved and realized amounts, execution and capital share on its spending lines, without transfers to other entities; the fees share on its own sources (borrowing included), without receipts from other entities. Execution above 100 % means the entity received more through a revision of the budget."
+                              en: "An entity's figures are its own lines only: approved and realized amounts, execution and capital share on its spending lines, without transfers to other entities; the fees share on its own sources (borrowing included), without receipts from other entities. Execution above 100 % means spending above the original approved amount; the column \"realized against revised\" shows whether a revision of the budget covered it."
                                   + (filtered ? " With a region or function filter, each entity's figures are its lines and transfer payments in that region or function; fees and receipts from other entities are not shown." : ""))],
             bars: SpendingColumns.bars("مصوب و عملکرد به تفکیک دستگاه", "Approved and realized by entity", bars),
             tables: [entities, totals])

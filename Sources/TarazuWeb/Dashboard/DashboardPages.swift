@@ -66,6 +66,9 @@ enum DashboardPages {
             }
             sections(context)
             if let filters = context.filters { filtersForm(filters, context) }
+            if let year = context.filters?.year, ApprovedOnlyYear.isApprovedOnly(year, in: context.book) {
+                HTMLNode.line("p", ["class": "note"]) { language.pick(ApprovedOnlyYear.note(year: year, in: context.book)) }
+            }
             for note in view.notes { HTMLNode.line("p", ["class": "note"]) { language.pick(note) } }
             if view.showsAmounts, context.book.hasTransfers {
                 HTMLNode.line("p", ["class": "note"]) { language.pick(ComputedOn.consolidationNote) }

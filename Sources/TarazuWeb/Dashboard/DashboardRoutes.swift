@@ -78,11 +78,9 @@ enum DashboardRoutes {
             guard !book.entities.isEmpty else {
                 throw WebError.notFound("book '\(name)' has no entities", fa: "کتاب \(PersianText.identifier(name)) دستگاه‌های جداگانه ندارد.")
             }
-            let filters = try DashboardFilters.read(request, book: book)
-            let analysis = try await catalog.analysis(named: name, year: filters.year)
-            let base = DashboardLinks.base(name)
-            let view = try GroupModel.view(book: book, filters: filters, indicators: analysis.indicators, base: base.path)
-            return try respond(view, request, name: name, book: book, path: base.appending(path: "/entities"), filters: filters)
+            return try await analysed(request, catalog: catalog, book: book, suffix: "/entities") { filters, indicators, base in
+                try GroupModel.view(book: book, filters: filters, indicators: indicators, base: base)
+            }
         }
         dashboard.get(":name", "peers") { request async throws -> Response in
             let name = try QueryParameters.bookName(request)
@@ -95,13 +93,10 @@ enum DashboardRoutes {
             return try respond(view, request, name: name, book: book, path: base.appending(path: "/peers"), filters: nil)
         }
         dashboard.get(":name", "compliance") { request async throws -> Response in
-            let name = try QueryParameters.bookName(request)
-            let book = try await catalog.book(named: name)
-            let filters = try DashboardFilters.read(request, book: book)
-            let analysis = try await catalog.analysis(named: name, year: filters.year)
-            let base = DashboardLinks.base(name)
-            let view = try ComplianceModel.view(book: book, filters: filters, indicators: analysis.indicators, base: base.path)
-            return try respond(view, request, name: name, book: book, path: base.appending(path: "/compliance"), filters: filters)
+            let book = try await catalog.book(named: try QueryParameters.bookName(request))
+            return try await analysed(request, catalog: catalog, book: book, suffix: "/compliance") { filters, indicators, base in
+                try ComplianceModel.view(book: book, filters: filters, indicators: indicators, base: base)
+            }
         }
         dashboard.get(":name", "risks") { request async throws -> Response in
             let name = try QueryParameters.bookName(request)
@@ -152,6 +147,17 @@ enum DashboardRoutes {
         let base = DashboardLinks.base(name)
         let view = try build(book, filters, base.path)
         return try respond(view, request, name: name, book: book, path: Link(path: base.path + suffix), filters: filters, figure: figure)
+    }
+
+    /// A view built from the book, the request's filters and the analysis of the filtered year.
+    static func analysed(_ request: Request, catalog: BookCatalog, book: BudgetBook, suffix: StaticString,
+                         _ build: (DashboardFilters, [Indicator], String) throws -> DashboardView) async throws -> Response {
+        let name = book.metadata.name
+        let filters = try DashboardFilters.read(request, book: book)
+        let analysis = try await catalog.analysis(named: name, year: filters.year)
+        let base = DashboardLinks.base(name)
+        let view = try build(filters, analysis.indicators, base.path)
+        return try respond(view, request, name: name, book: book, path: base.appending(path: suffix), filters: filters)
     }
 
     static func pathParameter(_ request: Request, _ key: String) throws -> String {

@@ -155,6 +155,9 @@ enum PortalPages {
                     }
                 }
             }
+            if ApprovedOnlyYear.isApprovedOnly(analysis.year, in: book) {
+                HTMLNode.line("p", ["class": "note"]) { language.pick(ApprovedOnlyYear.note(year: analysis.year, in: book)) }
+            }
             headlines(analysis, language: language)
             groupNote(book: book, year: analysis.year, language: language)
             functionChart(book: book, year: analysis.year, language: language)
@@ -166,7 +169,7 @@ enum PortalPages {
                     language.pick("در پرونده‌های ردیف‌های بودجه و درآمدها، ردیف‌هایی که ستون ",
                                   "In the budget lines and revenues files, the rows with a value in the column ")
                     HTMLNode.element("code") { "counterpart_entity_code" }
-                    language.pick(" دارند انتقال میان دستگاه‌ها (ارقام تکراری) است؛ برای جمع بدون احتساب ارقام تکراری آن‌ها را کنار بگذارید.",
+                    language.pick(" آن‌ها پر است، انتقال میان دستگاه‌ها (ارقام تکراری) هستند؛ برای جمع بدون احتساب ارقام تکراری آن‌ها را کنار بگذارید.",
                                   " are transfers between entities (duplicated figures); leave them out for sums without duplicated figures.")
                 }
             }
@@ -258,7 +261,7 @@ enum PortalPages {
         let names = Dictionary(book.functions.map { ($0.code, language == .fa ? $0.nameFa : $0.nameEn) }, uniquingKeysWith: { first, _ in first })
         let chart = BarChart(id: "chart", title: language.pick("بودجهٔ مصوب و عملکرد به تفکیک مأموریت", "Approved and actual spending by function"),
                              bars: rows.map { BarChart.Bar(label: names[$0.code] ?? $0.code, first: $0.totals.approved.rials,
-                                                           second: $0.totals.realized.rials) },
+                                                           second: $0.totals.realizedIfReported?.rials) },
                              legend: (language.pick("مصوب", "approved"), language.pick("عملکرد", "spent")))
         return .block("section", ["aria-labelledby": "functions-title"]) {
             HTMLNode.line("h2", ["id": "functions-title"]) { language.pick("پول به کجا می‌رود؟", "Where does the money go?") }

@@ -41,8 +41,9 @@ enum PortalRegions {
                 language.pick("اعتبار مصوب و عملکرد هر منطقه در سال \(WebFormat.year(year, language)) تقسیم بر جمعیت آن (نفر)، به میلیون ریال به ازای هر نفر؛ "
                                   + (book.regionMap == nil ? "نمودار زیر" : "نقشهٔ زیر")
                                   + (realized ? " سرانهٔ عملکرد را نشان می‌دهد." : " سرانهٔ اعتبار مصوب را نشان می‌دهد.")
-                                  + " هزینه‌های ستاد مرکزی در این ارقام نیست.",
-                              "Each region's \(realized ? "realized spending" : "approved budget") in \(WebFormat.year(year, language)) divided by its population, in million rials per person. Central administration spending is not included.")
+                                  + (book.entities.isEmpty ? " هزینه‌های ستاد مرکزی در این ارقام نیست." : " هزینه‌های سطح شهر (بدون منطقهٔ مشخص) در این ارقام نیست."),
+                              "Each region's \(realized ? "realized spending" : "approved budget") in \(WebFormat.year(year, language)) divided by its population, in million rials per person. "
+                                  + (book.entities.isEmpty ? "Central administration spending is not included." : "Citywide spending (no single region) is not included."))
             }
             if let map = book.regionMap {
                 let entries = rows.map { row in
