@@ -15,6 +15,8 @@ public struct BreakdownText: Sendable {
     private let entities: [String: Entity]
     /// The name of region code "0" in the book (``BudgetBook/centralRegionName``).
     private let centralName: Bilingual
+    /// Whether the book's entities pass money to each other (sums are then said to leave it out).
+    private let consolidated: Bool
 
     /// The names of `book`'s codes in `language` (looked up by code: a breakdown by project has a key
     /// per project).
@@ -25,6 +27,7 @@ public struct BreakdownText: Sendable {
         projects = Dictionary(book.projects.map { ($0.projectId, $0) }, uniquingKeysWith: { first, _ in first })
         entities = Dictionary(book.entities.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         centralName = book.centralRegionName
+        consolidated = book.hasTransfers
         figures = FigureText(language: language)
     }
 
@@ -68,7 +71,8 @@ public struct BreakdownText: Sendable {
         if Self.isYear(key) { return figures.numerals.digits(key) }
         if let year = key.split(separator: "_").last.map(String.init), Self.isYear(year),
            let stem = Self.engineKeys[String(key.dropLast(year.count + 1))] {
-            return language.pick(stem) + " " + figures.numerals.digits(year)
+            let basis = consolidated && key.hasPrefix("sources_equal_uses") ? " (" + language.pick(ComputedOn.withoutDuplicatedFigures) + ")" : ""
+            return language.pick(stem) + " " + figures.numerals.digits(year) + basis
         }
         if key.hasPrefix("pi"), let pefa = pefaName(String(key.dropFirst(2))) { return pefa }
         if let words = Self.engineKeys[key] { return language.pick(words) }

@@ -39,10 +39,14 @@ public struct TransferMismatch: Hashable, Codable, Sendable {
         let gap = Money(rials: paid.rials.magnitude > received.rials.magnitude ? paid.rials - received.rials : received.rials - paid.rials)
         if language == .fa {
             let what = amounts == .approved ? "رقم مصوب" : "عملکرد"
-            var text = "انتقال \(name(payer)) به \(name(receiver))، سال \(numerals.year(year)): \(what) در مصارف \(name(payer)) "
-                + (paymentLines.isEmpty ? "ردیفی برای این انتقال ندارد" : numerals.scaledRials(paid.rials)) + " و در منابع \(name(receiver)) "
-                + (receiptLines.isEmpty ? "ردیفی برای این انتقال ندارد" : numerals.scaledRials(received.rials))
-            text += paymentLines.isEmpty || receiptLines.isEmpty ? "." : " است (اختلاف \(numerals.scaledRials(gap.rials)))."
+            var text = "انتقال \(name(payer)) به \(name(receiver))، سال \(numerals.year(year)): "
+            if paymentLines.isEmpty {
+                text += "\(what) آن در منابع \(name(receiver)) \(numerals.scaledRials(received.rials)) آمده است، ولی در مصارف \(name(payer)) ردیفی برای این انتقال نیست."
+            } else if receiptLines.isEmpty {
+                text += "\(what) آن در مصارف \(name(payer)) \(numerals.scaledRials(paid.rials)) آمده است، ولی در منابع \(name(receiver)) ردیفی برای این انتقال نیست."
+            } else {
+                text += "\(what) در مصارف \(name(payer)) \(numerals.scaledRials(paid.rials)) و در منابع \(name(receiver)) \(numerals.scaledRials(received.rials)) است (اختلاف \(numerals.scaledRials(gap.rials)))."
+            }
             var files: [String] = []
             if !paymentLines.isEmpty { files.append(ids(paymentLines) + " (ردیف‌های بودجه)") }
             if !receiptLines.isEmpty { files.append(ids(receiptLines) + " (درآمدها)") }

@@ -60,6 +60,23 @@ import VaporTesting
         }
     }
 
+    @Test func theEntitiesPageListsTransfersWhoseSidesDisagree() async throws {
+        var book = Self.tabriz
+        book.transferReceipts[0].approved = Money(rials: book.transferReceipts[0].approved.rials + 1_000_000_000)
+        let receipt = book.transferReceipts[0]
+        try await DashboardProbe.withSignedInApp(books: [book]) { app, _ in
+            let json = try await DashboardProbe.get(app, "/dashboard/tabriz/entities?format=json&table=transfer_mismatches")
+            #expect(json.status == .ok)
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(json.body.string.utf8)) as? [String: Any])
+            let rows = try #require(document["rows"] as? [[String: Any]])
+            #expect(rows.count == 1)
+            #expect((rows.first?["year"] as? NSNumber)?.intValue == receipt.year)
+            #expect((rows.first?["received"] as? NSNumber)?.int64Value == receipt.approved.rials)
+            let page = try await DashboardProbe.get(app, "/dashboard/tabriz/entities").body.string
+            #expect(page.contains("انتقال‌های ناهمخوان میان دستگاه‌ها"))
+        }
+    }
+
     @Test func aBookWithoutEntitiesHasNoEntitiesPageAndNoNote() async throws {
         try await DashboardProbe.withSignedInApp { app, _ in
             let page = try await DashboardProbe.get(app, DashboardProbe.base + "/entities")

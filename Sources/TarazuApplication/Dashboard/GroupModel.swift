@@ -58,6 +58,24 @@ public enum GroupModel {
                       DashboardTable.rials("transfers", "انتقال میان دستگاه‌ها", "Transfers between entities"),
                       DashboardTable.ratio("outside_share", "سهم سازمان‌ها و شرکت‌های تابعه", "Organizations' and companies' share")],
             rows: yearly)
+        var tables = [entities, totals]
+        let mismatches = try TransferReconciliation.mismatches(in: book)
+        if !mismatches.isEmpty {
+            let names = Dictionary(book.entities.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+            func cell(_ code: String) -> DashboardTable.Cell {
+                .names(fa: names[code]?.nameFa ?? code, en: names[code].map { $0.nameEn ?? $0.nameFa } ?? code)
+            }
+            tables.append(DashboardTable(
+                id: "transfer_mismatches", caption: Bilingual(fa: "انتقال‌های ناهمخوان میان دستگاه‌ها", en: "Transfers whose two sides disagree"),
+                columns: [DashboardTable.year(), DashboardTable.names("payer", "پرداخت‌کننده", "Payer"), DashboardTable.names("receiver", "دریافت‌کننده", "Receiver"),
+                          DashboardTable.rials("paid", "در مصارف پرداخت‌کننده", "In the payer's spending"),
+                          DashboardTable.rials("received", "در منابع دریافت‌کننده", "In the receiver's sources")],
+                rows: mismatches.map { mismatch in
+                    DashboardTable.Row(cells: [.year(mismatch.year), cell(mismatch.payer), cell(mismatch.receiver),
+                                               .rials(mismatch.paymentLines.isEmpty ? nil : mismatch.paid.rials),
+                                               .rials(mismatch.receiptLines.isEmpty ? nil : mismatch.received.rials)])
+                }))
+        }
         return DashboardView(
             title: Bilingual(fa: "دستگاه‌ها", en: "Entities"),
             crumbs: [DashboardView.Crumb(fa: "نمای کلی", en: "Overview", path: base), DashboardView.Crumb(fa: "دستگاه‌ها", en: "Entities", path: nil)],
@@ -66,6 +84,6 @@ public enum GroupModel {
                               en: "An entity's figures are its own lines only: approved and realized amounts, execution and capital share on its spending lines, without transfers to other entities; the fees share on its own sources (borrowing included), without receipts from other entities. Execution above 100 % means spending above the original approved amount; the column \"realized against revised\" shows whether a revision of the budget covered it."
                                   + (filtered ? " With a region or function filter, each entity's figures are its lines and transfer payments in that region or function; fees and receipts from other entities are not shown." : ""))],
             bars: SpendingColumns.bars("مصوب و عملکرد به تفکیک دستگاه", "Approved and realized by entity", bars),
-            tables: [entities, totals])
+            tables: tables)
     }
 }
