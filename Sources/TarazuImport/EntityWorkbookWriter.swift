@@ -33,6 +33,8 @@ public enum EntityWorkbookWriter {
             }
             return String(money.rials / per)
         }
+        // Classes, functions and yes/no in Persian, as the published tables write them (the reader takes both).
+        let functionNames = Dictionary(book.functions.map { ($0.code, $0.nameFa) }, uniquingKeysWith: { first, _ in first })
         let lines = Dictionary(grouping: book.budgetLinesWithTransfers, by: { $0.entityCode ?? "" })
         let revenues = Dictionary(grouping: book.revenuesWithTransfers, by: { $0.entityCode ?? "" })
         for entity in book.entities {
@@ -43,14 +45,15 @@ public enum EntityWorkbookWriter {
                 for line in sources where line.year == year {
                     totalSources += line.approved.rials
                     rows.append(["منابع", String(year), localId(line.lineId, entity), "", "", line.regionCode ?? "", "", "", "",
-                                 "", line.revenueClass.code, line.sustainable ? "true" : "false", line.counterpartEntityCode ?? "",
+                                 "", line.revenueClass.nameFa, line.sustainable ? "بله" : "خیر", line.counterpartEntityCode ?? "",
                                  try amount(line.approved), try amount(line.revised), try amount(line.realized)])
                 }
                 rows.append(["جمع منابع", String(year)] + Array(repeating: "", count: 11) + [try amount(Money(rials: totalSources)), "", ""])
                 for line in own where line.year == year {
                     totalUses += line.approved.rials
                     rows.append(["مصارف", String(year), localId(line.lineId, entity), line.program ?? "", line.department, line.regionCode,
-                                 line.function, line.projectId ?? "", line.economicClass.code, line.isContingency ? "true" : "false",
+                                 functionNames[line.function] ?? line.function, line.projectId ?? "", line.economicClass.nameFa,
+                                 line.isContingency ? "بله" : "خیر",
                                  "", "", line.counterpartEntityCode ?? "",
                                  try amount(line.approved), try amount(line.revised), try amount(line.realized)])
                 }
