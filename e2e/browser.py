@@ -109,6 +109,28 @@ def submit(driver, button, timeout=30):
         time.sleep(0.05)
 
 
+def fill_and_submit(driver, name, text, attempts=3):
+    """Type TEXT into the field named NAME and submit its form, finding both afresh on each attempt: right
+    after a navigation the browser may still swap the document, which detaches an element found a moment
+    before ("does not belong to the document", a stale element)."""
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+    from selenium.webdriver.common.by import By
+    for attempt in range(attempts):
+        try:
+            field = driver.find_element(By.NAME, name)
+            field.clear()
+            field.send_keys(text)
+            button = field.find_element(By.XPATH, "ancestor::form").find_element(By.CSS_SELECTOR, "button")
+        except (StaleElementReferenceException, WebDriverException) as error:
+            detached = isinstance(error, StaleElementReferenceException) or "does not belong to the document" in str(error)
+            if not detached or attempt == attempts - 1:
+                raise
+            time.sleep(0.2)
+            continue
+        submit(driver, button)
+        return
+
+
 def open_page(driver, url, timeout=30):
     driver.get(url)
     deadline = time.time() + timeout

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from browser import (submit, assert_no_horizontal_overflow, assert_persian_digits, assert_rtl_page, assert_screenshot_not_blank,
+from browser import (fill_and_submit, assert_no_horizontal_overflow, assert_persian_digits, assert_rtl_page, assert_screenshot_not_blank,
                      new_driver, open_page, require_browser, set_width)
 from conftest import tarazu_binary
 from live_server import demo_server
@@ -51,15 +51,12 @@ def test_a_citizen_votes_on_a_phone_in_persian(server, phone, tmp_path):
     assert "e2e-1405" in phone.current_url
     open_page(phone, base + "/pb/e2e-1405/vote")
     check_page(phone)
-    field = phone.find_element(By.NAME, "phone")
-    field.send_keys("۰۹۱۲۳۳۳۴۴۵۵")  # Persian digits, as a phone keyboard types them
-    submit(phone, field.find_element(By.XPATH, "ancestor::form").find_element(By.CSS_SELECTOR, "button"))
-    code_field = phone.find_element(By.NAME, "code")
+    fill_and_submit(phone, "phone", "۰۹۱۲۳۳۳۴۴۵۵")  # Persian digits, as a phone keyboard types them
+    phone.find_element(By.NAME, "code")
     check_page(phone)
     message = json.loads(log.read_text(encoding="utf-8").strip().splitlines()[-1])
     assert message["to"] == "+989123334455"
-    code_field.send_keys(re.search(r"[0-9۰-۹]{6}", message["text"]).group(0))
-    submit(phone, code_field.find_element(By.XPATH, "ancestor::form").find_element(By.CSS_SELECTOR, "button"))
+    fill_and_submit(phone, "code", re.search(r"[0-9۰-۹]{6}", message["text"]).group(0))
     # Choose the citywide ballot when asked for a district, then two projects.
     if not phone.find_elements(By.CSS_SELECTOR, "input[type=checkbox]"):
         open_page(phone, base + "/pb/e2e-1405/vote/ballot?district=0")
