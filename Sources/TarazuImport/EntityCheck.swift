@@ -13,6 +13,8 @@ enum EntityCheck {
         }
         checkEntities(book, positions: positions, log: &log)
         let known = Set(book.entities.map(\.code))
+        // The default entity of each region code, looked up once per code rather than once per line.
+        var defaults: [String: String?] = [:]
         func entity(of code: String?, region: String?, source: String, row: Int) -> String? {
             if let code {
                 // An entity whose own row was rejected is reported there, not again on every line.
@@ -21,7 +23,11 @@ enum EntityCheck {
                 }
                 return code
             }
-            return BudgetBook.defaultEntity(regionCode: region, in: book.entities)
+            let key = region ?? ""
+            if let cached = defaults[key] { return cached }
+            let found = BudgetBook.defaultEntity(regionCode: region, in: book.entities)
+            defaults[key] = found
+            return found
         }
         func counterpart(_ code: String?, of entity: String?, source: String, row: Int) {
             guard let code else { return }
@@ -82,10 +88,11 @@ enum EntityCheck {
         for (index, (line, row)) in zip(book.revenues, positions.revenues).enumerated() where line.counterpartEntityCode != nil {
             revenueRows["\(line.year)/\(line.lineId)"] = (positions.lineSource(.revenues, index), row)
         }
-        var separated = book
-        separated.separateTransfers()
+        // Only the transfers are reconciled: a book of those alone, not a copy of the whole book.
+        let transfers = BudgetBook(metadata: book.metadata, transferPayments: book.budgetLines.filter { $0.counterpartEntityCode != nil },
+                                   transferReceipts: book.revenues.filter { $0.counterpartEntityCode != nil })
         do {
-            for mismatch in try TransferReconciliation.mismatches(in: separated) {
+            for mismatch in try TransferReconciliation.mismatches(in: transfers) {
                 let paid = mismatch.paymentLines.first.flatMap { budgetRows["\(mismatch.year)/\($0)"] }
                 let received = mismatch.receiptLines.first.flatMap { revenueRows["\(mismatch.year)/\($0)"] }
                 let place = paid ?? received ?? (positions.source(.budgetLines), 0)

@@ -13,9 +13,10 @@ public enum GroupModel {
         let include: (BudgetLine) -> Bool = { filters.matches($0) }
         var rows: [DashboardTable.Row] = []
         var bars: [DashboardView.Bar] = []
+        let capitalByEntity = try LineTotals.grouping(book.budgetLines.filter { $0.economicClass == .capital && include($0) }) { $0.entityCode ?? "" }
         for figures in try GroupFigures.rows(book: book, year: filters.year, include: include) {
             let entity = figures.entity
-            let capital = try LineTotals.of(book.budgetLines.filter { $0.entityCode == entity.code && $0.economicClass == .capital && include($0) })
+            let capital = capitalByEntity[entity.code] ?? LineTotals()
             let fees = filtered ? nil : byId["revenue.fees_share.by_entity"]?.breakdown[entity.code].flatMap(FigureText.number)
             rows.append(DashboardTable.Row(cells: [
                 .text(entity.code), .names(fa: entity.nameFa, en: entity.nameEn ?? entity.nameFa),
